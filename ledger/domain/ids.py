@@ -1,0 +1,33 @@
+"""Deterministic stream ids.
+
+Identities that must be unique (a USCC, a window's external reference) are turned into the
+stream id itself, so the event store's primary key enforces uniqueness atomically, across
+processes, without a separate index.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID, uuid5
+
+# Never change these: every stored stream id depends on them.
+_NAMESPACE = UUID("6b1c1f0e-5d7e-4a43-9f0c-2f1f0d8a7c11")
+
+
+def platform_id(uscc: str) -> UUID:
+    return uuid5(_NAMESPACE, f"platform:{uscc}")
+
+
+def enterprise_id(uscc: str) -> UUID:
+    return uuid5(_NAMESPACE, f"enterprise:{uscc}")
+
+
+def service_case_id(window_id: UUID, external_ref: str) -> UUID:
+    return uuid5(_NAMESPACE, f"service-case:{window_id}:{external_ref}")
+
+
+def access_key_id(secret_hash: str) -> UUID:
+    return uuid5(_NAMESPACE, f"access-key:{secret_hash}")
+
+
+# The marker that a ledger has been initialised (its first admin key issued).
+GENESIS_ID = uuid5(_NAMESPACE, "genesis")

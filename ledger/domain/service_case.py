@@ -1,0 +1,315 @@
+"""Service cases (服务记录): an enterprise's demand, handled by a window, from opening to closure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from enum import StrEnum
+from uuid import UUID
+
+from ledger.domain import ids
+from ledger.domain.base import LedgerAggregate
+from ledger.envelope import Envelope
+from ledger.errors import (
+    CaseFinalisedError,
+    DeliveryDateError,
+    FeedbackAlreadyRecordedError,
+    FeedbackBeforeDeliveryError,
+    InvalidFeeError,
+    NotCaseOwnerError,
+    OccurredBeforeOpeningError,
+    RuleViolationError,
+    StepOutOfOrderError,
+)
+from ledger.values import parse_amount, parse_category
+
+# Business dates are Ningxia dates (China Standard Time has no daylight saving).
+CST = timezone(timedelta(hours=8), "CST")
+
+
+class CaseStatus(StrEnum):
+    OPENED = "opened"
+    ASSIGNED = "assigned"
+    DELIVERED = "delivered"
+    FEEDBACK_RECEIVED = "feedback_received"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+FINAL_STATUSES = frozenset({CaseStatus.CLOSED, CaseStatus.CANCELLED})
+
+
+class Channel(StrEnum):
+    ONLINE = "online"
+    OFFLINE = "offline"
+
+
+class ProviderKind(StrEnum):
+    INSTITUTION = "institution"
+    EXPERT = "expert"
+
+
+class DeliveryMode(StrEnum):
+    ONSITE = "onsite"
+    ONLINE = "online"
+    PHONE = "phone"
+    WRITTEN = "written"
+
+
+class FeeType(StrEnum):
+    FREE = "free"
+    DISCOUNTED = "discounted"
+    PAID = "paid"
+
+
+@dataclass(frozen=True)
+class Demand:
+    external_ref: str
+    enterprise_id: UUID
+    uscc: str
+    category: str
+    channel: Channel
+    description: str
+
+
+@dataclass(frozen=True)
+class Assignment:
+    provider_kind: ProviderKind
+    provider_name: str
+
+
+@dataclass(frozen=True)
+class Delivery:
+    delivered_on: date
+    mode: DeliveryMode
+    fee_type: FeeType
+    fee_amount: Decimal
+
+
+@dataclass(frozen=True)
+class Feedback:
+    satisfaction: int
+    comment: str
+
+
+class ServiceCase(LedgerAggregate):
+    """One enterprise demand handled by one window.
+
+    Steps happen in order: opened → assigned → delivered → (feedback) → closed, or cancelled
+    before delivery. Feedback is optional before closure, because an enterprise may never answer;
+    once closed or cancelled, a case accepts nothing more.
+    """
+
+    class Opened(LedgerAggregate.Created):
+        window_id: UUID
+        external_ref: str
+        enterprise_id: UUID
+        uscc: str
+        category: str
+        channel: str
+        description: str
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.window_id = self.window_id
+            aggregate.external_ref = self.external_ref
+            aggregate.enterprise_id = self.enterprise_id
+            aggregate.uscc = self.uscc
+            aggregate.category = self.category
+            aggregate.channel = Channel(self.channel)
+            aggregate.description = self.description
+            aggregate.opened_at = self.meta.occurred_at
+            aggregate.status = CaseStatus.OPENED
+
+    class Assigned(LedgerAggregate.Event):
+        provider_kind: str
+        provider_name: str
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.assignment = Assignment(ProviderKind(self.provider_kind), self.provider_name)
+            aggregate.status = CaseStatus.ASSIGNED
+
+    class Delivered(LedgerAggregate.Event):
+        delivered_on: date
+        mode: str
+        fee_type: str
+        fee_amount: Decimal
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.delivery = Delivery(
+                self.delivered_on, DeliveryMode(self.mode), FeeType(self.fee_type), self.fee_amount
+            )
+            aggregate.status = CaseStatus.DELIVERED
+
+    class FeedbackReceived(LedgerAggregate.Event):
+        satisfaction: int
+        comment: str
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.feedback = Feedback(self.satisfaction, self.comment)
+            aggregate.status = CaseStatus.FEEDBACK_RECEIVED
+
+    class Closed(LedgerAggregate.Event):
+        note: str
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.closure_note = self.note
+            aggregate.status = CaseStatus.CLOSED
+
+    class Cancelled(LedgerAggregate.Event):
+        reason: str
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.cancellation_reason = self.reason
+            aggregate.status = CaseStatus.CANCELLED
+
+    def __init__(self) -> None:
+        self.window_id: UUID | None = None
+        self.external_ref = ""
+        self.enterprise_id: UUID | None = None
+        self.uscc = ""
+        self.category = ""
+        self.channel = Channel.OFFLINE
+        self.description = ""
+        self.opened_at: datetime | None = None
+        self.status = CaseStatus.OPENED
+        self.assignment: Assignment | None = None
+        self.delivery: Delivery | None = None
+        self.feedback: Feedback | None = None
+        self.closure_note: str | None = None
+        self.cancellation_reason: str | None = None
+
+    # --- commands -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, *, window_id: UUID, demand: Demand, meta: Envelope) -> ServiceCase:
+        if meta.platform_id != window_id:
+            raise NotCaseOwnerError("A window opens cases only for itself.")
+        return cls._create(
+            cls.Opened,
+            id=ids.service_case_id(window_id, demand.external_ref),
+            window_id=window_id,
+            external_ref=demand.external_ref,
+            enterprise_id=demand.enterprise_id,
+            uscc=demand.uscc,
+            category=parse_category(demand.category),
+            channel=demand.channel.value,
+            description=demand.description,
+            meta=meta,
+        )
+
+    def assign(self, assignment: Assignment, meta: Envelope) -> None:
+        self._check_can_act(meta)
+        if self.status is not CaseStatus.OPENED:
+            raise StepOutOfOrderError(
+                f"Only an opened case can be assigned; this case is {self.status}.",
+                status=self.status.value,
+            )
+        self.trigger_event(
+            self.Assigned,
+            provider_kind=assignment.provider_kind.value,
+            provider_name=assignment.provider_name,
+            meta=meta,
+        )
+
+    def deliver(self, delivery: Delivery, meta: Envelope) -> None:
+        self._check_can_act(meta)
+        if self.status is not CaseStatus.ASSIGNED:
+            raise StepOutOfOrderError(
+                f"A case is delivered after it is assigned; this case is {self.status}.",
+                status=self.status.value,
+            )
+        fee_amount = self._check_delivery(delivery, meta)
+        self.trigger_event(
+            self.Delivered,
+            delivered_on=delivery.delivered_on,
+            mode=delivery.mode.value,
+            fee_type=delivery.fee_type.value,
+            fee_amount=fee_amount,
+            meta=meta,
+        )
+
+    def record_feedback(self, feedback: Feedback, meta: Envelope) -> None:
+        self._check_can_act(meta)
+        if self.status is CaseStatus.FEEDBACK_RECEIVED:
+            raise FeedbackAlreadyRecordedError("This case already has the enterprise's feedback.")
+        if self.status is not CaseStatus.DELIVERED:
+            raise FeedbackBeforeDeliveryError(
+                f"Feedback is recorded after delivery; this case is {self.status}.",
+                status=self.status.value,
+            )
+        if not 1 <= feedback.satisfaction <= 5:
+            raise RuleViolationError("Satisfaction is rated from 1 to 5.")
+        self.trigger_event(
+            self.FeedbackReceived,
+            satisfaction=feedback.satisfaction,
+            comment=feedback.comment,
+            meta=meta,
+        )
+
+    def close(self, note: str, meta: Envelope) -> None:
+        self._check_can_act(meta)
+        if self.status not in (CaseStatus.DELIVERED, CaseStatus.FEEDBACK_RECEIVED):
+            raise StepOutOfOrderError(
+                f"A case is closed after delivery; this case is {self.status}.",
+                status=self.status.value,
+            )
+        self.trigger_event(self.Closed, note=note, meta=meta)
+
+    def cancel(self, reason: str, meta: Envelope) -> None:
+        self._check_can_act(meta)
+        if self.status not in (CaseStatus.OPENED, CaseStatus.ASSIGNED):
+            raise StepOutOfOrderError(
+                f"Only a case not yet delivered can be cancelled; this case is {self.status}.",
+                status=self.status.value,
+            )
+        self.trigger_event(self.Cancelled, reason=reason, meta=meta)
+
+    # --- rules shared by the commands -----------------------------------------------------
+
+    def _check_can_act(self, meta: Envelope) -> None:
+        if meta.platform_id != self.window_id:
+            raise NotCaseOwnerError("Only the window that opened a case may act on it.")
+        if self.status in FINAL_STATUSES:
+            raise CaseFinalisedError(
+                f"This case is {self.status} and accepts nothing more.", status=self.status.value
+            )
+        if self.opened_at is not None and meta.occurred_at < self.opened_at:
+            raise OccurredBeforeOpeningError(
+                f"occurred_at {meta.occurred_at.isoformat()} is before the case was opened "
+                f"({self.opened_at.isoformat()}).",
+                opened_at=self.opened_at.isoformat(),
+            )
+
+    def _check_delivery(self, delivery: Delivery, meta: Envelope) -> Decimal:
+        opened_at = self.opened_at or meta.occurred_at
+        opened_on = opened_at.astimezone(CST).date()
+        recorded_on = meta.occurred_at.astimezone(CST).date()
+        if delivery.delivered_on < opened_on:
+            raise DeliveryDateError(
+                f"delivered_on {delivery.delivered_on} is before the case was opened "
+                f"({opened_on}).",
+                opened_on=opened_on.isoformat(),
+            )
+        if delivery.delivered_on > recorded_on:
+            raise DeliveryDateError(
+                f"delivered_on {delivery.delivered_on} is after the delivery is recorded as "
+                f"having happened ({recorded_on}); a delivery is recorded once it took place.",
+            )
+        return check_fee(delivery.fee_type, delivery.fee_amount)
+
+
+def check_fee(fee_type: FeeType, amount: Decimal) -> Decimal:
+    """A free (公益) service costs nothing; a discounted or paid one costs something."""
+    if fee_type is FeeType.FREE:
+        if amount != 0:
+            raise InvalidFeeError(
+                f"A free service has no fee, but fee_amount is {amount}.", fee_type=fee_type.value
+            )
+        return parse_amount(amount, allow_zero=True)
+    if amount <= 0:
+        raise InvalidFeeError(
+            f"A {fee_type.value} service has a fee above zero; send fee_amount such as \"300.00\".",
+            fee_type=fee_type.value,
+        )
+    return parse_amount(amount)

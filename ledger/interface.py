@@ -1,0 +1,135 @@
+"""Plain, JSON-ready views of aggregates and events, for the edges (HTTP, CLI, exports).
+
+Everything returned here is made of ``str``, ``int``, ``bool``, ``None``, lists and dicts, so
+the same bytes come out whether a response is fresh or replayed for an idempotent retry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import CanMutateAggregate
+
+from ledger.domain.access_key import AccessKey
+from ledger.domain.enterprise import Enterprise
+from ledger.domain.platform import Platform
+from ledger.domain.service_case import ServiceCase
+
+JSON = dict[str, Any]
+
+# Attributes every event has; the rest is the event's own data.
+_EVENT_BASE_FIELDS = frozenset(
+    {"originator_id", "originator_version", "timestamp", "meta", "originator_topic"}
+)
+
+
+def plain(value: Any) -> Any:
+    """``value`` with every UUID, Decimal, date, enum and dataclass turned into JSON types."""
+    if value is None or isinstance(value, bool | int | float | str) and not isinstance(value, Enum):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    msg = f"No plain form for {type(value).__name__}"
+    raise TypeError(msg)
+
+
+def _common(aggregate: Any) -> JSON:
+    return {
+        "id": str(aggregate.id),
+        "version": aggregate.version,
+        "created_at": aggregate.created_on.isoformat(),
+        "modified_at": aggregate.modified_on.isoformat(),
+    }
+
+
+def platform_view(platform: Platform) -> JSON:
+    return {
+        **_common(platform),
+        "kind": platform.kind.value,
+        "name": platform.name,
+        "uscc": platform.uscc,
+        "region": platform.region,
+        "status": platform.status.value,
+    }
+
+
+def enterprise_view(enterprise: Enterprise) -> JSON:
+    return {
+        **_common(enterprise),
+        "uscc": enterprise.uscc,
+        "name": enterprise.name,
+        "region": enterprise.region,
+        "industry": enterprise.industry,
+        "employees": enterprise.employees,
+        "revenue_wan": str(enterprise.revenue_wan),
+        "size_class": enterprise.size_class.value,
+        "is_sme": enterprise.is_sme,
+    }
+
+
+def service_case_view(case: ServiceCase) -> JSON:
+    return {
+        **_common(case),
+        "window_id": plain(case.window_id),
+        "external_ref": case.external_ref,
+        "enterprise_id": plain(case.enterprise_id),
+        "uscc": case.uscc,
+        "category": case.category,
+        "channel": case.channel.value,
+        "description": case.description,
+        "status": case.status.value,
+        "opened_at": plain(case.opened_at),
+        "assignment": plain(case.assignment),
+        "delivery": plain(case.delivery),
+        "feedback": plain(case.feedback),
+        "closure_note": case.closure_note,
+        "cancellation_reason": case.cancellation_reason,
+    }
+
+
+def access_key_view(key: AccessKey) -> JSON:
+    return {
+        **_common(key),
+        "role": key.role.value,
+        "platform_id": plain(key.platform_id),
+        "name": key.name,
+        "hint": key.hint,
+        "revoked": key.revoked,
+    }
+
+
+def event_type(topic: str) -> str:
+    """``ServiceCase.Delivered`` from ``ledger.domain.service_case:ServiceCase.Delivered``."""
+    return topic.rpartition(":")[2]
+
+
+def event_view(event: CanMutateAggregate[UUID], position: int, topic: str) -> JSON:
+    """One event as auditors read it: where it sits in the log, its envelope, and its data."""
+    state = vars(event)
+    meta = state.get("meta")
+    return {
+        "position": position,
+        "stream_id": str(event.originator_id),
+        "version": event.originator_version,
+        "type": event_type(topic),
+        "recorded_at": event.timestamp.isoformat(),
+        "meta": plain(meta.as_dict()) if meta is not None else None,
+        "data": {k: plain(v) for k, v in state.items() if k not in _EVENT_BASE_FIELDS},
+    }

@@ -1,0 +1,78 @@
+"""Turns a database URL into the environment the eventsourcing library is configured from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from eventsourcing.utils import get_topic
+
+SQLITE_PREFIX = "sqlite:///"
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Where the log lives and how to talk to it."""
+
+    database_url: str
+    pool_size: int = 5
+    max_overflow: int = 10
+    connect_timeout_seconds: int = 5
+    lock_timeout_seconds: int = 5
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith(("postgresql://", "postgres://"))
+
+    @property
+    def sqlite_path(self) -> str:
+        if not self.database_url.startswith(SQLITE_PREFIX):
+            msg = (
+                f"Unsupported database URL {self.database_url!r}: use sqlite:///path/to/file "
+                "or postgresql://user:password@host:port/dbname."
+            )
+            raise ValueError(msg)
+        return self.database_url[len(SQLITE_PREFIX) :]
+
+
+def eventsourcing_env(config: StoreConfig) -> dict[str, str]:
+    """The library environment for ``config``.
+
+    Built explicitly rather than read from ``os.environ``: the library would otherwise pick up
+    any stray variable (``POSTGRES_ENABLE_DB_FUNCTIONS`` among them, which lets readers miss
+    events), and settings are read only by composition roots.
+    """
+    from ledger.persistence.postgres import LedgerPostgresRecorder
+    from ledger.persistence.sqlite import LedgerSQLiteRecorder
+
+    if config.is_postgres:
+        parts = urlsplit(config.database_url)
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "APPLICATION_RECORDER_TOPIC": get_topic(LedgerPostgresRecorder),
+            "POSTGRES_DBNAME": unquote(parts.path.lstrip("/")) or "postgres",
+            "POSTGRES_HOST": parts.hostname or "127.0.0.1",
+            "POSTGRES_PORT": str(parts.port or 5432),
+            "POSTGRES_USER": unquote(parts.username or "postgres"),
+            "POSTGRES_PASSWORD": unquote(parts.password or ""),
+            "POSTGRES_SCHEMA": "public",
+            "POSTGRES_POOL_SIZE": str(config.pool_size),
+            "POSTGRES_MAX_OVERFLOW": str(config.max_overflow),
+            "POSTGRES_CONNECT_TIMEOUT": str(config.connect_timeout_seconds),
+            "POSTGRES_LOCK_TIMEOUT": str(config.lock_timeout_seconds),
+            "POSTGRES_PRE_PING": "y",
+            # The schema belongs to `sme-ledger migrate`; the service role may not own it.
+            "CREATE_TABLE": "n",
+            "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
+        }
+    path = config.sqlite_path
+    if path != ":memory:" and not path.startswith("file:"):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "APPLICATION_RECORDER_TOPIC": get_topic(LedgerSQLiteRecorder),
+        "SQLITE_DBNAME": path,
+        "SQLITE_LOCK_TIMEOUT": str(config.lock_timeout_seconds),
+        "CREATE_TABLE": "y",
+    }

@@ -1,0 +1,117 @@
+"""Forward-only SQL migrations for PostgreSQL.
+
+Each ``migrations/NNNN_name.sql`` file is applied once, in its own transaction, and recorded
+with its SHA-256. A session-level advisory lock makes concurrent runs wait for each other, so
+running ``sme-ledger migrate`` twice (or from two containers at once) is safe. An applied file
+whose contents changed is refused: migrations are history, like the events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+
+from ledger.errors import LedgerError
+
+# An arbitrary, fixed key for pg_advisory_lock: "sme-ledger migrate".
+ADVISORY_LOCK_KEY = 0x5_3_4C_4D_49_47
+_FILE_PATTERN = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class MigrationError(LedgerError):
+    code = "migration_error"
+    title = "Migration error"
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: str
+    name: str
+    sql: str
+
+    @property
+    def checksum(self) -> str:
+        return hashlib.sha256(self.sql.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    applied: list[str]
+    already_applied: list[str]
+
+
+def default_migrations_dir() -> Path:
+    """``migrations/`` at the root of the checkout this package is installed from."""
+    return Path(__file__).resolve().parents[2] / "migrations"
+
+
+def load_migrations(directory: Path) -> list[Migration]:
+    if not directory.is_dir():
+        msg = f"No migrations directory at {directory}; pass --dir or set LEDGER_MIGRATIONS_DIR."
+        raise MigrationError(msg)
+    migrations = []
+    for path in sorted(directory.glob("*.sql")):
+        match = _FILE_PATTERN.match(path.name)
+        if match is None:
+            msg = f"{path.name} is not named NNNN_lower_snake_name.sql; rename it."
+            raise MigrationError(msg)
+        migrations.append(Migration(match.group(1), path.stem, path.read_text(encoding="utf-8")))
+    versions = [m.version for m in migrations]
+    if len(set(versions)) != len(versions):
+        msg = f"Two migration files share a version number in {directory}."
+        raise MigrationError(msg)
+    return migrations
+
+
+def migrate(database_url: str, directory: Path | None = None) -> MigrationReport:
+    """Apply every migration not yet applied; verify the checksums of those that were."""
+    migrations = load_migrations(directory or default_migrations_dir())
+    applied: list[str] = []
+    already: list[str] = []
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", (ADVISORY_LOCK_KEY,))
+        try:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS ledger_schema_migrations ("
+                "version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, "
+                "applied_at timestamptz NOT NULL DEFAULT now())"
+            )
+            rows = conn.execute("SELECT version, checksum FROM ledger_schema_migrations").fetchall()
+            recorded = {version: checksum for version, checksum in rows}
+            for migration in migrations:
+                if migration.version in recorded:
+                    if recorded[migration.version] != migration.checksum:
+                        msg = (
+                            f"Migration {migration.name} was applied with different contents "
+                            "(checksum mismatch). Applied migrations are never edited: add a new "
+                            "migration instead."
+                        )
+                        raise MigrationError(msg)
+                    already.append(migration.name)
+                    continue
+                with conn.transaction():
+                    conn.execute(migration.sql.encode("utf-8"))
+                    conn.execute(
+                        "INSERT INTO ledger_schema_migrations (version, name, checksum) "
+                        "VALUES (%s, %s, %s)",
+                        (migration.version, migration.name, migration.checksum),
+                    )
+                applied.append(migration.name)
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (ADVISORY_LOCK_KEY,))
+    return MigrationReport(applied=applied, already_applied=already)
+
+
+def pending_migrations(database_url: str, directory: Path | None = None) -> list[str]:
+    """Names of migrations not yet applied (all of them on an empty database)."""
+    migrations = load_migrations(directory or default_migrations_dir())
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT to_regclass('ledger_schema_migrations')").fetchone()
+        if exists is None or exists[0] is None:
+            return [m.name for m in migrations]
+        done = {row[0] for row in conn.execute("SELECT version FROM ledger_schema_migrations")}
+    return [m.name for m in migrations if m.version not in done]

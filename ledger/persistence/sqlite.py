@@ -1,0 +1,111 @@
+"""The embedded event store: the library's SQLite recorder, plus immutability and idempotency."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
+
+from ledger.persistence.idempotency import IdempotencyRecord, IdempotentResult, positions_for
+
+
+class LedgerSQLiteRecorder(SQLiteApplicationRecorder):
+    """Refuses UPDATE and DELETE on stored events, and records idempotency in the same commit."""
+
+    idempotency_table = "ledger_idempotency"
+
+    def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
+        super().__init__(datastore, events_table_name)
+
+    def construct_create_table_statements(self) -> list[str]:
+        table = self.events_table_name
+        refuse = "SELECT RAISE(ABORT, 'stored events are append-only')"
+        return [
+            *super().construct_create_table_statements(),
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "
+            f"BEGIN {refuse}; END",
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
+            f"BEGIN {refuse}; END",
+            f"CREATE TABLE IF NOT EXISTS {self.idempotency_table} ("
+            "scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, "
+            "status INTEGER NOT NULL, resource_type TEXT NOT NULL, resource_id TEXT NOT NULL, "
+            "version INTEGER NOT NULL, body BLOB NOT NULL, position INTEGER NOT NULL, "
+            "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), "
+            "PRIMARY KEY (scope, key))",
+        ]
+
+    def _insert_events(
+        self,
+        c: SQLiteCursor,
+        stored_events: Sequence[StoredEvent],
+        **kwargs: Any,
+    ) -> Sequence[int] | None:
+        notification_ids = super()._insert_events(c, stored_events, **kwargs)
+        records: tuple[IdempotencyRecord, ...] = kwargs.get("idempotency", ())
+        if records and notification_ids:
+            anchors = [(_uuid(s.originator_id), s.originator_version) for s in stored_events]
+            positions = positions_for(records, anchors, list(notification_ids))
+            c.executemany(
+                f"INSERT INTO {self.idempotency_table} (scope, key, fingerprint, status, "
+                "resource_type, resource_id, version, body, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        r.scope,
+                        r.key,
+                        r.fingerprint,
+                        r.status,
+                        r.resource_type,
+                        r.resource_id.hex,
+                        r.version,
+                        r.body,
+                        position,
+                    )
+                    for r, position in zip(records, positions, strict=True)
+                ],
+            )
+        return notification_ids
+
+    def select_idempotency(self, scope: str, key: str) -> IdempotentResult | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                "SELECT fingerprint, status, resource_type, resource_id, version, body, position "
+                f"FROM {self.idempotency_table} WHERE scope = ? AND key = ?",
+                (scope, key),
+            )
+            row = c.fetchone()
+        if row is None:
+            return None
+        return IdempotentResult(
+            fingerprint=row["fingerprint"],
+            status=row["status"],
+            resource_type=row["resource_type"],
+            resource_id=UUID(row["resource_id"]),
+            version=row["version"],
+            body=bytes(row["body"]),
+            position=row["position"],
+        )
+
+    def select_stream_notifications(self, stream_id: UUID) -> list[tuple[int, StoredEvent]]:
+        """One stream's events in version order, each with its log position."""
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT rowid, originator_version, topic, state FROM {self.events_table_name} "  # noqa: S608
+                "WHERE originator_id = ? ORDER BY originator_version",
+                (stream_id.hex,),
+            )
+            return [
+                (row["rowid"], StoredEvent(stream_id, row["originator_version"], row["topic"], row["state"]))
+                for row in c.fetchall()
+            ]
+
+    def ping(self) -> None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute("SELECT 1")
+
+
+def _uuid(value: UUID | str) -> UUID:
+    return value if isinstance(value, UUID) else UUID(value)

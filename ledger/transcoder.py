@@ -1,0 +1,158 @@
+"""Event state transcoded with orjson, with exact types back.
+
+orjson serialises UUID, datetime and dataclasses natively, but then they come back as strings
+and dicts. So objects are first walked: exact built-in JSON types pass through, everything else
+must have a registered :class:`Transcoding` and is written as ``{"_type_": name, "_data_": ...}``
+(the same tagged form as the library's ``JSONTranscoder``, so stored state stays readable by it).
+Only exact types are matched: a ``str`` subclass is not a ``str``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+from uuid import UUID
+
+import orjson
+from eventsourcing.persistence import Transcoder, Transcoding, TranscodingNotRegisteredError
+
+from ledger.envelope import Envelope
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+class OrjsonTranscoder(Transcoder):
+    """A registry-based transcoder that encodes with orjson."""
+
+    def __init__(self) -> None:
+        self.types: dict[type, Transcoding] = {}
+        self.names: dict[str, Transcoding] = {}
+
+    def register(self, transcoding: Transcoding) -> None:
+        self.types[transcoding.type] = transcoding
+        self.names[transcoding.name] = transcoding
+
+    def encode(self, obj: Any) -> bytes:
+        return orjson.dumps(self._tag(obj))
+
+    def decode(self, data: bytes) -> Any:
+        return self._untag(orjson.loads(data))
+
+    def _tag(self, o: Any) -> Any:
+        t = type(o)
+        if t in _PLAIN:
+            return o
+        if t is dict:
+            return {k: self._tag(v) for k, v in o.items()}
+        if t is list:
+            return [self._tag(v) for v in o]
+        transcoding = self.types.get(t)
+        if transcoding is None:
+            msg = (
+                f"Object of type {t} is not serializable. Please define and register "
+                "a custom transcoding for this type."
+            )
+            raise TranscodingNotRegisteredError(msg)
+        return {"_type_": transcoding.name, "_data_": self._tag(transcoding.encode(o))}
+
+    def _untag(self, o: Any) -> Any:
+        t = type(o)
+        if t is list:
+            return [self._untag(v) for v in o]
+        if t is not dict:
+            return o
+        if len(o) == 2 and "_type_" in o and "_data_" in o:
+            name = o["_type_"]
+            transcoding = self.names.get(name)
+            if transcoding is None:
+                msg = (
+                    f"Data serialized with name '{name}' is not deserializable. "
+                    "Please register a custom transcoding for this type."
+                )
+                raise TranscodingNotRegisteredError(msg)
+            return transcoding.decode(self._untag(o["_data_"]))
+        return {k: self._untag(v) for k, v in o.items()}
+
+
+class UUIDAsHex(Transcoding):
+    type = UUID
+    name = "uuid_hex"
+
+    def encode(self, obj: UUID) -> str:
+        return obj.hex
+
+    def decode(self, data: str) -> UUID:
+        return UUID(data)
+
+
+class DecimalAsStr(Transcoding):
+    type = Decimal
+    name = "decimal_str"
+
+    def encode(self, obj: Decimal) -> str:
+        return str(obj)
+
+    def decode(self, data: str) -> Decimal:
+        return Decimal(data)
+
+
+class DatetimeAsISO(Transcoding):
+    type = datetime
+    name = "datetime_iso"
+
+    def encode(self, obj: datetime) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> datetime:
+        return datetime.fromisoformat(data)
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class TupleAsList(Transcoding):
+    type = tuple
+    name = "tuple_as_list"
+
+    def encode(self, obj: tuple[Any, ...]) -> list[Any]:
+        return list(obj)
+
+    def decode(self, data: list[Any]) -> tuple[Any, ...]:
+        return tuple(data)
+
+
+class EnvelopeAsDict(Transcoding):
+    type = Envelope
+    name = "envelope"
+    _fields: ClassVar[tuple[str, ...]] = tuple(f.name for f in fields(Envelope))
+
+    def encode(self, obj: Envelope) -> dict[str, Any]:
+        return asdict(obj)
+
+    def decode(self, data: dict[str, Any]) -> Envelope:
+        return Envelope(**{k: data.get(k) for k in self._fields})
+
+
+def ledger_transcoder() -> OrjsonTranscoder:
+    """The transcoder every ledger event store uses."""
+    transcoder = OrjsonTranscoder()
+    for transcoding in (
+        UUIDAsHex(),
+        DecimalAsStr(),
+        DatetimeAsISO(),
+        DateAsISO(),
+        TupleAsList(),
+        EnvelopeAsDict(),
+    ):
+        transcoder.register(transcoding)
+    return transcoder
