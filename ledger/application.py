@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar, cast
 from uuid import UUID
@@ -30,13 +30,7 @@ from ledger.domain.access_key import AccessKey, Genesis, Role, hash_secret, new_
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.enterprise import Enterprise
 from ledger.domain.platform import Platform, PlatformKind
-from ledger.domain.service_case import (
-    Assignment,
-    Delivery,
-    Demand,
-    Feedback,
-    ServiceCase,
-)
+from ledger.domain.service_case import Channel, Demand, ServiceCase
 from ledger.envelope import Envelope
 from ledger.errors import (
     AccessKeyExistsError,
@@ -70,7 +64,7 @@ class LedgerRecorder(Protocol):
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -220,15 +214,17 @@ class LedgerApplication(Application[UUID]):
         external_ref: str,
         uscc: str,
         category: str,
-        channel: Any,
+        channel: Channel,
         description: str,
         meta: Envelope,
-        assignment: Assignment | None = None,
-        delivery: Delivery | None = None,
-        feedback: Feedback | None = None,
+        then: Sequence[Callable[[ServiceCase], None]] = (),
         idempotency: IdempotencyRequest | None = None,
     ) -> Outcome:
-        """Open a case; with ``delivery``, record an already-delivered service in one call."""
+        """Open a case, then apply ``then`` (e.g. assign, deliver, feedback) in the same save.
+
+        This is how a window records an already-delivered service in one call: all its events
+        are appended atomically, in order, or none are.
+        """
         window_id = self._acting_window(meta)
 
         def decide(_: ServiceCase | None) -> ServiceCase:
@@ -253,12 +249,8 @@ class LedgerApplication(Application[UUID]):
                 ),
                 meta=meta,
             )
-            if assignment is not None:
-                case.assign(assignment, meta)
-            if delivery is not None:
-                case.deliver(delivery, meta)
-            if feedback is not None:
-                case.record_feedback(feedback, meta)
+            for step in then:
+                step(case)
             return case
 
         return self.uow.run(
@@ -391,7 +383,7 @@ class LedgerApplication(Application[UUID]):
     def authenticate(self, secret: str) -> AccessKey | None:
         """The live key for ``secret``, or ``None`` if it is unknown or revoked."""
         try:
-            key = self.repository.get(ids.access_key_id(hash_secret(secret)))
+            key: LedgerAggregate = self.repository.get(ids.access_key_id(hash_secret(secret)))
         except AggregateNotFoundError:
             return None
         if not isinstance(key, AccessKey) or key.revoked:
@@ -412,9 +404,10 @@ class LedgerApplication(Application[UUID]):
         """The aggregate as it stood at record time ``as_of``."""
         aggregate: A | None = None
         for event in self.events.get(stream_id):
-            if event.timestamp > as_of:
+            change = cast(CanMutateAggregate[UUID], event)
+            if change.timestamp > as_of:
                 break
-            aggregate = cast(A, event.mutate(aggregate))  # type: ignore[attr-defined]
+            aggregate = change.mutate(aggregate)
         if aggregate is None or not isinstance(aggregate, aggregate_type):
             raise not_found(
                 f"Nothing was recorded for {stream_id} at or before {as_of.isoformat()}.",
@@ -463,7 +456,7 @@ class LedgerApplication(Application[UUID]):
         version: int | None = None,
     ) -> A:
         try:
-            aggregate = self.repository.get(stream_id, version=version)
+            aggregate: LedgerAggregate = self.repository.get(stream_id, version=version)
         except AggregateNotFoundError:
             raise not_found(f"No {label} with id {stream_id}.", id=str(stream_id)) from None
         if not isinstance(aggregate, aggregate_type):

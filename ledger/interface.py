@@ -30,10 +30,10 @@ _EVENT_BASE_FIELDS = frozenset(
 
 def plain(value: Any) -> Any:
     """``value`` with every UUID, Decimal, date, enum and dataclass turned into JSON types."""
-    if value is None or isinstance(value, bool | int | float | str) and not isinstance(value, Enum):
-        return value
     if isinstance(value, Enum):
         return value.value
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
     if isinstance(value, UUID):
         return str(value)
     if isinstance(value, Decimal):

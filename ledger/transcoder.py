@@ -140,7 +140,8 @@ class EnvelopeAsDict(Transcoding):
         return asdict(obj)
 
     def decode(self, data: dict[str, Any]) -> Envelope:
-        return Envelope(**{k: data.get(k) for k in self._fields})
+        fields_present: dict[str, Any] = {k: data.get(k) for k in self._fields}
+        return Envelope(**fields_present)
 
 
 def ledger_transcoder() -> OrjsonTranscoder:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from uuid import UUID
@@ -84,7 +84,8 @@ class Outcome:
     position: int
     created: bool
     replayed: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    event_types: tuple[str, ...] = ()
+    """The types of the events this command appended (none for a replay)."""
 
     @classmethod
     def from_replay(cls, result: IdempotentResult) -> Outcome:
@@ -128,6 +129,7 @@ class UnitOfWork:
         body = command.render(aggregate)
         records: tuple[IdempotencyRecord, ...] = ()
         pending = aggregate.pending_events
+        event_types = tuple(type(e).__qualname__ for e in pending)
         if idempotency is not None and pending:
             last = pending[-1]
             records = (
@@ -174,11 +176,12 @@ class UnitOfWork:
             body=body,
             position=position,
             created=command.creates,
+            event_types=event_types,
         )
 
     def _load(self, command: Command[A]) -> A:
         try:
-            aggregate = self.app.repository.get(command.stream_id)
+            aggregate: LedgerAggregate = self.app.repository.get(command.stream_id)
         except AggregateNotFoundError:
             raise command.not_found(
                 f"No {command.resource_type.replace('_', ' ')} with id {command.stream_id}.",

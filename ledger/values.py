@@ -35,9 +35,7 @@ def parse_uscc(value: str) -> str:
     """A Unified Social Credit Code, upper-cased, with its check character verified."""
     code = value.strip().upper()
     if len(code) != 18:
-        raise InvalidUSCCError(
-            f"A USCC has 18 characters; {value!r} has {len(code)}.", value=value
-        )
+        raise InvalidUSCCError(f"A USCC has 18 characters; {value!r} has {len(code)}.", value=value)
     bad = sorted({ch for ch in code if ch not in _USCC_INDEX})
     if bad:
         raise InvalidUSCCError(
@@ -95,16 +93,14 @@ def parse_amount(value: Decimal | str, *, allow_zero: bool = False) -> Decimal:
         amount = value if isinstance(value, Decimal) else Decimal(value)
     except (InvalidOperation, ValueError):
         raise InvalidAmountError(
-            f"{value!r} is not a decimal amount; send it as a string such as \"1200.00\".",
+            f'{value!r} is not a decimal amount; send it as a string such as "1200.00".',
             value=str(value),
         ) from None
     if not amount.is_finite():
         raise InvalidAmountError(f"{value!r} is not a finite amount.", value=str(value))
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
-        raise InvalidAmountError(
-            f"{value!r} has more than two decimal places.", value=str(value)
-        )
+        raise InvalidAmountError(f"{value!r} has more than two decimal places.", value=str(value))
     if amount < 0 or (amount == 0 and not allow_zero):
         raise InvalidAmountError(
             f"{value!r} must be {'zero or more' if allow_zero else 'more than zero'}.",

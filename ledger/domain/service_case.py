@@ -1,4 +1,4 @@
-"""Service cases (服务记录): an enterprise's demand, handled by a window, from opening to closure."""
+"""Service cases (服务记录): an enterprise's demand handled by a window, opened to closed."""
 
 from __future__ import annotations
 
@@ -309,7 +309,7 @@ def check_fee(fee_type: FeeType, amount: Decimal) -> Decimal:
         return parse_amount(amount, allow_zero=True)
     if amount <= 0:
         raise InvalidFeeError(
-            f"A {fee_type.value} service has a fee above zero; send fee_amount such as \"300.00\".",
+            f'A {fee_type.value} service has a fee above zero; send fee_amount such as "300.00".',
             fee_type=fee_type.value,
         )
     return parse_amount(amount)

@@ -81,7 +81,7 @@ def migrate(database_url: str, directory: Path | None = None) -> MigrationReport
                 "applied_at timestamptz NOT NULL DEFAULT now())"
             )
             rows = conn.execute("SELECT version, checksum FROM ledger_schema_migrations").fetchall()
-            recorded = {version: checksum for version, checksum in rows}
+            recorded: dict[str, str] = dict(rows)
             for migration in migrations:
                 if migration.version in recorded:
                     if recorded[migration.version] != migration.checksum:

@@ -38,7 +38,7 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder):
             anchors = [(s.originator_id, s.originator_version) for s in stored_events]
             positions = positions_for(records, anchors, list(notification_ids))  # type: ignore[arg-type]
             curs.executemany(
-                f"INSERT INTO {self.idempotency_table} (scope, key, fingerprint, status, "  # noqa: S608
+                f"INSERT INTO {self.idempotency_table} (scope, key, fingerprint, status, "
                 "resource_type, resource_id, version, body, position) "
                 "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 [
@@ -61,7 +61,7 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder):
     def select_idempotency(self, scope: str, key: str) -> IdempotentResult | None:
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(
-                "SELECT fingerprint, status, resource_type, resource_id, version, body, position "  # noqa: S608
+                "SELECT fingerprint, status, resource_type, resource_id, version, body, position "
                 f"FROM {self.idempotency_table} WHERE scope = %s AND key = %s",
                 (scope, key),
                 prepare=True,
@@ -83,7 +83,7 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder):
         """One stream's events in version order, each with its log position."""
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(
-                "SELECT notification_id, originator_version, topic, state "  # noqa: S608
+                "SELECT notification_id, originator_version, topic, state "
                 f"FROM {self.events_table_name} WHERE originator_id = %s "
                 "ORDER BY originator_version",
                 (stream_id,),
@@ -92,7 +92,9 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder):
             return [
                 (
                     row["notification_id"],
-                    StoredEvent(stream_id, row["originator_version"], row["topic"], bytes(row["state"])),
+                    StoredEvent(
+                        stream_id, row["originator_version"], row["topic"], bytes(row["state"])
+                    ),
                 )
                 for row in curs.fetchall()
             ]

@@ -93,12 +93,15 @@ class LedgerSQLiteRecorder(SQLiteApplicationRecorder):
         """One stream's events in version order, each with its log position."""
         with self.datastore.transaction(commit=False) as c:
             c.execute(
-                f"SELECT rowid, originator_version, topic, state FROM {self.events_table_name} "  # noqa: S608
+                f"SELECT rowid, originator_version, topic, state FROM {self.events_table_name} "
                 "WHERE originator_id = ? ORDER BY originator_version",
                 (stream_id.hex,),
             )
             return [
-                (row["rowid"], StoredEvent(stream_id, row["originator_version"], row["topic"], row["state"]))
+                (
+                    row["rowid"],
+                    StoredEvent(stream_id, row["originator_version"], row["topic"], row["state"]),
+                )
                 for row in c.fetchall()
             ]
 

@@ -1,0 +1,57 @@
+"""The API factory: the composition root for HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import problems
+from api.middleware import RequestContextMiddleware
+from api.routes import enterprises, events, health, platforms, service_cases
+from ledger.application import LedgerApplication
+from ledger.factory import build_ledger
+from ledger.settings import Settings
+
+DESCRIPTION = """
+The event-sourced record of the Ningxia SME public service platform network.
+
+Every service interaction is appended as an immutable event; resources are read now, at a
+version (`?version=N`) or as of a time (`?as_of=`), with their full history.
+
+**Authentication**: `Authorization: Bearer <key>` (keys are made with `sme-ledger keys create`).
+**Writes**: JSON bodies; `Idempotency-Key` makes a POST safe to retry; `If-Match: "<version>"`
+makes a command conditional. Every write answers with the resource and its log `position`.
+**Errors**: `application/problem+json` with a stable `code`.
+"""
+
+
+def create_app(
+    settings: Settings | None = None, ledger: LedgerApplication | None = None
+) -> FastAPI:
+    """Build the HTTP application. Tests pass their own settings (and may pass a ledger)."""
+    settings = settings or Settings()
+    owns_ledger = ledger is None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.ledger is None:
+            app.state.ledger = build_ledger(settings.store, clock_skew=settings.clock_skew)
+        yield
+        if owns_ledger and app.state.ledger is not None:
+            app.state.ledger.close()
+
+    app = FastAPI(
+        title="SME Service Ledger",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.ledger = ledger
+    problems.install(app)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    for module in (health, platforms, enterprises, service_cases, events):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,239 @@
+"""The ``sme-ledger`` command: serve the API, migrate PostgreSQL, manage access keys."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Annotated
+from uuid import UUID
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ledger.application import IssuedKey, LedgerApplication
+from ledger.domain.access_key import Role
+from ledger.envelope import Envelope
+from ledger.errors import LedgerError
+from ledger.factory import build_ledger
+from ledger.settings import Settings
+
+app = typer.Typer(
+    name="sme-ledger",
+    help="SME Service Ledger: the event-sourced record of the SME public service network.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+keys_app = typer.Typer(help="Issue, revoke and list API access keys.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+def _open_ledger(settings: Settings) -> LedgerApplication:
+    try:
+        return build_ledger(settings.store, clock_skew=settings.clock_skew)
+    except LedgerError as e:
+        raise _fail(e.detail, 2) from None
+
+
+def _cli_envelope(ledger: LedgerApplication) -> Envelope:
+    """Commands from the command line are attributed to the operating-system user."""
+    correlation = f"cli-{uuid.uuid4().hex}"
+    return Envelope(
+        actor=f"cli:{getpass.getuser()}",
+        platform_id=None,
+        correlation_id=correlation,
+        causation_id=correlation,
+        occurred_at=ledger.clock(),
+    )
+
+
+def _next_steps(issued: IssuedKey, base_url: str) -> str:
+    return f"""
+[bold]This is a new, empty ledger.[/] Its first admin key is shown [bold]once[/]; store it now:
+
+    [bold green]{issued.secret}[/]
+
+What to do next ([dim]export ADMIN=<the key above>[/]):
+
+  1. Register a window platform (admin key):
+     curl -sS -X POST {base_url}/v1/platforms -H "Authorization: Bearer $ADMIN" \\
+          -H 'Content-Type: application/json' \\
+          -d '{{"kind":"window","name":"银川市窗口平台","uscc":"91640100MA7AY4CL31","region":"640100"}}'
+
+  2. Make a key for that window (use the "id" from step 1):
+     .venv/bin/sme-ledger keys create --role window --platform <platform id> --name yinchuan
+     [dim]export WINDOW=<the new key>[/]
+
+  3. Register an enterprise and record a delivered service (window key):
+     curl -sS -X POST {base_url}/v1/enterprises -H "Authorization: Bearer $WINDOW" \\
+          -H 'Content-Type: application/json' \\
+          -d '{{"uscc":"91640104MA71TJ3Y8G","name":"宁夏兴庆精密机械有限公司","region":"640104","industry":"industry","employees":86,"revenue_wan":"4200.00"}}'
+     curl -sS -X POST {base_url}/v1/service-cases -H "Authorization: Bearer $WINDOW" \\
+          -H 'Content-Type: application/json' -H 'Idempotency-Key: first-case' \\
+          -d '{{"external_ref":"YC-0001","uscc":"91640104MA71TJ3Y8G","category":"100200","channel":"online","description":"政策咨询","assignment":{{"provider_kind":"expert","provider_name":"王教授"}},"delivery":{{"delivered_on":"'$(date +%F)'","mode":"online","fee_type":"free"}}}}'
+
+  4. Read it back: GET {base_url}/v1/service-cases/<id>/history, and the whole log with an
+     auditor key: GET {base_url}/v1/events?after=0
+
+  Interactive API docs: {base_url}/docs
+"""
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (LEDGER_HOST)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on (LEDGER_PORT)")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (LEDGER_WORKERS)", min=1)
+    ] = None,
+) -> None:
+    """Start the HTTP API. On an empty ledger, first print a one-time admin key."""
+    import uvicorn
+
+    overrides = {"host": host, "port": port, "workers": workers}
+    for name, value in overrides.items():
+        if value is not None:
+            os.environ[f"LEDGER_{name.upper()}"] = str(value)
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    base_url = f"http://{settings.host}:{settings.port}"
+    try:
+        if not ledger.is_initialised():
+            try:
+                issued = ledger.initialise(_cli_envelope(ledger))
+            except LedgerError:
+                pass  # another process initialised it first; its key was shown there
+            else:
+                out.print(_next_steps(issued, base_url))
+    finally:
+        ledger.close()
+
+    metrics_dir: str | None = None
+    if settings.workers > 1:
+        # Several processes: prometheus-client aggregates the files they write here.
+        metrics_dir = tempfile.mkdtemp(prefix="sme-ledger-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    out.print(f"Serving the ledger on {base_url} ({settings.database_url.split('@')[-1]})")
+    try:
+        uvicorn.run(
+            "api.app:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            # uvloop + httptools: the plain asyncio/h11 stack has a TCP_NODELAY bug with workers.
+            loop="uvloop",
+            http="httptools",
+            log_level="info",
+            access_log=False,
+        )
+    finally:
+        if metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+@app.command()
+def migrate(
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Migrations directory (default: ./migrations)")
+    ] = None,
+) -> None:
+    """Apply PostgreSQL migrations not yet applied (safe to run twice, or concurrently)."""
+    from ledger.persistence.migrate import migrate as run_migrations
+
+    settings = Settings()
+    if not settings.store.is_postgres:
+        out.print("The embedded SQLite store creates its own tables; nothing to migrate.")
+        return
+    try:
+        report = run_migrations(settings.database_url, directory)
+    except LedgerError as e:
+        raise _fail(e.detail, 2) from None
+    for name in report.applied:
+        out.print(f"applied  {name}")
+    out.print(
+        f"{len(report.applied)} applied, {len(report.already_applied)} already applied: "
+        "the schema is up to date."
+    )
+
+
+@keys_app.command("create")
+def keys_create(
+    role: Annotated[Role, typer.Option(help="What the key may do")],
+    platform: Annotated[
+        UUID | None, typer.Option(help="Platform id (required for hub, window, institution)")
+    ] = None,
+    name: Annotated[str, typer.Option(help="Who holds the key, for the record")] = "",
+) -> None:
+    """Issue a key. It is printed once; only its hash is stored."""
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    try:
+        issued = ledger.issue_key(
+            role=role, platform_id=platform, name=name, meta=_cli_envelope(ledger)
+        )
+    except LedgerError as e:
+        raise _fail(e.detail) from None
+    finally:
+        ledger.close()
+    err.print(
+        f"Issued a {role.value} key (id {issued.outcome.resource_id}). It is shown once; "
+        "store it now:"
+    )
+    print(issued.secret)  # noqa: T201 - the key alone on stdout, for scripts
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    key_id: Annotated[UUID, typer.Argument(help="The key's id, as shown by `keys list`")],
+    reason: Annotated[str, typer.Option(help="Why, for the record")] = "revoked by operator",
+) -> None:
+    """Revoke a key: it stops working at once."""
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    try:
+        ledger.revoke_key(key_id, reason, _cli_envelope(ledger))
+    except LedgerError as e:
+        raise _fail(e.detail) from None
+    finally:
+        ledger.close()
+    out.print(f"Revoked key {key_id}.")
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List every key ever issued (never the keys themselves)."""
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    try:
+        keys = ledger.list_keys()
+    finally:
+        ledger.close()
+    table = Table("id", "role", "platform", "name", "hint", "issued", "status")
+    for key in keys:
+        table.add_row(
+            str(key.id),
+            key.role.value,
+            str(key.platform_id or "-"),
+            key.name,
+            key.hint,
+            key.issued_at[:19],
+            "[red]revoked[/]" if key.revoked else "active",
+        )
+    out.print(table)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,167 @@
+"""Dependencies, each declared once as an ``Annotated`` alias and reused by every router."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import Depends, Header, Request
+
+from api.problems import ApiError
+from ledger.application import LedgerApplication
+from ledger.domain.access_key import Role
+from ledger.envelope import Envelope
+from ledger.settings import Settings
+from ledger.uow import IdempotencyRequest
+
+
+def _ledger(request: Request) -> LedgerApplication:
+    ledger: LedgerApplication = request.app.state.ledger
+    return ledger
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+Ledger = Annotated[LedgerApplication, Depends(_ledger)]
+AppSettings = Annotated[Settings, Depends(_settings)]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: an access key, its role and (for platform roles) its platform."""
+
+    key_id: UUID
+    role: Role
+    platform_id: UUID | None
+    name: str
+
+    @property
+    def actor(self) -> str:
+        return f"key:{self.key_id}"
+
+    def envelope(self, request_id: str, occurred_at: datetime) -> Envelope:
+        return Envelope(
+            actor=self.actor,
+            platform_id=self.platform_id,
+            correlation_id=request_id,
+            causation_id=request_id,
+            occurred_at=occurred_at,
+        )
+
+
+def _unauthenticated(detail: str) -> ApiError:
+    return ApiError(
+        401,
+        "unauthenticated",
+        "Authentication required",
+        detail,
+        headers={"WWW-Authenticate": 'Bearer realm="sme-ledger"'},
+    )
+
+
+def _principal(request: Request, ledger: Ledger) -> Principal:
+    header = request.headers.get("authorization")
+    if not header:
+        raise _unauthenticated("Send an API key as `Authorization: Bearer <key>`.")
+    scheme, _, secret = header.partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        raise _unauthenticated("Use the Bearer scheme: `Authorization: Bearer <key>`.")
+    key = ledger.authenticate(secret.strip())
+    if key is None:
+        raise _unauthenticated("This API key is unknown or revoked.")
+    return Principal(key_id=key.id, role=key.role, platform_id=key.platform_id, name=key.name)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(_principal)]
+
+
+def require(*roles: Role) -> Any:
+    """A dependency that admits only ``roles`` (and yields the principal)."""
+    allowed = frozenset(roles)
+    names = ", ".join(sorted(r.value for r in allowed))
+
+    def check(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in allowed:
+            raise ApiError(
+                403,
+                "forbidden_role",
+                "Role not allowed",
+                f"This route is for {names} keys; this key's role is {principal.role.value}.",
+            )
+        return principal
+
+    return Depends(check)
+
+
+def request_id(request: Request) -> str:
+    rid: str = request.state.request_id
+    return rid
+
+
+RequestId = Annotated[str, Depends(request_id)]
+
+
+def require_json(request: Request) -> None:
+    """Commands take JSON bodies only."""
+    content_type = request.headers.get("content-type", "")
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media != "application/json" and not (
+        media.startswith("application/") and media.endswith("+json")
+    ):
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            "Unsupported media type",
+            "Send the body as JSON with `Content-Type: application/json`.",
+        )
+
+
+IDEMPOTENCY_KEY_HEADER = Header(
+    alias="Idempotency-Key",
+    min_length=1,
+    max_length=255,
+    description="Repeat a POST safely: the same key and body returns the original response.",
+)
+
+IdempotencyKey = Annotated[str | None, IDEMPOTENCY_KEY_HEADER]
+
+IF_MATCH_HEADER = Header(
+    alias="If-Match",
+    description='Make the command conditional on the current version, e.g. `"3"`.',
+)
+
+IfMatch = Annotated[str | None, IF_MATCH_HEADER]
+
+
+def parse_if_match(value: str | None) -> int | None:
+    if value is None:
+        return None
+    raw = value.strip()
+    if raw.startswith("W/"):
+        raw = raw[2:]
+    raw = raw.strip('"')
+    if not raw.isdigit():
+        raise ApiError(
+            400,
+            "invalid_if_match",
+            "Invalid If-Match",
+            'If-Match takes the ETag of the resource, such as "3".',
+        )
+    return int(raw)
+
+
+def idempotency_request(
+    principal: Principal, key: str | None, method: str, route: str, canonical_body: bytes
+) -> IdempotencyRequest | None:
+    if key is None:
+        return None
+    return IdempotencyRequest(
+        scope=principal.actor,
+        key=key,
+        fingerprint=IdempotencyRequest.fingerprint_of(method, route, canonical_body),
+    )

@@ -1,0 +1,57 @@
+"""Prometheus metrics. Labels have bounded values: route templates, never raw paths or ids.
+
+With several worker processes, ``PROMETHEUS_MULTIPROC_DIR`` is set by ``sme-ledger serve``
+before any worker starts, and ``/metrics`` aggregates the files all workers write there.
+"""
+
+from __future__ import annotations
+
+import os
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+    multiprocess,
+)
+
+# The *_created series double the exposition for no operational value.
+disable_created_metrics()  # type: ignore[no-untyped-call]
+
+HTTP_REQUESTS = Counter(
+    "ledger_http_requests_total",
+    "HTTP requests answered, by route template and status code.",
+    ["method", "route", "status"],
+)
+HTTP_DURATION = Histogram(
+    "ledger_http_request_duration_seconds",
+    "Time to answer an HTTP request, by route template.",
+    ["method", "route"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
+)
+EVENTS_APPENDED = Counter(
+    "ledger_events_appended_total",
+    "Events appended to the log, by event type.",
+    ["type"],
+)
+CONFLICTS = Counter(
+    "ledger_conflicts_total",
+    "Commands refused because they collided with what is recorded, by error code.",
+    ["code"],
+)
+IDEMPOTENT_REPLAYS = Counter(
+    "ledger_idempotent_replays_total",
+    "Commands answered from a stored response because the Idempotency-Key was seen before.",
+)
+
+
+def render() -> tuple[bytes, str]:
+    """The exposition text for a scrape, across worker processes if there are several."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        return generate_latest(registry), CONTENT_TYPE_LATEST
+    return generate_latest(), CONTENT_TYPE_LATEST

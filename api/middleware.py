@@ -1,0 +1,109 @@
+"""Per-request plumbing as plain ASGI: request id, body size limit, timing and metrics."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api import metrics
+from api.problems import PROBLEM_JSON, ApiError, problem_body
+
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+
+
+class BodyTooLargeError(ApiError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            413,
+            "body_too_large",
+            "Request body too large",
+            f"The request body is larger than {limit} bytes; split it into smaller requests.",
+        )
+
+
+class RequestContextMiddleware:
+    """Gives every request an id (``X-Request-ID`` if sane, else new), limits its body and
+    measures it.
+
+    The body limit is counted while the body streams in, so a missing or lying
+    ``Content-Length`` does not get a large body past it.
+    """
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        supplied = _header(scope, b"x-request-id")
+        request_id = supplied if supplied and _SAFE_REQUEST_ID.match(supplied) else None
+        request_id = request_id or uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        limit = self.max_body_bytes
+        received = 0
+
+        async def receive_limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    # Raised inside the route's body read: answered as problem+json.
+                    raise BodyTooLargeError(limit)
+            return message
+
+        declared = _header(scope, b"content-length")
+        try:
+            if declared is not None and declared.isdigit() and int(declared) > limit:
+                await _refuse_too_large(scope, receive, send_with_id, limit)
+                return
+            await self.app(scope, receive_limited, send_with_id)
+        finally:
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            method = scope.get("method", "GET")
+            metrics.HTTP_REQUESTS.labels(method, template, str(status)).inc()
+            metrics.HTTP_DURATION.labels(method, template).observe(time.perf_counter() - started)
+
+
+async def _refuse_too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    """Answer before reading a body whose declared length is already too large."""
+    error = BodyTooLargeError(limit)
+    body = problem_body(
+        413,
+        error.code,
+        error.title,
+        str(error.detail),
+        scope.get("path", ""),
+        scope["state"]["request_id"],
+    )
+    response = Response(body, status_code=413, media_type=PROBLEM_JSON)
+    await response(scope, receive, send)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            try:
+                return bytes(value).decode("ascii")
+            except UnicodeDecodeError:
+                return None
+    return None

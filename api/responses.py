@@ -1,0 +1,47 @@
+"""Turning ledger outcomes and views into HTTP responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from fastapi import Response
+
+from api import metrics
+from ledger.uow import Outcome
+
+RESOURCE_PATHS = {
+    "platform": "/v1/platforms/{id}",
+    "enterprise": "/v1/enterprises/{id}",
+    "service_case": "/v1/service-cases/{id}",
+    "access_key": "/v1/keys/{id}",
+}
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(
+        orjson.dumps(body), status_code=status, media_type="application/json", headers=headers
+    )
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def outcome_response(outcome: Outcome, location_id: str | None = None) -> Response:
+    """A command's answer: the resource after the command, and where it sits in the log."""
+    headers = {"ETag": etag(outcome.version)}
+    if outcome.created:
+        path = RESOURCE_PATHS[outcome.resource_type]
+        headers["Location"] = path.format(id=location_id or outcome.resource_id)
+    if outcome.replayed:
+        headers["Idempotent-Replayed"] = "true"
+        metrics.IDEMPOTENT_REPLAYS.inc()
+    for event_type in outcome.event_types:
+        metrics.EVENTS_APPENDED.labels(event_type).inc()
+    body = {**outcome.body, "position": outcome.position}
+    return json_response(body, 201 if outcome.created else 200, headers)
+
+
+def view_response(view: dict[str, Any], version: int) -> Response:
+    return json_response(view, 200, {"ETag": etag(version)})

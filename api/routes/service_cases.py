@@ -1,0 +1,311 @@
+"""Service cases: windows record them; the hub, the bureau and auditors read them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Any
+from uuid import UUID
+
+import orjson
+from fastapi import APIRouter, Depends, Query, Response
+from pydantic import AwareDatetime
+
+from api.deps import (
+    IdempotencyKey,
+    IfMatch,
+    Ledger,
+    Principal,
+    RequestId,
+    idempotency_request,
+    parse_if_match,
+    require,
+    require_json,
+)
+from api.responses import json_response, outcome_response, view_response
+from api.schemas import (
+    AssignmentBody,
+    Body,
+    CancellationBody,
+    CaseOpening,
+    ClosureBody,
+    DeliveryBody,
+    FeedbackBody,
+)
+from ledger import interface
+from ledger.application import LedgerApplication
+from ledger.domain.access_key import Role
+from ledger.domain.service_case import (
+    Assignment,
+    Channel,
+    Delivery,
+    DeliveryMode,
+    Feedback,
+    FeeType,
+    ProviderKind,
+    ServiceCase,
+)
+from ledger.envelope import Envelope
+from ledger.errors import ServiceCaseNotFoundError
+
+router = APIRouter(prefix="/v1/service-cases", tags=["service cases"])
+
+Window = Annotated[Principal, require(Role.WINDOW)]
+Reader = Annotated[Principal, require(Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR)]
+JSON_ONLY = [Depends(require_json)]
+
+Step = Callable[[ServiceCase], None]
+
+
+def _canonical(body: Body) -> bytes:
+    return orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+
+
+def _meta(principal: Principal, request_id: str, ledger: LedgerApplication, at: Any) -> Envelope:
+    occurred_at: datetime = at if at is not None else ledger.clock()
+    return principal.envelope(request_id, occurred_at)
+
+
+def _assign(body: AssignmentBody, meta: Envelope) -> Step:
+    assignment = Assignment(ProviderKind(body.provider_kind), body.provider_name)
+    return lambda case: case.assign(assignment, meta)
+
+
+def _deliver(body: DeliveryBody, meta: Envelope) -> Step:
+    delivery = Delivery(
+        body.delivered_on, DeliveryMode(body.mode), FeeType(body.fee_type), Decimal(body.fee_amount)
+    )
+    return lambda case: case.deliver(delivery, meta)
+
+
+def _feedback(body: FeedbackBody, meta: Envelope) -> Step:
+    feedback = Feedback(body.satisfaction, body.comment)
+    return lambda case: case.record_feedback(feedback, meta)
+
+
+def visible_case(
+    ledger: LedgerApplication, principal: Principal, case_id: UUID, version: int | None = None
+) -> ServiceCase:
+    """The case, if this principal may see it: a window sees only its own cases."""
+    case = ledger.get_case(case_id, version)
+    if principal.role is Role.WINDOW and case.window_id != principal.platform_id:
+        raise ServiceCaseNotFoundError(f"No service case with id {case_id}.", id=str(case_id))
+    return case
+
+
+@router.post(
+    "",
+    status_code=201,
+    dependencies=JSON_ONLY,
+    summary="Open a service case (or record an already-delivered service in one call)",
+)
+def open_case(
+    body: CaseOpening,
+    principal: Window,
+    ledger: Ledger,
+    request_id: RequestId,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    meta = _meta(principal, request_id, ledger, body.occurred_at)
+    steps: list[Step] = []
+    if body.assignment is not None:
+        steps.append(
+            _assign(body.assignment, meta.at(body.assignment.occurred_at or meta.occurred_at))
+        )
+    if body.delivery is not None:
+        steps.append(
+            _deliver(body.delivery, meta.at(body.delivery.occurred_at or meta.occurred_at))
+        )
+    if body.feedback is not None:
+        steps.append(
+            _feedback(body.feedback, meta.at(body.feedback.occurred_at or meta.occurred_at))
+        )
+    outcome = ledger.open_case(
+        external_ref=body.external_ref,
+        uscc=body.uscc,
+        category=body.category,
+        channel=Channel(body.channel),
+        description=body.description,
+        meta=meta,
+        then=steps,
+        idempotency=idempotency_request(
+            principal, idempotency_key, "POST", "/v1/service-cases", _canonical(body)
+        ),
+    )
+    return outcome_response(outcome)
+
+
+def _step(
+    case_id: UUID,
+    route: str,
+    body: Body,
+    step: Step,
+    principal: Principal,
+    ledger: LedgerApplication,
+    meta: Envelope,
+    if_match: str | None,
+    idempotency_key: str | None,
+) -> Response:
+    outcome = ledger.act_on_case(
+        case_id,
+        step,
+        meta=meta,
+        expected_version=parse_if_match(if_match),
+        idempotency=idempotency_request(
+            principal,
+            idempotency_key,
+            "POST",
+            f"/v1/service-cases/{case_id}/{route}",
+            _canonical(body),
+        ),
+    )
+    return outcome_response(outcome)
+
+
+@router.post("/{case_id}/assignment", dependencies=JSON_ONLY, summary="Assign the case")
+def assign(
+    case_id: UUID,
+    body: AssignmentBody,
+    principal: Window,
+    ledger: Ledger,
+    request_id: RequestId,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    meta = _meta(principal, request_id, ledger, body.occurred_at)
+    return _step(
+        case_id,
+        "assignment",
+        body,
+        _assign(body, meta),
+        principal,
+        ledger,
+        meta,
+        if_match,
+        idempotency_key,
+    )
+
+
+@router.post("/{case_id}/delivery", dependencies=JSON_ONLY, summary="Record the delivery")
+def deliver(
+    case_id: UUID,
+    body: DeliveryBody,
+    principal: Window,
+    ledger: Ledger,
+    request_id: RequestId,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    meta = _meta(principal, request_id, ledger, body.occurred_at)
+    return _step(
+        case_id,
+        "delivery",
+        body,
+        _deliver(body, meta),
+        principal,
+        ledger,
+        meta,
+        if_match,
+        idempotency_key,
+    )
+
+
+@router.post(
+    "/{case_id}/feedback", dependencies=JSON_ONLY, summary="Record the enterprise's feedback"
+)
+def feedback(
+    case_id: UUID,
+    body: FeedbackBody,
+    principal: Window,
+    ledger: Ledger,
+    request_id: RequestId,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    meta = _meta(principal, request_id, ledger, body.occurred_at)
+    return _step(
+        case_id,
+        "feedback",
+        body,
+        _feedback(body, meta),
+        principal,
+        ledger,
+        meta,
+        if_match,
+        idempotency_key,
+    )
+
+
+@router.post("/{case_id}/closure", dependencies=JSON_ONLY, summary="Close the case")
+def close(
+    case_id: UUID,
+    body: ClosureBody,
+    principal: Window,
+    ledger: Ledger,
+    request_id: RequestId,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    meta = _meta(principal, request_id, ledger, body.occurred_at)
+    return _step(
+        case_id,
+        "closure",
+        body,
+        lambda case: case.close(body.note, meta),
+        principal,
+        ledger,
+        meta,
+        if_match,
+        idempotency_key,
+    )
+
+
+@router.post("/{case_id}/cancellation", dependencies=JSON_ONLY, summary="Cancel the case")
+def cancel(
+    case_id: UUID,
+    body: CancellationBody,
+    principal: Window,
+    ledger: Ledger,
+    request_id: RequestId,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    meta = _meta(principal, request_id, ledger, body.occurred_at)
+    return _step(
+        case_id,
+        "cancellation",
+        body,
+        lambda case: case.cancel(body.reason, meta),
+        principal,
+        ledger,
+        meta,
+        if_match,
+        idempotency_key,
+    )
+
+
+@router.get("/{case_id}", summary="A case now, at a version, or as of a time")
+def get_case(
+    case_id: UUID,
+    principal: Reader,
+    ledger: Ledger,
+    version: Annotated[int | None, Query(ge=1, description="State at this version")] = None,
+    as_of: Annotated[
+        AwareDatetime | None,
+        Query(description="State as recorded at this time (ISO 8601, with offset)"),
+    ] = None,
+) -> Response:
+    if as_of is not None:
+        visible_case(ledger, principal, case_id)
+        case = ledger.get_as_of(case_id, ServiceCase, as_of, ServiceCaseNotFoundError)
+    else:
+        case = visible_case(ledger, principal, case_id, version)
+    return view_response(interface.service_case_view(case), case.version)
+
+
+@router.get("/{case_id}/history", summary="Every event of the case, with its metadata")
+def history(case_id: UUID, principal: Reader, ledger: Ledger) -> Response:
+    visible_case(ledger, principal, case_id)
+    events = [interface.event_view(e.event, e.position, e.topic) for e in ledger.history(case_id)]
+    return json_response({"stream_id": str(case_id), "events": events})

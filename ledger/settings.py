@@ -1,0 +1,46 @@
+"""Settings, from the environment (prefix ``LEDGER_``). Read only by composition roots."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ledger.persistence.config import StoreConfig
+
+
+class Settings(BaseSettings):
+    """Every setting of the service, with its default for the embedded set-up."""
+
+    model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
+
+    database_url: str = Field(
+        "sqlite:///./var/ledger.sqlite",
+        description="sqlite:///path (embedded default) or postgresql://user:pw@host:port/db",
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64)
+    pool_size: int = Field(5, ge=1, le=200)
+    max_overflow: int = Field(10, ge=0, le=200)
+    lock_timeout_seconds: int = Field(5, ge=1, le=600)
+    max_body_bytes: int = Field(1_048_576, ge=1024, le=64 * 1_048_576)
+    clock_skew_seconds: int = Field(300, ge=0, le=86_400)
+    log_page_limit: int = Field(1000, ge=1, le=10_000)
+    metrics_dir: str | None = Field(
+        None, description="Directory for multi-process Prometheus metrics (set by serve)"
+    )
+
+    @property
+    def store(self) -> StoreConfig:
+        return StoreConfig(
+            database_url=self.database_url,
+            pool_size=self.pool_size,
+            max_overflow=self.max_overflow,
+            lock_timeout_seconds=self.lock_timeout_seconds,
+        )
+
+    @property
+    def clock_skew(self) -> timedelta:
+        return timedelta(seconds=self.clock_skew_seconds)

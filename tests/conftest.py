@@ -1,0 +1,110 @@
+"""Shared fixtures: one marker per folder, and ledgers built through the production factory."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from ledger.application import LedgerApplication
+from ledger.factory import build_ledger
+from ledger.persistence.config import StoreConfig
+from ledger.persistence.migrate import migrate
+
+DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+_FOLDER_MARKERS = {"unit", "application", "integration", "api", "e2e"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = Path(str(item.path)).parent.name
+        if folder in _FOLDER_MARKERS:
+            item.add_marker(getattr(pytest.mark, folder))
+
+
+class FakeClock:
+    """A clock tests move by hand."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self.now = now or datetime.now(timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'ledger.sqlite'}"
+
+
+@pytest.fixture
+def make_ledger() -> Iterator[Callable[[str], LedgerApplication]]:
+    """Builds ledgers through the production factory and closes them after the test."""
+    built: list[LedgerApplication] = []
+
+    def make(url: str) -> LedgerApplication:
+        app = build_ledger(StoreConfig(url))
+        built.append(app)
+        return app
+
+    yield make
+    for app in built:
+        app.close()
+
+
+@pytest.fixture
+def ledger(make_ledger: Callable[[str], LedgerApplication], sqlite_url: str) -> LedgerApplication:
+    return make_ledger(sqlite_url)
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> str:
+    """The PostgreSQL server for integration tests: required in CI, optional elsewhere."""
+    url = os.environ.get("LEDGER_TEST_POSTGRES_URL", DEFAULT_TEST_POSTGRES_URL)
+    try:
+        with psycopg.connect(url, connect_timeout=3):
+            pass
+    except psycopg.OperationalError as e:
+        message = f"PostgreSQL is not reachable at {url} ({e}). Set LEDGER_TEST_POSTGRES_URL."
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"{message} PostgreSQL tests are required in CI.")
+        pytest.skip(message)
+    return url
+
+
+def _with_dbname(url: str, dbname: str) -> str:
+    base, _, _ = url.rpartition("/")
+    return f"{base}/{dbname}"
+
+
+@pytest.fixture
+def empty_postgres_url(postgres_server_url: str) -> Iterator[str]:
+    """A uniquely named, empty database, dropped after the test."""
+    dbname = f"ledger_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{dbname}"')
+    try:
+        yield _with_dbname(postgres_server_url, dbname)
+    finally:
+        with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+@pytest.fixture
+def postgres_url(empty_postgres_url: str) -> str:
+    """A uniquely named database with every migration applied."""
+    migrate(empty_postgres_url)
+    return empty_postgres_url

@@ -1,0 +1,177 @@
+"""Helpers shared by the PostgreSQL integration tests: databases, a small network, thread races."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import TypeVar
+from uuid import UUID
+
+import psycopg
+
+from ledger.application import LedgerApplication
+from ledger.domain.platform import PlatformKind
+from ledger.domain.service_case import Channel
+from ledger.envelope import Envelope
+from ledger.uow import IdempotencyRequest, Outcome
+from tests.conftest import DEFAULT_TEST_POSTGRES_URL
+
+T = TypeVar("T")
+
+WINDOW_USCC = "91640100MA7AY4CL31"
+ENTERPRISE_USCC = "91640104MA71TJ3Y8G"
+REGION = "640100"
+CATEGORY = "10"
+ACTOR = "key:integration-test"
+
+# Every racing thread waits at most this long for the others; a broken race fails, never hangs.
+BARRIER_TIMEOUT_SECONDS = 20.0
+
+
+# --- databases ---------------------------------------------------------------------------------
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@functools.cache
+def reachable_postgres_server() -> tuple[str, str | None]:
+    """The server URL, and why it cannot be used (``None`` when it can).
+
+    Cached: unittest-style cases ask once per test, and an unreachable server should cost one
+    connect timeout, not one per test.
+    """
+    url = os.environ.get("LEDGER_TEST_POSTGRES_URL", DEFAULT_TEST_POSTGRES_URL)
+    try:
+        with psycopg.connect(url, connect_timeout=3):
+            pass
+    except psycopg.OperationalError as e:
+        return url, f"PostgreSQL is not reachable at {url} ({e}). Set LEDGER_TEST_POSTGRES_URL."
+    return url, None
+
+
+def with_dbname(url: str, dbname: str) -> str:
+    base, _, _ = url.rpartition("/")
+    return f"{base}/{dbname}"
+
+
+@contextmanager
+def fresh_database(server_url: str) -> Iterator[str]:
+    """A uniquely named, empty database on ``server_url``, dropped on exit."""
+    dbname = f"ledger_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{dbname}"')
+    try:
+        yield with_dbname(server_url, dbname)
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+def event_rows(url: str) -> list[tuple[object, ...]]:
+    """Every row of ``ledger_events``, in log order, read with plain SQL."""
+    with psycopg.connect(url) as conn:
+        return conn.execute(
+            "SELECT notification_id, originator_id, originator_version, topic, state "
+            "FROM ledger_events ORDER BY notification_id"
+        ).fetchall()
+
+
+# --- a small network: one window, one enterprise -----------------------------------------------
+
+
+def envelope(platform_id: UUID | None, *, occurred_at: datetime | None = None) -> Envelope:
+    return Envelope(
+        actor=ACTOR,
+        platform_id=platform_id,
+        correlation_id=f"corr-{uuid.uuid4().hex[:8]}",
+        causation_id=None,
+        occurred_at=occurred_at or datetime.now(timezone.utc),
+    )
+
+
+@dataclass(frozen=True)
+class Network:
+    """What a test needs to record cases: a connected window and a registered enterprise."""
+
+    window_id: UUID
+    enterprise_uscc: str
+
+    def meta(self, *, occurred_at: datetime | None = None) -> Envelope:
+        """An envelope for the window acting on its own cases."""
+        return envelope(self.window_id, occurred_at=occurred_at)
+
+
+def set_up_network(ledger: LedgerApplication) -> Network:
+    platform = ledger.register_connected_platform(
+        kind=PlatformKind.WINDOW,
+        name="银川市中小企业服务窗口",
+        uscc=WINDOW_USCC,
+        region=REGION,
+        meta=envelope(None),
+    )
+    ledger.register_enterprise(
+        uscc=ENTERPRISE_USCC,
+        name="宁夏测试科技有限公司",
+        region=REGION,
+        industry="software_it",
+        employees=25,
+        revenue_wan=Decimal("800"),
+        meta=envelope(None),
+    )
+    return Network(window_id=platform.resource_id, enterprise_uscc=ENTERPRISE_USCC)
+
+
+def open_case(
+    ledger: LedgerApplication,
+    network: Network,
+    external_ref: str,
+    *,
+    description: str = "融资对接咨询",
+    idempotency: IdempotencyRequest | None = None,
+) -> Outcome:
+    return ledger.open_case(
+        external_ref=external_ref,
+        uscc=network.enterprise_uscc,
+        category=CATEGORY,
+        channel=Channel.ONLINE,
+        description=description,
+        meta=network.meta(),
+        idempotency=idempotency,
+    )
+
+
+# --- races ---------------------------------------------------------------------------------------
+
+
+def race(count: int, attempt: Callable[[int, threading.Barrier], T]) -> list[T | BaseException]:
+    """Run ``attempt(i, barrier)`` on ``count`` threads; each result or exception, by thread.
+
+    Each attempt waits at the shared barrier where the race should start, so every thread has
+    reached that point before any of them goes on.
+    """
+    barrier = threading.Barrier(count, timeout=BARRIER_TIMEOUT_SECONDS)
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        futures = [pool.submit(attempt, i, barrier) for i in range(count)]
+        results: list[T | BaseException] = []
+        for future in futures:
+            error = future.exception()
+            results.append(future.result() if error is None else error)
+    return results
+
+
+def successes(results: list[T | BaseException]) -> list[T]:
+    return [r for r in results if not isinstance(r, BaseException)]
+
+
+def failures(results: list[T | BaseException]) -> list[BaseException]:
+    return [r for r in results if isinstance(r, BaseException)]

@@ -1,0 +1,98 @@
+"""Builders for domain tests: envelopes and service cases at each step, with no I/O."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from uuid import UUID
+
+from ledger.domain.service_case import (
+    Assignment,
+    Channel,
+    Delivery,
+    DeliveryMode,
+    Demand,
+    FeeType,
+    Feedback,
+    ProviderKind,
+    ServiceCase,
+)
+from ledger.envelope import Envelope
+
+# 09:30 in Ningxia (UTC+8) on 2 March 2026: the business date is the same in UTC and in CST.
+OPENED_AT = datetime(2026, 3, 2, 1, 30, tzinfo=timezone.utc)
+OPENED_ON = date(2026, 3, 2)
+WINDOW_ID = UUID("00000000-0000-4000-8000-000000000001")
+OTHER_WINDOW_ID = UUID("00000000-0000-4000-8000-000000000002")
+ENTERPRISE_ID = UUID("00000000-0000-4000-8000-0000000000e1")
+ENTERPRISE_USCC = "91640104MA71TJ3Y8G"
+
+
+def meta(
+    platform_id: UUID | None = WINDOW_ID,
+    occurred_at: datetime = OPENED_AT,
+    actor: str = "key:test",
+) -> Envelope:
+    return Envelope(
+        actor=actor,
+        platform_id=platform_id,
+        correlation_id="req-test",
+        causation_id=None,
+        occurred_at=occurred_at,
+    )
+
+
+def later(hours: float) -> Envelope:
+    """The owning window's envelope ``hours`` after the case was opened."""
+    return meta(occurred_at=OPENED_AT + timedelta(hours=hours))
+
+
+def demand(external_ref: str = "W-2026-0001", category: str = "140300") -> Demand:
+    return Demand(
+        external_ref=external_ref,
+        enterprise_id=ENTERPRISE_ID,
+        uscc=ENTERPRISE_USCC,
+        category=category,
+        channel=Channel.OFFLINE,
+        description="Help filing a utility-model patent.",
+    )
+
+
+ASSIGNMENT = Assignment(ProviderKind.INSTITUTION, "宁夏知识产权服务中心")
+FREE_DELIVERY = Delivery(OPENED_ON, DeliveryMode.ONSITE, FeeType.FREE, Decimal(0))
+PAID_DELIVERY = Delivery(OPENED_ON, DeliveryMode.ONLINE, FeeType.PAID, Decimal("300"))
+FEEDBACK = Feedback(satisfaction=5, comment="Quick and clear.")
+
+
+def opened_case() -> ServiceCase:
+    return ServiceCase.open(window_id=WINDOW_ID, demand=demand(), meta=meta())
+
+
+def assigned_case() -> ServiceCase:
+    case = opened_case()
+    case.assign(ASSIGNMENT, later(1))
+    return case
+
+
+def delivered_case(delivery: Delivery = FREE_DELIVERY) -> ServiceCase:
+    case = assigned_case()
+    case.deliver(delivery, later(2))
+    return case
+
+
+def case_with_feedback() -> ServiceCase:
+    case = delivered_case()
+    case.record_feedback(FEEDBACK, later(3))
+    return case
+
+
+def closed_case() -> ServiceCase:
+    case = delivered_case()
+    case.close("Done.", later(4))
+    return case
+
+
+def cancelled_case() -> ServiceCase:
+    case = opened_case()
+    case.cancel("The enterprise withdrew its demand.", later(1))
+    return case
