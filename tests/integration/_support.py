@@ -32,7 +32,6 @@ REGION = "640100"
 CATEGORY = "10"
 ACTOR = "key:integration-test"
 
-# Every racing thread waits at most this long for the others; a broken race fails, never hangs.
 BARRIER_TIMEOUT_SECONDS = 20.0
 
 
@@ -153,15 +152,19 @@ def open_case(
 # --- races ---------------------------------------------------------------------------------------
 
 
-def race(count: int, attempt: Callable[[int, threading.Barrier], T]) -> list[T | BaseException]:
-    """Run ``attempt(i, barrier)`` on ``count`` threads; each result or exception, by thread.
+def start_line(count: int) -> threading.Barrier:
+    """Where ``count`` racing threads wait for each other; a broken race fails, never hangs."""
+    return threading.Barrier(count, timeout=BARRIER_TIMEOUT_SECONDS)
 
-    Each attempt waits at the shared barrier where the race should start, so every thread has
-    reached that point before any of them goes on.
+
+def race(start: threading.Barrier, attempt: Callable[[int], T]) -> list[T | BaseException]:
+    """Run ``attempt(i)`` on one thread per party of ``start``; each result or error, by thread.
+
+    Each attempt waits at ``start`` where the race should begin, so every thread has reached
+    that point before any of them goes on.
     """
-    barrier = threading.Barrier(count, timeout=BARRIER_TIMEOUT_SECONDS)
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        futures = [pool.submit(attempt, i, barrier) for i in range(count)]
+    with ThreadPoolExecutor(max_workers=start.parties) as pool:
+        futures = [pool.submit(attempt, i) for i in range(start.parties)]
         results: list[T | BaseException] = []
         for future in futures:
             error = future.exception()

@@ -58,20 +58,6 @@ def test_changing_recorded_events_is_refused_as_append_only(
     assert event_rows(recorded) == before
 
 
-@pytest.mark.parametrize(("statement", "operation"), CHANGES)
-def test_a_refused_change_inside_a_transaction_leaves_the_events_as_they_were(
-    recorded: str, statement: str, operation: str
-) -> None:
-    before = event_rows(recorded)
-
-    with psycopg.connect(recorded) as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match=operation):
-            conn.execute(statement)
-        conn.rollback()
-
-    assert event_rows(recorded) == before
-
-
 def test_appending_still_works_after_a_refused_change(
     pg_ledger: LedgerApplication, network: Network, recorded: str
 ) -> None:

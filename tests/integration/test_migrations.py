@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import threading
 from pathlib import Path
 
 import psycopg
@@ -18,7 +17,7 @@ from ledger.persistence.migrate import (
     default_migrations_dir,
     migrate,
 )
-from tests.integration._support import race, successes
+from tests.integration._support import race, start_line, successes
 
 MIGRATION_FILES = sorted(default_migrations_dir().glob("*.sql"))
 MIGRATION_NAMES = [path.stem for path in MIGRATION_FILES]
@@ -103,11 +102,13 @@ def test_migrate_run_twice_applies_nothing_and_changes_nothing(empty_postgres_ur
 def test_concurrent_migrate_runs_all_succeed_and_apply_each_file_once(
     empty_postgres_url: str,
 ) -> None:
-    def run(_: int, barrier: threading.Barrier) -> MigrationReport:
-        barrier.wait()
+    start = start_line(4)
+
+    def run(_: int) -> MigrationReport:
+        start.wait()
         return migrate(empty_postgres_url)
 
-    results = race(4, run)
+    results = race(start, run)
 
     reports = successes(results)
     assert reports == results, "every concurrent run succeeds"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
@@ -12,15 +12,15 @@ from ledger.domain.service_case import (
     Delivery,
     DeliveryMode,
     Demand,
-    FeeType,
     Feedback,
+    FeeType,
     ProviderKind,
     ServiceCase,
 )
 from ledger.envelope import Envelope
 
 # 09:30 in Ningxia (UTC+8) on 2 March 2026: the business date is the same in UTC and in CST.
-OPENED_AT = datetime(2026, 3, 2, 1, 30, tzinfo=timezone.utc)
+OPENED_AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
 OPENED_ON = date(2026, 3, 2)
 WINDOW_ID = UUID("00000000-0000-4000-8000-000000000001")
 OTHER_WINDOW_ID = UUID("00000000-0000-4000-8000-000000000002")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -13,10 +13,10 @@ from eventsourcing.tests import persistence as contract
 from eventsourcing.tests.persistence import (
     CustomType1AsDict,
     CustomType2AsDict,
+    Mydict,
     MyInt,
     MyList,
     MyStr,
-    Mydict,
 )
 
 from ledger.envelope import Envelope
@@ -107,9 +107,7 @@ def _round_trip(transcoder: OrjsonTranscoder, obj: object) -> Any:
         pytest.param(Decimal("1200.00"), id="decimal-money"),
         pytest.param(Decimal("1E+3"), id="decimal-positive-exponent"),
         pytest.param(datetime(2026, 3, 2, 9, 30, tzinfo=CST), id="datetime-cst"),
-        pytest.param(
-            datetime(2026, 3, 2, 1, 30, 0, 123456, tzinfo=timezone.utc), id="datetime-utc"
-        ),
+        pytest.param(datetime(2026, 3, 2, 1, 30, 0, 123456, tzinfo=UTC), id="datetime-utc"),
         pytest.param(date(2026, 3, 2), id="date"),
         pytest.param((1, "a"), id="tuple"),
     ],

@@ -1,0 +1,12 @@
+FROM python:3.11-slim
+WORKDIR /app
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+COPY pyproject.toml README.md ./
+COPY ledger ./ledger
+COPY projections ./projections
+COPY api ./api
+COPY migrations ./migrations
+RUN pip install --no-cache-dir -e . && useradd --system --uid 10001 ledger
+USER ledger
+EXPOSE 8000
+CMD ["sme-ledger", "serve", "--host", "0.0.0.0", "--port", "8000"]
