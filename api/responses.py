@@ -14,7 +14,6 @@ RESOURCE_PATHS = {
     "platform": "/v1/platforms/{id}",
     "enterprise": "/v1/enterprises/{id}",
     "service_case": "/v1/service-cases/{id}",
-    "access_key": "/v1/keys/{id}",
 }
 
 

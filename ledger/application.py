@@ -38,6 +38,7 @@ from ledger.errors import (
     EnterpriseExistsError,
     EnterpriseNotFoundError,
     ExternalRefExistsError,
+    KeyPlatformMismatchError,
     LedgerInitialisedError,
     PlatformExistsError,
     PlatformNotConnectedError,
@@ -279,12 +280,16 @@ class LedgerApplication(Application[UUID]):
         """Run one step (assign, deliver, feedback, close, cancel) on an existing case."""
         window_id = self._acting_window(meta)
 
-        def decide(case: ServiceCase | None) -> ServiceCase:
-            if case is None or case.window_id != window_id:
+        def owned(case: ServiceCase) -> None:
+            if case.window_id != window_id:
                 # Another window's case is reported as absent, never as someone else's.
                 raise ServiceCaseNotFoundError(
                     f"No service case with id {case_id}.", id=str(case_id)
                 )
+
+        def decide(case: ServiceCase | None) -> ServiceCase:
+            if case is None:
+                raise ServiceCaseNotFoundError(f"No service case with id {case_id}.")
             self.connected_window(window_id)
             action(case)
             return case
@@ -298,6 +303,7 @@ class LedgerApplication(Application[UUID]):
                 render=interface.service_case_view,
                 not_found=ServiceCaseNotFoundError,
                 expected_version=expected_version,
+                guard=owned,
             ),
             meta,
             idempotency,
@@ -312,7 +318,12 @@ class LedgerApplication(Application[UUID]):
         self, *, role: Role, platform_id: UUID | None, name: str, meta: Envelope
     ) -> IssuedKey:
         if platform_id is not None:
-            self.get_platform(platform_id)
+            platform = self.get_platform(platform_id)
+            if role in (Role.HUB, Role.WINDOW) and platform.kind.value != role.value:
+                raise KeyPlatformMismatchError(
+                    f"A {role.value} key is bound to a {role.value} platform; "
+                    f"{platform_id} is a {platform.kind.value} platform."
+                )
         secret = new_secret()
 
         def decide(_: AccessKey | None) -> AccessKey:

@@ -143,6 +143,11 @@ class UnknownIndustryError(RuleViolationError):
     title = "Unknown industry"
 
 
+class InvalidEmployeesError(RuleViolationError):
+    code = "invalid_employees"
+    title = "Invalid number of employees"
+
+
 class InvalidAmountError(RuleViolationError):
     code = "invalid_amount"
     title = "Invalid amount"
@@ -205,6 +210,11 @@ class FeedbackBeforeDeliveryError(RuleViolationError):
 class FeedbackAlreadyRecordedError(RuleViolationError):
     code = "feedback_already_recorded"
     title = "Feedback already recorded"
+
+
+class InvalidSatisfactionError(RuleViolationError):
+    code = "invalid_satisfaction"
+    title = "Satisfaction out of range"
 
 
 class CaseFinalisedError(RuleViolationError):

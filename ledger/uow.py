@@ -67,6 +67,9 @@ class Command(Generic[A]):
     exists: type[AlreadyExistsError] | None = None
     """Set for commands that create a stream: the error when the stream already exists."""
     expected_version: int | None = None
+    guard: Callable[[A], None] | None = None
+    """Runs on the loaded aggregate before anything else is checked: who may not see it is
+    told it does not exist, before a version mismatch could reveal that it does."""
 
     @property
     def creates(self) -> bool:
@@ -192,6 +195,8 @@ class UnitOfWork:
                 f"No {command.resource_type.replace('_', ' ')} with id {command.stream_id}.",
                 id=str(command.stream_id),
             )
+        if command.guard is not None:
+            command.guard(aggregate)
         if command.expected_version is not None and aggregate.version != command.expected_version:
             raise PreconditionFailedError(
                 f"If-Match names version {command.expected_version}, but the current version is "

@@ -7,6 +7,7 @@ depend on these classes.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -18,6 +19,9 @@ from ledger.errors import (
     UnknownIndustryError,
     UnknownRegionError,
 )
+
+# Far above any real fee or revenue (in yuan or 万元), and well within decimal's default precision.
+MAX_AMOUNT = Decimal(10) ** 15
 
 # GB 32100-2015: the 31 characters allowed (I, O, S, V, Z excluded) and the position weights.
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -87,8 +91,17 @@ def parse_industry(value: str) -> str:
     return key
 
 
+_PLAIN_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+
+
 def parse_amount(value: Decimal | str, *, allow_zero: bool = False) -> Decimal:
     """An exact money amount in yuan: at most two decimal places, positive (or zero if allowed)."""
+    if isinstance(value, str) and not _PLAIN_DECIMAL.match(value.strip()):
+        # Decimal() would also take "1_000", "1E3" and "Infinity": amounts are written plainly.
+        raise InvalidAmountError(
+            f'{value!r} is not a decimal amount; send it as a string such as "1200.00".',
+            value=value,
+        )
     try:
         amount = value if isinstance(value, Decimal) else Decimal(value)
     except (InvalidOperation, ValueError):
@@ -106,6 +119,14 @@ def parse_amount(value: Decimal | str, *, allow_zero: bool = False) -> Decimal:
             f"{value!r} must be {'zero or more' if allow_zero else 'more than zero'}.",
             value=str(value),
         )
+    if amount >= MAX_AMOUNT:
+        # Also keeps quantize() within the default 28-digit context, which would raise otherwise.
+        raise InvalidAmountError(
+            f"{value!r} is too large; amounts are below {MAX_AMOUNT:,}.", value=str(value)
+        )
+    if amount == 0:
+        # "-0" is zero too: never store (or show) a signed zero.
+        return Decimal("0.00")
     return amount.quantize(Decimal("0.01"))
 
 

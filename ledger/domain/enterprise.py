@@ -7,6 +7,7 @@ from decimal import Decimal
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
 from ledger.envelope import Envelope
+from ledger.errors import InvalidEmployeesError
 from ledger.values import (
     SizeClass,
     parse_amount,
@@ -60,6 +61,11 @@ class Enterprise(LedgerAggregate):
         meta: Envelope,
     ) -> Enterprise:
         code = parse_uscc(uscc)
+        if employees < 0:
+            raise InvalidEmployeesError(
+                f"employees is a head count of zero or more; got {employees}.",
+                employees=employees,
+            )
         industry_key = parse_industry(industry)
         revenue = parse_amount(revenue_wan, allow_zero=True)
         return cls._create(

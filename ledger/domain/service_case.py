@@ -16,10 +16,11 @@ from ledger.errors import (
     DeliveryDateError,
     FeedbackAlreadyRecordedError,
     FeedbackBeforeDeliveryError,
+    InvalidAmountError,
     InvalidFeeError,
+    InvalidSatisfactionError,
     NotCaseOwnerError,
     OccurredBeforeOpeningError,
-    RuleViolationError,
     StepOutOfOrderError,
 )
 from ledger.values import parse_amount, parse_category
@@ -239,7 +240,10 @@ class ServiceCase(LedgerAggregate):
                 status=self.status.value,
             )
         if not 1 <= feedback.satisfaction <= 5:
-            raise RuleViolationError("Satisfaction is rated from 1 to 5.")
+            raise InvalidSatisfactionError(
+                f"Satisfaction is rated from 1 to 5; got {feedback.satisfaction}.",
+                satisfaction=feedback.satisfaction,
+            )
         self.trigger_event(
             self.FeedbackReceived,
             satisfaction=feedback.satisfaction,
@@ -301,6 +305,9 @@ class ServiceCase(LedgerAggregate):
 
 def check_fee(fee_type: FeeType, amount: Decimal) -> Decimal:
     """A free (公益) service costs nothing; a discounted or paid one costs something."""
+    if not amount.is_finite():
+        # NaN cannot be ordered against zero (decimal raises InvalidOperation); refuse it first.
+        raise InvalidAmountError(f"{amount} is not a finite amount.", value=str(amount))
     if fee_type is FeeType.FREE:
         if amount != 0:
             raise InvalidFeeError(

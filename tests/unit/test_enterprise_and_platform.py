@@ -88,9 +88,6 @@ def test_an_enterprise_with_a_wrong_value_is_refused_with_its_code(
     assert excinfo.value.code == code
 
 
-@pytest.mark.xfail(
-    strict=True, reason="BUG: Enterprise.register accepts a negative number of employees"
-)
 def test_a_negative_number_of_employees_is_refused() -> None:
     with pytest.raises(RuleViolationError):
         _enterprise(employees=-1)

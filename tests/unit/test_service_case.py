@@ -214,11 +214,6 @@ def test_satisfaction_outside_one_to_five_is_refused(satisfaction: int) -> None:
     assert case.status is CaseStatus.DELIVERED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: satisfaction outside 1-5 raises the bare RuleViolationError (code "
-    "'rule_violation'), not a named rule error with its own stable code",
-)
 def test_satisfaction_outside_one_to_five_has_its_own_code() -> None:
     with pytest.raises(RuleViolationError) as excinfo:
         delivered_case().record_feedback(Feedback(6, ""), later(3))
@@ -280,11 +275,6 @@ def test_a_fee_with_fractions_of_a_cent_is_refused() -> None:
         assigned_case().deliver(delivery, later(2))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: check_fee orders a NaN fee against zero, which raises decimal.InvalidOperation "
-    "instead of a named rule error",
-)
 @pytest.mark.parametrize("fee_type", [FeeType.PAID, FeeType.DISCOUNTED])
 def test_a_fee_that_is_not_a_number_is_refused_with_a_named_error(fee_type: FeeType) -> None:
     delivery = Delivery(OPENED_ON, DeliveryMode.PHONE, fee_type, Decimal("NaN"))

@@ -152,7 +152,6 @@ def test_an_industry_without_size_thresholds_is_refused_with_unknown_industry(
         (" 300.00 ", "300.00"),
         (Decimal("3.1"), "3.10"),
         (Decimal("7"), "7.00"),
-        ("1E+2", "100.00"),
     ],
 )
 def test_an_amount_comes_back_with_exactly_two_decimal_places(
@@ -185,23 +184,37 @@ def test_zero_is_refused_unless_allowed(value: Decimal | str) -> None:
     assert str(parse_amount(value, allow_zero=True)) == "0.00"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="BUG: '-0' is kept as a signed zero and shown as '-0.00' on the wire"
-)
 def test_negative_zero_is_read_as_plain_zero() -> None:
     assert str(parse_amount("-0", allow_zero=True)) == "0.00"
 
 
-@pytest.mark.parametrize(
-    "value", ["NaN", "nan", "sNaN", "Infinity", "-Infinity", "inf", Decimal("NaN")]
-)
+@pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("sNaN"), Decimal("-Infinity")])
 def test_a_non_finite_amount_is_refused(value: Decimal | str) -> None:
     with pytest.raises(InvalidAmountError, match="not a finite amount") as excinfo:
         parse_amount(value, allow_zero=True)
     assert excinfo.value.code == "invalid_amount"
 
 
-@pytest.mark.parametrize("value", ["abc", "", "1,200", "12 yuan", "¥12", "0x10", "1.2.3"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "abc",
+        "",
+        "1,200",
+        "12 yuan",
+        "¥12",
+        "0x10",
+        "1.2.3",
+        # Decimal() reads these, but an amount on the wire is written plainly.
+        "1_000",
+        "1E+2",
+        "NaN",
+        "sNaN",
+        "Infinity",
+        "-Infinity",
+        "inf",
+    ],
+)
 def test_something_that_is_not_a_number_is_refused(value: str) -> None:
     with pytest.raises(InvalidAmountError, match="not a decimal amount") as excinfo:
         parse_amount(value)
@@ -209,11 +222,6 @@ def test_something_that_is_not_a_number_is_refused(value: str) -> None:
     assert excinfo.value.context == {"value": value}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: quantizing an amount of 10**26 or more overflows the default decimal context "
-    "and raises decimal.InvalidOperation instead of InvalidAmountError",
-)
 @pytest.mark.parametrize("value", ["1E+30", "1" + "0" * 27])
 def test_an_absurdly_large_amount_is_refused_with_invalid_amount(value: str) -> None:
     with pytest.raises(InvalidAmountError):
