@@ -232,7 +232,9 @@ def keys_list() -> None:
             key.issued_at[:19],
             "[red]revoked[/]" if key.revoked else "active",
         )
-    out.print(table)
+    # Ids are copied from here into `keys revoke`: a narrow or piped (80-column) console must
+    # not cut them short, so the table is never narrower than one whole row.
+    Console(soft_wrap=True, width=max(out.width, 160)).print(table)
 
 
 def main() -> None:

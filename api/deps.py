@@ -142,6 +142,9 @@ def parse_if_match(value: str | None) -> int | None:
     if value is None:
         return None
     raw = value.strip()
+    if raw == "*":
+        # "Any current version": the resource must exist, which every step requires anyway.
+        return None
     if raw.startswith("W/"):
         raw = raw[2:]
     raw = raw.strip('"')

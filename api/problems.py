@@ -201,10 +201,14 @@ def _internal(request: Request) -> Response:
 
 
 def _unexpected(request: Request, exc: Exception) -> Response:
-    log.error(
-        "unhandled error (request %s)", getattr(request.state, "request_id", "?"), exc_info=exc
-    )
-    return _internal(request)
+    request_id = getattr(request.state, "request_id", None)
+    log.error("unhandled error (request %s)", request_id or "?", exc_info=exc)
+    response = _internal(request)
+    # Starlette answers this from ServerErrorMiddleware, outside RequestContextMiddleware, so
+    # the header that middleware adds to every other answer has to be set here.
+    if request_id:
+        response.headers["X-Request-ID"] = request_id
+    return response
 
 
 def install(app: FastAPI) -> None:

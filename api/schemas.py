@@ -174,7 +174,7 @@ class CaseOpening(Body):
                     "occurred_at": "2026-03-01T09:30:00+08:00",
                     "assignment": {"provider_kind": "expert", "provider_name": "王教授"},
                     "delivery": {
-                        "delivered_on": "2026-03-02",
+                        "delivered_on": "2026-03-01",
                         "mode": "onsite",
                         "fee_type": "free",
                     },

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -31,7 +31,7 @@ class FakeClock:
     """A clock tests move by hand."""
 
     def __init__(self, now: datetime | None = None) -> None:
-        self.now = now or datetime.now(timezone.utc)
+        self.now = now or datetime.now(UTC)
 
     def __call__(self) -> datetime:
         return self.now

@@ -23,6 +23,7 @@ from api.deps import (
     require,
     require_json,
 )
+from api.problems import ApiError
 from api.responses import json_response, outcome_response, view_response
 from api.schemas import (
     AssignmentBody,
@@ -87,11 +88,15 @@ def _feedback(body: FeedbackBody, meta: Envelope) -> Step:
 def visible_case(
     ledger: LedgerApplication, principal: Principal, case_id: UUID, version: int | None = None
 ) -> ServiceCase:
-    """The case, if this principal may see it: a window sees only its own cases."""
-    case = ledger.get_case(case_id, version)
+    """The case, if this principal may see it: a window sees only its own cases.
+
+    Ownership is checked on the latest version, before the requested one is loaded, so that a
+    version another window's case lacks cannot reveal that the case exists.
+    """
+    case = ledger.get_case(case_id)
     if principal.role is Role.WINDOW and case.window_id != principal.platform_id:
         raise ServiceCaseNotFoundError(f"No service case with id {case_id}.", id=str(case_id))
-    return case
+    return case if version is None else ledger.get_case(case_id, version)
 
 
 @router.post(
@@ -296,6 +301,13 @@ def get_case(
         Query(description="State as recorded at this time (ISO 8601, with offset)"),
     ] = None,
 ) -> Response:
+    if as_of is not None and version is not None:
+        raise ApiError(
+            400,
+            "conflicting_parameters",
+            "Conflicting parameters",
+            "Ask for a case at a version or as of a time, not both.",
+        )
     if as_of is not None:
         visible_case(ledger, principal, case_id)
         case = ledger.get_as_of(case_id, ServiceCase, as_of, ServiceCaseNotFoundError)

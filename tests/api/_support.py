@@ -1,0 +1,278 @@
+"""Helpers shared by the HTTP API tests: a small network, request bodies, a typed client."""
+
+from __future__ import annotations
+
+import uuid
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ledger.application import LedgerApplication
+from ledger.domain.access_key import Role
+from ledger.domain.service_case import CST
+from ledger.envelope import Envelope
+from ledger.values import uscc_check_character
+from tests.conftest import FakeClock
+
+with warnings.catch_warnings():
+    # Starlette 1.x asks for the httpx2 package; the dev extra pins httpx, which still works.
+    # Moving the dependency is a project decision, not something every test run should nag about.
+    from starlette.exceptions import StarletteDeprecationWarning
+
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient as TestClient
+
+JSON = dict[str, Any]
+
+# 10:00 in Ningxia on 2 March 2026: business time in every test, so delivery dates are known.
+NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
+TODAY = NOW.astimezone(CST).date()
+
+# Not the codes of the OpenAPI examples, so a test can walk through those on this network.
+HUB_USCC = "91350200776049653A"
+WINDOW_A_USCC = "9144030071526726XG"
+WINDOW_B_USCC = "91330100716105852F"
+ENTERPRISE_USCC = "91440101MA5CJQ4N59"
+ENTERPRISE_REGION = "640104"
+
+SETUP = Envelope(
+    actor="test:setup",
+    platform_id=None,
+    correlation_id="test-setup",
+    causation_id="test-setup",
+    occurred_at=NOW,
+)
+
+
+def new_uscc() -> str:
+    """A USCC no other test uses, with a correct check character."""
+    first17 = f"91640100MA{uuid.uuid4().int % 10**7:07d}"
+    return first17 + uscc_check_character(first17)
+
+
+def new_ref() -> str:
+    """A window's external reference no other test uses."""
+    return f"YC-{uuid.uuid4().hex[:12]}"
+
+
+# --- request bodies ----------------------------------------------------------------------------
+
+
+def platform_body(uscc: str | None = None, kind: str = "window") -> JSON:
+    return {"kind": kind, "name": "测试窗口平台", "uscc": uscc or new_uscc(), "region": "640100"}
+
+
+def enterprise_body(uscc: str | None = None) -> JSON:
+    return {
+        "uscc": uscc or new_uscc(),
+        "name": "宁夏测试精密机械有限公司",
+        "region": ENTERPRISE_REGION,
+        "industry": "industry",
+        "employees": 86,
+        "revenue_wan": "4200.00",
+    }
+
+
+def opening_body(**overrides: Any) -> JSON:
+    return {
+        "external_ref": new_ref(),
+        "uscc": ENTERPRISE_USCC,
+        "category": "100200",
+        "channel": "online",
+        "description": "咨询技术改造补助政策",
+        **overrides,
+    }
+
+
+def assignment_body(**overrides: Any) -> JSON:
+    return {"provider_kind": "expert", "provider_name": "王教授", **overrides}
+
+
+def delivery_body(**overrides: Any) -> JSON:
+    return {
+        "delivered_on": TODAY.isoformat(),
+        "mode": "onsite",
+        "fee_type": "discounted",
+        "fee_amount": "300.00",
+        **overrides,
+    }
+
+
+def feedback_body(**overrides: Any) -> JSON:
+    return {"satisfaction": 5, "comment": "响应及时", **overrides}
+
+
+def closure_body(**overrides: Any) -> JSON:
+    return {"note": "服务完成", **overrides}
+
+
+def cancellation_body(**overrides: Any) -> JSON:
+    return {"reason": "企业撤回需求", **overrides}
+
+
+STEP_BODIES = {
+    "assignment": assignment_body,
+    "delivery": delivery_body,
+    "feedback": feedback_body,
+    "closure": closure_body,
+    "cancellation": cancellation_body,
+}
+
+# The steps that bring a freshly opened case to the point where each step is allowed.
+STEPS_BEFORE = {
+    "assignment": (),
+    "delivery": ("assignment",),
+    "feedback": ("assignment", "delivery"),
+    "closure": ("assignment", "delivery"),
+    "cancellation": (),
+}
+
+
+# --- the network and a typed client ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Keys:
+    """One live key per role; the hub key is bound to the hub platform, windows to theirs."""
+
+    admin: str
+    hub: str
+    bureau: str
+    auditor: str
+    window_a: str
+    window_b: str
+    institution: str
+
+    def for_role(self, role: Role) -> str:
+        """The key of ``role`` (window A's for the window role)."""
+        return {
+            Role.ADMIN: self.admin,
+            Role.HUB: self.hub,
+            Role.BUREAU: self.bureau,
+            Role.AUDITOR: self.auditor,
+            Role.WINDOW: self.window_a,
+            Role.INSTITUTION: self.institution,
+        }[role]
+
+
+def bearer(key: str | None) -> dict[str, str]:
+    return {} if key is None else {"Authorization": f"Bearer {key}"}
+
+
+@dataclass
+class Api:
+    """The app under test, the ledger behind it, and the network it was set up with."""
+
+    client: TestClient
+    ledger: LedgerApplication
+    clock: FakeClock
+    keys: Keys
+    hub_id: UUID
+    window_a_id: UUID
+    window_b_id: UUID
+
+    def get(
+        self,
+        path: str,
+        *,
+        key: str | None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        response: httpx.Response = self.client.get(
+            path, params=params, headers={**bearer(key), **(headers or {})}
+        )
+        return response
+
+    def post(
+        self,
+        path: str,
+        *,
+        key: str | None,
+        json: Any = None,
+        content: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        response: httpx.Response = self.client.post(
+            path, json=json, content=content, headers={**bearer(key), **(headers or {})}
+        )
+        return response
+
+    def head(self) -> int:
+        """The log's head position, read behind the API's back."""
+        return self.ledger.head_position()
+
+    def issue_key(self, role: Role, platform_id: UUID | None = None) -> tuple[str, UUID]:
+        """A further key (its secret and id), e.g. one to revoke."""
+        issued = self.ledger.issue_key(
+            role=role, platform_id=platform_id, name=f"extra {role}", meta=SETUP
+        )
+        return issued.secret, issued.outcome.resource_id
+
+    def revoke_key(self, key_id: UUID) -> None:
+        self.ledger.revoke_key(key_id, "test", SETUP)
+
+    def open_case(self, key: str | None = None, **overrides: Any) -> JSON:
+        """A case opened by window A (or by ``key``), asserting that it was created."""
+        response = self.post(
+            "/v1/service-cases", key=key or self.keys.window_a, json=opening_body(**overrides)
+        )
+        assert response.status_code == 201, response.text
+        body: JSON = response.json()
+        return body
+
+    def step(self, case_id: str, step: str, key: str | None = None, **overrides: Any) -> JSON:
+        """One step on a case (window A's by default), asserting that it was accepted."""
+        response = self.post(
+            f"/v1/service-cases/{case_id}/{step}",
+            key=key or self.keys.window_a,
+            json=STEP_BODIES[step](**overrides),
+        )
+        assert response.status_code == 200, response.text
+        body: JSON = response.json()
+        return body
+
+    def case_ready_for(self, step: str) -> str:
+        """The id of a window A case in which ``step`` is the next thing allowed."""
+        case_id = str(self.open_case()["id"])
+        for earlier in STEPS_BEFORE[step]:
+            self.step(case_id, earlier)
+        return case_id
+
+    def history(self, case_id: str, key: str | None = None) -> list[JSON]:
+        response = self.get(f"/v1/service-cases/{case_id}/history", key=key or self.keys.window_a)
+        assert response.status_code == 200, response.text
+        events: list[JSON] = response.json()["events"]
+        return events
+
+
+MakeApi = Callable[..., Api]
+"""Builds the app once per test; keyword arguments are settings (and raise_server_exceptions)."""
+
+
+def assert_problem(response: httpx.Response, status: int, code: str) -> JSON:
+    """``response`` is an RFC 9457 problem with ``status`` and ``code``; returns its body."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body: JSON = response.json()
+    assert body["type"] == f"urn:sme-ledger:problem:{code}"
+    assert body["code"] == code
+    assert body["status"] == status
+    assert isinstance(body["title"], str)
+    assert body["title"]
+    assert isinstance(body["detail"], str)
+    assert body["detail"]
+    assert body["instance"] == response.request.url.path
+    assert isinstance(body["request_id"], str)
+    assert body["request_id"]
+    return body
+
+
+def later(**delta: float) -> str:
+    """Business time ``delta`` after the test clock's now, as the API takes it."""
+    return (NOW + timedelta(**delta)).isoformat()

@@ -1,0 +1,107 @@
+"""The app under test, built by the production factory on a fresh SQLite ledger per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from api.app import create_app
+from ledger.application import LedgerApplication
+from ledger.domain.access_key import Role
+from ledger.domain.platform import PlatformKind
+from ledger.factory import build_ledger
+from ledger.settings import Settings
+from tests.api._support import (
+    ENTERPRISE_REGION,
+    ENTERPRISE_USCC,
+    HUB_USCC,
+    NOW,
+    SETUP,
+    WINDOW_A_USCC,
+    WINDOW_B_USCC,
+    Api,
+    Keys,
+    MakeApi,
+    TestClient,
+)
+from tests.conftest import FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Business time stands still at a known moment, so delivery dates are known in advance."""
+    return FakeClock(NOW)
+
+
+def _register_platform(
+    ledger: LedgerApplication, kind: PlatformKind, uscc: str, region: str
+) -> UUID:
+    return ledger.register_connected_platform(
+        kind=kind, name=f"{kind} {uscc}", uscc=uscc, region=region, meta=SETUP
+    ).resource_id
+
+
+def _set_up_network(ledger: LedgerApplication) -> tuple[Keys, UUID, UUID, UUID]:
+    """The first admin key, a hub and two windows with their keys, and one enterprise."""
+    admin = ledger.initialise(SETUP).secret
+    hub_id = _register_platform(ledger, PlatformKind.HUB, HUB_USCC, "640000")
+    window_a_id = _register_platform(ledger, PlatformKind.WINDOW, WINDOW_A_USCC, "640100")
+    window_b_id = _register_platform(ledger, PlatformKind.WINDOW, WINDOW_B_USCC, "640500")
+    ledger.register_enterprise(
+        uscc=ENTERPRISE_USCC,
+        name="宁夏兴庆精密机械有限公司",
+        region=ENTERPRISE_REGION,
+        industry="industry",
+        employees=86,
+        revenue_wan=Decimal("4200.00"),
+        meta=SETUP,
+    )
+
+    def key(role: Role, platform_id: UUID | None = None) -> str:
+        return ledger.issue_key(
+            role=role, platform_id=platform_id, name=role.value, meta=SETUP
+        ).secret
+
+    keys = Keys(
+        admin=admin,
+        hub=key(Role.HUB, hub_id),
+        bureau=key(Role.BUREAU),
+        auditor=key(Role.AUDITOR),
+        window_a=key(Role.WINDOW, window_a_id),
+        window_b=key(Role.WINDOW, window_b_id),
+        # Bound to window A's platform, so the matrix shows the role (not the platform) decides.
+        institution=key(Role.INSTITUTION, window_a_id),
+    )
+    return keys, hub_id, window_a_id, window_b_id
+
+
+@pytest.fixture
+def make_api(sqlite_url: str, clock: FakeClock) -> Iterator[MakeApi]:
+    """Builds the app through ``create_app`` (once per test), with its lifespan running.
+
+    ``raise_server_exceptions=False`` lets a test see the 500 a client would see.
+    """
+    with ExitStack() as stack:
+
+        def make(*, raise_server_exceptions: bool = True, **settings: Any) -> Api:
+            config = Settings(database_url=sqlite_url, **settings)
+            ledger = build_ledger(config.store, clock=clock, clock_skew=config.clock_skew)
+            stack.callback(ledger.close)
+            keys, hub_id, window_a_id, window_b_id = _set_up_network(ledger)
+            app = create_app(config, ledger=ledger)
+            client = stack.enter_context(
+                TestClient(app, raise_server_exceptions=raise_server_exceptions)
+            )
+            return Api(client, ledger, clock, keys, hub_id, window_a_id, window_b_id)
+
+        yield make
+
+
+@pytest.fixture
+def api(make_api: MakeApi) -> Api:
+    return make_api()

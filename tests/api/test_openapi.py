@@ -1,0 +1,137 @@
+"""The OpenAPI document: every route, and request examples a client can send as they are."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from api.schemas import CaseOpening
+from ledger.domain.access_key import Role
+from tests.api._support import JSON, Api
+
+ROUTES = {
+    ("GET", "/healthz"),
+    ("GET", "/readyz"),
+    ("POST", "/v1/platforms"),
+    ("GET", "/v1/platforms/{platform_id}"),
+    ("POST", "/v1/enterprises"),
+    ("GET", "/v1/enterprises/{uscc}"),
+    ("POST", "/v1/service-cases"),
+    ("GET", "/v1/service-cases/{case_id}"),
+    ("GET", "/v1/service-cases/{case_id}/history"),
+    ("POST", "/v1/service-cases/{case_id}/assignment"),
+    ("POST", "/v1/service-cases/{case_id}/delivery"),
+    ("POST", "/v1/service-cases/{case_id}/feedback"),
+    ("POST", "/v1/service-cases/{case_id}/closure"),
+    ("POST", "/v1/service-cases/{case_id}/cancellation"),
+    ("GET", "/v1/events"),
+}
+
+
+@pytest.fixture
+def document(api: Api) -> JSON:
+    response = api.client.get("/openapi.json")
+    assert response.status_code == 200
+    body: JSON = response.json()
+    return body
+
+
+def _request_schema(document: JSON, path: str) -> JSON:
+    content = document["paths"][path]["post"]["requestBody"]["content"]
+    ref: str = content["application/json"]["schema"]["$ref"]
+    schema: JSON = document["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    return schema
+
+
+def _examples(document: JSON, path: str) -> list[Any]:
+    examples: list[Any] = _request_schema(document, path)["examples"]
+    return examples
+
+
+def test_the_document_lists_every_route(document: JSON) -> None:
+    listed = {
+        (method.upper(), path)
+        for path, operations in document["paths"].items()
+        for method in operations
+    }
+
+    assert listed == ROUTES
+
+
+def test_every_post_body_has_an_example(document: JSON) -> None:
+    posts = sorted(path for method, path in ROUTES if method == "POST")
+
+    without = [path for path in posts if not _request_schema(document, path).get("examples")]
+
+    assert without == []
+
+
+def test_metrics_are_served_but_not_documented(api: Api, document: JSON) -> None:
+    assert "/metrics" not in document["paths"]
+    assert api.client.get("/metrics").status_code == 200
+
+
+def _register_example_network(api: Api, document: JSON) -> str:
+    """The platform and enterprise examples, sent as they are; a key for that window."""
+    (platform,) = _examples(document, "/v1/platforms")
+    registered = api.post("/v1/platforms", key=api.keys.admin, json=platform)
+    assert registered.status_code == 201, registered.text
+    window_key, _ = api.issue_key(Role.WINDOW, UUID(registered.json()["id"]))
+    (enterprise,) = _examples(document, "/v1/enterprises")
+    created = api.post("/v1/enterprises", key=window_key, json=enterprise)
+    assert created.status_code == 201, created.text
+    return window_key
+
+
+def test_the_platform_and_enterprise_examples_are_accepted(api: Api, document: JSON) -> None:
+    window_key = _register_example_network(api, document)
+
+    (enterprise,) = _examples(document, "/v1/enterprises")
+    read = api.get(f"/v1/enterprises/{enterprise['uscc']}", key=window_key)
+    assert read.status_code == 200
+    assert read.json()["name"] == enterprise["name"]
+
+
+OPENINGS = [
+    pytest.param(0, id="open-only"),
+    pytest.param(1, id="one-call-delivered"),
+]
+
+
+def test_the_examples_cover_each_way_of_opening_a_case() -> None:
+    examples = CaseOpening.model_json_schema()["examples"]
+
+    assert len(examples) == len(OPENINGS)
+    assert "delivery" not in examples[0]
+    assert "delivery" in examples[1]
+
+
+@pytest.mark.parametrize("index", OPENINGS)
+def test_each_case_opening_example_is_accepted(api: Api, document: JSON, index: int) -> None:
+    window_key = _register_example_network(api, document)
+
+    response = api.post(
+        "/v1/service-cases", key=window_key, json=_examples(document, "/v1/service-cases")[index]
+    )
+
+    assert response.status_code == 201, response.text
+
+
+def test_the_step_examples_take_a_case_through_its_life(api: Api, document: JSON) -> None:
+    window_key = _register_example_network(api, document)
+    openings = _examples(document, "/v1/service-cases")
+    cases = [
+        api.post("/v1/service-cases", key=window_key, json=openings[0]).json()["id"],
+        api.post(
+            "/v1/service-cases", key=window_key, json={**openings[0], "external_ref": "YC-2"}
+        ).json()["id"],
+    ]
+    steps = [(cases[0], s) for s in ("assignment", "delivery", "feedback", "closure")]
+
+    for case_id, step in [*steps, (cases[1], "cancellation")]:
+        path = f"/v1/service-cases/{{case_id}}/{step}"
+        (example,) = _examples(document, path)
+        response = api.post(f"/v1/service-cases/{case_id}/{step}", key=window_key, json=example)
+        assert response.status_code == 200, f"{step}: {response.text}"
