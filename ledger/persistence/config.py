@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from eventsourcing.utils import get_topic
 
@@ -48,6 +48,15 @@ def eventsourcing_env(config: StoreConfig) -> dict[str, str]:
 
     if config.is_postgres:
         parts = urlsplit(config.database_url)
+        if parts.query:
+            # Names only: the query may hold a password.
+            names = ", ".join(sorted(parse_qs(parts.query, keep_blank_values=True)))
+            msg = (
+                f"The database URL sets {names}, which the event store cannot pass on: it "
+                "connects with user, password, host, port and dbname only. Remove them from the "
+                "URL and set libpq environment variables instead (e.g. PGSSLMODE=verify-full)."
+            )
+            raise ValueError(msg)
         return {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "APPLICATION_RECORDER_TOPIC": get_topic(LedgerPostgresRecorder),

@@ -93,13 +93,17 @@ def migrate(database_url: str, directory: Path | None = None) -> MigrationReport
                         raise MigrationError(msg)
                     already.append(migration.name)
                     continue
-                with conn.transaction():
-                    conn.execute(migration.sql.encode("utf-8"))
-                    conn.execute(
-                        "INSERT INTO ledger_schema_migrations (version, name, checksum) "
-                        "VALUES (%s, %s, %s)",
-                        (migration.version, migration.name, migration.checksum),
-                    )
+                try:
+                    with conn.transaction():
+                        conn.execute(migration.sql.encode("utf-8"))
+                        conn.execute(
+                            "INSERT INTO ledger_schema_migrations (version, name, checksum) "
+                            "VALUES (%s, %s, %s)",
+                            (migration.version, migration.name, migration.checksum),
+                        )
+                except psycopg.Error as e:
+                    msg = f"Migration {migration.name} failed and was rolled back: {e}"
+                    raise MigrationError(msg) from e
                 applied.append(migration.name)
         finally:
             conn.execute("SELECT pg_advisory_unlock(%s)", (ADVISORY_LOCK_KEY,))
@@ -107,11 +111,22 @@ def migrate(database_url: str, directory: Path | None = None) -> MigrationReport
 
 
 def pending_migrations(database_url: str, directory: Path | None = None) -> list[str]:
-    """Names of migrations not yet applied (all of them on an empty database)."""
+    """Names of migrations not yet applied (all of them on an empty database).
+
+    Raises :class:`MigrationError` if an applied migration's file has changed since.
+    """
     migrations = load_migrations(directory or default_migrations_dir())
     with psycopg.connect(database_url, autocommit=True) as conn:
         exists = conn.execute("SELECT to_regclass('ledger_schema_migrations')").fetchone()
         if exists is None or exists[0] is None:
             return [m.name for m in migrations]
-        done = {row[0] for row in conn.execute("SELECT version FROM ledger_schema_migrations")}
-    return [m.name for m in migrations if m.version not in done]
+        rows = conn.execute("SELECT version, checksum FROM ledger_schema_migrations").fetchall()
+    recorded: dict[str, str] = dict(rows)
+    for m in migrations:
+        if m.version in recorded and recorded[m.version] != m.checksum:
+            msg = (
+                f"Migration {m.name} was applied with different contents (checksum mismatch); "
+                "the schema cannot be trusted to match this code."
+            )
+            raise MigrationError(msg)
+    return [m.name for m in migrations if m.version not in recorded]

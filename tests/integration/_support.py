@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TypeVar
 from uuid import UUID
@@ -94,7 +94,7 @@ def envelope(platform_id: UUID | None, *, occurred_at: datetime | None = None) -
         platform_id=platform_id,
         correlation_id=f"corr-{uuid.uuid4().hex[:8]}",
         causation_id=None,
-        occurred_at=occurred_at or datetime.now(timezone.utc),
+        occurred_at=occurred_at or datetime.now(UTC),
     )
 
 

@@ -13,7 +13,9 @@ from tests.integration._support import Network, set_up_network
 
 
 @pytest.fixture
-def pg_ledger(make_ledger: Callable[[str], LedgerApplication], postgres_url: str) -> LedgerApplication:
+def pg_ledger(
+    make_ledger: Callable[[str], LedgerApplication], postgres_url: str
+) -> LedgerApplication:
     """A ledger on a fresh, migrated PostgreSQL database, built by the production factory."""
     return make_ledger(postgres_url)
 

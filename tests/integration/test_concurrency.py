@@ -1,8 +1,9 @@
 """Concurrent updates are not allowed: racing writers on PostgreSQL get one winner, never a blend.
 
 Every race runs twice: sixteen threads sharing one ledger (one server process), and sixteen
-ledgers with a thread each (sixteen processes). Threads meet at a barrier placed *after* they
-have read what they decide on, so all of them decide on the same version before any saves.
+ledgers with a thread each (sixteen processes). Where a command reads before it decides, the
+threads meet at a barrier placed *after* the read, so all of them decide on the same version
+(or find the same idempotency key free) before any of them saves.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import psycopg
 import pytest
 
 from ledger import interface
-from ledger.application import LedgerApplication
+from ledger.application import IssuedKey, LedgerApplication
 from ledger.domain import ids
 from ledger.domain.platform import Platform
 from ledger.domain.service_case import (
@@ -26,8 +27,8 @@ from ledger.domain.service_case import (
     CaseStatus,
     Delivery,
     DeliveryMode,
-    FeeType,
     Feedback,
+    FeeType,
     ProviderKind,
     ServiceCase,
 )
@@ -36,12 +37,14 @@ from ledger.errors import (
     ConcurrentModificationError,
     ExternalRefExistsError,
     IdempotencyKeyReusedError,
+    LedgerInitialisedError,
     ServiceCaseNotFoundError,
 )
 from ledger.uow import IdempotencyRequest, Outcome
 from tests.integration._support import (
     ACTOR,
     Network,
+    envelope,
     event_rows,
     failures,
     open_case,
@@ -171,9 +174,7 @@ def test_racing_steps_on_one_case_have_exactly_one_winner_per_version(
 
         won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
         assert len(won) == 1, f"{step.name}: {results}"
-        assert [type(e) for e in failures(results)] == [ConcurrentModificationError] * (
-            THREADS - 1
-        )
+        assert [type(e) for e in failures(results)] == [ConcurrentModificationError] * (THREADS - 1)
         assert won[0][1].version == expected_version
         winners.append(won[0])
 
@@ -320,9 +321,7 @@ def test_the_same_idempotent_step_raced_on_one_case_is_recorded_once(
             start.wait()
             case.assign(Assignment(ProviderKind.EXPERT, "expert"), meta)
 
-        return ledgers[i].act_on_case(
-            opened.resource_id, action, meta=meta, idempotency=request
-        )
+        return ledgers[i].act_on_case(opened.resource_id, action, meta=meta, idempotency=request)
 
     results = race(start, attempt)
 
@@ -331,3 +330,26 @@ def test_the_same_idempotent_step_raced_on_one_case_is_recorded_once(
     assert [o.replayed for o in outcomes].count(False) == 1
     assert {(o.version, o.position) for o in outcomes} == {(2, outcomes[0].position)}
     assert len(event_rows(postgres_url)) == 2 + 2
+
+
+# --- the first admin key -----------------------------------------------------------------------
+
+
+def test_racing_initialisations_issue_exactly_one_first_admin_key(
+    ledgers: list[LedgerApplication], pg_ledger: LedgerApplication, postgres_url: str
+) -> None:
+    start = start_line(THREADS)
+
+    def attempt(i: int) -> IssuedKey:
+        start.wait()
+        return ledgers[i].initialise(envelope(None))
+
+    results = race(start, attempt)
+
+    issued = successes(results)
+    assert len(issued) == 1, results
+    assert [type(e) for e in failures(results)] == [LedgerInitialisedError] * (THREADS - 1)
+    keys = pg_ledger.list_keys()
+    assert [key.id for key in keys] == [issued[0].outcome.resource_id]
+    assert pg_ledger.authenticate(issued[0].secret) is not None
+    assert len(event_rows(postgres_url)) == 2, "the genesis marker and one key, nothing more"

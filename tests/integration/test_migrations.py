@@ -1,4 +1,4 @@
-"""`sme-ledger migrate`: every file once, recorded with its checksum, safe to run twice or at once."""
+"""`sme-ledger migrate`: each file once, with its checksum; safe to run twice, or at once."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from ledger.persistence.migrate import (
     MigrationReport,
     default_migrations_dir,
     migrate,
+    pending_migrations,
 )
 from tests.integration._support import race, start_line, successes
 
@@ -138,6 +139,18 @@ def test_an_applied_migration_whose_contents_changed_is_refused(
     assert "later_change" not in {name for name, _, _ in schema_objects(empty_postgres_url)}
 
 
+def test_the_ledger_will_not_start_on_a_schema_whose_applied_migration_was_edited(
+    empty_postgres_url: str, tmp_path: Path
+) -> None:
+    directory = copy_migrations(tmp_path)
+    migrate(empty_postgres_url, directory)
+    first = directory / "0001_event_store.sql"
+    first.write_text(first.read_text(encoding="utf-8") + "\n-- edited after the fact\n")
+
+    with pytest.raises(MigrationError, match=r"0001_event_store.*checksum mismatch"):
+        pending_migrations(empty_postgres_url, directory)
+
+
 def test_a_failing_migration_leaves_nothing_of_itself_behind(
     empty_postgres_url: str, tmp_path: Path
 ) -> None:
@@ -146,8 +159,9 @@ def test_a_failing_migration_leaves_nothing_of_itself_behind(
         "CREATE TABLE half_done (id int);\nTHIS IS NOT SQL;\n"
     )
 
-    with pytest.raises(psycopg.errors.SyntaxError):
+    with pytest.raises(MigrationError, match="failed and was rolled back") as excinfo:
         migrate(empty_postgres_url, directory)
+    assert isinstance(excinfo.value.__cause__, psycopg.errors.SyntaxError)
 
     assert [n for _, n, _, _ in recorded_migrations(empty_postgres_url)] == MIGRATION_NAMES
     assert "half_done" not in {name for name, _, _ in schema_objects(empty_postgres_url)}
