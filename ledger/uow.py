@@ -32,7 +32,7 @@ from ledger.errors import (
 from ledger.persistence.idempotency import IdempotencyRecord, IdempotentResult
 
 if TYPE_CHECKING:
-    from ledger.application import LedgerApplication
+    from ledger.core import LedgerCore
 
 A = TypeVar("A", bound=LedgerAggregate)
 
@@ -108,7 +108,7 @@ class UnitOfWork:
 
     def __init__(
         self,
-        app: LedgerApplication,
+        app: LedgerCore,
         clock: Callable[[], datetime],
         clock_skew: timedelta,
     ) -> None:

@@ -9,8 +9,7 @@ from typing import Annotated, Any
 from uuid import UUID
 
 import orjson
-from fastapi import APIRouter, Depends, Query, Response
-from pydantic import AwareDatetime
+from fastapi import APIRouter, Depends, Response
 
 from api.deps import (
     IdempotencyKey,
@@ -23,8 +22,8 @@ from api.deps import (
     require,
     require_json,
 )
-from api.problems import ApiError
-from api.responses import json_response, outcome_response, view_response
+from api.resources import add_read_routes
+from api.responses import outcome_response
 from api.schemas import (
     AssignmentBody,
     Body,
@@ -53,7 +52,6 @@ from ledger.errors import ServiceCaseNotFoundError
 router = APIRouter(prefix="/v1/service-cases", tags=["service cases"])
 
 Window = Annotated[Principal, require(Role.WINDOW)]
-Reader = Annotated[Principal, require(Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
 
 Step = Callable[[ServiceCase], None]
@@ -83,20 +81,6 @@ def _deliver(body: DeliveryBody, meta: Envelope) -> Step:
 def _feedback(body: FeedbackBody, meta: Envelope) -> Step:
     feedback = Feedback(body.satisfaction, body.comment)
     return lambda case: case.record_feedback(feedback, meta)
-
-
-def visible_case(
-    ledger: LedgerApplication, principal: Principal, case_id: UUID, version: int | None = None
-) -> ServiceCase:
-    """The case, if this principal may see it: a window sees only its own cases.
-
-    Ownership is checked on the latest version, before the requested one is loaded, so that a
-    version another window's case lacks cannot reveal that the case exists.
-    """
-    case = ledger.get_case(case_id)
-    if principal.role is Role.WINDOW and case.window_id != principal.platform_id:
-        raise ServiceCaseNotFoundError(f"No service case with id {case_id}.", id=str(case_id))
-    return case if version is None else ledger.get_case(case_id, version)
 
 
 @router.post(
@@ -290,34 +274,17 @@ def cancel(
     )
 
 
-@router.get("/{case_id}", summary="A case now, at a version, or as of a time")
-def get_case(
-    case_id: UUID,
-    principal: Reader,
-    ledger: Ledger,
-    version: Annotated[int | None, Query(ge=1, description="State at this version")] = None,
-    as_of: Annotated[
-        AwareDatetime | None,
-        Query(description="State as recorded at this time (ISO 8601, with offset)"),
-    ] = None,
-) -> Response:
-    if as_of is not None and version is not None:
-        raise ApiError(
-            400,
-            "conflicting_parameters",
-            "Conflicting parameters",
-            "Ask for a case at a version or as of a time, not both.",
-        )
-    if as_of is not None:
-        visible_case(ledger, principal, case_id)
-        case = ledger.get_as_of(case_id, ServiceCase, as_of, ServiceCaseNotFoundError)
-    else:
-        case = visible_case(ledger, principal, case_id, version)
-    return view_response(interface.service_case_view(case), case.version)
+def _window_sees_only_its_own(principal: Principal, case: ServiceCase) -> bool:
+    return principal.role is not Role.WINDOW or case.window_id == principal.platform_id
 
 
-@router.get("/{case_id}/history", summary="Every event of the case, with its metadata")
-def history(case_id: UUID, principal: Reader, ledger: Ledger) -> Response:
-    visible_case(ledger, principal, case_id)
-    events = [interface.event_view(e.event, e.position, e.topic) for e in ledger.history(case_id)]
-    return json_response({"stream_id": str(case_id), "events": events})
+add_read_routes(
+    router,
+    aggregate_type=ServiceCase,
+    view=interface.service_case_view,
+    not_found=ServiceCaseNotFoundError,
+    label="service case",
+    readers=(Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR),
+    id_name="case_id",
+    visible=_window_sees_only_its_own,
+)

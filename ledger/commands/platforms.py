@@ -1,0 +1,66 @@
+"""Platforms: registration, lookup, and the check that a window may record."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from ledger import interface
+from ledger.core import LedgerCore
+from ledger.domain import ids
+from ledger.domain.platform import Platform, PlatformKind
+from ledger.envelope import Envelope
+from ledger.errors import (
+    PlatformExistsError,
+    PlatformNotConnectedError,
+    PlatformNotFoundError,
+    WrongPlatformKindError,
+)
+from ledger.uow import Command, IdempotencyRequest, Outcome
+
+
+class PlatformCommands(LedgerCore):
+    def register_connected_platform(
+        self,
+        *,
+        kind: PlatformKind,
+        name: str,
+        uscc: str,
+        region: str,
+        meta: Envelope,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        def decide(_: Platform | None) -> Platform:
+            return Platform.register_connected(
+                kind=kind, name=name, uscc=uscc, region=region, meta=meta
+            )
+
+        return self.uow.run(
+            Command(
+                stream_id=ids.platform_id(uscc),
+                aggregate_type=Platform,
+                decide=decide,
+                resource_type="platform",
+                render=interface.platform_view,
+                not_found=PlatformNotFoundError,
+                exists=PlatformExistsError,
+            ),
+            meta,
+            idempotency,
+        )
+
+    def get_platform(self, platform_id: UUID, version: int | None = None) -> Platform:
+        return self.load(platform_id, Platform, PlatformNotFoundError, "platform", version)
+
+    def connected_window(self, platform_id: UUID) -> Platform:
+        """The window platform that is acting, refused unless it is connected."""
+        platform = self.get_platform(platform_id)
+        if platform.kind is not PlatformKind.WINDOW:
+            raise WrongPlatformKindError(
+                f"Platform {platform_id} is a {platform.kind} platform; only windows record cases."
+            )
+        if not platform.is_connected:
+            raise PlatformNotConnectedError(
+                f"Platform {platform_id} is {platform.status}; only connected platforms record "
+                "services."
+            )
+        return platform
