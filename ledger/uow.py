@@ -51,16 +51,30 @@ class IdempotencyRequest:
 
 
 @dataclass(frozen=True)
+class Decision(Generic[A]):
+    """A decision that changes more than one aggregate; all of them are saved atomically.
+
+    The ``primary`` aggregate is the one the command is about (its state is the answer); the
+    ``others`` are changed with it, e.g. a budget line reserved by a disbursement request, so
+    that an invariant spanning both holds even under concurrent commands.
+    """
+
+    primary: A
+    others: tuple[LedgerAggregate, ...] = ()
+
+
+@dataclass(frozen=True)
 class Command(Generic[A]):
     """One decision about one aggregate.
 
     ``decide`` receives the current aggregate (``None`` when ``creates``) and returns the
-    aggregate holding the new, not yet saved, events.
+    aggregate holding the new, not yet saved, events (or a :class:`Decision` naming others to
+    save with it).
     """
 
     stream_id: UUID
     aggregate_type: type[A]
-    decide: Callable[[A | None], A]
+    decide: Callable[[A | None], A | Decision[A]]
     resource_type: str
     render: Callable[[A], dict[str, Any]]
     not_found: type[NotFoundError]
@@ -128,11 +142,19 @@ class UnitOfWork:
                 return replay
         check_not_future(meta, self.clock(), self.clock_skew)
         current = None if command.creates else self._load(command)
-        aggregate = command.decide(current)
+        decision = command.decide(current)
+        aggregate: A
+        others: tuple[LedgerAggregate, ...] = ()
+        if isinstance(decision, Decision):
+            aggregate, others = decision.primary, decision.others
+        else:
+            aggregate = decision
         body = command.render(aggregate)
         records: tuple[IdempotencyRecord, ...] = ()
         pending = aggregate.pending_events
-        event_types = tuple(type(e).__qualname__ for e in pending)
+        event_types = tuple(
+            type(e).__qualname__ for a in (aggregate, *others) for e in a.pending_events
+        )
         if idempotency is not None and pending:
             last = pending[-1]
             records = (
@@ -150,7 +172,7 @@ class UnitOfWork:
                 ),
             )
         try:
-            recordings = self.app.save(aggregate, idempotency=records)
+            recordings = self.app.save(aggregate, *others, idempotency=records)
         except IntegrityError:
             if idempotency is not None:
                 replay = self._replay(idempotency)
