@@ -152,9 +152,8 @@ class UnitOfWork:
         body = command.render(aggregate)
         records: tuple[IdempotencyRecord, ...] = ()
         pending = aggregate.pending_events
-        event_types = tuple(
-            type(e).__qualname__ for a in (aggregate, *others) for e in a.pending_events
-        )
+        changed: tuple[LedgerAggregate, ...] = (aggregate, *others)
+        event_types = tuple(type(e).__qualname__ for a in changed for e in a.pending_events)
         if idempotency is not None and pending:
             last = pending[-1]
             records = (
