@@ -64,6 +64,26 @@ class PlatformRegistration(Body):
     region: RegionField
 
 
+class InstitutionRegistration(Body):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91640500MA7272HDX6",
+                    "name": "宁夏中卫科技咨询服务中心",
+                    "region": "640500",
+                    "categories": ["14", "140300"],
+                }
+            ]
+        }
+    )
+
+    uscc: USCCField
+    name: Text
+    region: RegionField
+    categories: Annotated[list[CategoryField], Field(min_length=1, max_length=50)]
+
+
 class EnterpriseRegistration(Body):
     model_config = ConfigDict(
         json_schema_extra={

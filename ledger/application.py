@@ -8,13 +8,20 @@ for the edges live in ``ledger.interface``.
 from __future__ import annotations
 
 from ledger.commands.access_keys import AccessKeyCommands, IssuedKey
+from ledger.commands.institutions import InstitutionCommands
 from ledger.commands.service_cases import ServiceCaseCommands
+from ledger.commands.standing import StandingCommands
 from ledger.core import LedgerCore, LoggedEvent, utc_now
 
 __all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"]
 
 
-class LedgerApplication(ServiceCaseCommands, AccessKeyCommands):
+class LedgerApplication(
+    ServiceCaseCommands,
+    InstitutionCommands,
+    StandingCommands,
+    AccessKeyCommands,
+):
     """Every aggregate of the network in one application, so the history has one total order."""
 
     name = "Ledger"

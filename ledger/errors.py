@@ -235,3 +235,39 @@ class DeliveryDateError(RuleViolationError):
 class UnknownEnterpriseError(RuleViolationError):
     code = "unknown_enterprise"
     title = "Unknown enterprise"
+
+
+# --- standing rules (orderly entry and exit, Art. 13) ------------------------------------------
+
+
+class StandingTransitionError(RuleViolationError):
+    code = "standing_transition_not_allowed"
+    title = "Not allowed in this standing"
+
+
+class RectificationDeadlineError(RuleViolationError):
+    code = "rectification_deadline"
+    title = "Rectification deadline"
+
+
+class RevocationNotRequestedError(RuleViolationError):
+    code = "revocation_not_requested"
+    title = "Revocation not requested"
+
+
+class RevokedError(RuleViolationError):
+    code = "revoked"
+    title = "Qualification revoked"
+
+
+# --- institutions ------------------------------------------------------------------------------
+
+
+class InstitutionNotFoundError(NotFoundError):
+    code = "institution_not_found"
+    title = "Institution not found"
+
+
+class InstitutionExistsError(AlreadyExistsError):
+    code = "institution_exists"
+    title = "Institution already registered"

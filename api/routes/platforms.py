@@ -1,9 +1,9 @@
-"""Platforms: registered by an admin (the migration path for today's connected network)."""
+"""Platforms: registered by an admin (the migration path for today's connected network), read by
+everyone in the network, and kept in standing by their supervisor (Art. 13)."""
 
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID
 
 import orjson
 from fastapi import APIRouter, Depends, Response
@@ -17,17 +17,20 @@ from api.deps import (
     require,
     require_json,
 )
-from api.problems import ApiError
-from api.responses import outcome_response, view_response
+from api.resources import add_read_routes
+from api.responses import json_response, outcome_response
 from api.schemas import PlatformRegistration
-from ledger import interface
+from api.standing import add_standing_routes
 from ledger.domain.access_key import Role
-from ledger.domain.platform import PlatformKind
+from ledger.domain.platform import Platform, PlatformKind
+from ledger.errors import PlatformNotFoundError
+from ledger.interface.participants import platform_view
 
 router = APIRouter(prefix="/v1/platforms", tags=["platforms"])
 
 Admin = Annotated[Principal, require(Role.ADMIN)]
-Reader = Annotated[Principal, require(Role.ADMIN, Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW)]
+EVERY_ROLE = tuple(Role)
+Anyone = Annotated[Principal, require(*EVERY_ROLE)]
 
 
 @router.post(
@@ -57,14 +60,19 @@ def register_platform(
     return outcome_response(outcome)
 
 
-@router.get("/{platform_id}", summary="A platform")
-def get_platform(platform_id: UUID, principal: Reader, ledger: Ledger) -> Response:
-    if principal.role is Role.WINDOW and principal.platform_id != platform_id:
-        raise ApiError(
-            403,
-            "forbidden_platform",
-            "Not your platform",
-            "A window key reads only its own platform.",
-        )
-    platform = ledger.get_platform(platform_id)
-    return view_response(interface.platform_view(platform), platform.version)
+@router.get("", summary="Every platform of the network, in the order they entered it")
+def list_platforms(principal: Anyone, ledger: Ledger) -> Response:
+    return json_response({"platforms": [platform_view(p) for p in ledger.list_platforms()]})
+
+
+# The network's platforms are public (公示): every role may read them.
+add_read_routes(
+    router,
+    aggregate_type=Platform,
+    view=platform_view,
+    not_found=PlatformNotFoundError,
+    label="platform",
+    readers=EVERY_ROLE,
+    id_name="platform_id",
+)
+add_standing_routes(router, "platform", "platform_id")

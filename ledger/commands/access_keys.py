@@ -15,10 +15,13 @@ from ledger.commands.platforms import PlatformCommands
 from ledger.domain import ids
 from ledger.domain.access_key import AccessKey, Genesis, Role, hash_secret, new_secret
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.institution import Institution
+from ledger.domain.standing import StandingAggregate
 from ledger.envelope import Envelope
 from ledger.errors import (
     AccessKeyExistsError,
     AccessKeyNotFoundError,
+    InstitutionNotFoundError,
     KeyPlatformMismatchError,
     LedgerInitialisedError,
 )
@@ -38,12 +41,7 @@ class AccessKeyCommands(PlatformCommands):
         self, *, role: Role, platform_id: UUID | None, name: str, meta: Envelope
     ) -> IssuedKey:
         if platform_id is not None:
-            platform = self.get_platform(platform_id)
-            if role in (Role.HUB, Role.WINDOW) and platform.kind.value != role.value:
-                raise KeyPlatformMismatchError(
-                    f"A {role.value} key is bound to a {role.value} platform; "
-                    f"{platform_id} is a {platform.kind.value} platform."
-                )
+            self._check_binding(role, platform_id)
         secret = new_secret()
 
         def decide(_: AccessKey | None) -> AccessKey:
@@ -112,14 +110,32 @@ class AccessKeyCommands(PlatformCommands):
         )
 
     def authenticate(self, secret: str) -> AccessKey | None:
-        """The live key for ``secret``, or ``None`` if it is unknown or revoked."""
+        """The live key for ``secret``; ``None`` if it is unknown or revoked, or if the platform
+        or institution it acts for has had its qualification revoked."""
         try:
             key: LedgerAggregate = self.repository.get(ids.access_key_id(hash_secret(secret)))
         except AggregateNotFoundError:
             return None
         if not isinstance(key, AccessKey) or key.revoked:
             return None
+        if key.platform_id is not None:
+            subject: LedgerAggregate = self.repository.get(key.platform_id)
+            if isinstance(subject, StandingAggregate) and subject.is_revoked:
+                return None
         return key
+
+    def _check_binding(self, role: Role, subject_id: UUID) -> None:
+        """A hub or window key binds to a platform of its kind; an institution key to an
+        institution."""
+        if role is Role.INSTITUTION:
+            self.load(subject_id, Institution, InstitutionNotFoundError, "institution")
+            return
+        platform = self.get_platform(subject_id)
+        if platform.kind.value != role.value:
+            raise KeyPlatformMismatchError(
+                f"A {role.value} key is bound to a {role.value} platform; "
+                f"{subject_id} is a {platform.kind.value} platform."
+            )
 
     def list_keys(self) -> list[AccessKey]:
         """Every key ever issued, in issue order (found through the log, by event type)."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
 from uuid import UUID
 
-from ledger import interface
+from eventsourcing.utils import get_topic
+
 from ledger.core import LedgerCore
 from ledger.domain import ids
 from ledger.domain.platform import Platform, PlatformKind
@@ -15,6 +17,7 @@ from ledger.errors import (
     PlatformNotFoundError,
     WrongPlatformKindError,
 )
+from ledger.interface.participants import platform_view
 from ledger.uow import Command, IdempotencyRequest, Outcome
 
 
@@ -40,7 +43,7 @@ class PlatformCommands(LedgerCore):
                 aggregate_type=Platform,
                 decide=decide,
                 resource_type="platform",
-                render=interface.platform_view,
+                render=platform_view,
                 not_found=PlatformNotFoundError,
                 exists=PlatformExistsError,
             ),
@@ -64,3 +67,11 @@ class PlatformCommands(LedgerCore):
                 "services."
             )
         return platform
+
+    def list_platforms(self) -> list[Platform]:
+        """Every platform, in the order it entered the network (found through the log)."""
+        topics = [
+            get_topic(Platform.RegisteredAsConnected),
+            get_topic(Platform.ConnectedAfterOnboarding),
+        ]
+        return [self.get_platform(cast(UUID, n.originator_id)) for n in self.scan(topics)]

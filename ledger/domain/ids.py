@@ -31,3 +31,7 @@ def access_key_id(secret_hash: str) -> UUID:
 
 # The marker that a ledger has been initialised (its first admin key issued).
 GENESIS_ID = uuid5(_NAMESPACE, "genesis")
+
+
+def institution_id(uscc: str) -> UUID:
+    return uuid5(_NAMESPACE, f"institution:{uscc}")

@@ -6,9 +6,9 @@ from enum import StrEnum
 from uuid import UUID
 
 from ledger.domain import ids
-from ledger.domain.base import LedgerAggregate
+from ledger.domain.standing import StandingAggregate
 from ledger.envelope import Envelope
-from ledger.values import parse_region, parse_uscc
+from ledger.values import parse_category, parse_region, parse_uscc
 
 
 class PlatformKind(StrEnum):
@@ -18,17 +18,19 @@ class PlatformKind(StrEnum):
 
 class PlatformStatus(StrEnum):
     CONNECTED = "connected"
+    REVOKED = "revoked"
 
 
-class Platform(LedgerAggregate):
-    """A hub or window platform.
+class Platform(StandingAggregate):
+    """A hub or window platform, connected to the network.
 
-    For now platforms enter the ledger already connected: the path used when today's network is
-    migrated in. The onboarding lifecycle (application, review, approval, notice) adds events
-    before ``Connected`` without changing this one.
+    A platform enters the ledger connected, by one of two paths: registered as already connected
+    (migrating today's network in), or connected at the end of the onboarding procedure
+    (``ledger.domain.onboarding``), which records the application it came from. Its standing
+    (Art. 13) is kept by :class:`StandingAggregate`; once revoked it can no longer act.
     """
 
-    class RegisteredAsConnected(LedgerAggregate.Created):
+    class RegisteredAsConnected(StandingAggregate.Created):
         kind: str
         name: str
         uscc: str
@@ -39,14 +41,30 @@ class Platform(LedgerAggregate):
             aggregate.name = self.name
             aggregate.uscc = self.uscc
             aggregate.region = self.region
-            aggregate.status = PlatformStatus.CONNECTED
+
+    class ConnectedAfterOnboarding(StandingAggregate.Created):
+        application_id: UUID
+        name: str
+        uscc: str
+        region: str
+        categories: list[str]
+
+        def apply(self, aggregate: Platform) -> None:
+            aggregate.kind = PlatformKind.WINDOW
+            aggregate.name = self.name
+            aggregate.uscc = self.uscc
+            aggregate.region = self.region
+            aggregate.categories = list(self.categories)
+            aggregate.application_id = self.application_id
 
     def __init__(self) -> None:
+        super().__init__()
         self.kind = PlatformKind.WINDOW
         self.name = ""
         self.uscc = ""
         self.region = ""
-        self.status = PlatformStatus.CONNECTED
+        self.categories: list[str] = []
+        self.application_id: UUID | None = None
 
     @classmethod
     def register_connected(
@@ -62,6 +80,34 @@ class Platform(LedgerAggregate):
             region=parse_region(region),
             meta=meta,
         )
+
+    @classmethod
+    def connect_after_onboarding(
+        cls,
+        *,
+        application_id: UUID,
+        name: str,
+        uscc: str,
+        region: str,
+        categories: list[str],
+        meta: Envelope,
+    ) -> Platform:
+        """A window platform whose application went through review, approval and notice."""
+        code = parse_uscc(uscc)
+        return cls._create(
+            cls.ConnectedAfterOnboarding,
+            id=ids.platform_id(code),
+            application_id=application_id,
+            name=name.strip(),
+            uscc=code,
+            region=parse_region(region),
+            categories=sorted({parse_category(c) for c in categories}),
+            meta=meta,
+        )
+
+    @property
+    def status(self) -> PlatformStatus:
+        return PlatformStatus.REVOKED if self.is_revoked else PlatformStatus.CONNECTED
 
     @property
     def is_connected(self) -> bool:

@@ -17,7 +17,6 @@ from eventsourcing.domain import CanMutateAggregate
 
 from ledger.domain.access_key import AccessKey
 from ledger.domain.enterprise import Enterprise
-from ledger.domain.platform import Platform
 from ledger.domain.service_case import ServiceCase
 
 JSON = dict[str, Any]
@@ -50,7 +49,8 @@ def plain(value: Any) -> Any:
     raise TypeError(msg)
 
 
-def _common(aggregate: Any) -> JSON:
+def common(aggregate: Any) -> JSON:
+    """The fields every resource has: id, version, and when it was created and last changed."""
     return {
         "id": str(aggregate.id),
         "version": aggregate.version,
@@ -59,20 +59,9 @@ def _common(aggregate: Any) -> JSON:
     }
 
 
-def platform_view(platform: Platform) -> JSON:
-    return {
-        **_common(platform),
-        "kind": platform.kind.value,
-        "name": platform.name,
-        "uscc": platform.uscc,
-        "region": platform.region,
-        "status": platform.status.value,
-    }
-
-
 def enterprise_view(enterprise: Enterprise) -> JSON:
     return {
-        **_common(enterprise),
+        **common(enterprise),
         "uscc": enterprise.uscc,
         "name": enterprise.name,
         "region": enterprise.region,
@@ -86,7 +75,7 @@ def enterprise_view(enterprise: Enterprise) -> JSON:
 
 def service_case_view(case: ServiceCase) -> JSON:
     return {
-        **_common(case),
+        **common(case),
         "window_id": plain(case.window_id),
         "external_ref": case.external_ref,
         "enterprise_id": plain(case.enterprise_id),
@@ -106,7 +95,7 @@ def service_case_view(case: ServiceCase) -> JSON:
 
 def access_key_view(key: AccessKey) -> JSON:
     return {
-        **_common(key),
+        **common(key),
         "role": key.role.value,
         "platform_id": plain(key.platform_id),
         "name": key.name,

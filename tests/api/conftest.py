@@ -20,6 +20,7 @@ from tests.api._support import (
     ENTERPRISE_REGION,
     ENTERPRISE_USCC,
     HUB_USCC,
+    INSTITUTION_USCC,
     NOW,
     SETUP,
     WINDOW_A_USCC,
@@ -62,6 +63,14 @@ def _set_up_network(ledger: LedgerApplication) -> tuple[Keys, UUID, UUID, UUID]:
         meta=SETUP,
     )
 
+    institution_id = ledger.register_institution(
+        uscc=INSTITUTION_USCC,
+        name="宁夏中卫科技咨询服务中心",
+        region="640500",
+        categories=["14"],
+        meta=SETUP,
+    ).resource_id
+
     def key(role: Role, platform_id: UUID | None = None) -> str:
         return ledger.issue_key(
             role=role, platform_id=platform_id, name=role.value, meta=SETUP
@@ -74,8 +83,7 @@ def _set_up_network(ledger: LedgerApplication) -> tuple[Keys, UUID, UUID, UUID]:
         auditor=key(Role.AUDITOR),
         window_a=key(Role.WINDOW, window_a_id),
         window_b=key(Role.WINDOW, window_b_id),
-        # Bound to window A's platform, so the matrix shows the role (not the platform) decides.
-        institution=key(Role.INSTITUTION, window_a_id),
+        institution=key(Role.INSTITUTION, institution_id),
     )
     return keys, hub_id, window_a_id, window_b_id
 
