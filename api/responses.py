@@ -10,11 +10,14 @@ from fastapi import Response
 from api import metrics
 from ledger.uow import Outcome
 
-RESOURCE_PATHS = {
-    "platform": "/v1/platforms/{id}",
-    "enterprise": "/v1/enterprises/{id}",
-    "service_case": "/v1/service-cases/{id}",
-}
+# Collections whose plural is not the resource type with an "s".
+_IRREGULAR_COLLECTIONS = {"activity": "activities"}
+
+
+def resource_path(resource_type: str, resource_id: object) -> str:
+    """Where a resource lives: ``service_case`` → ``/v1/service-cases/{id}``."""
+    collection = _IRREGULAR_COLLECTIONS.get(resource_type, f"{resource_type}s")
+    return f"/v1/{collection.replace('_', '-')}/{resource_id}"
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -31,8 +34,9 @@ def outcome_response(outcome: Outcome, location_id: str | None = None) -> Respon
     """A command's answer: the resource after the command, and where it sits in the log."""
     headers = {"ETag": etag(outcome.version)}
     if outcome.created:
-        path = RESOURCE_PATHS[outcome.resource_type]
-        headers["Location"] = path.format(id=location_id or outcome.resource_id)
+        headers["Location"] = resource_path(
+            outcome.resource_type, location_id or outcome.resource_id
+        )
     if outcome.replayed:
         headers["Idempotent-Replayed"] = "true"
         metrics.IDEMPOTENT_REPLAYS.inc()

@@ -1,0 +1,236 @@
+"""Orderly entry and exit (Art. 13): the standing rules of platforms and institutions."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from uuid import uuid4
+
+import pytest
+
+from ledger.domain.institution import Institution, InstitutionStatus
+from ledger.domain.platform import Platform, PlatformKind, PlatformStatus
+from ledger.domain.standing import Standing, StandingAggregate
+from ledger.envelope import Envelope
+from ledger.errors import (
+    RectificationDeadlineError,
+    RevocationNotRequestedError,
+    RevokedError,
+    StandingTransitionError,
+)
+
+# 10:00 in Ningxia on 2 March 2026.
+START = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
+DEADLINE = date(2026, 4, 30)
+
+
+def at(days: float = 0) -> Envelope:
+    return Envelope("key:hub", None, "req", None, START + timedelta(days=days))
+
+
+def window() -> Platform:
+    platform = Platform.register_connected(
+        kind=PlatformKind.WINDOW,
+        name="银川市窗口平台",
+        uscc="91640100MA7AY4CL31",
+        region="640100",
+        meta=at(),
+    )
+    platform.collect_events()
+    return platform
+
+
+def rectifying() -> Platform:
+    platform = window()
+    platform.order_rectification(
+        deadline=DEADLINE, reasons="满意度不达标", citation="2025年度考核：不合格", meta=at()
+    )
+    return platform
+
+
+def revocation_requested() -> Platform:
+    platform = rectifying()
+    platform.fail_recheck(reasons="复查不合格", meta=at(10))
+    platform.request_revocation(reasons="整改失败", meta=at(11))
+    return platform
+
+
+def test_a_new_platform_is_connected_in_good_standing() -> None:
+    platform = window()
+
+    assert platform.standing is Standing.GOOD
+    assert platform.status is PlatformStatus.CONNECTED
+
+
+def test_priority_support_can_be_granted_for_an_excellent_appraisal() -> None:
+    platform = window()
+
+    platform.grant_priority_support(year=2026, citation="2025年度考核：优秀", note="", meta=at())
+
+    assert platform.standing is Standing.PRIORITY_SUPPORT
+    assert platform.priority_support_year == 2026
+
+
+def test_rectification_completed_by_the_deadline_returns_to_good_standing() -> None:
+    platform = rectifying()
+
+    platform.complete_rectification(note="复查合格", meta=at(20))
+
+    assert platform.standing is Standing.GOOD
+    assert platform.rectification_deadline is None
+
+
+def test_rectification_cannot_be_completed_after_the_deadline() -> None:
+    platform = rectifying()
+
+    with pytest.raises(RectificationDeadlineError) as excinfo:
+        platform.complete_rectification(note="", meta=at(60))
+
+    assert excinfo.value.code == "rectification_deadline"
+    assert platform.standing is Standing.RECTIFYING
+
+
+def test_the_deadline_day_itself_still_counts_in_ningxia_time() -> None:
+    platform = rectifying()
+    # 23:30 on the deadline day in Ningxia is 15:30 UTC the same day.
+    last_evening = datetime(2026, 4, 30, 15, 30, tzinfo=UTC)
+
+    platform.complete_rectification(
+        note="", meta=Envelope("key:hub", None, "r", None, last_evening)
+    )
+
+    assert platform.standing is Standing.GOOD
+
+
+def test_a_deadline_must_lie_after_the_order() -> None:
+    platform = window()
+
+    with pytest.raises(RectificationDeadlineError):
+        platform.order_rectification(
+            deadline=date(2026, 3, 2), reasons="x", citation="y", meta=at()
+        )
+    assert platform.standing is Standing.GOOD
+
+
+def test_rectification_cannot_be_ordered_twice() -> None:
+    platform = rectifying()
+
+    with pytest.raises(StandingTransitionError) as excinfo:
+        platform.order_rectification(deadline=DEADLINE, reasons="x", citation="y", meta=at(1))
+
+    assert excinfo.value.code == "standing_transition_not_allowed"
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        lambda p: p.complete_rectification(note="", meta=at(1)),
+        lambda p: p.fail_recheck(reasons="x", meta=at(1)),
+        lambda p: p.request_revocation(reasons="x", meta=at(1)),
+    ],
+    ids=["completion", "failed re-check", "revocation request"],
+)
+def test_steps_of_a_rectification_need_a_rectification_order(step: object) -> None:
+    platform = window()
+
+    with pytest.raises(StandingTransitionError):
+        step(platform)  # type: ignore[operator]
+
+
+def test_revocation_cannot_be_requested_while_rectification_may_still_succeed() -> None:
+    platform = rectifying()
+
+    with pytest.raises(RevocationNotRequestedError) as excinfo:
+        platform.request_revocation(reasons="x", meta=at(10))
+
+    assert excinfo.value.code == "revocation_not_requested"
+
+
+def test_revocation_may_be_requested_once_the_deadline_is_missed() -> None:
+    platform = rectifying()
+
+    platform.request_revocation(reasons="逾期未整改", meta=at(60))
+
+    assert platform.standing is Standing.REVOCATION_REQUESTED
+
+
+def test_a_failed_recheck_blocks_completion_and_opens_revocation() -> None:
+    platform = rectifying()
+    platform.fail_recheck(reasons="复查不合格", meta=at(10))
+
+    with pytest.raises(StandingTransitionError):
+        platform.complete_rectification(note="", meta=at(11))
+    platform.request_revocation(reasons="整改失败", meta=at(11))
+
+    assert platform.standing is Standing.REVOCATION_REQUESTED
+
+
+def test_the_bureau_revokes_only_on_request() -> None:
+    platform = rectifying()
+
+    with pytest.raises(RevocationNotRequestedError):
+        platform.revoke(reasons="x", meta=at(1))
+
+
+def test_revocation_is_terminal() -> None:
+    platform = revocation_requested()
+    platform.revoke(reasons="撤销资格", meta=at(12))
+
+    assert platform.status is PlatformStatus.REVOKED
+    with pytest.raises(RevokedError) as excinfo:
+        platform.grant_priority_support(year=2027, citation="x", note="", meta=at(13))
+    assert excinfo.value.code == "revoked"
+    with pytest.raises(RevokedError):
+        platform.revoke(reasons="again", meta=at(13))
+
+
+def test_each_standing_step_is_recorded_with_its_envelope() -> None:
+    platform = revocation_requested()
+    platform.revoke(reasons="撤销资格", meta=at(12))
+
+    events = platform.collect_events()
+
+    assert [type(e).__name__ for e in events] == [
+        "RectificationOrdered",
+        "RecheckFailed",
+        "RevocationRequested",
+        "Revoked",
+    ]
+    assert all(isinstance(e, StandingAggregate.Event) for e in events)
+    assert events[0].citation == "2025年度考核：不合格"  # type: ignore[attr-defined]
+
+
+def institution() -> Institution:
+    registered = Institution.register(
+        uscc="91640500MA7272HDX6",
+        name="宁夏中卫科技咨询服务中心",
+        region="640500",
+        categories=["140300", "14", "14"],
+        meta=at(),
+    )
+    registered.collect_events()
+    return registered
+
+
+def test_an_institution_is_registered_then_active_once_an_agreement_is_in_force() -> None:
+    subject = institution()
+    before = subject.status
+    assert before is InstitutionStatus.REGISTERED
+    assert subject.categories == ["14", "140300"]
+
+    agreement_id = uuid4()
+    subject.join(agreement_id, at(1))
+    subject.join(agreement_id, at(2))
+
+    assert subject.status is InstitutionStatus.ACTIVE
+    assert len(subject.collect_events()) == 1
+
+
+def test_a_revoked_institution_cannot_join_an_agreement() -> None:
+    subject = institution()
+    subject.order_rectification(deadline=DEADLINE, reasons="x", citation="y", meta=at())
+    subject.request_revocation(reasons="逾期", meta=at(60))
+    subject.revoke(reasons="撤销", meta=at(61))
+
+    with pytest.raises(RevokedError):
+        subject.join(uuid4(), at(62))
+    assert subject.status is InstitutionStatus.REVOKED
