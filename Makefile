@@ -4,10 +4,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest demo migrate clean help
+.PHONY: run demo test lint typecheck pytest clean help
 
 help:
 	@echo "make run    start the API on the embedded SQLite default (./var/ledger.sqlite)"
+	@echo "make demo   seed a demonstration Ningxia network into ./var/demo.sqlite and serve it"
 	@echo "make test   lint (ruff), type-check (mypy --strict) and run the test suite"
 	@echo "make clean  remove the virtualenv and local data"
 
@@ -21,6 +22,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	@mkdir -p var
 	$(BIN)/sme-ledger serve
+
+DEMO_DB := sqlite:///./var/demo.sqlite
+
+demo: $(STAMP)
+	@mkdir -p var
+	@if [ -f var/demo.sqlite ]; then echo "var/demo.sqlite is already seeded (delete it to seed again)"; \
+	else LEDGER_DATABASE_URL=$(DEMO_DB) $(BIN)/sme-ledger demo; fi
+	LEDGER_DATABASE_URL=$(DEMO_DB) $(BIN)/sme-ledger serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

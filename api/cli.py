@@ -6,6 +6,7 @@ import getpass
 import os
 import shutil
 import tempfile
+import time
 import uuid
 from pathlib import Path
 from typing import Annotated
@@ -88,6 +89,8 @@ What to do next ([dim]export ADMIN=<the key above>[/]):
      auditor key: GET {base_url}/v1/events?after=0
 
   Interactive API docs: {base_url}/docs
+  Rather explore a populated network? Stop this and run [bold]make demo[/]: it seeds a year of a
+  demonstration Ningxia network into ./var/demo.sqlite and serves it.
 """
 
 
@@ -167,6 +170,52 @@ def migrate(
         f"{len(report.applied)} applied, {len(report.already_applied)} already applied: "
         "the schema is up to date."
     )
+
+
+@app.command()
+def demo(
+    seed: Annotated[int, typer.Option(help="Same seed, same network")] = 2026,
+    year: Annotated[int, typer.Option(help="The year of activity to simulate")] = 2025,
+) -> None:
+    """Seed a realistic Ningxia network into an empty ledger, through the application layer."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
+
+    from ledger.demo import seed_demo
+
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    try:
+        if not ledger.is_initialised():
+            issued = ledger.initialise(_cli_envelope(ledger))
+            err.print(f"First admin key (shown once): [bold green]{issued.secret}[/]")
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            "[dim]{task.fields[rate]}[/]",
+            TimeElapsedColumn(),
+            console=err,
+        ) as bar:
+            tasks: dict[str, tuple[TaskID, float]] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = (bar.add_task(stage, total=total, rate=""), time.monotonic())
+                task, started = tasks[stage]
+                elapsed = time.monotonic() - started
+                rate = f"{done / elapsed:,.0f}/s" if elapsed > 0 else ""
+                bar.update(task, completed=done, rate=rate)
+
+            report = seed_demo(ledger, seed=seed, year=year, progress=progress)
+    except LedgerError as e:
+        raise _fail(e.detail, 2) from None
+    finally:
+        ledger.close()
+    summary = ", ".join(f"{n:,} {kind}" for kind, n in report.counts.items())
+    out.print(f"Seeded the {report.year} demonstration network (seed {report.seed}): {summary}.")
+    out.print(f"The log now holds {report.head:,} events. Keys to explore it (shown once):")
+    for who, secret in report.keys.items():
+        out.print(f"  {secret}  {who}")
 
 
 @keys_app.command("create")
