@@ -9,7 +9,16 @@ from fastapi import FastAPI
 
 from api import problems
 from api.middleware import RequestContextMiddleware
-from api.routes import enterprises, events, health, institutions, platforms, service_cases
+from api.routes import (
+    enterprises,
+    events,
+    health,
+    institutions,
+    platforms,
+    service_cases,
+    views,
+)
+from api.views import start_views
 from ledger.application import LedgerApplication
 from ledger.factory import build_ledger
 from ledger.settings import Settings
@@ -38,9 +47,14 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.ledger is None:
             app.state.ledger = build_ledger(settings.store, clock_skew=settings.clock_skew)
-        yield
-        if owns_ledger and app.state.ledger is not None:
-            app.state.ledger.close()
+        views = start_views(settings, app.state.ledger)
+        app.state.views = views.runner
+        try:
+            yield
+        finally:
+            views.stop()
+            if owns_ledger and app.state.ledger is not None:
+                app.state.ledger.close()
 
     app = FastAPI(
         title="SME Service Ledger",
@@ -52,6 +66,14 @@ def create_app(
     app.state.ledger = ledger
     problems.install(app)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
-    for module in (health, platforms, institutions, enterprises, service_cases, events):
+    for module in (
+        health,
+        platforms,
+        institutions,
+        enterprises,
+        service_cases,
+        events,
+        views,
+    ):
         app.include_router(module.router)
     return app

@@ -14,7 +14,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import CanMutateAggregate
-from eventsourcing.persistence import Notification, StoredEvent, Transcoder
+from eventsourcing.persistence import Notification, Recording, StoredEvent, Transcoder
 from eventsourcing.utils import Environment, EnvType
 
 from ledger.domain.base import LedgerAggregate
@@ -63,6 +63,8 @@ class LedgerCore(Application[UUID]):
         super().__init__(env)
         self.clock = clock
         self.uow = UnitOfWork(self, clock, clock_skew)
+        self.after_save: list[Callable[[int], None]] = []
+        """Called with the new head position after every save (e.g. to wake in-process views)."""
 
     def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
         # Configured only from what the composition root passes in, never from os.environ.
@@ -70,6 +72,12 @@ class LedgerCore(Application[UUID]):
 
     def construct_transcoder(self) -> Transcoder:
         return ledger_transcoder()
+
+    def _notify(self, recordings: list[Recording[UUID]]) -> None:
+        if recordings and self.after_save:
+            position = recordings[-1].notification.id
+            for listener in self.after_save:
+                listener(position)
 
     @property
     def recorder_ext(self) -> LedgerRecorder:

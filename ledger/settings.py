@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(1_048_576, ge=1024, le=64 * 1_048_576)
     clock_skew_seconds: int = Field(300, ge=0, le=86_400)
     log_page_limit: int = Field(1000, ge=1, le=10_000)
+    view_wait_seconds: float = Field(
+        2.0, ge=0, le=30, description="How long a view read waits for min_position"
+    )
+    embedded_views: bool = Field(
+        True, description="On SQLite, keep the views up to date inside the API process"
+    )
     metrics_dir: str | None = Field(
         None, description="Directory for multi-process Prometheus metrics (set by serve)"
     )

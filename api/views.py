@@ -1,0 +1,130 @@
+"""Views in the API: the daemon's handle, freshness (read-your-writes) and CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+import time
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import orjson
+from fastapi import Depends, Query, Request, Response
+
+from api.problems import ApiError
+from api.responses import json_response
+from ledger.core import LedgerCore
+from ledger.settings import Settings
+from projections.catalog import all_projections
+from projections.runner import LIVE, ProjectionRunner
+from projections.store import open_view_store
+
+
+@dataclass
+class RunningViews:
+    """The views of one API process: the daemon's handle, and its thread when embedded."""
+
+    runner: ProjectionRunner
+    thread: threading.Thread | None
+    stopping: threading.Event
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.runner.wake.set()
+        if self.thread is not None:
+            self.thread.join(timeout=10)
+        self.runner.store.close()
+
+
+def start_views(settings: Settings, ledger: LedgerCore) -> RunningViews:
+    """Open the views. On the embedded SQLite default they are kept up to date in-process,
+    woken by every save; on PostgreSQL `sme-ledger project` workers keep them."""
+    runner = ProjectionRunner(ledger, open_view_store(settings.store), all_projections())
+    stopping = threading.Event()
+    thread = None
+    if not settings.store.is_postgres:
+        runner.ensure_schema()
+        if settings.embedded_views:
+            ledger.after_save.append(lambda _position: runner.wake.set())
+            thread = threading.Thread(
+                target=runner.run, args=(stopping,), name="views", daemon=True
+            )
+            thread.start()
+    return RunningViews(runner, thread, stopping)
+
+
+def _runner(request: Request) -> ProjectionRunner:
+    runner: ProjectionRunner = request.app.state.views
+    return runner
+
+
+Views = Annotated[ProjectionRunner, Depends(_runner)]
+
+MinPosition = Annotated[
+    int | None,
+    Query(
+        ge=0,
+        description="Answer only once the view has caught up with this log position (the "
+        "`position` a write answered with); waits a bounded time, then 503 + Retry-After.",
+    ),
+]
+Format = Annotated[
+    str, Query(pattern="^(json|csv)$", description="json (default) or csv for a download")
+]
+
+
+def require_fresh(
+    views: ProjectionRunner, names: tuple[str, ...], min_position: int | None, wait: float
+) -> None:
+    """Refuse a rebuilding view; wait (bounded) for a view behind ``min_position``."""
+    deadline = time.monotonic() + wait
+    while True:
+        status = {s.name: s for s in views.status() if s.name in names}
+        rebuilding = [n for n, s in status.items() if s.state != LIVE]
+        if rebuilding:
+            raise ApiError(
+                503,
+                "view_rebuilding",
+                "View rebuilding",
+                f"The view {', '.join(rebuilding)} is being rebuilt from the log; try again soon.",
+                headers={"Retry-After": "5"},
+            )
+        behind = [
+            n for n, s in status.items() if min_position is not None and s.position < min_position
+        ]
+        if not behind:
+            return
+        if time.monotonic() >= deadline:
+            raise ApiError(
+                503,
+                "view_behind",
+                "View not yet at that position",
+                f"The view {', '.join(behind)} has not yet reached position {min_position}; "
+                "retry shortly.",
+                headers={"Retry-After": "1"},
+            )
+        views.wake.set()
+        time.sleep(0.02)
+
+
+def table_response(rows: list[dict[str, Any]], key: str, fmt: str, filename: str) -> Response:
+    """Rows as JSON (``{key: rows}``) or as a CSV download (nested values as JSON text)."""
+    if fmt == "json":
+        return json_response({key: rows, "count": len(rows)})
+    buffer = io.StringIO()
+    columns = list(rows[0]) if rows else []
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            [
+                orjson.dumps(row[c]).decode() if isinstance(row[c], dict | list) else row[c]
+                for c in columns
+            ]
+        )
+    return Response(
+        buffer.getvalue().encode("utf-8-sig"),  # with a BOM, so spreadsheet programs read UTF-8
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+    )

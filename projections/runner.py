@@ -1,0 +1,193 @@
+"""The projection daemon: feeds each view the events after its position, exactly once.
+
+Each batch (up to ``batch_size`` events of the types a view reads) is applied in ONE transaction
+together with the view's new position, so a crash leaves the view at a batch boundary and a
+duplicate delivery — two daemons, a retry — finds the position already moved and changes nothing.
+The position advances to the head of the log seen before reading, even across events the view
+does not read, so a view's lag is honest.
+
+A rebuild empties the view, marks it ``rebuilding`` (readers are told so, never given half a
+view), refolds the whole log, and marks it ``live`` again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from ledger.core import LedgerCore
+from projections.base import Event, Projection
+from projections.store import Tx, ViewStore
+
+log = logging.getLogger("projections")
+
+TRACKING_TABLE = "ledger_projection_tracking"
+TRACKING_DDL = (
+    f"CREATE TABLE IF NOT EXISTS {TRACKING_TABLE} ("
+    "name TEXT PRIMARY KEY, version INTEGER NOT NULL, position BIGINT NOT NULL, "
+    "state TEXT NOT NULL)"
+)
+LIVE, REBUILDING = "live", "rebuilding"
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class ViewStatus:
+    name: str
+    version: int
+    position: int
+    state: str
+    head: int
+
+    @property
+    def lag(self) -> int:
+        return max(0, self.head - self.position)
+
+
+class ProjectionRunner:
+    def __init__(
+        self,
+        ledger: LedgerCore,
+        store: ViewStore,
+        projections: Sequence[Projection],
+        *,
+        batch_size: int = 500,
+    ) -> None:
+        self.ledger = ledger
+        self.store = store
+        self.projections = {p.name: p for p in projections}
+        self.batch_size = batch_size
+        self.wake = threading.Event()
+
+    # --- schema -------------------------------------------------------------------------------
+
+    def schema_statements(self) -> list[str]:
+        statements = [TRACKING_DDL]
+        for projection in self.projections.values():
+            statements += projection.create_statements()
+        return statements
+
+    def ensure_schema(self) -> None:
+        """Create missing tables and tracking rows; rebuild any view whose version changed."""
+        with self.store.transaction() as tx:
+            for statement in self.schema_statements():
+                tx.execute(statement)
+            for projection in self.projections.values():
+                row = tx.fetchone(
+                    f"SELECT version FROM {TRACKING_TABLE} WHERE name = ?", (projection.name,)
+                )
+                if row is None:
+                    tx.execute(
+                        f"INSERT INTO {TRACKING_TABLE} (name, version, position, state) "
+                        "VALUES (?, ?, 0, ?)",
+                        (projection.name, projection.version, LIVE),
+                    )
+                elif row[0] != projection.version:
+                    log.warning("view %s changed version: rebuilding it", projection.name)
+                    # A new version may change the columns: the tables are made again. This
+                    # runs as the schema's owner (the embedded service, or `sme-ledger migrate`).
+                    for table in projection.tables:
+                        tx.execute(f"DROP TABLE IF EXISTS {table}")
+                    for statement in projection.create_statements():
+                        tx.execute(statement)
+                    self._reset(tx, projection)
+
+    def _reset(self, tx: Tx, projection: Projection) -> None:
+        projection.clear(tx)
+        tx.execute(
+            f"UPDATE {TRACKING_TABLE} SET version = ?, position = 0, state = ? WHERE name = ?",
+            (projection.version, REBUILDING, projection.name),
+        )
+
+    # --- status -------------------------------------------------------------------------------
+
+    def status(self) -> list[ViewStatus]:
+        head = self.ledger.head_position()
+        with self.store.read() as tx:
+            rows = tx.fetchall(
+                f"SELECT name, version, position, state FROM {TRACKING_TABLE} ORDER BY name"
+            )
+        return [
+            ViewStatus(name, version, position, state, head)
+            for name, version, position, state in rows
+            if name in self.projections
+        ]
+
+    # --- folding the log ----------------------------------------------------------------------
+
+    def catch_up_once(self, name: str) -> int:
+        """Apply one batch to view ``name``; the number of log positions it advanced."""
+        projection = self.projections[name]
+        with self.store.transaction() as tx:
+            lock = " FOR UPDATE" if self.store.is_postgres else ""
+            row = tx.fetchone(
+                f"SELECT position, state FROM {TRACKING_TABLE} WHERE name = ?{lock}", (name,)
+            )
+            if row is None:
+                msg = f"view {name} has no tracking row; run ensure_schema first"
+                raise RuntimeError(msg)
+            position, state = int(row[0]), str(row[1])
+            # Every event up to this head is committed: the log's write lock makes commit order
+            # equal position order, so nothing can later appear below it.
+            head = self.ledger.head_position()
+            if head <= position:
+                if state == REBUILDING:
+                    tx.execute(
+                        f"UPDATE {TRACKING_TABLE} SET state = ? WHERE name = ?", (LIVE, name)
+                    )
+                return 0
+            notifications = self.ledger.recorder.select_notifications(
+                start=position,
+                stop=head,
+                limit=self.batch_size,
+                topics=projection.topics(),
+                inclusive_of_start=False,
+            )
+            for notification in notifications:
+                event = cast(Event, self.ledger.mapper.to_domain_event(notification))
+                projection.handle(tx, event, notification.id)
+            reached_end = len(notifications) < self.batch_size
+            new_position = head if reached_end else notifications[-1].id
+            new_state = LIVE if reached_end else state
+            tx.execute(
+                f"UPDATE {TRACKING_TABLE} SET position = ?, state = ? WHERE name = ?",
+                (new_position, new_state, name),
+            )
+        return new_position - position
+
+    def catch_up(self, name: str | None = None, progress: Progress | None = None) -> None:
+        """Bring one view (or all) up to the head of the log as it is now."""
+        for view in [name] if name else list(self.projections):
+            head = self.ledger.head_position()
+            while self.catch_up_once(view):
+                if progress is not None:
+                    progress(view, self._position(view), head)
+
+    def rebuild(self, name: str, progress: Progress | None = None) -> None:
+        """Refold view ``name`` from the first event. Readers see it as rebuilding meanwhile."""
+        with self.store.transaction() as tx:
+            self._reset(tx, self.projections[name])
+        self.catch_up(name, progress)
+
+    def _position(self, name: str) -> int:
+        with self.store.read() as tx:
+            row = tx.fetchone(f"SELECT position FROM {TRACKING_TABLE} WHERE name = ?", (name,))
+        return 0 if row is None else int(row[0])
+
+    # --- the daemon ---------------------------------------------------------------------------
+
+    def run(self, stop: threading.Event, poll_interval: float = 1.0) -> None:
+        """Keep every view caught up until ``stop`` is set; woken early by ``self.wake``."""
+        while not stop.is_set():
+            try:
+                self.catch_up()
+            except Exception:  # keep the daemon alive; the next round retries from the position
+                log.exception("projection batch failed; retrying")
+                time.sleep(poll_interval)
+            self.wake.wait(poll_interval)
+            self.wake.clear()

@@ -1,0 +1,165 @@
+"""Where views live: the same database as the log (a table per view, plus their positions).
+
+A view's rows and its tracking position are written in one transaction, so a view is always
+exactly "the log folded up to position P", whatever crashed when. SQL is written once, in the
+portable subset SQLite and PostgreSQL share (``?`` placeholders are translated for psycopg);
+values are stored as text or integers so that a view's contents are byte-identical wherever and
+however often it is rebuilt.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol
+
+import psycopg
+
+from ledger.persistence.config import StoreConfig
+
+Row = tuple[Any, ...]
+
+
+class Tx(Protocol):
+    """One open transaction on the view store."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None: ...
+
+
+class ViewStore(Protocol):
+    is_postgres: bool
+
+    def transaction(self) -> AbstractContextManager[Tx]:
+        """A read-write transaction (the daemon's)."""
+        ...
+
+    def read(self) -> AbstractContextManager[Tx]:
+        """A read-only snapshot (the API's)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class _SQLiteTx:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.conn.execute(sql, tuple(params))
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, [tuple(r) for r in rows])
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return [tuple(r) for r in self.conn.execute(sql, tuple(params)).fetchall()]
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        row = self.conn.execute(sql, tuple(params)).fetchone()
+        return None if row is None else tuple(row)
+
+
+class SQLiteViewStore:
+    """Views in the embedded SQLite file, beside the log. One connection, serialised."""
+
+    is_postgres = False
+
+    def __init__(self, path: str) -> None:
+        self._conn = sqlite3.connect(
+            path, uri=path.startswith("file:"), check_same_thread=False, isolation_level=None
+        )
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA busy_timeout=10000")
+        self._lock = threading.RLock()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield _SQLiteTx(self._conn)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[Tx]:
+        # Deferred: a reader never takes the write lock the log's writers need.
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                yield _SQLiteTx(self._conn)
+            finally:
+                self._conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+class _PostgresTx:
+    def __init__(self, cursor: psycopg.Cursor[Row]) -> None:
+        self.cursor = cursor
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.cursor.execute(self._sql(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        self.cursor.execute(self._sql(sql), tuple(params))
+        return self.cursor.fetchall()
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        self.cursor.execute(self._sql(sql), tuple(params))
+        return self.cursor.fetchone()
+
+
+class PostgresViewStore:
+    """Views in the PostgreSQL database of the log. A small pool of connections."""
+
+    is_postgres = True
+
+    def __init__(self, database_url: str, pool_size: int = 4) -> None:
+        from psycopg_pool import ConnectionPool
+
+        self._pool: ConnectionPool[psycopg.Connection[Row]] = ConnectionPool(
+            database_url, min_size=1, max_size=pool_size, open=True
+        )
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
+            yield _PostgresTx(cursor)
+
+    @contextmanager
+    def read(self) -> Iterator[Tx]:
+        with (
+            self._pool.connection() as conn,
+            conn.transaction(force_rollback=True),
+            conn.cursor() as cursor,
+        ):
+            cursor.execute("SET TRANSACTION READ ONLY")
+            yield _PostgresTx(cursor)
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+def open_view_store(config: StoreConfig) -> ViewStore:
+    if config.is_postgres:
+        return PostgresViewStore(config.database_url)
+    return SQLiteViewStore(config.sqlite_path)
