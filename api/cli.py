@@ -9,7 +9,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 import typer
@@ -22,6 +22,7 @@ from ledger.envelope import Envelope
 from ledger.errors import LedgerError
 from ledger.factory import build_ledger
 from ledger.settings import Settings
+from projections.runner import ProjectionRunner
 
 app = typer.Typer(
     name="sme-ledger",
@@ -31,6 +32,11 @@ app = typer.Typer(
 )
 keys_app = typer.Typer(help="Issue, revoke and list API access keys.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
+project_app = typer.Typer(
+    help="Keep the views up to date (the projection daemon), rebuild them, show their lag.",
+    invoke_without_command=True,
+)
+app.add_typer(project_app, name="project")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -166,6 +172,7 @@ def migrate(
         raise _fail(e.detail, 2) from None
     for name in report.applied:
         out.print(f"applied  {name}")
+    _ensure_views(settings)
     out.print(
         f"{len(report.applied)} applied, {len(report.already_applied)} already applied: "
         "the schema is up to date."
@@ -216,6 +223,156 @@ def demo(
     out.print(f"The log now holds {report.head:,} events. Keys to explore it (shown once):")
     for who, secret in report.keys.items():
         out.print(f"  {secret}  {who}")
+
+
+def _open_views(settings: Settings, ledger: LedgerApplication) -> ProjectionRunner:
+    from projections.catalog import all_projections
+    from projections.store import open_view_store
+
+    return ProjectionRunner(ledger, open_view_store(settings.store), all_projections())
+
+
+def _ensure_views(settings: Settings) -> None:
+    """Create the view tables (and rebuild views whose version changed): the schema owner's job."""
+    ledger = _open_ledger(settings)
+    runner = _open_views(settings, ledger)
+    try:
+        runner.ensure_schema()
+    finally:
+        runner.store.close()
+        ledger.close()
+    out.print("views: tables in place")
+
+
+def _progress_bar() -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    return Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        "[dim]{task.fields[rate]}[/]",
+        TimeElapsedColumn(),
+        console=err,
+    )
+
+
+@project_app.callback()
+def project(
+    ctx: typer.Context,
+    once: Annotated[bool, typer.Option(help="Catch up once and exit")] = False,
+    poll: Annotated[float, typer.Option(help="Seconds between polls when idle")] = 1.0,
+) -> None:
+    """Run the projection daemon: keep every view caught up with the log until stopped."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import signal
+    import threading
+
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    runner = _open_views(settings, ledger)
+    try:
+        if settings.store.is_postgres:
+            try:
+                runner.ensure_views_exist()
+            except RuntimeError as e:
+                raise _fail(str(e), 2) from None
+        else:
+            runner.ensure_schema()
+        if once:
+            runner.catch_up()
+            return
+        stop = threading.Event()
+
+        def shut_down(*_: object) -> None:
+            stop.set()
+            runner.wake.set()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, shut_down)
+        listener = _listen_for_appends(settings, runner, stop)
+        out.print(f"Keeping {len(runner.projections)} views up to date; Ctrl-C to stop.")
+        runner.run(stop, poll_interval=poll)
+        if listener is not None:
+            listener.join(timeout=5)
+    finally:
+        runner.store.close()
+        ledger.close()
+
+
+def _listen_for_appends(settings: Settings, runner: ProjectionRunner, stop: Any) -> Any:
+    """On PostgreSQL, wake the daemon on every append (LISTEN); polling stays as a fallback."""
+    if not settings.store.is_postgres:
+        return None
+    import threading
+
+    import psycopg
+
+    def listen() -> None:
+        while not stop.is_set():
+            try:
+                with psycopg.connect(settings.database_url, autocommit=True) as conn:
+                    conn.execute("LISTEN ledger_events")
+                    while not stop.is_set():
+                        for _ in conn.notifies(timeout=1.0, stop_after=1):
+                            runner.wake.set()
+            except psycopg.Error:
+                stop.wait(1.0)  # the poll keeps the views fresh meanwhile
+
+    thread = threading.Thread(target=listen, name="listen", daemon=True)
+    thread.start()
+    return thread
+
+
+@project_app.command("rebuild")
+def project_rebuild(
+    name: Annotated[str | None, typer.Argument(help="The view to rebuild")] = None,
+    all_views: Annotated[bool, typer.Option("--all", help="Rebuild every view")] = False,
+) -> None:
+    """Rebuild a view (or all) from the first event; readers are told it is rebuilding."""
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    runner = _open_views(settings, ledger)
+    try:
+        names = list(runner.projections) if all_views else [name] if name else []
+        unknown = [n for n in names if n not in runner.projections]
+        if not names or unknown:
+            known = ", ".join(runner.projections)
+            raise _fail(f"Name a view to rebuild ({known}) or pass --all.", 2)
+        with _progress_bar() as bar:
+            for view in names:
+                task = bar.add_task(view, total=ledger.head_position() or 1, rate="")
+                started = time.monotonic()
+
+                def progress(
+                    _: str, done: int, total: int, task: Any = task, t0: float = started
+                ) -> None:
+                    rate = done / max(time.monotonic() - t0, 1e-9)
+                    bar.update(task, completed=done, total=total, rate=f"{rate:,.0f} events/s")
+
+                runner.rebuild(view, progress)
+                bar.update(task, completed=bar.tasks[-1].total)
+    finally:
+        runner.store.close()
+        ledger.close()
+    out.print(f"Rebuilt {', '.join(names)}.")
+
+
+@project_app.command("status")
+def project_status() -> None:
+    """Each view's position, state and lag behind the log."""
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    runner = _open_views(settings, ledger)
+    try:
+        table = Table("view", "version", "position", "state", "lag")
+        for s in runner.status():
+            table.add_row(s.name, str(s.version), str(s.position), s.state, str(s.lag))
+    finally:
+        runner.store.close()
+        ledger.close()
+    out.print(table)
 
 
 @keys_app.command("create")

@@ -6,17 +6,21 @@ before any worker starts, and ``/metrics`` aggregates the files all workers writ
 
 from __future__ import annotations
 
+import logging
 import os
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     disable_created_metrics,
     generate_latest,
     multiprocess,
 )
+
+log = logging.getLogger("api.metrics")
 
 # The *_created series double the exposition for no operational value.
 disable_created_metrics()  # type: ignore[no-untyped-call]
@@ -45,6 +49,14 @@ CONFLICTS = Counter(
 IDEMPOTENT_REPLAYS = Counter(
     "ledger_idempotent_replays_total",
     "Commands answered from a stored response because the Idempotency-Key was seen before.",
+)
+
+
+PROJECTION_LAG = Gauge(
+    "ledger_projection_lag_events",
+    "Events a view is behind the head of the log (measured when scraped).",
+    ["projection"],
+    multiprocess_mode="mostrecent",
 )
 
 

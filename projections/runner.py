@@ -97,6 +97,18 @@ class ProjectionRunner:
                         tx.execute(statement)
                     self._reset(tx, projection)
 
+    def ensure_views_exist(self) -> None:
+        """Check the view tables are there (on PostgreSQL `sme-ledger migrate` makes them)."""
+        try:
+            with self.store.read() as tx:
+                names = {row[0] for row in tx.fetchall(f"SELECT name FROM {TRACKING_TABLE}")}
+        except Exception:  # no tracking table at all: nothing was migrated
+            names = set()
+        missing = sorted(set(self.projections) - names)
+        if missing:
+            msg = f"Views {', '.join(missing)} have no tables yet: run `sme-ledger migrate`."
+            raise RuntimeError(msg)
+
     def _reset(self, tx: Tx, projection: Projection) -> None:
         projection.clear(tx)
         tx.execute(

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Response
 from api import metrics
 from api.deps import Ledger
 from api.responses import json_response
+from api.views import Views
 
 router = APIRouter(tags=["operations"])
 
@@ -16,21 +17,29 @@ def healthz() -> Response:
     return json_response({"status": "ok"})
 
 
-@router.get("/readyz", summary="The service can reach its event store")
-def readyz(ledger: Ledger) -> Response:
+@router.get("/readyz", summary="The service can reach its event store; each view's lag")
+def readyz(ledger: Ledger, views: Views) -> Response:
     try:
         ledger.ping()
         head = ledger.head_position()
+        lag = {s.name: {"lag": s.lag, "state": s.state} for s in views.status()}
     except Exception as e:  # any failure to reach the store means "not ready"
         return json_response(
             {"status": "unavailable", "checks": {"database": type(e).__name__}},
             503,
             {"Retry-After": "1"},
         )
-    return json_response({"status": "ready", "checks": {"database": "ok"}, "head": head})
+    return json_response(
+        {"status": "ready", "checks": {"database": "ok"}, "head": head, "views": lag}
+    )
 
 
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
-def prometheus_metrics() -> Response:
+def prometheus_metrics(views: Views) -> Response:
+    try:
+        for status in views.status():
+            metrics.PROJECTION_LAG.labels(status.name).set(status.lag)
+    except Exception:  # a scrape still reports everything else when the store is down
+        metrics.log.warning("could not measure view lag", exc_info=True)
     data, content_type = metrics.render()
     return Response(data, media_type=content_type)

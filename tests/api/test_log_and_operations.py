@@ -133,7 +133,14 @@ def test_readiness_reports_the_store_and_the_head(api: Api) -> None:
     response = api.client.get("/readyz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ready", "checks": {"database": "ok"}, "head": api.head()}
+    body = response.json()
+    assert (body["status"], body["checks"], body["head"]) == (
+        "ready",
+        {"database": "ok"},
+        api.head(),
+    )
+    assert set(body["views"]) == {"registry", "service_cases"}
+    assert all(set(v) == {"lag", "state"} for v in body["views"].values())
 
 
 def test_the_app_builds_its_own_ledger_from_the_settings_when_given_none(tmp_path: Path) -> None:

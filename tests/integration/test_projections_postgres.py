@@ -1,0 +1,68 @@
+"""The projection daemon on PostgreSQL: racing daemons still apply every event exactly once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+from ledger.application import LedgerApplication
+from ledger.domain.platform import PlatformKind
+from ledger.domain.service_case import Channel
+from ledger.envelope import Envelope
+from projections.catalog import all_projections
+from projections.runner import ProjectionRunner
+from projections.service_cases import CASE_FACTS
+from projections.store import PostgresViewStore
+
+START = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
+
+
+def test_racing_daemons_apply_each_event_once(
+    postgres_url: str, make_ledger: Callable[[str], LedgerApplication]
+) -> None:
+    ledger = make_ledger(postgres_url)
+    at = Envelope("key:test", None, "req", "req", START)
+    window = ledger.register_connected_platform(
+        kind=PlatformKind.WINDOW, name="窗口", uscc="91640100MA7AY4CL31", region="640100", meta=at
+    ).resource_id
+    ledger.register_enterprise(
+        uscc="91640104MA71TJ3Y8G", name="企业", region="640104", industry="industry",
+        employees=20, revenue_wan=Decimal(300), meta=at,
+    )  # fmt: skip
+    for n in range(60):
+        opened = Envelope("key:test", window, "req", "req", START + timedelta(hours=n))
+        ledger.open_case(
+            external_ref=f"PG-{n}", uscc="91640104MA71TJ3Y8G", category="10",
+            channel=Channel.ONLINE, description="", meta=opened,
+        )  # fmt: skip
+    stores = [PostgresViewStore(postgres_url) for _ in range(3)]
+    runners = [ProjectionRunner(ledger, s, all_projections(), batch_size=5) for s in stores]
+    runners[0].ensure_schema()
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(runners))
+
+    def run(runner: ProjectionRunner) -> None:
+        try:
+            start.wait()
+            runner.catch_up()
+        except BaseException as e:  # surfaced below
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(r,)) for r in runners]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+
+    try:
+        assert errors == []
+        with stores[0].read() as tx:
+            assert tx.fetchone(f"SELECT COUNT(*) FROM {CASE_FACTS}") == (60,)
+            assert tx.fetchone(
+                "SELECT MIN(position), MAX(position) FROM ledger_projection_tracking"
+            ) == (ledger.head_position(), ledger.head_position())
+    finally:
+        for s in stores:
+            s.close()
