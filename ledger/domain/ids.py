@@ -31,3 +31,13 @@ def access_key_id(secret_hash: str) -> UUID:
 
 # The marker that a ledger has been initialised (its first admin key issued).
 GENESIS_ID = uuid5(_NAMESPACE, "genesis")
+
+
+def activity_id(organiser_id: UUID, external_ref: str) -> UUID:
+    """One stream per activity in the organiser's own system: never planned twice."""
+    return uuid5(_NAMESPACE, f"activity:{organiser_id}:{external_ref}")
+
+
+def data_report_id(window_id: UUID, period: str) -> UUID:
+    """One stream per window and reporting period (``2026-03`` or ``2026-Q1``)."""
+    return uuid5(_NAMESPACE, f"data-report:{window_id}:{period}")
