@@ -11,7 +11,7 @@ Decisions worth knowing:
   windows on their data reporting (Art. 12). One stream per window and period.
 - **Due date.** The hub may name one; otherwise it follows the usual statistical-reporting rule:
   a monthly report is due on the 10th of the following month, a quarterly one on the 15th of the
-  month after the quarter. It falls after the period and within a year of its end, and never
+  month after the quarter. It falls after the period and within 366 days of its end, and never
   before the day the report is requested (a window cannot be late by construction).
 - **Late, not refused.** A submission whose business date (``occurred_at`` in China Standard
   Time) is after the due date is recorded with ``late = true``.
@@ -58,8 +58,9 @@ FIRST_YEAR, LAST_YEAR = 2000, 2099
 MAX_FIGURES = 32
 MAX_FIGURE = 10**12
 
-_MONTHLY = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTERLY = re.compile(r"^(\d{4})-Q(\d)$")
+# ASCII digits only: \d would also take full-width ２０２６, which int() then reads as 2026.
+_MONTHLY = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_QUARTERLY = re.compile(r"^([0-9]{4})-Q([0-9])$")
 _FIGURE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -319,7 +320,8 @@ def _check_due_on(period: ReportPeriod, due_on: date | None, meta: Envelope) -> 
         )
     if due - period.last_day > MAX_DUE_AFTER_PERIOD:
         raise InvalidDueDateError(
-            f"due_on {due} is more than a year after the period {period.text} ends.",
+            f"due_on {due} is more than {MAX_DUE_AFTER_PERIOD.days} days after the period "
+            f"{period.text} ends ({period.last_day}).",
         )
     if due < requested_on:
         raise InvalidDueDateError(
