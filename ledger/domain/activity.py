@@ -54,7 +54,7 @@ from ledger.values import parse_category, parse_uscc
 MAX_ACTIVITY_DAYS = 92
 # Far above any hall or livestream the network runs; catches a typing error, not a real event.
 MAX_ATTENDANCE = 100_000
-# A roster longer than this belongs in several holdings' worth of activities, or in a file.
+# Bounds one event's size; a gathering larger than this is recorded as several activities.
 MAX_PARTICIPANTS = 2_000
 RATINGS = ("1", "2", "3", "4", "5")
 SATISFIED_RATINGS = ("4", "5")
