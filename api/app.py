@@ -10,6 +10,8 @@ from fastapi import FastAPI
 from api import problems
 from api.middleware import RequestContextMiddleware
 from api.routes import (
+    activities,
+    data_reports,
     enterprises,
     events,
     health,
@@ -72,6 +74,8 @@ def create_app(
         institutions,
         enterprises,
         service_cases,
+        activities,
+        data_reports,
         events,
         views,
     ):

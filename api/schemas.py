@@ -26,7 +26,7 @@ CategoryField = Annotated[
 ]
 MoneyField = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{1,13}(\.\d{1,2})?$"),
+    StringConstraints(pattern=r"^[0-9]{1,13}(\.[0-9]{1,2})?$"),
     Field(description='Exact amount in yuan as a string, at most two decimals, e.g. "300.00"'),
 ]
 OccurredAt = Annotated[
@@ -109,7 +109,7 @@ class EnterpriseRegistration(Body):
     employees: Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
     revenue_wan: Annotated[
         str,
-        StringConstraints(pattern=r"^\d{1,13}(\.\d{1,2})?$"),
+        StringConstraints(pattern=r"^[0-9]{1,13}(\.[0-9]{1,2})?$"),
         Field(description='Annual revenue in 万元 as a string, e.g. "4200.00"'),
     ]
 

@@ -8,6 +8,8 @@ for the edges live in ``ledger.interface``.
 from __future__ import annotations
 
 from ledger.commands.access_keys import AccessKeyCommands, IssuedKey
+from ledger.commands.activities import ActivityCommands
+from ledger.commands.data_reports import DataReportCommands
 from ledger.commands.institutions import InstitutionCommands
 from ledger.commands.service_cases import ServiceCaseCommands
 from ledger.commands.standing import StandingCommands
@@ -20,6 +22,8 @@ class LedgerApplication(
     ServiceCaseCommands,
     InstitutionCommands,
     StandingCommands,
+    ActivityCommands,
+    DataReportCommands,
     AccessKeyCommands,
 ):
     """Every aggregate of the network in one application, so the history has one total order."""

@@ -91,7 +91,7 @@ def parse_industry(value: str) -> str:
     return key
 
 
-_PLAIN_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+_PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 def parse_amount(value: Decimal | str, *, allow_zero: bool = False) -> Decimal:

@@ -35,3 +35,13 @@ GENESIS_ID = uuid5(_NAMESPACE, "genesis")
 
 def institution_id(uscc: str) -> UUID:
     return uuid5(_NAMESPACE, f"institution:{uscc}")
+
+
+def activity_id(organiser_id: UUID, external_ref: str) -> UUID:
+    """One stream per activity in the organiser's own system: never planned twice."""
+    return uuid5(_NAMESPACE, f"activity:{organiser_id}:{external_ref}")
+
+
+def data_report_id(window_id: UUID, period: str) -> UUID:
+    """One stream per window and reporting period (``2026-03`` or ``2026-Q1``)."""
+    return uuid5(_NAMESPACE, f"data-report:{window_id}:{period}")

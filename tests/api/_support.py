@@ -277,3 +277,166 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> JSON:
 def later(**delta: float) -> str:
     """Business time ``delta`` after the test clock's now, as the API takes it."""
     return (NOW + timedelta(**delta)).isoformat()
+
+
+# --- public service activities and data reports ------------------------------------------------
+
+# Activities are planned at NOW and held on the same day (TODAY); this one is only on rosters.
+SECOND_ENTERPRISE_USCC = "91640104MA71TJ3Y8G"
+
+
+def activity_body(**overrides: Any) -> JSON:
+    return {
+        "external_ref": f"ACT-{uuid.uuid4().hex[:12]}",
+        "kind": "training",
+        "title": "中小企业数字化转型培训",
+        "starts_on": TODAY.isoformat(),
+        "mode": "onsite",
+        "venue": "银川市中小企业公共服务大厅",
+        "category": "131000",
+        "expected_attendance": 40,
+        **overrides,
+    }
+
+
+def holding_body(**overrides: Any) -> JSON:
+    return {
+        "held_on": TODAY.isoformat(),
+        "attendance": 35,
+        "enterprises": [ENTERPRISE_USCC, SECOND_ENTERPRISE_USCC],
+        **overrides,
+    }
+
+
+def evaluation_body(**overrides: Any) -> JSON:
+    return {"counts": {"5": 20, "4": 8, "3": 2}, "comment": "内容实用", **overrides}
+
+
+def activity_cancellation_body(**overrides: Any) -> JSON:
+    return {"reason": "讲师临时无法到场", **overrides}
+
+
+ACTIVITY_STEP_BODIES = {
+    "holding": holding_body,
+    "evaluation": evaluation_body,
+    "cancellation": activity_cancellation_body,
+}
+
+# The steps that bring a freshly planned activity to the point where each step is allowed.
+ACTIVITY_STEPS_BEFORE: dict[str, tuple[str, ...]] = {
+    "holding": (),
+    "evaluation": ("holding",),
+    "cancellation": (),
+}
+
+
+def plan_activity(api: Api, key: str | None = None, **overrides: Any) -> JSON:
+    """An activity planned by window A (or by ``key``), asserting that it was created."""
+    response = api.post(
+        "/v1/activities", key=key or api.keys.window_a, json=activity_body(**overrides)
+    )
+    assert response.status_code == 201, response.text
+    body: JSON = response.json()
+    return body
+
+
+def activity_step(
+    api: Api, activity_id: str, step: str, key: str | None = None, **overrides: Any
+) -> JSON:
+    """One step on an activity (window A's by default), asserting that it was accepted."""
+    response = api.post(
+        f"/v1/activities/{activity_id}/{step}",
+        key=key or api.keys.window_a,
+        json=ACTIVITY_STEP_BODIES[step](**overrides),
+    )
+    assert response.status_code == 200, response.text
+    body: JSON = response.json()
+    return body
+
+
+def activity_ready_for(api: Api, step: str, key: str | None = None) -> str:
+    """The id of an activity (window A's by default) in which ``step`` is next allowed."""
+    activity_id = str(plan_activity(api, key)["id"])
+    for earlier in ACTIVITY_STEPS_BEFORE[step]:
+        activity_step(api, activity_id, earlier, key)
+    return activity_id
+
+
+# Data reports are about March 2026: requested on 1 April, due (by default) on 10 April.
+REPORT_PERIOD = "2026-03"
+REPORTING_NOW = datetime(2026, 4, 9, 2, 0, tzinfo=UTC)
+
+
+def report_request_body(window_id: UUID, **overrides: Any) -> JSON:
+    return {
+        "window_id": str(window_id),
+        "period": REPORT_PERIOD,
+        "occurred_at": "2026-04-01T09:00:00+08:00",
+        **overrides,
+    }
+
+
+def submission_body(**overrides: Any) -> JSON:
+    return {"figures": {"enterprises_served": 152, "service_cases": 310}, **overrides}
+
+
+def acceptance_body(**overrides: Any) -> JSON:
+    return {"note": "数据完整", **overrides}
+
+
+def return_body(**overrides: Any) -> JSON:
+    return {"reasons": ["缺少服务企业名单附件"], **overrides}
+
+
+REPORT_STEP_BODIES = {
+    "submission": submission_body,
+    "acceptance": acceptance_body,
+    "return": return_body,
+}
+
+REPORT_STEPS_BEFORE: dict[str, tuple[str, ...]] = {
+    "submission": (),
+    "acceptance": ("submission",),
+    "return": ("submission",),
+}
+
+
+def report_key(api: Api, step: str) -> str:
+    """The key that takes ``step`` on window A's report: the window submits, the hub reviews."""
+    return api.keys.window_a if step == "submission" else api.keys.hub
+
+
+def request_report(api: Api, window_id: UUID | None = None, **overrides: Any) -> JSON:
+    """A report requested by the hub from window A (or ``window_id``), asserting creation.
+
+    Moves the test clock to :data:`REPORTING_NOW` (after March, before the due date) first.
+    """
+    api.clock.now = max(api.clock.now, REPORTING_NOW)
+    response = api.post(
+        "/v1/data-reports",
+        key=api.keys.hub,
+        json=report_request_body(window_id or api.window_a_id, **overrides),
+    )
+    assert response.status_code == 201, response.text
+    body: JSON = response.json()
+    return body
+
+
+def report_step(api: Api, report_id: str, step: str, **overrides: Any) -> JSON:
+    """One step on window A's report by the key whose step it is, asserting acceptance."""
+    response = api.post(
+        f"/v1/data-reports/{report_id}/{step}",
+        key=report_key(api, step),
+        json=REPORT_STEP_BODIES[step](**overrides),
+    )
+    assert response.status_code == 200, response.text
+    body: JSON = response.json()
+    return body
+
+
+def report_ready_for(api: Api, step: str, period: str = REPORT_PERIOD) -> str:
+    """The id of a window A report in which ``step`` is next allowed."""
+    report_id = str(request_report(api, period=period)["id"])
+    for earlier in REPORT_STEPS_BEFORE[step]:
+        report_step(api, report_id, earlier)
+    return report_id

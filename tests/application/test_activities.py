@@ -1,0 +1,243 @@
+"""Public service activities on a real (SQLite) ledger: planning, steps, ownership, storage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID, uuid4
+
+import pytest
+
+from ledger.application import LedgerApplication
+from ledger.domain import ids
+from ledger.domain.activity import (
+    Activity,
+    ActivityKind,
+    ActivityMode,
+    ActivityStatus,
+    Evaluation,
+    Holding,
+    Plan,
+)
+from ledger.domain.platform import PlatformKind
+from ledger.errors import (
+    ActivityExistsError,
+    ActivityNotFoundError,
+    LedgerError,
+    NotActivityOrganiserError,
+    PreconditionFailedError,
+    WrongPlatformKindError,
+)
+from ledger.interface.activities import activity_view
+from ledger.uow import IdempotencyRequest, Outcome
+from tests.application.support import (
+    ENTERPRISE_USCC,
+    HUB_USCC,
+    envelope,
+    register_platform,
+)
+
+PLANNED_AT = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+HELD_AT = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
+EVALUATED_AT = HELD_AT + timedelta(days=1)
+PLAN = Plan(
+    external_ref="ACT-2026-001",
+    kind=ActivityKind.ROADSHOW,
+    title="创客项目路演",
+    starts_on=date(2026, 3, 16),
+    ends_on=date(2026, 3, 16),
+    mode=ActivityMode.HYBRID,
+    venue="宁夏中小企业公共服务大厅",
+    category="120600",
+    expected_attendance=50,
+)
+HOLDING = Holding(date(2026, 3, 16), 40, (ENTERPRISE_USCC, "91440101MA5CJQ4N59"))
+EVALUATION = Evaluation({"5": 20, "4": 8, "2": 1}, "")
+
+
+@pytest.fixture
+def hub_id(ledger: LedgerApplication) -> UUID:
+    return register_platform(ledger, HUB_USCC, PlatformKind.HUB)
+
+
+def plan(
+    ledger: LedgerApplication,
+    organiser_id: UUID,
+    the_plan: Plan = PLAN,
+    idempotency: IdempotencyRequest | None = None,
+) -> Outcome:
+    return ledger.plan_activity(
+        plan=the_plan, meta=envelope(organiser_id, PLANNED_AT), idempotency=idempotency
+    )
+
+
+def act(
+    ledger: LedgerApplication,
+    activity_id: UUID,
+    platform_id: UUID,
+    action: Callable[[Activity], None],
+    expected_version: int | None = None,
+) -> Outcome:
+    return ledger.act_on_activity(
+        activity_id,
+        action,
+        meta=envelope(platform_id, HELD_AT),
+        expected_version=expected_version,
+    )
+
+
+def hold(platform_id: UUID) -> Callable[[Activity], None]:
+    return lambda activity: activity.hold(HOLDING, envelope(platform_id, HELD_AT))
+
+
+def test_a_window_plans_holds_and_evaluates_an_activity(
+    ledger: LedgerApplication, window_id: UUID
+) -> None:
+    planned = plan(ledger, window_id)
+    activity_id = planned.resource_id
+    held = act(ledger, activity_id, window_id, hold(window_id))
+    evaluated = ledger.act_on_activity(
+        activity_id,
+        lambda a: a.evaluate(EVALUATION, envelope(window_id, EVALUATED_AT)),
+        meta=envelope(window_id, EVALUATED_AT),
+    )
+
+    assert activity_id == ids.activity_id(window_id, "ACT-2026-001")
+    assert (planned.created, planned.version, held.version, evaluated.version) == (True, 1, 2, 3)
+    assert [planned.body["status"], held.body["status"], evaluated.body["status"]] == [
+        "planned",
+        "held",
+        "evaluated",
+    ]
+    assert evaluated.position == ledger.head_position()
+    stored = ledger.get_activity(activity_id)
+    assert stored.status is ActivityStatus.EVALUATED
+    assert activity_view(stored) == evaluated.body
+
+
+def test_what_is_stored_reads_back_exactly(ledger: LedgerApplication, window_id: UUID) -> None:
+    activity_id = plan(ledger, window_id).resource_id
+    act(ledger, activity_id, window_id, hold(window_id))
+
+    stored = ledger.get_activity(activity_id)
+
+    assert stored.plan == PLAN
+    assert stored.holding == HOLDING
+    assert stored.planned_at == PLANNED_AT
+    assert ledger.get_activity(activity_id, version=1).status is ActivityStatus.PLANNED
+
+
+def test_the_hub_organises_its_own_activities(ledger: LedgerApplication, hub_id: UUID) -> None:
+    outcome = plan(ledger, hub_id)
+
+    assert outcome.body["organiser_kind"] == "hub"
+    assert outcome.body["organiser_id"] == str(hub_id)
+    assert act(ledger, outcome.resource_id, hub_id, hold(hub_id)).body["status"] == "held"
+
+
+def test_the_same_external_ref_is_never_planned_twice(
+    ledger: LedgerApplication, window_id: UUID
+) -> None:
+    plan(ledger, window_id)
+    head = ledger.head_position()
+
+    with pytest.raises(ActivityExistsError) as excinfo:
+        plan(ledger, window_id, replace(PLAN, title="另一个标题"))
+
+    assert excinfo.value.code == "activity_exists"
+    assert ledger.head_position() == head
+
+
+def test_two_organisers_may_use_the_same_external_ref(
+    ledger: LedgerApplication, window_id: UUID, other_window_id: UUID
+) -> None:
+    first = plan(ledger, window_id)
+    second = plan(ledger, other_window_id)
+    assert first.resource_id != second.resource_id
+
+
+def test_a_key_without_a_platform_organises_nothing(ledger: LedgerApplication) -> None:
+    with pytest.raises(WrongPlatformKindError):
+        ledger.plan_activity(plan=PLAN, meta=envelope(None, PLANNED_AT))
+    assert ledger.head_position() == 0
+
+
+def test_another_windows_activity_is_reported_as_absent_and_left_unchanged(
+    ledger: LedgerApplication, window_id: UUID, other_window_id: UUID
+) -> None:
+    activity_id = plan(ledger, window_id).resource_id
+    head = ledger.head_position()
+
+    with pytest.raises(ActivityNotFoundError) as excinfo:
+        act(ledger, activity_id, other_window_id, hold(other_window_id), expected_version=9)
+
+    assert excinfo.value.code == "activity_not_found"
+    assert ledger.head_position() == head
+    assert ledger.get_activity(activity_id).status is ActivityStatus.PLANNED
+
+
+def test_the_hub_sees_a_windows_activity_but_does_not_act_on_it(
+    ledger: LedgerApplication, window_id: UUID, hub_id: UUID
+) -> None:
+    activity_id = plan(ledger, window_id).resource_id
+
+    with pytest.raises(NotActivityOrganiserError) as excinfo:
+        act(ledger, activity_id, hub_id, hold(hub_id))
+
+    assert excinfo.value.code == "not_activity_organiser"
+    assert ledger.get_activity(activity_id).version == 1
+
+
+def test_a_stale_version_is_refused(ledger: LedgerApplication, window_id: UUID) -> None:
+    activity_id = plan(ledger, window_id).resource_id
+
+    with pytest.raises(PreconditionFailedError):
+        act(ledger, activity_id, window_id, hold(window_id), expected_version=2)
+    assert act(ledger, activity_id, window_id, hold(window_id), expected_version=1).version == 2
+
+
+@pytest.mark.parametrize(
+    "stream",
+    [pytest.param(lambda w: uuid4(), id="unknown"), pytest.param(lambda w: w, id="a-platform")],
+)
+def test_a_stream_that_is_not_an_activity_is_not_found(
+    ledger: LedgerApplication, window_id: UUID, stream: Callable[[UUID], UUID]
+) -> None:
+    with pytest.raises(ActivityNotFoundError):
+        act(ledger, stream(window_id), window_id, hold(window_id))
+    with pytest.raises(ActivityNotFoundError):
+        ledger.get_activity(stream(window_id))
+
+
+def test_a_refused_step_records_nothing(ledger: LedgerApplication, window_id: UUID) -> None:
+    activity_id = plan(ledger, window_id).resource_id
+    head = ledger.head_position()
+
+    with pytest.raises(LedgerError) as excinfo:
+        ledger.act_on_activity(
+            activity_id,
+            lambda a: a.evaluate(EVALUATION, envelope(window_id, HELD_AT)),
+            meta=envelope(window_id, HELD_AT),
+        )
+
+    assert excinfo.value.code == "activity_not_held"
+    assert ledger.head_position() == head
+
+
+def test_planning_again_with_the_same_idempotency_key_replays_the_first_answer(
+    ledger: LedgerApplication, window_id: UUID
+) -> None:
+    request = IdempotencyRequest("key:test", "k-1", "fingerprint")
+    first = plan(ledger, window_id, idempotency=request)
+    head = ledger.head_position()
+
+    again = plan(ledger, window_id, idempotency=request)
+
+    assert again.replayed
+    assert (again.resource_id, again.version, again.body) == (
+        first.resource_id,
+        first.version,
+        first.body,
+    )
+    assert ledger.head_position() == head

@@ -1,0 +1,203 @@
+"""Activities and data reports on PostgreSQL: stored exactly, listed, and raced to one winner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from uuid import UUID
+
+import pytest
+
+from ledger.application import LedgerApplication
+from ledger.domain.activity import (
+    ActivityKind,
+    ActivityMode,
+    ActivityStatus,
+    Evaluation,
+    Holding,
+    Plan,
+)
+from ledger.domain.data_report import DataReport, ReportStatus, Submission
+from ledger.domain.platform import PlatformKind
+from ledger.errors import ActivityExistsError, ConcurrentModificationError
+from ledger.interface.activities import activity_view
+from ledger.interface.data_reports import data_report_view
+from ledger.uow import Outcome
+from tests.integration._support import (
+    ENTERPRISE_USCC,
+    REGION,
+    Network,
+    envelope,
+    event_rows,
+    failures,
+    race,
+    start_line,
+)
+
+THREADS = 16
+HUB_USCC = "91350200776049653A"
+PLANNED_AT = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+HELD_AT = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
+REQUESTED_AT = datetime(2026, 4, 1, 1, 0, tzinfo=UTC)
+SUBMITTED_AT = datetime(2026, 4, 8, 2, 0, tzinfo=UTC)
+REVIEWED_AT = datetime(2026, 4, 9, 2, 0, tzinfo=UTC)
+
+
+def _plan(external_ref: str, title: str = "创客项目路演") -> Plan:
+    return Plan(
+        external_ref=external_ref,
+        kind=ActivityKind.ROADSHOW,
+        title=title,
+        starts_on=date(2026, 3, 16),
+        ends_on=date(2026, 3, 17),
+        mode=ActivityMode.ONLINE,
+        venue="",
+        category="12",
+        expected_attendance=30,
+    )
+
+
+@pytest.fixture
+def hub_id(pg_ledger: LedgerApplication) -> UUID:
+    return pg_ledger.register_connected_platform(
+        kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region=REGION, meta=envelope(None)
+    ).resource_id
+
+
+@pytest.fixture(params=["one-shared-ledger", "a-ledger-per-thread"])
+def ledgers(
+    request: pytest.FixtureRequest,
+    pg_ledger: LedgerApplication,
+    make_small_ledger: Callable[[str], LedgerApplication],
+    postgres_url: str,
+) -> list[LedgerApplication]:
+    """The ledger each racing thread uses, by thread number."""
+    if request.param == "one-shared-ledger":
+        return [pg_ledger] * THREADS
+    return [make_small_ledger(postgres_url) for _ in range(THREADS)]
+
+
+def test_an_activity_and_a_report_read_back_exactly_from_postgres(
+    pg_ledger: LedgerApplication, network: Network, hub_id: UUID
+) -> None:
+    window = network.window_id
+    activity_id = pg_ledger.plan_activity(
+        plan=_plan("ACT-PG-1"), meta=envelope(window, occurred_at=PLANNED_AT)
+    ).resource_id
+    holding = Holding(date(2026, 3, 16), 12, (ENTERPRISE_USCC,))
+    pg_ledger.act_on_activity(
+        activity_id,
+        lambda a: a.hold(holding, envelope(window, occurred_at=HELD_AT)),
+        meta=envelope(window, occurred_at=HELD_AT),
+    )
+    evaluated = pg_ledger.act_on_activity(
+        activity_id,
+        lambda a: a.evaluate(Evaluation({"5": 9, "4": 2}), envelope(window, occurred_at=HELD_AT)),
+        meta=envelope(window, occurred_at=HELD_AT),
+    )
+    report_id = pg_ledger.request_report(
+        window_id=window,
+        period="2026-03",
+        due_on=None,
+        meta=envelope(hub_id, occurred_at=REQUESTED_AT),
+    ).resource_id
+    submitted = pg_ledger.act_on_report(
+        report_id,
+        lambda r: r.submit(Submission({"served": 3}), envelope(window, occurred_at=SUBMITTED_AT)),
+        meta=envelope(window, occurred_at=SUBMITTED_AT),
+    )
+
+    activity = pg_ledger.get_activity(activity_id)
+    report = pg_ledger.get_report(report_id)
+    assert activity.status is ActivityStatus.EVALUATED
+    assert activity_view(activity) == evaluated.body
+    assert data_report_view(report) == submitted.body
+    assert report.submissions[0].document_sha256 is None
+    assert report.submissions[0].late is False
+    assert [r.id for r in pg_ledger.list_reports(period="2026-03")] == [report_id]
+    assert pg_ledger.list_reports(window_id=hub_id) == []
+
+
+def test_racing_plans_with_the_same_external_ref_create_exactly_one_activity(
+    ledgers: list[LedgerApplication],
+    pg_ledger: LedgerApplication,
+    network: Network,
+    postgres_url: str,
+) -> None:
+    start = start_line(THREADS)
+    head = len(event_rows(postgres_url))
+
+    def attempt(i: int) -> Outcome:
+        start.wait()
+        return ledgers[i].plan_activity(
+            plan=_plan("ACT-RACE", title=f"路演 {i}"),
+            meta=envelope(network.window_id, occurred_at=PLANNED_AT),
+        )
+
+    results = race(start, attempt)
+
+    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
+    assert len(won) == 1, results
+    assert [type(e) for e in failures(results)] == [ActivityExistsError] * (THREADS - 1)
+    winner, outcome = won[0]
+    activity = pg_ledger.get_activity(outcome.resource_id)
+    assert activity.plan is not None
+    assert activity.plan.title == f"路演 {winner}"
+    assert len(event_rows(postgres_url)) == head + 1
+
+
+def test_racing_reviews_of_one_report_either_accept_it_or_return_it_never_both(
+    ledgers: list[LedgerApplication],
+    pg_ledger: LedgerApplication,
+    network: Network,
+    hub_id: UUID,
+    postgres_url: str,
+) -> None:
+    window = network.window_id
+    report_id = pg_ledger.request_report(
+        window_id=window,
+        period="2026-03",
+        due_on=None,
+        meta=envelope(hub_id, occurred_at=REQUESTED_AT),
+    ).resource_id
+    pg_ledger.act_on_report(
+        report_id,
+        lambda r: r.submit(Submission({"served": 3}), envelope(window, occurred_at=SUBMITTED_AT)),
+        meta=envelope(window, occurred_at=SUBMITTED_AT),
+    )
+    head = len(event_rows(postgres_url))
+    start = start_line(THREADS)
+
+    def attempt(i: int) -> Outcome:
+        meta = envelope(hub_id, occurred_at=REVIEWED_AT)
+
+        def review(report: DataReport) -> None:
+            # Every thread has loaded version 2 before any of them decides and saves.
+            start.wait()
+            if i % 2:
+                report.accept(f"accepted by {i}", meta)
+            else:
+                report.return_to_window([f"returned by {i}"], meta)
+
+        return ledgers[i].act_on_report(report_id, review, meta=meta)
+
+    results = race(start, attempt)
+
+    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
+    assert len(won) == 1, results
+    assert [type(e) for e in failures(results)] == [ConcurrentModificationError] * (THREADS - 1)
+    winner, outcome = won[0]
+    report = pg_ledger.get_report(report_id)
+    assert report.version == 3
+    if winner % 2:
+        assert (report.status, report.acceptance_note) == (
+            ReportStatus.ACCEPTED,
+            f"accepted by {winner}",
+        )
+    else:
+        assert (report.status, report.returns) == (
+            ReportStatus.RETURNED,
+            [(f"returned by {winner}",)],
+        )
+    assert data_report_view(report) == outcome.body
+    assert len(event_rows(postgres_url)) == head + 1
