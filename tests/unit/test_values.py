@@ -213,6 +213,7 @@ def test_a_non_finite_amount_is_refused(value: Decimal | str) -> None:
         "Infinity",
         "-Infinity",
         "inf",
+        "３００.00",  # full-width digits look like an amount but are not written plainly
     ],
 )
 def test_something_that_is_not_a_number_is_refused(value: str) -> None:
