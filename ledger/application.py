@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from ledger.commands.access_keys import AccessKeyCommands, IssuedKey
 from ledger.commands.institutions import InstitutionCommands
+from ledger.commands.onboarding import OnboardingCommands
+from ledger.commands.publications import PublicationCommands
 from ledger.commands.service_cases import ServiceCaseCommands
 from ledger.commands.standing import StandingCommands
 from ledger.core import LedgerCore, LoggedEvent, utc_now
@@ -20,6 +22,8 @@ class LedgerApplication(
     ServiceCaseCommands,
     InstitutionCommands,
     StandingCommands,
+    OnboardingCommands,
+    PublicationCommands,
     AccessKeyCommands,
 ):
     """Every aggregate of the network in one application, so the history has one total order."""

@@ -35,3 +35,15 @@ GENESIS_ID = uuid5(_NAMESPACE, "genesis")
 
 def institution_id(uscc: str) -> UUID:
     return uuid5(_NAMESPACE, f"institution:{uscc}")
+
+
+def expert_id(external_ref: str) -> UUID:
+    return uuid5(_NAMESPACE, f"expert:{external_ref}")
+
+
+def onboarding_application_id(external_ref: str) -> UUID:
+    return uuid5(_NAMESPACE, f"onboarding-application:{external_ref}")
+
+
+def publication_id(platform_id: UUID, external_ref: str) -> UUID:
+    return uuid5(_NAMESPACE, f"publication:{platform_id}:{external_ref}")
