@@ -68,6 +68,7 @@ def submitted(**overrides: object) -> OnboardingApplication:
         "meta": at(FILED_AT),
         **overrides,
     }
+    # The overrides are loosely typed on purpose: tests send wrong values too.
     return OnboardingApplication.submit(**fields)  # type: ignore[arg-type]
 
 

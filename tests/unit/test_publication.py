@@ -45,6 +45,7 @@ def submitted(**overrides: object) -> Publication:
         "meta": meta(hours=0),
         **overrides,
     }
+    # The overrides are loosely typed on purpose: tests send wrong values too.
     return Publication.submit(**fields)  # type: ignore[arg-type]
 
 
