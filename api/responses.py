@@ -15,6 +15,9 @@ RESOURCE_PATHS = {
     "enterprise": "/v1/enterprises/{id}",
     "service_case": "/v1/service-cases/{id}",
     "institution": "/v1/institutions/{id}",
+    "expert": "/v1/experts/{id}",
+    "onboarding_application": "/v1/onboarding-applications/{id}",
+    "publication": "/v1/publications/{id}",
 }
 
 
