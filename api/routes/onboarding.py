@@ -41,7 +41,8 @@ from api.schemas_onboarding import (
 )
 from ledger.application import LedgerApplication
 from ledger.domain.access_key import Role
-from ledger.domain.onboarding import ObjectionOutcome, OnboardingApplication
+from ledger.domain.onboarding import OnboardingApplication
+from ledger.domain.public_notice import ObjectionOutcome
 from ledger.envelope import Envelope
 from ledger.errors import OnboardingApplicationNotFoundError
 from ledger.interface.onboarding import onboarding_application_view

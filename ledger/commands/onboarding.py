@@ -13,7 +13,8 @@ from ledger.commands.experts import ExpertCommands
 from ledger.commands.platforms import PlatformCommands
 from ledger.domain import ids
 from ledger.domain.expert import Expert
-from ledger.domain.onboarding import ApplicationStatus, ObjectionOutcome, OnboardingApplication
+from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
+from ledger.domain.public_notice import ObjectionOutcome
 from ledger.envelope import Envelope
 from ledger.errors import (
     ApplicantAlreadyConnectedError,

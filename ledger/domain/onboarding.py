@@ -25,15 +25,15 @@ Who records what, and why:
 - Experts have no keys either: the hub, which organises the review (枢纽平台组织专家进行评估审查),
   records each expert's score (0–100) and opinion. An expert reviews an application once, and
   only an expert who is active in the pool at the time.
-- The hub concludes the review once at least :data:`MIN_REVIEWS` experts have reviewed (an
-  expert panel, not one opinion). The mean score is recorded; the review is passed when it is
-  at least :data:`PASSING_MEAN_SCORE` (评审通过).
+- The hub concludes the review once at least three experts have reviewed (an expert panel,
+  not one opinion). The mean score is recorded; the review is passed when it is at least 60
+  (评审通过). Both numbers are in :mod:`ledger.domain.expert_review`.
 - The bureau approves (only a passed review: 评审通过报…批准) or rejects with reasons.
   Rejection is terminal; re-applying is a new application with a new filing reference.
 - The notice (公示) runs on Ningxia business dates from ``starts_on`` to ``ends_on``, both
-  included, for at least :data:`MIN_NOTICE_DAYS` days, and cannot start before the day it is
-  published. Objections are recorded (by whoever received them) only with a business date
-  inside the notice. Each is resolved once: upheld ends the application
+  included, for at least five days (:mod:`ledger.domain.public_notice`), and cannot start
+  before the day it is published. Objections are recorded (by whoever received them) only
+  with a business date inside the notice. Each is resolved once: upheld ends the application
   (``refused_after_notice``, terminal), dismissed lets it go on.
 - Connection (接入, by the hub) is allowed from the day after ``ends_on``, when every objection
   is dismissed. It records ``Connected`` and creates the window :class:`Platform` in the same
@@ -46,15 +46,30 @@ Every step's business time (``meta.occurred_at``) must not be before the submiss
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.expert import Expert
+from ledger.domain.expert_review import (
+    PASSING_MEAN_SCORE,
+    Review,
+    ReviewConclusion,
+    check_reviewer,
+    conclusion_values,
+    mean_score,
+)
 from ledger.domain.platform import Platform
+from ledger.domain.public_notice import (
+    Notice,
+    Objection,
+    ObjectionOutcome,
+    check_all_resolved,
+    check_period,
+)
 from ledger.domain.submission import (
     business_date,
     check_not_before_submission,
@@ -63,30 +78,13 @@ from ledger.domain.submission import (
 )
 from ledger.envelope import Envelope
 from ledger.errors import (
-    ExpertAlreadyReviewedError,
-    ExpertInactiveError,
-    InvalidNoticePeriodError,
-    InvalidReviewScoreError,
-    NotEnoughReviewsError,
-    NoticeNotEndedError,
     ObjectionAlreadyResolvedError,
     ObjectionNotFoundError,
     OnboardingApplicationClosedError,
     OnboardingStepOutOfOrderError,
-    OutsideNoticePeriodError,
     ReviewNotPassedError,
-    UnresolvedObjectionsError,
 )
 from ledger.values import parse_region, parse_sha256, parse_uscc
-
-MIN_REVIEWS = 3
-"""Experts who must have reviewed before the hub concludes: a panel, not a single opinion."""
-
-PASSING_MEAN_SCORE = Decimal(60)
-"""The mean score (out of 100) at or above which the review is passed."""
-
-MIN_NOTICE_DAYS = 5
-"""The shortest public notice, in calendar days, both ends included."""
 
 
 class ApplicationStatus(StrEnum):
@@ -111,59 +109,12 @@ TERMINAL_STATUSES = frozenset(
 )
 
 
-class ObjectionOutcome(StrEnum):
-    UPHELD = "upheld"
-    DISMISSED = "dismissed"
-
-
-@dataclass(frozen=True)
-class Review:
-    expert_id: UUID
-    expert_name: str
-    score: int
-    opinion: str
-    reviewed_at: datetime
-
-
-@dataclass(frozen=True)
-class ReviewConclusion:
-    review_count: int
-    mean_score: Decimal
-    passed: bool
-    opinion: str
-    concluded_at: datetime
-
-
 @dataclass(frozen=True)
 class BureauDecision:
     approved: bool
     text: str
     """The bureau's note on an approval, or its reasons for a rejection."""
     decided_at: datetime
-
-
-@dataclass(frozen=True)
-class Notice:
-    starts_on: date
-    ends_on: date
-    channel: str
-    """Where the notice is published (a web address or a board), so it can be checked."""
-
-
-@dataclass(frozen=True)
-class Objection:
-    number: int
-    """1, 2, ... in the order objections were filed with this application."""
-    objector: str
-    grounds: str
-    evidence_sha256: str | None
-    filed_on: date
-    outcome: ObjectionOutcome | None = None
-    resolution_reasons: str | None = None
-
-    @property
-    def resolved(self) -> bool:
-        return self.outcome is not None
 
 
 class OnboardingApplication(LedgerAggregate):
@@ -317,10 +268,7 @@ class OnboardingApplication(LedgerAggregate):
     @property
     def mean_score(self) -> Decimal | None:
         """The mean of the scores recorded so far (two decimals, half up)."""
-        if not self.reviews:
-            return None
-        total = Decimal(sum(r.score for r in self.reviews))
-        return (total / len(self.reviews)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return mean_score(self.reviews)
 
     # --- commands -------------------------------------------------------------------------
 
@@ -356,22 +304,7 @@ class OnboardingApplication(LedgerAggregate):
         self._check_step(
             {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW}, "reviewed", meta
         )
-        if not expert.active:
-            raise ExpertInactiveError(
-                f"Expert {expert.id} is deactivated and cannot be given new reviews.",
-                expert_id=str(expert.id),
-            )
-        if any(r.expert_id == expert.id for r in self.reviews):
-            raise ExpertAlreadyReviewedError(
-                f"Expert {expert.id} has already reviewed this application; an expert reviews "
-                "an application once.",
-                expert_id=str(expert.id),
-            )
-        # bool is an int in Python; a score of True is a client error, not a 1.
-        if isinstance(score, bool) or not 0 <= score <= 100:
-            raise InvalidReviewScoreError(
-                f"A review is scored from 0 to 100; got {score}.", score=str(score)
-            )
+        check_reviewer(expert, score, self.reviews)
         self.trigger_event(
             self.ReviewRecorded,
             expert_id=expert.id,
@@ -388,18 +321,12 @@ class OnboardingApplication(LedgerAggregate):
             "concluded",
             meta,
         )
-        mean = self.mean_score
-        if mean is None or len(self.reviews) < MIN_REVIEWS:
-            raise NotEnoughReviewsError(
-                f"The review is concluded after at least {MIN_REVIEWS} experts have reviewed; "
-                f"{len(self.reviews)} have. Record the missing reviews first.",
-                reviews=len(self.reviews),
-            )
+        count, mean, passed = conclusion_values(self.reviews)
         self.trigger_event(
             self.ReviewConcluded,
-            review_count=len(self.reviews),
+            review_count=count,
             mean_score=mean,
-            passed=mean >= PASSING_MEAN_SCORE,
+            passed=passed,
             opinion=opinion.strip(),
             meta=meta,
         )
@@ -427,21 +354,7 @@ class OnboardingApplication(LedgerAggregate):
     ) -> None:
         """The approved application is put on public notice from ``starts_on`` to ``ends_on``."""
         self._check_step({ApplicationStatus.APPROVED}, "put on public notice", meta)
-        today = business_date(meta)
-        if starts_on < today:
-            raise InvalidNoticePeriodError(
-                f"The notice cannot start ({starts_on}) before the day it is published "
-                f"({today}): objections could not have been made before then.",
-                starts_on=starts_on.isoformat(),
-            )
-        days = (ends_on - starts_on).days + 1
-        if days < MIN_NOTICE_DAYS:
-            raise InvalidNoticePeriodError(
-                f"A public notice runs at least {MIN_NOTICE_DAYS} days, both ends included; "
-                f"{starts_on} to {ends_on} is {max(days, 0)}. Choose a later end date.",
-                starts_on=starts_on.isoformat(),
-                ends_on=ends_on.isoformat(),
-            )
+        check_period(starts_on, ends_on, business_date(meta))
         self.trigger_event(
             self.NoticePublished,
             starts_on=starts_on,
@@ -455,15 +368,7 @@ class OnboardingApplication(LedgerAggregate):
     ) -> int:
         """Record an objection made while the notice runs; returns its number."""
         self._check_step({ApplicationStatus.IN_NOTICE}, "objected to", meta)
-        notice = self._notice()
-        filed_on = business_date(meta)
-        if not notice.starts_on <= filed_on <= notice.ends_on:
-            raise OutsideNoticePeriodError(
-                f"Objections are made while the notice runs ({notice.starts_on} to "
-                f"{notice.ends_on}); {filed_on} is outside it.",
-                starts_on=notice.starts_on.isoformat(),
-                ends_on=notice.ends_on.isoformat(),
-            )
+        self._notice().check_objection_day(business_date(meta))
         number = len(self.objections) + 1
         self.trigger_event(
             self.ObjectionFiled,
@@ -503,22 +408,8 @@ class OnboardingApplication(LedgerAggregate):
         this application's ``Connected`` event.
         """
         self._check_step({ApplicationStatus.IN_NOTICE}, "connected", meta)
-        notice = self._notice()
-        today = business_date(meta)
-        if today <= notice.ends_on:
-            first_day = notice.ends_on + timedelta(days=1)
-            raise NoticeNotEndedError(
-                f"The public notice runs until {notice.ends_on}; the window can be connected "
-                f"from {first_day}.",
-                ends_on=notice.ends_on.isoformat(),
-            )
-        pending = [o.number for o in self.objections if not o.resolved]
-        if pending:
-            raise UnresolvedObjectionsError(
-                f"Objection(s) {', '.join(map(str, pending))} are not resolved; resolve each "
-                "(upheld or dismissed) before connecting.",
-                pending=len(pending),
-            )
+        self._notice().check_over(business_date(meta))
+        check_all_resolved(self.objections)
         platform = Platform.connect_after_onboarding(
             application_id=self.id,
             name=self.applicant_name,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ledger.domain.expert import Expert
-from ledger.domain.onboarding import MIN_REVIEWS, OnboardingApplication
+from ledger.domain.expert_review import MIN_REVIEWS
+from ledger.domain.onboarding import OnboardingApplication
 from ledger.interface import JSON, common, plain
 
 

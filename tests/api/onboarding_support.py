@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from ledger.domain.onboarding import ObjectionOutcome
+from ledger.domain.public_notice import ObjectionOutcome
 from ledger.domain.publication import PublicationKind
 from ledger.envelope import Envelope
 from tests.api._support import JSON, NOW, TODAY, Api, new_uscc

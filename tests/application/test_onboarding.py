@@ -11,8 +11,9 @@ import pytest
 from ledger.application import LedgerApplication
 from ledger.domain import ids
 from ledger.domain.access_key import Role
-from ledger.domain.onboarding import ApplicationStatus, ObjectionOutcome
+from ledger.domain.onboarding import ApplicationStatus
 from ledger.domain.platform import Platform, PlatformKind
+from ledger.domain.public_notice import ObjectionOutcome
 from ledger.domain.service_case import CaseStatus
 from ledger.errors import (
     ApplicantAlreadyConnectedError,

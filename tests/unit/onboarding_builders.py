@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 from ledger.domain.expert import Expert
-from ledger.domain.onboarding import ObjectionOutcome, OnboardingApplication
+from ledger.domain.onboarding import OnboardingApplication
+from ledger.domain.public_notice import ObjectionOutcome
 from ledger.envelope import Envelope
 
 HUB_ID = UUID("00000000-0000-4000-8000-0000000000a1")

@@ -7,12 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from ledger.domain.onboarding import (
-    ApplicationStatus,
-    ObjectionOutcome,
-    OnboardingApplication,
-)
+from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
 from ledger.domain.platform import Platform, PlatformKind
+from ledger.domain.public_notice import ObjectionOutcome
 from ledger.errors import LedgerError
 from tests.unit.onboarding_builders import (
     APPLICANT_USCC,
