@@ -14,9 +14,12 @@ from api.routes import (
     data_reports,
     enterprises,
     events,
+    experts,
     health,
     institutions,
+    onboarding,
     platforms,
+    publications,
     service_cases,
     views,
 )
@@ -77,6 +80,9 @@ def create_app(
         activities,
         data_reports,
         events,
+        experts,
+        onboarding,
+        publications,
         views,
     ):
         app.include_router(module.router)

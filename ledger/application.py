@@ -11,6 +11,8 @@ from ledger.commands.access_keys import AccessKeyCommands, IssuedKey
 from ledger.commands.activities import ActivityCommands
 from ledger.commands.data_reports import DataReportCommands
 from ledger.commands.institutions import InstitutionCommands
+from ledger.commands.onboarding import OnboardingCommands
+from ledger.commands.publications import PublicationCommands
 from ledger.commands.service_cases import ServiceCaseCommands
 from ledger.commands.standing import StandingCommands
 from ledger.core import LedgerCore, LoggedEvent, utc_now
@@ -24,6 +26,8 @@ class LedgerApplication(
     StandingCommands,
     ActivityCommands,
     DataReportCommands,
+    OnboardingCommands,
+    PublicationCommands,
     AccessKeyCommands,
 ):
     """Every aggregate of the network in one application, so the history has one total order."""

@@ -14,6 +14,7 @@ from enum import StrEnum
 from ledger import reference
 from ledger.errors import (
     InvalidAmountError,
+    InvalidSha256Error,
     InvalidUSCCError,
     UnknownCategoryError,
     UnknownIndustryError,
@@ -149,3 +150,18 @@ def size_class(industry: str, employees: int, revenue_wan: Decimal) -> SizeClass
     if employees >= t.small_employees_min and revenue_wan >= t.small_revenue_wan_min:
         return SizeClass.SMALL
     return SizeClass.MICRO
+
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def parse_sha256(value: str) -> str:
+    """A SHA-256 digest as 64 hex characters, lower-cased (the form events store)."""
+    digest = value.strip().lower()
+    if not _SHA256.match(digest):
+        raise InvalidSha256Error(
+            f"{value!r} is not a SHA-256 digest; send the 64 hexadecimal characters of "
+            "`sha256sum <file>`.",
+            value=value,
+        )
+    return digest

@@ -45,3 +45,15 @@ def activity_id(organiser_id: UUID, external_ref: str) -> UUID:
 def data_report_id(window_id: UUID, period: str) -> UUID:
     """One stream per window and reporting period (``2026-03`` or ``2026-Q1``)."""
     return uuid5(_NAMESPACE, f"data-report:{window_id}:{period}")
+
+
+def expert_id(external_ref: str) -> UUID:
+    return uuid5(_NAMESPACE, f"expert:{external_ref}")
+
+
+def onboarding_application_id(external_ref: str) -> UUID:
+    return uuid5(_NAMESPACE, f"onboarding-application:{external_ref}")
+
+
+def publication_id(platform_id: UUID, external_ref: str) -> UUID:
+    return uuid5(_NAMESPACE, f"publication:{platform_id}:{external_ref}")

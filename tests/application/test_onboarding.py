@@ -1,0 +1,361 @@
+"""Onboarding on SQLite: from the application filed with the hub to a window recording services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from uuid import UUID
+
+import pytest
+
+from ledger.application import LedgerApplication
+from ledger.domain import ids
+from ledger.domain.access_key import Role
+from ledger.domain.onboarding import ApplicationStatus
+from ledger.domain.platform import Platform, PlatformKind
+from ledger.domain.public_notice import ObjectionOutcome
+from ledger.domain.service_case import CaseStatus
+from ledger.errors import (
+    ApplicantAlreadyConnectedError,
+    ExpertExistsError,
+    ExpertInactiveError,
+    NoticeNotEndedError,
+    ObjectionNotFoundError,
+    OnboardingApplicationExistsError,
+    OnboardingApplicationNotFoundError,
+    UnknownExpertError,
+)
+from ledger.uow import IdempotencyRequest, Outcome
+from tests.application.onboarding_support import (
+    AFTER_NOTICE,
+    APPLICANT_USCC,
+    FILED_AT,
+    SECOND_APPLICANT_USCC,
+    bring_to_notice,
+    during_notice,
+    hub_meta,
+    register_enterprise_at,
+    register_experts,
+    register_platform_at,
+    submit,
+)
+from tests.application.support import (
+    ENTERPRISE_USCC,
+    HUB_USCC,
+    assign,
+    close,
+    deliver,
+    envelope,
+    open_case,
+)
+from tests.conftest import FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Now is the first day a window filed on 2 March may be connected (8 March, 10:00 CST)."""
+    return FakeClock(AFTER_NOTICE)
+
+
+@pytest.fixture
+def hub_id(clocked_ledger: LedgerApplication) -> UUID:
+    return register_platform_at(clocked_ledger, HUB_USCC, PlatformKind.HUB)
+
+
+@pytest.fixture
+def experts(clocked_ledger: LedgerApplication, hub_id: UUID) -> list[UUID]:
+    return register_experts(clocked_ledger, hub_id)
+
+
+@pytest.fixture
+def in_notice(clocked_ledger: LedgerApplication, hub_id: UUID, experts: list[UUID]) -> UUID:
+    application_id = submit(clocked_ledger, hub_id)
+    bring_to_notice(clocked_ledger, hub_id, application_id, experts)
+    return application_id
+
+
+def test_a_window_goes_from_application_to_recording_services(
+    clocked_ledger: LedgerApplication, hub_id: UUID, experts: list[UUID]
+) -> None:
+    ledger = clocked_ledger
+    application_id = submit(ledger, hub_id)
+    bring_to_notice(ledger, hub_id, application_id, experts)
+    ledger.file_onboarding_objection(
+        application_id,
+        objector="某企业",
+        grounds="服务场地与申报不符",
+        evidence_sha256=None,
+        meta=hub_meta(hub_id, during_notice(1)),
+    )
+    ledger.resolve_onboarding_objection(
+        application_id,
+        1,
+        outcome=ObjectionOutcome.DISMISSED,
+        reasons="经实地核查，场地相符",
+        meta=hub_meta(None, during_notice(2), actor="key:bureau"),
+    )
+
+    connected = ledger.connect_onboarded_window(application_id, meta=hub_meta(hub_id, AFTER_NOTICE))
+
+    assert connected.body["status"] == "connected"
+    window_id = UUID(connected.body["platform_id"])
+    assert window_id == ids.platform_id(APPLICANT_USCC)
+    platform = ledger.get_platform(window_id)
+    assert platform.kind is PlatformKind.WINDOW
+    assert platform.is_connected
+    assert platform.application_id == application_id
+    assert platform.categories == ["10", "14"]
+    assert window_id in [p.id for p in ledger.list_platforms()]
+
+    key = ledger.issue_key(
+        role=Role.WINDOW, platform_id=window_id, name="固原窗口", meta=hub_meta(None, AFTER_NOTICE)
+    )
+    assert ledger.authenticate(key.secret) is not None
+    register_enterprise_at(ledger, ENTERPRISE_USCC)
+    meta = envelope(window_id, occurred_at=AFTER_NOTICE)
+    case = open_case(ledger, window_id, "GY-2026-0001", meta=meta, then=[assign(meta)])
+    ledger.act_on_case(case.resource_id, deliver(meta), meta=meta)
+    ledger.act_on_case(case.resource_id, close(meta), meta=meta)
+    assert ledger.get_case(case.resource_id).status is CaseStatus.CLOSED
+
+
+def test_the_connection_and_the_platform_are_one_save(
+    clocked_ledger: LedgerApplication, hub_id: UUID, in_notice: UUID
+) -> None:
+    meta = hub_meta(hub_id, AFTER_NOTICE)
+
+    outcome = clocked_ledger.connect_onboarded_window(in_notice, meta=meta)
+
+    assert outcome.event_types == (
+        "OnboardingApplication.Connected",
+        "Platform.ConnectedAfterOnboarding",
+    )
+    (connected,) = clocked_ledger.history(in_notice)[-1:]
+    (created,) = clocked_ledger.history(ids.platform_id(APPLICANT_USCC))
+    assert created.position == connected.position + 1 == clocked_ledger.head_position()
+    assert vars(created.event)["meta"] == vars(connected.event)["meta"] == meta
+    assert vars(created.event)["application_id"] == in_notice
+
+
+def test_connecting_before_the_notice_ends_records_nothing(
+    clocked_ledger: LedgerApplication, hub_id: UUID, in_notice: UUID
+) -> None:
+    head = clocked_ledger.head_position()
+
+    with pytest.raises(NoticeNotEndedError) as excinfo:
+        clocked_ledger.connect_onboarded_window(in_notice, meta=hub_meta(hub_id, during_notice(4)))
+
+    assert excinfo.value.code == "notice_not_ended"
+    assert clocked_ledger.head_position() == head
+    assert ids.platform_id(APPLICANT_USCC) not in clocked_ledger.repository
+
+
+def test_an_upheld_objection_ends_the_application_without_a_platform(
+    clocked_ledger: LedgerApplication, hub_id: UUID, in_notice: UUID
+) -> None:
+    clocked_ledger.file_onboarding_objection(
+        in_notice,
+        objector="",
+        grounds="申报材料造假",
+        evidence_sha256="ab" * 32,
+        meta=hub_meta(hub_id, during_notice(0)),
+    )
+
+    outcome = clocked_ledger.resolve_onboarding_objection(
+        in_notice,
+        1,
+        outcome=ObjectionOutcome.UPHELD,
+        reasons="经核实属实",
+        meta=hub_meta(None, during_notice(3), actor="key:bureau"),
+    )
+
+    assert outcome.body["status"] == "refused_after_notice"
+    assert outcome.body["objections"][0]["outcome"] == "upheld"
+
+
+def test_resolving_an_objection_that_was_never_made_is_not_found(
+    clocked_ledger: LedgerApplication, in_notice: UUID
+) -> None:
+    with pytest.raises(ObjectionNotFoundError):
+        clocked_ledger.resolve_onboarding_objection(
+            in_notice,
+            1,
+            outcome=ObjectionOutcome.DISMISSED,
+            reasons="无",
+            meta=hub_meta(None, during_notice(1)),
+        )
+
+
+def test_an_organisation_that_is_already_a_platform_cannot_apply(
+    clocked_ledger: LedgerApplication, hub_id: UUID
+) -> None:
+    register_platform_at(clocked_ledger, APPLICANT_USCC)
+    head = clocked_ledger.head_position()
+
+    with pytest.raises(ApplicantAlreadyConnectedError) as excinfo:
+        submit(clocked_ledger, hub_id)
+
+    assert excinfo.value.code == "applicant_already_connected"
+    assert clocked_ledger.head_position() == head
+
+
+def test_a_second_application_for_a_connected_uscc_is_refused_at_connection(
+    clocked_ledger: LedgerApplication, hub_id: UUID, experts: list[UUID]
+) -> None:
+    first = submit(clocked_ledger, hub_id, "ONB-1")
+    second = submit(clocked_ledger, hub_id, "ONB-2")
+    for application_id in (first, second):
+        bring_to_notice(clocked_ledger, hub_id, application_id, experts)
+    clocked_ledger.connect_onboarded_window(first, meta=hub_meta(hub_id, AFTER_NOTICE))
+    head = clocked_ledger.head_position()
+
+    with pytest.raises(ApplicantAlreadyConnectedError):
+        clocked_ledger.connect_onboarded_window(second, meta=hub_meta(hub_id, AFTER_NOTICE))
+
+    assert clocked_ledger.head_position() == head
+    assert clocked_ledger.get_onboarding_application(second).status is (ApplicationStatus.IN_NOTICE)
+
+
+def test_a_platform_created_meanwhile_fails_the_whole_connection(
+    clocked_ledger: LedgerApplication,
+    hub_id: UUID,
+    in_notice: UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another writer registers the USCC after the check, before the save: nothing is saved."""
+    check = clocked_ledger._check_uscc_not_a_platform
+    calls: list[str] = []
+
+    def check_then_lose_the_race(uscc: str) -> None:
+        calls.append(uscc)
+        if len(calls) == 1:
+            check(uscc)
+            register_platform_at(clocked_ledger, uscc)
+            return
+        check(uscc)
+
+    monkeypatch.setattr(clocked_ledger, "_check_uscc_not_a_platform", check_then_lose_the_race)
+    head = clocked_ledger.head_position()
+
+    with pytest.raises(ApplicantAlreadyConnectedError):
+        clocked_ledger.connect_onboarded_window(in_notice, meta=hub_meta(hub_id, AFTER_NOTICE))
+
+    assert clocked_ledger.head_position() == head + 1, "only the other writer's platform"
+    application = clocked_ledger.get_onboarding_application(in_notice)
+    assert application.status is ApplicationStatus.IN_NOTICE
+    assert clocked_ledger.get_platform(ids.platform_id(APPLICANT_USCC)).application_id is None
+
+
+def test_the_same_filing_reference_never_records_a_second_application(
+    clocked_ledger: LedgerApplication, hub_id: UUID
+) -> None:
+    submit(clocked_ledger, hub_id, "ONB-9")
+
+    with pytest.raises(OnboardingApplicationExistsError) as excinfo:
+        submit(clocked_ledger, hub_id, "ONB-9", SECOND_APPLICANT_USCC)
+
+    assert excinfo.value.code == "onboarding_application_exists"
+
+
+def test_a_retried_submission_with_its_idempotency_key_is_answered_from_the_record(
+    clocked_ledger: LedgerApplication, hub_id: UUID
+) -> None:
+    def attempt() -> Outcome:
+        return clocked_ledger.submit_onboarding_application(
+            external_ref="ONB-RETRY",
+            applicant_name="吴忠市窗口",
+            uscc=SECOND_APPLICANT_USCC,
+            region="640300",
+            categories=["13"],
+            coverage="吴忠市",
+            materials_sha256="00" * 32,
+            meta=hub_meta(hub_id),
+            idempotency=IdempotencyRequest("key:hub", "k-1", "fingerprint"),
+        )
+
+    first, second = attempt(), attempt()
+
+    assert (first.replayed, second.replayed) == (False, True)
+    assert second.body == first.body
+    assert clocked_ledger.list_onboarding_applications()[0].id == first.resource_id
+
+
+def test_a_review_by_an_expert_not_in_the_pool_is_refused(
+    clocked_ledger: LedgerApplication, hub_id: UUID
+) -> None:
+    application_id = submit(clocked_ledger, hub_id)
+
+    with pytest.raises(UnknownExpertError) as excinfo:
+        clocked_ledger.record_expert_review(
+            application_id,
+            expert_id=ids.expert_id("never-registered"),
+            score=80,
+            opinion="",
+            meta=hub_meta(hub_id),
+        )
+
+    assert excinfo.value.code == "unknown_expert"
+
+
+def test_a_deactivated_expert_is_given_no_new_review(
+    clocked_ledger: LedgerApplication, hub_id: UUID, experts: list[UUID]
+) -> None:
+    application_id = submit(clocked_ledger, hub_id)
+    clocked_ledger.deactivate_expert(
+        experts[0], reason="利益冲突", meta=hub_meta(hub_id, FILED_AT - timedelta(days=1))
+    )
+
+    with pytest.raises(ExpertInactiveError):
+        clocked_ledger.record_expert_review(
+            application_id, expert_id=experts[0], score=80, opinion="", meta=hub_meta(hub_id)
+        )
+
+
+def test_an_expert_is_registered_once_under_a_pool_reference(
+    clocked_ledger: LedgerApplication, hub_id: UUID, experts: list[UUID]
+) -> None:
+    with pytest.raises(ExpertExistsError):
+        register_experts(clocked_ledger, hub_id, 1)
+
+    assert [e.id for e in clocked_ledger.list_experts()] == experts
+
+
+def test_applications_are_listed_in_filing_order(
+    clocked_ledger: LedgerApplication, hub_id: UUID
+) -> None:
+    first = submit(clocked_ledger, hub_id, "ONB-A")
+    second = submit(clocked_ledger, hub_id, "ONB-B", SECOND_APPLICANT_USCC)
+
+    listed = [a.id for a in clocked_ledger.list_onboarding_applications()]
+
+    assert listed == [first, second]
+
+
+@pytest.mark.parametrize(
+    "act",
+    [
+        pytest.param(
+            lambda ledger, missing, meta: ledger.approve_onboarding(missing, note="", meta=meta),
+            id="approve",
+        ),
+        pytest.param(
+            lambda ledger, missing, meta: ledger.connect_onboarded_window(missing, meta=meta),
+            id="connect",
+        ),
+    ],
+)
+def test_acting_on_an_application_that_does_not_exist_is_not_found(
+    clocked_ledger: LedgerApplication,
+    hub_id: UUID,
+    act: Callable[[LedgerApplication, UUID, object], object],
+) -> None:
+    missing = ids.onboarding_application_id("never-filed")
+
+    with pytest.raises(OnboardingApplicationNotFoundError):
+        act(clocked_ledger, missing, hub_meta(hub_id))
+
+
+def test_a_platform_is_not_an_application(clocked_ledger: LedgerApplication, hub_id: UUID) -> None:
+    with pytest.raises(OnboardingApplicationNotFoundError):
+        clocked_ledger.get_onboarding_application(hub_id)
+    assert isinstance(clocked_ledger.get_platform(hub_id), Platform)

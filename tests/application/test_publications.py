@@ -1,0 +1,180 @@
+"""Publications on SQLite: a window submits, another hub key reviews, the window publishes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from uuid import UUID
+
+import pytest
+
+from ledger.application import LedgerApplication
+from ledger.domain import ids
+from ledger.domain.platform import PlatformKind
+from ledger.domain.publication import PublicationKind, PublicationStatus
+from ledger.domain.standing import StandingAggregate
+from ledger.envelope import Envelope
+from ledger.errors import (
+    NotPublicationOwnerError,
+    PublicationExistsError,
+    PublicationNotFoundError,
+    RevokedError,
+    WrongPlatformKindError,
+)
+from ledger.uow import Outcome
+from tests.application.onboarding_support import (
+    AFTER_NOTICE,
+    APPLICANT_USCC,
+    FILED_AT,
+    SECOND_APPLICANT_USCC,
+    hub_meta,
+    register_platform_at,
+)
+from tests.application.support import HUB_USCC
+from tests.conftest import FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(AFTER_NOTICE)
+
+
+@pytest.fixture
+def network(clocked_ledger: LedgerApplication) -> tuple[UUID, UUID, UUID]:
+    """The hub and two windows."""
+    return (
+        register_platform_at(clocked_ledger, HUB_USCC, PlatformKind.HUB),
+        register_platform_at(clocked_ledger, APPLICANT_USCC),
+        register_platform_at(clocked_ledger, SECOND_APPLICANT_USCC),
+    )
+
+
+def _as(platform_id: UUID | None, actor: str, hours: float = 0) -> Envelope:
+    return hub_meta(platform_id, FILED_AT + timedelta(hours=hours), actor=actor)
+
+
+def _submit(ledger: LedgerApplication, meta: Envelope, external_ref: str = "PUB-1") -> Outcome:
+    return ledger.submit_publication(
+        external_ref=external_ref,
+        kind=PublicationKind.NEWS,
+        title="固原窗口开展政策宣讲",
+        body="3月2日，固原窗口……",
+        content_sha256=None,
+        summary="",
+        category="10",
+        meta=meta,
+    )
+
+
+def test_a_window_publication_is_reviewed_by_the_hub_and_published_by_the_window(
+    clocked_ledger: LedgerApplication, network: tuple[UUID, UUID, UUID]
+) -> None:
+    hub, window, _ = network
+    submitted = _submit(clocked_ledger, _as(window, "key:window"))
+    publication_id = submitted.resource_id
+
+    clocked_ledger.approve_publication(publication_id, note="合规", meta=_as(hub, "key:hub", 1))
+    outcome = clocked_ledger.publish_publication(
+        publication_id, channel="https://gy.example/news/1", meta=_as(window, "key:window", 2)
+    )
+
+    assert outcome.body["status"] == "published"
+    assert outcome.body["platform_id"] == str(window)
+    assert publication_id == ids.publication_id(window, "PUB-1")
+    assert [p.id for p in clocked_ledger.list_publications()] == [publication_id]
+
+
+def test_the_hub_submits_its_own_and_another_hub_key_reviews_it(
+    clocked_ledger: LedgerApplication, network: tuple[UUID, UUID, UUID]
+) -> None:
+    hub, _, _ = network
+    publication_id = _submit(clocked_ledger, _as(hub, "key:hub-editor")).resource_id
+
+    outcome = clocked_ledger.approve_publication(
+        publication_id, note="", meta=_as(hub, "key:hub-reviewer", 1)
+    )
+
+    assert outcome.body["status"] == "approved"
+
+
+def test_a_window_does_not_review_publications(
+    clocked_ledger: LedgerApplication, network: tuple[UUID, UUID, UUID]
+) -> None:
+    _, window, _ = network
+    publication_id = _submit(clocked_ledger, _as(window, "key:window")).resource_id
+
+    with pytest.raises(WrongPlatformKindError):
+        clocked_ledger.approve_publication(
+            publication_id, note="", meta=_as(window, "key:window-2", 1)
+        )
+
+
+def test_a_publication_is_submitted_by_a_platform(clocked_ledger: LedgerApplication) -> None:
+    with pytest.raises(WrongPlatformKindError):
+        _submit(clocked_ledger, _as(None, "key:admin"))
+
+
+def test_another_windows_unpublished_publication_does_not_exist_for_a_window(
+    clocked_ledger: LedgerApplication, network: tuple[UUID, UUID, UUID]
+) -> None:
+    _, window, other = network
+    publication_id = _submit(clocked_ledger, _as(window, "key:window")).resource_id
+
+    with pytest.raises(PublicationNotFoundError):
+        clocked_ledger.withdraw_publication(
+            publication_id, reason="不当", meta=_as(other, "key:other", 1)
+        )
+
+
+def test_a_window_cannot_withdraw_another_windows_published_item_but_the_hub_can(
+    clocked_ledger: LedgerApplication, network: tuple[UUID, UUID, UUID]
+) -> None:
+    hub, window, other = network
+    publication_id = _submit(clocked_ledger, _as(window, "key:window")).resource_id
+    clocked_ledger.approve_publication(publication_id, note="", meta=_as(hub, "key:hub", 1))
+    clocked_ledger.publish_publication(publication_id, channel="", meta=_as(window, "key:w", 2))
+
+    with pytest.raises(NotPublicationOwnerError):
+        clocked_ledger.withdraw_publication(
+            publication_id, reason="不当", meta=_as(other, "key:other", 3)
+        )
+    outcome = clocked_ledger.withdraw_publication(
+        publication_id, reason="内容过时", meta=_as(hub, "key:hub", 3)
+    )
+
+    assert outcome.body["status"] == PublicationStatus.WITHDRAWN.value
+
+
+def test_a_platform_submits_under_one_reference_once_and_others_may_reuse_it(
+    clocked_ledger: LedgerApplication, network: tuple[UUID, UUID, UUID]
+) -> None:
+    _, window, other = network
+    mine = _submit(clocked_ledger, _as(window, "key:window"))
+
+    with pytest.raises(PublicationExistsError):
+        _submit(clocked_ledger, _as(window, "key:window"))
+    theirs = _submit(clocked_ledger, _as(other, "key:other"))
+
+    assert mine.resource_id != theirs.resource_id
+
+
+def test_a_revoked_window_submits_nothing(
+    clocked_ledger: LedgerApplication, network: tuple[UUID, UUID, UUID]
+) -> None:
+    _, window, _ = network
+    bureau = _as(None, "key:bureau")
+
+    def step(action: Callable[[StandingAggregate], None]) -> None:
+        clocked_ledger.change_standing("platform", window, action, meta=bureau)
+
+    step(
+        lambda p: p.order_rectification(
+            deadline=date(2026, 3, 31), reasons="不合格", citation="2025年度考核", meta=bureau
+        )
+    )
+    step(lambda p: p.fail_recheck(reasons="复查不合格", meta=bureau))
+    step(lambda p: p.request_revocation(reasons="整改不到位", meta=bureau))
+    step(lambda p: p.revoke(reasons="撤销资格", meta=bureau))
+
+    with pytest.raises(RevokedError):
+        _submit(clocked_ledger, _as(window, "key:window", 1))
