@@ -177,15 +177,22 @@ class UnitOfWork:
                 replay = self._replay(idempotency)
                 if replay is not None:
                     return replay
-            if command.exists is not None:
+            # A creating command collides either on its own new stream (it already exists) or,
+            # when it changes others with it, on one of those: then it lost a race and may retry.
+            if command.exists is not None and self._recorded(aggregate.id):
                 raise command.exists(
                     f"{command.resource_type.replace('_', ' ').capitalize()} {aggregate.id} "
                     "is already recorded.",
                     id=str(aggregate.id),
                 ) from None
+            changed_with = "".join(
+                f" (or the {type(other).__name__.lower()} {other.id} changed with it)"
+                for other in others
+            )
             raise ConcurrentModificationError(
-                f"{command.resource_type} {aggregate.id} was changed by another request while "
-                "this one was being decided. Read it again and retry if still appropriate.",
+                f"{command.resource_type} {aggregate.id}{changed_with} was changed by another "
+                "request while this one was being decided. Read it again and retry if still "
+                "appropriate.",
                 id=str(aggregate.id),
             ) from None
         except (OperationalError, InterfaceError) as e:
@@ -225,6 +232,9 @@ class UnitOfWork:
                 current_version=aggregate.version,
             )
         return aggregate
+
+    def _recorded(self, stream_id: UUID) -> bool:
+        return bool(self.app.recorder.select_events(stream_id, limit=1))
 
     def _replay(self, idempotency: IdempotencyRequest) -> Outcome | None:
         found = self.app.recorder_ext.select_idempotency(idempotency.scope, idempotency.key)
