@@ -31,3 +31,8 @@ def access_key_id(secret_hash: str) -> UUID:
 
 # The marker that a ledger has been initialised (its first admin key issued).
 GENESIS_ID = uuid5(_NAMESPACE, "genesis")
+
+
+def budget_id(hub_id: UUID, year: int) -> UUID:
+    """One budget per hub and year: a second proposal for the same year collides here."""
+    return uuid5(_NAMESPACE, f"budget:{hub_id}:{year}")

@@ -1,0 +1,388 @@
+"""Budgets and disbursements: the hub proposes and spends, the bureau approves and adjusts.
+
+Who acts is read from the envelope: a principal acting for a platform (``meta.platform_id``) must
+be the connected hub that holds the budget, and is told that another hub's budget or disbursement
+does not exist; network-wide principals (the bureau) act on every budget. Which roles may call
+which command is decided at the edge (``api/routes``); the rules are decided in the domain.
+
+Every disbursement step that moves money saves the disbursement and its budget together
+(:class:`~ledger.uow.Decision`), so the budget's version is the consistency boundary: two
+requests decided on the same budget version cannot both be saved (the loser gets
+:class:`~ledger.errors.ConcurrentModificationError` and may retry on the new version).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import cast
+from uuid import UUID, uuid4
+
+from eventsourcing.utils import get_topic
+
+from ledger.commands.platforms import PlatformCommands
+from ledger.domain import ids
+from ledger.domain.budget import Budget
+from ledger.domain.disbursement import Disbursement, DisbursementRequest, ReversalKind
+from ledger.domain.funds import LineProposal
+from ledger.domain.platform import Platform, PlatformKind
+from ledger.envelope import Envelope
+from ledger.errors import (
+    BudgetExistsError,
+    BudgetNotFoundError,
+    DisbursementExistsError,
+    DisbursementNotFoundError,
+    PlatformNotConnectedError,
+    UnknownBudgetError,
+    WrongPlatformKindError,
+)
+from ledger.interface.budgets import budget_view, disbursement_view
+from ledger.uow import Command, Decision, IdempotencyRequest, Outcome
+
+BudgetAction = Callable[[Budget], None]
+DisbursementAction = Callable[[Disbursement, Budget], None]
+
+
+class BudgetCommands(PlatformCommands):
+    # --- budgets ----------------------------------------------------------------------------
+
+    def propose_budget(
+        self,
+        *,
+        year: int,
+        lines: Sequence[LineProposal],
+        meta: Envelope,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        """The acting hub proposes its budget for ``year`` (once: a second one is 409)."""
+        hub_id = self._acting_hub(meta)
+
+        def decide(_: Budget | None) -> Budget:
+            self.connected_hub(hub_id)
+            return Budget.propose(hub_id=hub_id, year=year, lines=lines, meta=meta)
+
+        return self.uow.run(
+            Command(
+                stream_id=ids.budget_id(hub_id, year),
+                aggregate_type=Budget,
+                decide=decide,
+                resource_type="budget",
+                render=budget_view,
+                not_found=BudgetNotFoundError,
+                exists=BudgetExistsError,
+            ),
+            meta,
+            idempotency,
+        )
+
+    def revise_budget(
+        self,
+        budget_id: UUID,
+        lines: Sequence[LineProposal],
+        *,
+        meta: Envelope,
+        expected_version: int | None = None,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        """The hub replaces the lines of its budget while it is still proposed."""
+        return self._act_on_budget(
+            budget_id,
+            lambda budget: budget.revise(lines, meta),
+            meta=meta,
+            expected_version=expected_version,
+            idempotency=idempotency,
+        )
+
+    def approve_budget(
+        self,
+        budget_id: UUID,
+        approved: Mapping[str, Decimal | str],
+        note: str,
+        *,
+        meta: Envelope,
+        expected_version: int | None = None,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        """The bureau decides every line (``approved``: line code → approved amount)."""
+        return self._act_on_budget(
+            budget_id,
+            lambda budget: budget.approve(approved, note, meta),
+            meta=meta,
+            expected_version=expected_version,
+            idempotency=idempotency,
+        )
+
+    def adjust_budget_line(
+        self,
+        budget_id: UUID,
+        *,
+        line_code: str,
+        approved_amount: Decimal | str,
+        reason: str,
+        meta: Envelope,
+        expected_version: int | None = None,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        """The bureau changes one line's approved amount after approval."""
+        return self._act_on_budget(
+            budget_id,
+            lambda budget: budget.adjust_line(line_code, approved_amount, reason, meta),
+            meta=meta,
+            expected_version=expected_version,
+            idempotency=idempotency,
+        )
+
+    def get_budget(self, budget_id: UUID, version: int | None = None) -> Budget:
+        return self.load(budget_id, Budget, BudgetNotFoundError, "budget", version)
+
+    def list_budgets(self, *, year: int | None = None, hub_id: UUID | None = None) -> list[Budget]:
+        """Every budget (of ``year``, of ``hub_id``), in the order they were proposed.
+
+        Found through the log by event type: there is one budget per hub and year, so the scan
+        stays small; a projection takes over if it ever does not.
+        """
+        topic = get_topic(Budget.Proposed)
+        budget_ids = [cast(UUID, n.originator_id) for n in self.scan(topics=[topic])]
+        budgets = [self.get_budget(b) for b in budget_ids]
+        return [
+            b
+            for b in budgets
+            if (year is None or b.year == year) and (hub_id is None or b.hub_id == hub_id)
+        ]
+
+    def connected_hub(self, platform_id: UUID) -> Platform:
+        """The hub platform that is acting, refused unless it is a connected hub."""
+        platform = self.get_platform(platform_id)
+        if platform.kind is not PlatformKind.HUB:
+            raise WrongPlatformKindError(
+                f"Platform {platform_id} is a {platform.kind} platform; only the hub proposes "
+                "budgets and requests disbursements."
+            )
+        if not platform.is_connected:
+            raise PlatformNotConnectedError(
+                f"Platform {platform_id} is {platform.status}; only a connected hub acts on "
+                "budgets."
+            )
+        return platform
+
+    # --- disbursements ----------------------------------------------------------------------
+
+    def request_disbursement(
+        self,
+        *,
+        year: int,
+        request: DisbursementRequest,
+        meta: Envelope,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        """The acting hub requests a disbursement from a line of its ``year`` budget.
+
+        The amount is reserved on the line in the same save as the request (see module doc).
+        """
+        hub_id = self._acting_hub(meta)
+        budget_id = ids.budget_id(hub_id, year)
+        # A new id per request: retrying safely is what Idempotency-Key is for, and one voucher
+        # backs one live disbursement of a budget, so a blind retry is refused, not paid twice.
+        disbursement_id = uuid4()
+
+        def decide(_: Disbursement | None) -> Decision[Disbursement]:
+            self.connected_hub(hub_id)
+            try:
+                budget = self.get_budget(budget_id)
+            except BudgetNotFoundError:
+                raise UnknownBudgetError(
+                    f"This hub has no budget for {year}; propose it first (POST /v1/budgets).",
+                    year=year,
+                ) from None
+            disbursement = Disbursement.request_from(
+                budget, disbursement_id=disbursement_id, request=request, meta=meta
+            )
+            return Decision(disbursement, (budget,))
+
+        return self.uow.run(
+            Command(
+                stream_id=disbursement_id,
+                aggregate_type=Disbursement,
+                decide=decide,
+                resource_type="disbursement",
+                render=disbursement_view,
+                not_found=DisbursementNotFoundError,
+                exists=DisbursementExistsError,
+            ),
+            meta,
+            idempotency,
+        )
+
+    def approve_disbursement(
+        self,
+        disbursement_id: UUID,
+        note: str,
+        *,
+        meta: Envelope,
+        expected_version: int | None = None,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        return self._act_on_disbursement(
+            disbursement_id,
+            lambda d, _budget: d.approve(note, meta),
+            meta=meta,
+            expected_version=expected_version,
+            idempotency=idempotency,
+        )
+
+    def reject_disbursement(
+        self,
+        disbursement_id: UUID,
+        reasons: list[str],
+        *,
+        meta: Envelope,
+        expected_version: int | None = None,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        return self._act_on_disbursement(
+            disbursement_id,
+            lambda d, budget: d.reject(budget, reasons, meta),
+            meta=meta,
+            expected_version=expected_version,
+            idempotency=idempotency,
+        )
+
+    def record_payment(
+        self,
+        disbursement_id: UUID,
+        *,
+        payment_reference: str,
+        paid_on: date,
+        meta: Envelope,
+        expected_version: int | None = None,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        return self._act_on_disbursement(
+            disbursement_id,
+            lambda d, budget: d.pay(budget, payment_reference, paid_on, meta),
+            meta=meta,
+            expected_version=expected_version,
+            idempotency=idempotency,
+        )
+
+    def reverse_disbursement(
+        self,
+        disbursement_id: UUID,
+        *,
+        kind: ReversalKind,
+        amount: Decimal | str,
+        reason: str,
+        meta: Envelope,
+        expected_version: int | None = None,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        return self._act_on_disbursement(
+            disbursement_id,
+            lambda d, budget: d.reverse(budget, kind=kind, amount=amount, reason=reason, meta=meta),
+            meta=meta,
+            expected_version=expected_version,
+            idempotency=idempotency,
+        )
+
+    def get_disbursement(self, disbursement_id: UUID, version: int | None = None) -> Disbursement:
+        return self.load(
+            disbursement_id, Disbursement, DisbursementNotFoundError, "disbursement", version
+        )
+
+    def list_disbursements(self, budget_id: UUID) -> list[Disbursement]:
+        """Every disbursement requested against a budget, in the order requested."""
+        return [self.get_disbursement(d) for d in self.get_budget(budget_id).disbursement_ids]
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _acting_hub(self, meta: Envelope) -> UUID:
+        if meta.platform_id is None:
+            raise WrongPlatformKindError("Budgets are proposed and spent by the hub platform.")
+        return meta.platform_id
+
+    def _check_platform_actor(self, meta: Envelope) -> None:
+        """A principal acting for a platform must be a connected hub (the bureau acts for none)."""
+        if meta.platform_id is not None:
+            self.connected_hub(meta.platform_id)
+
+    def _act_on_budget(
+        self,
+        budget_id: UUID,
+        action: BudgetAction,
+        *,
+        meta: Envelope,
+        expected_version: int | None,
+        idempotency: IdempotencyRequest | None,
+    ) -> Outcome:
+        def decide(budget: Budget | None) -> Budget:
+            if budget is None:
+                raise BudgetNotFoundError(f"No budget with id {budget_id}.", id=str(budget_id))
+            self._check_platform_actor(meta)
+            action(budget)
+            return budget
+
+        return self.uow.run(
+            Command(
+                stream_id=budget_id,
+                aggregate_type=Budget,
+                decide=decide,
+                resource_type="budget",
+                render=budget_view,
+                not_found=BudgetNotFoundError,
+                expected_version=expected_version,
+                guard=lambda budget: _hide_from_other_hubs(
+                    budget.hub_id, meta, BudgetNotFoundError, "budget", budget_id
+                ),
+            ),
+            meta,
+            idempotency,
+        )
+
+    def _act_on_disbursement(
+        self,
+        disbursement_id: UUID,
+        action: DisbursementAction,
+        *,
+        meta: Envelope,
+        expected_version: int | None,
+        idempotency: IdempotencyRequest | None,
+    ) -> Outcome:
+        def decide(disbursement: Disbursement | None) -> Decision[Disbursement]:
+            if disbursement is None:
+                raise DisbursementNotFoundError(
+                    f"No disbursement with id {disbursement_id}.", id=str(disbursement_id)
+                )
+            self._check_platform_actor(meta)
+            budget = self.get_budget(cast(UUID, disbursement.budget_id))
+            action(disbursement, budget)
+            return Decision(disbursement, (budget,))
+
+        return self.uow.run(
+            Command(
+                stream_id=disbursement_id,
+                aggregate_type=Disbursement,
+                decide=decide,
+                resource_type="disbursement",
+                render=disbursement_view,
+                not_found=DisbursementNotFoundError,
+                expected_version=expected_version,
+                guard=lambda d: _hide_from_other_hubs(
+                    d.hub_id, meta, DisbursementNotFoundError, "disbursement", disbursement_id
+                ),
+            ),
+            meta,
+            idempotency,
+        )
+
+
+def _hide_from_other_hubs(
+    hub_id: UUID | None,
+    meta: Envelope,
+    not_found: type[BudgetNotFoundError | DisbursementNotFoundError],
+    label: str,
+    stream_id: UUID,
+) -> None:
+    """A principal acting for a platform is told another hub's budget does not exist."""
+    if meta.platform_id is not None and meta.platform_id != hub_id:
+        raise not_found(f"No {label} with id {stream_id}.", id=str(stream_id))
