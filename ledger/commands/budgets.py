@@ -13,7 +13,7 @@ requests decided on the same budget version cannot both be saved (the loser gets
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import cast
@@ -25,7 +25,7 @@ from ledger.commands.platforms import PlatformCommands
 from ledger.domain import ids
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import Disbursement, DisbursementRequest, ReversalKind
-from ledger.domain.funds import LineProposal
+from ledger.domain.funds import LineDecision, LineProposal
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.envelope import Envelope
 from ledger.errors import (
@@ -97,17 +97,17 @@ class BudgetCommands(PlatformCommands):
     def approve_budget(
         self,
         budget_id: UUID,
-        approved: Mapping[str, Decimal | str],
+        decisions: Sequence[LineDecision],
         note: str,
         *,
         meta: Envelope,
         expected_version: int | None = None,
         idempotency: IdempotencyRequest | None = None,
     ) -> Outcome:
-        """The bureau decides every line (``approved``: line code → approved amount)."""
+        """The bureau decides every line of a proposed budget."""
         return self._act_on_budget(
             budget_id,
-            lambda budget: budget.approve(approved, note, meta),
+            lambda budget: budget.approve(decisions, note, meta),
             meta=meta,
             expected_version=expected_version,
             idempotency=idempotency,

@@ -30,7 +30,7 @@ one live disbursement of the budget. A rejected disbursement's voucher may be us
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from enum import StrEnum
@@ -43,6 +43,7 @@ from ledger.domain.funds import (
     ZERO,
     BudgetLine,
     Commitment,
+    LineDecision,
     LineProposal,
     Signoff,
     checked_lines,
@@ -58,6 +59,7 @@ from ledger.errors import (
     BudgetNotApprovedError,
     BudgetNotProposedError,
     CommitmentNotFoundError,
+    DuplicateLineCodeError,
     InvalidBudgetYearError,
     LineDecisionMissingError,
     NotBudgetHolderError,
@@ -221,34 +223,38 @@ class Budget(LedgerAggregate):
         self._check_proposed("revised")
         self.trigger_event(self.Revised, lines=checked_lines(lines), meta=meta)
 
-    def approve(self, approved: Mapping[str, Decimal | str], note: str, meta: Envelope) -> None:
-        """The bureau's decision on every line: at most the proposed amount, zero to refuse it."""
+    def approve(self, decisions: Sequence[LineDecision], note: str, meta: Envelope) -> None:
+        """The bureau decides every line once: at most the proposed amount, zero to refuse it."""
         self._check_proposed("approved")
-        unknown = sorted(set(approved) - set(self.lines))
-        if unknown:
-            raise UnknownBudgetLineError(
-                f"This budget has no line {', '.join(unknown)}; its lines are "
-                f"{', '.join(self.lines)}.",
-                line_code=unknown[0],
-            )
-        missing = [code for code in self.lines if code not in approved]
+        amounts: dict[str, Decimal] = {}
+        for decision in decisions:
+            line = self._line(decision.code)
+            if line.code in amounts:
+                raise DuplicateLineCodeError(
+                    f"Line {line.code} is decided more than once; decide each line once.",
+                    line_code=line.code,
+                )
+            amount = parse_amount(decision.approved_amount, allow_zero=True)
+            if amount > line.proposed:
+                raise ApprovedAboveProposedError(
+                    f"Line {line.code} proposes {line.proposed}; the bureau approves at most that "
+                    f"at first, not {amount} (adjust the line up after approval if needed).",
+                    line_code=line.code,
+                )
+            amounts[line.code] = amount
+        missing = [code for code in self.lines if code not in amounts]
         if missing:
             raise LineDecisionMissingError(
                 f"Decide every line: {', '.join(missing)} has no approved amount "
                 '(approve "0.00" to refuse a line).',
                 line_code=missing[0],
             )
-        amounts: dict[str, Decimal] = {}
-        for code, line in self.lines.items():
-            amount = parse_amount(approved[code], allow_zero=True)
-            if amount > line.proposed:
-                raise ApprovedAboveProposedError(
-                    f"Line {code} proposes {line.proposed}; the bureau approves at most that "
-                    f"at first, not {amount} (adjust the line up after approval if needed).",
-                    line_code=code,
-                )
-            amounts[code] = amount
-        self.trigger_event(self.Approved, approved_amounts=amounts, note=note.strip(), meta=meta)
+        self.trigger_event(
+            self.Approved,
+            approved_amounts={code: amounts[code] for code in self.lines},
+            note=note.strip(),
+            meta=meta,
+        )
 
     def adjust_line(
         self, line_code: str, approved_amount: Decimal | str, reason: str, meta: Envelope

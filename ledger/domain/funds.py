@@ -57,6 +57,14 @@ class LineProposal:
 
 
 @dataclass(frozen=True)
+class LineDecision:
+    """The bureau's decision on one line: the approved amount, zero to refuse it."""
+
+    code: str
+    approved_amount: Decimal | str
+
+
+@dataclass(frozen=True)
 class BudgetLine:
     """One line of a budget and the money on it."""
 
