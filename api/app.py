@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from api import problems
 from api.middleware import RequestContextMiddleware
-from api.routes import enterprises, events, health, platforms, service_cases
+from api.routes import budgets, disbursements, enterprises, events, health, platforms, service_cases
 from ledger.application import LedgerApplication
 from ledger.factory import build_ledger
 from ledger.settings import Settings
@@ -52,6 +52,6 @@ def create_app(
     app.state.ledger = ledger
     problems.install(app)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
-    for module in (health, platforms, enterprises, service_cases, events):
+    for module in (health, platforms, enterprises, service_cases, budgets, disbursements, events):
         app.include_router(module.router)
     return app

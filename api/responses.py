@@ -14,6 +14,8 @@ RESOURCE_PATHS = {
     "platform": "/v1/platforms/{id}",
     "enterprise": "/v1/enterprises/{id}",
     "service_case": "/v1/service-cases/{id}",
+    "budget": "/v1/budgets/{id}",
+    "disbursement": "/v1/disbursements/{id}",
 }
 
 
