@@ -151,10 +151,12 @@ class UnitOfWork:
             aggregate = decision
         body = command.render(aggregate)
         records: tuple[IdempotencyRecord, ...] = ()
-        pending = aggregate.pending_events
         changed: tuple[LedgerAggregate, ...] = (aggregate, *others)
-        event_types = tuple(type(e).__qualname__ for a in changed for e in a.pending_events)
+        pending = [e for a in changed for e in a.pending_events]
+        event_types = tuple(type(e).__qualname__ for e in pending)
         if idempotency is not None and pending:
+            # The write's last event (saved last, whichever aggregate it belongs to) gives the
+            # position the response reports, so a replay reports the same one.
             last = pending[-1]
             records = (
                 IdempotencyRecord(

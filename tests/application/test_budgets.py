@@ -348,6 +348,7 @@ def test_a_retried_request_with_its_idempotency_key_reserves_once(
 
     assert again.replayed
     assert (again.resource_id, again.body) == (first.resource_id, first.body)
+    assert again.position == first.position == head, "the write's last event, the reservation"
     assert ledger.head_position() == head
     assert str(ledger.get_budget(budget_id).lines["L01"].committed) == "300.00"
     with pytest.raises(IdempotencyKeyReusedError):
