@@ -76,7 +76,24 @@ class BudgetProposal(Body):
 class BudgetRevision(Body):
     """Every line of the proposal, replacing the ones proposed before."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"lines": _LINES_EXAMPLE[:2]}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "lines": [
+                        _LINES_EXAMPLE[0],
+                        {
+                            "code": "L02",
+                            "category": "service_purchase",
+                            "description": "购买专业服务机构服务（含知识产权、融资服务）",
+                            "amount": "280000.00",
+                        },
+                        _LINES_EXAMPLE[2],
+                    ]
+                }
+            ]
+        }
+    )
 
     lines: BudgetLines
 
