@@ -31,6 +31,8 @@ from ledger.envelope import Envelope
 from ledger.errors import (
     BudgetExistsError,
     BudgetNotFoundError,
+    CommitmentNotFoundError,
+    ConcurrentModificationError,
     DisbursementExistsError,
     DisbursementNotFoundError,
     PlatformNotConnectedError,
@@ -355,7 +357,17 @@ class BudgetCommands(PlatformCommands):
                 )
             self._check_platform_actor(meta)
             budget = self.get_budget(cast(UUID, disbursement.budget_id))
-            action(disbursement, budget)
+            try:
+                action(disbursement, budget)
+            except CommitmentNotFoundError:
+                # The two are only ever saved together, so a budget that does not hold what
+                # the disbursement says was read after another save the disbursement (read
+                # before it) does not show yet: a lost race, which a retry decides afresh.
+                raise ConcurrentModificationError(
+                    f"Disbursement {disbursement_id} was changed by another request while this "
+                    "one was being decided. Read it again and retry if still appropriate.",
+                    id=str(disbursement_id),
+                ) from None
             return Decision(disbursement, (budget,))
 
         return self.uow.run(

@@ -386,3 +386,35 @@ def test_a_request_decided_on_a_budget_changed_meanwhile_is_a_concurrent_modific
     retried = request(ledger, hub_id, "100.00", n=1)
     assert str(ledger.get_budget(budget_id).lines["L01"].committed) == "200.00"
     assert retried.created
+
+
+def test_a_step_that_reads_its_budget_after_another_step_was_saved_is_a_concurrent_modification(
+    ledger: LedgerApplication, hub_id: UUID, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    budget_id = approved_budget(ledger, hub_id)
+    d_id = request(ledger, hub_id).resource_id
+    ledger.approve_disbursement(d_id, "", meta=as_bureau())
+    original: Callable[..., Budget] = ledger.get_budget
+    interrupted: list[bool] = []
+
+    def budget_after_a_payment(budget_id: UUID, version: int | None = None) -> Budget:
+        if not interrupted:
+            interrupted.append(True)
+            # The payment is saved after the rejection read the disbursement (still approved),
+            # and before it reads the budget (which no longer holds a reservation for it).
+            ledger.record_payment(
+                d_id,
+                payment_reference="NXBANK-1",
+                paid_on=today().astimezone(CST).date(),
+                meta=as_hub(hub_id),
+            )
+        return original(budget_id, version)
+
+    monkeypatch.setattr(ledger, "get_budget", budget_after_a_payment)
+
+    with pytest.raises(ConcurrentModificationError):
+        ledger.reject_disbursement(d_id, ["撤回"], meta=as_bureau())
+
+    monkeypatch.undo()
+    assert ledger.get_disbursement(d_id).status is DisbursementStatus.PAID
+    assert str(ledger.get_budget(budget_id).lines["L01"].paid) == "300.00"
