@@ -8,14 +8,14 @@ for the edges live in ``ledger.interface``.
 from __future__ import annotations
 
 from ledger.commands.access_keys import AccessKeyCommands, IssuedKey
-from ledger.commands.budgets import BudgetCommands
+from ledger.commands.disbursements import DisbursementCommands
 from ledger.commands.service_cases import ServiceCaseCommands
 from ledger.core import LedgerCore, LoggedEvent, utc_now
 
 __all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"]
 
 
-class LedgerApplication(ServiceCaseCommands, AccessKeyCommands, BudgetCommands):
+class LedgerApplication(ServiceCaseCommands, AccessKeyCommands, DisbursementCommands):
     """Every aggregate of the network in one application, so the history has one total order."""
 
     name = "Ledger"

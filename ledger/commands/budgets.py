@@ -1,53 +1,42 @@
-"""Budgets and disbursements: the hub proposes and spends, the bureau approves and adjusts.
+"""Budgets: the hub proposes (and revises) its annual budget, the bureau approves and adjusts it.
 
 Who acts is read from the envelope: a principal acting for a platform (``meta.platform_id``) must
 be the connected hub that holds the budget, and is told that another hub's budget or disbursement
 does not exist; network-wide principals (the bureau) act on every budget. Which roles may call
 which command is decided at the edge (``api/routes``); the rules are decided in the domain.
-
-Every disbursement step that moves money saves the disbursement and its budget together
-(:class:`~ledger.uow.Decision`), so the budget's version is the consistency boundary: two
-requests decided on the same budget version cannot both be saved (the loser gets
-:class:`~ledger.errors.ConcurrentModificationError` and may retry on the new version).
+Disbursements, which move money on the budget's lines, are in ``ledger/commands/disbursements``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from decimal import Decimal
 from typing import cast
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
 from ledger.commands.platforms import PlatformCommands
 from ledger.domain import ids
 from ledger.domain.budget import Budget
-from ledger.domain.disbursement import Disbursement, DisbursementRequest, ReversalKind
 from ledger.domain.funds import LineDecision, LineProposal
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.envelope import Envelope
 from ledger.errors import (
     BudgetExistsError,
     BudgetNotFoundError,
-    CommitmentNotFoundError,
-    ConcurrentModificationError,
-    DisbursementExistsError,
     DisbursementNotFoundError,
     PlatformNotConnectedError,
-    UnknownBudgetError,
     WrongPlatformKindError,
 )
-from ledger.interface.budgets import budget_view, disbursement_view
-from ledger.uow import Command, Decision, IdempotencyRequest, Outcome
+from ledger.interface.budgets import budget_view
+from ledger.uow import Command, IdempotencyRequest, Outcome
 
 BudgetAction = Callable[[Budget], None]
-DisbursementAction = Callable[[Disbursement, Budget], None]
 
 
 class BudgetCommands(PlatformCommands):
-    # --- budgets ----------------------------------------------------------------------------
+    # --- budgets ------------------------------------------------------------------------------
 
     def propose_budget(
         self,
@@ -168,135 +157,7 @@ class BudgetCommands(PlatformCommands):
             )
         return platform
 
-    # --- disbursements ----------------------------------------------------------------------
-
-    def request_disbursement(
-        self,
-        *,
-        year: int,
-        request: DisbursementRequest,
-        meta: Envelope,
-        idempotency: IdempotencyRequest | None = None,
-    ) -> Outcome:
-        """The acting hub requests a disbursement from a line of its ``year`` budget.
-
-        The amount is reserved on the line in the same save as the request (see module doc).
-        """
-        hub_id = self._acting_hub(meta)
-        budget_id = ids.budget_id(hub_id, year)
-        # A new id per request: retrying safely is what Idempotency-Key is for, and one voucher
-        # backs one live disbursement of a budget, so a blind retry is refused, not paid twice.
-        disbursement_id = uuid4()
-
-        def decide(_: Disbursement | None) -> Decision[Disbursement]:
-            self.connected_hub(hub_id)
-            try:
-                budget = self.get_budget(budget_id)
-            except BudgetNotFoundError:
-                raise UnknownBudgetError(
-                    f"This hub has no budget for {year}; propose it first (POST /v1/budgets).",
-                    year=year,
-                ) from None
-            disbursement = Disbursement.request_from(
-                budget, disbursement_id=disbursement_id, request=request, meta=meta
-            )
-            return Decision(disbursement, (budget,))
-
-        return self.uow.run(
-            Command(
-                stream_id=disbursement_id,
-                aggregate_type=Disbursement,
-                decide=decide,
-                resource_type="disbursement",
-                render=disbursement_view,
-                not_found=DisbursementNotFoundError,
-                exists=DisbursementExistsError,
-            ),
-            meta,
-            idempotency,
-        )
-
-    def approve_disbursement(
-        self,
-        disbursement_id: UUID,
-        note: str,
-        *,
-        meta: Envelope,
-        expected_version: int | None = None,
-        idempotency: IdempotencyRequest | None = None,
-    ) -> Outcome:
-        return self._act_on_disbursement(
-            disbursement_id,
-            lambda d, _budget: d.approve(note, meta),
-            meta=meta,
-            expected_version=expected_version,
-            idempotency=idempotency,
-        )
-
-    def reject_disbursement(
-        self,
-        disbursement_id: UUID,
-        reasons: list[str],
-        *,
-        meta: Envelope,
-        expected_version: int | None = None,
-        idempotency: IdempotencyRequest | None = None,
-    ) -> Outcome:
-        return self._act_on_disbursement(
-            disbursement_id,
-            lambda d, budget: d.reject(budget, reasons, meta),
-            meta=meta,
-            expected_version=expected_version,
-            idempotency=idempotency,
-        )
-
-    def record_payment(
-        self,
-        disbursement_id: UUID,
-        *,
-        payment_reference: str,
-        paid_on: date,
-        meta: Envelope,
-        expected_version: int | None = None,
-        idempotency: IdempotencyRequest | None = None,
-    ) -> Outcome:
-        return self._act_on_disbursement(
-            disbursement_id,
-            lambda d, budget: d.pay(budget, payment_reference, paid_on, meta),
-            meta=meta,
-            expected_version=expected_version,
-            idempotency=idempotency,
-        )
-
-    def reverse_disbursement(
-        self,
-        disbursement_id: UUID,
-        *,
-        kind: ReversalKind,
-        amount: Decimal | str,
-        reason: str,
-        meta: Envelope,
-        expected_version: int | None = None,
-        idempotency: IdempotencyRequest | None = None,
-    ) -> Outcome:
-        return self._act_on_disbursement(
-            disbursement_id,
-            lambda d, budget: d.reverse(budget, kind=kind, amount=amount, reason=reason, meta=meta),
-            meta=meta,
-            expected_version=expected_version,
-            idempotency=idempotency,
-        )
-
-    def get_disbursement(self, disbursement_id: UUID, version: int | None = None) -> Disbursement:
-        return self.load(
-            disbursement_id, Disbursement, DisbursementNotFoundError, "disbursement", version
-        )
-
-    def list_disbursements(self, budget_id: UUID) -> list[Disbursement]:
-        """Every disbursement requested against a budget, in the order requested."""
-        return [self.get_disbursement(d) for d in self.get_budget(budget_id).disbursement_ids]
-
-    # --- internals --------------------------------------------------------------------------
+    # --- shared with disbursements ------------------------------------------------------------
 
     def _acting_hub(self, meta: Envelope) -> UUID:
         if meta.platform_id is None:
@@ -333,7 +194,7 @@ class BudgetCommands(PlatformCommands):
                 render=budget_view,
                 not_found=BudgetNotFoundError,
                 expected_version=expected_version,
-                guard=lambda budget: _hide_from_other_hubs(
+                guard=lambda budget: hide_from_other_hubs(
                     budget.hub_id, meta, BudgetNotFoundError, "budget", budget_id
                 ),
             ),
@@ -341,60 +202,15 @@ class BudgetCommands(PlatformCommands):
             idempotency,
         )
 
-    def _act_on_disbursement(
-        self,
-        disbursement_id: UUID,
-        action: DisbursementAction,
-        *,
-        meta: Envelope,
-        expected_version: int | None,
-        idempotency: IdempotencyRequest | None,
-    ) -> Outcome:
-        def decide(disbursement: Disbursement | None) -> Decision[Disbursement]:
-            if disbursement is None:
-                raise DisbursementNotFoundError(
-                    f"No disbursement with id {disbursement_id}.", id=str(disbursement_id)
-                )
-            self._check_platform_actor(meta)
-            budget = self.get_budget(cast(UUID, disbursement.budget_id))
-            try:
-                action(disbursement, budget)
-            except CommitmentNotFoundError:
-                # The two are only ever saved together, so a budget that does not hold what
-                # the disbursement says was read after another save the disbursement (read
-                # before it) does not show yet: a lost race, which a retry decides afresh.
-                raise ConcurrentModificationError(
-                    f"Disbursement {disbursement_id} was changed by another request while this "
-                    "one was being decided. Read it again and retry if still appropriate.",
-                    id=str(disbursement_id),
-                ) from None
-            return Decision(disbursement, (budget,))
 
-        return self.uow.run(
-            Command(
-                stream_id=disbursement_id,
-                aggregate_type=Disbursement,
-                decide=decide,
-                resource_type="disbursement",
-                render=disbursement_view,
-                not_found=DisbursementNotFoundError,
-                expected_version=expected_version,
-                guard=lambda d: _hide_from_other_hubs(
-                    d.hub_id, meta, DisbursementNotFoundError, "disbursement", disbursement_id
-                ),
-            ),
-            meta,
-            idempotency,
-        )
-
-
-def _hide_from_other_hubs(
+def hide_from_other_hubs(
     hub_id: UUID | None,
     meta: Envelope,
     not_found: type[BudgetNotFoundError | DisbursementNotFoundError],
     label: str,
     stream_id: UUID,
 ) -> None:
-    """A principal acting for a platform is told another hub's budget does not exist."""
+    """A principal acting for a platform is told another hub's budget (or disbursement) does not
+    exist."""
     if meta.platform_id is not None and meta.platform_id != hub_id:
         raise not_found(f"No {label} with id {stream_id}.", id=str(stream_id))

@@ -228,7 +228,7 @@ class Budget(LedgerAggregate):
         self._check_proposed("approved")
         amounts: dict[str, Decimal] = {}
         for decision in decisions:
-            line = self._line(decision.code)
+            line = self.line(decision.code)
             if line.code in amounts:
                 raise DuplicateLineCodeError(
                     f"Line {line.code} is decided more than once; decide each line once.",
@@ -268,7 +268,7 @@ class Budget(LedgerAggregate):
                 "A line is adjusted after the budget is approved; approve it first.",
                 status=self.status.value,
             )
-        line = self._line(line_code)
+        line = self.line(line_code)
         amount = parse_amount(approved_amount, allow_zero=True)
         if amount < line.used:
             raise AdjustmentBelowUsedError(
@@ -305,7 +305,7 @@ class Budget(LedgerAggregate):
                 "against approved lines.",
                 status=self.status.value,
             )
-        line = self._line(line_code)
+        line = self.line(line_code)
         in_use = self._voucher_user(voucher_sha256)
         if in_use is not None:
             raise VoucherAlreadyUsedError(
@@ -373,7 +373,14 @@ class Budget(LedgerAggregate):
 
     def line(self, code: str) -> BudgetLine:
         """The line ``code`` (case-insensitive), or :class:`UnknownBudgetLineError`."""
-        return self._line(code)
+        line = self.lines.get(code.strip().upper())
+        if line is None:
+            raise UnknownBudgetLineError(
+                f"The {self.year} budget has no line {code!r}; its lines are "
+                f"{', '.join(self.lines)}.",
+                line_code=code,
+            )
+        return line
 
     def totals(self) -> dict[str, Decimal | None]:
         """The sums over all lines; approved and remaining are ``None`` until approval."""
@@ -392,16 +399,6 @@ class Budget(LedgerAggregate):
 
     def _put(self, line: BudgetLine) -> None:
         self.lines = {**self.lines, line.code: line}
-
-    def _line(self, code: str) -> BudgetLine:
-        line = self.lines.get(code.strip().upper())
-        if line is None:
-            raise UnknownBudgetLineError(
-                f"The {self.year} budget has no line {code!r}; its lines are "
-                f"{', '.join(self.lines)}.",
-                line_code=code,
-            )
-        return line
 
     def _open(self, disbursement_id: UUID) -> Commitment:
         commitment = self.open_commitments.get(disbursement_id)
