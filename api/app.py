@@ -11,7 +11,9 @@ from api import problems
 from api.middleware import RequestContextMiddleware
 from api.routes import (
     activities,
+    budgets,
     data_reports,
+    disbursements,
     enterprises,
     events,
     experts,
@@ -83,6 +85,8 @@ def create_app(
         experts,
         onboarding,
         publications,
+        budgets,
+        disbursements,
         views,
     ):
         app.include_router(module.router)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ledger.commands.access_keys import AccessKeyCommands, IssuedKey
 from ledger.commands.activities import ActivityCommands
 from ledger.commands.data_reports import DataReportCommands
+from ledger.commands.disbursements import DisbursementCommands
 from ledger.commands.institutions import InstitutionCommands
 from ledger.commands.onboarding import OnboardingCommands
 from ledger.commands.publications import PublicationCommands
@@ -28,6 +29,7 @@ class LedgerApplication(
     DataReportCommands,
     OnboardingCommands,
     PublicationCommands,
+    DisbursementCommands,
     AccessKeyCommands,
 ):
     """Every aggregate of the network in one application, so the history has one total order."""

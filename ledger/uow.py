@@ -151,10 +151,12 @@ class UnitOfWork:
             aggregate = decision
         body = command.render(aggregate)
         records: tuple[IdempotencyRecord, ...] = ()
-        pending = aggregate.pending_events
         changed: tuple[LedgerAggregate, ...] = (aggregate, *others)
-        event_types = tuple(type(e).__qualname__ for a in changed for e in a.pending_events)
+        pending = [e for a in changed for e in a.pending_events]
+        event_types = tuple(type(e).__qualname__ for e in pending)
         if idempotency is not None and pending:
+            # The write's last event (saved last, whichever aggregate it belongs to) gives the
+            # position the response reports, so a replay reports the same one.
             last = pending[-1]
             records = (
                 IdempotencyRecord(
@@ -177,15 +179,22 @@ class UnitOfWork:
                 replay = self._replay(idempotency)
                 if replay is not None:
                     return replay
-            if command.exists is not None:
+            # A creating command collides either on its own new stream (it already exists) or,
+            # when it changes others with it, on one of those: then it lost a race and may retry.
+            if command.exists is not None and self._recorded(aggregate.id):
                 raise command.exists(
                     f"{command.resource_type.replace('_', ' ').capitalize()} {aggregate.id} "
                     "is already recorded.",
                     id=str(aggregate.id),
                 ) from None
+            changed_with = "".join(
+                f" (or the {type(other).__name__.lower()} {other.id} changed with it)"
+                for other in others
+            )
             raise ConcurrentModificationError(
-                f"{command.resource_type} {aggregate.id} was changed by another request while "
-                "this one was being decided. Read it again and retry if still appropriate.",
+                f"{command.resource_type} {aggregate.id}{changed_with} was changed by another "
+                "request while this one was being decided. Read it again and retry if still "
+                "appropriate.",
                 id=str(aggregate.id),
             ) from None
         except (OperationalError, InterfaceError) as e:
@@ -225,6 +234,9 @@ class UnitOfWork:
                 current_version=aggregate.version,
             )
         return aggregate
+
+    def _recorded(self, stream_id: UUID) -> bool:
+        return bool(self.app.recorder.select_events(stream_id, limit=1))
 
     def _replay(self, idempotency: IdempotencyRequest) -> Outcome | None:
         found = self.app.recorder_ext.select_idempotency(idempotency.scope, idempotency.key)

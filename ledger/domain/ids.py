@@ -57,3 +57,8 @@ def onboarding_application_id(external_ref: str) -> UUID:
 
 def publication_id(platform_id: UUID, external_ref: str) -> UUID:
     return uuid5(_NAMESPACE, f"publication:{platform_id}:{external_ref}")
+
+
+def budget_id(hub_id: UUID, year: int) -> UUID:
+    """One budget per hub and year: a second proposal for the same year collides here."""
+    return uuid5(_NAMESPACE, f"budget:{hub_id}:{year}")

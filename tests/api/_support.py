@@ -440,3 +440,140 @@ def report_ready_for(api: Api, step: str, period: str = REPORT_PERIOD) -> str:
     for earlier in REPORT_STEPS_BEFORE[step]:
         report_step(api, report_id, earlier)
     return report_id
+
+
+# --- budgets and disbursements -----------------------------------------------------------------
+
+BUDGET_YEAR = TODAY.year
+
+
+def new_voucher() -> str:
+    """A voucher digest (64 hex characters) no other test uses."""
+    return uuid.uuid4().hex * 2
+
+
+def budget_lines() -> list[JSON]:
+    return [
+        {
+            "code": "L01",
+            "category": "platform_operation",
+            "description": "运营维护",
+            "amount": "1000.00",
+        },
+        {"code": "L02", "category": "training", "description": "培训", "amount": "500.00"},
+    ]
+
+
+def proposal_body(**overrides: Any) -> JSON:
+    return {"year": BUDGET_YEAR, "lines": budget_lines(), **overrides}
+
+
+def revision_body(**overrides: Any) -> JSON:
+    return {"lines": budget_lines()[:1], **overrides}
+
+
+def approval_body(**overrides: Any) -> JSON:
+    return {
+        "lines": [
+            {"code": "L01", "approved_amount": "800.00"},
+            {"code": "L02", "approved_amount": "0.00"},
+        ],
+        "note": "同意",
+        **overrides,
+    }
+
+
+def adjustment_body(**overrides: Any) -> JSON:
+    return {"code": "L01", "approved_amount": "900.00", "reason": "追加", **overrides}
+
+
+def disbursement_body(**overrides: Any) -> JSON:
+    return {
+        "year": BUDGET_YEAR,
+        "line_code": "L01",
+        "amount": "300.00",
+        "payee": "宁夏云联信息技术有限公司",
+        "purpose": "服务器托管费",
+        "voucher_sha256": new_voucher(),
+        **overrides,
+    }
+
+
+def disbursement_approval_body(**overrides: Any) -> JSON:
+    return {"note": "同意拨付", **overrides}
+
+
+def rejection_body(**overrides: Any) -> JSON:
+    return {"reasons": ["凭证不全"], **overrides}
+
+
+def payment_body(**overrides: Any) -> JSON:
+    return {"payment_reference": "NXBANK-0001", "paid_on": TODAY.isoformat(), **overrides}
+
+
+def reversal_body(**overrides: Any) -> JSON:
+    return {"kind": "refund", "amount": "100.00", "reason": "退款", **overrides}
+
+
+def created(response: httpx.Response) -> JSON:
+    assert response.status_code == 201, response.text
+    body: JSON = response.json()
+    return body
+
+
+def accepted(response: httpx.Response) -> JSON:
+    assert response.status_code == 200, response.text
+    body: JSON = response.json()
+    return body
+
+
+def propose_budget(api: Api, **overrides: Any) -> str:
+    """The id of a budget the hub proposed."""
+    body = created(api.post("/v1/budgets", key=api.keys.hub, json=proposal_body(**overrides)))
+    return str(body["id"])
+
+
+def approved_budget(api: Api) -> str:
+    """The id of the hub's budget, approved: L01 800.00, L02 refused."""
+    budget_id = propose_budget(api)
+    accepted(
+        api.post(f"/v1/budgets/{budget_id}/approval", key=api.keys.bureau, json=approval_body())
+    )
+    return budget_id
+
+
+# The steps (route, key attribute, body) that bring a new disbursement to each status.
+DISBURSEMENT_STEPS_TO: dict[str, tuple[tuple[str, str, Callable[[], JSON]], ...]] = {
+    "requested": (),
+    "approved": (("approval", "bureau", disbursement_approval_body),),
+    "rejected": (("rejection", "bureau", rejection_body),),
+    "paid": (
+        ("approval", "bureau", disbursement_approval_body),
+        ("payment", "hub", payment_body),
+    ),
+    "reversed": (
+        ("approval", "bureau", disbursement_approval_body),
+        ("payment", "hub", payment_body),
+        ("reversal", "hub", lambda: reversal_body(amount="300.00")),
+    ),
+}
+
+
+def disbursement_in(api: Api, status: str, **overrides: Any) -> str:
+    """The id of a new disbursement (300.00 from L01 of the approved budget) in ``status``.
+
+    The hub's budget must already be approved (see :func:`approved_budget`).
+    """
+    body = created(
+        api.post("/v1/disbursements", key=api.keys.hub, json=disbursement_body(**overrides))
+    )
+    disbursement_id = str(body["id"])
+    for route, who, make_body in DISBURSEMENT_STEPS_TO[status]:
+        accepted(
+            api.post(
+                f"/v1/disbursements/{disbursement_id}/{route}",
+                key=getattr(api.keys, who),
+                json=make_body(),
+            )
+        )
+    return disbursement_id

@@ -40,6 +40,21 @@ ROUTES = {
     ("POST", "/v1/data-reports/{report_id}/acceptance"),
     ("POST", "/v1/data-reports/{report_id}/return"),
     ("GET", "/v1/events"),
+    ("POST", "/v1/budgets"),
+    ("GET", "/v1/budgets"),
+    ("GET", "/v1/budgets/{budget_id}"),
+    ("GET", "/v1/budgets/{budget_id}/history"),
+    ("POST", "/v1/budgets/{budget_id}/lines"),
+    ("POST", "/v1/budgets/{budget_id}/approval"),
+    ("POST", "/v1/budgets/{budget_id}/adjustments"),
+    ("POST", "/v1/disbursements"),
+    ("GET", "/v1/disbursements"),
+    ("GET", "/v1/disbursements/{disbursement_id}"),
+    ("GET", "/v1/disbursements/{disbursement_id}/history"),
+    ("POST", "/v1/disbursements/{disbursement_id}/approval"),
+    ("POST", "/v1/disbursements/{disbursement_id}/rejection"),
+    ("POST", "/v1/disbursements/{disbursement_id}/payment"),
+    ("POST", "/v1/disbursements/{disbursement_id}/reversal"),
 }
 
 

@@ -1,0 +1,169 @@
+"""Values shared by budgets and disbursements: lines, expense categories, commitments, signoffs.
+
+Events store plain dicts and decimals; these are the shapes the aggregates hold them in, and the
+checks a proposed line passes before it is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from ledger.domain.base import LedgerAggregate
+from ledger.errors import (
+    BlankFieldError,
+    BudgetWithoutLinesError,
+    DuplicateLineCodeError,
+    InvalidLineCodeError,
+    UnknownExpenseCategoryError,
+)
+from ledger.values import parse_amount
+
+ZERO = Decimal("0.00")
+
+_LINE_CODE = re.compile(r"^[A-Z0-9][A-Z0-9._-]{0,15}$")
+
+
+class ExpenseCategory(StrEnum):
+    """What a line pays for, after the scope of operating costs in Art. 7."""
+
+    PLATFORM_OPERATION = "platform_operation"
+    """运营维护: running the service hall and the provincial platform."""
+    SERVICE_PURCHASE = "service_purchase"
+    """购买服务: services bought from institutions for enterprises."""
+    ACTIVITIES = "activities"
+    """公共服务活动: roadshows, contests, briefings."""
+    TRAINING = "training"
+    """培训: training for enterprises and platform staff."""
+    EQUIPMENT = "equipment"
+    """升级改造: equipment and upgrades of the platform."""
+    OTHER = "other"
+    """Other spending necessary to meet the operating targets."""
+
+
+@dataclass(frozen=True)
+class LineProposal:
+    """One line as the hub proposes it."""
+
+    code: str
+    category: str
+    description: str
+    amount: Decimal | str
+
+
+@dataclass(frozen=True)
+class LineDecision:
+    """The bureau's decision on one line: the approved amount, zero to refuse it."""
+
+    code: str
+    approved_amount: Decimal | str
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One line of a budget and the money on it."""
+
+    code: str
+    category: ExpenseCategory
+    description: str
+    proposed: Decimal
+    approved: Decimal | None = None
+    """``None`` until the bureau approves the budget; zero means the line was refused."""
+    committed: Decimal = ZERO
+    paid: Decimal = ZERO
+    reversed: Decimal = ZERO
+
+    @property
+    def used(self) -> Decimal:
+        """What the line holds back: reserved, plus paid net of reversals."""
+        return self.committed + self.paid - self.reversed
+
+    @property
+    def remaining(self) -> Decimal | None:
+        return None if self.approved is None else self.approved - self.used
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """What one disbursement holds on one line: reserved while open, paid once settled."""
+
+    line_code: str
+    amount: Decimal
+    voucher_sha256: str
+
+
+@dataclass(frozen=True)
+class Signoff:
+    """Who decided, when it happened (business time) and when it was recorded."""
+
+    actor: str
+    occurred_at: datetime
+    recorded_at: datetime
+
+
+def signoff_of(event: LedgerAggregate.Event) -> Signoff:
+    return Signoff(event.meta.actor, event.meta.occurred_at, event.timestamp)
+
+
+def lines_from(data: Sequence[Mapping[str, Any]]) -> dict[str, BudgetLine]:
+    return {
+        d["code"]: BudgetLine(
+            code=d["code"],
+            category=ExpenseCategory(d["category"]),
+            description=d["description"],
+            proposed=d["amount"],
+        )
+        for d in data
+    }
+
+
+def require_text(value: str, field: str) -> str:
+    """``value`` stripped, refused when blank."""
+    text = value.strip()
+    if not text:
+        raise BlankFieldError(f"{field} must not be blank.", field=field)
+    return text
+
+
+def checked_lines(lines: Sequence[LineProposal]) -> list[dict[str, Any]]:
+    """The lines as the event stores them, each rule checked."""
+    if not lines:
+        raise BudgetWithoutLinesError("A budget has at least one line.")
+    checked: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for proposal in lines:
+        code = proposal.code.strip().upper()
+        if not _LINE_CODE.match(code):
+            raise InvalidLineCodeError(
+                f"{proposal.code!r} is not a line code: up to 16 letters, digits, '.', '_' or "
+                "'-', starting with a letter or digit, such as L01.",
+                line_code=proposal.code,
+            )
+        if code in seen:
+            raise DuplicateLineCodeError(
+                f"Line code {code} appears more than once; each line has its own code.",
+                line_code=code,
+            )
+        seen.add(code)
+        try:
+            category = ExpenseCategory(proposal.category.strip())
+        except ValueError:
+            known = ", ".join(c.value for c in ExpenseCategory)
+            raise UnknownExpenseCategoryError(
+                f"{proposal.category!r} is not an expense category; use one of: {known}.",
+                category=proposal.category,
+            ) from None
+        checked.append(
+            {
+                "code": code,
+                "category": category.value,
+                "description": require_text(proposal.description, "description"),
+                "amount": parse_amount(proposal.amount),
+            }
+        )
+    return checked
