@@ -234,12 +234,12 @@ def _open_views(settings: Settings, ledger: LedgerApplication) -> ProjectionRunn
 
 def _ensure_views(settings: Settings) -> None:
     """Create the view tables (and rebuild views whose version changed): the schema owner's job."""
+    from projections.catalog import ensure_view_schema
+
     ledger = _open_ledger(settings)
-    runner = _open_views(settings, ledger)
     try:
-        runner.ensure_schema()
+        ensure_view_schema(ledger, settings.store)
     finally:
-        runner.store.close()
         ledger.close()
     out.print("views: tables in place")
 

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+from ledger.core import LedgerCore
+from ledger.persistence.config import StoreConfig
 from projections.base import Projection
 from projections.registry import RegistryProjection
+from projections.runner import ProjectionRunner
 from projections.service_cases import CaseFactsProjection
+from projections.store import open_view_store
 
 
 def all_projections() -> list[Projection]:
     return [RegistryProjection(), CaseFactsProjection()]
+
+
+def ensure_view_schema(ledger: LedgerCore, config: StoreConfig) -> None:
+    """Create the view tables and positions (and rebuild any view whose version changed).
+
+    The schema owner's job: the embedded service on SQLite, `sme-ledger migrate` on PostgreSQL.
+    """
+    runner = ProjectionRunner(ledger, open_view_store(config), all_projections())
+    try:
+        runner.ensure_schema()
+    finally:
+        runner.store.close()

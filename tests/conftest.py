@@ -15,6 +15,7 @@ from ledger.application import LedgerApplication
 from ledger.factory import build_ledger
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
+from projections.catalog import ensure_view_schema
 
 DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 _FOLDER_MARKERS = {"unit", "application", "integration", "api", "e2e"}
@@ -105,6 +106,13 @@ def empty_postgres_url(postgres_server_url: str) -> Iterator[str]:
 
 @pytest.fixture
 def postgres_url(empty_postgres_url: str) -> str:
-    """A uniquely named database with every migration applied."""
+    """A uniquely named database with every migration applied and the view tables made, as
+    `sme-ledger migrate` leaves it."""
     migrate(empty_postgres_url)
+    config = StoreConfig(empty_postgres_url)
+    ledger = build_ledger(config)
+    try:
+        ensure_view_schema(ledger, config)
+    finally:
+        ledger.close()
     return empty_postgres_url
