@@ -9,7 +9,15 @@ from fastapi import FastAPI
 
 from api import problems
 from api.middleware import RequestContextMiddleware
-from api.routes import enterprises, events, health, institutions, platforms, service_cases
+from api.routes import (
+    agreements,
+    enterprises,
+    events,
+    health,
+    institutions,
+    platforms,
+    service_cases,
+)
 from ledger.application import LedgerApplication
 from ledger.factory import build_ledger
 from ledger.settings import Settings
@@ -52,6 +60,6 @@ def create_app(
     app.state.ledger = ledger
     problems.install(app)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
-    for module in (health, platforms, institutions, enterprises, service_cases, events):
+    for module in (health, platforms, institutions, agreements, enterprises, service_cases, events):
         app.include_router(module.router)
     return app

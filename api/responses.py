@@ -14,6 +14,8 @@ RESOURCE_PATHS = {
     "platform": "/v1/platforms/{id}",
     "enterprise": "/v1/enterprises/{id}",
     "service_case": "/v1/service-cases/{id}",
+    "institution": "/v1/institutions/{id}",
+    "agreement": "/v1/agreements/{id}",
 }
 
 

@@ -8,6 +8,7 @@ for the edges live in ``ledger.interface``.
 from __future__ import annotations
 
 from ledger.commands.access_keys import AccessKeyCommands, IssuedKey
+from ledger.commands.agreements import AgreementCommands
 from ledger.commands.institutions import InstitutionCommands
 from ledger.commands.service_cases import ServiceCaseCommands
 from ledger.commands.standing import StandingCommands
@@ -18,6 +19,7 @@ __all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_n
 
 class LedgerApplication(
     ServiceCaseCommands,
+    AgreementCommands,
     InstitutionCommands,
     StandingCommands,
     AccessKeyCommands,

@@ -35,3 +35,14 @@ GENESIS_ID = uuid5(_NAMESPACE, "genesis")
 
 def institution_id(uscc: str) -> UUID:
     return uuid5(_NAMESPACE, f"institution:{uscc}")
+
+
+def agreement_id(proposer_id: UUID, external_ref: str) -> UUID:
+    """An agreement is identified by its proposer's own reference: proposing twice is refused."""
+    return uuid5(_NAMESPACE, f"agreement:{proposer_id}:{external_ref}")
+
+
+def agreement_index_id(party_id: UUID, other_party_id: UUID) -> UUID:
+    """The index of the agreements between two parties, whichever of them proposed."""
+    first, second = sorted((party_id, other_party_id))
+    return uuid5(_NAMESPACE, f"agreement-index:{first}:{second}")
