@@ -48,8 +48,9 @@ from ledger.interface.agreements import JSON, agreement_view
 from ledger.uow import Command, Decision, IdempotencyRequest, Outcome
 
 # Two proposals between the same pair, decided at once, race on the pair's index: the loser
-# recorded nothing, so it is decided again on the index as it now stands.
-INDEX_RACE_ATTEMPTS = 3
+# recorded nothing, so it is decided again on the index as it now stands. Each lost race means
+# another proposal was recorded, so this many attempts carry that many simultaneous proposals.
+INDEX_RACE_ATTEMPTS = 5
 
 Action = Callable[[Agreement], Agreement | Decision[Agreement]]
 
