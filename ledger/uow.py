@@ -151,10 +151,13 @@ class UnitOfWork:
             aggregate = decision
         body = command.render(aggregate)
         records: tuple[IdempotencyRecord, ...] = ()
-        pending = aggregate.pending_events
         changed: tuple[LedgerAggregate, ...] = (aggregate, *others)
-        event_types = tuple(type(e).__qualname__ for a in changed for e in a.pending_events)
+        # In the order they are saved, so the last one is the decision's last in the log.
+        pending = [e for a in changed for e in a.pending_events]
+        event_types = tuple(type(e).__qualname__ for e in pending)
         if idempotency is not None and pending:
+            # A replay answers with the position of the decision's last event, as the first
+            # answer did, not with that of the primary aggregate's (which may come earlier).
             last = pending[-1]
             records = (
                 IdempotencyRecord(
