@@ -325,3 +325,25 @@ def test_an_agreement_with_a_revoked_party_can_still_be_terminated(
     )
 
     assert outcome.body["status"] == "terminated"
+
+
+def test_a_retried_countersignature_answers_with_the_position_of_its_last_event(
+    ledger: LedgerApplication, net: Net
+) -> None:
+    agreement_id = propose(ledger, net.window_id, net.institution_id).resource_id
+    idempotency = IdempotencyRequest("key:institution", "sign-1", "fingerprint")
+
+    def sign() -> Outcome:
+        return ledger.countersign_agreement(
+            agreement_id,
+            document_sha256=DIGEST,
+            meta=acting(net.institution_id, SIGNED_ON),
+            idempotency=idempotency,
+        )
+
+    first, again = sign(), sign()
+
+    assert again.replayed
+    assert first.event_types == ("Agreement.Countersigned", "Institution.Joined")
+    assert again.position == first.position == ledger.head_position()
+    assert again.body == first.body
