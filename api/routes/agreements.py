@@ -40,7 +40,8 @@ from api.schemas_agreements import (
 )
 from ledger.application import LedgerApplication
 from ledger.domain.access_key import Role
-from ledger.domain.agreement import Agreement, Amendment, Terms
+from ledger.domain.agreement import Agreement
+from ledger.domain.agreement_terms import Amendment, Terms
 from ledger.domain.service_case import CST
 from ledger.envelope import Envelope
 from ledger.errors import AgreementNotFoundError

@@ -21,15 +21,9 @@ from eventsourcing.utils import get_topic
 from ledger.commands.institutions import InstitutionCommands
 from ledger.commands.platforms import PlatformCommands
 from ledger.domain import ids
-from ledger.domain.agreement import (
-    Agreement,
-    AgreementIndex,
-    Amendment,
-    Party,
-    PartyKind,
-    Terms,
-    business_date,
-)
+from ledger.domain.agreement import Agreement
+from ledger.domain.agreement_index import AgreementIndex
+from ledger.domain.agreement_terms import Amendment, Party, PartyKind, Terms, business_date
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.institution import Institution
 from ledger.domain.platform import Platform, PlatformKind
@@ -85,7 +79,7 @@ class AgreementCommands(InstitutionCommands, PlatformCommands):
             index = self._index(proposer_id, counterparty_id) or AgreementIndex.open(
                 proposer_id, counterparty_id, meta
             )
-            index.add(agreement, meta)
+            index.add(agreement.id, meta)
             return Decision(agreement, (index,))
 
         command = Command(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.domain.agreement import Agreement, Terms
+from ledger.domain.agreement import Agreement
+from ledger.domain.agreement_terms import Terms
 from ledger.interface import JSON, common, plain
 
 __all__ = ["JSON", "agreement_view"]

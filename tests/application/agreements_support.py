@@ -11,7 +11,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from ledger.application import LedgerApplication
-from ledger.domain.agreement import Terms
+from ledger.domain.agreement_terms import Terms
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import (
     Channel,

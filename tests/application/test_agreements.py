@@ -9,7 +9,8 @@ import pytest
 
 from ledger.application import LedgerApplication
 from ledger.domain import ids
-from ledger.domain.agreement import AgreementIndex, AgreementStatus, Amendment, Terms
+from ledger.domain.agreement_index import AgreementIndex
+from ledger.domain.agreement_terms import AgreementStatus, Amendment, Terms
 from ledger.domain.institution import InstitutionStatus
 from ledger.errors import (
     AgreementExistsError,

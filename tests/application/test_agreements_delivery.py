@@ -10,7 +10,7 @@ import pytest
 
 from ledger.application import LedgerApplication
 from ledger.domain import ids
-from ledger.domain.agreement import Amendment
+from ledger.domain.agreement_terms import Amendment
 from ledger.domain.service_case import (
     Assignment,
     CaseStatus,
