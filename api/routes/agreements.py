@@ -52,7 +52,7 @@ router = APIRouter(prefix="/v1/agreements", tags=["agreements"])
 
 # Institutions countersign, amend and terminate; only platforms propose (ledger.domain.agreement).
 Proposer = Annotated[Principal, require(Role.HUB, Role.WINDOW)]
-Party = Annotated[Principal, require(Role.HUB, Role.WINDOW, Role.INSTITUTION)]
+ActingParty = Annotated[Principal, require(Role.HUB, Role.WINDOW, Role.INSTITUTION)]
 READERS = (Role.HUB, Role.WINDOW, Role.INSTITUTION, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]
 JSON_ONLY = [Depends(require_json)]
@@ -121,7 +121,7 @@ def propose(
 def countersign(
     agreement_id: UUID,
     body: CountersignatureBody,
-    principal: Party,
+    principal: ActingParty,
     ledger: Ledger,
     request_id: RequestId,
     if_match: IfMatch = None,
@@ -157,7 +157,7 @@ def countersign(
 def propose_amendment(
     agreement_id: UUID,
     body: AmendmentBody,
-    principal: Party,
+    principal: ActingParty,
     ledger: Ledger,
     request_id: RequestId,
     if_match: IfMatch = None,
@@ -197,7 +197,7 @@ def propose_amendment(
 def countersign_amendment(
     agreement_id: UUID,
     body: AmendmentCountersignatureBody,
-    principal: Party,
+    principal: ActingParty,
     ledger: Ledger,
     request_id: RequestId,
     if_match: IfMatch = None,
@@ -233,7 +233,7 @@ def countersign_amendment(
 def withdraw_amendment(
     agreement_id: UUID,
     body: AmendmentWithdrawalBody,
-    principal: Party,
+    principal: ActingParty,
     ledger: Ledger,
     request_id: RequestId,
     if_match: IfMatch = None,
@@ -265,7 +265,7 @@ def withdraw_amendment(
 def terminate(
     agreement_id: UUID,
     body: TerminationBody,
-    principal: Party,
+    principal: ActingParty,
     ledger: Ledger,
     request_id: RequestId,
     if_match: IfMatch = None,

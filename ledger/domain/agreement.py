@@ -38,6 +38,9 @@ Decisions taken here:
   ``100200`` does not cover a case recorded only as ``10``, which may be any information service.
 - **Business time** of each step may not lie before the previous step's, so the days from which
   terms apply follow the order of the record.
+- **Finding them.** The agreements between two parties are listed by an
+  :class:`~ledger.domain.agreement_index.AgreementIndex`, saved with each proposal, so the
+  delivery rule of service cases reads them without a projection.
 """
 
 from __future__ import annotations
