@@ -11,6 +11,7 @@ from api import problems
 from api.middleware import RequestContextMiddleware
 from api.routes import (
     activities,
+    agreements,
     budgets,
     data_reports,
     disbursements,
@@ -87,6 +88,7 @@ def create_app(
         publications,
         budgets,
         disbursements,
+        agreements,
         views,
     ):
         app.include_router(module.router)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal
+from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
@@ -115,15 +123,38 @@ class EnterpriseRegistration(Body):
 
 
 class AssignmentBody(Body):
+    """Who delivers the service: a registered institution, by its id (its name is taken from
+    the register), or an expert, by name. Delivering a case assigned to an institution needs an
+    agreement in force between the window and the institution on the delivery date."""
+
     model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [{"provider_kind": "institution", "provider_name": "宁夏科技咨询中心"}]
-        }
+        json_schema_extra={"examples": [{"provider_kind": "expert", "provider_name": "王教授"}]}
     )
 
     provider_kind: Literal["institution", "expert"]
-    provider_name: Text
+    provider_id: Annotated[
+        UUID | None,
+        Field(description="For an institution: the id of the registered institution"),
+    ] = None
+    provider_name: Annotated[
+        Text | None,
+        Field(
+            description="For an expert: the expert's name (an institution's comes from the "
+            "register)"
+        ),
+    ] = None
     occurred_at: OccurredAt = None
+
+    @model_validator(mode="after")
+    def _named_as_its_kind_is(self) -> AssignmentBody:
+        if self.provider_kind == "expert" and self.provider_name is None:
+            raise ValueError("an expert is named by provider_name")
+        if self.provider_kind == "institution" and self.provider_name is not None:
+            raise ValueError(
+                "an institution's name is taken from the register: send provider_id, "
+                "not provider_name"
+            )
+        return self
 
 
 class DeliveryBody(Body):

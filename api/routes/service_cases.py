@@ -37,7 +37,6 @@ from ledger import interface
 from ledger.application import LedgerApplication
 from ledger.domain.access_key import Role
 from ledger.domain.service_case import (
-    Assignment,
     Channel,
     Delivery,
     DeliveryMode,
@@ -66,9 +65,13 @@ def _meta(principal: Principal, request_id: str, ledger: LedgerApplication, at: 
     return principal.envelope(request_id, occurred_at)
 
 
-def _assign(body: AssignmentBody, meta: Envelope) -> Step:
-    assignment = Assignment(ProviderKind(body.provider_kind), body.provider_name)
-    return lambda case: case.assign(assignment, meta)
+def _assign(ledger: LedgerApplication, body: AssignmentBody, meta: Envelope) -> Step:
+    return ledger.assignment_step(
+        provider_kind=ProviderKind(body.provider_kind),
+        provider_name=body.provider_name,
+        provider_id=body.provider_id,
+        meta=meta,
+    )
 
 
 def _deliver(body: DeliveryBody, meta: Envelope) -> Step:
@@ -100,7 +103,11 @@ def open_case(
     steps: list[Step] = []
     if body.assignment is not None:
         steps.append(
-            _assign(body.assignment, meta.at(body.assignment.occurred_at or meta.occurred_at))
+            _assign(
+                ledger,
+                body.assignment,
+                meta.at(body.assignment.occurred_at or meta.occurred_at),
+            )
         )
     if body.delivery is not None:
         steps.append(
@@ -167,7 +174,7 @@ def assign(
         case_id,
         "assignment",
         body,
-        _assign(body, meta),
+        _assign(ledger, body, meta),
         principal,
         ledger,
         meta,

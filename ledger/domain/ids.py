@@ -62,3 +62,14 @@ def publication_id(platform_id: UUID, external_ref: str) -> UUID:
 def budget_id(hub_id: UUID, year: int) -> UUID:
     """One budget per hub and year: a second proposal for the same year collides here."""
     return uuid5(_NAMESPACE, f"budget:{hub_id}:{year}")
+
+
+def agreement_id(proposer_id: UUID, external_ref: str) -> UUID:
+    """An agreement is identified by its proposer's own reference: proposing twice is refused."""
+    return uuid5(_NAMESPACE, f"agreement:{proposer_id}:{external_ref}")
+
+
+def agreement_index_id(party_id: UUID, other_party_id: UUID) -> UUID:
+    """The index of the agreements between two parties, whichever of them proposed."""
+    first, second = sorted((party_id, other_party_id))
+    return uuid5(_NAMESPACE, f"agreement-index:{first}:{second}")

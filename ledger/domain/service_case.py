@@ -16,11 +16,13 @@ from ledger.errors import (
     DeliveryDateError,
     FeedbackAlreadyRecordedError,
     FeedbackBeforeDeliveryError,
+    InstitutionNotIdentifiedError,
     InvalidAmountError,
     InvalidFeeError,
     InvalidSatisfactionError,
     NotCaseOwnerError,
     OccurredBeforeOpeningError,
+    ProviderIdNotAllowedError,
     StepOutOfOrderError,
 )
 from ledger.values import parse_amount, parse_category
@@ -76,8 +78,13 @@ class Demand:
 
 @dataclass(frozen=True)
 class Assignment:
+    """Who delivers the service. An institution is named by the id of a registered
+    :class:`~ledger.domain.institution.Institution` (``provider_name`` is its registered name,
+    for display); an expert, for now, by name only."""
+
     provider_kind: ProviderKind
     provider_name: str
+    provider_id: UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -123,11 +130,21 @@ class ServiceCase(LedgerAggregate):
             aggregate.status = CaseStatus.OPENED
 
     class Assigned(LedgerAggregate.Event):
+        # Version 2 added provider_id: version 1 named every provider by free text only.
+        class_version = 2
+
         provider_kind: str
         provider_name: str
+        provider_id: UUID | None = None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, object]) -> None:
+            state["provider_id"] = None
 
         def apply(self, aggregate: ServiceCase) -> None:
-            aggregate.assignment = Assignment(ProviderKind(self.provider_kind), self.provider_name)
+            aggregate.assignment = Assignment(
+                ProviderKind(self.provider_kind), self.provider_name, self.provider_id
+            )
             aggregate.status = CaseStatus.ASSIGNED
 
     class Delivered(LedgerAggregate.Event):
@@ -206,10 +223,20 @@ class ServiceCase(LedgerAggregate):
                 f"Only an opened case can be assigned; this case is {self.status}.",
                 status=self.status.value,
             )
+        if assignment.provider_kind is ProviderKind.INSTITUTION and assignment.provider_id is None:
+            raise InstitutionNotIdentifiedError(
+                "A case is assigned to an institution by the id of a registered institution "
+                "(provider_id); register the institution first if it is new."
+            )
+        if assignment.provider_kind is ProviderKind.EXPERT and assignment.provider_id is not None:
+            raise ProviderIdNotAllowedError(
+                "An expert is named by provider_name only; leave provider_id out."
+            )
         self.trigger_event(
             self.Assigned,
             provider_kind=assignment.provider_kind.value,
             provider_name=assignment.provider_name,
+            provider_id=assignment.provider_id,
             meta=meta,
         )
 

@@ -55,11 +55,11 @@ def test_an_unknown_field_in_a_nested_step_is_refused(api: Api) -> None:
     response = api.post(
         "/v1/service-cases",
         key=api.keys.window_a,
-        json=opening_body(assignment={**assignment_body(), "provider_id": "p-1"}),
+        json=opening_body(assignment={**assignment_body(), "provider_ref": "p-1"}),
     )
 
     problem = assert_problem(response, 422, "validation_failed")
-    assert _errors_by_field(problem) == {"body.assignment.provider_id": "extra_forbidden"}
+    assert _errors_by_field(problem) == {"body.assignment.provider_ref": "extra_forbidden"}
 
 
 @pytest.mark.parametrize("amount", [300, 300.0, 300.5])

@@ -68,7 +68,7 @@ def take_case_to_closure(ledger: LedgerApplication, network: Network) -> list[Ou
     def step(action: Callable[[ServiceCase], None]) -> Outcome:
         return ledger.act_on_case(case_id, action, meta=network.meta())
 
-    assignment = Assignment(ProviderKind.INSTITUTION, "宁夏会计服务所")
+    assignment = Assignment(ProviderKind.EXPERT, "李会计师")
     delivery = Delivery(today_in_ningxia(), DeliveryMode.ONSITE, FeeType.PAID, Decimal("300.00"))
     return [
         opened,

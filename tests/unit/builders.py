@@ -25,6 +25,7 @@ OPENED_ON = date(2026, 3, 2)
 WINDOW_ID = UUID("00000000-0000-4000-8000-000000000001")
 OTHER_WINDOW_ID = UUID("00000000-0000-4000-8000-000000000002")
 ENTERPRISE_ID = UUID("00000000-0000-4000-8000-0000000000e1")
+INSTITUTION_ID = UUID("00000000-0000-4000-8000-0000000000c1")
 ENTERPRISE_USCC = "91640104MA71TJ3Y8G"
 
 
@@ -58,7 +59,7 @@ def demand(external_ref: str = "W-2026-0001", category: str = "140300") -> Deman
     )
 
 
-ASSIGNMENT = Assignment(ProviderKind.INSTITUTION, "宁夏知识产权服务中心")
+ASSIGNMENT = Assignment(ProviderKind.INSTITUTION, "宁夏知识产权服务中心", INSTITUTION_ID)
 FREE_DELIVERY = Delivery(OPENED_ON, DeliveryMode.ONSITE, FeeType.FREE, Decimal(0))
 PAID_DELIVERY = Delivery(OPENED_ON, DeliveryMode.ONLINE, FeeType.PAID, Decimal("300"))
 FEEDBACK = Feedback(satisfaction=5, comment="Quick and clear.")

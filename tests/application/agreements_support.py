@@ -1,0 +1,207 @@
+"""Helpers for the agreement tests: a network with a hub, two windows and an institution, and
+agreements and service cases at known Ningxia dates (all in the past, so the real clock of the
+``ledger`` fixture accepts them as business time)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from uuid import UUID
+
+from ledger.application import LedgerApplication
+from ledger.domain.agreement_terms import Terms
+from ledger.domain.platform import PlatformKind
+from ledger.domain.service_case import (
+    Channel,
+    Delivery,
+    DeliveryMode,
+    FeeType,
+    ProviderKind,
+    ServiceCase,
+)
+from ledger.envelope import Envelope
+from ledger.uow import Outcome
+from tests.application.support import (
+    ENTERPRISE_USCC,
+    HUB_USCC,
+    OTHER_WINDOW_USCC,
+    WINDOW_USCC,
+    envelope,
+    register_enterprise,
+    register_platform,
+)
+
+INSTITUTION_USCC = "91640100MA76M9QX4M"
+OTHER_INSTITUTION_USCC = "91640100MA7AXC1E8X"
+DIGEST = "c" * 64
+NEW_DIGEST = "d" * 64
+START = date(2025, 1, 1)
+END = date(2025, 12, 31)
+PROPOSED_ON = date(2025, 1, 5)
+SIGNED_ON = date(2025, 1, 6)
+
+
+def cst(day: date, hour: int = 10) -> datetime:
+    """``hour`` o'clock in Ningxia on ``day``, as an aware UTC time."""
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC) - timedelta(hours=8)
+
+
+def acting(party_id: UUID | None, day: date, hour: int = 10) -> Envelope:
+    return envelope(party_id, cst(day, hour))
+
+
+@dataclass(frozen=True)
+class Net:
+    hub_id: UUID
+    window_id: UUID
+    other_window_id: UUID
+    institution_id: UUID
+    other_institution_id: UUID
+
+
+def register_institution(ledger: LedgerApplication, uscc: str) -> UUID:
+    return ledger.register_institution(
+        uscc=uscc, name=f"机构 {uscc[-4:]}", region="640100", categories=["14"], meta=envelope()
+    ).resource_id
+
+
+def set_up(ledger: LedgerApplication) -> Net:
+    net = Net(
+        hub_id=register_platform(ledger, HUB_USCC, PlatformKind.HUB),
+        window_id=register_platform(ledger, WINDOW_USCC),
+        other_window_id=register_platform(ledger, OTHER_WINDOW_USCC),
+        institution_id=register_institution(ledger, INSTITUTION_USCC),
+        other_institution_id=register_institution(ledger, OTHER_INSTITUTION_USCC),
+    )
+    register_enterprise(ledger)
+    return net
+
+
+def propose(
+    ledger: LedgerApplication,
+    by: UUID,
+    to: UUID,
+    *,
+    ref: str = "XY-2025-001",
+    categories: Sequence[str] = ("14",),
+    starts_on: date = START,
+    ends_on: date = END,
+    on: date = PROPOSED_ON,
+) -> Outcome:
+    return ledger.propose_agreement(
+        counterparty_id=to,
+        external_ref=ref,
+        title="服务合作协议",
+        terms=Terms(tuple(categories), starts_on, ends_on, DIGEST),
+        meta=acting(by, on, hour=9),
+    )
+
+
+def agreement_in_force(
+    ledger: LedgerApplication,
+    by: UUID,
+    to: UUID,
+    *,
+    ref: str = "XY-2025-001",
+    categories: Sequence[str] = ("14",),
+    signed_on: date = SIGNED_ON,
+) -> UUID:
+    """An agreement ``by`` proposed and ``to`` countersigned, for 2025 (from ``signed_on``)."""
+    agreement_id = propose(ledger, by, to, ref=ref, categories=categories).resource_id
+    ledger.countersign_agreement(agreement_id, document_sha256=DIGEST, meta=acting(to, signed_on))
+    return agreement_id
+
+
+def delivery(delivered_on: date) -> Delivery:
+    return Delivery(delivered_on, DeliveryMode.ONSITE, FeeType.PAID, Decimal("300.00"))
+
+
+def open_assigned_case(
+    ledger: LedgerApplication,
+    window_id: UUID,
+    institution_id: UUID,
+    *,
+    ref: str = "C-1",
+    category: str = "140300",
+    opened_on: date = date(2025, 1, 2),
+) -> UUID:
+    """A case opened and assigned to ``institution_id`` (assignment needs no agreement)."""
+    meta = acting(window_id, opened_on, hour=9)
+    assign = ledger.assignment_step(
+        provider_kind=ProviderKind.INSTITUTION,
+        provider_name=None,
+        provider_id=institution_id,
+        meta=meta,
+    )
+    return ledger.open_case(
+        external_ref=ref,
+        uscc=ENTERPRISE_USCC,
+        category=category,
+        channel=Channel.OFFLINE,
+        description="专利申请辅导",
+        meta=meta,
+        then=[assign],
+    ).resource_id
+
+
+def deliver(
+    ledger: LedgerApplication, window_id: UUID, case_id: UUID, delivered_on: date
+) -> Outcome:
+    """Record the delivery (on the evening of the day it took place)."""
+    meta = acting(window_id, delivered_on, hour=18)
+    step = delivery(delivered_on)
+
+    def action(case: ServiceCase) -> None:
+        case.deliver(step, meta)
+
+    return ledger.act_on_case(case_id, action, meta=meta)
+
+
+def record_delivered(
+    ledger: LedgerApplication,
+    window_id: UUID,
+    institution_id: UUID,
+    delivered_on: date,
+    *,
+    ref: str = "C-ONE",
+    category: str = "140300",
+) -> Outcome:
+    """The one-call path: open, assign and deliver in one save."""
+    meta = acting(window_id, delivered_on, hour=18)
+    assign = ledger.assignment_step(
+        provider_kind=ProviderKind.INSTITUTION,
+        provider_name=None,
+        provider_id=institution_id,
+        meta=meta,
+    )
+    step = delivery(delivered_on)
+
+    def deliver_it(case: ServiceCase) -> None:
+        case.deliver(step, meta)
+
+    return ledger.open_case(
+        external_ref=ref,
+        uscc=ENTERPRISE_USCC,
+        category=category,
+        channel=Channel.ONLINE,
+        description="一次记录已完成的服务",
+        meta=meta,
+        then=[assign, deliver_it],
+    )
+
+
+def revoke(ledger: LedgerApplication, subject: str, subject_id: UUID) -> None:
+    """Take a platform or institution through rectification to revocation (Art. 13), today."""
+    deadline = datetime.now(UTC).date() + timedelta(days=30)
+    steps = [
+        lambda s: s.order_rectification(
+            deadline=deadline, reasons="不合格", citation="年度考核", meta=envelope()
+        ),
+        lambda s: s.fail_recheck(reasons="复查不合格", meta=envelope()),
+        lambda s: s.request_revocation(reasons="整改无效", meta=envelope()),
+        lambda s: s.revoke(reasons="撤销资格", meta=envelope()),
+    ]
+    for step in steps:
+        ledger.change_standing(subject, subject_id, step, meta=envelope())
