@@ -95,11 +95,9 @@ class AgreementCommands(InstitutionCommands, PlatformCommands):
         while True:
             try:
                 return self.uow.run(command, meta, idempotency)
-            except AgreementExistsError:
-                # The unit of work reads any lost race on a creating command as "exists"; only
-                # a race on the index (the agreement itself is absent) is worth deciding again.
-                if command.stream_id in self.repository:
-                    raise
+            except ConcurrentModificationError:
+                # The agreement itself is new (a second one with this reference would be
+                # AgreementExistsError): the race was on the pair's index, so decide again.
                 if attempt == INDEX_RACE_ATTEMPTS:
                     raise ConcurrentModificationError(
                         "Other agreements between these parties were being proposed at the same "
