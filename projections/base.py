@@ -69,3 +69,23 @@ def business_time(event: Event) -> str:
 
 def iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def updater(
+    table: str, key: str, columns: str, values: Callable[[Any], tuple[Any, ...]]
+) -> Handler:
+    """A handler that sets ``columns`` (``"a = ?, b = ?"``) of the row whose ``key`` column is
+    the event's stream id, from ``values(event)``."""
+
+    def handle(_: Any, tx: Tx, event: Event, position: int) -> None:
+        tx.execute(
+            f"UPDATE {table} SET {columns}, position = ? WHERE {key} = ?",
+            (*values(event), position, str(event.originator_id)),
+        )
+
+    return handle
+
+
+def actor(event: Event) -> str:
+    actor_: str = vars(event)["meta"].actor
+    return actor_

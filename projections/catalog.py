@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ledger.core import LedgerCore
 from ledger.persistence.config import StoreConfig
+from projections.activities import ActivitiesProjection
 from projections.base import Projection
+from projections.funds import FundsProjection
 from projections.registry import RegistryProjection
 from projections.runner import ProjectionRunner
 from projections.service_cases import CaseFactsProjection
@@ -12,7 +14,7 @@ from projections.store import open_view_store
 
 
 def all_projections() -> list[Projection]:
-    return [RegistryProjection(), CaseFactsProjection()]
+    return [RegistryProjection(), CaseFactsProjection(), ActivitiesProjection(), FundsProjection()]
 
 
 def ensure_view_schema(ledger: LedgerCore, config: StoreConfig) -> None:

@@ -9,7 +9,15 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from ledger.domain.service_case import ServiceCase
-from projections.base import Event, Handler, Projection, business_date, business_time, text
+from projections.base import (
+    Event,
+    Handler,
+    Projection,
+    business_date,
+    business_time,
+    text,
+    updater,
+)
 from projections.store import Tx
 
 CASE_FACTS = "view_case_facts"
@@ -37,27 +45,15 @@ def _opened(_: Any, tx: Tx, event: Event, position: int) -> None:
     )
 
 
-def _update(columns: str, values: Any) -> Handler:
-    """A handler that sets ``columns`` (``"a = ?, b = ?"``) from ``values(event)``."""
-
-    def handle(_: Any, tx: Tx, event: Event, position: int) -> None:
-        tx.execute(
-            f"UPDATE {CASE_FACTS} SET {columns}, position = ? WHERE case_id = ?",
-            (*values(event), position, str(event.originator_id)),
-        )
-
-    return handle
-
-
 class CaseFactsProjection(Projection):
     name = "service_cases"
-    version = 1
+    version = 2
     tables: ClassVar[dict[str, str]] = {
         CASE_FACTS: (
             "case_id TEXT PRIMARY KEY, window_id TEXT NOT NULL, external_ref TEXT NOT NULL, "
             "enterprise_id TEXT NOT NULL, uscc TEXT NOT NULL, category TEXT NOT NULL, "
             "category_group TEXT NOT NULL, channel TEXT NOT NULL, opened_at TEXT NOT NULL, "
-            "opened_on TEXT NOT NULL, provider_kind TEXT, provider_name TEXT, "
+            "opened_on TEXT NOT NULL, provider_kind TEXT, provider_id TEXT, provider_name TEXT, "
             "delivered_on TEXT, delivery_mode TEXT, fee_type TEXT, fee_amount TEXT, "
             "satisfaction INTEGER, closed_on TEXT, cancelled_on TEXT, cancellation_reason TEXT, "
             "status TEXT NOT NULL, position BIGINT NOT NULL"
@@ -65,22 +61,31 @@ class CaseFactsProjection(Projection):
     }
     handlers: ClassVar[dict[type, Handler]] = {
         ServiceCase.Opened: _opened,
-        ServiceCase.Assigned: _update(
-            "provider_kind = ?, provider_name = ?, status = 'assigned'",
-            lambda e: (e.provider_kind, e.provider_name),
+        ServiceCase.Assigned: updater(
+            CASE_FACTS,
+            "case_id",
+            "provider_kind = ?, provider_id = ?, provider_name = ?, status = 'assigned'",
+            lambda e: (e.provider_kind, text(e.provider_id), e.provider_name),
         ),
-        ServiceCase.Delivered: _update(
+        ServiceCase.Delivered: updater(
+            CASE_FACTS,
+            "case_id",
             "delivered_on = ?, delivery_mode = ?, fee_type = ?, fee_amount = ?, "
             "status = 'delivered'",
             lambda e: (e.delivered_on.isoformat(), e.mode, e.fee_type, str(e.fee_amount)),
         ),
-        ServiceCase.FeedbackReceived: _update(
-            "satisfaction = ?, status = 'feedback_received'", lambda e: (e.satisfaction,)
+        ServiceCase.FeedbackReceived: updater(
+            CASE_FACTS,
+            "case_id",
+            "satisfaction = ?, status = 'feedback_received'",
+            lambda e: (e.satisfaction,),
         ),
-        ServiceCase.Closed: _update(
-            "closed_on = ?, status = 'closed'", lambda e: (business_date(e),)
+        ServiceCase.Closed: updater(
+            CASE_FACTS, "case_id", "closed_on = ?, status = 'closed'", lambda e: (business_date(e),)
         ),
-        ServiceCase.Cancelled: _update(
+        ServiceCase.Cancelled: updater(
+            CASE_FACTS,
+            "case_id",
             "cancelled_on = ?, cancellation_reason = ?, status = 'cancelled'",
             lambda e: (business_date(e), e.reason),
         ),
