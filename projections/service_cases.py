@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from ledger.domain.enterprise import Enterprise
 from ledger.domain.service_case import ServiceCase
 from projections.base import (
     Event,
@@ -21,6 +22,7 @@ from projections.base import (
 from projections.store import Tx
 
 CASE_FACTS = "view_case_facts"
+ENTERPRISES = "view_enterprises"
 
 
 def _opened(_: Any, tx: Tx, event: Event, position: int) -> None:
@@ -45,10 +47,24 @@ def _opened(_: Any, tx: Tx, event: Event, position: int) -> None:
     )
 
 
+def _enterprise(_: Any, tx: Tx, event: Event, position: int) -> None:
+    e: Any = event
+    tx.execute(
+        f"INSERT INTO {ENTERPRISES} (enterprise_id, uscc, name, region, industry, size_class, "
+        "position) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise_id) DO NOTHING",
+        (str(e.originator_id), e.uscc, e.name, e.region, e.industry, e.size_class, position),
+    )
+
+
 class CaseFactsProjection(Projection):
     name = "service_cases"
-    version = 2
+    version = 3
     tables: ClassVar[dict[str, str]] = {
+        ENTERPRISES: (
+            "enterprise_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, name TEXT NOT NULL, "
+            "region TEXT NOT NULL, industry TEXT NOT NULL, size_class TEXT NOT NULL, "
+            "position BIGINT NOT NULL"
+        ),
         CASE_FACTS: (
             "case_id TEXT PRIMARY KEY, window_id TEXT NOT NULL, external_ref TEXT NOT NULL, "
             "enterprise_id TEXT NOT NULL, uscc TEXT NOT NULL, category TEXT NOT NULL, "
@@ -57,9 +73,10 @@ class CaseFactsProjection(Projection):
             "delivered_on TEXT, delivery_mode TEXT, fee_type TEXT, fee_amount TEXT, "
             "satisfaction INTEGER, closed_on TEXT, cancelled_on TEXT, cancellation_reason TEXT, "
             "status TEXT NOT NULL, position BIGINT NOT NULL"
-        )
+        ),
     }
     handlers: ClassVar[dict[type, Handler]] = {
+        Enterprise.Registered: _enterprise,
         ServiceCase.Opened: _opened,
         ServiceCase.Assigned: updater(
             CASE_FACTS,

@@ -1,0 +1,269 @@
+"""Figures read from the views: activities, reporting timeliness, funds, agreements, and the
+appraisal inputs per subject and year.
+
+Every function takes the day the figures are "as on" where time matters (a report not yet
+submitted is missing only once its due date has passed), so the same views and the same day
+always give the same figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from projections.activities import ACTIVITIES, DATA_REPORTS
+from projections.funds import BUDGET_LINES, DISBURSEMENTS
+from projections.registry import AGREEMENTS, PARTICIPANTS
+from projections.service_cases import CASE_FACTS, ENTERPRISES
+from projections.statistics import ratio
+from projections.store import Tx
+
+
+def activities_by_organiser(
+    tx: Tx, *, year: int, organiser_id: str | None = None
+) -> list[dict[str, Any]]:
+    sql = (
+        "SELECT organiser_id, organiser_kind, status, held_on, attendance, enterprises, "
+        f"responses, satisfied FROM {ACTIVITIES} WHERE (starts_on LIKE ? OR held_on LIKE ?)"
+    )
+    params: list[Any] = [f"{year}-%"] * 2
+    if organiser_id is not None:
+        sql += " AND organiser_id = ?"
+        params.append(organiser_id)
+    rows: dict[str, dict[str, Any]] = {}
+    for (
+        organiser,
+        kind,
+        status,
+        held_on,
+        attendance,
+        enterprises,
+        responses,
+        satisfied,
+    ) in tx.fetchall(sql, params):
+        row = rows.setdefault(
+            organiser,
+            {
+                "organiser_id": organiser, "organiser_kind": kind, "planned": 0, "held": 0,
+                "evaluated": 0, "cancelled": 0, "attendance": 0, "enterprises": 0,
+                "responses": 0, "satisfied": 0,
+            },
+        )  # fmt: skip
+        row["planned"] += 1
+        if held_on is not None and held_on.startswith(str(year)):
+            row["held"] += 1
+            row["attendance"] += attendance or 0
+            row["enterprises"] += enterprises or 0
+        row["evaluated"] += status == "evaluated"
+        row["cancelled"] += status == "cancelled"
+        row["responses"] += responses or 0
+        row["satisfied"] += satisfied or 0
+    for row in rows.values():
+        row["satisfied_share"] = ratio(row.pop("satisfied"), row["responses"])
+    return [rows[k] for k in sorted(rows)]
+
+
+def report_timeliness(
+    tx: Tx, *, year: int, as_on: date, window_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Per window, the reports for periods of ``year``: on time, late, missing (due and not
+    submitted by ``as_on``), pending (not yet due), and the on-time share of those due."""
+    sql = (
+        f"SELECT window_id, due_on, first_submitted_on, late, returns, status FROM {DATA_REPORTS} "
+        "WHERE period LIKE ?"
+    )
+    params: list[Any] = [f"{year}-%"]
+    if window_id is not None:
+        sql += " AND window_id = ?"
+        params.append(window_id)
+    counts: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {
+            "requested": 0,
+            "on_time": 0,
+            "late": 0,
+            "missing": 0,
+            "pending": 0,
+            "returned": 0,
+            "accepted": 0,
+        }
+    )
+    today = as_on.isoformat()
+    for window, due_on, first_submitted_on, late, returns, status in tx.fetchall(sql, params):
+        row = counts[window]
+        row["requested"] += 1
+        row["returned"] += int(returns)
+        row["accepted"] += status == "accepted"
+        if first_submitted_on is not None and first_submitted_on <= today:
+            row["late" if late else "on_time"] += 1
+        elif due_on < today:
+            row["missing"] += 1
+        else:
+            row["pending"] += 1
+    result = []
+    for window in sorted(counts):
+        row = {"window_id": window, **counts[window]}
+        due = row["on_time"] + row["late"] + row["missing"]
+        row["on_time_share"] = ratio(row["on_time"], due)
+        result.append(row)
+    return result
+
+
+def budget_lines(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[str, Any]]:
+    columns = [
+        "budget_id", "line_code", "hub_id", "year", "category", "description", "proposed",
+        "approved", "committed", "paid", "reversed",
+    ]  # fmt: skip
+    sql = f"SELECT {', '.join(columns)} FROM {BUDGET_LINES} WHERE year = ?"
+    params: list[Any] = [year]
+    if hub_id is not None:
+        sql += " AND hub_id = ?"
+        params.append(hub_id)
+    rows = [dict(zip(columns, r, strict=True)) for r in tx.fetchall(sql + " ORDER BY 1, 2", params)]
+    for row in rows:
+        used = Decimal(row["committed"]) + Decimal(row["paid"]) - Decimal(row["reversed"])
+        row["remaining"] = str(Decimal(row["approved"]) - used)
+    return rows
+
+
+DISBURSEMENT_COLUMNS = [
+    "disbursement_id", "budget_id", "hub_id", "year", "line_code", "amount", "payee", "purpose",
+    "voucher_sha256", "requested_by", "requested_on", "approved_by", "approved_on",
+    "rejected_by", "rejected_on", "paid_by", "paid_on", "payment_reference", "reversed",
+    "reversal_kind", "status",
+]  # fmt: skip
+
+
+def disbursements(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[str, Any]]:
+    sql = f"SELECT {', '.join(DISBURSEMENT_COLUMNS)} FROM {DISBURSEMENTS} WHERE year = ?"
+    params: list[Any] = [year]
+    if hub_id is not None:
+        sql += " AND hub_id = ?"
+        params.append(hub_id)
+    sql += " ORDER BY requested_on, disbursement_id"
+    return [dict(zip(DISBURSEMENT_COLUMNS, r, strict=True)) for r in tx.fetchall(sql, params)]
+
+
+def agreement_status(row: dict[str, Any], as_on: str) -> str:
+    """proposed / not_yet_in_force / in_force / expired / terminated, on day ``as_on``."""
+    if row["terminated_on"] is not None and row["terminated_on"] <= as_on:
+        return "terminated"
+    if row["signed_on"] is None:
+        return "proposed"
+    start = max(row["starts_on"], row["signed_on"])
+    if as_on < start:
+        return "not_yet_in_force"
+    return "expired" if as_on > row["ends_on"] else "in_force"
+
+
+AGREEMENT_COLUMNS = [
+    "agreement_id", "proposer_id", "proposer_kind", "counterparty_id", "counterparty_kind",
+    "title", "categories", "starts_on", "ends_on", "proposed_on", "signed_on", "amended_on",
+    "terminated_on",
+]  # fmt: skip
+
+
+def agreements(tx: Tx, *, as_on: date, party_id: str | None = None) -> list[dict[str, Any]]:
+    sql = f"SELECT {', '.join(AGREEMENT_COLUMNS)} FROM {AGREEMENTS}"
+    params: list[Any] = []
+    if party_id is not None:
+        sql += " WHERE proposer_id = ? OR counterparty_id = ?"
+        params += [party_id, party_id]
+    rows = [
+        dict(zip(AGREEMENT_COLUMNS, r, strict=True))
+        for r in tx.fetchall(sql + " ORDER BY proposed_on, agreement_id", params)
+    ]
+    for row in rows:
+        row["categories"] = [c for c in row["categories"].split(",") if c]
+        row["status"] = agreement_status(row, as_on.isoformat())
+    return rows
+
+
+# --- appraisal inputs -------------------------------------------------------------------------
+
+
+def _cases(tx: Tx, year: int, column: str, value: str | None) -> dict[str, Any]:
+    """Cases delivered in ``year`` (by ``column`` = ``value``, or all): the service figures."""
+    sql = (
+        f"SELECT c.enterprise_id, c.fee_type, c.satisfaction, e.size_class FROM {CASE_FACTS} c "
+        f"LEFT JOIN {ENTERPRISES} e ON e.enterprise_id = c.enterprise_id "
+        "WHERE c.delivered_on LIKE ?"
+    )
+    params: list[Any] = [f"{year}-%"]
+    if value is not None:
+        sql += f" AND c.{column} = ?"
+        params.append(value)
+    rows = tx.fetchall(sql, params)
+    ratings = [r[2] for r in rows if r[2] is not None]
+    return {
+        "cases_delivered": len(rows),
+        "smes_served": len({r[0] for r in rows if r[3] != "large"}),
+        "free_share": ratio(sum(1 for r in rows if r[1] == "free"), len(rows)),
+        "satisfied_share": ratio(sum(1 for r in ratings if r >= 4), len(ratings)),
+        "ratings": len(ratings),
+    }
+
+
+def _agreements_in_force(tx: Tx, party: str, as_on: date, counterparty_kind: str) -> int:
+    rows = agreements(tx, as_on=as_on, party_id=party)
+    others = {
+        r["counterparty_id"] if r["proposer_id"] == party else r["proposer_id"]
+        for r in rows
+        if r["status"] == "in_force"
+        and counterparty_kind in (r["proposer_kind"], r["counterparty_kind"])
+    }
+    others.discard(party)
+    return len(others)
+
+
+def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, Any]]:
+    """The figures each scheme's indicators read, per subject (platforms and institutions)."""
+    subjects = tx.fetchall(
+        f"SELECT id, kind FROM {PARTICIPANTS} WHERE entered_on <= ? ORDER BY id",
+        (f"{year}-12-31",),
+    )
+    activities = {r["organiser_id"]: r for r in activities_by_organiser(tx, year=year)}
+    reports = {r["window_id"]: r for r in report_timeliness(tx, year=year, as_on=as_on)}
+    lines = budget_lines(tx, year=year)
+    result: dict[str, dict[str, Any]] = {}
+    for subject_id, kind in subjects:
+        figures: dict[str, Any] = {"kind": kind}
+        if kind == "window":
+            figures.update(_cases(tx, year, "window_id", subject_id))
+            figures["activities_held"] = activities.get(subject_id, {}).get("held", 0)
+            figures["institutions_in_force"] = _agreements_in_force(
+                tx, subject_id, as_on, "institution"
+            )
+            report = reports.get(subject_id)
+            figures["reports_on_time_share"] = report["on_time_share"] if report else None
+        elif kind == "institution":
+            figures.update(_cases(tx, year, "provider_id", subject_id))
+            figures["agreements_in_force"] = _agreements_in_force(tx, subject_id, as_on, "window")
+        else:  # the hub: the network as a whole, and its own activities and funds
+            figures.update(_cases(tx, year, "window_id", None))
+            figures["windows_connected"] = sum(
+                1 for _, k in subjects if k == "window"
+            ) - _revoked_windows(tx, year)
+            figures["activities_held"] = activities.get(subject_id, {}).get("held", 0)
+            due = [r for r in reports.values() if r["on_time_share"] is not None]
+            on_time = sum(r["on_time"] for r in due)
+            figures["reports_on_time_share"] = ratio(
+                on_time, sum(r["on_time"] + r["late"] + r["missing"] for r in due)
+            )
+            own = [line for line in lines if line["hub_id"] == subject_id]
+            approved = sum(Decimal(line["approved"]) for line in own)
+            paid = sum(Decimal(line["paid"]) - Decimal(line["reversed"]) for line in own)
+            figures["budget_execution_share"] = (
+                None if approved == 0 else str((paid / approved).quantize(Decimal("0.0001")))
+            )
+        result[subject_id] = figures
+    return result
+
+
+def _revoked_windows(tx: Tx, year: int) -> int:
+    row = tx.fetchone(
+        f"SELECT COUNT(*) FROM {PARTICIPANTS} WHERE kind = 'window' AND revoked_on <= ?",
+        (f"{year}-12-31",),
+    )
+    return int(row[0]) if row else 0
