@@ -12,6 +12,7 @@ from api.middleware import RequestContextMiddleware
 from api.routes import (
     activities,
     agreements,
+    appraisals,
     budgets,
     data_reports,
     disbursements,
@@ -89,6 +90,7 @@ def create_app(
         budgets,
         disbursements,
         agreements,
+        appraisals,
         views,
     ):
         app.include_router(module.router)

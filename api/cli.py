@@ -66,6 +66,12 @@ def _cli_envelope(ledger: LedgerApplication) -> Envelope:
     )
 
 
+def _print_table(table: Table) -> None:
+    # Ids are copied from tables into other commands: a narrow or piped (80-column) console must
+    # not cut them short, so a table is never printed narrower than one whole row.
+    Console(soft_wrap=True, width=max(out.width, 160)).print(table)
+
+
 def _next_steps(issued: IssuedKey, base_url: str) -> str:
     return f"""
 [bold]This is a new, empty ledger.[/] Its first admin key is shown [bold]once[/]; store it now:
@@ -375,6 +381,83 @@ def project_status() -> None:
     out.print(table)
 
 
+@app.command()
+def appraise(
+    year: Annotated[int | None, typer.Option(help="Compute the appraisals of this year")] = None,
+    kind: Annotated[
+        str, typer.Option(help="window, institution or hub", case_sensitive=False)
+    ] = "window",
+    conclude: Annotated[
+        bool, typer.Option(help="Conclude them at once (no expert scores)")
+    ] = False,
+    verify_id: Annotated[
+        UUID | None, typer.Option("--verify", help="Verify the appraisal with this id")
+    ] = None,
+) -> None:
+    """Compute (and optionally conclude) a year's appraisals, or verify one."""
+    from ledger.domain.service_case import CST
+    from ledger.errors import AppraisalExistsError
+    from ledger.schemes import default_scheme
+    from projections.appraisal import default_as_on, figures_at, subjects_of_kind, verify
+
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    try:
+        if verify_id is not None:
+            appraisal = ledger.get_appraisal(verify_id)
+            result = verify(ledger, appraisal)
+            if not result.identical:
+                for difference in result.differences:
+                    err.print(f"[red]differs[/] {difference}")
+                raise _fail(f"Appraisal {verify_id} does not verify.", 1)
+            out.print(
+                f"Appraisal {verify_id} verifies: the log up to position {appraisal.position} "
+                f"gives identical figures and scores (grade {appraisal.grade or 'not concluded'})."
+            )
+            return
+        if year is None or kind not in ("window", "institution", "hub"):
+            raise _fail("Pass --year, and --kind window, institution or hub.", 2)
+        meta = _cli_envelope(ledger)
+        as_on = default_as_on(year, ledger.clock().astimezone(CST).date())
+        position = ledger.head_position()
+        started = time.monotonic()
+        figures = figures_at(ledger, position=position, year=year, as_on=as_on)
+        scheme = default_scheme(kind)
+        table = Table("subject", "total", "grade", "consequence")
+        for subject_id, subject_figures in subjects_of_kind(figures, kind).items():
+            try:
+                outcome = ledger.record_appraisal(
+                    subject_id=UUID(subject_id),
+                    year=year,
+                    scheme=scheme,
+                    position=position,
+                    as_on=as_on,
+                    figures=subject_figures,
+                    meta=meta,
+                )
+            except AppraisalExistsError:
+                table.add_row(subject_id, "-", "-", "already appraised")
+                continue
+            body = outcome.body
+            if conclude:
+                body = ledger.conclude_appraisal(outcome.resource_id, meta=meta).body
+            table.add_row(
+                body["id"],
+                body["total"] or body["indicators_total"],
+                body["grade"] or "(open)",
+                body["consequence"] or "",
+            )
+        _print_table(table)
+        out.print(
+            f"Figures read at log position {position} as on {as_on} "
+            f"in {time.monotonic() - started:.1f} s (scheme {scheme.id} v{scheme.version})."
+        )
+    except LedgerError as e:
+        raise _fail(e.detail, 2) from None
+    finally:
+        ledger.close()
+
+
 @keys_app.command("create")
 def keys_create(
     role: Annotated[Role, typer.Option(help="What the key may do")],
@@ -438,9 +521,7 @@ def keys_list() -> None:
             key.issued_at[:19],
             "[red]revoked[/]" if key.revoked else "active",
         )
-    # Ids are copied from here into `keys revoke`: a narrow or piped (80-column) console must
-    # not cut them short, so the table is never narrower than one whole row.
-    Console(soft_wrap=True, width=max(out.width, 160)).print(table)
+    _print_table(table)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ledger.commands.access_keys import AccessKeyCommands, IssuedKey
 from ledger.commands.activities import ActivityCommands
 from ledger.commands.agreements import AgreementCommands
+from ledger.commands.appraisals import AppraisalCommands
 from ledger.commands.data_reports import DataReportCommands
 from ledger.commands.disbursements import DisbursementCommands
 from ledger.commands.institutions import InstitutionCommands
@@ -25,6 +26,7 @@ __all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_n
 class LedgerApplication(
     ServiceCaseCommands,
     AgreementCommands,
+    AppraisalCommands,
     InstitutionCommands,
     StandingCommands,
     ActivityCommands,

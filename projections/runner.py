@@ -57,12 +57,19 @@ class ProjectionRunner:
         projections: Sequence[Projection],
         *,
         batch_size: int = 500,
+        until: int | None = None,
     ) -> None:
         self.ledger = ledger
         self.store = store
         self.projections = {p.name: p for p in projections}
         self.batch_size = batch_size
+        self.until = until
+        """Fold the log only up to this position (a view of the past, e.g. for an appraisal)."""
         self.wake = threading.Event()
+
+    def head(self) -> int:
+        head = self.ledger.head_position()
+        return head if self.until is None else min(head, self.until)
 
     # --- schema -------------------------------------------------------------------------------
 
@@ -119,7 +126,7 @@ class ProjectionRunner:
     # --- status -------------------------------------------------------------------------------
 
     def status(self) -> list[ViewStatus]:
-        head = self.ledger.head_position()
+        head = self.head()
         with self.store.read() as tx:
             rows = tx.fetchall(
                 f"SELECT name, version, position, state FROM {TRACKING_TABLE} ORDER BY name"
@@ -146,7 +153,7 @@ class ProjectionRunner:
             position, state = int(row[0]), str(row[1])
             # Every event up to this head is committed: the log's write lock makes commit order
             # equal position order, so nothing can later appear below it.
-            head = self.ledger.head_position()
+            head = self.head()
             if head <= position:
                 if state == REBUILDING:
                     tx.execute(
@@ -175,7 +182,7 @@ class ProjectionRunner:
     def catch_up(self, name: str | None = None, progress: Progress | None = None) -> None:
         """Bring one view (or all) up to the head of the log as it is now."""
         for view in [name] if name else list(self.projections):
-            head = self.ledger.head_position()
+            head = self.head()
             while self.catch_up_once(view):
                 if progress is not None:
                     progress(view, self._position(view), head)

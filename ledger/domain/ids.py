@@ -73,3 +73,8 @@ def agreement_index_id(party_id: UUID, other_party_id: UUID) -> UUID:
     """The index of the agreements between two parties, whichever of them proposed."""
     first, second = sorted((party_id, other_party_id))
     return uuid5(_NAMESPACE, f"agreement-index:{first}:{second}")
+
+
+def appraisal_id(subject_id: UUID, year: int) -> UUID:
+    """One appraisal per subject and year."""
+    return uuid5(_NAMESPACE, f"appraisal:{subject_id}:{year}")

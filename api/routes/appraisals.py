@@ -1,0 +1,241 @@
+"""Annual appraisals: computed at one log position, scored by experts, concluded, verified."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+import orjson
+from fastapi import APIRouter, Depends, Query, Response
+
+from api.deps import (
+    IdempotencyKey,
+    IfMatch,
+    Ledger,
+    Principal,
+    RequestId,
+    idempotency_request,
+    parse_if_match,
+    require,
+    require_json,
+)
+from api.problems import ApiError
+from api.resources import add_read_routes
+from api.responses import json_response, outcome_response
+from api.schemas_appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
+from ledger.application import LedgerApplication
+from ledger.domain.access_key import Role
+from ledger.domain.appraisal import Appraisal
+from ledger.domain.service_case import CST
+from ledger.errors import AppraisalExistsError, AppraisalNotFoundError
+from ledger.interface.appraisals import appraisal_view
+from ledger.schemes import default_scheme
+from projections.appraisal import (
+    default_as_on,
+    figures_at,
+    scorecard_csv,
+    scorecard_html,
+    subjects_of_kind,
+    verify,
+)
+
+router = APIRouter(prefix="/v1/appraisals", tags=["appraisals"])
+
+Appraiser = Annotated[Principal, require(Role.HUB, Role.BUREAU)]
+Overseer = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
+JSON_ONLY = [Depends(require_json)]
+
+
+def appraiser_of(subject_kind: str) -> Role:
+    """The bureau appraises the hub (Art. 11); the hub appraises windows and institutions
+    (Art. 12)."""
+    return Role.BUREAU if subject_kind == "hub" else Role.HUB
+
+
+def _check_appraiser(principal: Principal, subject_kind: str) -> None:
+    if principal.role is not appraiser_of(subject_kind):
+        raise ApiError(
+            403,
+            "forbidden_role",
+            "Role not allowed",
+            f"The {appraiser_of(subject_kind).value} appraises a {subject_kind}; "
+            f"a {principal.role.value} key cannot.",
+        )
+
+
+@router.post(
+    "",
+    dependencies=JSON_ONLY,
+    summary="Compute the year's appraisals of every subject of a kind, at one log position",
+)
+def run_appraisals(
+    body: AppraisalRun, principal: Appraiser, ledger: Ledger, request_id: RequestId
+) -> Response:
+    _check_appraiser(principal, body.subject_kind)
+    today = ledger.clock().astimezone(CST).date()
+    as_on = body.as_on or default_as_on(body.year, today)
+    position = ledger.head_position()
+    figures = figures_at(ledger, position=position, year=body.year, as_on=as_on)
+    scheme = default_scheme(body.subject_kind)
+    meta = principal.envelope(request_id, ledger.clock())
+    recorded, skipped = [], []
+    for subject_id, inputs in subjects_of_kind(figures, body.subject_kind).items():
+        if body.subject_id is not None and UUID(subject_id) != body.subject_id:
+            continue
+        try:
+            outcome = ledger.record_appraisal(
+                subject_id=UUID(subject_id),
+                year=body.year,
+                scheme=scheme,
+                position=position,
+                as_on=as_on,
+                figures=inputs,
+                meta=meta,
+            )
+        except AppraisalExistsError:
+            skipped.append({"subject_id": subject_id, "reason": "already appraised for the year"})
+            continue
+        recorded.append({**outcome.body, "position": outcome.position})
+    return json_response(
+        {
+            "position": position,
+            "as_on": as_on.isoformat(),
+            "appraisals": recorded,
+            "skipped": skipped,
+        },
+        201 if recorded else 200,
+    )
+
+
+def _appraisal_for(
+    ledger: LedgerApplication, principal: Principal, appraisal_id: UUID
+) -> Appraisal:
+    appraisal = ledger.get_appraisal(appraisal_id)
+    _check_appraiser(principal, appraisal.subject_kind)
+    return appraisal
+
+
+def _canonical(body: Any) -> bytes:
+    return orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+
+
+@router.post("/{appraisal_id}/expert-scores", dependencies=JSON_ONLY, summary="Add an expert score")
+def add_expert_score(
+    appraisal_id: UUID,
+    body: ExpertScoreBody,
+    principal: Appraiser,
+    ledger: Ledger,
+    request_id: RequestId,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    _appraisal_for(ledger, principal, appraisal_id)
+    outcome = ledger.add_expert_score(
+        appraisal_id,
+        expert_id=body.expert_id,
+        score=body.score,
+        opinion=body.opinion,
+        meta=principal.envelope(request_id, ledger.clock()),
+        expected_version=parse_if_match(if_match),
+        idempotency=idempotency_request(
+            principal,
+            idempotency_key,
+            "POST",
+            f"/v1/appraisals/{appraisal_id}/expert-scores",
+            _canonical(body),
+        ),
+    )
+    return outcome_response(outcome)
+
+
+@router.post(
+    "/{appraisal_id}/conclusion",
+    dependencies=JSON_ONLY,
+    summary="Conclude: fix total and grade, and apply the consequence to the subject",
+)
+def conclude(
+    appraisal_id: UUID,
+    body: ConclusionBody,
+    principal: Appraiser,
+    ledger: Ledger,
+    request_id: RequestId,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    _appraisal_for(ledger, principal, appraisal_id)
+    outcome = ledger.conclude_appraisal(
+        appraisal_id,
+        meta=principal.envelope(request_id, ledger.clock()),
+        expected_version=parse_if_match(if_match),
+        idempotency=idempotency_request(
+            principal,
+            idempotency_key,
+            "POST",
+            f"/v1/appraisals/{appraisal_id}/conclusion",
+            _canonical(body),
+        ),
+    )
+    return outcome_response(outcome)
+
+
+@router.get("", summary="Appraisals, in the order they were computed")
+def list_appraisals(
+    principal: Overseer,
+    ledger: Ledger,
+    year: Annotated[int | None, Query(ge=2018, le=2100)] = None,
+) -> Response:
+    return json_response(
+        {"appraisals": [appraisal_view(a) for a in ledger.list_appraisals(year=year)]}
+    )
+
+
+def _own_or_overseer(principal: Principal, appraisal: Appraisal) -> bool:
+    if principal.role in (Role.HUB, Role.BUREAU, Role.AUDITOR):
+        return True
+    return appraisal.subject_id == principal.platform_id
+
+
+add_read_routes(
+    router,
+    aggregate_type=Appraisal,
+    view=appraisal_view,
+    not_found=AppraisalNotFoundError,
+    label="appraisal",
+    readers=(Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW, Role.INSTITUTION),
+    id_name="appraisal_id",
+    visible=_own_or_overseer,
+)
+
+
+@router.get(
+    "/{appraisal_id}/verification",
+    summary="Recompute the figures and scores from the log prefix the appraisal recorded",
+)
+def verification(appraisal_id: UUID, principal: Overseer, ledger: Ledger) -> Response:
+    result = verify(ledger, ledger.get_appraisal(appraisal_id))
+    return json_response(result.as_dict())
+
+
+@router.get("/{appraisal_id}/scorecard", summary="The scorecard as an HTML page or CSV")
+def scorecard(
+    appraisal_id: UUID,
+    principal: Annotated[
+        Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW, Role.INSTITUTION)
+    ],
+    ledger: Ledger,
+    format: Annotated[str, Query(pattern="^(html|csv)$")] = "html",
+) -> Response:
+    appraisal = ledger.get_appraisal(appraisal_id)
+    if not _own_or_overseer(principal, appraisal):
+        raise AppraisalNotFoundError(f"No appraisal with id {appraisal_id}.")
+    if format == "csv":
+        return Response(
+            scorecard_csv(appraisal).encode("utf-8-sig"),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="scorecard-{appraisal_id}.csv"'},
+        )
+    subject: Any = ledger.repository.get(appraisal.subject_id) if appraisal.subject_id else None
+    return Response(
+        scorecard_html(appraisal, getattr(subject, "name", str(appraisal.subject_id))),
+        media_type="text/html; charset=utf-8",
+    )

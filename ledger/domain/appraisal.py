@@ -1,0 +1,165 @@
+"""Annual appraisal (年度绩效考核, Art. 11-13) of a window, an institution or the hub.
+
+An appraisal is computed once per subject and year: the figures read at one fixed log position
+(and "as on" one business day), the scheme used (the whole document and its digest), and the
+indicator scores. Expert scores may be added until it is concluded; concluding fixes the total
+and the grade. The consequence on the subject (priority support for 优秀, an order to rectify
+for 不合格) is recorded by a policy in the same transaction, as events caused by the appraisal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+from uuid import UUID
+
+from ledger.domain import ids
+from ledger.domain.base import LedgerAggregate
+from ledger.envelope import Envelope
+from ledger.errors import (
+    AppraisalConcludedError,
+    ExpertAlreadyScoredError,
+    InvalidExpertScoreError,
+)
+from ledger.schemes import Scheme, parse_scheme, total_of
+
+_POINTS = Decimal("0.01")
+
+
+class Appraisal(LedgerAggregate):
+    class Computed(LedgerAggregate.Created):
+        subject_kind: str
+        subject_id: UUID
+        year: int
+        scheme: dict[str, Any]
+        scheme_digest: str
+        position: int
+        as_on: date
+        figures: dict[str, Any]
+        scores: list[dict[str, Any]]
+        indicators_total: Decimal
+
+        def apply(self, aggregate: Appraisal) -> None:
+            aggregate.subject_kind = self.subject_kind
+            aggregate.subject_id = self.subject_id
+            aggregate.year = self.year
+            aggregate.scheme = dict(self.scheme)
+            aggregate.scheme_digest = self.scheme_digest
+            aggregate.position = self.position
+            aggregate.as_on = self.as_on
+            aggregate.figures = dict(self.figures)
+            aggregate.scores = list(self.scores)
+            aggregate.indicators_total = self.indicators_total
+
+    class ExpertScoreAdded(LedgerAggregate.Event):
+        expert_id: UUID
+        score: int
+        opinion: str
+
+        def apply(self, aggregate: Appraisal) -> None:
+            aggregate.expert_scores[self.expert_id] = self.score
+
+    class Concluded(LedgerAggregate.Event):
+        expert_average: Decimal | None
+        total: Decimal
+        grade: str
+        consequence: str
+
+        def apply(self, aggregate: Appraisal) -> None:
+            aggregate.expert_average = self.expert_average
+            aggregate.total = self.total
+            aggregate.grade = self.grade
+            aggregate.consequence = self.consequence
+
+    def __init__(self) -> None:
+        self.subject_kind = ""
+        self.subject_id: UUID | None = None
+        self.year = 0
+        self.scheme: dict[str, Any] = {}
+        self.scheme_digest = ""
+        self.position = 0
+        self.as_on: date | None = None
+        self.figures: dict[str, Any] = {}
+        self.scores: list[dict[str, Any]] = []
+        self.indicators_total = Decimal(0)
+        self.expert_scores: dict[UUID, int] = {}
+        self.expert_average: Decimal | None = None
+        self.total: Decimal | None = None
+        self.grade: str | None = None
+        self.consequence: str | None = None
+
+    @classmethod
+    def compute(
+        cls,
+        *,
+        subject_kind: str,
+        subject_id: UUID,
+        year: int,
+        scheme: Scheme,
+        position: int,
+        as_on: date,
+        figures: dict[str, Any],
+        meta: Envelope,
+    ) -> Appraisal:
+        scores = scheme.score(figures)
+        return cls._create(
+            cls.Computed,
+            id=ids.appraisal_id(subject_id, year),
+            subject_kind=subject_kind,
+            subject_id=subject_id,
+            year=year,
+            scheme=scheme.document(),
+            scheme_digest=scheme.digest,
+            position=position,
+            as_on=as_on,
+            figures=figures,
+            scores=scores,
+            indicators_total=total_of(scores),
+            meta=meta,
+        )
+
+    @property
+    def is_concluded(self) -> bool:
+        return self.grade is not None
+
+    def add_expert_score(
+        self, *, expert_id: UUID, score: int, opinion: str, meta: Envelope
+    ) -> None:
+        self._check_open()
+        if not 0 <= score <= 100:
+            raise InvalidExpertScoreError(f"An expert scores from 0 to 100; got {score}.")
+        if expert_id in self.expert_scores:
+            raise ExpertAlreadyScoredError(f"Expert {expert_id} has already scored this appraisal.")
+        self.trigger_event(
+            self.ExpertScoreAdded, expert_id=expert_id, score=score, opinion=opinion, meta=meta
+        )
+
+    def conclusion(self) -> tuple[Decimal | None, Decimal, str]:
+        """The expert average, total and grade this appraisal would conclude with now."""
+        scheme = parse_scheme(self.scheme)
+        average = None
+        total = self.indicators_total
+        if self.expert_scores:
+            average = (
+                Decimal(sum(self.expert_scores.values())) / len(self.expert_scores)
+            ).quantize(_POINTS, ROUND_HALF_EVEN)
+            weight = scheme.expert_weight
+            total = (total * (1 - weight) + average * weight).quantize(_POINTS, ROUND_HALF_EVEN)
+        return average, total, scheme.grade(total)
+
+    def conclude(self, *, consequence: str, meta: Envelope) -> None:
+        self._check_open()
+        average, total, grade = self.conclusion()
+        self.trigger_event(
+            self.Concluded,
+            expert_average=average,
+            total=total,
+            grade=grade,
+            consequence=consequence,
+            meta=meta,
+        )
+
+    def _check_open(self) -> None:
+        if self.is_concluded:
+            raise AppraisalConcludedError("This appraisal is concluded; it accepts nothing more.")

@@ -1,0 +1,187 @@
+"""Appraisal inputs read at a fixed log position, and their verification.
+
+The figures of an appraisal are read from views folded from the log *up to one position*, in a
+private in-memory store, with the very projections the live views use. Verifying an appraisal
+folds the same prefix again and must get identical figures (and, from the recorded scheme
+document, identical scores), whatever has been appended since.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ledger.core import LedgerCore
+from ledger.domain.appraisal import Appraisal
+from ledger.interface import plain
+from ledger.schemes import parse_scheme
+from projections.catalog import all_projections
+from projections.figures import appraisal_inputs
+from projections.runner import ProjectionRunner
+from projections.store import SQLiteViewStore
+
+
+def default_as_on(year: int, today: date) -> date:
+    """Reports of December fall due in January: figures for ``year`` are read as on the end of
+    the following January, or today if that is earlier."""
+    return min(date(year + 1, 1, 31), today)
+
+
+def figures_at(
+    ledger: LedgerCore, *, position: int, year: int, as_on: date
+) -> dict[str, dict[str, Any]]:
+    """Every subject's appraisal figures for ``year``, from the log up to ``position``."""
+    store = SQLiteViewStore(":memory:")
+    try:
+        runner = ProjectionRunner(ledger, store, all_projections(), batch_size=5000, until=position)
+        runner.ensure_schema()
+        runner.catch_up()
+        with store.read() as tx:
+            return plain(appraisal_inputs(tx, year=year, as_on=as_on))  # type: ignore[no-any-return]
+    finally:
+        store.close()
+
+
+def subjects_of_kind(figures: dict[str, dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:
+    """The figures of each subject of ``kind`` (without the kind itself, as they are recorded)."""
+    return {
+        subject: {k: v for k, v in values.items() if k != "kind"}
+        for subject, values in figures.items()
+        if values.get("kind") == kind
+    }
+
+
+@dataclass(frozen=True)
+class Verification:
+    appraisal_id: str
+    position: int
+    identical: bool
+    differences: list[dict[str, Any]]
+    recomputed_figures: dict[str, Any]
+    recomputed_scores: list[dict[str, Any]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "appraisal_id": self.appraisal_id,
+            "position": self.position,
+            "identical": self.identical,
+            "differences": self.differences,
+            "recomputed_figures": self.recomputed_figures,
+            "recomputed_scores": self.recomputed_scores,
+        }
+
+
+def verify(ledger: LedgerCore, appraisal: Appraisal) -> Verification:
+    """Recompute an appraisal's figures and scores from the log prefix it recorded."""
+    as_on = appraisal.as_on or date(appraisal.year + 1, 1, 31)  # recorded by every appraisal
+    everyone = figures_at(ledger, position=appraisal.position, year=appraisal.year, as_on=as_on)
+    figures = subjects_of_kind(everyone, appraisal.subject_kind).get(str(appraisal.subject_id), {})
+    scores = parse_scheme(appraisal.scheme).score(figures)
+    differences = [
+        {"figure": key, "recorded": appraisal.figures.get(key), "recomputed": figures.get(key)}
+        for key in sorted(set(appraisal.figures) | set(figures))
+        if appraisal.figures.get(key) != figures.get(key)
+    ]
+    differences += [
+        {"indicator": s["indicator"], "recorded": r, "recomputed": s}
+        for r, s in zip(appraisal.scores, scores, strict=False)
+        if r != s
+    ]
+    return Verification(
+        appraisal_id=str(appraisal.id),
+        position=appraisal.position,
+        identical=not differences,
+        differences=differences,
+        recomputed_figures=figures,
+        recomputed_scores=scores,
+    )
+
+
+# --- scorecards ------------------------------------------------------------------------------
+
+SCORECARD_COLUMNS = ["indicator", "label", "figure", "comparison", "threshold", "met", "weight",
+                     "points"]  # fmt: skip
+
+
+def scorecard_csv(appraisal: Appraisal) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(SCORECARD_COLUMNS)
+    for score in appraisal.scores:
+        writer.writerow([score[c] for c in SCORECARD_COLUMNS])
+    writer.writerow([])
+    writer.writerow(["indicators_total", appraisal.indicators_total])
+    writer.writerow(["expert_average", appraisal.expert_average or ""])
+    writer.writerow(["total", appraisal.total or ""])
+    writer.writerow(["grade", appraisal.grade or ""])
+    writer.writerow(["log_position", appraisal.position])
+    writer.writerow(["scheme_digest", appraisal.scheme_digest])
+    return buffer.getvalue()
+
+
+def _bar(figure: str | None, threshold: str, comparison: str) -> str:
+    """A small SVG: the figure as a bar against the threshold's marker."""
+    width, height = 220, 18
+    value = float(figure) if figure is not None else 0.0
+    limit = float(threshold)
+    scale = max(value, limit) * 1.15 or 1.0
+    bar = value / scale * width
+    mark = limit / scale * width
+    met = (value >= limit) if comparison == ">=" else (value <= limit)
+    colour = "#2e7d32" if figure is not None and met else "#c62828"
+    return (
+        f'<svg width="{width}" height="{height}" role="img" '
+        f'aria-label="{html.escape(str(figure))} against {html.escape(threshold)}">'
+        f'<rect x="0" y="3" width="{width}" height="12" fill="#eeeeee"/>'
+        f'<rect x="0" y="3" width="{bar:.1f}" height="12" fill="{colour}"/>'
+        f'<line x1="{mark:.1f}" x2="{mark:.1f}" y1="0" y2="{height}" stroke="#212121" '
+        'stroke-width="2"/></svg>'
+    )
+
+
+def scorecard_html(appraisal: Appraisal, subject_name: str) -> str:
+    esc = html.escape
+    rows = "".join(
+        "<tr>"
+        f"<td>{esc(s['label'])}</td><td class=n>{esc(str(s['figure']))}</td>"
+        f"<td class=n>{esc(s['comparison'])} {esc(s['threshold'])}</td>"
+        f"<td>{_bar(s['figure'], s['threshold'], s['comparison'])}</td>"
+        f"<td class=n>{esc(s['points'])} / {esc(s['weight'])}</td>"
+        f"<td>{'达标' if s['met'] else '未达标'}</td>"
+        "</tr>"
+        for s in appraisal.scores
+    )
+    grade = appraisal.grade or "（未结论）"
+    scheme_title = str(appraisal.scheme.get("title", ""))
+    scheme_id = str(appraisal.scheme.get("id"))
+    scheme_version = str(appraisal.scheme.get("version"))
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<title>{esc(subject_name)} {appraisal.year}年度绩效考核</title>
+<style>
+body {{ font-family: sans-serif; margin: 2rem; color: #212121; }}
+table {{ border-collapse: collapse; }}
+td, th {{ padding: .35rem .7rem; border-bottom: 1px solid #ddd; }}
+th {{ text-align: left; background: #f5f5f5; }} .n {{ text-align: right; white-space: nowrap; }}
+.summary td {{ border: none; }} .grade {{ font-size: 1.4rem; font-weight: bold; }}
+footer {{ margin-top: 1.5rem; font-size: .8rem; color: #616161; }}
+</style></head><body>
+<h1>{esc(subject_name)}：{appraisal.year}年度绩效考核</h1>
+<p>{esc(scheme_title)}（{esc(scheme_id)} v{esc(scheme_version)}）</p>
+<table><thead><tr><th>指标</th><th>实际</th><th>标准</th><th></th><th>得分</th><th></th></tr></thead>
+<tbody>{rows}</tbody></table>
+<table class=summary>
+<tr><td>指标得分</td><td class=n>{esc(str(appraisal.indicators_total))}</td></tr>
+<tr><td>专家评分（平均）</td><td class=n>{esc(str(appraisal.expert_average or "—"))}</td></tr>
+<tr><td>总分</td><td class=n>{esc(str(appraisal.total or "—"))}</td></tr>
+<tr><td>等级</td><td class="n grade">{esc(grade)}</td></tr>
+</table>
+<footer>Figures read from the ledger's log up to position {appraisal.position}, as on
+{esc(str(appraisal.as_on))}; scheme SHA-256 {esc(appraisal.scheme_digest)}; appraisal
+{esc(str(appraisal.id))}.</footer>
+</body></html>
+"""
