@@ -1,0 +1,137 @@
+"""Appraisals over HTTP: who appraises whom, conclusion, verification and scorecards."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger.domain.access_key import Role
+from tests.api._support import Api, assert_problem
+
+
+def run(api: Api, kind: str = "window", key: str | None = None) -> dict[str, object]:
+    response = api.post(
+        "/v1/appraisals", key=key or api.keys.hub, json={"year": 2026, "subject_kind": kind,
+                                                           "as_on": "2026-03-02"},
+    )  # fmt: skip
+    assert response.status_code == 201, response.text
+    body: dict[str, object] = response.json()
+    return body
+
+
+def test_the_hub_appraises_every_window_at_one_position(api: Api) -> None:
+    api.open_case()
+    head = api.head()
+
+    body = run(api)
+
+    appraisals = body["appraisals"]
+    assert isinstance(appraisals, list)
+    assert {a["subject_id"] for a in appraisals} == {str(api.window_a_id), str(api.window_b_id)}
+    assert {a["position"] for a in appraisals} != {head}  # each recorded after reading
+    assert {a["status"] for a in appraisals} == {"open"}
+    assert body["position"] == head
+
+
+@pytest.mark.parametrize(
+    ("kind", "refused"),
+    [("window", Role.BUREAU), ("institution", Role.BUREAU), ("hub", Role.HUB)],
+)
+def test_only_the_appraiser_of_a_kind_appraises_it(api: Api, kind: str, refused: Role) -> None:
+    response = api.post(
+        "/v1/appraisals", key=api.keys.for_role(refused), json={"year": 2026, "subject_kind": kind}
+    )
+
+    assert_problem(response, 403, "forbidden_role")
+
+
+@pytest.mark.parametrize("role", [Role.WINDOW, Role.INSTITUTION, Role.AUDITOR, Role.ADMIN])
+def test_other_roles_cannot_appraise(api: Api, role: Role) -> None:
+    response = api.post(
+        "/v1/appraisals", key=api.keys.for_role(role), json={"year": 2026, "subject_kind": "window"}
+    )
+
+    assert_problem(response, 403, "forbidden_role")
+
+
+def test_a_second_run_skips_what_is_already_appraised(api: Api) -> None:
+    run(api)
+
+    again = api.post(
+        "/v1/appraisals", key=api.keys.hub, json={"year": 2026, "subject_kind": "window"}
+    )
+
+    assert again.status_code == 200
+    assert len(again.json()["skipped"]) == 2
+    assert again.json()["appraisals"] == []
+
+
+def test_concluding_grades_and_orders_a_failing_window_to_rectify(api: Api) -> None:
+    appraisal = next(
+        a
+        for a in run(api)["appraisals"]  # type: ignore[attr-defined]
+        if a["subject_id"] == str(api.window_a_id)
+    )
+
+    concluded = api.post(f"/v1/appraisals/{appraisal['id']}/conclusion", key=api.keys.hub, json={})
+    again = api.post(f"/v1/appraisals/{appraisal['id']}/conclusion", key=api.keys.hub, json={})
+
+    assert concluded.status_code == 200
+    assert concluded.json()["grade"] == "不合格"
+    assert concluded.json()["consequence"] == "rectification_ordered"
+    platform = api.get(f"/v1/platforms/{api.window_a_id}", key=api.keys.auditor).json()
+    assert platform["standing"] == "rectifying"
+    assert_problem(again, 422, "appraisal_concluded")
+
+
+def test_an_auditor_verifies_an_appraisal(api: Api) -> None:
+    appraisal_id = run(api)["appraisals"][0]["id"]  # type: ignore[index]
+    api.open_case()  # the log moves on
+
+    response = api.get(f"/v1/appraisals/{appraisal_id}/verification", key=api.keys.auditor)
+
+    assert response.status_code == 200
+    assert response.json()["identical"] is True
+    assert response.json()["differences"] == []
+
+
+def test_a_window_reads_its_own_appraisal_and_scorecard_but_not_another(api: Api) -> None:
+    appraisals = {a["subject_id"]: a["id"] for a in run(api)["appraisals"]}  # type: ignore[attr-defined]
+    own, other = appraisals[str(api.window_a_id)], appraisals[str(api.window_b_id)]
+
+    mine = api.get(f"/v1/appraisals/{own}", key=api.keys.window_a)
+    theirs = api.get(f"/v1/appraisals/{other}", key=api.keys.window_a)
+    card = api.get(f"/v1/appraisals/{own}/scorecard", key=api.keys.window_a)
+    their_card = api.get(f"/v1/appraisals/{other}/scorecard", key=api.keys.window_a)
+
+    assert mine.status_code == 200
+    assert_problem(theirs, 404, "appraisal_not_found")
+    assert card.headers["content-type"].startswith("text/html")
+    assert "<svg" in card.text
+    assert "年度绩效考核" in card.text
+    assert_problem(their_card, 404, "appraisal_not_found")
+
+
+def test_the_scorecard_exports_as_csv(api: Api) -> None:
+    appraisal_id = run(api)["appraisals"][0]["id"]  # type: ignore[index]
+
+    response = api.get(
+        f"/v1/appraisals/{appraisal_id}/scorecard", key=api.keys.bureau, params={"format": "csv"}
+    )
+
+    assert response.headers["content-type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("indicator,label,figure")
+    assert any(line.startswith("scheme_digest,") for line in lines)
+
+
+def test_an_expert_score_needs_an_expert_of_the_pool(api: Api) -> None:
+    appraisal_id = run(api)["appraisals"][0]["id"]  # type: ignore[index]
+
+    response = api.post(
+        f"/v1/appraisals/{appraisal_id}/expert-scores",
+        key=api.keys.hub,
+        json={"expert_id": "00000000-0000-4000-8000-000000000000", "score": 80},
+    )
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "expert_not_found"

@@ -1,0 +1,166 @@
+"""Appraisals on SQLite: figures read at a fixed position, the policy, and verification."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from ledger.application import LedgerApplication
+from ledger.domain.platform import PlatformKind
+from ledger.domain.service_case import (
+    CST,
+    Assignment,
+    Channel,
+    Delivery,
+    DeliveryMode,
+    Feedback,
+    FeeType,
+    ProviderKind,
+    ServiceCase,
+)
+from ledger.domain.standing import Standing
+from ledger.envelope import Envelope
+from ledger.schemes import default_scheme
+from projections.appraisal import default_as_on, figures_at, subjects_of_kind, verify
+
+START = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
+AS_ON = date(2026, 1, 31)
+
+
+def at(when: datetime, platform: UUID | None = None) -> Envelope:
+    return Envelope("key:test", platform, "req", "req", when)
+
+
+def delivered(meta: Envelope) -> list[Callable[[ServiceCase], None]]:
+    """Assigned, delivered free of charge and rated 5, all at the case's opening."""
+    day = meta.occurred_at.astimezone(CST).date()
+    delivery = Delivery(day, DeliveryMode.ONLINE, FeeType.FREE, Decimal(0))
+    return [
+        lambda c: c.assign(Assignment(ProviderKind.EXPERT, "专家"), meta),
+        lambda c: c.deliver(delivery, meta),
+        lambda c: c.record_feedback(Feedback(5, ""), meta),
+    ]
+
+
+def network(ledger: LedgerApplication, cases: int) -> UUID:
+    window = ledger.register_connected_platform(
+        kind=PlatformKind.WINDOW, name="窗口", uscc="91640100MA7AY4CL31", region="640100",
+        meta=at(START),
+    ).resource_id  # fmt: skip
+    ledger.register_enterprise(
+        uscc="91640104MA71TJ3Y8G", name="企业", region="640104", industry="industry",
+        employees=30, revenue_wan=Decimal(500), meta=at(START),
+    )  # fmt: skip
+    for n in range(cases):
+        opened = at(START + timedelta(days=n), window)
+        ledger.open_case(
+            external_ref=f"A-{n}", uscc="91640104MA71TJ3Y8G", category="10",
+            channel=Channel.ONLINE, description="", meta=opened, then=delivered(opened),
+        )  # fmt: skip
+    return window
+
+
+def appraise(ledger: LedgerApplication, window: UUID, figures: dict[str, Any] | None = None) -> Any:
+    position = ledger.head_position()
+    computed = subjects_of_kind(
+        figures_at(ledger, position=position, year=2025, as_on=AS_ON), "window"
+    )[str(window)]
+    return ledger.record_appraisal(
+        subject_id=window, year=2025, scheme=default_scheme("window"), position=position,
+        as_on=AS_ON, figures=figures or computed, meta=at(datetime(2026, 2, 1, tzinfo=UTC)),
+    )  # fmt: skip
+
+
+def test_the_figures_come_from_the_log_up_to_the_position(ledger: LedgerApplication) -> None:
+    window = network(ledger, cases=3)
+    position = ledger.head_position()
+    network_later = ledger.register_enterprise(
+        uscc="91640500MA7272HDX6", name="后来", region="640500", industry="retail",
+        employees=5, revenue_wan=Decimal(50), meta=at(START),
+    )  # fmt: skip
+    assert network_later.position > position
+
+    figures = subjects_of_kind(
+        figures_at(ledger, position=position, year=2025, as_on=AS_ON), "window"
+    )[str(window)]
+
+    assert figures["cases_delivered"] == 3
+    assert figures["smes_served"] == 1
+    assert figures["satisfied_share"] == "1.0000"
+    assert figures["free_share"] == "1.0000"
+    assert figures["reports_on_time_share"] is None
+
+
+def test_a_failing_window_is_ordered_to_rectify_by_the_appraisal(ledger: LedgerApplication) -> None:
+    window = network(ledger, cases=2)
+    appraisal_id = appraise(ledger, window).resource_id
+
+    concluded = ledger.conclude_appraisal(appraisal_id, meta=at(datetime(2026, 2, 2, tzinfo=UTC)))
+
+    assert concluded.body["grade"] == "不合格"
+    assert concluded.body["consequence"] == "rectification_ordered"
+    platform = ledger.get_platform(window)
+    assert platform.standing is Standing.RECTIFYING
+    [order] = [
+        e for e in ledger.history(window) if type(e.event).__name__ == "RectificationOrdered"
+    ]
+    assert vars(order.event)["meta"].causation_id == f"appraisal:{appraisal_id}"
+    assert order.position == concluded.position
+
+
+def test_an_excellent_window_gets_priority_support(ledger: LedgerApplication) -> None:
+    window = network(ledger, cases=1)
+    excellent = {
+        "smes_served": 200, "satisfied_share": "0.9", "free_share": "0.3", "activities_held": 10,
+        "reports_on_time_share": "1", "institutions_in_force": 5,
+    }  # fmt: skip
+    appraisal_id = appraise(ledger, window, figures=excellent).resource_id
+
+    concluded = ledger.conclude_appraisal(appraisal_id, meta=at(datetime(2026, 2, 2, tzinfo=UTC)))
+
+    assert (concluded.body["grade"], concluded.body["consequence"]) == (
+        "优秀",
+        "priority_support_granted",
+    )
+    assert ledger.get_platform(window).standing is Standing.PRIORITY_SUPPORT
+
+
+def test_verification_gives_identical_figures_whatever_was_appended_since(
+    ledger: LedgerApplication,
+) -> None:
+    window = network(ledger, cases=4)
+    appraisal = ledger.get_appraisal(appraise(ledger, window).resource_id)
+    network_grows = at(START + timedelta(days=30), window)
+    ledger.open_case(
+        external_ref="LATER", uscc="91640104MA71TJ3Y8G", category="10", channel=Channel.ONLINE,
+        description="", meta=network_grows,
+    )  # fmt: skip
+
+    result = verify(ledger, appraisal)
+
+    assert result.identical, result.differences
+    assert result.recomputed_figures == appraisal.figures
+
+
+def test_verification_names_figures_that_the_log_does_not_give(
+    ledger: LedgerApplication,
+) -> None:
+    window = network(ledger, cases=2)
+    true = subjects_of_kind(
+        figures_at(ledger, position=ledger.head_position(), year=2025, as_on=AS_ON), "window"
+    )[str(window)]
+    inflated = {**true, "cases_delivered": 200}
+    appraisal = ledger.get_appraisal(appraise(ledger, window, figures=inflated).resource_id)
+
+    result = verify(ledger, appraisal)
+
+    assert not result.identical
+    assert {"figure": "cases_delivered", "recorded": 200, "recomputed": 2} in result.differences
+
+
+def test_the_default_day_is_the_end_of_january_after_the_year() -> None:
+    assert default_as_on(2025, date(2026, 11, 26)) == date(2026, 1, 31)
+    assert default_as_on(2026, date(2026, 11, 26)) == date(2026, 11, 26)

@@ -1,0 +1,171 @@
+"""Appraisal schemes and scoring: data checked on load, scores computed the same every time."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from ledger.domain.appraisal import Appraisal
+from ledger.envelope import Envelope
+from ledger.errors import (
+    AppraisalConcludedError,
+    ExpertAlreadyScoredError,
+    InvalidExpertScoreError,
+    InvalidSchemeError,
+)
+from ledger.schemes import default_scheme, parse_scheme
+
+SUBJECT = UUID("00000000-0000-4000-8000-0000000000a1")
+EXPERT = UUID("00000000-0000-4000-8000-0000000000e1")
+META = Envelope("key:hub", None, "req", None, datetime(2026, 2, 1, 2, 0, tzinfo=UTC))
+MEETS_ALL = {
+    "smes_served": 200, "satisfied_share": "0.9000", "free_share": "0.3000",
+    "activities_held": 9, "reports_on_time_share": "1.0000", "institutions_in_force": 6,
+}  # fmt: skip
+
+
+def scheme_document(**overrides: Any) -> dict[str, Any]:
+    document = default_scheme("window").document()
+    document.update(overrides)
+    return document
+
+
+def appraisal(figures: dict[str, Any]) -> Appraisal:
+    computed = Appraisal.compute(
+        subject_kind="window", subject_id=SUBJECT, year=2025, scheme=default_scheme("window"),
+        position=42, as_on=date(2026, 1, 31), figures=figures, meta=META,
+    )  # fmt: skip
+    computed.collect_events()
+    return computed
+
+
+@pytest.mark.parametrize("kind", ["window", "institution", "hub"])
+def test_the_shipped_schemes_are_valid_and_weigh_one_hundred(kind: str) -> None:
+    scheme = default_scheme(kind)
+
+    assert scheme.subject_kind == kind
+    assert sum(i.weight for i in scheme.indicators) == 100
+    assert len(scheme.digest) == 64
+
+
+def test_the_digest_is_the_same_for_the_same_document_and_changes_with_it() -> None:
+    document = scheme_document()
+
+    same = parse_scheme(scheme_document()).digest
+    other = parse_scheme({**document, "expert_weight": "0.30"}).digest
+
+    assert parse_scheme(document).digest == same != other
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"expert_weight": "1.5"}, "expert_weight"),
+        ({"grades": [{"grade": "合格", "min_total": "60"}]}, "grades"),
+        ({"rectification_days": 0}, "rectification_days"),
+        ({"unknown": 1}, "unknown"),
+    ],
+)
+def test_a_scheme_that_is_not_coherent_is_refused_saying_why(
+    change: dict[str, Any], problem: str
+) -> None:
+    with pytest.raises(InvalidSchemeError) as excinfo:
+        parse_scheme(scheme_document(**change))
+
+    assert excinfo.value.code == "invalid_scheme"
+    assert problem in excinfo.value.detail
+
+
+def test_weights_must_add_up_to_one_hundred() -> None:
+    document = scheme_document()
+    document["indicators"][0]["weight"] = "26"
+
+    with pytest.raises(InvalidSchemeError, match="add up to 100"):
+        parse_scheme(document)
+
+
+def test_an_indicator_must_read_a_figure_the_subject_has() -> None:
+    document = scheme_document()
+    document["indicators"][0]["figure"] = "budget_execution_share"
+
+    with pytest.raises(InvalidSchemeError, match="no figure budget_execution_share"):
+        parse_scheme(document)
+
+
+def test_meeting_every_threshold_scores_full_marks() -> None:
+    computed = appraisal(MEETS_ALL)
+
+    assert computed.indicators_total == Decimal("100.00")
+    assert all(s["met"] for s in computed.scores)
+    assert computed.conclusion() == (None, Decimal("100.00"), "优秀")
+
+
+def test_a_shortfall_earns_the_share_of_the_weight_it_reached() -> None:
+    computed = appraisal({**MEETS_ALL, "smes_served": 75, "activities_held": 4})
+
+    by_id = {s["indicator"]: s for s in computed.scores}
+    assert by_id["smes_served"]["points"] == "12.50"
+    assert by_id["activities"]["points"] == "7.50"
+    assert not by_id["smes_served"]["met"]
+    assert computed.indicators_total == Decimal("80.00")
+
+
+def test_a_missing_figure_earns_nothing() -> None:
+    computed = appraisal({**MEETS_ALL, "reports_on_time_share": None})
+
+    assert {s["indicator"]: s["points"] for s in computed.scores}["reports_on_time"] == "0.00"
+
+
+def test_expert_scores_blend_into_the_total_by_the_schemes_weight() -> None:
+    computed = appraisal({**MEETS_ALL, "smes_served": 75})  # 87.50 from the indicators
+    computed.add_expert_score(expert_id=EXPERT, score=70, opinion="", meta=META)
+    computed.add_expert_score(
+        expert_id=UUID("00000000-0000-4000-8000-0000000000e2"), score=80, opinion="", meta=META
+    )
+
+    average, total, grade = computed.conclusion()
+
+    assert average == Decimal("75.00")
+    assert total == Decimal("85.00")  # 87.50 × 0.8 + 75 × 0.2
+    assert grade == "合格"
+
+
+def test_an_expert_scores_once_and_within_range() -> None:
+    computed = appraisal(MEETS_ALL)
+    computed.add_expert_score(expert_id=EXPERT, score=90, opinion="", meta=META)
+
+    with pytest.raises(ExpertAlreadyScoredError):
+        computed.add_expert_score(expert_id=EXPERT, score=80, opinion="", meta=META)
+    with pytest.raises(InvalidExpertScoreError) as excinfo:
+        computed.add_expert_score(
+            expert_id=UUID("00000000-0000-4000-8000-0000000000e3"), score=101, opinion="", meta=META
+        )
+    assert excinfo.value.code == "invalid_expert_score"
+
+
+def test_a_concluded_appraisal_accepts_nothing_more() -> None:
+    computed = appraisal(MEETS_ALL)
+    computed.conclude(consequence="none", meta=META)
+
+    with pytest.raises(AppraisalConcludedError) as excinfo:
+        computed.add_expert_score(expert_id=EXPERT, score=90, opinion="", meta=META)
+    assert excinfo.value.code == "appraisal_concluded"
+    with pytest.raises(AppraisalConcludedError):
+        computed.conclude(consequence="none", meta=META)
+
+
+def test_the_appraisal_records_the_whole_scheme_and_its_digest() -> None:
+    computed = Appraisal.compute(
+        subject_kind="window", subject_id=SUBJECT, year=2025, scheme=default_scheme("window"),
+        position=42, as_on=date(2026, 1, 31), figures=MEETS_ALL, meta=META,
+    )  # fmt: skip
+
+    [event] = computed.collect_events()
+
+    recorded: Any = event
+    assert parse_scheme(recorded.scheme).digest == recorded.scheme_digest
+    assert recorded.position == 42
