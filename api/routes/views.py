@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,8 +13,16 @@ from api.problems import ApiError
 from api.responses import json_response
 from api.views import Format, MinPosition, Views, require_fresh, table_response
 from ledger.domain.access_key import Role
+from ledger.domain.service_case import CST
 from ledger.values import parse_uscc
-from projections.registry import PARTICIPANTS
+from projections.figures import (
+    activities_by_organiser,
+    agreements,
+    budget_lines,
+    disbursements,
+    report_timeliness,
+)
+from projections.registry import EXPERTS, PARTICIPANTS
 from projections.service_cases import CASE_FACTS
 from projections.statistics import service_statistics
 
@@ -139,3 +148,155 @@ def enterprise_services(
     with views.store.read() as tx:
         rows = [dict(zip(columns, row, strict=True)) for row in tx.fetchall(sql, params)]
     return table_response(rows, "services", format, f"enterprise-{code}-services")
+
+
+Funds = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
+Year = Annotated[int, Query(ge=2018, le=2100)]
+AsOn = Annotated[
+    date | None, Query(description="The day to read as on (default: today in Ningxia)")
+]
+
+
+def _own_window(principal: Principal, requested: UUID | None) -> str | None:
+    """A window reads only its own rows; others may name one or read all."""
+    if principal.role is Role.WINDOW:
+        if requested is not None and requested != principal.platform_id:
+            raise ApiError(
+                403,
+                "forbidden_platform",
+                "Not your platform",
+                "A window key reads only its own window's figures.",
+            )
+        return str(principal.platform_id)
+    return None if requested is None else str(requested)
+
+
+def _today(views: Any) -> date:
+    return views.ledger.clock().astimezone(CST).date()  # type: ignore[no-any-return]
+
+
+@router.get("/activities", summary="Public service activities per organiser and year")
+def activities(
+    principal: StatisticsReader,
+    views: Views,
+    settings: AppSettings,
+    year: Year,
+    organiser_id: UUID | None = None,
+    format: Format = "json",
+    min_position: MinPosition = None,
+) -> Response:
+    organiser = _own_window(principal, organiser_id)
+    require_fresh(views, ("activities",), min_position, settings.view_wait_seconds)
+    with views.store.read() as tx:
+        rows = activities_by_organiser(tx, year=year, organiser_id=organiser)
+    return table_response(rows, "activities", format, f"activities-{year}")
+
+
+@router.get(
+    "/data-report-timeliness",
+    summary="Data reports per window: on time, late, missing (as on a day), pending",
+)
+def data_report_timeliness(
+    principal: StatisticsReader,
+    views: Views,
+    settings: AppSettings,
+    year: Year,
+    as_on: AsOn = None,
+    window_id: UUID | None = None,
+    format: Format = "json",
+    min_position: MinPosition = None,
+) -> Response:
+    window = _own_window(principal, window_id)
+    require_fresh(views, ("activities",), min_position, settings.view_wait_seconds)
+    with views.store.read() as tx:
+        rows = report_timeliness(tx, year=year, as_on=as_on or _today(views), window_id=window)
+    return table_response(rows, "timeliness", format, f"data-report-timeliness-{year}")
+
+
+@router.get("/funds/budget-lines", summary="Budget lines: approved, committed, paid, remaining")
+def funds_budget_lines(
+    principal: Funds,
+    views: Views,
+    settings: AppSettings,
+    year: Year,
+    format: Format = "json",
+    min_position: MinPosition = None,
+) -> Response:
+    hub = str(principal.platform_id) if principal.role is Role.HUB else None
+    require_fresh(views, ("funds",), min_position, settings.view_wait_seconds)
+    with views.store.read() as tx:
+        rows = budget_lines(tx, year=year, hub_id=hub)
+    return table_response(rows, "lines", format, f"budget-lines-{year}")
+
+
+@router.get(
+    "/funds/disbursements",
+    summary="The disbursement trail: request, approval, payment, with who and when",
+)
+def funds_disbursements(
+    principal: Funds,
+    views: Views,
+    settings: AppSettings,
+    year: Year,
+    format: Format = "json",
+    min_position: MinPosition = None,
+) -> Response:
+    hub = str(principal.platform_id) if principal.role is Role.HUB else None
+    require_fresh(views, ("funds",), min_position, settings.view_wait_seconds)
+    with views.store.read() as tx:
+        rows = disbursements(tx, year=year, hub_id=hub)
+    return table_response(rows, "disbursements", format, f"disbursements-{year}")
+
+
+@router.get("/agreements", summary="Service agreements and their status on a day")
+def agreement_register(
+    principal: Anyone,
+    views: Views,
+    settings: AppSettings,
+    party_id: UUID | None = None,
+    as_on: AsOn = None,
+    format: Format = "json",
+    min_position: MinPosition = None,
+) -> Response:
+    party = None if party_id is None else str(party_id)
+    if principal.role in (Role.WINDOW, Role.INSTITUTION):
+        # A participant sees the agreements it is party to.
+        party = str(principal.platform_id)
+    elif principal.role is Role.ADMIN:
+        raise ApiError(
+            403, "forbidden_role", "Role not allowed",
+            "Agreements are read by the hub, the bureau, auditors and the parties.",
+        )  # fmt: skip
+    require_fresh(views, ("registry",), min_position, settings.view_wait_seconds)
+    with views.store.read() as tx:
+        rows = agreements(tx, as_on=as_on or _today(views), party_id=party)
+    return table_response(rows, "agreements", format, "agreements")
+
+
+@router.get("/experts", summary="The expert pool (专家库)")
+def expert_pool(
+    principal: Funds,
+    views: Views,
+    settings: AppSettings,
+    format: Format = "json",
+    min_position: MinPosition = None,
+) -> Response:
+    require_fresh(views, ("registry",), min_position, settings.view_wait_seconds)
+    columns = [
+        "expert_id",
+        "name",
+        "fields",
+        "organisation",
+        "title",
+        "status",
+        "registered_on",
+        "deactivated_on",
+    ]
+    with views.store.read() as tx:
+        rows = [
+            dict(zip(columns, r, strict=True))
+            for r in tx.fetchall(f"SELECT {', '.join(columns)} FROM {EXPERTS} ORDER BY 7, 1")
+        ]
+    for row in rows:
+        row["fields"] = [f for f in row["fields"].split(",") if f]
+    return table_response(rows, "experts", format, "experts")
