@@ -21,6 +21,7 @@ from eventsourcing.persistence import Transcoder, Transcoding, TranscodingNotReg
 from ledger.envelope import Envelope
 
 _PLAIN = (str, int, float, bool, type(None))
+_CONTAINERS = (dict, list)
 
 
 class OrjsonTranscoder(Transcoder):
@@ -58,22 +59,40 @@ class OrjsonTranscoder(Transcoder):
         return {"_type_": transcoding.name, "_data_": self._tag(transcoding.encode(o))}
 
     def _untag(self, o: Any) -> Any:
+        # Hot on every read of the log (projection rebuilds decode every event): containers
+        # fresh from orjson are updated in place, and plain values are never visited by a call.
         t = type(o)
-        if t is list:
-            return [self._untag(v) for v in o]
-        if t is not dict:
+        if t is dict:
+            if len(o) == 2 and "_type_" in o and "_data_" in o:
+                return self._decode_tagged(o)
+            for k, v in o.items():
+                tv = type(v)
+                if tv is dict:
+                    o[k] = (
+                        self._decode_tagged(v)
+                        if len(v) == 2 and "_type_" in v and "_data_" in v
+                        else self._untag(v)
+                    )
+                elif tv is list:
+                    o[k] = self._untag(v)
             return o
-        if len(o) == 2 and "_type_" in o and "_data_" in o:
-            name = o["_type_"]
-            transcoding = self.names.get(name)
-            if transcoding is None:
-                msg = (
-                    f"Data serialized with name '{name}' is not deserializable. "
-                    "Please register a custom transcoding for this type."
-                )
-                raise TranscodingNotRegisteredError(msg)
-            return transcoding.decode(self._untag(o["_data_"]))
-        return {k: self._untag(v) for k, v in o.items()}
+        if t is list:
+            for i, v in enumerate(o):
+                if type(v) in _CONTAINERS:
+                    o[i] = self._untag(v)
+        return o
+
+    def _decode_tagged(self, o: dict[str, Any]) -> Any:
+        name = o["_type_"]
+        transcoding = self.names.get(name)
+        if transcoding is None:
+            msg = (
+                f"Data serialized with name '{name}' is not deserializable. "
+                "Please register a custom transcoding for this type."
+            )
+            raise TranscodingNotRegisteredError(msg)
+        data = o["_data_"]
+        return transcoding.decode(self._untag(data) if type(data) in _CONTAINERS else data)
 
 
 class UUIDAsHex(Transcoding):
@@ -84,7 +103,7 @@ class UUIDAsHex(Transcoding):
         return obj.hex
 
     def decode(self, data: str) -> UUID:
-        return UUID(data)
+        return UUID(int=int(data, 16))
 
 
 class DecimalAsStr(Transcoding):

@@ -142,7 +142,14 @@ class PostgresViewStore:
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
-        with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
+        # Pipeline mode: a batch's many small writes go out without waiting for each answer
+        # (a read in between syncs the pipeline by itself), so a batch costs few round trips.
+        with (
+            self._pool.connection() as conn,
+            conn.pipeline(),
+            conn.transaction(),
+            conn.cursor() as cursor,
+        ):
             yield _PostgresTx(cursor)
 
     @contextmanager
