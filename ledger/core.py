@@ -14,12 +14,12 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import CanMutateAggregate
-from eventsourcing.persistence import Notification, Recording, StoredEvent, Transcoder
+from eventsourcing.persistence import Mapper, Notification, Recording, StoredEvent, Transcoder
 from eventsourcing.utils import Environment, EnvType
 
 from ledger.domain.base import LedgerAggregate
 from ledger.persistence.idempotency import IdempotentResult
-from ledger.transcoder import ledger_transcoder
+from ledger.transcoder import LedgerMapper, ledger_transcoder
 from ledger.uow import UnitOfWork
 
 A = TypeVar("A", bound=LedgerAggregate)
@@ -72,6 +72,11 @@ class LedgerCore(Application[UUID]):
 
     def construct_transcoder(self) -> Transcoder:
         return ledger_transcoder()
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        return self.factory.mapper(
+            transcoder=self.construct_transcoder(), mapper_class=LedgerMapper
+        )
 
     def _notify(self, recordings: list[Recording[UUID]]) -> None:
         if recordings and self.after_save:

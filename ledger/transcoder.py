@@ -9,14 +9,25 @@ Only exact types are matched: a ``str`` subclass is not a ``str``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, cast
 from uuid import UUID
 
 import orjson
-from eventsourcing.persistence import Transcoder, Transcoding, TranscodingNotRegisteredError
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import (
+    Cipher,
+    Compressor,
+    Mapper,
+    MapperDeserialisationError,
+    StoredEvent,
+    Transcoder,
+    Transcoding,
+    TranscodingNotRegisteredError,
+)
+from eventsourcing.utils import resolve_topic
 
 from ledger.envelope import Envelope
 
@@ -153,14 +164,15 @@ class TupleAsList(Transcoding):
 class EnvelopeAsDict(Transcoding):
     type = Envelope
     name = "envelope"
-    _fields: ClassVar[tuple[str, ...]] = tuple(f.name for f in fields(Envelope))
 
     def encode(self, obj: Envelope) -> dict[str, Any]:
         return asdict(obj)
 
     def decode(self, data: dict[str, Any]) -> Envelope:
-        fields_present: dict[str, Any] = {k: data.get(k) for k in self._fields}
-        return Envelope(**fields_present)
+        return Envelope(
+            data["actor"], data["platform_id"], data["correlation_id"], data["causation_id"],
+            data["occurred_at"],
+        )  # fmt: skip
 
 
 def ledger_transcoder() -> OrjsonTranscoder:
@@ -176,3 +188,52 @@ def ledger_transcoder() -> OrjsonTranscoder:
     ):
         transcoder.register(transcoding)
     return transcoder
+
+
+class LedgerMapper(Mapper[UUID]):
+    """The library's mapper, with the per-event work of decoding done once per event class.
+
+    Reading the log (projection rebuilds, audits) decodes every event; resolving the topic, the
+    class version and the id type is the same for every event of a class, so it is cached.
+    Upcasting works exactly as in the library. With a cipher or a compressor configured, the
+    library's own path is used unchanged.
+    """
+
+    def __init__(
+        self,
+        transcoder: Transcoder,
+        compressor: Compressor | None = None,
+        cipher: Cipher | None = None,
+    ) -> None:
+        super().__init__(transcoder, compressor=compressor, cipher=cipher)
+        self._classes: dict[str, tuple[type, int]] = {}
+
+    def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
+        if self.cipher or self.compressor:
+            return super().to_domain_event(stored_event)
+        entry = self._classes.get(stored_event.topic)
+        if entry is None:
+            cls = resolve_topic(stored_event.topic)
+            entry = self._classes[stored_event.topic] = (cls, getattr(cls, "class_version", 1))
+        cls, class_version = entry
+        try:
+            state: dict[str, Any] = self.transcoder.decode(stored_event.state)
+        except Exception as e:
+            msg = (
+                f"Failed to deserialise state of stored event with topic '{stored_event.topic}', "
+                f"originator_id '{stored_event.originator_id}' and originator_version "
+                f"{stored_event.originator_version}: {e}"
+            )
+            raise MapperDeserialisationError(msg) from e
+        originator_id = stored_event.originator_id
+        state["originator_id"] = (
+            originator_id if isinstance(originator_id, UUID) else UUID(originator_id)
+        )
+        state["originator_version"] = stored_event.originator_version
+        from_version = state.pop("class_version", 1)
+        while from_version < class_version:
+            getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(state)
+            from_version += 1
+        event: Any = object.__new__(cls)
+        object.__setattr__(event, "__dict__", state)
+        return cast("DomainEventProtocol[UUID]", event)

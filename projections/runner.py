@@ -167,9 +167,11 @@ class ProjectionRunner:
                 topics=projection.topics(),
                 inclusive_of_start=False,
             )
+            projection.begin_batch(tx)
             for notification in notifications:
                 event = cast(Event, self.ledger.mapper.to_domain_event(notification))
                 projection.handle(tx, event, notification.id)
+            projection.end_batch(tx)
             reached_end = len(notifications) < self.batch_size
             new_position = head if reached_end else notifications[-1].id
             new_state = LIVE if reached_end else state

@@ -6,6 +6,7 @@ every figure can be traced to the cases behind it and recomputed at any log posi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from ledger.domain.enterprise import Enterprise
@@ -17,7 +18,6 @@ from projections.base import (
     business_date,
     business_time,
     text,
-    updater,
 )
 from projections.store import Tx
 
@@ -25,26 +25,39 @@ CASE_FACTS = "view_case_facts"
 ENTERPRISES = "view_enterprises"
 
 
-def _opened(_: Any, tx: Tx, event: Event, position: int) -> None:
+def _opened(p: Any, tx: Tx, event: Event, position: int) -> None:
     data = vars(event)
-    tx.execute(
-        f"INSERT INTO {CASE_FACTS} (case_id, window_id, external_ref, enterprise_id, uscc, "
-        "category, category_group, channel, opened_at, opened_on, status, position) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'opened', ?) ON CONFLICT (case_id) DO NOTHING",
-        (
-            str(event.originator_id),
-            text(data["window_id"]),
-            data["external_ref"],
-            text(data["enterprise_id"]),
-            data["uscc"],
-            data["category"],
-            data["category"][:2],
-            data["channel"],
-            business_time(event),
-            business_date(event),
-            position,
-        ),
+    case_id = str(event.originator_id)
+    row = dict.fromkeys(p.rows[CASE_FACTS].columns)
+    row.update(
+        case_id=case_id,
+        window_id=text(data["window_id"]),
+        external_ref=data["external_ref"],
+        enterprise_id=text(data["enterprise_id"]),
+        uscc=data["uscc"],
+        category=data["category"],
+        category_group=data["category"][:2],
+        channel=data["channel"],
+        opened_at=business_time(event),
+        opened_on=business_date(event),
+        status="opened",
+        position=position,
     )
+    p.rows[CASE_FACTS].put(case_id, row)
+
+
+def _case(values: Callable[[Any], dict[str, Any]]) -> Handler:
+    """A handler that sets the columns ``values(event)`` names on the event's case row."""
+
+    def handle(p: Any, tx: Tx, event: Event, position: int) -> None:
+        facts = p.rows[CASE_FACTS]
+        case_id = str(event.originator_id)
+        row = facts.get(case_id)
+        if row is not None:  # every case stream starts with Opened
+            row.update(values(event), position=position)
+            facts.put(case_id, row)
+
+    return handle
 
 
 def _enterprise(_: Any, tx: Tx, event: Event, position: int) -> None:
@@ -59,6 +72,7 @@ def _enterprise(_: Any, tx: Tx, event: Event, position: int) -> None:
 class CaseFactsProjection(Projection):
     name = "service_cases"
     version = 3
+    cached: ClassVar[dict[str, str]] = {CASE_FACTS: "case_id"}
     tables: ClassVar[dict[str, str]] = {
         ENTERPRISES: (
             "enterprise_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, name TEXT NOT NULL, "
@@ -78,32 +92,32 @@ class CaseFactsProjection(Projection):
     handlers: ClassVar[dict[type, Handler]] = {
         Enterprise.Registered: _enterprise,
         ServiceCase.Opened: _opened,
-        ServiceCase.Assigned: updater(
-            CASE_FACTS,
-            "case_id",
-            "provider_kind = ?, provider_id = ?, provider_name = ?, status = 'assigned'",
-            lambda e: (e.provider_kind, text(e.provider_id), e.provider_name),
+        ServiceCase.Assigned: _case(
+            lambda e: {
+                "provider_kind": e.provider_kind,
+                "provider_id": text(e.provider_id),
+                "provider_name": e.provider_name,
+                "status": "assigned",
+            }
         ),
-        ServiceCase.Delivered: updater(
-            CASE_FACTS,
-            "case_id",
-            "delivered_on = ?, delivery_mode = ?, fee_type = ?, fee_amount = ?, "
-            "status = 'delivered'",
-            lambda e: (e.delivered_on.isoformat(), e.mode, e.fee_type, str(e.fee_amount)),
+        ServiceCase.Delivered: _case(
+            lambda e: {
+                "delivered_on": e.delivered_on.isoformat(),
+                "delivery_mode": e.mode,
+                "fee_type": e.fee_type,
+                "fee_amount": str(e.fee_amount),
+                "status": "delivered",
+            }
         ),
-        ServiceCase.FeedbackReceived: updater(
-            CASE_FACTS,
-            "case_id",
-            "satisfaction = ?, status = 'feedback_received'",
-            lambda e: (e.satisfaction,),
+        ServiceCase.FeedbackReceived: _case(
+            lambda e: {"satisfaction": e.satisfaction, "status": "feedback_received"}
         ),
-        ServiceCase.Closed: updater(
-            CASE_FACTS, "case_id", "closed_on = ?, status = 'closed'", lambda e: (business_date(e),)
-        ),
-        ServiceCase.Cancelled: updater(
-            CASE_FACTS,
-            "case_id",
-            "cancelled_on = ?, cancellation_reason = ?, status = 'cancelled'",
-            lambda e: (business_date(e), e.reason),
+        ServiceCase.Closed: _case(lambda e: {"closed_on": business_date(e), "status": "closed"}),
+        ServiceCase.Cancelled: _case(
+            lambda e: {
+                "cancelled_on": business_date(e),
+                "cancellation_reason": e.reason,
+                "status": "cancelled",
+            }
         ),
     }
