@@ -271,3 +271,31 @@ class InstitutionNotFoundError(NotFoundError):
 class InstitutionExistsError(AlreadyExistsError):
     code = "institution_exists"
     title = "Institution already registered"
+
+
+# --- audit ---------------------------------------------------------------------------------------
+
+
+class NoCheckpointError(NotFoundError):
+    code = "no_checkpoint"
+    title = "No checkpoint yet"
+
+
+class UnknownTreeSizeError(NotFoundError):
+    code = "unknown_tree_size"
+    title = "No checkpoint of that tree size"
+
+
+class PositionNotSealedError(NotFoundError):
+    code = "position_not_sealed"
+    title = "Position not sealed yet"
+
+
+class PositionNotFoundError(NotFoundError):
+    code = "position_not_found"
+    title = "No event at that position"
+
+
+class InvalidTreeRangeError(RuleViolationError):
+    code = "invalid_tree_range"
+    title = "Invalid pair of tree sizes"

@@ -1,0 +1,477 @@
+"""Offline verification of an evidence pack: nothing but the pack and a public key.
+
+The pack's own leaf hashes are never trusted: every leaf is recomputed from the stored bytes,
+every root from those leaves, every signature with the auditor's key. The sealer's recorded
+leaf hashes are used only to say *where* something changed. Work stops at the first failure in
+log order, which names the position (or the checkpoint) and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from ledger.audit.checkpoint import Checkpoint
+from ledger.audit.keys import SealKeyError, VerifyKey, load_verify_key
+from ledger.audit.merkle import (
+    LEAF_PREFIX,
+    NODE_PREFIX,
+    ProofError,
+    fold_right,
+    verify_consistency,
+    verify_inclusion,
+)
+from ledger.audit.pack import EVENT_HEADER, LEAF_RECORD, PACK_FORMAT, U64
+
+CHUNK = 8 * 1024 * 1024
+_sha256 = hashlib.sha256
+
+
+@dataclass(frozen=True)
+class Failure:
+    code: str
+    message: str
+    position: int | None = None
+    tree_size: int | None = None
+
+
+@dataclass
+class VerificationReport:
+    kind: str = "unknown"
+    events: int = 0
+    checkpoints: int = 0
+    tree_size: int = 0
+    last_position: int = 0
+    key_ids: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failure: Failure | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+class _VerificationStoppedError(Exception):
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(failure.message)
+        self.failure = failure
+
+
+def _fail(
+    code: str, message: str, *, position: int | None = None, tree_size: int | None = None
+) -> _VerificationStoppedError:
+    return _VerificationStoppedError(Failure(code, message, position, tree_size))
+
+
+def _records(stream: IO[bytes]) -> Iterator[tuple[int, memoryview]]:
+    """``(position, canonical leaf data)`` of each event in ``events.bin``, read in chunks."""
+    header, u64 = EVENT_HEADER, U64
+    rest = b""
+    while True:
+        chunk = stream.read(CHUNK)
+        buf = memoryview(rest + chunk) if rest else memoryview(chunk)
+        end, offset = len(buf), 0
+        while offset + header.size <= end:
+            position, _, _, topic_len = header.unpack_from(buf, offset)
+            state_at = offset + header.size + topic_len
+            if state_at + 8 > end:
+                break
+            (state_len,) = u64.unpack_from(buf, state_at)
+            stop = state_at + 8 + state_len
+            if stop > end:
+                break
+            yield position, buf[offset:stop]
+            offset = stop
+        rest = bytes(buf[offset:])
+        if not chunk:
+            if rest:
+                raise _fail("pack_damaged", "events.bin ends in the middle of an event.")
+            return
+
+
+def _leaves(stream: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
+    size = LEAF_RECORD.size
+    rest = b""
+    while True:
+        chunk = stream.read(CHUNK - CHUNK % size)
+        data = rest + chunk
+        whole = len(data) - len(data) % size
+        yield from LEAF_RECORD.iter_unpack(data[:whole])
+        rest = data[whole:]
+        if not chunk:
+            if rest:
+                raise _fail("pack_damaged", "leaves.bin ends in the middle of a leaf.")
+            return
+
+
+class PackVerifier:
+    def __init__(
+        self,
+        path: Path,
+        trusted_keys: list[VerifyKey] | None = None,
+        trusted_checkpoint: Checkpoint | None = None,
+    ) -> None:
+        self.path = path
+        self.trusted_keys = trusted_keys
+        self.trusted = trusted_checkpoint
+        self.report = VerificationReport()
+        self.keys: dict[str, VerifyKey] = {}
+
+    def run(self) -> VerificationReport:
+        try:
+            with zipfile.ZipFile(self.path) as zf:
+                self._run(zf)
+        except _VerificationStoppedError as stop:
+            self.report.failure = stop.failure
+        except (zipfile.BadZipFile, OSError) as e:
+            self.report.failure = Failure("pack_damaged", f"Cannot read the pack: {e}")
+        return self.report
+
+    # --- the parts ------------------------------------------------------------------------
+    def _run(self, zf: zipfile.ZipFile) -> None:
+        manifest = self._manifest(zf)
+        self.report.kind = manifest["kind"]
+        self._check_parts(zf, manifest)
+        self._load_keys(zf)
+        checkpoints = self._checkpoints(zf, manifest)
+        if self.trusted is not None:
+            self._check_signature(self.trusted, "your trusted checkpoint")
+        if manifest["kind"] == "full":
+            self._verify_full(zf, checkpoints)
+        else:
+            self._verify_stream(zf, checkpoints)
+
+    def _json(self, zf: zipfile.ZipFile, name: str) -> Any:
+        try:
+            return orjson.loads(zf.read(name))
+        except (KeyError, orjson.JSONDecodeError) as e:
+            raise _fail("pack_damaged", f"{name} is missing or not JSON ({e}).") from None
+
+    def _manifest(self, zf: zipfile.ZipFile) -> dict[str, Any]:
+        manifest = self._json(zf, "manifest.json")
+        if not isinstance(manifest, dict) or manifest.get("format") != PACK_FORMAT:
+            raise _fail("pack_damaged", f"Not an evidence pack of format {PACK_FORMAT}.")
+        if manifest.get("kind") not in {"full", "stream"}:
+            raise _fail("pack_damaged", "The manifest names no known kind of pack.")
+        return manifest
+
+    def _check_parts(self, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
+        needed = {"keys.json", "checkpoints.jsonl", "leaves.bin", "events.bin"}
+        if manifest["kind"] == "stream":
+            needed.add("proofs.jsonl")
+        parts = manifest.get("parts") or {}
+        for name in sorted(needed - set(parts)):
+            raise _fail("pack_damaged", f"The manifest does not list {name}.")
+        for name, expected in sorted(parts.items()):
+            sha, size = _sha256(), 0
+            try:
+                with zf.open(name) as f:
+                    while chunk := f.read(CHUNK):
+                        sha.update(chunk)
+                        size += len(chunk)
+            except KeyError:
+                raise _fail("pack_damaged", f"{name} is listed but not in the pack.") from None
+            if sha.hexdigest() != expected.get("sha256") or size != expected.get("bytes"):
+                raise _fail("pack_damaged", f"{name} does not match the SHA-256 in the manifest.")
+
+    def _load_keys(self, zf: zipfile.ZipFile) -> None:
+        pack_keys: dict[str, VerifyKey] = {}
+        for kid, pem in (self._json(zf, "keys.json") or {}).items():
+            try:
+                key = load_verify_key(pem)
+            except SealKeyError as e:
+                raise _fail("pack_damaged", f"keys.json: key {kid}: {e.detail}") from None
+            pack_keys[key.key_id] = key
+        if self.trusted_keys:
+            self.keys = {k.key_id: k for k in self.trusted_keys}
+        else:
+            self.keys = pack_keys
+            self.report.warnings.append(
+                "No --public-key given: the signatures were checked with the key(s) inside the "
+                "pack, which prove nothing against whoever made the pack. Pass the public key "
+                "you obtained from the operator out of band."
+            )
+        self.report.key_ids = sorted(self.keys)
+
+    def _checkpoints(self, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> list[Checkpoint]:
+        checkpoints: list[Checkpoint] = []
+        for number, line in enumerate(zf.read("checkpoints.jsonl").splitlines(), start=1):
+            try:
+                checkpoints.append(Checkpoint.from_json(orjson.loads(line)))
+            except (ValueError, orjson.JSONDecodeError) as e:
+                raise _fail("pack_damaged", f"checkpoints.jsonl line {number}: {e}") from None
+        for before, after in itertools.pairwise(checkpoints):
+            if not (
+                before.tree_size < after.tree_size and before.last_position < after.last_position
+            ):
+                raise _fail(
+                    "checkpoint_order",
+                    f"Checkpoint of tree size {after.tree_size} does not follow the one of size "
+                    f"{before.tree_size}: checkpoints must grow.",
+                    tree_size=after.tree_size,
+                )
+        if not checkpoints or checkpoints[-1].tree_size != manifest.get("tree_size"):
+            raise _fail(
+                "pack_damaged", "The pack does not end at the checkpoint its manifest names."
+            )
+        self.report.tree_size = checkpoints[-1].tree_size
+        self.report.last_position = checkpoints[-1].last_position
+        return checkpoints
+
+    def _check_signature(self, cp: Checkpoint, what: str) -> None:
+        key = self.keys.get(cp.key_id)
+        if key is None:
+            raise _fail(
+                "unknown_key",
+                f"{what.capitalize()} (tree size {cp.tree_size}, up to position "
+                f"{cp.last_position}) is signed by key {cp.key_id}, which is not among the "
+                f"keys checked against ({', '.join(sorted(self.keys)) or 'none'}).",
+                position=cp.last_position,
+                tree_size=cp.tree_size,
+            )
+        if not cp.signed_by(key):
+            raise _fail(
+                "bad_signature",
+                f"The signature of {what} (tree size {cp.tree_size}, up to position "
+                f"{cp.last_position}) does not verify with key {cp.key_id}: the checkpoint was "
+                "altered or replaced.",
+                position=cp.last_position,
+                tree_size=cp.tree_size,
+            )
+
+    # --- a full pack ---------------------------------------------------------------------
+    def _verify_full(self, zf: zipfile.ZipFile, checkpoints: list[Checkpoint]) -> None:
+        anchor = checkpoints[-1]
+        trusted = self.trusted
+        if trusted is not None and trusted.tree_size > anchor.tree_size:
+            raise self._trusted_ahead(trusted, anchor)
+        marks = {cp.tree_size: cp for cp in checkpoints}
+        if trusted is not None:
+            marks.setdefault(trusted.tree_size, trusted)
+        stack: list[bytes] = []
+        size = 0
+        last = 0
+        with zf.open("leaves.bin") as lf, zf.open("events.bin") as ef:
+            leaves = _leaves(lf)
+            leaf = next(leaves, None)
+            for position, record in _records(ef):
+                if position <= last:
+                    raise _fail(
+                        "event_order",
+                        f"Position {position} comes after position {last}: the events are not "
+                        "in log order.",
+                        position=position,
+                    )
+                last = position
+                if leaf is None or position < leaf[1]:
+                    raise _fail(
+                        "unsealed_event",
+                        f"Position {position}: the log holds an event that was never sealed "
+                        "(inserted after the seal, e.g. into a gap of positions).",
+                        position=position,
+                    )
+                if position > leaf[1]:
+                    raise self._missing(leaf)
+                index, _, sealed = leaf
+                if index != size:
+                    raise _fail("pack_damaged", f"leaves.bin skips from leaf {size} to {index}.")
+                h = _sha256(LEAF_PREFIX)
+                h.update(record)
+                digest = h.digest()
+                if digest != sealed:
+                    raise _fail(
+                        "altered_event",
+                        f"Position {position} (leaf {index}): the stored event is not the one "
+                        "that was sealed there (its bytes were changed, or it was moved from "
+                        "another position).",
+                        position=position,
+                    )
+                size += 1
+                carry = size
+                while not carry & 1:
+                    digest = _sha256(NODE_PREFIX + stack.pop() + digest).digest()
+                    carry >>= 1
+                stack.append(digest)
+                if size in marks:
+                    self._check_root(marks[size], fold_right(stack), position)
+                leaf = next(leaves, None)
+            if leaf is not None:
+                raise self._missing(leaf)
+        self.report.events = size
+        self.report.checkpoints = len(checkpoints)
+        if size < anchor.tree_size:
+            raise _fail(
+                "checkpoint_beyond_log",
+                f"The checkpoint of tree size {anchor.tree_size} covers more events than the "
+                f"pack holds ({size}): events after position {last} are missing.",
+                position=last,
+                tree_size=anchor.tree_size,
+            )
+
+    def _missing(self, leaf: tuple[int, int, bytes]) -> _VerificationStoppedError:
+        index, position, _ = leaf
+        return _fail(
+            "missing_event",
+            f"Position {position} (leaf {index}): the event sealed there is missing from the log "
+            "(deleted, or moved to another position).",
+            position=position,
+        )
+
+    def _check_root(self, cp: Checkpoint, root: bytes, position: int) -> None:
+        if cp is self.trusted:
+            if root != cp.root_hash:
+                raise _fail(
+                    "trusted_mismatch",
+                    f"The first {cp.tree_size} events (up to position {position}) do not have the "
+                    "root of your trusted checkpoint: that history was rewritten and re-sealed.",
+                    position=position,
+                    tree_size=cp.tree_size,
+                )
+            return
+        self._check_signature(cp, "the checkpoint")
+        if cp.last_position != position:
+            raise _fail(
+                "root_mismatch",
+                f"The checkpoint of tree size {cp.tree_size} says it reaches position "
+                f"{cp.last_position}, but leaf {cp.tree_size - 1} is position {position}.",
+                position=position,
+                tree_size=cp.tree_size,
+            )
+        if root != cp.root_hash:
+            raise _fail(
+                "root_mismatch",
+                f"The checkpoint of tree size {cp.tree_size} (up to position {position}) does "
+                "not match the events before it: leaves were altered together with the events "
+                "after the previous checkpoint.",
+                position=position,
+                tree_size=cp.tree_size,
+            )
+        if self.trusted is not None and cp.tree_size == self.trusted.tree_size:
+            self._check_root(self.trusted, root, position)
+
+    def _trusted_ahead(self, trusted: Checkpoint, anchor: Checkpoint) -> _VerificationStoppedError:
+        return _fail(
+            "trusted_ahead",
+            f"Your trusted checkpoint has tree size {trusted.tree_size} (up to position "
+            f"{trusted.last_position}), but this pack ends at tree size {anchor.tree_size} "
+            f"(position {anchor.last_position}): either events after position "
+            f"{anchor.last_position} were removed from the log, or the pack was exported with "
+            "--until. Export a pack that reaches your checkpoint.",
+            position=anchor.last_position,
+            tree_size=trusted.tree_size,
+        )
+
+    # --- a stream pack -------------------------------------------------------------------
+    def _verify_stream(self, zf: zipfile.ZipFile, checkpoints: list[Checkpoint]) -> None:
+        anchor = checkpoints[-1]
+        for cp in checkpoints:
+            self._check_signature(cp, "the checkpoint")
+        inclusion: dict[int, list[bytes]] = {}
+        consistency: dict[int, list[bytes]] = {}
+        for line in zf.read("proofs.jsonl").splitlines():
+            row = orjson.loads(line)
+            path = [bytes.fromhex(h) for h in row["path"]]
+            if row["type"] == "inclusion":
+                inclusion[int(row["leaf_index"])] = path
+            else:
+                consistency[int(row["from"])] = path
+        for cp in checkpoints[:-1]:
+            self._consistent(cp, anchor, consistency.get(cp.tree_size))
+        trusted = self.trusted
+        if trusted is not None:
+            if trusted.tree_size > anchor.tree_size:
+                raise self._trusted_ahead(trusted, anchor)
+            self._consistent(trusted, anchor, consistency.get(trusted.tree_size), "your trusted")
+        with zf.open("leaves.bin") as lf:
+            by_position = {position: (index, digest) for index, position, digest in _leaves(lf)}
+        count, version = 0, 0
+        with zf.open("events.bin") as ef:
+            for position, record in _records(ef):
+                stream_version = EVENT_HEADER.unpack_from(record)[2]
+                if stream_version != version + 1:
+                    raise _fail(
+                        "missing_version",
+                        f"Position {position} holds version {stream_version} of the stream, "
+                        f"but the pack's previous event was version {version}.",
+                        position=position,
+                    )
+                version = stream_version
+                sealed = by_position.get(position)
+                if sealed is None:
+                    raise _fail(
+                        "unsealed_event",
+                        f"Position {position}: the stream's event there was never sealed "
+                        "(inserted after the seal).",
+                        position=position,
+                    )
+                index, recorded = sealed
+                digest = _sha256(LEAF_PREFIX + bytes(record)).digest()
+                if digest != recorded:
+                    raise _fail(
+                        "altered_event",
+                        f"Position {position} (leaf {index}): the stored event is not the one "
+                        "that was sealed there.",
+                        position=position,
+                    )
+                try:
+                    verify_inclusion(
+                        index, anchor.tree_size, digest, inclusion.get(index, []), anchor.root_hash
+                    )
+                except ProofError as e:
+                    raise _fail(
+                        "inclusion_failed",
+                        f"Position {position} (leaf {index}) is not proven to be in the "
+                        f"checkpoint of tree size {anchor.tree_size}: {e}.",
+                        position=position,
+                        tree_size=anchor.tree_size,
+                    ) from None
+                count += 1
+        self.report.events = count
+        self.report.checkpoints = len(checkpoints)
+
+    def _consistent(
+        self, old: Checkpoint, new: Checkpoint, path: list[bytes] | None, whose: str = "the"
+    ) -> None:
+        if old.tree_size == new.tree_size:
+            path = path or []
+        if path is None:
+            raise _fail(
+                "consistency_failed",
+                f"The pack holds no consistency proof from {whose} checkpoint of tree size "
+                f"{old.tree_size} to {new.tree_size}.",
+                tree_size=old.tree_size,
+            )
+        try:
+            verify_consistency(old.tree_size, new.tree_size, old.root_hash, new.root_hash, path)
+        except ProofError as e:
+            raise _fail(
+                "consistency_failed",
+                f"The checkpoint of tree size {new.tree_size} does not extend {whose} checkpoint "
+                f"of tree size {old.tree_size} (up to position {old.last_position}): {e}. The "
+                "log was rewritten after that checkpoint.",
+                position=old.last_position,
+                tree_size=old.tree_size,
+            ) from None
+
+
+def load_trusted_checkpoint(path: Path) -> Checkpoint:
+    """A checkpoint saved by an auditor (the JSON of ``GET /v1/audit/checkpoints/latest``)."""
+    data = orjson.loads(path.read_bytes())
+    if isinstance(data, dict) and "checkpoint" in data and isinstance(data["checkpoint"], dict):
+        data = data["checkpoint"]
+    return Checkpoint.from_json(data)
+
+
+def verify_pack(
+    path: Path,
+    public_keys: list[VerifyKey] | None = None,
+    trusted_checkpoint: Checkpoint | None = None,
+) -> VerificationReport:
+    return PackVerifier(path, public_keys, trusted_checkpoint).run()
