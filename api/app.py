@@ -8,7 +8,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import problems
+from api.access_audit import AccessAuditMiddleware
+from api.audit_runtime import start_audit, stop_audit
 from api.middleware import RequestContextMiddleware
+from api.routes import audit as audit_routes
 from api.routes import enterprises, events, health, institutions, platforms, service_cases
 from ledger.application import LedgerApplication
 from ledger.factory import build_ledger
@@ -38,9 +41,16 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.ledger is None:
             app.state.ledger = build_ledger(settings.store, clock_skew=settings.clock_skew)
-        yield
-        if owns_ledger and app.state.ledger is not None:
-            app.state.ledger.close()
+        app.state.audit = start_audit(settings, app.state.ledger)
+        app.state.access_log = app.state.audit.access_log
+        try:
+            yield
+        finally:
+            # Flush the access records before the store they go to is closed.
+            stop_audit(app.state.audit)
+            app.state.access_log = None
+            if owns_ledger and app.state.ledger is not None:
+                app.state.ledger.close()
 
     app = FastAPI(
         title="SME Service Ledger",
@@ -50,8 +60,12 @@ def create_app(
     )
     app.state.settings = settings
     app.state.ledger = ledger
+    app.state.access_log = None
     problems.install(app)
+    # Added first, so it runs inside RequestContextMiddleware and sees the request id.
+    app.add_middleware(AccessAuditMiddleware)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     for module in (health, platforms, institutions, enterprises, service_cases, events):
         app.include_router(module.router)
+    app.include_router(audit_routes.router)
     return app

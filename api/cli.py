@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from api import cli_audit
 from ledger.application import IssuedKey, LedgerApplication
 from ledger.domain.access_key import Role
 from ledger.envelope import Envelope
@@ -31,6 +32,8 @@ app = typer.Typer(
 )
 keys_app = typer.Typer(help="Issue, revoke and list API access keys.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
+app.add_typer(cli_audit.audit_app, name="audit")
+app.command("seal")(cli_audit.seal)
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -153,7 +156,10 @@ def migrate(
         Path | None, typer.Option("--dir", help="Migrations directory (default: ./migrations)")
     ] = None,
 ) -> None:
-    """Apply PostgreSQL migrations not yet applied (safe to run twice, or concurrently)."""
+    """Apply PostgreSQL migrations not yet applied (safe to run twice, or concurrently).
+
+    Connects as LEDGER_MIGRATION_DATABASE_URL (the schema owner's side), or LEDGER_DATABASE_URL.
+    """
     from ledger.persistence.migrate import migrate as run_migrations
 
     settings = Settings()
@@ -161,7 +167,7 @@ def migrate(
         out.print("The embedded SQLite store creates its own tables; nothing to migrate.")
         return
     try:
-        report = run_migrations(settings.database_url, directory)
+        report = run_migrations(settings.migration_url, directory)
     except LedgerError as e:
         raise _fail(e.detail, 2) from None
     for name in report.applied:
