@@ -50,7 +50,8 @@ class AccessLogWriter:
     def stop(self, timeout: float = 10.0) -> None:
         """Write everything queued (for at most ``timeout`` seconds), then stop."""
         self._stop.set()
-        self._thread.join(timeout)
+        if self._thread.is_alive():
+            self._thread.join(timeout)
         leftover: list[AccessRecord] = []
         while True:
             try:

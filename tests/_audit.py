@@ -22,13 +22,13 @@ KEY = SigningKey.generate()
 OTHER_KEY = SigningKey.generate()
 
 
-def meta() -> Envelope:
+def meta(at: datetime | None = None) -> Envelope:
     return Envelope(
         actor="test:audit",
         platform_id=None,
         correlation_id="audit-test",
         causation_id="audit-test",
-        occurred_at=datetime.now(UTC),
+        occurred_at=at or datetime.now(UTC),
     )
 
 
@@ -37,7 +37,7 @@ def append_events(ledger: LedgerApplication, count: int) -> list[UUID]:
     issue = ledger.issue_key
     return [
         issue(
-            role=Role.AUDITOR, platform_id=None, name=f"audit-{i}", meta=meta()
+            role=Role.AUDITOR, platform_id=None, name=f"audit-{i}", meta=meta(ledger.clock())
         ).outcome.resource_id
         for i in range(count)
     ]
