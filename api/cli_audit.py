@@ -15,6 +15,7 @@ from uuid import UUID
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
 from api.audit_runtime import embedded_key_path, seal_policy
@@ -88,9 +89,15 @@ class _Waker:
         if self.conn is None:
             self.stop.wait(seconds)
             return
-        # Wakes on the first NOTIFY (every append sends one), or after the poll interval.
-        for _ in self.conn.notifies(timeout=seconds, stop_after=1):
-            pass
+        # Wakes on the first NOTIFY (every append sends one), after ``seconds``, or soon after
+        # a stop is asked for (checked twice a second).
+        deadline = time.monotonic() + seconds
+        while not self.stop.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            for _ in self.conn.notifies(timeout=min(remaining, 0.5), stop_after=1):
+                return
 
     def close(self) -> None:
         if self.conn is not None:
@@ -157,7 +164,7 @@ def seal(
                     stop.wait(min(settings.seal_poll_seconds * 2**failures, 60.0))
                     continue
                 if not stop.is_set():
-                    waker.wait(settings.seal_poll_seconds)
+                    waker.wait(sealer.wait_seconds(settings.seal_poll_seconds))
         finally:
             waker.close()
         err.print("Sealer stopped.")
@@ -263,7 +270,7 @@ def _print_report(report: VerificationReport) -> None:
         return
     f = report.failure
     where = f"position {f.position}" if f.position is not None else "the pack"
-    out.print(f"[bold red]FAILED[/] at {where} [{f.code}]: {f.message}")
+    out.print(f"[bold red]FAILED[/] at {where} ({f.code}): {escape(f.message)}")
 
 
 @audit_app.command("verify")

@@ -168,6 +168,14 @@ class Sealer:
             self.last_checkpoint = cp
             report.checkpoints.append(cp)
 
+    def wait_seconds(self, poll_seconds: float) -> float:
+        """How long to sleep: the poll interval, or less if unsigned leaves come due sooner."""
+        if self.frontier.size <= self.checkpoint_size:
+            return poll_seconds
+        since = self.last_checkpoint.sealed_at if self.last_checkpoint else self.started_at
+        due = (since + self.policy.interval - self.clock()).total_seconds()
+        return max(0.01, min(poll_seconds, due))
+
     def lag(self) -> int:
         """Events in the log that no checkpoint covers yet."""
         last = self.last_checkpoint.last_position if self.last_checkpoint else 0
@@ -207,4 +215,7 @@ class SealerThread:
             except Exception:
                 failures += 1
                 log.exception("sealing failed (attempt %d); retrying", failures)
-            self._stop.wait(min(self.poll_seconds * (2**failures), 60.0))
+            if failures:
+                self._stop.wait(min(self.poll_seconds * (2**failures), 60.0))
+            else:
+                self._stop.wait(self.sealer.wait_seconds(self.poll_seconds))
