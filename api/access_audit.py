@@ -43,6 +43,11 @@ class AccessLogWriter:
         self.block_seconds = block_seconds
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="ledger-access-log", daemon=True)
+        # Records queued, and records written or dropped: flush() waits for the second to
+        # catch up with the first.
+        self._settled = threading.Condition()
+        self._queued = 0
+        self._done = 0
 
     def start(self) -> None:
         self._thread.start()
@@ -64,8 +69,11 @@ class AccessLogWriter:
             except Exception:
                 for record in leftover:
                     self._dropped(record, "the store failed at shutdown")
+            self._settle(len(leftover))
 
     async def put(self, record: AccessRecord) -> None:
+        with self._settled:
+            self._queued += 1
         try:
             self.queue.put_nowait(record)
         except queue.Full:
@@ -73,19 +81,25 @@ class AccessLogWriter:
                 await anyio.to_thread.run_sync(self._put_blocking, record)
             except queue.Full:
                 self._dropped(record, "the queue stayed full")
+                self._settle(1)
         metrics.ACCESS_QUEUE_DEPTH.set(self.queue.qsize())
 
     def _put_blocking(self, record: AccessRecord) -> None:
         self.queue.put(record, timeout=self.block_seconds)
 
-    def flush(self) -> None:
-        """Write what is queued now (tests, shutdown)."""
-        batch = self._drain()
-        if batch:
-            self.store.write_access(batch)
+    def _settle(self, count: int) -> None:
+        with self._settled:
+            self._done += count
+            self._settled.notify_all()
 
-    def _drain(self, first: AccessRecord | None = None) -> list[AccessRecord]:
-        batch = [] if first is None else [first]
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until every record queued so far is written (or dropped); False on timeout."""
+        with self._settled:
+            target = self._queued
+            return self._settled.wait_for(lambda: self._done >= target, timeout)
+
+    def _drain(self, first: AccessRecord) -> list[AccessRecord]:
+        batch = [first]
         while len(batch) < BATCH:
             try:
                 batch.append(self.queue.get_nowait())
@@ -112,10 +126,12 @@ class AccessLogWriter:
                     # stop() makes a last attempt with whatever is still queued.
                     for record in pending:
                         self._dropped(record, "the store failed at shutdown")
+                    self._settle(len(pending))
                     return
                 self._stop.wait(backoff)
                 backoff = min(backoff * 2, RETRY_MAX_SECONDS)
                 continue
+            self._settle(len(pending))
             pending, backoff = [], self.flush_seconds
             metrics.ACCESS_QUEUE_DEPTH.set(self.queue.qsize())
 

@@ -119,7 +119,7 @@ def access_records(
     if principal is not None and principal != "anonymous" and not principal.startswith("key:"):
         principal = f"key:{principal}"
     if audit.access_log is not None:
-        # Records queued a moment ago (this very request's predecessors) are written first.
+        # Requests answered a moment ago are on record before this one reads the trail.
         audit.access_log.flush()
     limit = min(limit, settings.log_page_limit)
     rows = audit.store.select_access(

@@ -31,6 +31,8 @@ from ledger.audit.merkle import (
 from ledger.audit.pack import EVENT_HEADER, LEAF_RECORD, PACK_FORMAT, U64
 
 CHUNK = 8 * 1024 * 1024
+# The large parts of a full pack are hashed in the verification pass itself (one read).
+DEFERRED = frozenset({"events.bin", "leaves.bin"})
 _sha256 = hashlib.sha256
 
 
@@ -70,7 +72,34 @@ def _fail(
     return _VerificationStoppedError(Failure(code, message, position, tree_size))
 
 
-def _records(stream: IO[bytes]) -> Iterator[tuple[int, memoryview]]:
+class _HashedReader:
+    """A zip member read once: for the checks, and for its SHA-256 against the manifest."""
+
+    def __init__(self, zf: zipfile.ZipFile, name: str, expected: dict[str, Any]) -> None:
+        self.name = name
+        self.expected = expected
+        self.stream = zf.open(name)
+        self.sha = _sha256()
+        self.size = 0
+
+    def read(self, n: int) -> bytes:
+        data = self.stream.read(n)
+        self.sha.update(data)
+        self.size += len(data)
+        return data
+
+    def check(self) -> None:
+        """Read what is left and compare with the manifest."""
+        while self.read(CHUNK):
+            pass
+        self.stream.close()
+        if self.sha.hexdigest() != self.expected.get("sha256") or self.size != self.expected.get(
+            "bytes"
+        ):
+            raise _fail("pack_damaged", f"{self.name} does not match the SHA-256 in the manifest.")
+
+
+def _records(stream: IO[bytes] | _HashedReader) -> Iterator[tuple[int, memoryview]]:
     """``(position, canonical leaf data)`` of each event in ``events.bin``, read in chunks."""
     header, u64 = EVENT_HEADER, U64
     rest = b""
@@ -96,7 +125,7 @@ def _records(stream: IO[bytes]) -> Iterator[tuple[int, memoryview]]:
             return
 
 
-def _leaves(stream: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
+def _leaves(stream: IO[bytes] | _HashedReader) -> Iterator[tuple[int, int, bytes]]:
     size = LEAF_RECORD.size
     rest = b""
     while True:
@@ -123,6 +152,7 @@ class PackVerifier:
         self.trusted = trusted_checkpoint
         self.report = VerificationReport()
         self.keys: dict[str, VerifyKey] = {}
+        self.parts: dict[str, Any] = {}
 
     def run(self) -> VerificationReport:
         try:
@@ -169,7 +199,10 @@ class PackVerifier:
         parts = manifest.get("parts") or {}
         for name in sorted(needed - set(parts)):
             raise _fail("pack_damaged", f"The manifest does not list {name}.")
+        self.parts = parts
         for name, expected in sorted(parts.items()):
+            if manifest["kind"] == "full" and name in DEFERRED:
+                continue  # hashed while they are verified, in the same single pass
             sha, size = _sha256(), 0
             try:
                 with zf.open(name) as f:
@@ -255,55 +288,17 @@ class PackVerifier:
         marks = {cp.tree_size: cp for cp in checkpoints}
         if trusted is not None:
             marks.setdefault(trusted.tree_size, trusted)
-        stack: list[bytes] = []
-        size = 0
-        last = 0
-        with zf.open("leaves.bin") as lf, zf.open("events.bin") as ef:
-            leaves = _leaves(lf)
-            leaf = next(leaves, None)
-            for position, record in _records(ef):
-                if position <= last:
-                    raise _fail(
-                        "event_order",
-                        f"Position {position} comes after position {last}: the events are not "
-                        "in log order.",
-                        position=position,
-                    )
-                last = position
-                if leaf is None or position < leaf[1]:
-                    raise _fail(
-                        "unsealed_event",
-                        f"Position {position}: the log holds an event that was never sealed "
-                        "(inserted after the seal, e.g. into a gap of positions).",
-                        position=position,
-                    )
-                if position > leaf[1]:
-                    raise self._missing(leaf)
-                index, _, sealed = leaf
-                if index != size:
-                    raise _fail("pack_damaged", f"leaves.bin skips from leaf {size} to {index}.")
-                h = _sha256(LEAF_PREFIX)
-                h.update(record)
-                digest = h.digest()
-                if digest != sealed:
-                    raise _fail(
-                        "altered_event",
-                        f"Position {position} (leaf {index}): the stored event is not the one "
-                        "that was sealed there (its bytes were changed, or it was moved from "
-                        "another position).",
-                        position=position,
-                    )
-                size += 1
-                carry = size
-                while not carry & 1:
-                    digest = _sha256(NODE_PREFIX + stack.pop() + digest).digest()
-                    carry >>= 1
-                stack.append(digest)
-                if size in marks:
-                    self._check_root(marks[size], fold_right(stack), position)
-                leaf = next(leaves, None)
-            if leaf is not None:
-                raise self._missing(leaf)
+        lf = _HashedReader(zf, "leaves.bin", self.parts["leaves.bin"])
+        ef = _HashedReader(zf, "events.bin", self.parts["events.bin"])
+        try:
+            size, last = self._walk(lf, ef, marks)
+        except _VerificationStoppedError:
+            # A damaged pack explains any failure inside it: say that rather than "altered".
+            lf.check()
+            ef.check()
+            raise
+        lf.check()
+        ef.check()
         self.report.events = size
         self.report.checkpoints = len(checkpoints)
         if size < anchor.tree_size:
@@ -314,6 +309,61 @@ class PackVerifier:
                 position=last,
                 tree_size=anchor.tree_size,
             )
+
+    def _walk(
+        self, lf: _HashedReader, ef: _HashedReader, marks: dict[int, Checkpoint]
+    ) -> tuple[int, int]:
+        """Merge the sealed leaves with the log's events, rebuilding the tree as it goes."""
+        stack: list[bytes] = []
+        size = 0
+        last = 0
+        sha256, leaf_prefix, node_prefix = _sha256, LEAF_PREFIX, NODE_PREFIX
+        leaves = _leaves(lf)
+        leaf = next(leaves, None)
+        for position, record in _records(ef):
+            if position <= last:
+                raise _fail(
+                    "event_order",
+                    f"Position {position} comes after position {last}: the events are not "
+                    "in log order.",
+                    position=position,
+                )
+            last = position
+            if leaf is None or position < leaf[1]:
+                raise _fail(
+                    "unsealed_event",
+                    f"Position {position}: the log holds an event that was never sealed "
+                    "(inserted after the seal, e.g. into a gap of positions).",
+                    position=position,
+                )
+            if position > leaf[1]:
+                raise self._missing(leaf)
+            index, _, sealed = leaf
+            if index != size:
+                raise _fail("pack_damaged", f"leaves.bin skips from leaf {size} to {index}.")
+            h = sha256(leaf_prefix)
+            h.update(record)
+            digest = h.digest()
+            if digest != sealed:
+                raise _fail(
+                    "altered_event",
+                    f"Position {position} (leaf {index}): the stored event is not the one "
+                    "that was sealed there (its bytes were changed, or it was moved from "
+                    "another position).",
+                    position=position,
+                )
+            size += 1
+            carry = size
+            while not carry & 1:
+                digest = sha256(node_prefix + stack.pop() + digest).digest()
+                carry >>= 1
+            stack.append(digest)
+            if size in marks:
+                self._check_root(marks[size], fold_right(stack), position)
+            leaf = next(leaves, None)
+        if leaf is not None:
+            raise self._missing(leaf)
+        return size, last
 
     def _missing(self, leaf: tuple[int, int, bytes]) -> _VerificationStoppedError:
         index, position, _ = leaf
