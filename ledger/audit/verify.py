@@ -11,10 +11,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import orjson
 
@@ -28,20 +27,21 @@ from ledger.audit.merkle import (
     verify_consistency,
     verify_inclusion,
 )
-from ledger.audit.pack import EVENT_HEADER, LEAF_RECORD, PACK_FORMAT, U64
+from ledger.audit.pack import EVENT_HEADER, PACK_FORMAT
+from ledger.audit.pack_reader import (
+    CHUNK,
+    Failure,
+    HashedReader,
+    VerificationStoppedError,
+    fail,
+    in_order,
+    leaves,
+    records,
+)
 
-CHUNK = 8 * 1024 * 1024
 # The large parts of a full pack are hashed in the verification pass itself (one read).
 DEFERRED = frozenset({"events.bin", "leaves.bin"})
 _sha256 = hashlib.sha256
-
-
-@dataclass(frozen=True)
-class Failure:
-    code: str
-    message: str
-    position: int | None = None
-    tree_size: int | None = None
 
 
 @dataclass
@@ -58,86 +58,6 @@ class VerificationReport:
     @property
     def ok(self) -> bool:
         return self.failure is None
-
-
-class _VerificationStoppedError(Exception):
-    def __init__(self, failure: Failure) -> None:
-        super().__init__(failure.message)
-        self.failure = failure
-
-
-def _fail(
-    code: str, message: str, *, position: int | None = None, tree_size: int | None = None
-) -> _VerificationStoppedError:
-    return _VerificationStoppedError(Failure(code, message, position, tree_size))
-
-
-class _HashedReader:
-    """A zip member read once: for the checks, and for its SHA-256 against the manifest."""
-
-    def __init__(self, zf: zipfile.ZipFile, name: str, expected: dict[str, Any]) -> None:
-        self.name = name
-        self.expected = expected
-        self.stream = zf.open(name)
-        self.sha = _sha256()
-        self.size = 0
-
-    def read(self, n: int) -> bytes:
-        data = self.stream.read(n)
-        self.sha.update(data)
-        self.size += len(data)
-        return data
-
-    def check(self) -> None:
-        """Read what is left and compare with the manifest."""
-        while self.read(CHUNK):
-            pass
-        self.stream.close()
-        if self.sha.hexdigest() != self.expected.get("sha256") or self.size != self.expected.get(
-            "bytes"
-        ):
-            raise _fail("pack_damaged", f"{self.name} does not match the SHA-256 in the manifest.")
-
-
-def _records(stream: IO[bytes] | _HashedReader) -> Iterator[tuple[int, memoryview]]:
-    """``(position, canonical leaf data)`` of each event in ``events.bin``, read in chunks."""
-    header, u64 = EVENT_HEADER, U64
-    rest = b""
-    while True:
-        chunk = stream.read(CHUNK)
-        buf = memoryview(rest + chunk) if rest else memoryview(chunk)
-        end, offset = len(buf), 0
-        while offset + header.size <= end:
-            position, _, _, topic_len = header.unpack_from(buf, offset)
-            state_at = offset + header.size + topic_len
-            if state_at + 8 > end:
-                break
-            (state_len,) = u64.unpack_from(buf, state_at)
-            stop = state_at + 8 + state_len
-            if stop > end:
-                break
-            yield position, buf[offset:stop]
-            offset = stop
-        rest = bytes(buf[offset:])
-        if not chunk:
-            if rest:
-                raise _fail("pack_damaged", "events.bin ends in the middle of an event.")
-            return
-
-
-def _leaves(stream: IO[bytes] | _HashedReader) -> Iterator[tuple[int, int, bytes]]:
-    size = LEAF_RECORD.size
-    rest = b""
-    while True:
-        chunk = stream.read(CHUNK - CHUNK % size)
-        data = rest + chunk
-        whole = len(data) - len(data) % size
-        yield from LEAF_RECORD.iter_unpack(data[:whole])
-        rest = data[whole:]
-        if not chunk:
-            if rest:
-                raise _fail("pack_damaged", "leaves.bin ends in the middle of a leaf.")
-            return
 
 
 class PackVerifier:
@@ -158,7 +78,7 @@ class PackVerifier:
         try:
             with zipfile.ZipFile(self.path) as zf:
                 self._run(zf)
-        except _VerificationStoppedError as stop:
+        except VerificationStoppedError as stop:
             self.report.failure = stop.failure
         except (zipfile.BadZipFile, OSError) as e:
             self.report.failure = Failure("pack_damaged", f"Cannot read the pack: {e}")
@@ -182,14 +102,14 @@ class PackVerifier:
         try:
             return orjson.loads(zf.read(name))
         except (KeyError, orjson.JSONDecodeError) as e:
-            raise _fail("pack_damaged", f"{name} is missing or not JSON ({e}).") from None
+            raise fail("pack_damaged", f"{name} is missing or not JSON ({e}).") from None
 
     def _manifest(self, zf: zipfile.ZipFile) -> dict[str, Any]:
         manifest = self._json(zf, "manifest.json")
         if not isinstance(manifest, dict) or manifest.get("format") != PACK_FORMAT:
-            raise _fail("pack_damaged", f"Not an evidence pack of format {PACK_FORMAT}.")
+            raise fail("pack_damaged", f"Not an evidence pack of format {PACK_FORMAT}.")
         if manifest.get("kind") not in {"full", "stream"}:
-            raise _fail("pack_damaged", "The manifest names no known kind of pack.")
+            raise fail("pack_damaged", "The manifest names no known kind of pack.")
         return manifest
 
     def _check_parts(self, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
@@ -198,7 +118,7 @@ class PackVerifier:
             needed.add("proofs.jsonl")
         parts = manifest.get("parts") or {}
         for name in sorted(needed - set(parts)):
-            raise _fail("pack_damaged", f"The manifest does not list {name}.")
+            raise fail("pack_damaged", f"The manifest does not list {name}.")
         self.parts = parts
         for name, expected in sorted(parts.items()):
             if manifest["kind"] == "full" and name in DEFERRED:
@@ -210,9 +130,9 @@ class PackVerifier:
                         sha.update(chunk)
                         size += len(chunk)
             except KeyError:
-                raise _fail("pack_damaged", f"{name} is listed but not in the pack.") from None
+                raise fail("pack_damaged", f"{name} is listed but not in the pack.") from None
             if sha.hexdigest() != expected.get("sha256") or size != expected.get("bytes"):
-                raise _fail("pack_damaged", f"{name} does not match the SHA-256 in the manifest.")
+                raise fail("pack_damaged", f"{name} does not match the SHA-256 in the manifest.")
 
     def _load_keys(self, zf: zipfile.ZipFile) -> None:
         pack_keys: dict[str, VerifyKey] = {}
@@ -220,7 +140,7 @@ class PackVerifier:
             try:
                 key = load_verify_key(pem)
             except SealKeyError as e:
-                raise _fail("pack_damaged", f"keys.json: key {kid}: {e.detail}") from None
+                raise fail("pack_damaged", f"keys.json: key {kid}: {e.detail}") from None
             pack_keys[key.key_id] = key
         if self.trusted_keys:
             self.keys = {k.key_id: k for k in self.trusted_keys}
@@ -239,19 +159,19 @@ class PackVerifier:
             try:
                 checkpoints.append(Checkpoint.from_json(orjson.loads(line)))
             except (ValueError, orjson.JSONDecodeError) as e:
-                raise _fail("pack_damaged", f"checkpoints.jsonl line {number}: {e}") from None
+                raise fail("pack_damaged", f"checkpoints.jsonl line {number}: {e}") from None
         for before, after in itertools.pairwise(checkpoints):
             if not (
                 before.tree_size < after.tree_size and before.last_position < after.last_position
             ):
-                raise _fail(
+                raise fail(
                     "checkpoint_order",
                     f"Checkpoint of tree size {after.tree_size} does not follow the one of size "
                     f"{before.tree_size}: checkpoints must grow.",
                     tree_size=after.tree_size,
                 )
         if not checkpoints or checkpoints[-1].tree_size != manifest.get("tree_size"):
-            raise _fail(
+            raise fail(
                 "pack_damaged", "The pack does not end at the checkpoint its manifest names."
             )
         self.report.tree_size = checkpoints[-1].tree_size
@@ -261,7 +181,7 @@ class PackVerifier:
     def _check_signature(self, cp: Checkpoint, what: str) -> None:
         key = self.keys.get(cp.key_id)
         if key is None:
-            raise _fail(
+            raise fail(
                 "unknown_key",
                 f"{what.capitalize()} (tree size {cp.tree_size}, up to position "
                 f"{cp.last_position}) is signed by key {cp.key_id}, which is not among the "
@@ -270,7 +190,7 @@ class PackVerifier:
                 tree_size=cp.tree_size,
             )
         if not cp.signed_by(key):
-            raise _fail(
+            raise fail(
                 "bad_signature",
                 f"The signature of {what} (tree size {cp.tree_size}, up to position "
                 f"{cp.last_position}) does not verify with key {cp.key_id}: the checkpoint was "
@@ -288,11 +208,11 @@ class PackVerifier:
         marks = {cp.tree_size: cp for cp in checkpoints}
         if trusted is not None:
             marks.setdefault(trusted.tree_size, trusted)
-        lf = _HashedReader(zf, "leaves.bin", self.parts["leaves.bin"])
-        ef = _HashedReader(zf, "events.bin", self.parts["events.bin"])
+        lf = HashedReader(zf, "leaves.bin", self.parts["leaves.bin"])
+        ef = HashedReader(zf, "events.bin", self.parts["events.bin"])
         try:
             size, last = self._walk(lf, ef, marks)
-        except _VerificationStoppedError:
+        except VerificationStoppedError:
             # A damaged pack explains any failure inside it: say that rather than "altered".
             lf.check()
             ef.check()
@@ -302,7 +222,7 @@ class PackVerifier:
         self.report.events = size
         self.report.checkpoints = len(checkpoints)
         if size < anchor.tree_size:
-            raise _fail(
+            raise fail(
                 "checkpoint_beyond_log",
                 f"The checkpoint of tree size {anchor.tree_size} covers more events than the "
                 f"pack holds ({size}): events after position {last} are missing.",
@@ -311,18 +231,18 @@ class PackVerifier:
             )
 
     def _walk(
-        self, lf: _HashedReader, ef: _HashedReader, marks: dict[int, Checkpoint]
+        self, lf: HashedReader, ef: HashedReader, marks: dict[int, Checkpoint]
     ) -> tuple[int, int]:
         """Merge the sealed leaves with the log's events, rebuilding the tree as it goes."""
         stack: list[bytes] = []
         size = 0
         last = 0
         sha256, leaf_prefix, node_prefix = _sha256, LEAF_PREFIX, NODE_PREFIX
-        leaves = _leaves(lf)
-        leaf = next(leaves, None)
-        for position, record in _records(ef):
+        sealed_leaves = in_order(leaves(lf))
+        leaf = next(sealed_leaves, None)
+        for position, record in records(ef):
             if position <= last:
-                raise _fail(
+                raise fail(
                     "event_order",
                     f"Position {position} comes after position {last}: the events are not "
                     "in log order.",
@@ -330,7 +250,7 @@ class PackVerifier:
                 )
             last = position
             if leaf is None or position < leaf[1]:
-                raise _fail(
+                raise fail(
                     "unsealed_event",
                     f"Position {position}: the log holds an event that was never sealed "
                     "(inserted after the seal, e.g. into a gap of positions).",
@@ -339,13 +259,11 @@ class PackVerifier:
             if position > leaf[1]:
                 raise self._missing(leaf)
             index, _, sealed = leaf
-            if index != size:
-                raise _fail("pack_damaged", f"leaves.bin skips from leaf {size} to {index}.")
             h = sha256(leaf_prefix)
             h.update(record)
             digest = h.digest()
             if digest != sealed:
-                raise _fail(
+                raise fail(
                     "altered_event",
                     f"Position {position} (leaf {index}): the stored event is not the one "
                     "that was sealed there (its bytes were changed, or it was moved from "
@@ -360,14 +278,14 @@ class PackVerifier:
             stack.append(digest)
             if size in marks:
                 self._check_root(marks[size], fold_right(stack), position)
-            leaf = next(leaves, None)
+            leaf = next(sealed_leaves, None)
         if leaf is not None:
             raise self._missing(leaf)
         return size, last
 
-    def _missing(self, leaf: tuple[int, int, bytes]) -> _VerificationStoppedError:
+    def _missing(self, leaf: tuple[int, int, bytes]) -> VerificationStoppedError:
         index, position, _ = leaf
-        return _fail(
+        return fail(
             "missing_event",
             f"Position {position} (leaf {index}): the event sealed there is missing from the log "
             "(deleted, or moved to another position).",
@@ -377,7 +295,7 @@ class PackVerifier:
     def _check_root(self, cp: Checkpoint, root: bytes, position: int) -> None:
         if cp is self.trusted:
             if root != cp.root_hash:
-                raise _fail(
+                raise fail(
                     "trusted_mismatch",
                     f"The first {cp.tree_size} events (up to position {position}) do not have the "
                     "root of your trusted checkpoint: that history was rewritten and re-sealed.",
@@ -387,7 +305,7 @@ class PackVerifier:
             return
         self._check_signature(cp, "the checkpoint")
         if cp.last_position != position:
-            raise _fail(
+            raise fail(
                 "root_mismatch",
                 f"The checkpoint of tree size {cp.tree_size} says it reaches position "
                 f"{cp.last_position}, but leaf {cp.tree_size - 1} is position {position}.",
@@ -395,7 +313,7 @@ class PackVerifier:
                 tree_size=cp.tree_size,
             )
         if root != cp.root_hash:
-            raise _fail(
+            raise fail(
                 "root_mismatch",
                 f"The checkpoint of tree size {cp.tree_size} (up to position {position}) does "
                 "not match the events before it: leaves were altered together with the events "
@@ -406,8 +324,8 @@ class PackVerifier:
         if self.trusted is not None and cp.tree_size == self.trusted.tree_size:
             self._check_root(self.trusted, root, position)
 
-    def _trusted_ahead(self, trusted: Checkpoint, anchor: Checkpoint) -> _VerificationStoppedError:
-        return _fail(
+    def _trusted_ahead(self, trusted: Checkpoint, anchor: Checkpoint) -> VerificationStoppedError:
+        return fail(
             "trusted_ahead",
             f"Your trusted checkpoint has tree size {trusted.tree_size} (up to position "
             f"{trusted.last_position}), but this pack ends at tree size {anchor.tree_size} "
@@ -440,13 +358,13 @@ class PackVerifier:
                 raise self._trusted_ahead(trusted, anchor)
             self._consistent(trusted, anchor, consistency.get(trusted.tree_size), "your trusted")
         with zf.open("leaves.bin") as lf:
-            by_position = {position: (index, digest) for index, position, digest in _leaves(lf)}
+            by_position = {position: (index, digest) for index, position, digest in leaves(lf)}
         count, version = 0, 0
         with zf.open("events.bin") as ef:
-            for position, record in _records(ef):
+            for position, record in records(ef):
                 stream_version = EVENT_HEADER.unpack_from(record)[2]
                 if stream_version != version + 1:
-                    raise _fail(
+                    raise fail(
                         "missing_version",
                         f"Position {position} holds version {stream_version} of the stream, "
                         f"but the pack's previous event was version {version}.",
@@ -455,7 +373,7 @@ class PackVerifier:
                 version = stream_version
                 sealed = by_position.get(position)
                 if sealed is None:
-                    raise _fail(
+                    raise fail(
                         "unsealed_event",
                         f"Position {position}: the stream's event there was never sealed "
                         "(inserted after the seal).",
@@ -464,7 +382,7 @@ class PackVerifier:
                 index, recorded = sealed
                 digest = _sha256(LEAF_PREFIX + bytes(record)).digest()
                 if digest != recorded:
-                    raise _fail(
+                    raise fail(
                         "altered_event",
                         f"Position {position} (leaf {index}): the stored event is not the one "
                         "that was sealed there.",
@@ -475,7 +393,7 @@ class PackVerifier:
                         index, anchor.tree_size, digest, inclusion.get(index, []), anchor.root_hash
                     )
                 except ProofError as e:
-                    raise _fail(
+                    raise fail(
                         "inclusion_failed",
                         f"Position {position} (leaf {index}) is not proven to be in the "
                         f"checkpoint of tree size {anchor.tree_size}: {e}.",
@@ -492,7 +410,7 @@ class PackVerifier:
         if old.tree_size == new.tree_size:
             path = path or []
         if path is None:
-            raise _fail(
+            raise fail(
                 "consistency_failed",
                 f"The pack holds no consistency proof from {whose} checkpoint of tree size "
                 f"{old.tree_size} to {new.tree_size}.",
@@ -501,7 +419,7 @@ class PackVerifier:
         try:
             verify_consistency(old.tree_size, new.tree_size, old.root_hash, new.root_hash, path)
         except ProofError as e:
-            raise _fail(
+            raise fail(
                 "consistency_failed",
                 f"The checkpoint of tree size {new.tree_size} does not extend {whose} checkpoint "
                 f"of tree size {old.tree_size} (up to position {old.last_position}): {e}. The "

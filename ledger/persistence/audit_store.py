@@ -16,7 +16,7 @@ from typing import Any
 
 from eventsourcing.persistence import ApplicationRecorder, IntegrityError
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
+from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from ledger.audit.checkpoint import Checkpoint
 from ledger.audit.merkle import Node
@@ -95,7 +95,7 @@ class SqlAuditStore(ABC):
                     ),
                     leaf_indexes,
                 )
-                found.update({(0, row[0]): bytes(row[1]) for row in _tuples(cursor.fetchall())})
+                found.update({(0, row[0]): bytes(row[1]) for row in tuples(cursor.fetchall())})
             if interior:
                 for level, index, digest in self._select_nodes(cursor, interior):
                     found[(level, index)] = digest
@@ -179,7 +179,7 @@ class SqlAuditStore(ABC):
                 key_id=str(r[4]),
                 signature=bytes(r[5]),
             )
-            for r in _tuples(rows)
+            for r in tuples(rows)
         ]
 
     def latest_checkpoint(self) -> Checkpoint | None:
@@ -223,7 +223,7 @@ class SqlAuditStore(ABC):
 
     def public_keys(self) -> dict[str, str]:
         rows = self._read(f"SELECT key_id, public_key FROM {KEYS} ORDER BY registered_at")
-        return {str(r[0]): str(r[1]) for r in _tuples(rows)}
+        return {str(r[0]): str(r[1]) for r in tuples(rows)}
 
     def events_after(self, position: int) -> int:
         rows = self._read(
@@ -296,21 +296,21 @@ class SqlAuditStore(ABC):
                     request_id=r[8],
                 ),
             )
-            for r in _tuples(rows)
+            for r in tuples(rows)
         ]
 
 
-def _tuples(rows: Sequence[Any]) -> list[tuple[Any, ...]]:
+def tuples(rows: Sequence[Any]) -> list[tuple[Any, ...]]:
     """Rows as tuples: psycopg gives dicts here (the library's row factory), SQLite Rows."""
     return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in rows]
 
 
 def _first(row: Any) -> Any:
-    return _tuples([row])[0][0]
+    return tuples([row])[0][0]
 
 
 def _leaf(row: Any) -> SealedLeaf:
-    index, position, digest = _tuples([row])[0]
+    index, position, digest = tuples([row])[0]
     return SealedLeaf(int(index), int(position), bytes(digest))
 
 
@@ -342,81 +342,13 @@ class PostgresAuditStore(SqlAuditStore):
             "ON n.level = w.level AND n.node_index = w.node_index",
             ([level for level, _ in wanted], [index for _, index in wanted]),
         )
-        return [(int(a), int(b), bytes(c)) for a, b, c in _tuples(cursor.fetchall())]
-
-
-class SQLiteAuditStore(SqlAuditStore):
-    def __init__(self, datastore: SQLiteDatastore, events_table: str) -> None:
-        super().__init__(events_table, "rowid")
-        self.datastore = datastore
-        with self._transaction(commit=True) as cursor:
-            for statement in sqlite_schema():
-                cursor.execute(statement)
-
-    def _transaction(self, *, commit: bool) -> AbstractContextManager[Any]:
-        return self.datastore.transaction(commit=commit)
-
-    def _sql(self, statement: str) -> str:
-        return statement.replace("%s", "?")
-
-    def _time_param(self, moment: datetime) -> Any:
-        # Fixed-width UTC text sorts as time does, so range queries compare strings.
-        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-    def _time_value(self, value: Any) -> datetime:
-        return datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-
-    def _lock_for_sealing(self, cursor: Any) -> None:
-        # The pool's writer lock serialises writers of this process; another process waits
-        # on the database lock, and the leaf-count check below catches what is left.
-        return
-
-    def _select_nodes(self, cursor: Any, wanted: Sequence[Node]) -> list[tuple[int, int, bytes]]:
-        found: list[tuple[int, int, bytes]] = []
-        # Small batches keep within SQLite's limit on bound parameters.
-        for i in range(0, len(wanted), 200):
-            chunk = wanted[i : i + 200]
-            where = " OR ".join(["(level = ? AND node_index = ?)"] * len(chunk))
-            cursor.execute(
-                f"SELECT level, node_index, hash FROM {NODES} WHERE {where}",
-                [value for node in chunk for value in node],
-            )
-            found.extend((int(a), int(b), bytes(c)) for a, b, c in _tuples(cursor.fetchall()))
-        return found
-
-
-def sqlite_schema() -> list[str]:
-    """The tables of migrations/0005_audit.sql, for the embedded store."""
-    statements = [
-        f"CREATE TABLE IF NOT EXISTS {LEAVES} (leaf_index INTEGER PRIMARY KEY, "
-        "position INTEGER NOT NULL UNIQUE, leaf_hash BLOB NOT NULL)",
-        f"CREATE TABLE IF NOT EXISTS {NODES} (level INTEGER NOT NULL, "
-        "node_index INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, node_index))",
-        f"CREATE TABLE IF NOT EXISTS {CHECKPOINTS} (tree_size INTEGER PRIMARY KEY, "
-        "root_hash BLOB NOT NULL, last_position INTEGER NOT NULL UNIQUE, "
-        "sealed_at TEXT NOT NULL, key_id TEXT NOT NULL, signature BLOB NOT NULL)",
-        f"CREATE TABLE IF NOT EXISTS {KEYS} (key_id TEXT PRIMARY KEY, "
-        "public_key TEXT NOT NULL, registered_at TEXT NOT NULL)",
-        f"CREATE TABLE IF NOT EXISTS {ACCESS} (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-        "at TEXT NOT NULL, principal TEXT NOT NULL, role TEXT NOT NULL, method TEXT NOT NULL, "
-        "route TEXT NOT NULL, resource_id TEXT, status INTEGER NOT NULL, "
-        "request_id TEXT NOT NULL)",
-        f"CREATE INDEX IF NOT EXISTS {ACCESS}_at_idx ON {ACCESS} (at)",
-        f"CREATE INDEX IF NOT EXISTS {ACCESS}_principal_at_idx ON {ACCESS} (principal, at)",
-    ]
-    for table in (LEAVES, NODES, CHECKPOINTS, KEYS, ACCESS):
-        refuse = f"SELECT RAISE(ABORT, '{table} is append-only')"
-        statements += [
-            f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "
-            f"BEGIN {refuse}; END",
-            f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
-            f"BEGIN {refuse}; END",
-        ]
-    return statements
+        return [(int(a), int(b), bytes(c)) for a, b, c in tuples(cursor.fetchall())]
 
 
 def audit_store_for(recorder: ApplicationRecorder) -> AuditStore:
     """The audit store beside ``recorder``'s events, on the same datastore."""
+    from ledger.persistence.audit_store_sqlite import SQLiteAuditStore
+
     if isinstance(recorder, PostgresApplicationRecorder):
         return PostgresAuditStore(recorder.datastore, recorder.events_table_name)
     if isinstance(recorder, SQLiteApplicationRecorder):

@@ -177,3 +177,102 @@ def test_the_manifest_lists_a_sha256_for_every_part(
         names = set(zf.namelist())
     assert set(manifest["parts"]) == names - {"manifest.json"}
     assert store_of(ledger).latest_checkpoint() is not None
+
+
+def _rewrite(src: Path, dst: Path, name: str, change: Any) -> None:
+    """Copy a pack, changing one part and fixing the manifest (a forger would)."""
+    import hashlib
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        manifest = orjson.loads(zin.read("manifest.json"))
+        for item in zin.infolist():
+            if item.filename == "manifest.json":
+                continue
+            data = zin.read(item)
+            if item.filename == name:
+                data = change(data)
+                manifest["parts"][name] = {
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "bytes": len(data),
+                }
+            zout.writestr(item.filename, data)
+        zout.writestr("manifest.json", orjson.dumps(manifest))
+
+
+def test_a_stream_pack_with_a_forged_inclusion_proof_is_rejected(
+    ledger: LedgerApplication, tmp_path: Path
+) -> None:
+    streams = append_events(ledger, 6)
+    seal(ledger, every=2)
+    export(ledger, tmp_path / "stream.zip", stream=streams[3])
+
+    def forge(data: bytes) -> bytes:
+        rows = [orjson.loads(line) for line in data.splitlines()]
+        for row in rows:
+            if row["type"] == "inclusion":
+                row["path"] = row["path"][:-1]  # truncated
+        return b"".join(orjson.dumps(r) + b"\n" for r in rows)
+
+    _rewrite(tmp_path / "stream.zip", tmp_path / "forged.zip", "proofs.jsonl", forge)
+    result = verify(tmp_path / "forged.zip")
+
+    assert result.failure is not None
+    assert result.failure.code == "inclusion_failed"
+    assert result.failure.position == positions(ledger)[3]
+
+
+def test_a_stream_pack_whose_event_was_altered_names_its_position(
+    ledger: LedgerApplication, tmp_path: Path
+) -> None:
+    streams = append_events(ledger, 4)
+    seal(ledger)
+    target = positions(ledger)[2]
+    table = ledger.recorder.events_table_name  # type: ignore[attr-defined]
+    sql(
+        ledger,
+        f"DROP TRIGGER {table}_no_update",
+        f"UPDATE {table} SET state = CAST(replace(CAST(state AS TEXT), 'audit', 'AUDIT') AS BLOB) "
+        f"WHERE rowid = {target}",
+    )
+    export(ledger, tmp_path / "stream.zip", stream=streams[2])
+
+    result = verify(tmp_path / "stream.zip")
+
+    assert result.failure is not None
+    assert (result.failure.code, result.failure.position) == ("altered_event", target)
+
+
+def test_a_full_pack_reordered_by_its_maker_is_refused(
+    ledger: LedgerApplication, tmp_path: Path
+) -> None:
+    append_events(ledger, 3)
+    seal(ledger)
+    export(ledger, tmp_path / "pack.zip")
+
+    def swap_leaves(data: bytes) -> bytes:
+        return data[48:96] + data[:48] + data[96:]
+
+    _rewrite(tmp_path / "pack.zip", tmp_path / "forged.zip", "leaves.bin", swap_leaves)
+    result = verify(tmp_path / "forged.zip")
+
+    assert result.failure is not None
+    assert result.failure.code == "pack_damaged"
+    assert not result.ok
+
+
+def test_access_records_cannot_be_changed_in_the_embedded_store(ledger: LedgerApplication) -> None:
+    from datetime import UTC, datetime
+
+    from ledger.audit.records import AccessRecord
+
+    store = store_of(ledger)
+    store.write_access(
+        [AccessRecord(datetime.now(UTC), "key:x", "auditor", "GET", "/v1/events", None, 200, "r")]
+    )
+
+    for statement in ("UPDATE ledger_access_log SET status = 500", "DELETE FROM ledger_access_log"):
+        with pytest.raises(Exception, match="append-only"):
+            sql(ledger, statement)
+    assert (
+        len(store.select_access(principal=None, since=None, until=None, after_id=0, limit=10)) == 1
+    )
