@@ -27,7 +27,9 @@ BEGIN
 END
 $$;
 
--- Security-definer functions below are owned by ledger_owner, never by a superuser.
+-- A new owner needs CREATE on the schema. Security-definer functions below are owned by
+-- ledger_owner, never by a superuser.
+GRANT USAGE, CREATE ON SCHEMA public TO ledger_owner;
 ALTER TABLE ledger_events OWNER TO ledger_owner;
 ALTER TABLE ledger_idempotency OWNER TO ledger_owner;
 ALTER TYPE stored_event_uuid OWNER TO ledger_owner;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -21,6 +22,7 @@ from tests.integration._support import (
     fresh_database,
     open_case,
     set_up_network,
+    with_dbname,
 )
 from tests.integration.conftest import SERVICE_LOGIN, as_user, ensure_service_login
 
@@ -187,3 +189,40 @@ def test_a_second_database_on_the_same_server_migrates_with_the_roles_already_th
         ).fetchone()
     assert applied == (1,)
     open_case(pg_ledger, network, "YC-SVC-0002")
+
+
+MIGRATOR = "ledger_test_migrator"
+
+
+def test_a_migrator_that_is_not_a_superuser_applies_every_migration(
+    postgres_server_url: str,
+) -> None:
+    """The documented set-up without a superuser: a CREATEROLE role that owns the database."""
+    dbname = f"ledger_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+        conn.execute(
+            "DO $$ BEGIN "
+            f"IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MIGRATOR}') THEN "
+            f"CREATE ROLE {MIGRATOR} LOGIN CREATEROLE; END IF; "
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+        )
+        conn.execute(f'CREATE DATABASE "{dbname}" OWNER {MIGRATOR}')
+    url = with_dbname(postgres_server_url, dbname)
+    try:
+        migrate(as_user(url, MIGRATOR))
+        ensure_service_login(url)
+        ledger = build_ledger(StoreConfig(as_user(url, SERVICE_LOGIN), pool_size=1))
+        try:
+            open_case(ledger, set_up_network(ledger), "YC-MIG-0001")
+        finally:
+            ledger.close()
+        with psycopg.connect(url) as conn:
+            owners = conn.execute(
+                "SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class "
+                "WHERE relname LIKE 'ledger\\_%' AND relname <> 'ledger_schema_migrations' "
+                "AND relkind IN ('r', 'S')"
+            ).fetchall()
+        assert owners == [("ledger_owner",)]
+    finally:
+        with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
