@@ -68,7 +68,9 @@ class _HashingWriter:
         self.parts = parts
         self.sha = hashlib.sha256()
         self.size = 0
-        self.stream: IO[bytes] = zf.open(name, "w", force_zip64=True)
+        info = zipfile.ZipInfo(name, date_time=datetime.now(UTC).timetuple()[:6])
+        info.compress_type = zipfile.ZIP_STORED if name.endswith(".bin") else zipfile.ZIP_DEFLATED
+        self.stream: IO[bytes] = zf.open(info, "w", force_zip64=True)
 
     def write(self, data: bytes) -> None:
         self.sha.update(data)
