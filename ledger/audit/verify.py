@@ -248,6 +248,8 @@ class PackVerifier:
         )
         sealed_leaves = leaves(lf)
         leaf = next(sealed_leaves, None)
+        upcoming = iter(sorted(marks))
+        next_mark = next(upcoming, 0)
         rest = b""
         while True:
             chunk = ef.read(CHUNK)
@@ -261,12 +263,15 @@ class PackVerifier:
                 stop = state_at + 8 + unpack_u64(buf, state_at)[0]
                 if stop > end:
                     break
-                if leaf is None or leaf[0] != size or leaf[1] != position or position <= last:
+                if leaf is None:
+                    raise self._diagnose(leaf, size, position, last)
+                index, leaf_position, sealed = leaf
+                if index != size or leaf_position != position or position <= last:
                     raise self._diagnose(leaf, size, position, last)
                 h = leaf_hasher.copy()
                 h.update(buf[offset:stop])
                 digest = h.digest()
-                if digest != leaf[2]:
+                if digest != sealed:
                     raise fail(
                         "altered_event",
                         f"Position {position} (leaf {size}): the stored event is not the one "
@@ -280,8 +285,9 @@ class PackVerifier:
                     digest = sha256(node_prefix + stack.pop() + digest).digest()
                     carry >>= 1
                 stack.append(digest)
-                if size in marks:
+                if size == next_mark:
                     self._check_root(marks[size], fold_right(stack), position)
+                    next_mark = next(upcoming, 0)
                 last, offset = position, stop
                 leaf = next(sealed_leaves, None)
             rest = bytes(buf[offset:])
