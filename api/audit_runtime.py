@@ -15,7 +15,7 @@ from fastapi import Depends, Request
 from api import metrics
 from api.access_audit import AccessLogWriter
 from ledger.application import LedgerApplication
-from ledger.audit.keys import resolve_signing_key
+from ledger.audit.keys import SealKeyError, resolve_signing_key
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.records import AuditStore
 from ledger.audit.sealer import Sealer, SealerThread, SealPolicy
@@ -69,9 +69,14 @@ def start_audit(settings: Settings, ledger: LedgerApplication) -> AuditRuntime:
         writer.start()
     thread = None
     if settings.sealer == "auto" and not settings.store.is_postgres:
-        key, note = resolve_signing_key(
-            settings.seal_key_text, settings.seal_key_file, embedded_key_path(settings)
-        )
+        try:
+            key, note = resolve_signing_key(
+                settings.seal_key_text, settings.seal_key_file, embedded_key_path(settings)
+            )
+        except SealKeyError as e:
+            # The API serves without sealing rather than not at all; the lag gauge shows it.
+            log.error("not sealing in-process: %s", e.detail)
+            return AuditRuntime(store, AuditProofs(store), writer, None)
         if note:
             log.warning(note)
         sealer = Sealer(ledger.recorder, store, key, seal_policy(settings))

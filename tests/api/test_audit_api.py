@@ -247,3 +247,16 @@ def test_the_embedded_api_seals_by_itself_with_a_key_it_generates(
     key_file = tmp_path / "seal-key.pem"
     assert key_file.stat().st_mode & 0o777 == 0o600
     assert sum("generated a sealing key" in m for m in caplog.messages) == 1
+
+
+def test_an_unusable_sealing_key_leaves_the_api_serving_and_says_why(
+    make_api: MakeApi, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = tmp_path / "broken.pem"
+    broken.write_text("not a key")
+
+    with caplog.at_level("ERROR", logger="api.audit"):
+        api = make_api(seal_key_file=broken)
+
+    assert api.client.get("/healthz").status_code == 200
+    assert any("not sealing in-process" in m for m in caplog.messages)
