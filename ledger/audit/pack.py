@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 from uuid import UUID
 
 import orjson
@@ -198,7 +198,8 @@ def _write_stream(
     stream: UUID,
     progress: Progress,
 ) -> int:
-    ext: LedgerRecorder = recorder  # type: ignore[assignment]
+    # The ledger's own recorders (SQLite, PostgreSQL) add stream reads with positions.
+    ext = cast(LedgerRecorder, recorder)
     stored = [
         (p, s) for p, s in ext.select_stream_notifications(stream) if p <= anchor.last_position
     ]

@@ -22,10 +22,7 @@ from ledger.audit.keys import SealKeyError, VerifyKey, load_verify_key
 from ledger.audit.merkle import (
     LEAF_PREFIX,
     NODE_PREFIX,
-    ProofError,
     fold_right,
-    verify_consistency,
-    verify_inclusion,
 )
 from ledger.audit.pack import EVENT_HEADER, PACK_FORMAT, U64
 from ledger.audit.pack_reader import (
@@ -35,8 +32,8 @@ from ledger.audit.pack_reader import (
     VerificationStoppedError,
     fail,
     leaves,
-    records,
 )
+from ledger.audit.verify_stream import verify_stream
 
 # The large parts of a full pack are hashed in the verification pass itself (one read).
 DEFERRED = frozenset({"events.bin", "leaves.bin"})
@@ -95,7 +92,10 @@ class PackVerifier:
         if manifest["kind"] == "full":
             self._verify_full(zf, checkpoints)
         else:
-            self._verify_stream(zf, checkpoints)
+            self.report.events = verify_stream(
+                zf, checkpoints, self.trusted, self._check_signature, self._trusted_ahead
+            )
+            self.report.checkpoints = len(checkpoints)
 
     def _json(self, zf: zipfile.ZipFile, name: str) -> Any:
         try:
@@ -385,98 +385,6 @@ class PackVerifier:
             position=anchor.last_position,
             tree_size=trusted.tree_size,
         )
-
-    # --- a stream pack -------------------------------------------------------------------
-    def _verify_stream(self, zf: zipfile.ZipFile, checkpoints: list[Checkpoint]) -> None:
-        anchor = checkpoints[-1]
-        for cp in checkpoints:
-            self._check_signature(cp, "the checkpoint")
-        inclusion: dict[int, list[bytes]] = {}
-        consistency: dict[int, list[bytes]] = {}
-        for line in zf.read("proofs.jsonl").splitlines():
-            row = orjson.loads(line)
-            path = [bytes.fromhex(h) for h in row["path"]]
-            if row["type"] == "inclusion":
-                inclusion[int(row["leaf_index"])] = path
-            else:
-                consistency[int(row["from"])] = path
-        for cp in checkpoints[:-1]:
-            self._consistent(cp, anchor, consistency.get(cp.tree_size))
-        trusted = self.trusted
-        if trusted is not None:
-            if trusted.tree_size > anchor.tree_size:
-                raise self._trusted_ahead(trusted, anchor)
-            self._consistent(trusted, anchor, consistency.get(trusted.tree_size), "your trusted")
-        with zf.open("leaves.bin") as lf:
-            by_position = {position: (index, digest) for index, position, digest in leaves(lf)}
-        count, version = 0, 0
-        with zf.open("events.bin") as ef:
-            for position, record in records(ef):
-                stream_version = EVENT_HEADER.unpack_from(record)[2]
-                if stream_version != version + 1:
-                    raise fail(
-                        "missing_version",
-                        f"Position {position} holds version {stream_version} of the stream, "
-                        f"but the pack's previous event was version {version}.",
-                        position=position,
-                    )
-                version = stream_version
-                sealed = by_position.get(position)
-                if sealed is None:
-                    raise fail(
-                        "unsealed_event",
-                        f"Position {position}: the stream's event there was never sealed "
-                        "(inserted after the seal).",
-                        position=position,
-                    )
-                index, recorded = sealed
-                digest = _sha256(LEAF_PREFIX + bytes(record)).digest()
-                if digest != recorded:
-                    raise fail(
-                        "altered_event",
-                        f"Position {position} (leaf {index}): the stored event is not the one "
-                        "that was sealed there.",
-                        position=position,
-                    )
-                try:
-                    verify_inclusion(
-                        index, anchor.tree_size, digest, inclusion.get(index, []), anchor.root_hash
-                    )
-                except ProofError as e:
-                    raise fail(
-                        "inclusion_failed",
-                        f"Position {position} (leaf {index}) is not proven to be in the "
-                        f"checkpoint of tree size {anchor.tree_size}: {e}.",
-                        position=position,
-                        tree_size=anchor.tree_size,
-                    ) from None
-                count += 1
-        self.report.events = count
-        self.report.checkpoints = len(checkpoints)
-
-    def _consistent(
-        self, old: Checkpoint, new: Checkpoint, path: list[bytes] | None, whose: str = "the"
-    ) -> None:
-        if old.tree_size == new.tree_size:
-            path = path or []
-        if path is None:
-            raise fail(
-                "consistency_failed",
-                f"The pack holds no consistency proof from {whose} checkpoint of tree size "
-                f"{old.tree_size} to {new.tree_size}.",
-                tree_size=old.tree_size,
-            )
-        try:
-            verify_consistency(old.tree_size, new.tree_size, old.root_hash, new.root_hash, path)
-        except ProofError as e:
-            raise fail(
-                "consistency_failed",
-                f"The checkpoint of tree size {new.tree_size} does not extend {whose} checkpoint "
-                f"of tree size {old.tree_size} (up to position {old.last_position}): {e}. The "
-                "log was rewritten after that checkpoint.",
-                position=old.last_position,
-                tree_size=old.tree_size,
-            ) from None
 
 
 def load_trusted_checkpoint(path: Path) -> Checkpoint:
