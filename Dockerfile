@@ -6,7 +6,8 @@ COPY ledger ./ledger
 COPY projections ./projections
 COPY api ./api
 COPY migrations ./migrations
-RUN pip install --no-cache-dir -e . && useradd --system --uid 10001 ledger
+RUN pip install --no-cache-dir -e . && useradd --system --uid 10001 ledger \
+    && mkdir /keys && chown ledger /keys
 USER ledger
 EXPOSE 8000
 CMD ["sme-ledger", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import problems
+from api.access_audit import AccessAuditMiddleware
+from api.audit_runtime import start_audit, stop_audit
 from api.middleware import RequestContextMiddleware
 from api.routes import (
     activities,
@@ -27,6 +29,7 @@ from api.routes import (
     service_cases,
     views,
 )
+from api.routes import audit as audit_routes
 from api.views import start_views
 from ledger.application import LedgerApplication
 from ledger.factory import build_ledger
@@ -58,10 +61,15 @@ def create_app(
             app.state.ledger = build_ledger(settings.store, clock_skew=settings.clock_skew)
         views = start_views(settings, app.state.ledger)
         app.state.views = views.runner
+        app.state.audit = start_audit(settings, app.state.ledger)
+        app.state.access_log = app.state.audit.access_log
         try:
             yield
         finally:
             views.stop()
+            # Flush the access records before the store they go to is closed.
+            stop_audit(app.state.audit)
+            app.state.access_log = None
             if owns_ledger and app.state.ledger is not None:
                 app.state.ledger.close()
 
@@ -73,7 +81,10 @@ def create_app(
     )
     app.state.settings = settings
     app.state.ledger = ledger
+    app.state.access_log = None
     problems.install(app)
+    # Added first, so it runs inside RequestContextMiddleware and sees the request id.
+    app.add_middleware(AccessAuditMiddleware)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     for module in (
         health,
@@ -94,4 +105,5 @@ def create_app(
         views,
     ):
         app.include_router(module.router)
+    app.include_router(audit_routes.router)
     return app

@@ -16,11 +16,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from api import cli_audit
 from ledger.application import IssuedKey, LedgerApplication
 from ledger.domain.access_key import Role
 from ledger.envelope import Envelope
 from ledger.errors import LedgerError
 from ledger.factory import build_ledger
+from ledger.persistence.config import StoreConfig
 from ledger.settings import Settings
 from projections.runner import ProjectionRunner
 
@@ -37,6 +39,10 @@ project_app = typer.Typer(
     invoke_without_command=True,
 )
 app.add_typer(project_app, name="project")
+
+
+app.add_typer(cli_audit.audit_app, name="audit")
+app.command("seal")(cli_audit.seal)
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -165,7 +171,10 @@ def migrate(
         Path | None, typer.Option("--dir", help="Migrations directory (default: ./migrations)")
     ] = None,
 ) -> None:
-    """Apply PostgreSQL migrations not yet applied (safe to run twice, or concurrently)."""
+    """Apply PostgreSQL migrations not yet applied (safe to run twice, or concurrently).
+
+    Connects as LEDGER_MIGRATION_DATABASE_URL (the schema owner's side), or LEDGER_DATABASE_URL.
+    """
     from ledger.persistence.migrate import migrate as run_migrations
 
     settings = Settings()
@@ -173,7 +182,7 @@ def migrate(
         out.print("The embedded SQLite store creates its own tables; nothing to migrate.")
         return
     try:
-        report = run_migrations(settings.database_url, directory)
+        report = run_migrations(settings.migration_url, directory)
     except LedgerError as e:
         raise _fail(e.detail, 2) from None
     for name in report.applied:
@@ -242,9 +251,14 @@ def _ensure_views(settings: Settings) -> None:
     """Create the view tables (and rebuild views whose version changed): the schema owner's job."""
     from projections.catalog import ensure_view_schema
 
-    ledger = _open_ledger(settings)
+    # The schema owner's side makes the tables, as for the migrations.
+    owner = StoreConfig(settings.migration_url)
     try:
-        ensure_view_schema(ledger, settings.store)
+        ledger = build_ledger(owner)
+    except LedgerError as e:
+        raise _fail(e.detail, 2) from None
+    try:
+        ensure_view_schema(ledger, owner)
     finally:
         ledger.close()
     out.print("views: tables in place")

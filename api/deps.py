@@ -74,7 +74,10 @@ def _principal(request: Request, ledger: Ledger) -> Principal:
     key = ledger.authenticate(secret.strip())
     if key is None:
         raise _unauthenticated("This API key is unknown or revoked.")
-    return Principal(key_id=key.id, role=key.role, platform_id=key.platform_id, name=key.name)
+    principal = Principal(key_id=key.id, role=key.role, platform_id=key.platform_id, name=key.name)
+    # For the access audit trail (api/access_audit.py).
+    request.state.principal = principal
+    return principal
 
 
 CurrentPrincipal = Annotated[Principal, Depends(_principal)]

@@ -51,6 +51,28 @@ IDEMPOTENT_REPLAYS = Counter(
     "Commands answered from a stored response because the Idempotency-Key was seen before.",
 )
 
+# Set by whichever process computed it last (the sealer, or an API worker answering a scrape):
+# "livemostrecent" keeps one value across the worker files of PROMETHEUS_MULTIPROC_DIR.
+CHECKPOINT_LAG = Gauge(
+    "ledger_checkpoint_lag_events",
+    "Events in the log that no signed checkpoint covers yet.",
+    multiprocess_mode="livemostrecent",
+)
+ACCESS_QUEUE_DEPTH = Gauge(
+    "ledger_access_queue_depth",
+    "Access records waiting to be written, summed over live worker processes.",
+    multiprocess_mode="livesum",
+)
+ACCESS_RECORDS_DROPPED = Counter(
+    "ledger_access_records_dropped_total",
+    "Access records that could not be stored (queue full, or the store failing at shutdown); "
+    "each is also written to the error log.",
+)
+ACCESS_WRITE_FAILURES = Counter(
+    "ledger_access_write_failures_total",
+    "Failed attempts to write a batch of access records (the batch is retried).",
+)
+
 
 PROJECTION_LAG = Gauge(
     "ledger_projection_lag_events",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledger.persistence.config import StoreConfig
@@ -37,6 +39,32 @@ class Settings(BaseSettings):
     metrics_dir: str | None = Field(
         None, description="Directory for multi-process Prometheus metrics (set by serve)"
     )
+    # --- audit (docs/audit.md) ---
+    migration_database_url: str | None = Field(
+        None,
+        description="Who `sme-ledger migrate` connects as (the schema owner's side); "
+        "defaults to LEDGER_DATABASE_URL",
+    )
+    seal_key_file: Path | None = Field(
+        None, description="Ed25519 private key of the sealer (`sme-ledger audit keygen FILE`)"
+    )
+    seal_key: SecretStr | None = Field(
+        None, description="The sealer's private key itself (PEM or base64), instead of a file"
+    )
+    seal_every_events: int = Field(1000, ge=1, le=1_000_000)
+    seal_interval_seconds: float = Field(10.0, gt=0, le=86_400)
+    seal_poll_seconds: float = Field(1.0, gt=0, le=60)
+    sealer: Literal["auto", "off"] = Field(
+        "auto",
+        description="auto: the API seals in-process on SQLite (PostgreSQL runs `sme-ledger "
+        "seal`); off: never in-process",
+    )
+    access_log: bool = Field(True, description="Record every /v1 request (GB/T 22239 8.1.4.3)")
+    access_queue_size: int = Field(10_000, ge=1, le=1_000_000)
+    access_flush_seconds: float = Field(0.2, gt=0, le=60)
+    access_block_seconds: float = Field(
+        2.0, ge=0, le=60, description="How long a request waits for room in a full access queue"
+    )
 
     @property
     def store(self) -> StoreConfig:
@@ -46,6 +74,14 @@ class Settings(BaseSettings):
             max_overflow=self.max_overflow,
             lock_timeout_seconds=self.lock_timeout_seconds,
         )
+
+    @property
+    def migration_url(self) -> str:
+        return self.migration_database_url or self.database_url
+
+    @property
+    def seal_key_text(self) -> str | None:
+        return self.seal_key.get_secret_value() if self.seal_key else None
 
     @property
     def clock_skew(self) -> timedelta:

@@ -8,7 +8,7 @@ from projections.activities import ActivitiesProjection
 from projections.base import Projection
 from projections.funds import FundsProjection
 from projections.registry import RegistryProjection
-from projections.runner import ProjectionRunner
+from projections.runner import TRACKING_TABLE, ProjectionRunner
 from projections.service_cases import CaseFactsProjection
 from projections.store import open_view_store
 
@@ -25,5 +25,13 @@ def ensure_view_schema(ledger: LedgerCore, config: StoreConfig) -> None:
     runner = ProjectionRunner(ledger, open_view_store(config), all_projections())
     try:
         runner.ensure_schema()
+        if runner.store.is_postgres:
+            # Like the log's tables (migrations/0004_roles.sql): owned by the owner role, and the
+            # service role may read and write the views' rows, nothing more.
+            tables = [TRACKING_TABLE, *(t for p in runner.projections.values() for t in p.tables)]
+            with runner.store.transaction() as tx:
+                for table in tables:
+                    tx.execute(f"ALTER TABLE {table} OWNER TO ledger_owner")
+                    tx.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO ledger_service")
     finally:
         runner.store.close()

@@ -14,17 +14,31 @@ from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from psycopg import Cursor
 from psycopg.rows import DictRow
+from psycopg.sql import SQL, Identifier
 
 from ledger.persistence.idempotency import IdempotencyRecord, IdempotentResult, positions_for
 
 
 class LedgerPostgresRecorder(PostgresApplicationRecorder):
-    """Writes idempotency records inside the same transaction (and table lock) as the events."""
+    """Writes idempotency records inside the same transaction (and table lock) as the events.
+
+    The service role may not take the library's ``LOCK TABLE ... IN EXCLUSIVE MODE`` itself
+    (PostgreSQL asks for UPDATE, DELETE or TRUNCATE privilege for that mode, which the service
+    must not have). It takes the very same lock through ``<events table>_lock()``, a
+    security-definer function owned by ``ledger_owner`` (``migrations/0004_roles.sql``).
+    """
 
     idempotency_table = "ledger_idempotency"
 
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name=events_table_name)
+        set_lock_timeout, _lock_table = self.lock_table_statements
+        self.lock_table_statements = [
+            set_lock_timeout,
+            SQL("SELECT {0}.{1}()").format(
+                Identifier(self.datastore.schema), Identifier(f"{self.events_table_name}_lock")
+            ),
+        ]
 
     def _fetch_ids_after_insert_events(
         self,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
 
 from ledger.application import LedgerApplication
@@ -42,3 +44,42 @@ def make_small_ledger() -> Iterator[Callable[[str], LedgerApplication]]:
     yield make
     for app in built:
         app.close()
+
+
+# --- the service role (migrations/0004_roles.sql) ----------------------------------------------
+
+SERVICE_LOGIN = "ledger_test_service"
+
+
+def as_user(url: str, user: str) -> str:
+    """``url`` with another user name (the test server trusts local connections)."""
+    parts = urlsplit(url)
+    host = parts.hostname or "127.0.0.1"
+    netloc = f"{user}@{host}:{parts.port or 5432}"
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def ensure_service_login(url: str) -> None:
+    """A login role granted ``ledger_service``, as an operator would make one (cluster-wide)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "DO $$ BEGIN "
+            f"IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{SERVICE_LOGIN}') THEN "
+            f"CREATE ROLE {SERVICE_LOGIN} LOGIN IN ROLE ledger_service; END IF; "
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+        )
+
+
+@pytest.fixture
+def service_url(postgres_url: str) -> str:
+    """The migrated test database, connected to as the service role."""
+    ensure_service_login(postgres_url)
+    return as_user(postgres_url, SERVICE_LOGIN)
+
+
+@pytest.fixture
+def service_ledger(
+    make_ledger: Callable[[str], LedgerApplication], service_url: str
+) -> LedgerApplication:
+    """A ledger that connects as the service role, as production does."""
+    return make_ledger(service_url)

@@ -1,0 +1,107 @@
+"""The audit side of a running API process: the audit store, proofs, the access log writer
+and, on the embedded store, the in-process sealer. Built and stopped by the app's lifespan.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api import metrics
+from api.access_audit import AccessLogWriter
+from ledger.application import LedgerApplication
+from ledger.audit.keys import SealKeyError, resolve_signing_key
+from ledger.audit.proofs import AuditProofs
+from ledger.audit.records import AuditStore
+from ledger.audit.sealer import Sealer, SealerThread, SealPolicy
+from ledger.persistence.audit_store import audit_store_for
+from ledger.settings import Settings
+
+log = logging.getLogger("api.audit")
+GENERATED_KEY_NAME = "seal-key.pem"
+
+
+@dataclass
+class AuditRuntime:
+    store: AuditStore
+    proofs: AuditProofs
+    access_log: AccessLogWriter | None
+    sealer: SealerThread | None
+
+
+def seal_policy(settings: Settings) -> SealPolicy:
+    return SealPolicy(
+        every_events=settings.seal_every_events,
+        interval=timedelta(seconds=settings.seal_interval_seconds),
+    )
+
+
+def embedded_key_path(settings: Settings) -> Path | None:
+    """Where the embedded set-up keeps a generated key: beside its SQLite file."""
+    store = settings.store
+    if store.is_postgres or store.sqlite_path in {"", ":memory:"}:
+        return None
+    return Path(store.sqlite_path).resolve().parent / GENERATED_KEY_NAME
+
+
+def update_lag(store: AuditStore) -> int:
+    latest = store.latest_checkpoint()
+    lag = store.events_after(latest.last_position if latest else 0)
+    metrics.CHECKPOINT_LAG.set(lag)
+    return lag
+
+
+def start_audit(settings: Settings, ledger: LedgerApplication) -> AuditRuntime:
+    store = audit_store_for(ledger.recorder)
+    writer = None
+    if settings.access_log:
+        writer = AccessLogWriter(
+            store,
+            queue_size=settings.access_queue_size,
+            flush_seconds=settings.access_flush_seconds,
+            block_seconds=settings.access_block_seconds,
+        )
+        writer.start()
+    thread = None
+    if settings.sealer == "auto" and not settings.store.is_postgres:
+        try:
+            key, note = resolve_signing_key(
+                settings.seal_key_text, settings.seal_key_file, embedded_key_path(settings)
+            )
+        except SealKeyError as e:
+            # The API serves without sealing rather than not at all; the lag gauge shows it.
+            log.error("not sealing in-process: %s", e.detail)
+            return AuditRuntime(store, AuditProofs(store), writer, None)
+        if note:
+            log.warning(note)
+        sealer = Sealer(ledger.recorder, store, key, seal_policy(settings))
+        thread = SealerThread(
+            sealer,
+            settings.seal_poll_seconds,
+            on_sealed=lambda s: metrics.CHECKPOINT_LAG.set(s.lag()),
+        )
+        thread.start()
+    return AuditRuntime(store, AuditProofs(store), writer, thread)
+
+
+def stop_audit(runtime: AuditRuntime) -> None:
+    if runtime.sealer is not None:
+        runtime.sealer.stop()
+    if runtime.access_log is not None:
+        runtime.access_log.stop()
+    close = getattr(runtime.store, "close", None)
+    if close is not None:  # the embedded store holds its own connection
+        close()
+
+
+def _audit(request: Request) -> AuditRuntime:
+    runtime: AuditRuntime = request.app.state.audit
+    return runtime
+
+
+Audit = Annotated[AuditRuntime, Depends(_audit)]

@@ -1,0 +1,150 @@
+"""For auditors: signed checkpoints, inclusion and consistency proofs, the sealing public key,
+and the access audit trail. Everything here can be checked offline (docs/audit.md).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import AwareDatetime
+
+from api.audit_runtime import Audit
+from api.deps import AppSettings, Principal, require
+from api.problems import ApiError
+from api.responses import json_response
+from ledger.audit.checkpoint import Checkpoint
+from ledger.audit.keys import load_verify_key, raw_public
+from ledger.domain.access_key import Role
+from ledger.errors import NoCheckpointError
+
+router = APIRouter(prefix="/v1/audit", tags=["audit"])
+
+# The bureau and the hub supervise the network and may check the log's integrity too; who
+# accessed what is for auditors alone.
+Verifier = Annotated[Principal, require(Role.AUDITOR, Role.BUREAU, Role.HUB)]
+Auditor = Annotated[Principal, require(Role.AUDITOR)]
+
+
+def checkpoint_view(cp: Checkpoint) -> dict[str, Any]:
+    return {**cp.to_json(), "signed_message": cp.message.decode()}
+
+
+@router.get("/checkpoints/latest", summary="The latest signed checkpoint")
+def latest_checkpoint(_: Verifier, audit: Audit) -> Response:
+    return json_response(checkpoint_view(audit.proofs.latest()))
+
+
+@router.get("/checkpoints/{tree_size}", summary="The signed checkpoint of a tree size")
+def checkpoint(tree_size: int, _: Verifier, audit: Audit) -> Response:
+    return json_response(checkpoint_view(audit.proofs.checkpoint(tree_size)))
+
+
+@router.get("/proof/inclusion", summary="Proof that the event at a log position is sealed")
+def inclusion_proof(
+    _: Verifier,
+    audit: Audit,
+    position: Annotated[int, Query(ge=1, description="The event's log position")],
+    tree_size: Annotated[
+        int | None, Query(ge=1, description="A checkpoint's tree size (default: the latest)")
+    ] = None,
+) -> Response:
+    proof = audit.proofs.inclusion(position, tree_size)
+    body = proof.to_json()
+    body["checkpoint"] = checkpoint_view(proof.checkpoint)
+    return json_response(body)
+
+
+@router.get("/proof/consistency", summary="Proof that a later checkpoint extends an earlier one")
+def consistency_proof(
+    _: Verifier,
+    audit: Audit,
+    old: Annotated[int, Query(alias="from", ge=1, description="The earlier tree size")],
+    new: Annotated[int, Query(alias="to", ge=1, description="The later tree size")],
+) -> Response:
+    proof = audit.proofs.consistency(old, new)
+    body = proof.to_json()
+    body["from_checkpoint"] = checkpoint_view(proof.old)
+    body["to_checkpoint"] = checkpoint_view(proof.new)
+    return json_response(body)
+
+
+@router.get("/public-key", summary="The Ed25519 public key that signs checkpoints")
+def public_key(_: Verifier, audit: Audit) -> Response:
+    keys = audit.store.public_keys()
+    if not keys:
+        raise NoCheckpointError("No sealing key has been used yet; the sealer registers it.")
+    latest = audit.store.latest_checkpoint()
+    current = latest.key_id if latest else list(keys)[-1]
+    listed = []
+    for key_id, pem in keys.items():
+        raw = raw_public(load_verify_key(pem).public_key).hex()
+        listed.append(
+            {"key_id": key_id, "algorithm": "Ed25519", "public_key_pem": pem, "raw_hex": raw}
+        )
+    return json_response(
+        {
+            "key_id": current,
+            "public_key_pem": keys[current],
+            "algorithm": "Ed25519",
+            "keys": listed,
+            "note": "Compare the key id with the one the operator gave you out of band before "
+            "trusting it.",
+        }
+    )
+
+
+@router.get("/access", summary="Who read or wrote ledger data, and when (paged)")
+def access_records(
+    request: Request,
+    _: Auditor,
+    audit: Audit,
+    settings: AppSettings,
+    principal: Annotated[
+        str | None, Query(description="`key:<key id>` (or the key id alone), or `anonymous`")
+    ] = None,
+    since: Annotated[
+        AwareDatetime | None, Query(alias="from", description="At or after this time")
+    ] = None,
+    until: Annotated[
+        AwareDatetime | None, Query(alias="to", description="Before this time")
+    ] = None,
+    after: Annotated[int, Query(ge=0, description="Records with ids above this")] = 0,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
+) -> Response:
+    if since is not None and until is not None and since >= until:
+        raise ApiError(
+            400, "conflicting_parameters", "Conflicting parameters", "`from` must be before `to`."
+        )
+    if principal is not None and principal != "anonymous" and not principal.startswith("key:"):
+        principal = f"key:{principal}"
+    if audit.access_log is not None:
+        # Requests answered a moment ago are on record before this one reads the trail.
+        audit.access_log.flush()
+    limit = min(limit, settings.log_page_limit)
+    rows = audit.store.select_access(
+        principal=principal, since=since, until=until, after_id=after, limit=limit
+    )
+    body = {
+        "records": [
+            {
+                "id": row.id,
+                "at": row.record.at.isoformat(),
+                "principal": row.record.principal,
+                "role": row.record.role,
+                "method": row.record.method,
+                "route": row.record.route,
+                "resource_id": row.record.resource_id,
+                "status": row.record.status,
+                "request_id": row.record.request_id,
+            }
+            for row in rows
+        ],
+        "after": after,
+        "next_after": rows[-1].id if rows else after,
+    }
+    headers = {}
+    if len(rows) == limit:
+        next_url = request.url.include_query_params(after=body["next_after"], limit=limit)
+        headers["Link"] = f'<{next_url}>; rel="next"'
+    return json_response(body, 200, headers)

@@ -1,0 +1,244 @@
+"""Evidence packs: one zip file an auditor verifies offline (format in docs/audit.md).
+
+    manifest.json       format, kind (full | stream), what the pack covers, SHA-256 of each part
+    keys.json           public keys (PEM) by key id
+    checkpoints.jsonl   the signed checkpoints up to the pack's anchor checkpoint
+    leaves.bin          per sealed leaf: u64 leaf index ‖ u64 position ‖ 32-byte leaf hash
+    events.bin          per event: its canonical leaf data (ledger.audit.leaf), i.e. the stored
+                        bytes exactly as stored, framed with position, stream, version and topic
+    proofs.jsonl        stream packs only: inclusion proofs of the stream's events, and
+                        consistency proofs from every earlier checkpoint to the anchor
+
+A full pack holds every event up to its anchor checkpoint; a stream pack holds one stream's
+events and proofs, and nothing else of the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, cast
+from uuid import UUID
+
+import orjson
+from eventsourcing.persistence import ApplicationRecorder
+
+from ledger.audit.checkpoint import Checkpoint, format_time
+from ledger.audit.leaf import LogEntry, leaf_data
+from ledger.audit.merkle import consistency_ranges, inclusion_ranges, resolve
+from ledger.audit.records import AuditStore, SealedLeaf
+from ledger.core import LedgerRecorder
+from ledger.errors import NoCheckpointError, PositionNotSealedError
+
+PACK_FORMAT = "sme-ledger-evidence-pack/1"
+LEAF_RECORD = struct.Struct(">QQ32s")
+EVENT_HEADER = struct.Struct(">Q16sQQ")
+"""position, stream id, version, topic length; the topic and u64 state length follow."""
+U64 = struct.Struct(">Q")
+EXPORT_PAGE = 2000
+
+Progress = Callable[[str, int, int], None]
+
+
+def _no_progress(_stage: str, _done: int, _total: int) -> None:
+    return
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    kind: str
+    tree_size: int
+    last_position: int
+    events: int
+    checkpoints: int
+    unsealed_after: int
+    """Events in the log after the anchor checkpoint, left out of the pack."""
+
+
+class _HashingWriter:
+    """Writes a zip member and keeps its SHA-256 and length for the manifest."""
+
+    def __init__(self, zf: zipfile.ZipFile, name: str, parts: dict[str, dict[str, Any]]) -> None:
+        self.name = name
+        self.parts = parts
+        self.sha = hashlib.sha256()
+        self.size = 0
+        info = zipfile.ZipInfo(name, date_time=datetime.now(UTC).timetuple()[:6])
+        info.compress_type = zipfile.ZIP_STORED if name.endswith(".bin") else zipfile.ZIP_DEFLATED
+        self.stream: IO[bytes] = zf.open(info, "w", force_zip64=True)
+
+    def write(self, data: bytes) -> None:
+        self.sha.update(data)
+        self.size += len(data)
+        self.stream.write(data)
+
+    def close(self) -> None:
+        self.stream.close()
+        self.parts[self.name] = {"sha256": self.sha.hexdigest(), "bytes": self.size}
+
+
+def _lines(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    for row in rows:
+        yield orjson.dumps(row) + b"\n"
+
+
+def _anchor(store: AuditStore, until: int | None) -> Checkpoint:
+    if until is None:
+        cp = store.latest_checkpoint()
+        if cp is None:
+            msg = "Nothing has been sealed yet: run `sme-ledger seal --once` (or wait for it)."
+            raise NoCheckpointError(msg)
+        return cp
+    cp = store.checkpoint_covering(until)
+    if cp is None:
+        msg = f"Position {until} is not covered by a checkpoint yet: run `sme-ledger seal --once`."
+        raise PositionNotSealedError(msg, position=until)
+    return cp
+
+
+def export_pack(
+    recorder: ApplicationRecorder,
+    store: AuditStore,
+    out: Path,
+    *,
+    until: int | None = None,
+    stream: UUID | None = None,
+    progress: Progress = _no_progress,
+) -> ExportReport:
+    """Write an evidence pack up to the first checkpoint covering ``until`` (or the latest)."""
+    anchor = _anchor(store, until)
+    checkpoints = store.checkpoints(up_to_size=anchor.tree_size)
+    keys = store.public_keys()
+    used = {cp.key_id for cp in checkpoints}
+    parts: dict[str, dict[str, Any]] = {}
+    tmp = out.with_name(out.name + ".partial")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        w = _HashingWriter(zf, "keys.json", parts)
+        w.write(
+            orjson.dumps({k: v for k, v in keys.items() if k in used}, option=orjson.OPT_INDENT_2)
+        )
+        w.close()
+        w = _HashingWriter(zf, "checkpoints.jsonl", parts)
+        for line in _lines(cp.to_json() for cp in checkpoints):
+            w.write(line)
+        w.close()
+        if stream is None:
+            count = _write_full(zf, parts, recorder, store, anchor, progress)
+        else:
+            count = _write_stream(zf, parts, recorder, store, anchor, checkpoints, stream, progress)
+        manifest = {
+            "format": PACK_FORMAT,
+            "kind": "full" if stream is None else "stream",
+            "created_at": format_time(datetime.now(UTC)),
+            "stream_id": str(stream) if stream else None,
+            "until": until,
+            "tree_size": anchor.tree_size,
+            "last_position": anchor.last_position,
+            "events": count,
+            "checkpoints": len(checkpoints),
+            "parts": parts,
+        }
+        zf.writestr("manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+    tmp.replace(out)
+    return ExportReport(
+        "full" if stream is None else "stream",
+        anchor.tree_size,
+        anchor.last_position,
+        count,
+        len(checkpoints),
+        store.events_after(anchor.last_position),
+    )
+
+
+def _write_full(
+    zf: zipfile.ZipFile,
+    parts: dict[str, dict[str, Any]],
+    recorder: ApplicationRecorder,
+    store: AuditStore,
+    anchor: Checkpoint,
+    progress: Progress,
+) -> int:
+    total = anchor.tree_size
+    w = _HashingWriter(zf, "leaves.bin", parts)
+    for done, leaf in enumerate(store.leaves(0, anchor.tree_size), start=1):
+        w.write(LEAF_RECORD.pack(leaf.leaf_index, leaf.position, leaf.leaf_hash))
+        if done % EXPORT_PAGE == 0:
+            progress("leaves", done, total)
+    progress("leaves", total, total)
+    w.close()
+    w = _HashingWriter(zf, "events.bin", parts)
+    after, count = 0, 0
+    while True:
+        page = recorder.select_notifications(
+            start=after, limit=EXPORT_PAGE, stop=anchor.last_position, inclusive_of_start=False
+        )
+        for n in page:
+            w.write(leaf_data(LogEntry.of(n)))
+        count += len(page)
+        progress("events", min(count, total), total)
+        if len(page) < EXPORT_PAGE:
+            break
+        after = page[-1].id
+    w.close()
+    return count
+
+
+def _write_stream(
+    zf: zipfile.ZipFile,
+    parts: dict[str, dict[str, Any]],
+    recorder: ApplicationRecorder,
+    store: AuditStore,
+    anchor: Checkpoint,
+    checkpoints: list[Checkpoint],
+    stream: UUID,
+    progress: Progress,
+) -> int:
+    # The ledger's own recorders (SQLite, PostgreSQL) add stream reads with positions.
+    ext = cast(LedgerRecorder, recorder)
+    stored = [
+        (p, s) for p, s in ext.select_stream_notifications(stream) if p <= anchor.last_position
+    ]
+    leaves: list[SealedLeaf] = []
+    events = _HashingWriter(zf, "events.bin", parts)
+    for position, s in stored:
+        events.write(leaf_data(LogEntry(position, stream, s.originator_version, s.topic, s.state)))
+        leaf = store.leaf_at(position)
+        # An event of the stream the seal never saw is still written: verify reports it.
+        if leaf is not None and leaf.leaf_index < anchor.tree_size:
+            leaves.append(leaf)
+    events.close()
+    w = _HashingWriter(zf, "leaves.bin", parts)
+    for leaf in leaves:
+        w.write(LEAF_RECORD.pack(leaf.leaf_index, leaf.position, leaf.leaf_hash))
+    w.close()
+    w = _HashingWriter(zf, "proofs.jsonl", parts)
+    total = len(leaves) + len(checkpoints)
+    for done, leaf in enumerate(leaves, start=1):
+        path = resolve(inclusion_ranges(leaf.leaf_index, anchor.tree_size), store.nodes)
+        row = {
+            "type": "inclusion",
+            "leaf_index": leaf.leaf_index,
+            "position": leaf.position,
+            "tree_size": anchor.tree_size,
+            "path": [h.hex() for h in path],
+        }
+        w.write(orjson.dumps(row) + b"\n")
+        progress("proofs", done, total)
+    for done, cp in enumerate(checkpoints, start=len(leaves) + 1):
+        if cp.tree_size < anchor.tree_size:
+            path = resolve(consistency_ranges(cp.tree_size, anchor.tree_size), store.nodes)
+            row = {
+                "type": "consistency",
+                "from": cp.tree_size,
+                "to": anchor.tree_size,
+                "path": [h.hex() for h in path],
+            }
+            w.write(orjson.dumps(row) + b"\n")
+        progress("proofs", done, total)
+    w.close()
+    return len(stored)

@@ -1,0 +1,116 @@
+"""What the audit store keeps, and the interface the sealer, the proofs and the API rely on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from ledger.audit.checkpoint import Checkpoint
+from ledger.audit.merkle import Node
+from ledger.errors import LedgerError
+
+
+@dataclass(frozen=True)
+class SealedLeaf:
+    """Leaf ``leaf_index`` of the tree is the event at ``position``."""
+
+    leaf_index: int
+    position: int
+    leaf_hash: bytes
+
+
+@dataclass(frozen=True)
+class AccessRecord:
+    """One request that touched ledger data (GB/T 22239-2019 8.1.4.3)."""
+
+    at: datetime
+    principal: str
+    role: str
+    method: str
+    route: str
+    resource_id: str | None
+    status: int
+    request_id: str
+
+
+@dataclass(frozen=True)
+class StoredAccessRecord:
+    id: int
+    record: AccessRecord
+
+
+class SealConflictError(LedgerError):
+    """Another sealer appended to the tree first; reload the tree and go on."""
+
+    code = "seal_conflict"
+    title = "Another sealer is running"
+
+
+class AuditStore(Protocol):
+    """Leaves, interior nodes, checkpoints, public keys and access records."""
+
+    # --- the tree --------------------------------------------------------------------------
+    def tree_size(self) -> int: ...
+
+    def last_leaf(self) -> SealedLeaf | None: ...
+
+    def nodes(self, wanted: Sequence[Node]) -> list[bytes]:
+        """Hashes of stored nodes; level 0 are leaf hashes. Missing nodes raise ``KeyError``."""
+        ...
+
+    def append(
+        self,
+        expected_size: int,
+        leaves: Sequence[SealedLeaf],
+        nodes: Sequence[tuple[Node, bytes]],
+        checkpoint: Checkpoint | None,
+    ) -> None:
+        """Add ``leaves`` (and their completed nodes, and a checkpoint) in one transaction.
+
+        Raises :class:`SealConflictError` unless the tree still has ``expected_size`` leaves.
+        """
+        ...
+
+    def add_checkpoint(self, checkpoint: Checkpoint) -> None: ...
+
+    def register_key(self, key_id: str, public_pem: str) -> None: ...
+
+    # --- reading ----------------------------------------------------------------------------
+    def latest_checkpoint(self) -> Checkpoint | None: ...
+
+    def checkpoint(self, tree_size: int) -> Checkpoint | None: ...
+
+    def checkpoint_covering(self, position: int) -> Checkpoint | None:
+        """The first checkpoint whose tree includes ``position``."""
+        ...
+
+    def checkpoints(self, up_to_size: int | None = None) -> list[Checkpoint]: ...
+
+    def leaf_at(self, position: int) -> SealedLeaf | None: ...
+
+    def leaves(self, start: int, end: int, page: int = 5000) -> Iterator[SealedLeaf]:
+        """Leaves with index in ``[start, end)``, in order."""
+        ...
+
+    def public_keys(self) -> dict[str, str]:
+        """PEM by key id."""
+        ...
+
+    def events_after(self, position: int) -> int:
+        """How many events the log holds above ``position``."""
+        ...
+
+    # --- access records ---------------------------------------------------------------------
+    def write_access(self, records: Sequence[AccessRecord]) -> None: ...
+
+    def select_access(
+        self,
+        *,
+        principal: str | None,
+        since: datetime | None,
+        until: datetime | None,
+        after_id: int,
+        limit: int,
+    ) -> list[StoredAccessRecord]: ...

@@ -1,0 +1,80 @@
+"""Helpers for the audit tests of every folder: a sealed ledger, packs, tampering."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from uuid import UUID
+
+from ledger.application import LedgerApplication
+from ledger.audit.checkpoint import Checkpoint
+from ledger.audit.keys import SigningKey
+from ledger.audit.pack import ExportReport, export_pack
+from ledger.audit.proofs import AuditProofs
+from ledger.audit.records import AuditStore
+from ledger.audit.sealer import Sealer, SealPolicy
+from ledger.audit.verify import VerificationReport, verify_pack
+from ledger.domain.access_key import Role
+from ledger.envelope import Envelope
+from ledger.persistence.audit_store import audit_store_for
+
+KEY = SigningKey.generate()
+OTHER_KEY = SigningKey.generate()
+
+
+def meta(at: datetime | None = None) -> Envelope:
+    return Envelope(
+        actor="test:audit",
+        platform_id=None,
+        correlation_id="audit-test",
+        causation_id="audit-test",
+        occurred_at=at or datetime.now(UTC),
+    )
+
+
+def append_events(ledger: LedgerApplication, count: int) -> list[UUID]:
+    """``count`` new streams of one event each (auditor keys): the cheapest events to make."""
+    issue = ledger.issue_key
+    return [
+        issue(
+            role=Role.AUDITOR, platform_id=None, name=f"audit-{i}", meta=meta(ledger.clock())
+        ).outcome.resource_id
+        for i in range(count)
+    ]
+
+
+def store_of(ledger: LedgerApplication) -> AuditStore:
+    return audit_store_for(ledger.recorder)
+
+
+def sealer_for(
+    ledger: LedgerApplication, *, every: int = 1000, key: SigningKey = KEY, batch: int = 1000
+) -> Sealer:
+    return Sealer(
+        ledger.recorder, store_of(ledger), key, SealPolicy(every_events=every, batch=batch)
+    )
+
+
+def seal(ledger: LedgerApplication, *, every: int = 1000, key: SigningKey = KEY) -> Checkpoint:
+    """Seal the whole log now and return the checkpoint at its head."""
+    sealer = sealer_for(ledger, every=every, key=key)
+    sealer.seal(force_checkpoint=True)
+    cp = sealer.last_checkpoint
+    assert cp is not None
+    return cp
+
+
+def proofs_of(ledger: LedgerApplication) -> AuditProofs:
+    return AuditProofs(store_of(ledger))
+
+
+def export(
+    ledger: LedgerApplication, out: Path, *, until: int | None = None, stream: UUID | None = None
+) -> ExportReport:
+    return export_pack(ledger.recorder, store_of(ledger), out, until=until, stream=stream)
+
+
+def verify(
+    pack: Path, *, key: SigningKey | None = KEY, trusted: Checkpoint | None = None
+) -> VerificationReport:
+    return verify_pack(pack, [key.public] if key else None, trusted)

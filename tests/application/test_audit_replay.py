@@ -1,0 +1,49 @@
+"""Replay: a stream's state and the log's figures as of a position or a time."""
+
+from __future__ import annotations
+
+from ledger.application import LedgerApplication
+from ledger.audit.replay import ReplayPoint, replay_log, replay_stream
+from tests._audit import append_events, meta
+from tests.conftest import FakeClock
+
+
+def test_a_stream_replays_to_its_state_at_a_position(ledger: LedgerApplication) -> None:
+    (key_id,) = append_events(ledger, 1)
+    issued_at = ledger.head_position()
+    ledger.revoke_key(key_id, "left", meta())
+
+    before = replay_stream(ledger, key_id, ReplayPoint(position=issued_at))
+    after = replay_stream(ledger, key_id, ReplayPoint(position=ledger.head_position()))
+
+    assert before["state"]["revoked"] is False
+    assert after["state"]["revoked"] is True
+    assert [e["type"] for e in after["events"]] == ["AccessKey.Issued", "AccessKey.Revoked"]
+
+
+def test_a_stream_replays_to_its_state_at_a_record_time(
+    clocked_ledger: LedgerApplication, clock: FakeClock
+) -> None:
+    (key_id,) = append_events(clocked_ledger, 1)
+    first = replay_stream(clocked_ledger, key_id, ReplayPoint(position=1))
+    issued = first["events"][0]["recorded_at"]
+    clocked_ledger.revoke_key(key_id, "left", meta(clock()))
+
+    from datetime import datetime
+
+    at_issue = replay_stream(
+        clocked_ledger, key_id, ReplayPoint(time=datetime.fromisoformat(issued))
+    )
+
+    assert at_issue["state"]["revoked"] is False
+    assert len(at_issue["events"]) == 1
+
+
+def test_the_log_replays_to_its_figures_at_a_position(ledger: LedgerApplication) -> None:
+    append_events(ledger, 3)
+
+    figures = replay_log(ledger, ReplayPoint(position=2))
+
+    assert figures["events"] == 2
+    assert figures["last_position"] == 2
+    assert figures["streams_by_kind"] == {"AccessKey": 2}
