@@ -46,12 +46,12 @@ def seed_activities(demo: DemoWorld) -> None:
     progress = demo.stage("activities", sum(n for _, n in plan) + HUB_ACTIVITIES)
     for window, how_many in plan:
         first = max(window.active_from + timedelta(days=14), date(demo.year, 1, 15))
-        for n, held_on in enumerate(_days(demo, first, how_many), start=1):
+        for n, starts_on in enumerate(_days(demo, first, how_many), start=1):
             kind = demo.rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
-            _one(demo, window, f"HD-{window.code}-{n:03d}", kind, held_on)
+            _one(demo, window, f"HD-{window.code}-{n:03d}", kind, starts_on)
             progress.tick()
-    for n, held_on in enumerate(_days(demo, date(demo.year, 3, 1), HUB_ACTIVITIES), start=1):
-        _one(demo, None, f"HD-HUB-{n:03d}", demo.rng.choice(HUB_KINDS), held_on)
+    for n, starts_on in enumerate(_days(demo, date(demo.year, 3, 1), HUB_ACTIVITIES), start=1):
+        _one(demo, None, f"HD-HUB-{n:03d}", demo.rng.choice(HUB_KINDS), starts_on)
         progress.tick()
 
 

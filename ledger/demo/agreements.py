@@ -111,8 +111,7 @@ def _amend_and_terminate(demo: DemoWorld, signed: list[_Signed]) -> None:
 
     Only a second agreement is terminated, so every institution keeps one in force.
     """
-    seconds = [s for s in signed if sum(o.institution is s.institution for o in signed) > 1]
-    seconds = [s for s in seconds if s is not _first_of(signed, s.institution)]
+    seconds = [s for s in signed if s is not _first_of(signed, s.institution)]
     ended = demo.rng.sample(seconds, k=min(TERMINATED, len(seconds)))
     rest = [s for s in signed if s not in ended]
     for agreement in demo.rng.sample(rest, k=min(AMENDED, len(rest))):
@@ -137,7 +136,7 @@ def _amend(demo: DemoWorld, agreement: _Signed) -> None:
     wider = [c for c in (*offered, *NETWORK_SCOPE) if c not in current.categories]
     added = demo.rng.choice(wider)
     proposed_on = demo.days_later(max(agreement.signed_on, date(demo.year, 5, 1)), 20, 60)
-    ref = f"{current.document_sha256[:8]}-amendment"
+    ref = f"{agreement.id}-amendment"
     amendment = Amendment(
         categories=[*current.categories, added],
         document_sha256=demo.digest("amendment", ref),

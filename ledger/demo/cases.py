@@ -28,6 +28,7 @@ from ledger.domain.service_case import (
 
 ENTERPRISES = 1200
 INDUSTRIES = ["industry", "industry", "retail", "software_it", "wholesale"]
+FEE_WEIGHTS = {FeeType.FREE: 45, FeeType.DISCOUNTED: 35, FeeType.PAID: 20}
 INSTITUTION_SHARE = 0.4
 """Of the cases that could go to an institution (one is under agreement that day), how many do."""
 
@@ -85,9 +86,7 @@ def _one_case(demo: DemoWorld, window: Window, n: int) -> None:
     opened = demo.as_window(window, demo.at(opened_on, rng.randint(8, 12)))
     delivered_on = demo.days_later(opened_on, 0, 12)
     delivered = opened.at(demo.at(delivered_on, 16))
-    fee_type = rng.choices([FeeType.FREE, FeeType.DISCOUNTED, FeeType.PAID], weights=[45, 35, 20])[
-        0
-    ]
+    (fee_type,) = rng.choices(list(FEE_WEIGHTS), weights=list(FEE_WEIGHTS.values()))
     amount = (
         Decimal(0)
         if fee_type is FeeType.FREE

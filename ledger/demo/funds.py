@@ -53,7 +53,7 @@ def seed_funds(demo: DemoWorld) -> None:
 def _budget(demo: DemoWorld) -> dict[str, Decimal]:
     rng, ledger = demo.rng, demo.ledger
     proposed = {
-        code: (Decimal(amount) * Decimal(rng.uniform(0.9, 1.1)) / THOUSAND).quantize(1) * THOUSAND
+        code: _thousands(Decimal(amount) * Decimal(rng.uniform(0.9, 1.1)))
         for code, _, _, amount in LINES
     }
     lines = [
@@ -64,11 +64,11 @@ def _budget(demo: DemoWorld) -> dict[str, Decimal]:
     budget = ledger.propose_budget(
         year=demo.year, lines=lines, meta=demo.as_hub(demo.at(proposed_on, 10))
     ).resource_id
+    # The bureau grants about half the lines in full and cuts the others by 10-20 %.
     approved = {
         code: amount
         if rng.random() < 0.5
-        else (amount * Decimal(rng.choice(["0.8", "0.85", "0.9"])) / THOUSAND).quantize(1)
-        * THOUSAND
+        else _thousands(amount * Decimal(rng.choice(["0.8", "0.85", "0.9"])))
         for code, amount in proposed.items()
     }
     ledger.approve_budget(
@@ -79,6 +79,11 @@ def _budget(demo: DemoWorld) -> dict[str, Decimal]:
     )
     demo.count("budget lines", len(lines))
     return approved
+
+
+def _thousands(amount: Decimal) -> Decimal:
+    """``amount`` to the nearest thousand yuan, as budgets are drawn up."""
+    return (amount / THOUSAND).quantize(Decimal(1)) * THOUSAND
 
 
 def _disbursements(demo: DemoWorld, approved: dict[str, Decimal]) -> list[_Step]:

@@ -45,7 +45,9 @@ def applicants(year: int) -> list[Applicant]:
     """Who applies, when, and what becomes of it: onboarding spans months."""
     return [
         Applicant("640100", "640106", Fate.CONNECTED, date(year, 1, 6), date(year, 2, 10)),
-        Applicant("640400", "640422", Fate.CONNECTED, date(year, 2, 10), date(year, 3, 20), True),
+        Applicant(
+            "640400", "640422", Fate.CONNECTED, date(year, 2, 10), date(year, 3, 20), objection=True
+        ),
         Applicant("640500", "640521", Fate.CONNECTED, date(year, 3, 15), date(year, 4, 20)),
         Applicant("640300", "640303", Fate.REJECTED, date(year, 4, 1), date(year, 5, 15)),
         Applicant("640200", "640205", Fate.WITHDRAWN, date(year, 5, 10), date(year, 6, 20)),

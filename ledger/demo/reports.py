@@ -15,7 +15,8 @@ from ledger.demo.world import DemoWorld, MonthTally, Window
 from ledger.domain.data_report import MONTHLY_DUE_DAY, Submission
 
 LATENESS = [0.0, 0.0, 0.05, 0.05, 0.1, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
-"""How often a window submits late, dealt to the windows at random (more windows take the last)."""
+"""How often a window submits late, dealt to the windows at random (dealt round again if there
+are more windows than shares)."""
 RETURNED_SHARE = 0.08
 REQUEST_DAY = 25
 """The hub sends its monthly reporting notice near the end of the month reported on."""
@@ -23,10 +24,7 @@ REQUEST_DAY = 25
 
 def seed_reports(demo: DemoWorld) -> None:
     lateness = demo.rng.sample(LATENESS, k=len(LATENESS))
-    plan = [
-        (w, lateness[i % len(lateness)], _first_month(w, demo.year))
-        for i, w in enumerate(demo.windows)
-    ]
+    plan = [(w, lateness[i % len(lateness)], _first_month(w)) for i, w in enumerate(demo.windows)]
     progress = demo.stage("data reports", sum(13 - first for _, _, first in plan))
     for window, late_share, first in plan:
         for month in range(first, 13):
@@ -34,9 +32,9 @@ def seed_reports(demo: DemoWorld) -> None:
             progress.tick()
 
 
-def _first_month(window: Window, year: int) -> int:
+def _first_month(window: Window) -> int:
     """The first month a window reports on: the month it joined, unless it joined late in it."""
-    if window.active_from.year < year or window.active_from.day <= 20:
+    if window.active_from.day <= 20:
         return window.active_from.month
     return window.active_from.month + 1
 
