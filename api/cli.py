@@ -197,10 +197,16 @@ def migrate(
 @app.command()
 def demo(
     seed: Annotated[int, typer.Option(help="Same seed, same network")] = 2026,
-    year: Annotated[int, typer.Option(help="The year of activity to simulate")] = 2025,
+    year: Annotated[int, typer.Option(help="The (finished) year of activity to simulate")] = 2025,
+    scale: Annotated[
+        float,
+        typer.Option(
+            help="Grow or shrink the enterprises and cases (1.0: 1,200 enterprises)", min=0.001
+        ),
+    ] = 1.0,
 ) -> None:
     """Seed a realistic Ningxia network into an empty ledger, through the application layer."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
+    from rich.progress import TaskID
 
     from ledger.demo import seed_demo
 
@@ -210,14 +216,7 @@ def demo(
         if not ledger.is_initialised():
             issued = ledger.initialise(_cli_envelope(ledger))
             err.print(f"First admin key (shown once): [bold green]{issued.secret}[/]")
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            "[dim]{task.fields[rate]}[/]",
-            TimeElapsedColumn(),
-            console=err,
-        ) as bar:
+        with _progress_bar() as bar:
             tasks: dict[str, tuple[TaskID, float]] = {}
 
             def progress(stage: str, done: int, total: int) -> None:
@@ -228,13 +227,15 @@ def demo(
                 rate = f"{done / elapsed:,.0f}/s" if elapsed > 0 else ""
                 bar.update(task, completed=done, rate=rate)
 
-            report = seed_demo(ledger, seed=seed, year=year, progress=progress)
+            report = seed_demo(ledger, seed=seed, year=year, scale=scale, progress=progress)
     except LedgerError as e:
         raise _fail(e.detail, 2) from None
     finally:
         ledger.close()
-    summary = ", ".join(f"{n:,} {kind}" for kind, n in report.counts.items())
-    out.print(f"Seeded the {report.year} demonstration network (seed {report.seed}): {summary}.")
+    out.print(f"Seeded the {report.year} demonstration network (seed {report.seed}):")
+    width = max(len(f"{n:,}") for n in report.counts.values())
+    for kind, n in report.counts.items():
+        out.print(f"  {n:>{width},}  {kind}")
     out.print(f"The log now holds {report.head:,} events. Keys to explore it (shown once):")
     for who, secret in report.keys.items():
         out.print(f"  {secret}  {who}")

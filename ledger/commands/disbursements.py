@@ -43,16 +43,19 @@ class DisbursementCommands(BudgetCommands):
         request: DisbursementRequest,
         meta: Envelope,
         idempotency: IdempotencyRequest | None = None,
+        disbursement_id: UUID | None = None,
     ) -> Outcome:
         """The acting hub requests a disbursement from a line of its ``year`` budget.
 
         The amount is reserved on the line in the same save as the request (see module doc).
+        ``disbursement_id`` is for callers that must reproduce their record exactly (the
+        demonstration seed); an id already used is refused. The API never sends one.
         """
         hub_id = self._acting_hub(meta)
         budget_id = ids.budget_id(hub_id, year)
         # A new id per request: retrying safely is what Idempotency-Key is for, and one voucher
         # backs one live disbursement of a budget, so a blind retry is refused, not paid twice.
-        disbursement_id = uuid4()
+        disbursement_id = disbursement_id or uuid4()
 
         def decide(_: Disbursement | None) -> Decision[Disbursement]:
             self.connected_hub(hub_id)

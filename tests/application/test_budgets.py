@@ -20,6 +20,7 @@ from ledger.errors import (
     BudgetExistsError,
     BudgetNotFoundError,
     ConcurrentModificationError,
+    DisbursementExistsError,
     DisbursementNotFoundError,
     IdempotencyKeyReusedError,
     OverCommitmentError,
@@ -228,6 +229,27 @@ def test_a_request_and_its_reservation_are_saved_in_one_transaction(
     assert type(committed.event).__name__ == "FundsCommitted"
     assert committed.event.disbursement_id == outcome.resource_id  # type: ignore[attr-defined]
     assert {requested.position, committed.position} == {outcome.position - 1, outcome.position}
+
+
+def test_a_caller_may_name_the_disbursement_id_and_cannot_use_it_twice(
+    ledger: LedgerApplication, hub_id: UUID
+) -> None:
+    approved_budget(ledger, hub_id)
+    chosen = UUID("5d1a7a52-90f6-4b0e-9c53-0d2f8e6b7a10")
+
+    def request_as(n: int) -> Outcome:
+        return ledger.request_disbursement(
+            year=YEAR,
+            request=DisbursementRequest("L01", "100.00", "宁夏云联", "托管费", voucher(n)),
+            meta=as_hub(hub_id),
+            disbursement_id=chosen,
+        )
+
+    assert request_as(1).resource_id == chosen
+    head = ledger.head_position()
+    with pytest.raises(DisbursementExistsError):
+        request_as(2)
+    assert ledger.head_position() == head
 
 
 def test_an_over_commitment_records_neither_the_request_nor_a_reservation(

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 
 from ledger import interface
-from ledger.application import LedgerApplication
-from ledger.demo import seed_demo
-from ledger.demo.seed import DemoAlreadySeededError
+from ledger.application import LedgerApplication, LoggedEvent
+from ledger.demo import DemoReport, seed_demo
+from ledger.demo.seed import DemoAlreadySeededError, DemoYearError
 from ledger.domain.access_key import AccessKey
+from ledger.domain.activity import Activity
+from ledger.domain.agreement_terms import PartyKind
+from ledger.domain.data_report import DataReport
+from ledger.domain.disbursement import DisbursementStatus
+from ledger.domain.onboarding import ApplicationStatus
 from ledger.domain.platform import PlatformKind
+from ledger.domain.service_case import CST, ProviderKind, ServiceCase
+from ledger.factory import build_ledger
+from ledger.persistence.config import StoreConfig
+from tests.conftest import FakeClock
 
 SCALE = 0.03
+YEAR = 2025
 
 
 def business_record(ledger: LedgerApplication) -> list[dict[str, Any]]:
@@ -31,6 +43,28 @@ def business_record(ledger: LedgerApplication) -> list[dict[str, Any]]:
     return events
 
 
+@dataclass
+class Seeded:
+    ledger: LedgerApplication
+    report: DemoReport
+    progress: list[tuple[str, int, int]]
+    log: list[LoggedEvent]
+
+    def events(self, event_type: type[Any]) -> list[Any]:
+        return [e.event for e in self.log if isinstance(e.event, event_type)]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
+    """One small demonstration network, read by the tests of its shape."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
+    ledger = build_ledger(StoreConfig(url))
+    progress: list[tuple[str, int, int]] = []
+    report = seed_demo(ledger, seed=1, scale=SCALE, progress=lambda *args: progress.append(args))
+    yield Seeded(ledger, report, progress, ledger.log_page(0, 100_000))
+    ledger.close()
+
+
 def test_the_same_seed_gives_the_same_network(
     make_ledger: Callable[[str], LedgerApplication], tmp_path: Any
 ) -> None:
@@ -44,21 +78,17 @@ def test_the_same_seed_gives_the_same_network(
 
 
 def test_another_seed_gives_another_network(
-    make_ledger: Callable[[str], LedgerApplication], tmp_path: Any
+    make_ledger: Callable[[str], LedgerApplication], tmp_path: Any, seeded: Seeded
 ) -> None:
-    first = make_ledger(f"sqlite:///{tmp_path / 'a.sqlite'}")
-    second = make_ledger(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    other = make_ledger(f"sqlite:///{tmp_path / 'a.sqlite'}")
 
-    seed_demo(first, seed=7, scale=SCALE)
-    seed_demo(second, seed=8, scale=SCALE)
+    seed_demo(other, seed=8, scale=SCALE)
 
-    assert business_record(first) != business_record(second)
+    assert business_record(other) != business_record(seeded.ledger)
 
 
-def test_the_network_spans_the_five_cities_with_cases_and_keys(ledger: LedgerApplication) -> None:
-    progress: list[tuple[str, int, int]] = []
-
-    report = seed_demo(ledger, seed=1, scale=SCALE, progress=lambda *args: progress.append(args))
+def test_the_network_spans_the_five_cities_with_cases_and_keys(seeded: Seeded) -> None:
+    ledger, report = seeded.ledger, seeded.report
 
     platforms = ledger.list_platforms()
     windows = [p for p in platforms if p.kind is PlatformKind.WINDOW]
@@ -70,17 +100,155 @@ def test_the_network_spans_the_five_cities_with_cases_and_keys(ledger: LedgerApp
     assert report.head == ledger.head_position()
     assert {"hub", "bureau", "auditor"} <= set(report.keys)
     assert all(ledger.authenticate(secret) is not None for secret in report.keys.values())
-    stages = Counter(stage for stage, _, _ in progress)
-    assert {"network", "enterprises", "service cases"} <= set(stages)
-    assert all(done <= total for _, done, total in progress)
 
 
-def test_seeding_a_ledger_that_already_has_a_network_is_refused(
-    ledger: LedgerApplication,
+def test_every_stage_reports_its_progress(seeded: Seeded) -> None:
+    stages = Counter(stage for stage, _, _ in seeded.progress)
+
+    assert {
+        "network",
+        "experts",
+        "onboarding",
+        "enterprises",
+        "agreements",
+        "service cases",
+        "activities",
+        "data reports",
+        "budget",
+        "disbursements",
+    } <= set(stages)
+    assert all(0 <= done <= total for _, done, total in seeded.progress)
+    finals = {stage: (done, total) for stage, done, total in seeded.progress}
+    assert all(done == total for done, total in finals.values())
+
+
+def test_some_windows_joined_through_the_full_onboarding_path(seeded: Seeded) -> None:
+    ledger = seeded.ledger
+    applications = ledger.list_onboarding_applications()
+
+    assert len(ledger.list_experts()) == 15
+    statuses = Counter(a.status for a in applications)
+    assert statuses[ApplicationStatus.CONNECTED] >= 2
+    assert statuses[ApplicationStatus.REJECTED] == 1
+    assert statuses[ApplicationStatus.WITHDRAWN] == 1
+    for application in applications:
+        if application.status is not ApplicationStatus.CONNECTED:
+            continue
+        assert application.notice is not None
+        assert application.connected_at is not None
+        assert len(application.reviews) >= 3
+        assert application.connected_at.astimezone(CST).date() > application.notice.ends_on
+        assert (application.notice.ends_on - application.notice.starts_on).days + 1 >= 5
+        assert application.platform_id is not None
+        assert ledger.get_platform(application.platform_id).kind is PlatformKind.WINDOW
+    assert any(o.outcome is not None for a in applications for o in a.objections)
+
+
+def test_every_institution_works_under_an_agreement_and_some_cases_use_it(
+    seeded: Seeded,
 ) -> None:
-    seed_demo(ledger, seed=1, scale=SCALE)
-    head = ledger.head_position()
+    ledger = seeded.ledger
+    agreements = ledger.list_agreements()
+    year_end = date(YEAR, 12, 31)
+
+    for institution in ledger.list_institutions():
+        mine = [a for a in agreements if a.is_party(institution.id)]
+        assert any(a.in_force_on(year_end) for a in mine), institution.name
+        assert all(a.proposer.kind is PartyKind.WINDOW for a in mine)
+    windows = [p for p in ledger.list_platforms() if p.kind is PlatformKind.WINDOW]
+    hub_pairs = {a.counterparty.id for a in agreements if a.proposer.kind is PartyKind.HUB}
+    assert hub_pairs == {w.id for w in windows}
+    assert any(len(a.periods) > 1 for a in agreements)  # amended
+    assert any(a.is_terminated for a in agreements)
+    assigned = seeded.events(ServiceCase.Assigned)
+    assert any(e.provider_kind == ProviderKind.INSTITUTION.value for e in assigned)
+    assert any(e.provider_kind == ProviderKind.EXPERT.value for e in assigned)
+
+
+def test_every_window_holds_activities_and_the_hub_organises_some(seeded: Seeded) -> None:
+    planned = Counter(e.organiser_id for e in seeded.events(Activity.Planned))
+    platforms = seeded.ledger.list_platforms()
+
+    assert all(6 <= planned[p.id] <= 14 for p in platforms if p.kind is PlatformKind.WINDOW)
+    assert all(planned[p.id] > 0 for p in platforms if p.kind is PlatformKind.HUB)
+    assert seeded.events(Activity.Held)
+    assert seeded.events(Activity.Evaluated)
+    assert seeded.events(Activity.Cancelled)
+    assert all(e.enterprises for e in seeded.events(Activity.Held))
+
+
+def test_every_window_reports_every_month_it_served_some_late_some_returned(
+    seeded: Seeded,
+) -> None:
+    ledger = seeded.ledger
+    reports = ledger.list_reports()
+    windows = [p for p in ledger.list_platforms() if p.kind is PlatformKind.WINDOW]
+
+    for window in windows:
+        mine = [r.period for r in reports if r.window_id == window.id]
+        periods = sorted(period.text for period in mine if period is not None)
+        assert periods[-1] == f"{YEAR}-12"
+        if window.application_id is None:
+            assert len(periods) == 12
+    assert all(r.status.value == "accepted" for r in reports)
+    late = Counter(r.window_id for r in reports if r.late)
+    assert len(set(late.values())) > 1  # windows differ, so their appraisals will
+    assert seeded.events(DataReport.Returned)
+
+
+def test_the_hub_budget_is_approved_line_by_line_and_paid_from(seeded: Seeded) -> None:
+    ledger = seeded.ledger
+    (budget,) = ledger.list_budgets(year=YEAR)
+
+    assert len(budget.lines) == 5
+    lines = budget.lines.values()
+    assert any(line.approved is not None and line.approved < line.proposed for line in lines)
+    disbursements = ledger.list_disbursements(budget.id)
+    statuses = Counter(d.status for d in disbursements)
+    assert len(disbursements) == 20
+    assert statuses[DisbursementStatus.REJECTED] == 2
+    assert statuses[DisbursementStatus.PAID] == 18
+    assert sum(1 for d in disbursements if d.reversals) == 1
+    assert all(line.remaining is not None and line.remaining >= 0 for line in lines)
+
+
+def test_business_times_lie_in_the_demo_year_but_december_reports(seeded: Seeded) -> None:
+    outside = set()
+    for logged in seeded.log:
+        event = logged.event
+        if isinstance(event, AccessKey.Event):
+            continue
+        day = event.meta.occurred_at.astimezone(CST).date()  # type: ignore[attr-defined]
+        if day.year != YEAR:
+            assert isinstance(event, DataReport.Event), type(event)
+            assert day < date(YEAR + 1, 2, 1)
+            outside.add(seeded.ledger.get_report(event.originator_id).period)
+    assert {period.text for period in outside if period is not None} <= {f"{YEAR}-12"}
+
+
+def test_seeding_a_ledger_that_already_has_a_network_is_refused(seeded: Seeded) -> None:
+    head = seeded.ledger.head_position()
 
     with pytest.raises(DemoAlreadySeededError):
-        seed_demo(ledger, seed=1, scale=SCALE)
-    assert ledger.head_position() == head
+        seed_demo(seeded.ledger, seed=1, scale=SCALE)
+    assert seeded.ledger.head_position() == head
+
+
+@pytest.mark.parametrize(
+    ("year", "now"),
+    [
+        (YEAR, datetime(YEAR + 1, 1, 20, tzinfo=UTC)),  # December's reports are not all in
+        (2017, datetime(YEAR + 1, 6, 1, tzinfo=UTC)),  # before the Measures took effect
+    ],
+)
+def test_a_year_that_cannot_be_simulated_whole_is_refused_before_anything_is_recorded(
+    tmp_path: Any, clock: FakeClock, year: int, now: datetime
+) -> None:
+    clock.now = now
+    ledger = build_ledger(StoreConfig(f"sqlite:///{tmp_path / 'early.sqlite'}"), clock=clock)
+    try:
+        with pytest.raises(DemoYearError):
+            seed_demo(ledger, year=year, scale=SCALE)
+        assert ledger.head_position() == 0
+    finally:
+        ledger.close()
