@@ -226,6 +226,9 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
     activities = {r["organiser_id"]: r for r in activities_by_organiser(tx, year=year)}
     reports = {r["window_id"]: r for r in report_timeliness(tx, year=year, as_on=as_on)}
     lines = budget_lines(tx, year=year)
+    # Agreements count as they stood at the end of the year appraised (or on ``as_on``, if
+    # that is earlier): an agreement that ran out on 31 December served that year.
+    year_end = min(as_on, date(year, 12, 31))
     result: dict[str, dict[str, Any]] = {}
     for subject_id, kind in subjects:
         figures: dict[str, Any] = {"kind": kind}
@@ -233,13 +236,15 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
             figures.update(_cases(tx, year, "window_id", subject_id))
             figures["activities_held"] = activities.get(subject_id, {}).get("held", 0)
             figures["institutions_in_force"] = _agreements_in_force(
-                tx, subject_id, as_on, "institution"
+                tx, subject_id, year_end, "institution"
             )
             report = reports.get(subject_id)
             figures["reports_on_time_share"] = report["on_time_share"] if report else None
         elif kind == "institution":
             figures.update(_cases(tx, year, "provider_id", subject_id))
-            figures["agreements_in_force"] = _agreements_in_force(tx, subject_id, as_on, "window")
+            figures["agreements_in_force"] = _agreements_in_force(
+                tx, subject_id, year_end, "window"
+            )
         else:  # the hub: the network as a whole, and its own activities and funds
             figures.update(_cases(tx, year, "window_id", None))
             figures["windows_connected"] = sum(
