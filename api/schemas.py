@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Literal
 from uuid import UUID
 
+import orjson
 from pydantic import (
     AwareDatetime,
     BaseModel,
@@ -48,6 +49,11 @@ OccurredAt = Annotated[
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+
+    def canonical(self) -> bytes:
+        """The body as the Idempotency-Key fingerprint sees it: the same content gives the same
+        bytes, whatever the field order or spacing the client sent."""
+        return orjson.dumps(self.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
 
 
 class PlatformRegistration(Body):

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Annotated
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Path, Response
 
 from api.deps import (
@@ -81,7 +80,7 @@ def add_standing_routes(router: APIRouter, subject: str, id_name: str) -> None:
             )
         occurred_at = getattr(body, "occurred_at", None) or ledger.clock()
         meta = principal.envelope(request_id, occurred_at)
-        canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+        canonical = body.canonical()
         outcome = ledger.change_standing(
             subject,
             subject_id,

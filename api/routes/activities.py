@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Response
 
 from api.deps import (
@@ -52,10 +51,6 @@ JSON_ONLY = [Depends(require_json)]
 Step = Callable[[Activity], None]
 
 
-def _canonical(body: Body) -> bytes:
-    return orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
-
-
 def _meta(principal: Principal, request_id: str, ledger: LedgerApplication, at: Any) -> Envelope:
     occurred_at: datetime = at if at is not None else ledger.clock()
     return principal.envelope(request_id, occurred_at)
@@ -89,7 +84,7 @@ def plan_activity(
         plan=plan,
         meta=_meta(principal, request_id, ledger, body.occurred_at),
         idempotency=idempotency_request(
-            principal, idempotency_key, "POST", "/v1/activities", _canonical(body)
+            principal, idempotency_key, "POST", "/v1/activities", body.canonical()
         ),
     )
     return outcome_response(outcome)
@@ -116,7 +111,7 @@ def _step(
             idempotency_key,
             "POST",
             f"/v1/activities/{activity_id}/{route}",
-            _canonical(body),
+            body.canonical(),
         ),
     )
     return outcome_response(outcome)

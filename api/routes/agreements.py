@@ -13,7 +13,6 @@ from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Query, Response
 
 from api.deps import (
@@ -62,10 +61,6 @@ PARTY_ROLES = frozenset({Role.WINDOW, Role.INSTITUTION})
 Run = Callable[[Envelope, int | None, IdempotencyRequest | None], Outcome]
 
 
-def _canonical(body: Body) -> bytes:
-    return orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
-
-
 def _meta(principal: Principal, request_id: str, ledger: LedgerApplication, at: Any) -> Envelope:
     return principal.envelope(request_id, at if at is not None else ledger.clock())
 
@@ -87,7 +82,7 @@ def _step(
         idempotency_key,
         "POST",
         f"/v1/agreements/{agreement_id}/{route}",
-        _canonical(body),
+        body.canonical(),
     )
     return outcome_response(run(meta, parse_if_match(if_match), idempotency))
 
@@ -107,7 +102,7 @@ def propose(
         terms=Terms(tuple(body.categories), body.starts_on, body.ends_on, body.document_sha256),
         meta=_meta(principal, request_id, ledger, body.occurred_at),
         idempotency=idempotency_request(
-            principal, idempotency_key, "POST", "/v1/agreements", _canonical(body)
+            principal, idempotency_key, "POST", "/v1/agreements", body.canonical()
         ),
     )
     return outcome_response(outcome)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Query, Response
 
 from api.deps import (
@@ -115,10 +114,6 @@ def _appraisal_for(
     return appraisal
 
 
-def _canonical(body: Any) -> bytes:
-    return orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
-
-
 @router.post("/{appraisal_id}/expert-scores", dependencies=JSON_ONLY, summary="Add an expert score")
 def add_expert_score(
     appraisal_id: UUID,
@@ -142,7 +137,7 @@ def add_expert_score(
             idempotency_key,
             "POST",
             f"/v1/appraisals/{appraisal_id}/expert-scores",
-            _canonical(body),
+            body.canonical(),
         ),
     )
     return outcome_response(outcome)
@@ -172,7 +167,7 @@ def conclude(
             idempotency_key,
             "POST",
             f"/v1/appraisals/{appraisal_id}/conclusion",
-            _canonical(body),
+            body.canonical(),
         ),
     )
     return outcome_response(outcome)

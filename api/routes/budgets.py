@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Query, Response
 
 from api.deps import (
@@ -25,7 +24,6 @@ from api.deps import (
 )
 from api.resources import add_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas import Body
 from api.schemas_budgets import (
     BudgetApproval,
     BudgetLineBody,
@@ -45,11 +43,6 @@ Hub = Annotated[Principal, require(Role.HUB)]
 Bureau = Annotated[Principal, require(Role.BUREAU)]
 Reader = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
-
-
-def canonical(body: Body) -> bytes:
-    """The body as the idempotency fingerprint sees it."""
-    return orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
 
 
 def hub_sees_only_its_own(principal: Principal, budget_or_disbursement: Any) -> bool:
@@ -76,7 +69,7 @@ def propose(
         lines=_proposals(body.lines),
         meta=principal.envelope(request_id, ledger.clock()),
         idempotency=idempotency_request(
-            principal, idempotency_key, "POST", "/v1/budgets", canonical(body)
+            principal, idempotency_key, "POST", "/v1/budgets", body.canonical()
         ),
     )
     return outcome_response(outcome)
@@ -106,7 +99,7 @@ def revise(
             idempotency_key,
             "POST",
             f"/v1/budgets/{budget_id}/lines",
-            canonical(body),
+            body.canonical(),
         ),
     )
     return outcome_response(outcome)
@@ -135,7 +128,7 @@ def approve(
             idempotency_key,
             "POST",
             f"/v1/budgets/{budget_id}/approval",
-            canonical(body),
+            body.canonical(),
         ),
     )
     return outcome_response(outcome)
@@ -167,7 +160,7 @@ def adjust(
             idempotency_key,
             "POST",
             f"/v1/budgets/{budget_id}/adjustments",
-            canonical(body),
+            body.canonical(),
         ),
     )
     return outcome_response(outcome)

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Query, Response
 
 from api.deps import (
@@ -43,10 +42,6 @@ JSON_ONLY = [Depends(require_json)]
 Step = Callable[[DataReport], None]
 
 
-def _canonical(body: Body) -> bytes:
-    return orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
-
-
 def _meta(principal: Principal, request_id: str, ledger: LedgerApplication, at: Any) -> Envelope:
     occurred_at: datetime = at if at is not None else ledger.clock()
     return principal.envelope(request_id, occurred_at)
@@ -71,7 +66,7 @@ def request_report(
         due_on=body.due_on,
         meta=_meta(principal, request_id, ledger, body.occurred_at),
         idempotency=idempotency_request(
-            principal, idempotency_key, "POST", "/v1/data-reports", _canonical(body)
+            principal, idempotency_key, "POST", "/v1/data-reports", body.canonical()
         ),
     )
     return outcome_response(outcome)
@@ -134,7 +129,7 @@ def _step(
             idempotency_key,
             "POST",
             f"/v1/data-reports/{report_id}/{route}",
-            _canonical(body),
+            body.canonical(),
         ),
     )
     return outcome_response(outcome)

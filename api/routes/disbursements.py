@@ -27,7 +27,7 @@ from api.deps import (
 )
 from api.resources import add_read_routes
 from api.responses import json_response, outcome_response
-from api.routes.budgets import canonical, hub_sees_only_its_own
+from api.routes.budgets import hub_sees_only_its_own
 from api.schemas import Body
 from api.schemas_budgets import (
     DisbursementApproval,
@@ -80,7 +80,7 @@ def request_disbursement(
         ),
         meta=principal.envelope(request_id, ledger.clock()),
         idempotency=idempotency_request(
-            principal, idempotency_key, "POST", "/v1/disbursements", canonical(body)
+            principal, idempotency_key, "POST", "/v1/disbursements", body.canonical()
         ),
     )
     return outcome_response(outcome)
@@ -105,7 +105,7 @@ def _step(
             idempotency_key,
             "POST",
             f"/v1/disbursements/{disbursement_id}/{route}",
-            canonical(body),
+            body.canonical(),
         ),
     )
     return outcome_response(outcome)

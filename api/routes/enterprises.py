@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-import orjson
 from fastapi import APIRouter, Depends, Response
 
 from api.deps import (
@@ -41,7 +40,7 @@ def register_enterprise(
     request_id: RequestId,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    canonical = body.canonical()
     outcome = ledger.register_enterprise(
         uscc=body.uscc,
         name=body.name,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Response
 
 from api.deps import (
@@ -44,7 +43,7 @@ def register_expert(
     request_id: RequestId,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    canonical = body.canonical()
     outcome = ledger.register_expert(
         external_ref=body.external_ref,
         name=body.name,
@@ -78,7 +77,7 @@ def deactivate_expert(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    canonical = body.canonical()
     outcome = ledger.deactivate_expert(
         expert_id,
         reason=body.reason,

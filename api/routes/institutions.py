@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import orjson
 from fastapi import APIRouter, Depends, Response
 
 from api.deps import (
@@ -46,7 +45,7 @@ def register_institution(
     request_id: RequestId,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    canonical = body.canonical()
     outcome = ledger.register_institution(
         uscc=body.uscc,
         name=body.name,

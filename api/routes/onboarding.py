@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Annotated, TypedDict
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Path, Response
 
 from api.deps import (
@@ -79,7 +78,7 @@ def _step_args(
 ) -> StepArgs:
     """What every step passes to the ledger: its envelope, If-Match and Idempotency-Key."""
     occurred_at = getattr(body, "occurred_at", None) or ledger.clock()
-    canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    canonical = body.canonical()
     return StepArgs(
         meta=principal.envelope(request_id, occurred_at),
         expected_version=parse_if_match(if_match),
@@ -102,7 +101,7 @@ def submit_application(
     request_id: RequestId,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    canonical = body.canonical()
     outcome = ledger.submit_onboarding_application(
         external_ref=body.external_ref,
         applicant_name=body.applicant_name,

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Annotated, TypedDict
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Path, Response
 
 from api.deps import (
@@ -67,7 +66,7 @@ def _step_args(
     idempotency_key: str | None,
 ) -> StepArgs:
     occurred_at = getattr(body, "occurred_at", None) or ledger.clock()
-    canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    canonical = body.canonical()
     return StepArgs(
         meta=principal.envelope(request_id, occurred_at),
         expected_version=parse_if_match(if_match),
@@ -97,7 +96,7 @@ def submit_publication(
     request_id: RequestId,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    canonical = body.canonical()
     outcome = ledger.submit_publication(
         external_ref=body.external_ref,
         kind=PublicationKind(body.kind),

@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Depends, Response
 
 from api.deps import (
@@ -54,10 +53,6 @@ Window = Annotated[Principal, require(Role.WINDOW)]
 JSON_ONLY = [Depends(require_json)]
 
 Step = Callable[[ServiceCase], None]
-
-
-def _canonical(body: Body) -> bytes:
-    return orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
 
 
 def _meta(principal: Principal, request_id: str, ledger: LedgerApplication, at: Any) -> Envelope:
@@ -126,7 +121,7 @@ def open_case(
         meta=meta,
         then=steps,
         idempotency=idempotency_request(
-            principal, idempotency_key, "POST", "/v1/service-cases", _canonical(body)
+            principal, idempotency_key, "POST", "/v1/service-cases", body.canonical()
         ),
     )
     return outcome_response(outcome)
@@ -153,7 +148,7 @@ def _step(
             idempotency_key,
             "POST",
             f"/v1/service-cases/{case_id}/{route}",
-            _canonical(body),
+            body.canonical(),
         ),
     )
     return outcome_response(outcome)
