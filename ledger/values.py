@@ -16,6 +16,7 @@ from ledger.errors import (
     InvalidAmountError,
     InvalidSha256Error,
     InvalidUSCCError,
+    RuleViolationError,
     UnknownCategoryError,
     UnknownIndustryError,
     UnknownRegionError,
@@ -155,13 +156,18 @@ def size_class(industry: str, employees: int, revenue_wan: Decimal) -> SizeClass
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-def parse_sha256(value: str) -> str:
-    """A SHA-256 digest as 64 hex characters, lower-cased (the form events store)."""
+def parse_sha256(
+    value: str,
+    *,
+    error: type[RuleViolationError] = InvalidSha256Error,
+    detail: str = "send the 64 hexadecimal characters of `sha256sum <file>`",
+) -> str:
+    """A SHA-256 digest as 64 hex characters, lower-cased (the form events store).
+
+    ``error`` and ``detail`` let each capability name the digest it expects (a voucher, a
+    signed agreement, a report file) with its own error code.
+    """
     digest = value.strip().lower()
     if not _SHA256.match(digest):
-        raise InvalidSha256Error(
-            f"{value!r} is not a SHA-256 digest; send the 64 hexadecimal characters of "
-            "`sha256sum <file>`.",
-            value=value,
-        )
+        raise error(f"{value!r} is not a SHA-256 digest; {detail}.", value=value)
     return digest

@@ -3,7 +3,6 @@ status on a day. The rules they carry are explained in :mod:`ledger.domain.agree
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +13,7 @@ from ledger import reference
 from ledger.domain.service_case import CST
 from ledger.envelope import Envelope
 from ledger.errors import AgreementScopeError, AgreementTermError, DocumentDigestError
-from ledger.values import parse_category
+from ledger.values import parse_category, parse_sha256
 
 
 class PartyKind(StrEnum):
@@ -39,8 +38,6 @@ ALLOWED_PAIRS = frozenset(
         frozenset({PartyKind.WINDOW, PartyKind.INSTITUTION}),
     }
 )
-
-_SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -79,12 +76,12 @@ def check_terms(
             starts_on=starts_on.isoformat(),
             ends_on=ends_on.isoformat(),
         )
-    digest = document_sha256.strip().lower()
-    if not _SHA256_HEX.match(digest):
-        raise DocumentDigestError(
-            "document_sha256 is the SHA-256 of the signed document, as 64 hexadecimal characters "
-            "(e.g. the output of `sha256sum agreement.pdf`).",
-        )
+    digest = parse_sha256(
+        document_sha256,
+        error=DocumentDigestError,
+        detail="document_sha256 is the SHA-256 of the signed document, as 64 hexadecimal "
+        "characters (e.g. the output of `sha256sum agreement.pdf`)",
+    )
     return Terms(scope, starts_on, ends_on, digest)
 
 

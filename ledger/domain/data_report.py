@@ -50,6 +50,7 @@ from ledger.errors import (
     ReportNotSubmittedError,
     ReportPeriodNotEndedError,
 )
+from ledger.values import parse_sha256
 
 MONTHLY_DUE_DAY = 10
 QUARTERLY_DUE_DAY = 15
@@ -62,7 +63,6 @@ MAX_FIGURE = 10**12
 _MONTHLY = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 _QUARTERLY = re.compile(r"^([0-9]{4})-Q([0-9])$")
 _FIGURE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class ReportKind(StrEnum):
@@ -356,9 +356,8 @@ def _check_figures(figures: Mapping[str, int]) -> dict[str, int]:
 def _check_digest(value: str | None) -> str | None:
     if value is None:
         return None
-    digest = value.strip().lower()
-    if not _SHA256.match(digest):
-        raise InvalidDocumentDigestError(
-            "document_sha256 is the SHA-256 of the report file: 64 hexadecimal characters.",
-        )
-    return digest
+    return parse_sha256(
+        value,
+        error=InvalidDocumentDigestError,
+        detail="document_sha256 is the SHA-256 of the report file: 64 hexadecimal characters",
+    )

@@ -25,7 +25,6 @@ so every payment traces back to its approval and its approved budget line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -47,9 +46,7 @@ from ledger.errors import (
     SegregationOfDutiesError,
     WrongReversalPartyError,
 )
-from ledger.values import parse_amount
-
-_SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+from ledger.values import parse_amount, parse_sha256
 
 
 class DisbursementStatus(StrEnum):
@@ -89,14 +86,11 @@ class Reversal:
 
 
 def parse_voucher_digest(value: str) -> str:
-    digest = value.strip().lower()
-    if not _SHA256_HEX.match(digest):
-        raise InvalidVoucherDigestError(
-            f"{value!r} is not a SHA-256 digest: send the 64 hexadecimal characters of the "
-            "voucher document's SHA-256.",
-            value=value,
-        )
-    return digest
+    return parse_sha256(
+        value,
+        error=InvalidVoucherDigestError,
+        detail="send the 64 hexadecimal characters of the voucher document's SHA-256",
+    )
 
 
 class Disbursement(LedgerAggregate):
