@@ -7,12 +7,13 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import problems
+from api import metrics, problems
 from api.middleware import RequestContextMiddleware
 from api.routes import (
     activities,
     agreements,
     appraisals,
+    bench,
     budgets,
     data_reports,
     disbursements,
@@ -56,12 +57,19 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.ledger is None:
             app.state.ledger = build_ledger(settings.store, clock_skew=settings.clock_skew)
-        views = start_views(settings, app.state.ledger)
+        ledger: LedgerApplication = app.state.ledger
+        group_commit = settings.group_commit_config
+        if group_commit is not None:
+            committer = ledger.uow.start_group_commit(group_commit)
+            committer.listeners.append(metrics.observe_group_commit)
+        views = start_views(settings, ledger)
         app.state.views = views.runner
         try:
             yield
         finally:
             views.stop()
+            # Commit what is waiting before the ledger (or the test that lent it) goes on.
+            ledger.uow.stop_group_commit()
             if owns_ledger and app.state.ledger is not None:
                 app.state.ledger.close()
 
@@ -75,6 +83,8 @@ def create_app(
     app.state.ledger = ledger
     problems.install(app)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    if settings.bench_endpoints:
+        app.include_router(bench.router)
     for module in (
         health,
         platforms,
@@ -94,4 +104,5 @@ def create_app(
         views,
     ):
         app.include_router(module.router)
+    app.include_router(service_cases.batch_router)
     return app

@@ -6,23 +6,33 @@ Each capability of the network adds its commands and queries as a mixin on :clas
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TypeVar, cast
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.domain import CanMutateAggregate
-from eventsourcing.persistence import Notification, Recording, StoredEvent, Transcoder
+from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.domain import CanMutateAggregate, Snapshot
+from eventsourcing.persistence import (
+    EventStore,
+    Mapper,
+    Notification,
+    Recording,
+    StoredEvent,
+    Transcoder,
+)
 from eventsourcing.utils import Environment, EnvType
 
 from ledger.domain.base import LedgerAggregate
 from ledger.persistence.idempotency import IdempotentResult
+from ledger.snapshots import snapshot_transcoder
 from ledger.transcoder import ledger_transcoder
 from ledger.uow import UnitOfWork
 
 A = TypeVar("A", bound=LedgerAggregate)
+log = logging.getLogger("ledger")
 
 
 class LedgerRecorder(Protocol):
@@ -31,6 +41,8 @@ class LedgerRecorder(Protocol):
     def select_idempotency(self, scope: str, key: str) -> IdempotentResult | None: ...
 
     def select_stream_notifications(self, stream_id: UUID) -> list[tuple[int, StoredEvent]]: ...
+
+    def streams_present(self, stream_ids: Sequence[UUID]) -> set[UUID]: ...
 
     def ping(self) -> None: ...
 
@@ -61,6 +73,7 @@ class LedgerCore(Application[UUID]):
         clock_skew: timedelta = timedelta(minutes=5),
     ) -> None:
         super().__init__(env)
+        self.snapshot_interval = int(self.env.get("SNAPSHOT_INTERVAL") or 0)
         self.clock = clock
         self.uow = UnitOfWork(self, clock, clock_skew)
         self.after_save: list[Callable[[int], None]] = []
@@ -72,6 +85,55 @@ class LedgerCore(Application[UUID]):
 
     def construct_transcoder(self) -> Transcoder:
         return ledger_transcoder()
+
+    def construct_snapshot_store(self) -> EventStore[UUID]:
+        # Snapshots hold aggregate state (the domain's value objects), not just event fields.
+        recorder = self.factory.aggregate_recorder(purpose="snapshots")
+        mapper: Mapper[UUID] = self.factory.mapper(transcoder=snapshot_transcoder())
+        return self.factory.event_store(mapper=mapper, recorder=recorder)
+
+    def close(self) -> None:
+        self.uow.stop_group_commit()
+        super().close()
+
+    def _take_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
+        # Replaces the library's, which re-reads each stream from the store and takes a
+        # snapshot only when a version is an exact multiple of the interval. Here the
+        # aggregates just saved are snapshotted as they are in memory (they hold exactly what
+        # was recorded) whenever their new events cross a multiple of the interval, which a
+        # batch of several events at once would otherwise skip over.
+        interval = self.snapshot_interval
+        if self.snapshots is None or interval <= 0:
+            return
+        crossed: set[UUID] = set()
+        for event in processing_event.events:
+            if event.originator_version % interval == 0:
+                crossed.add(event.originator_id)
+        for aggregate_id in crossed:
+            aggregate = processing_event.aggregates.get(aggregate_id)
+            if not isinstance(aggregate, LedgerAggregate) or aggregate.pending_events:
+                continue
+            try:
+                self._snapshot(aggregate, self.snapshots)
+            except Exception:
+                # The events are already committed: a snapshot is only a shortcut for reads,
+                # so failing to take one must never turn a recorded write into an error.
+                log.warning("could not snapshot %s", aggregate_id, exc_info=True)
+
+    @staticmethod
+    def _snapshot(aggregate: LedgerAggregate, store: EventStore[UUID]) -> None:
+        snapshot = LedgerAggregate.Snapshot.take(aggregate)
+        # Stamped with the time of the state it holds (not the time it was taken), so a read
+        # as of any time after the last event can start from it.
+        snapshot = replace(snapshot, timestamp=aggregate.modified_on)
+        stored = store.mapper.to_stored_event(snapshot)
+        # Kept only if it reads back as exactly this state: a value type the snapshot
+        # transcoder gets wrong costs a replay, never a wrong answer.
+        restored = cast(Snapshot, store.mapper.to_domain_event(stored)).mutate(None)
+        if _state(restored) != _state(aggregate):
+            log.warning("snapshot of %s does not read back; not kept", type(aggregate).__name__)
+            return
+        store.recorder.insert_events([stored])
 
     def _notify(self, recordings: list[Recording[UUID]]) -> None:
         if recordings and self.after_save:
@@ -88,9 +150,18 @@ class LedgerCore(Application[UUID]):
     def get_as_of(
         self, stream_id: UUID, aggregate_type: type[A], as_of: datetime, not_found: type[Any]
     ) -> A:
-        """The aggregate as it stood at record time ``as_of``."""
+        """The aggregate as it stood at record time ``as_of``.
+
+        Starts from the latest snapshot recorded at or before ``as_of``, if there is one, so a
+        long stream is not replayed from its first event.
+        """
         aggregate: A | None = None
-        for event in self.events.get(stream_id):
+        after: int | None = None
+        snapshot = self._snapshot_as_of(stream_id, as_of)
+        if snapshot is not None:
+            aggregate = cast(A, snapshot.mutate(None))
+            after = snapshot.originator_version
+        for event in self.events.get(stream_id, gt=after):
             change = cast(CanMutateAggregate[UUID], event)
             if change.timestamp > as_of:
                 break
@@ -101,6 +172,21 @@ class LedgerCore(Application[UUID]):
                 id=str(stream_id),
             )
         return aggregate
+
+    def _snapshot_as_of(self, stream_id: UUID, as_of: datetime) -> Snapshot | None:
+        """The latest snapshot of ``stream_id`` taken of a state recorded at or before ``as_of``."""
+        if self.snapshots is None:
+            return None
+        lte: int | None = None
+        while True:
+            page = list(self.snapshots.get(stream_id, desc=True, lte=lte, limit=10))
+            for found in page:
+                snapshot = cast(Snapshot, found)
+                if snapshot.timestamp <= as_of:
+                    return snapshot
+            if len(page) < 10:
+                return None
+            lte = page[-1].originator_version - 1
 
     def history(self, stream_id: UUID) -> list[LoggedEvent]:
         """Every event of one stream with its log position."""
@@ -167,3 +253,7 @@ class LedgerCore(Application[UUID]):
             if len(page) < self.log_section_size:
                 return
             after = page[-1].id
+
+
+def _state(aggregate: object) -> dict[str, Any]:
+    return {k: v for k, v in vars(aggregate).items() if k != "_pending_events"}
