@@ -856,3 +856,13 @@ class NotAppraiserError(RuleViolationError):
 class UnknownSubjectError(RuleViolationError):
     code = "unknown_subject"
     title = "Unknown appraisal subject"
+
+
+# --- bulk import rules ---
+
+
+class InvalidRecordError(RuleViolationError):
+    """An imported record does not match the schema of a service case (reported per record)."""
+
+    code = "validation_failed"
+    title = "Validation failed"
