@@ -237,6 +237,18 @@ def load(client: str, url: str, secret: str, connections: int, seconds: float) -
     return run_httpx(url, secret, template, connections, seconds)
 
 
+def group_commit_batches(base: str) -> dict[str, float]:
+    """Transactions and commands the group committers saved (all workers, warm-up included)."""
+    found = {"transactions": 0.0, "commands": 0.0}
+    for line in httpx.get(f"{base}/metrics", timeout=10).text.splitlines():
+        if line.startswith("ledger_group_commit_batch_commands_count"):
+            found["transactions"] += float(line.split()[-1])
+        elif line.startswith("ledger_group_commit_batch_commands_sum"):
+            found["commands"] += float(line.split()[-1])
+    found["mean_batch"] = found["commands"] / found["transactions"] if found["transactions"] else 0
+    return found
+
+
 def http_appends(
     url: str, secret: str, *, client: str, connections: int, seconds: float, workers: int
 ) -> dict[str, Any]:
@@ -250,7 +262,12 @@ def http_appends(
             load(client, base + path, secret, connections, min(2.0, seconds / 2))  # warm up
             with RssSampler(pid) as rss:
                 result = load(client, base + path, secret, connections, seconds)
-            runs[name] = {**asdict(result), "per_second": result.per_second, "rss": rss.summary()}
+            runs[name] = {
+                **asdict(result),
+                "per_second": result.per_second,
+                "rss": rss.summary(),
+                "batches": group_commit_batches(base),
+            }
             print(
                 f"  {name:13s} {result.per_second:8.0f} req/s  p50 {result.p50_ms:6.1f} ms  "
                 f"p99 {result.p99_ms:6.1f} ms  non-2xx {result.non_2xx}  "

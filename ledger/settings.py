@@ -55,6 +55,9 @@ class Settings(BaseSettings):
         description="Aggregates kept in memory per process (0: none); each read still fetches "
         "newer events, so several processes stay correct",
     )
+    pool_pre_ping: bool = Field(
+        True, description="Check a pooled PostgreSQL connection each time it is taken"
+    )
     snapshot_interval: int = Field(
         100, ge=0, le=1_000_000, description="Snapshot a stream every N events (0: never)"
     )
@@ -71,6 +74,7 @@ class Settings(BaseSettings):
             lock_timeout_seconds=self.lock_timeout_seconds,
             aggregate_cache_size=self.aggregate_cache_size,
             snapshot_interval=self.snapshot_interval,
+            pre_ping=self.pool_pre_ping,
         )
 
     @property

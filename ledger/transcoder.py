@@ -20,7 +20,7 @@ from eventsourcing.persistence import Transcoder, Transcoding, TranscodingNotReg
 
 from ledger.envelope import Envelope
 
-_PLAIN = (str, int, float, bool, type(None))
+_PLAIN = frozenset((str, int, float, bool, type(None)))
 _CONTAINERS = (dict, list)
 
 
@@ -42,13 +42,14 @@ class OrjsonTranscoder(Transcoder):
         return self._untag(orjson.loads(data))
 
     def _tag(self, o: Any) -> Any:
+        # Hot on every write: plain values inside containers are passed through without a call.
         t = type(o)
         if t in _PLAIN:
             return o
         if t is dict:
-            return {k: self._tag(v) for k, v in o.items()}
+            return {k: v if type(v) in _PLAIN else self._tag(v) for k, v in o.items()}
         if t is list:
-            return [self._tag(v) for v in o]
+            return [v if type(v) in _PLAIN else self._tag(v) for v in o]
         transcoding = self.types.get(t)
         if transcoding is None:
             msg = (

@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError
 
-from ledger import interface
 from ledger.commands.service_cases import ServiceCaseCommands, Step
 from ledger.domain import ids
 from ledger.domain.base import check_not_future
@@ -62,7 +60,6 @@ class ImportResult:
     position: int | None = None
     code: str | None = None
     detail: str | None = None
-    case: dict[str, Any] | None = None
 
     @classmethod
     def rejected(cls, index: int, error: LedgerError, stream_id: UUID | None) -> ImportResult:
@@ -121,7 +118,6 @@ class CaseImportCommands(ServiceCaseCommands):
 
     def _append(self, decided: dict[int, ServiceCase]) -> dict[int, ImportResult]:
         results: dict[int, ImportResult] = {}
-        views = {index: interface.service_case_view(case) for index, case in decided.items()}
         pending = {index: list(case.pending_events) for index, case in decided.items()}
         for _ in range(_SAVE_ATTEMPTS):
             if not decided:
@@ -160,7 +156,6 @@ class CaseImportCommands(ServiceCaseCommands):
                     case.id,
                     case.version,
                     positions[case.id],
-                    case=views[index],
                 )
             return results
         raise ConcurrentModificationError(

@@ -24,6 +24,8 @@ class StoreConfig:
     """Aggregates kept per process; every read still fetches events newer than the cached one."""
     snapshot_interval: int = 100
     """Snapshot a stream every this many events (0: never)."""
+    pre_ping: bool = True
+    """Check each pooled connection before use (a round trip each time it is taken)."""
 
     @property
     def is_postgres(self) -> bool:
@@ -86,7 +88,7 @@ def _store_env(config: StoreConfig, postgres: type, sqlite: type) -> dict[str, s
             "POSTGRES_MAX_OVERFLOW": str(config.max_overflow),
             "POSTGRES_CONNECT_TIMEOUT": str(config.connect_timeout_seconds),
             "POSTGRES_LOCK_TIMEOUT": str(config.lock_timeout_seconds),
-            "POSTGRES_PRE_PING": "y",
+            "POSTGRES_PRE_PING": "y" if config.pre_ping else "n",
             # The schema belongs to `sme-ledger migrate`; the service role may not own it.
             "CREATE_TABLE": "n",
             "POSTGRES_ENABLE_DB_FUNCTIONS": "n",

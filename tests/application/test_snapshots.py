@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+import pytest
 from eventsourcing.domain import Snapshot
 
 from ledger.application import LedgerApplication
@@ -84,6 +85,10 @@ def test_reads_from_snapshots_equal_a_replay_from_the_first_event(
             assert state(
                 with_snapshots.get_as_of(case_id, ServiceCase, moment, ServiceCaseNotFoundError)
             ) == state(without.get_as_of(case_id, ServiceCase, moment, ServiceCaseNotFoundError))
+        before = times[0] - timedelta(microseconds=1)
+        for reader in (with_snapshots, without):
+            with pytest.raises(ServiceCaseNotFoundError):
+                reader.get_as_of(case_id, ServiceCase, before, ServiceCaseNotFoundError)
     finally:
         with_snapshots.close()
         without.close()
