@@ -271,7 +271,8 @@ def http_appends(
             print(
                 f"  {name:13s} {result.per_second:8.0f} req/s  p50 {result.p50_ms:6.1f} ms  "
                 f"p99 {result.p99_ms:6.1f} ms  non-2xx {result.non_2xx}  "
-                f"rss peak {runs[name]['rss']['peak_mib']:.0f} MiB"
+                f"rss peak {runs[name]['rss']['peak_mib']:.0f} MiB  "
+                f"commands/transaction {runs[name]['batches']['mean_batch']:.1f}"
             )
     group = runs["group_commit"]["per_second"]
     runs["vs_plain_save"] = group / max(runs["plain_save"]["per_second"], 1e-9)
@@ -481,6 +482,7 @@ def markdown(results: dict[str, Any]) -> str:
         )
 
     ok = {True: "met", False: "**not met**"}
+    gc_batch = http["group_commit"]["batches"]
     ws, wo = stream["with_snapshots"], stream["without_snapshots"]
     return f"""{START}
 ## Throughput suite (`make bench`) — {results["when"]}
@@ -496,6 +498,9 @@ def markdown(results: dict[str, Any]) -> str:
 {row("(a) parse-only endpoint", http["parse_only"])}
 {row("(b) one plain save per request", http["plain_save"])}
 {row("group commit (default)", http["group_commit"])}
+
+Commands per transaction under group commit: {gc_batch["mean_batch"]:.1f} on average
+({gc_batch["transactions"]:,.0f} transactions, warm-up included).
 
 Group commit = **{http["vs_plain_save"]:.1f}×** plain save (target ≥ 8×: {ok[t["vs_plain_save"]]}),
 **{http["vs_parse_only"]:.0%}** of parse-only (target ≥ 40%: {ok[t["vs_parse_only"]]}),
