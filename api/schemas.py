@@ -279,4 +279,4 @@ class CaseBatch(Body):
         }
     )
 
-    records: Annotated[list[dict[str, Any]], Field(min_length=1, max_length=1000)]
+    records: Annotated[list[Any], Field(min_length=1, max_length=1000)]

@@ -26,7 +26,6 @@ from ledger.errors import (
     AlreadyExistsError,
     ConcurrentModificationError,
     IdempotencyKeyReusedError,
-    LedgerError,
     NotFoundError,
     PreconditionFailedError,
     UnavailableError,
@@ -218,15 +217,15 @@ class UnitOfWork:
         committer = self.committer
         with self._deciding_lock:
             self._deciding += 1
+        decided: _Decided | None = None
         try:
             decided = self._decide(command, idempotency)
-        except BaseException:
-            if committer is not None:
-                committer.wake()
-            raise
         finally:
             with self._deciding_lock:
                 self._deciding -= 1
+            if decided is None and committer is not None:
+                # A batch lingering for this command need not wait any longer.
+                committer.wake()
         if not decided.pending:
             return decided.outcome(self.app.head_position())
         if committer is not None:
@@ -296,6 +295,12 @@ class UnitOfWork:
             error = _unreachable()
             error.__cause__ = e
             return [error] * len(batch)
+        except Exception:
+            # Anything else (say, one command's event that cannot be stored) must not fail the
+            # commands saved with it either: each is tried alone, and fails only for itself.
+            for decided in batch:
+                decided.restore_pending_events()
+            return [self._attempt_alone(decided) for decided in batch]
         positions = {
             (r.domain_event.originator_id, r.domain_event.originator_version): r.notification.id
             for r in recordings
@@ -305,7 +310,7 @@ class UnitOfWork:
     def _attempt_alone(self, decided: _Decided) -> Outcome | BaseException:
         try:
             return self._save_alone(decided)
-        except LedgerError as e:
+        except Exception as e:  # handed to the command's own caller, raised in its thread
             return e
 
     def _collided(self, decided: _Decided) -> Outcome:

@@ -188,7 +188,7 @@ def _record_of(
 
 
 def import_records(
-    items: Sequence[dict[str, Any] | LedgerError],
+    items: Sequence[Any],
     principal: Principal,
     request_id: str,
     ledger: LedgerApplication,
@@ -200,6 +200,9 @@ def import_records(
     for item in items:
         if isinstance(item, LedgerError):
             records.append(item)
+            continue
+        if not isinstance(item, dict):
+            records.append(InvalidRecordError("A record is a JSON object; this one is not."))
             continue
         try:
             body = CaseOpening.model_validate(item)

@@ -50,6 +50,7 @@ def test_valid_records_are_appended_and_each_bad_one_is_reported_with_its_index(
         delivered(delivery=delivery_body(delivered_on="2026-03-01")),
         delivered(external_ref=twice),
         delivered(),
+        "not a record",
     ]
 
     response = api.post(BATCH, key=api.keys.window_a, json={"records": records})
@@ -63,8 +64,10 @@ def test_valid_records_are_appended_and_each_bad_one_is_reported_with_its_index(
         (3, "rejected"),
         (4, "exists"),
         (5, "created"),
+        (6, "rejected"),
     ]
-    assert (body["created"], body["exists"], body["rejected"]) == (3, 1, 2)
+    assert (body["created"], body["exists"], body["rejected"]) == (3, 1, 3)
+    assert body["results"][6]["code"] == "validation_failed"
     assert body["results"][1]["code"] == "validation_failed"
     assert "uscc" in body["results"][1]["detail"]
     assert body["results"][3]["code"] == "invalid_delivery_date"

@@ -15,9 +15,11 @@ from typing import Any
 from uuid import UUID
 
 import pytest
+from eventsourcing.persistence import TranscodingNotRegisteredError
 
 from ledger.application import LedgerApplication
 from ledger.domain import ids
+from ledger.domain.service_case import ServiceCase
 from ledger.errors import ExternalRefExistsError, PreconditionFailedError, UnavailableError
 from ledger.group_commit import GroupCommitConfig, GroupCommitter
 from ledger.uow import IdempotencyRequest, Outcome
@@ -236,3 +238,31 @@ def test_a_failing_decision_is_raised_in_its_own_thread_and_never_reaches_the_co
         ledger.act_on_case(case_id, assign(meta), meta=meta, expected_version=7)
 
     assert committer.stats().commands_total == before
+
+
+def test_a_command_whose_event_cannot_be_stored_fails_alone_in_its_batch(
+    ledger: LedgerApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    committer: GroupCommitter[Any, Outcome],
+    window_id: UUID,
+    enterprise: UUID,
+) -> None:
+    case_id = open_case(ledger, window_id, "W-BROKEN").resource_id
+    meta = envelope(window_id)
+
+    def unstorable(case: ServiceCase) -> None:
+        # A value no transcoding knows: the save fails, not with a collision.
+        case.trigger_event(ServiceCase.Cancelled, reason=object(), meta=meta)
+
+    commands: list[Callable[[], Outcome]] = [
+        lambda: open_case(ledger, window_id, "W-FINE-1"),
+        lambda: ledger.act_on_case(case_id, unstorable, meta=meta),
+        lambda: open_case(ledger, window_id, "W-FINE-2"),
+    ]
+
+    _, results = behind_a_held_save(ledger, monkeypatch, committer, window_id, commands)
+
+    assert isinstance(results[0], Outcome)
+    assert isinstance(results[1], TranscodingNotRegisteredError)
+    assert isinstance(results[2], Outcome)
+    assert ledger.get_case(case_id).version == 1
