@@ -4,12 +4,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test lint typecheck pytest clean help
+.PHONY: run demo test lint typecheck pytest bench bench-smoke clean help
 
 help:
 	@echo "make run    start the API on the embedded SQLite default (./var/ledger.sqlite)"
 	@echo "make demo   seed a demonstration Ningxia network into ./var/demo.sqlite and serve it"
 	@echo "make test   lint (ruff), type-check (mypy --strict) and run the test suite"
+	@echo "make bench  the throughput suite on PostgreSQL (writes docs/benchmarks.md and .json)"
 	@echo "make clean  remove the virtualenv and local data"
 
 $(STAMP): pyproject.toml
@@ -42,6 +43,15 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The throughput suite needs PostgreSQL (LEDGER_TEST_POSTGRES_URL, default the local server) and
+# uses wrk when installed (apt-get install wrk), else an asyncio httpx client. ~3 minutes.
+bench: $(STAMP)
+	$(BIN)/python bench/suite.py
+
+# The same steps, tiny: that the suite works (CI runs it as tests/e2e/test_bench_smoke.py).
+bench-smoke: $(STAMP)
+	$(BIN)/python bench/suite.py --smoke --json var/bench-smoke.json --markdown var/bench-smoke.md
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import problems
+from api import metrics, problems
 from api.access_audit import AccessAuditMiddleware
 from api.audit_runtime import start_audit, stop_audit
 from api.middleware import RequestContextMiddleware
@@ -15,6 +15,7 @@ from api.routes import (
     activities,
     agreements,
     appraisals,
+    bench,
     budgets,
     data_reports,
     disbursements,
@@ -59,7 +60,12 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.ledger is None:
             app.state.ledger = build_ledger(settings.store, clock_skew=settings.clock_skew)
-        views = start_views(settings, app.state.ledger)
+        ledger: LedgerApplication = app.state.ledger
+        group_commit = settings.group_commit_config
+        if group_commit is not None:
+            committer = ledger.uow.start_group_commit(group_commit)
+            committer.listeners.append(metrics.observe_group_commit)
+        views = start_views(settings, ledger)
         app.state.views = views.runner
         app.state.audit = start_audit(settings, app.state.ledger)
         app.state.access_log = app.state.audit.access_log
@@ -67,6 +73,8 @@ def create_app(
             yield
         finally:
             views.stop()
+            # Commit what is waiting before the ledger (or the test that lent it) goes on.
+            ledger.uow.stop_group_commit()
             # Flush the access records before the store they go to is closed.
             stop_audit(app.state.audit)
             app.state.access_log = None
@@ -86,6 +94,8 @@ def create_app(
     # Added first, so it runs inside RequestContextMiddleware and sees the request id.
     app.add_middleware(AccessAuditMiddleware)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    if settings.bench_endpoints:
+        app.include_router(bench.router)
     for module in (
         health,
         platforms,
@@ -106,4 +116,5 @@ def create_app(
     ):
         app.include_router(module.router)
     app.include_router(audit_routes.router)
+    app.include_router(service_cases.batch_router)
     return app

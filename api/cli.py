@@ -539,5 +539,58 @@ def keys_list() -> None:
     _print_table(table)
 
 
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="Records as JSONL (one JSON object a line) or CSV")],
+    key: Annotated[
+        str,
+        typer.Option(
+            envvar="LEDGER_KEY",
+            help="The window's API key (LEDGER_KEY): records are attributed to it, for its "
+            "platform, exactly as over HTTP",
+        ),
+    ],
+) -> None:
+    """Import service records from a window's own system (re-running the same file is safe)."""
+    from api.deps import Principal
+    from api.imports import import_file
+
+    if not file.is_file():
+        raise _fail(f"No file at {file}.")
+    settings = Settings()
+    ledger = _open_ledger(settings)
+    try:
+        access_key = ledger.authenticate(key)
+        if access_key is None or access_key.role is not Role.WINDOW:
+            raise _fail("Pass a live window key (--key or LEDGER_KEY): records are a window's.")
+        principal = Principal(
+            access_key.id, access_key.role, access_key.platform_id, access_key.name
+        )
+        with _progress_bar() as bar:
+            task = bar.add_task(f"importing {file.name}", total=None, rate="")
+            started = time.monotonic()
+
+            def progress(done: int) -> None:
+                elapsed = time.monotonic() - started
+                bar.update(task, completed=done, rate=f"{done / elapsed:,.0f} records/s")
+
+            summary = import_file(ledger, principal, file, progress)
+    except LedgerError as e:
+        raise _fail(e.detail, 2) from None
+    finally:
+        ledger.close()
+    counts = summary.counts
+    out.print(
+        f"{counts['created']:,} created, {counts['exists']:,} already recorded, "
+        f"{counts['rejected']:,} rejected; the log is at position {summary.position or '-'}."
+    )
+    for line, code, detail in summary.rejected[:50]:
+        out.print(f"  line {line}: [bold]{code}[/] {detail}")
+    if len(summary.rejected) > 50:
+        out.print(f"  ... and {len(summary.rejected) - 50:,} more rejected records")
+    if summary.rejected:
+        raise typer.Exit(3)
+
+
 def main() -> None:
     app()

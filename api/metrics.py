@@ -74,6 +74,35 @@ ACCESS_WRITE_FAILURES = Counter(
 )
 
 
+GROUP_COMMIT_BATCH = Histogram(
+    "ledger_group_commit_batch_commands",
+    "Commands saved together in one transaction by the group committer.",
+    buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512),
+)
+GROUP_COMMIT_SAVE = Histogram(
+    "ledger_group_commit_save_seconds",
+    "Time to save one group-commit batch (its transaction, or its split into single saves).",
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0),
+)
+GROUP_COMMIT_QUEUE = Gauge(
+    "ledger_group_commit_queue_commands",
+    "Commands waiting for the group committer (measured when scraped), per process.",
+    multiprocess_mode="livesum",
+)
+GROUP_COMMIT_REFUSED = Gauge(
+    "ledger_group_commit_refused_commands",
+    "Commands refused with 503 because the group-commit queue was full, since the process "
+    "started (measured when scraped).",
+    multiprocess_mode="livesum",
+)
+
+
+def observe_group_commit(commands: int, seconds: float) -> None:
+    """The group committer's callback after every batch."""
+    GROUP_COMMIT_BATCH.observe(commands)
+    GROUP_COMMIT_SAVE.observe(seconds)
+
+
 PROJECTION_LAG = Gauge(
     "ledger_projection_lag_events",
     "Events a view is behind the head of the log (measured when scraped).",

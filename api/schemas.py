@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import orjson
@@ -254,3 +254,35 @@ class CaseOpening(Body):
     assignment: AssignmentBody | None = None
     delivery: DeliveryBody | None = None
     feedback: FeedbackBody | None = None
+
+
+class CaseBatch(Body):
+    """Up to 1,000 records from a window's own system, each like the body of
+    ``POST /v1/service-cases`` (with its ``external_ref``). Each record is validated on its own,
+    so one bad record is reported in the answer instead of refusing the batch."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "records": [
+                        {
+                            "external_ref": "YC-2026-000200",
+                            "uscc": "91640104MA71TJ3Y8G",
+                            "category": "100200",
+                            "channel": "online",
+                            "description": "政策咨询",
+                            "assignment": {"provider_kind": "expert", "provider_name": "王教授"},
+                            "delivery": {
+                                "delivered_on": "2026-03-01",
+                                "mode": "online",
+                                "fee_type": "free",
+                            },
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
+    records: Annotated[list[Any], Field(min_length=1, max_length=1000)]

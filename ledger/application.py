@@ -11,6 +11,7 @@ from ledger.commands.access_keys import AccessKeyCommands, IssuedKey
 from ledger.commands.activities import ActivityCommands
 from ledger.commands.agreements import AgreementCommands
 from ledger.commands.appraisals import AppraisalCommands
+from ledger.commands.case_imports import CaseImportCommands
 from ledger.commands.data_reports import DataReportCommands
 from ledger.commands.disbursements import DisbursementCommands
 from ledger.commands.institutions import InstitutionCommands
@@ -24,6 +25,7 @@ __all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_n
 
 
 class LedgerApplication(
+    CaseImportCommands,
     ServiceCaseCommands,
     AgreementCommands,
     AppraisalCommands,

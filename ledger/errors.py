@@ -884,3 +884,13 @@ class PositionNotFoundError(NotFoundError):
 class InvalidTreeRangeError(RuleViolationError):
     code = "invalid_tree_range"
     title = "Invalid pair of tree sizes"
+
+
+# --- bulk import rules ---
+
+
+class InvalidRecordError(RuleViolationError):
+    """An imported record does not match the schema of a service case (reported per record)."""
+
+    code = "validation_failed"
+    title = "Validation failed"

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ledger.group_commit import GroupCommitConfig
 from ledger.persistence.config import StoreConfig
 
 
@@ -65,6 +66,33 @@ class Settings(BaseSettings):
     access_block_seconds: float = Field(
         2.0, ge=0, le=60, description="How long a request waits for room in a full access queue"
     )
+    # --- the write path (docs/benchmarks.md) ---
+    group_commit: bool = Field(
+        True, description="Save concurrent commands together, in one transaction per batch"
+    )
+    group_commit_max_batch: int = Field(200, ge=1, le=10_000)
+    group_commit_max_wait_ms: float = Field(
+        2.0, ge=0, le=100, description="Longest a batch waits for commands still being decided"
+    )
+    group_commit_max_queue: int = Field(
+        1000, ge=1, le=100_000, description="Commands waiting beyond this are refused with 503"
+    )
+    aggregate_cache_size: int = Field(
+        1000,
+        ge=0,
+        le=1_000_000,
+        description="Aggregates kept in memory per process (0: none); each read still fetches "
+        "newer events, so several processes stay correct",
+    )
+    pool_pre_ping: bool = Field(
+        True, description="Check a pooled PostgreSQL connection each time it is taken"
+    )
+    snapshot_interval: int = Field(
+        100, ge=0, le=1_000_000, description="Snapshot a stream every N events (0: never)"
+    )
+    bench_endpoints: bool = Field(
+        False, description="Serve POST /v1/_bench/parse (for the benchmark suite only)"
+    )
 
     @property
     def store(self) -> StoreConfig:
@@ -73,6 +101,19 @@ class Settings(BaseSettings):
             pool_size=self.pool_size,
             max_overflow=self.max_overflow,
             lock_timeout_seconds=self.lock_timeout_seconds,
+            aggregate_cache_size=self.aggregate_cache_size,
+            snapshot_interval=self.snapshot_interval,
+            pre_ping=self.pool_pre_ping,
+        )
+
+    @property
+    def group_commit_config(self) -> GroupCommitConfig | None:
+        if not self.group_commit:
+            return None
+        return GroupCommitConfig(
+            max_batch=self.group_commit_max_batch,
+            max_wait_seconds=self.group_commit_max_wait_ms / 1000,
+            max_queue=self.group_commit_max_queue,
         )
 
     @property

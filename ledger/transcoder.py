@@ -9,10 +9,10 @@ Only exact types are matched: a ``str`` subclass is not a ``str``.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 from uuid import UUID
 
 import orjson
@@ -31,7 +31,7 @@ from eventsourcing.utils import resolve_topic
 
 from ledger.envelope import Envelope
 
-_PLAIN = (str, int, float, bool, type(None))
+_PLAIN = frozenset((str, int, float, bool, type(None)))
 _CONTAINERS = (dict, list)
 
 
@@ -53,13 +53,14 @@ class OrjsonTranscoder(Transcoder):
         return self._untag(orjson.loads(data))
 
     def _tag(self, o: Any) -> Any:
+        # Hot on every write: plain values inside containers are passed through without a call.
         t = type(o)
         if t in _PLAIN:
             return o
         if t is dict:
-            return {k: self._tag(v) for k, v in o.items()}
+            return {k: v if type(v) in _PLAIN else self._tag(v) for k, v in o.items()}
         if t is list:
-            return [self._tag(v) for v in o]
+            return [v if type(v) in _PLAIN else self._tag(v) for v in o]
         transcoding = self.types.get(t)
         if transcoding is None:
             msg = (
@@ -164,9 +165,12 @@ class TupleAsList(Transcoding):
 class EnvelopeAsDict(Transcoding):
     type = Envelope
     name = "envelope"
+    _fields: ClassVar[tuple[str, ...]] = tuple(f.name for f in fields(Envelope))
 
     def encode(self, obj: Envelope) -> dict[str, Any]:
-        return asdict(obj)
+        # Its fields are plain values: dataclasses.asdict would deep-copy each of them, which
+        # made encoding the envelope most of the cost of writing an event.
+        return {name: getattr(obj, name) for name in self._fields}
 
     def decode(self, data: dict[str, Any]) -> Envelope:
         return Envelope(

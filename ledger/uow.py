@@ -2,14 +2,15 @@
 
 Every write in the ledger goes through :meth:`UnitOfWork.run`. Routes and the CLI only describe
 *what* to decide (a :class:`Command`); how it is loaded, checked, saved, made idempotent and
-reported is decided here, in one place, so that coalescing concurrent commands into one
-transaction later changes this module and nothing that calls it.
+reported is decided here, in one place. That is what lets concurrent commands be coalesced
+into one transaction (group commit, :mod:`ledger.group_commit`) without any caller knowing.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -29,6 +30,7 @@ from ledger.errors import (
     PreconditionFailedError,
     UnavailableError,
 )
+from ledger.group_commit import GroupCommitConfig, GroupCommitter
 from ledger.persistence.idempotency import IdempotencyRecord, IdempotentResult
 
 if TYPE_CHECKING:
@@ -117,8 +119,58 @@ class Outcome:
         )
 
 
+@dataclass
+class _Decided:
+    """A decided command, ready to save: its aggregates with their new events, and its answer."""
+
+    command: Command[Any]
+    aggregate: LedgerAggregate
+    others: tuple[LedgerAggregate, ...]
+    body: dict[str, Any]
+    records: tuple[IdempotencyRecord, ...]
+    idempotency: IdempotencyRequest | None
+    pending: list[tuple[LedgerAggregate, list[Any]]]
+    """Each changed aggregate with its new events, to put them back if a batch save fails."""
+
+    @property
+    def changed(self) -> tuple[LedgerAggregate, ...]:
+        return (self.aggregate, *self.others)
+
+    @property
+    def last_event(self) -> tuple[UUID, int]:
+        last = [e for _, events in self.pending for e in events][-1]
+        return last.originator_id, last.originator_version
+
+    @property
+    def event_types(self) -> tuple[str, ...]:
+        return tuple(type(e).__qualname__ for _, events in self.pending for e in events)
+
+    def restore_pending_events(self) -> None:
+        """Give the aggregates back the events a failed save took from them."""
+        for aggregate, events in self.pending:
+            if not aggregate.pending_events:
+                aggregate.pending_events.extend(events)
+
+    def outcome(self, position: int) -> Outcome:
+        return Outcome(
+            resource_type=self.command.resource_type,
+            resource_id=self.aggregate.id,
+            version=self.aggregate.version,
+            body=self.body,
+            position=position,
+            created=self.command.creates,
+            event_types=self.event_types,
+        )
+
+
 class UnitOfWork:
-    """Runs commands against one application, one at a time per call."""
+    """Runs commands against one application.
+
+    A command is decided in the caller's thread (replay check, load, domain method, answer,
+    idempotency record) and then committed: alone, or, once :meth:`start_group_commit` has
+    been called (as the API does), together with whatever other commands are waiting, in one
+    transaction. Either way the caller gets exactly the answer or error it would get alone.
+    """
 
     def __init__(
         self,
@@ -129,6 +181,27 @@ class UnitOfWork:
         self.app = app
         self.clock = clock
         self.clock_skew = clock_skew
+        self.committer: GroupCommitter[_Decided, Outcome] | None = None
+        self._deciding = 0
+        self._deciding_lock = threading.Lock()
+
+    # --- group commit ----------------------------------------------------------------------
+
+    def start_group_commit(self, config: GroupCommitConfig) -> GroupCommitter[_Decided, Outcome]:
+        """From now on, concurrent commands are saved together (see :mod:`ledger.group_commit`)."""
+        if self.committer is None:
+            self.committer = GroupCommitter(
+                self._commit_batch, config, deciding=lambda: self._deciding
+            )
+        return self.committer
+
+    def stop_group_commit(self) -> None:
+        """Commit what is waiting, then save each command alone again."""
+        committer, self.committer = self.committer, None
+        if committer is not None:
+            committer.close()
+
+    # --- running a command -----------------------------------------------------------------
 
     def run(
         self,
@@ -141,6 +214,25 @@ class UnitOfWork:
             if replay is not None:
                 return replay
         check_not_future(meta, self.clock(), self.clock_skew)
+        committer = self.committer
+        with self._deciding_lock:
+            self._deciding += 1
+        decided: _Decided | None = None
+        try:
+            decided = self._decide(command, idempotency)
+        finally:
+            with self._deciding_lock:
+                self._deciding -= 1
+            if decided is None and committer is not None:
+                # A batch lingering for this command need not wait any longer.
+                committer.wake()
+        if not decided.pending:
+            return decided.outcome(self.app.head_position())
+        if committer is not None:
+            return committer.submit(decided)
+        return self._save_alone(decided)
+
+    def _decide(self, command: Command[A], idempotency: IdempotencyRequest | None) -> _Decided:
         current = None if command.creates else self._load(command)
         decision = command.decide(current)
         aggregate: A
@@ -150,14 +242,13 @@ class UnitOfWork:
         else:
             aggregate = decision
         body = command.render(aggregate)
-        records: tuple[IdempotencyRecord, ...] = ()
         changed: tuple[LedgerAggregate, ...] = (aggregate, *others)
-        pending = [e for a in changed for e in a.pending_events]
-        event_types = tuple(type(e).__qualname__ for e in pending)
+        pending = [(a, list(a.pending_events)) for a in changed if a.pending_events]
+        records: tuple[IdempotencyRecord, ...] = ()
         if idempotency is not None and pending:
             # The write's last event (saved last, whichever aggregate it belongs to) gives the
             # position the response reports, so a replay reports the same one.
-            last = pending[-1]
+            last = pending[-1][1][-1]
             records = (
                 IdempotencyRecord(
                     scope=idempotency.scope,
@@ -172,45 +263,83 @@ class UnitOfWork:
                     anchor_version=last.originator_version,
                 ),
             )
+        return _Decided(command, aggregate, others, body, records, idempotency, pending)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _save_alone(self, decided: _Decided) -> Outcome:
         try:
-            recordings = self.app.save(aggregate, *others, idempotency=records)
+            recordings = self.app.save(*decided.changed, idempotency=decided.records)
         except IntegrityError:
-            if idempotency is not None:
-                replay = self._replay(idempotency)
-                if replay is not None:
-                    return replay
-            # A creating command collides either on its own new stream (it already exists) or,
-            # when it changes others with it, on one of those: then it lost a race and may retry.
-            if command.exists is not None and self._recorded(aggregate.id):
-                raise command.exists(
-                    f"{command.resource_type.replace('_', ' ').capitalize()} {aggregate.id} "
-                    "is already recorded.",
-                    id=str(aggregate.id),
-                ) from None
-            changed_with = "".join(
-                f" (or the {type(other).__name__.lower()} {other.id} changed with it)"
-                for other in others
-            )
-            raise ConcurrentModificationError(
-                f"{command.resource_type} {aggregate.id}{changed_with} was changed by another "
-                "request while this one was being decided. Read it again and retry if still "
-                "appropriate.",
-                id=str(aggregate.id),
-            ) from None
+            return self._collided(decided)
         except (OperationalError, InterfaceError) as e:
-            raise UnavailableError(
-                "The event store is not reachable; nothing was recorded. Retry shortly."
-            ) from e
+            raise _unreachable() from e
         position = recordings[-1].notification.id if recordings else self.app.head_position()
-        return Outcome(
-            resource_type=command.resource_type,
-            resource_id=aggregate.id,
-            version=aggregate.version,
-            body=body,
-            position=position,
-            created=command.creates,
-            event_types=event_types,
+        return decided.outcome(position)
+
+    def _commit_batch(self, batch: Sequence[_Decided]) -> list[Outcome | BaseException]:
+        """Save ``batch`` in one transaction; if anything in it collides, save each alone."""
+        if len(batch) == 1:
+            return [self._attempt_alone(batch[0])]
+        aggregates = [a for decided in batch for a in decided.changed]
+        records = tuple(r for decided in batch for r in decided.records)
+        try:
+            recordings = self.app.save(*aggregates, idempotency=records)
+        except IntegrityError:
+            # Nothing of the batch was saved. Which command collided is not said, so each is
+            # saved alone: the one that collided fails as it would have alone, the rest commit.
+            for decided in batch:
+                decided.restore_pending_events()
+            return [self._attempt_alone(decided) for decided in batch]
+        except (OperationalError, InterfaceError) as e:
+            error = _unreachable()
+            error.__cause__ = e
+            return [error] * len(batch)
+        except Exception:
+            # Anything else (say, one command's event that cannot be stored) must not fail the
+            # commands saved with it either: each is tried alone, and fails only for itself.
+            for decided in batch:
+                decided.restore_pending_events()
+            return [self._attempt_alone(decided) for decided in batch]
+        positions = {
+            (r.domain_event.originator_id, r.domain_event.originator_version): r.notification.id
+            for r in recordings
+        }
+        return [decided.outcome(positions[decided.last_event]) for decided in batch]
+
+    def _attempt_alone(self, decided: _Decided) -> Outcome | BaseException:
+        try:
+            return self._save_alone(decided)
+        except Exception as e:  # handed to the command's own caller, raised in its thread
+            return e
+
+    def _collided(self, decided: _Decided) -> Outcome:
+        """The answer to a command whose save hit a uniqueness constraint."""
+        command, aggregate, others = decided.command, decided.aggregate, decided.others
+        if decided.idempotency is not None:
+            replay = self._replay(decided.idempotency)
+            if replay is not None:
+                return replay
+        # A creating command collides either on its own new stream (it already exists) or,
+        # when it changes others with it, on one of those: then it lost a race and may retry.
+        if command.exists is not None and self._recorded(aggregate.id):
+            raise command.exists(
+                f"{command.resource_type.replace('_', ' ').capitalize()} {aggregate.id} "
+                "is already recorded.",
+                id=str(aggregate.id),
+            )
+        changed_with = "".join(
+            f" (or the {type(other).__name__.lower()} {other.id} changed with it)"
+            for other in others
         )
+        raise ConcurrentModificationError(
+            f"{command.resource_type} {aggregate.id}{changed_with} was changed by another "
+            "request while this one was being decided. Read it again and retry if still "
+            "appropriate.",
+            id=str(aggregate.id),
+        )
+
+    # --- reading -------------------------------------------------------------------------
 
     def _load(self, command: Command[A]) -> A:
         try:
@@ -248,3 +377,9 @@ class UnitOfWork:
                 "Use a new key for a new request.",
             )
         return Outcome.from_replay(found)
+
+
+def _unreachable() -> UnavailableError:
+    return UnavailableError(
+        "The event store is not reachable; nothing was recorded. Retry shortly."
+    )

@@ -106,8 +106,9 @@ class SQLiteViewStore:
 
 
 class _PostgresTx:
-    def __init__(self, cursor: psycopg.Cursor[Row]) -> None:
+    def __init__(self, cursor: psycopg.Cursor[Row], pipeline: psycopg.Pipeline | None = None):
         self.cursor = cursor
+        self.pipeline = pipeline
 
     @staticmethod
     def _sql(sql: str) -> str:
@@ -121,11 +122,20 @@ class _PostgresTx:
 
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         self.cursor.execute(self._sql(sql), tuple(params))
+        self._sync()
         return self.cursor.fetchall()
 
     def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         self.cursor.execute(self._sql(sql), tuple(params))
+        self._sync()
         return self.cursor.fetchone()
+
+    def _sync(self) -> None:
+        # In pipeline mode a fetch right after execute sometimes sees the result of an earlier
+        # statement (e.g. a CREATE TABLE IF NOT EXISTS that raised a notice): sync first, so
+        # every result up to this query has arrived.
+        if self.pipeline is not None:
+            self.pipeline.sync()
 
 
 class PostgresViewStore:
@@ -146,11 +156,11 @@ class PostgresViewStore:
         # (a read in between syncs the pipeline by itself), so a batch costs few round trips.
         with (
             self._pool.connection() as conn,
-            conn.pipeline(),
+            conn.pipeline() as pipeline,
             conn.transaction(),
             conn.cursor() as cursor,
         ):
-            yield _PostgresTx(cursor)
+            yield _PostgresTx(cursor, pipeline)
 
     @contextmanager
     def read(self) -> Iterator[Tx]:

@@ -42,7 +42,12 @@ def readyz(ledger: Ledger, views: Views) -> Response:
 
 
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
-def prometheus_metrics(request: Request, views: Views) -> Response:
+def prometheus_metrics(request: Request, views: Views, ledger: Ledger) -> Response:
+    committer = ledger.uow.committer
+    if committer is not None:
+        stats = committer.stats()
+        metrics.GROUP_COMMIT_QUEUE.set(stats.queue_depth)
+        metrics.GROUP_COMMIT_REFUSED.set(stats.refused_total)
     try:
         for status in views.status():
             metrics.PROJECTION_LAG.labels(status.name).set(status.lag)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Response
+from pydantic import ValidationError
 
 from api.deps import (
     IdempotencyKey,
@@ -22,11 +24,12 @@ from api.deps import (
     require_json,
 )
 from api.resources import add_read_routes
-from api.responses import outcome_response
+from api.responses import json_response, outcome_response
 from api.schemas import (
     AssignmentBody,
     Body,
     CancellationBody,
+    CaseBatch,
     CaseOpening,
     ClosureBody,
     DeliveryBody,
@@ -34,6 +37,7 @@ from api.schemas import (
 )
 from ledger import interface
 from ledger.application import LedgerApplication
+from ledger.commands.case_imports import CaseRecord, ImportResult, ImportStatus
 from ledger.domain.access_key import Role
 from ledger.domain.service_case import (
     Channel,
@@ -45,9 +49,11 @@ from ledger.domain.service_case import (
     ServiceCase,
 )
 from ledger.envelope import Envelope
-from ledger.errors import ServiceCaseNotFoundError
+from ledger.errors import InvalidRecordError, LedgerError, ServiceCaseNotFoundError
 
 router = APIRouter(prefix="/v1/service-cases", tags=["service cases"])
+# The batch route sits beside the collection (``/v1/service-cases:batch``), not under it.
+batch_router = APIRouter(tags=["service cases"])
 
 Window = Annotated[Principal, require(Role.WINDOW)]
 JSON_ONLY = [Depends(require_json)]
@@ -81,20 +87,8 @@ def _feedback(body: FeedbackBody, meta: Envelope) -> Step:
     return lambda case: case.record_feedback(feedback, meta)
 
 
-@router.post(
-    "",
-    status_code=201,
-    dependencies=JSON_ONLY,
-    summary="Open a service case (or record an already-delivered service in one call)",
-)
-def open_case(
-    body: CaseOpening,
-    principal: Window,
-    ledger: Ledger,
-    request_id: RequestId,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    meta = _meta(principal, request_id, ledger, body.occurred_at)
+def _steps(ledger: LedgerApplication, body: CaseOpening, meta: Envelope) -> list[Step]:
+    """The steps a one-call body asks for after opening, each at its own business time."""
     steps: list[Step] = []
     if body.assignment is not None:
         steps.append(
@@ -112,6 +106,24 @@ def open_case(
         steps.append(
             _feedback(body.feedback, meta.at(body.feedback.occurred_at or meta.occurred_at))
         )
+    return steps
+
+
+@router.post(
+    "",
+    status_code=201,
+    dependencies=JSON_ONLY,
+    summary="Open a service case (or record an already-delivered service in one call)",
+)
+def open_case(
+    body: CaseOpening,
+    principal: Window,
+    ledger: Ledger,
+    request_id: RequestId,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    meta = _meta(principal, request_id, ledger, body.occurred_at)
+    steps = _steps(ledger, body, meta)
     outcome = ledger.open_case(
         external_ref=body.external_ref,
         uscc=body.uscc,
@@ -152,6 +164,92 @@ def _step(
         ),
     )
     return outcome_response(outcome)
+
+
+def _record_of(
+    body: CaseOpening, principal: Principal, request_id: str, ledger: LedgerApplication
+) -> CaseRecord:
+    """An import record decided exactly as ``POST /v1/service-cases`` decides its body."""
+    meta = _meta(principal, request_id, ledger, body.occurred_at)
+    return CaseRecord(
+        external_ref=body.external_ref,
+        uscc=body.uscc,
+        category=body.category,
+        channel=Channel(body.channel),
+        description=body.description,
+        meta=meta,
+        then=_steps(ledger, body, meta),
+    )
+
+
+def import_records(
+    items: Sequence[Any],
+    principal: Principal,
+    request_id: str,
+    ledger: LedgerApplication,
+) -> list[ImportResult]:
+    """Validate each item on its own (a bad one is reported, never fails the others), then
+    import the valid ones. Shared by the batch route and ``sme-ledger import`` (which passes
+    an error for a line it could not read)."""
+    records: list[CaseRecord | LedgerError] = []
+    for item in items:
+        if isinstance(item, LedgerError):
+            records.append(item)
+            continue
+        if not isinstance(item, dict):
+            records.append(InvalidRecordError("A record is a JSON object; this one is not."))
+            continue
+        try:
+            body = CaseOpening.model_validate(item)
+        except ValidationError as e:
+            records.append(InvalidRecordError(_validation_detail(e)))
+            continue
+        records.append(_record_of(body, principal, request_id, ledger))
+    return ledger.import_cases(records, meta=principal.envelope(request_id, ledger.clock()))
+
+
+def _validation_detail(error: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in error.errors()
+    )
+
+
+@batch_router.post(
+    "/v1/service-cases:batch",
+    dependencies=JSON_ONLY,
+    summary="Import up to 1,000 service records (each like a one-call delivered case)",
+    description="Every record is validated and decided on its own: valid ones are appended "
+    "(in as few transactions as possible), invalid ones are reported with their index, code "
+    "and detail and change nothing. A record whose external_ref is already recorded is "
+    "reported as `exists`, so re-sending the same batch appends nothing new.",
+)
+def import_batch(
+    body: CaseBatch, principal: Window, ledger: Ledger, request_id: RequestId
+) -> Response:
+    results = import_records(body.records, principal, request_id, ledger)
+    counts = Counter(r.status.value for r in results)
+    return json_response(
+        {
+            "results": [_result_view(r) for r in results],
+            "created": counts["created"],
+            "exists": counts["exists"],
+            "rejected": counts["rejected"],
+            "position": max((r.position or 0 for r in results), default=0) or None,
+        }
+    )
+
+
+def _result_view(result: ImportResult) -> dict[str, Any]:
+    view: dict[str, Any] = {"index": result.index, "status": result.status.value}
+    if result.id is not None:
+        view["id"] = str(result.id)
+    if result.status is ImportStatus.CREATED:
+        view["version"] = result.version
+        view["position"] = result.position
+    else:
+        view["code"] = result.code
+        view["detail"] = result.detail
+    return view
 
 
 @router.post("/{case_id}/assignment", dependencies=JSON_ONLY, summary="Assign the case")

@@ -17,6 +17,7 @@ from ledger import interface
 from ledger.commands.agreements import AgreementCommands
 from ledger.commands.enterprises import EnterpriseCommands
 from ledger.domain import ids
+from ledger.domain.enterprise import Enterprise
 from ledger.domain.institution import Institution
 from ledger.domain.service_case import Assignment, Channel, Demand, ProviderKind, ServiceCase
 from ledger.envelope import Envelope
@@ -58,30 +59,17 @@ class ServiceCaseCommands(AgreementCommands, EnterpriseCommands):
 
         def decide(_: ServiceCase | None) -> ServiceCase:
             self.connected_window(window_id)
-            try:
-                enterprise = self.get_enterprise(uscc)
-            except EnterpriseNotFoundError:
-                raise UnknownEnterpriseError(
-                    f"No enterprise with USCC {uscc} is registered; register it first "
-                    "(POST /v1/enterprises).",
-                    uscc=uscc,
-                ) from None
-            case = ServiceCase.open(
-                window_id=window_id,
-                demand=Demand(
-                    external_ref=external_ref,
-                    enterprise_id=enterprise.id,
-                    uscc=enterprise.uscc,
-                    category=category,
-                    channel=channel,
-                    description=description,
-                ),
+            return self._opened_case(
+                window_id,
+                external_ref=external_ref,
+                uscc=uscc,
+                category=category,
+                channel=channel,
+                description=description,
                 meta=meta,
+                then=then,
+                enterprise_of=self.get_enterprise,
             )
-            for step in then:
-                step(case)
-            self._check_network_rules(case)
-            return case
 
         return self.uow.run(
             Command(
@@ -96,6 +84,45 @@ class ServiceCaseCommands(AgreementCommands, EnterpriseCommands):
             meta,
             idempotency,
         )
+
+    def _opened_case(
+        self,
+        window_id: UUID,
+        *,
+        external_ref: str,
+        uscc: str,
+        category: str,
+        channel: Channel,
+        description: str,
+        meta: Envelope,
+        then: Sequence[Step],
+        enterprise_of: Callable[[str], Enterprise],
+    ) -> ServiceCase:
+        """A new case with ``then`` applied and the network rules checked (not yet saved)."""
+        try:
+            enterprise = enterprise_of(uscc)
+        except EnterpriseNotFoundError:
+            raise UnknownEnterpriseError(
+                f"No enterprise with USCC {uscc} is registered; register it first "
+                "(POST /v1/enterprises).",
+                uscc=uscc,
+            ) from None
+        case = ServiceCase.open(
+            window_id=window_id,
+            demand=Demand(
+                external_ref=external_ref,
+                enterprise_id=enterprise.id,
+                uscc=enterprise.uscc,
+                category=category,
+                channel=channel,
+                description=description,
+            ),
+            meta=meta,
+        )
+        for step in then:
+            step(case)
+        self._check_network_rules(case)
+        return case
 
     def act_on_case(
         self,

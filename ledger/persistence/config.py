@@ -20,6 +20,12 @@ class StoreConfig:
     max_overflow: int = 10
     connect_timeout_seconds: int = 5
     lock_timeout_seconds: int = 5
+    aggregate_cache_size: int = 1000
+    """Aggregates kept per process; every read still fetches events newer than the cached one."""
+    snapshot_interval: int = 100
+    """Snapshot a stream every this many events (0: never)."""
+    pre_ping: bool = True
+    """Check each pooled connection before use (a round trip each time it is taken)."""
 
     @property
     def is_postgres(self) -> bool:
@@ -46,6 +52,18 @@ def eventsourcing_env(config: StoreConfig) -> dict[str, str]:
     from ledger.persistence.postgres import LedgerPostgresRecorder
     from ledger.persistence.sqlite import LedgerSQLiteRecorder
 
+    reads: dict[str, str] = {}
+    if config.aggregate_cache_size > 0:
+        # Fast-forward stays on (the library's default): a cached aggregate is brought up to
+        # date from the store on every read, so another process's writes are never missed.
+        reads["AGGREGATE_CACHE_MAXSIZE"] = str(config.aggregate_cache_size)
+    if config.snapshot_interval > 0:
+        reads["IS_SNAPSHOTTING_ENABLED"] = "y"
+        reads["SNAPSHOT_INTERVAL"] = str(config.snapshot_interval)
+    return {**_store_env(config, LedgerPostgresRecorder, LedgerSQLiteRecorder), **reads}
+
+
+def _store_env(config: StoreConfig, postgres: type, sqlite: type) -> dict[str, str]:
     if config.is_postgres:
         parts = urlsplit(config.database_url)
         if parts.query:
@@ -59,7 +77,7 @@ def eventsourcing_env(config: StoreConfig) -> dict[str, str]:
             raise ValueError(msg)
         return {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
-            "APPLICATION_RECORDER_TOPIC": get_topic(LedgerPostgresRecorder),
+            "APPLICATION_RECORDER_TOPIC": get_topic(postgres),
             "POSTGRES_DBNAME": unquote(parts.path.lstrip("/")) or "postgres",
             "POSTGRES_HOST": parts.hostname or "127.0.0.1",
             "POSTGRES_PORT": str(parts.port or 5432),
@@ -70,7 +88,7 @@ def eventsourcing_env(config: StoreConfig) -> dict[str, str]:
             "POSTGRES_MAX_OVERFLOW": str(config.max_overflow),
             "POSTGRES_CONNECT_TIMEOUT": str(config.connect_timeout_seconds),
             "POSTGRES_LOCK_TIMEOUT": str(config.lock_timeout_seconds),
-            "POSTGRES_PRE_PING": "y",
+            "POSTGRES_PRE_PING": "y" if config.pre_ping else "n",
             # The schema belongs to `sme-ledger migrate`; the service role may not own it.
             "CREATE_TABLE": "n",
             "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
@@ -80,7 +98,7 @@ def eventsourcing_env(config: StoreConfig) -> dict[str, str]:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     return {
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-        "APPLICATION_RECORDER_TOPIC": get_topic(LedgerSQLiteRecorder),
+        "APPLICATION_RECORDER_TOPIC": get_topic(sqlite),
         "SQLITE_DBNAME": path,
         "SQLITE_LOCK_TIMEOUT": str(config.lock_timeout_seconds),
         "CREATE_TABLE": "y",

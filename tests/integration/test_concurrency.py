@@ -40,6 +40,7 @@ from ledger.errors import (
     LedgerInitialisedError,
     ServiceCaseNotFoundError,
 )
+from ledger.group_commit import GroupCommitConfig
 from ledger.uow import IdempotencyRequest, Outcome
 from tests.integration._support import (
     ACTOR,
@@ -56,15 +57,22 @@ from tests.integration._support import (
 THREADS = 16
 
 
-@pytest.fixture(params=["one-shared-ledger", "a-ledger-per-thread"])
+@pytest.fixture(params=["one-shared-ledger", "one-ledger-with-group-commit", "a-ledger-per-thread"])
 def ledgers(
     request: pytest.FixtureRequest,
     pg_ledger: LedgerApplication,
     make_small_ledger: Callable[[str], LedgerApplication],
     postgres_url: str,
 ) -> list[LedgerApplication]:
-    """The ledger each racing thread uses, by thread number."""
+    """The ledger each racing thread uses, by thread number.
+
+    With group commit, the racing commands are saved in shared transactions: a batch holding
+    several writers of one version collides, and is split so that exactly one of them wins.
+    """
     if request.param == "one-shared-ledger":
+        return [pg_ledger] * THREADS
+    if request.param == "one-ledger-with-group-commit":
+        pg_ledger.uow.start_group_commit(GroupCommitConfig())
         return [pg_ledger] * THREADS
     return [make_small_ledger(postgres_url) for _ in range(THREADS)]
 

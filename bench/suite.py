@@ -1,0 +1,610 @@
+"""The throughput benchmark suite: every figure beside a baseline measured in the same run.
+
+    make bench          # the full suite on PostgreSQL; writes docs/benchmarks.json and a section
+                        # of docs/benchmarks.md
+    make bench-smoke    # the same steps, tiny and short: checks that the suite runs, not timings
+    .venv/bin/python bench/suite.py --help
+
+On a fresh PostgreSQL database (made and dropped by the suite), over loopback only:
+  1. HTTP single-record appends (a delivered service case in one call, 3 events), 32 concurrent
+     connections against ``sme-ledger serve --workers 2`` (uvloop + httptools): group commit,
+     against (a) a parse-only endpoint served the same way and (b) one plain save per request.
+  2. Bulk import (``POST /v1/service-cases:batch``, 1,000 records a request) in events/s,
+     against a raw multi-row INSERT of as many rows of the same size into a table of the same
+     shape.
+  3. Projection rebuild of the resulting log, against a raw read of it.
+  4. Point-in-time reads of a 10,000-event stream, with and without snapshots.
+  5. Peak RSS of each API worker during the HTTP load (sampled from /proc), first and last.
+The load generator is ``wrk`` when installed (``apt-get install wrk``), else an asyncio httpx
+client (``--client httpx``), which saturates a core of its own and so understates throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+import psycopg
+
+# Run as a script, so bench/ is on the path: its sibling modules are imported by name.
+from loadgen import REF, LoadResult, have_wrk, run_httpx, run_wrk
+from rebuild import raw_read, rebuild
+
+from ledger.domain.access_key import Role
+from ledger.domain.agreement_index import AgreementIndex
+from ledger.domain.platform import PlatformKind
+from ledger.envelope import Envelope
+from ledger.errors import NotFoundError
+from ledger.factory import build_ledger
+from ledger.persistence.config import StoreConfig
+from ledger.persistence.migrate import migrate
+from projections.catalog import ensure_view_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+WINDOW_USCC = "91640100MA7AY4CL31"
+ENTERPRISE_USCC = "91640104MA71TJ3Y8G"
+START, END = "<!-- bench-suite:start -->", "<!-- bench-suite:end -->"
+
+
+def record(ref: str) -> dict[str, Any]:
+    """One delivered service, as a window's system sends it (3 events)."""
+    return {
+        "external_ref": ref,
+        "uscc": ENTERPRISE_USCC,
+        "category": "100200",
+        "channel": "online",
+        "description": "咨询2026年中小企业技术改造补助政策，并对接融资服务",
+        "assignment": {"provider_kind": "expert", "provider_name": "王教授"},
+        "delivery": {
+            "delivered_on": date.today().isoformat(),
+            "mode": "online",
+            "fee_type": "free",
+        },
+    }
+
+
+# --- the database and the network ---------------------------------------------------------------
+
+
+@contextmanager
+def fresh_database(server_url: str) -> Iterator[str]:
+    dbname = f"ledger_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{dbname}"')
+    try:
+        url = f"{server_url.rpartition('/')[0]}/{dbname}"
+        migrate(url)
+        yield url
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+def meta(platform_id: Any = None) -> Envelope:
+    return Envelope("bench", platform_id, "bench", None, datetime.now(UTC))
+
+
+def prepare(url: str) -> str:
+    """A connected window, an enterprise, the view tables; the window's key."""
+    config = StoreConfig(url)
+    ledger = build_ledger(config)
+    try:
+        ensure_view_schema(ledger, config)
+        window = ledger.register_connected_platform(
+            kind=PlatformKind.WINDOW, name="bench", uscc=WINDOW_USCC, region="640100", meta=meta()
+        )
+        ledger.register_enterprise(
+            uscc=ENTERPRISE_USCC,
+            name="bench enterprise",
+            region="640104",
+            industry="industry",
+            employees=50,
+            revenue_wan=Decimal("800"),
+            meta=meta(),
+        )
+        key = ledger.issue_key(
+            role=Role.WINDOW, platform_id=window.resource_id, name="bench", meta=meta()
+        )
+    finally:
+        ledger.close()
+    return key.secret
+
+
+# --- a server, and its workers' memory ----------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def server(url: str, *, group_commit: bool, workers: int) -> Iterator[tuple[str, int]]:
+    """``sme-ledger serve`` on a free loopback port; yields its base URL and process id."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "LEDGER_DATABASE_URL": url,
+        "LEDGER_HOST": "127.0.0.1",
+        "LEDGER_PORT": str(port),
+        "LEDGER_WORKERS": str(workers),
+        "LEDGER_GROUP_COMMIT": "true" if group_commit else "false",
+        "LEDGER_BENCH_ENDPOINTS": "true",
+    }
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "sme-ledger"), "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise SystemExit("the server did not start")
+            time.sleep(0.2)
+        time.sleep(0.5 * workers)  # every worker, not just the first, is listening
+        yield base, process.pid
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def worker_pids(parent: int) -> list[int]:
+    pids: list[int] = []
+    for task in Path(f"/proc/{parent}/task").iterdir():
+        children = (task / "children").read_text().split()
+        pids.extend(int(p) for p in children)
+    return pids
+
+
+def rss_bytes(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+class RssSampler:
+    """Samples the RSS of a server's worker processes every ``interval`` seconds."""
+
+    def __init__(self, parent: int, interval: float = 0.25) -> None:
+        self.parent, self.interval = parent, interval
+        self.samples: dict[int, list[int]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for pid in worker_pids(self.parent):
+                try:
+                    self.samples.setdefault(pid, []).append(rss_bytes(pid))
+                except OSError:
+                    continue
+            self._stop.wait(self.interval)
+
+    def summary(self) -> dict[str, float]:
+        mib = 1024 * 1024
+        series = [s for s in self.samples.values() if s]
+        return {
+            "peak_mib": max(max(s) for s in series) / mib,
+            "first_mib": max(s[0] for s in series) / mib,
+            "last_mib": max(s[-1] for s in series) / mib,
+            "workers": len(series),
+        }
+
+
+# --- 1. HTTP appends ----------------------------------------------------------------------------
+
+
+def load(client: str, url: str, secret: str, connections: int, seconds: float) -> LoadResult:
+    template = orjson.dumps(record(REF)).decode()
+    if client == "wrk":
+        return run_wrk(url, secret, template, connections, seconds)
+    return run_httpx(url, secret, template, connections, seconds)
+
+
+def group_commit_batches(base: str) -> dict[str, float]:
+    """Transactions and commands the group committers saved (all workers, warm-up included)."""
+    found = {"transactions": 0.0, "commands": 0.0}
+    for line in httpx.get(f"{base}/metrics", timeout=10).text.splitlines():
+        if line.startswith("ledger_group_commit_batch_commands_count"):
+            found["transactions"] += float(line.split()[-1])
+        elif line.startswith("ledger_group_commit_batch_commands_sum"):
+            found["commands"] += float(line.split()[-1])
+    found["mean_batch"] = found["commands"] / found["transactions"] if found["transactions"] else 0
+    return found
+
+
+def http_appends(
+    url: str, secret: str, *, client: str, connections: int, seconds: float, workers: int
+) -> dict[str, Any]:
+    runs: dict[str, Any] = {}
+    for name, group_commit, path in (
+        ("parse_only", True, "/v1/_bench/parse"),
+        ("plain_save", False, "/v1/service-cases"),
+        ("group_commit", True, "/v1/service-cases"),
+    ):
+        with server(url, group_commit=group_commit, workers=workers) as (base, pid):
+            load(client, base + path, secret, connections, min(2.0, seconds / 2))  # warm up
+            with RssSampler(pid) as rss:
+                result = load(client, base + path, secret, connections, seconds)
+            runs[name] = {
+                **asdict(result),
+                "per_second": result.per_second,
+                "rss": rss.summary(),
+                "batches": group_commit_batches(base),
+            }
+            print(
+                f"  {name:13s} {result.per_second:8.0f} req/s  p50 {result.p50_ms:6.1f} ms  "
+                f"p99 {result.p99_ms:6.1f} ms  non-2xx {result.non_2xx}  "
+                f"rss peak {runs[name]['rss']['peak_mib']:.0f} MiB  "
+                f"commands/transaction {runs[name]['batches']['mean_batch']:.1f}"
+            )
+    group = runs["group_commit"]["per_second"]
+    runs["vs_plain_save"] = group / max(runs["plain_save"]["per_second"], 1e-9)
+    runs["vs_parse_only"] = group / max(runs["parse_only"]["per_second"], 1e-9)
+    return runs
+
+
+# --- 2. bulk import -----------------------------------------------------------------------------
+
+
+def bulk_import(url: str, secret: str, *, records: int, workers: int) -> dict[str, Any]:
+    prefix = uuid.uuid4().hex[:8]
+    batches = [
+        orjson.dumps(
+            {"records": [record(f"BULK-{prefix}-{i}") for i in range(s, min(s + 1000, records))]}
+        )
+        for s in range(0, records, 1000)
+    ]
+    with psycopg.connect(url) as conn:
+        before = conn.execute(
+            "SELECT coalesce(max(notification_id), 0) FROM ledger_events"
+        ).fetchone()
+    head_before = before[0] if before else 0
+    with server(url, group_commit=True, workers=workers) as (base, _):
+        headers = {"Authorization": f"Bearer {secret}", "Content-Type": "application/json"}
+        with httpx.Client(base_url=base, timeout=120) as warm:
+            warm.post(
+                "/v1/service-cases:batch",
+                content=orjson.dumps({"records": [record(f"W-{prefix}")]}),
+                headers=headers,
+            )
+        queue = list(batches)
+        lock = threading.Lock()
+        created = [0]
+
+        def send() -> None:
+            with httpx.Client(base_url=base, timeout=120) as client:
+                while True:
+                    with lock:
+                        if not queue:
+                            return
+                        body = queue.pop()
+                    response = client.post("/v1/service-cases:batch", content=body, headers=headers)
+                    response.raise_for_status()
+                    with lock:
+                        created[0] += response.json()["created"]
+
+        started = time.perf_counter()
+        threads = [threading.Thread(target=send) for _ in range(workers)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - started
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT topic, state FROM ledger_events WHERE notification_id > %s", (head_before,)
+        ).fetchall()
+    events = len(rows) - 3  # the warm-up record
+    raw_rows, raw_seconds = raw_insert(url, [(t, bytes(s)) for t, s in rows])
+    result = {
+        "records": records,
+        "created": created[0],
+        "events": events,
+        "seconds": elapsed,
+        "events_per_second": events / elapsed,
+        "raw_rows": raw_rows,
+        "raw_seconds": raw_seconds,
+        "raw_rows_per_second": raw_rows / raw_seconds,
+        "mean_event_bytes": statistics.fmean(len(s) for _, s in rows) if rows else 0,
+    }
+    result["vs_raw"] = result["events_per_second"] / result["raw_rows_per_second"]
+    print(
+        f"  bulk import   {result['events_per_second']:8.0f} events/s   raw INSERT "
+        f"{result['raw_rows_per_second']:8.0f} rows/s   ({result['vs_raw']:.0%})"
+    )
+    return result
+
+
+def raw_insert(url: str, rows: list[tuple[str, bytes]]) -> tuple[int, float]:
+    """The same rows (new ids) into a table of the events table's shape: multi-row INSERTs of
+    1,000 rows, one transaction each, from one client: the floor of what PostgreSQL takes."""
+    with psycopg.connect(url) as conn:
+        conn.execute(
+            "CREATE TABLE bench_raw_events (originator_id uuid NOT NULL, originator_version "
+            "bigint NOT NULL, topic text NOT NULL, state bytea NOT NULL, notification_id "
+            "bigserial NOT NULL, PRIMARY KEY (originator_id, originator_version))"
+        )
+        conn.execute("CREATE UNIQUE INDEX ON bench_raw_events (notification_id)")
+        conn.commit()
+        started = time.perf_counter()
+        for s in range(0, len(rows), 1000):
+            chunk = rows[s : s + 1000]
+            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+            params: list[Any] = []
+            for topic, state in chunk:
+                params.extend((uuid.uuid4(), 1, topic, state))
+            conn.execute(
+                "INSERT INTO bench_raw_events (originator_id, originator_version, topic, state) "
+                f"VALUES {values} RETURNING notification_id",
+                params,
+            ).fetchall()
+            conn.commit()
+        elapsed = time.perf_counter() - started
+        conn.execute("DROP TABLE bench_raw_events")
+        conn.commit()
+    return len(rows), elapsed
+
+
+# --- 3. rebuild ---------------------------------------------------------------------------------
+
+
+def rebuild_throughput(url: str) -> dict[str, Any]:
+    config = StoreConfig(url)
+    ledger = build_ledger(config)
+    try:
+        count, raw_seconds = raw_read(ledger)
+        events, rebuild_seconds = rebuild(ledger, config)
+    finally:
+        ledger.close()
+    result = {
+        "events": events,
+        "raw_read_per_second": count / raw_seconds,
+        "rebuild_per_second": events / rebuild_seconds,
+    }
+    result["vs_raw_read"] = result["rebuild_per_second"] / result["raw_read_per_second"]
+    print(
+        f"  rebuild       {result['rebuild_per_second']:8.0f} events/s   raw read "
+        f"{result['raw_read_per_second']:8.0f} events/s   ({result['vs_raw_read']:.0%})"
+    )
+    return result
+
+
+# --- 4. point-in-time reads of a long stream ----------------------------------------------------
+
+
+def long_stream(url: str, *, events: int, repeat: int) -> dict[str, Any]:
+    """An agreement index between two parties with ``events`` events, read as of a time and at a
+    version by a ledger with snapshots (every 100 events) and by one without."""
+    writer = build_ledger(StoreConfig(url, snapshot_interval=100, aggregate_cache_size=0))
+    plain = build_ledger(StoreConfig(url, snapshot_interval=0, aggregate_cache_size=0))
+    try:
+        index = AgreementIndex.open(uuid.uuid4(), uuid.uuid4(), meta())
+        middle: datetime | None = None
+        while index.version < events:
+            for _ in range(min(100, events - index.version)):
+                # Straight to the event: the index's duplicate check is a list scan, which
+                # would make building a 10,000-event stream quadratic (reads are measured).
+                index.trigger_event(
+                    AgreementIndex.AgreementAdded, agreement_id=uuid.uuid4(), meta=meta()
+                )
+            writer.save(index)
+            if middle is None and index.version >= events // 2:
+                middle = index.modified_on
+        assert middle is not None
+        now = datetime.now(UTC)
+        result: dict[str, Any] = {"events": index.version}
+        for name, reader in (("with_snapshots", writer), ("without_snapshots", plain)):
+            timings: dict[str, float] = {}
+            for label, read in (
+                (
+                    "as_of_now",
+                    lambda r=reader: r.get_as_of(index.id, AgreementIndex, now, NotFoundError),
+                ),
+                (
+                    "as_of_middle",
+                    lambda r=reader: r.get_as_of(index.id, AgreementIndex, middle, NotFoundError),
+                ),
+                ("at_version", lambda r=reader: r.repository.get(index.id, version=events - 50)),
+            ):
+                timings[label] = median_ms(read, repeat)
+            result[name] = timings
+        result["speedup_as_of_now"] = (
+            result["without_snapshots"]["as_of_now"] / result["with_snapshots"]["as_of_now"]
+        )
+        print(
+            f"  10k stream    as of now {result['with_snapshots']['as_of_now']:6.1f} ms with "
+            f"snapshots, {result['without_snapshots']['as_of_now']:6.1f} ms without"
+        )
+        return result
+    finally:
+        writer.close()
+        plain.close()
+
+
+def median_ms(read: Callable[[], object], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        read()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples) * 1000
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+def markdown(results: dict[str, Any]) -> str:
+    http, bulk, rb, stream = results["http"], results["bulk"], results["rebuild"], results["stream"]
+    t = results["targets"]
+
+    def row(name: str, r: dict[str, Any]) -> str:
+        return (
+            f"| {name} | {r['per_second']:,.0f} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms | "
+            f"{r['non_2xx']} | {r['rss']['peak_mib']:.0f} MiB ({r['rss']['first_mib']:.0f} → "
+            f"{r['rss']['last_mib']:.0f}) |"
+        )
+
+    ok = {True: "met", False: "**not met**"}
+    gc_batch = http["group_commit"]["batches"]
+    ws, wo = stream["with_snapshots"], stream["without_snapshots"]
+    return f"""{START}
+## Throughput suite (`make bench`) — {results["when"]}
+
+{results["machine"]}; PostgreSQL {results["postgres"]}; load generator `{http["group_commit"]["client"]}`,
+{results["connections"]} connections, {results["seconds"]:.0f} s per run, `sme-ledger serve --workers
+{results["workers"]}` (uvloop + httptools). Raw figures: `docs/benchmarks.json`.
+
+**1. HTTP single-record appends** (`POST /v1/service-cases`, a delivered service: 3 events)
+
+| run | requests/s | p50 | p99 | non-2xx | worker RSS peak (first → last) |
+|---|---|---|---|---|---|
+{row("(a) parse-only endpoint", http["parse_only"])}
+{row("(b) one plain save per request", http["plain_save"])}
+{row("group commit (default)", http["group_commit"])}
+
+Commands per transaction under group commit: {gc_batch["mean_batch"]:.1f} on average
+({gc_batch["transactions"]:,.0f} transactions, warm-up included).
+
+Group commit = **{http["vs_plain_save"]:.1f}×** plain save (target ≥ 8×: {ok[t["vs_plain_save"]]}),
+**{http["vs_parse_only"]:.0%}** of parse-only (target ≥ 40%: {ok[t["vs_parse_only"]]}),
+p99 {http["group_commit"]["p99_ms"]:.0f} ms (target ≤ 100 ms: {ok[t["p99"]]}).
+
+**2. Bulk import** (`POST /v1/service-cases:batch`, 1,000 records a request, {results["workers"]} clients):
+{bulk["events"]:,} events in {bulk["seconds"]:.2f} s = **{bulk["events_per_second"]:,.0f} events/s**;
+raw multi-row INSERT of as many rows (mean {bulk["mean_event_bytes"]:.0f} bytes of state) =
+{bulk["raw_rows_per_second"]:,.0f} rows/s; ratio **{bulk["vs_raw"]:.0%}**
+(targets ≥ 25,000 events/s: {ok[t["bulk_rate"]]}; ≥ 40% of raw: {ok[t["bulk_vs_raw"]]}).
+
+**3. Projection rebuild** of this run's log ({rb["events"]:,} events): {rb["rebuild_per_second"]:,.0f}
+events/s against a raw read of {rb["raw_read_per_second"]:,.0f} events/s ({rb["vs_raw_read"]:.0%}).
+Audit verification: not on this branch.
+
+**4. Point-in-time read of a {stream["events"]:,}-event stream** (median of {results["repeat"]}):
+
+| read | with snapshots (every 100) | without |
+|---|---|---|
+| as of now | {ws["as_of_now"]:.1f} ms | {wo["as_of_now"]:.1f} ms |
+| as of the middle of the stream | {ws["as_of_middle"]:.1f} ms | {wo["as_of_middle"]:.1f} ms |
+| at version {stream["events"] - 50:,} | {ws["at_version"]:.1f} ms | {wo["at_version"]:.1f} ms |
+
+**5. Peak RSS of an API worker** under the group-commit load:
+{http["group_commit"]["rss"]["peak_mib"]:.0f} MiB (target < 300 MiB: {ok[t["rss"]]}).
+{END}"""
+
+
+def write_report(results: dict[str, Any], json_path: Path, md_path: Path) -> None:
+    json_path.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    text = md_path.read_text(encoding="utf-8") if md_path.exists() else "# Benchmarks\n"
+    section = markdown(results)
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    md_path.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get(
+            "LEDGER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+        ),
+    )
+    parser.add_argument("--smoke", action="store_true", help="tiny and short: that it runs")
+    parser.add_argument("--client", choices=["auto", "wrk", "httpx"], default="auto")
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--records", type=int, default=30_000)
+    parser.add_argument("--stream-events", type=int, default=10_000)
+    parser.add_argument("--json", type=Path, default=ROOT / "docs" / "benchmarks.json")
+    parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+    repeat = 20
+    if args.smoke:
+        args.seconds, args.connections, args.records, args.stream_events = 1.0, 4, 300, 250
+        repeat = 3
+    client = args.client if args.client != "auto" else ("wrk" if have_wrk() else "httpx")
+    with fresh_database(args.postgres) as url:
+        secret = prepare(url)
+        with psycopg.connect(url) as conn:
+            version = conn.execute("SHOW server_version").fetchone()
+        print(f"benchmark suite on {url.split('@')[-1]} ({client}, {args.workers} workers)")
+        results: dict[str, Any] = {
+            "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+            "postgres": version[0] if version else "?",
+            "smoke": args.smoke,
+            "workers": args.workers,
+            "connections": args.connections,
+            "seconds": args.seconds,
+            "repeat": repeat,
+        }
+        results["http"] = http_appends(
+            url,
+            secret,
+            client=client,
+            connections=args.connections,
+            seconds=args.seconds,
+            workers=args.workers,
+        )
+        results["bulk"] = bulk_import(url, secret, records=args.records, workers=args.workers)
+        results["stream"] = long_stream(url, events=args.stream_events, repeat=repeat)
+        results["rebuild"] = rebuild_throughput(url)
+    http, bulk = results["http"], results["bulk"]
+    results["targets"] = {
+        "vs_plain_save": http["vs_plain_save"] >= 8,
+        "vs_parse_only": http["vs_parse_only"] >= 0.4,
+        "p99": http["group_commit"]["p99_ms"] <= 100,
+        "bulk_rate": bulk["events_per_second"] >= 25_000,
+        "bulk_vs_raw": bulk["vs_raw"] >= 0.4,
+        "rss": http["group_commit"]["rss"]["peak_mib"] < 300,
+    }
+    write_report(results, args.json, args.markdown)
+    print(f"wrote {args.json} and a section of {args.markdown}")
+
+
+if __name__ == "__main__":
+    main()

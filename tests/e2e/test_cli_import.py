@@ -1,0 +1,114 @@
+"""``sme-ledger import FILE``: a window's export, imported in batches; safe to run again."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import orjson
+import pytest
+
+from ledger.domain.access_key import Role
+from ledger.factory import build_ledger
+from ledger.persistence.config import StoreConfig
+from tests.e2e._server import run_cli
+from tests.integration._support import envelope, set_up_network
+
+
+@pytest.fixture
+def window_key(sqlite_url: str) -> str:
+    ledger = build_ledger(StoreConfig(sqlite_url))
+    try:
+        network = set_up_network(ledger)
+        issued = ledger.issue_key(
+            role=Role.WINDOW, platform_id=network.window_id, name="import", meta=envelope(None)
+        )
+    finally:
+        ledger.close()
+    return issued.secret
+
+
+def record(ref: str, **overrides: object) -> dict[str, object]:
+    return {
+        "external_ref": ref,
+        "uscc": "91640104MA71TJ3Y8G",
+        "category": "10",
+        "channel": "online",
+        "assignment": {"provider_kind": "expert", "provider_name": "王教授"},
+        "delivery": {
+            "delivered_on": date.today().isoformat(),
+            "mode": "online",
+            "fee_type": "free",
+        },
+        **overrides,
+    }
+
+
+def test_a_jsonl_export_is_imported_and_importing_it_again_appends_nothing(
+    sqlite_url: str, window_key: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "cases.jsonl"
+    lines = [orjson.dumps(record(f"J-{i}")) for i in range(1, 1203)]
+    export.write_bytes(b"\n".join(lines) + b"\n")
+
+    first = run_cli(sqlite_url, "import", str(export), "--key", window_key)
+    again = run_cli(sqlite_url, "import", str(export), "--key", window_key)
+
+    assert first.returncode == 0, first.stderr
+    assert "1,202 created, 0 already recorded, 0 rejected" in first.stdout
+    assert again.returncode == 0, again.stderr
+    assert "0 created, 1,202 already recorded, 0 rejected" in again.stdout
+
+
+def test_bad_lines_are_reported_by_line_number_and_the_rest_imported(
+    sqlite_url: str, window_key: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "cases.jsonl"
+    export.write_bytes(
+        b"\n".join(
+            [
+                orjson.dumps(record("B-1")),
+                b"{not json",
+                orjson.dumps(record("B-2", category="abc")),
+                b"[1, 2]",
+                orjson.dumps(record("B-3")),
+            ]
+        )
+    )
+
+    done = run_cli(sqlite_url, "import", str(export), "--key", window_key)
+
+    assert done.returncode == 3
+    assert "2 created, 0 already recorded, 3 rejected" in done.stdout
+    assert "line 2: validation_failed" in done.stdout
+    assert "line 3: validation_failed" in done.stdout
+    assert "line 4: validation_failed" in done.stdout
+
+
+def test_a_csv_export_is_read_by_its_header(
+    sqlite_url: str, window_key: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "cases.csv"
+    today = date.today().isoformat()
+    export.write_text(
+        "external_ref,uscc,category,channel,description,provider_kind,provider_name,"
+        "delivered_on,mode,fee_type,fee_amount,satisfaction,comment\n"
+        f"C-1,91640104MA71TJ3Y8G,10,online,政策咨询,expert,王教授,{today},online,free,,5,很好\n"
+        f"C-2,91640104MA71TJ3Y8G,10,offline,,,,,,,,,\n",
+        encoding="utf-8",
+    )
+
+    done = run_cli(sqlite_url, "import", str(export), "--key", window_key)
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 created, 0 already recorded, 0 rejected" in done.stdout
+
+
+def test_only_a_window_key_may_import(sqlite_url: str, window_key: str, tmp_path: Path) -> None:
+    export = tmp_path / "cases.jsonl"
+    export.write_bytes(orjson.dumps(record("K-1")))
+
+    done = run_cli(sqlite_url, "import", str(export), "--key", "sk_not_a_key")
+
+    assert done.returncode == 1
+    assert "window key" in done.stderr
