@@ -1,0 +1,126 @@
+"""Data written by version 0.1 still decodes, verifies, rebuilds and answers the same.
+
+``legacy_v0_1/`` was made by the code of version 0.1 (see its README): a demonstration network
+(snapshots every 3 events, so the snapshots table holds value types by topic), sealed, with an
+evidence pack, the views it rebuilt and the answers of its read routes. Whatever is moved or
+rewritten later, these must hold: stored topics are a contract, and so are the views and answers
+derived from them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.e2e._server import CLI, CLI_TIMEOUT_SECONDS, cli_env, create_key, run_cli
+
+DATA = Path(__file__).parent / "legacy_v0_1"
+LOG_HEAD = 1370
+
+
+def _gunzip(name: str, to: Path) -> Path:
+    with gzip.open(DATA / f"{name}.gz", "rb") as source, to.open("wb") as target:
+        shutil.copyfileobj(source, target)
+    return to
+
+
+@pytest.fixture
+def legacy_url(tmp_path: Path) -> str:
+    return f"sqlite:///{_gunzip('ledger.sqlite', tmp_path / 'ledger.sqlite')}"
+
+
+def _views(path: Path) -> dict[str, Any]:
+    with sqlite3.connect(path) as conn:
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'view_%' "
+                "ORDER BY name"
+            )
+        ]
+        dump: dict[str, Any] = {}
+        for name in names:
+            columns = [row[1] for row in conn.execute(f"PRAGMA table_info({name})")]
+            order = ", ".join(str(i + 1) for i in range(len(columns)))
+            rows = conn.execute(f"SELECT * FROM {name} ORDER BY {order}").fetchall()
+            dump[name] = {
+                "columns": columns,
+                "rows": [[v.hex() if isinstance(v, bytes) else v for v in row] for row in rows],
+            }
+    return dump
+
+
+def test_the_v0_1_evidence_pack_still_verifies(tmp_path: Path) -> None:
+    pack = _gunzip("pack.zip", tmp_path / "pack.zip")
+    result = run_cli(
+        "sqlite:///unused", "audit", "verify", str(pack), "--public-key", str(DATA / "seal.pub")
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{LOG_HEAD} event(s)" in result.stdout
+
+
+def test_the_v0_1_log_rebuilds_to_the_same_views(legacy_url: str) -> None:
+    for args in (("project", "--once"), ("project", "rebuild", "--all")):
+        result = run_cli(legacy_url, *args)
+        assert result.returncode == 0, result.stdout + result.stderr
+    with gzip.open(DATA / "views.json.gz") as f:
+        expected = json.load(f)
+    assert _views(Path(legacy_url.removeprefix("sqlite:///"))) == expected
+
+
+def test_the_v0_1_log_seals_on_from_where_it_was_sealed(legacy_url: str, tmp_path: Path) -> None:
+    key = tmp_path / "seal.key"
+    assert run_cli(legacy_url, "audit", "keygen", str(key)).returncode == 0
+    create_key(legacy_url, "--role", "auditor")  # one event more to seal
+    sealed = subprocess.run(
+        [str(CLI), "seal", "--once"],
+        env=cli_env(legacy_url, LEDGER_SEAL_KEY_FILE=str(key)),
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT_SECONDS,
+        check=False,
+    )
+    assert sealed.returncode == 0, sealed.stdout + sealed.stderr
+    pack = tmp_path / "after.zip"
+    assert run_cli(legacy_url, "audit", "export", str(pack)).returncode == 0
+    verified = run_cli(legacy_url, "audit", "verify", str(pack))
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert f"{LOG_HEAD + 1} event(s)" in verified.stdout
+
+
+@pytest.fixture
+def legacy_client(legacy_url: str) -> Iterator[tuple[TestClient, dict[str, str]]]:
+    from api.app import create_app
+    from ledger.settings import Settings
+
+    keys = {role: create_key(legacy_url, "--role", role).secret for role in ("auditor", "bureau")}
+    app = create_app(Settings(database_url=legacy_url, sealer="off", access_log=False))
+    with TestClient(app) as client:
+        yield client, keys
+
+
+def test_the_v0_1_log_answers_every_read_as_it_did(
+    legacy_client: tuple[TestClient, dict[str, str]],
+) -> None:
+    client, keys = legacy_client
+    with gzip.open(DATA / "answers.json.gz") as f:
+        expected: dict[str, Any] = json.load(f)
+    differences = []
+    for request, answer in expected.items():
+        role, path = request.split(" ", 1)
+        response = client.get(path, headers={"Authorization": f"Bearer {keys[role]}"})
+        media = response.headers.get("content-type", "")
+        body = response.json() if "json" in media else response.text
+        got = {"status": response.status_code, "etag": response.headers.get("etag"), "body": body}
+        if got != answer:
+            differences.append(request)
+    assert differences == [], f"{len(differences)} of {len(expected)} answers differ"
