@@ -5,7 +5,10 @@ COPY pyproject.toml README.md ./
 COPY ledger ./ledger
 COPY projections ./projections
 COPY api ./api
-COPY migrations ./migrations
+COPY runtime ./runtime
+COPY cli ./cli
+COPY demo ./demo
+COPY evidence ./evidence
 RUN pip install --no-cache-dir -e . && useradd --system --uid 10001 ledger \
     && mkdir /keys && chown ledger /keys
 USER ledger

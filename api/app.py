@@ -32,9 +32,9 @@ from api.routes import (
 )
 from api.routes import audit as audit_routes
 from api.views import start_views
-from ledger.application import LedgerApplication
-from ledger.factory import build_ledger
-from ledger.settings import Settings
+from ledger.application.app import LedgerApplication
+from runtime.bootstrap import build_ledger
+from runtime.settings import Settings
 
 DESCRIPTION = """
 The event-sourced record of the Ningxia SME public service platform network.

@@ -14,13 +14,13 @@ from fastapi import Depends, Request
 
 from api import metrics
 from api.access_audit import AccessLogWriter
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.audit.keys import SealKeyError, resolve_signing_key
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.records import AuditStore
 from ledger.audit.sealer import Sealer, SealerThread, SealPolicy
 from ledger.persistence.audit_store import audit_store_for
-from ledger.settings import Settings
+from runtime.settings import Settings
 
 log = logging.getLogger("api.audit")
 GENERATED_KEY_NAME = "seal-key.pem"

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated, Any
-from uuid import UUID
 
 from fastapi import Depends, Header, Request
 
 from api.problems import ApiError
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.context import IdempotencyRequest, Principal
 from ledger.domain.access_key import Role
-from ledger.envelope import Envelope
-from ledger.settings import Settings
-from ledger.uow import IdempotencyRequest
+from runtime.settings import Settings
 
 
 def _ledger(request: Request) -> LedgerApplication:
@@ -29,29 +25,6 @@ def _settings(request: Request) -> Settings:
 
 Ledger = Annotated[LedgerApplication, Depends(_ledger)]
 AppSettings = Annotated[Settings, Depends(_settings)]
-
-
-@dataclass(frozen=True)
-class Principal:
-    """Who is calling: an access key, its role and (for platform roles) its platform."""
-
-    key_id: UUID
-    role: Role
-    platform_id: UUID | None
-    name: str
-
-    @property
-    def actor(self) -> str:
-        return f"key:{self.key_id}"
-
-    def envelope(self, request_id: str, occurred_at: datetime) -> Envelope:
-        return Envelope(
-            actor=self.actor,
-            platform_id=self.platform_id,
-            correlation_id=request_id,
-            causation_id=request_id,
-            occurred_at=occurred_at,
-        )
 
 
 def _unauthenticated(detail: str) -> ApiError:
@@ -74,7 +47,7 @@ def _principal(request: Request, ledger: Ledger) -> Principal:
     key = ledger.authenticate(secret.strip())
     if key is None:
         raise _unauthenticated("This API key is unknown or revoked.")
-    principal = Principal(key_id=key.id, role=key.role, platform_id=key.platform_id, name=key.name)
+    principal = Principal.of_key(key.id, key.role, key.platform_id, key.name)
     # For the access audit trail (api/access_audit.py).
     request.state.principal = principal
     return principal
@@ -94,7 +67,7 @@ def require(*roles: Role) -> Any:
                 403,
                 "forbidden_role",
                 "Role not allowed",
-                f"This route is for {names} keys; this key's role is {principal.role.value}.",
+                f"This route is for {names} keys; this key's role is {principal.role_name}.",
             )
         return principal
 

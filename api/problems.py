@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from api import metrics
-from ledger.errors import (
+from ledger.domain.errors import (
     ConflictError,
     IdempotencyKeyReusedError,
     LedgerError,

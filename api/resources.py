@@ -16,15 +16,18 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import AwareDatetime
 
-from api.deps import Ledger, Principal, require
+from api.deps import Ledger, require
 from api.problems import ApiError
 from api.responses import json_response, view_response
-from ledger import interface
-from ledger.core import LedgerCore
+from ledger.application import interface
+from ledger.application.app import LedgerApplication
+from ledger.application.capability import Capability
+from ledger.application.context import Principal
+from ledger.application.store import LedgerCore
 from ledger.domain.access_key import Role
 from ledger.domain.base import LedgerAggregate
-from ledger.domain.service_case import CST
-from ledger.errors import NotFoundError
+from ledger.domain.errors import NotFoundError
+from ledger.domain.time import CST
 
 A = TypeVar("A", bound=LedgerAggregate)
 
@@ -35,7 +38,7 @@ def everyone(_principal: Principal, _aggregate: Any) -> bool:
     return True
 
 
-def add_read_routes(
+def add_legacy_read_routes(
     router: APIRouter,
     *,
     aggregate_type: type[A],
@@ -138,4 +141,84 @@ def add_read_routes(
     ) -> Response:
         visible_latest(ledger, principal, id)
         events = [interface.event_view(e.event, e.position, e.topic) for e in ledger.history(id)]
+        return json_response({"stream_id": str(id), "events": events})
+
+
+def add_read_routes(
+    router: APIRouter,
+    capability: type[Capability[Any]],
+    *,
+    readers: tuple[Role, ...],
+) -> None:
+    """Add ``GET /{id}`` and ``GET /{id}/history`` for the aggregates of ``capability``.
+
+    Who may see which is the capability's rule (``visible``), applied by the ledger. A dated
+    capability's ``GET /{id}`` also takes ``?as_on=<date>``: by default the Ningxia date of
+    ``as_of`` if given, else today's on the ledger's clock.
+    """
+    aggregate_type = capability.aggregate
+    label, id_name = capability.label, capability.target
+    Reader = Annotated[Principal, require(*readers)]  # noqa: N806 - a type alias
+    # The path parameter keeps the resource's own name (e.g. {case_id}) in the OpenAPI document.
+    StreamId = Annotated[UUID, Path(alias=id_name, description=f"The {label}'s id")]  # noqa: N806
+    Version = Annotated[int | None, Query(ge=1, description="State at this version")]  # noqa: N806
+    AsOf = Annotated[  # noqa: N806 - a type alias
+        AwareDatetime | None,
+        Query(description="State as recorded at this time (ISO 8601, with offset)"),
+    ]
+    AsOn = Annotated[  # noqa: N806 - a type alias
+        date | None,
+        Query(description="The day the view is for (statuses that follow from dates)"),
+    ]
+    summary = f"A {label} now, at a version, or as of a time"
+
+    def answer(
+        ledger: LedgerApplication,
+        principal: Principal,
+        stream_id: UUID,
+        version: int | None,
+        as_of: datetime | None,
+        as_on: date | None,
+    ) -> Response:
+        if as_of is not None and version is not None:
+            raise ApiError(
+                400,
+                "conflicting_parameters",
+                "Conflicting parameters",
+                f"Ask for a {label} at a version or as of a time, not both.",
+            )
+        aggregate = ledger.read(aggregate_type, stream_id, principal, version=version, as_of=as_of)
+        day = as_on or (as_of or ledger.clock()).astimezone(CST).date()
+        view = ledger.capability(aggregate_type).view(aggregate, day)
+        return view_response(view, aggregate.version)
+
+    if capability.dated:
+
+        @router.get(f"/{{{id_name}}}", summary=summary)
+        def read_on(
+            id: StreamId,
+            principal: Reader,
+            ledger: Ledger,
+            version: Version = None,
+            as_of: AsOf = None,
+            as_on: AsOn = None,
+        ) -> Response:
+            return answer(ledger, principal, id, version, as_of, as_on)
+
+    else:
+
+        @router.get(f"/{{{id_name}}}", summary=summary)
+        def read(
+            id: StreamId,
+            principal: Reader,
+            ledger: Ledger,
+            version: Version = None,
+            as_of: AsOf = None,
+        ) -> Response:
+            return answer(ledger, principal, id, version, as_of, None)
+
+    @router.get(f"/{{{id_name}}}/history", summary=f"Every event of the {label}, with its metadata")
+    def history(id: StreamId, principal: Reader, ledger: Ledger) -> Response:
+        logged = ledger.read_history(aggregate_type, id, principal)
+        events = [interface.event_view(e.event, e.position, e.topic) for e in logged]
         return json_response({"stream_id": str(id), "events": events})

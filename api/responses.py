@@ -8,7 +8,7 @@ import orjson
 from fastapi import Response
 
 from api import metrics
-from ledger.uow import Outcome
+from ledger.application.uow import Outcome
 
 # Collections whose plural is not the resource type with an "s".
 _IRREGULAR_COLLECTIONS = {"activity": "activities"}

@@ -14,11 +14,11 @@ from fastapi import Depends, Query, Request, Response
 
 from api.problems import ApiError
 from api.responses import json_response
-from ledger.core import LedgerCore
-from ledger.settings import Settings
+from ledger.application.store import LedgerCore
 from projections.catalog import all_projections
 from projections.runner import LIVE, ProjectionRunner
 from projections.store import open_view_store
+from runtime.settings import Settings
 
 
 @dataclass

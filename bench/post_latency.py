@@ -26,10 +26,10 @@ from pathlib import Path
 import httpx
 import psycopg
 
-from ledger.envelope import Envelope
-from ledger.factory import build_ledger
+from ledger.domain.envelope import Envelope
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
+from runtime.bootstrap import build_ledger
 
 WINDOW_USCC = "91640100MA7AY4CL31"
 ENTERPRISE_USCC = "91640104MA71TJ3Y8G"
@@ -48,7 +48,7 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 
 def prepare(url: str) -> tuple[str, str]:
     """A window, an enterprise and a window key in a fresh store."""
-    from ledger.application import utc_now
+    from ledger.application.app import utc_now
     from ledger.domain.access_key import Role
     from ledger.domain.platform import PlatformKind
 

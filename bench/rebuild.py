@@ -21,10 +21,10 @@ from decimal import Decimal
 
 import psycopg
 
-from ledger.application import LedgerApplication
-from ledger.demo import seed_demo
+from demo import seed_demo
+from ledger.application.app import LedgerApplication
+from ledger.domain.envelope import Envelope
 from ledger.domain.service_case import (
-    CST,
     Assignment,
     Channel,
     Delivery,
@@ -35,13 +35,13 @@ from ledger.domain.service_case import (
     ProviderKind,
     ServiceCase,
 )
-from ledger.envelope import Envelope
-from ledger.factory import build_ledger
+from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
 from projections.catalog import all_projections, ensure_view_schema
 from projections.runner import ProjectionRunner
 from projections.store import open_view_store
+from runtime.bootstrap import build_ledger
 
 
 def grow(ledger: LedgerApplication, target: int) -> None:

@@ -18,12 +18,11 @@ from typing import Any, TypeVar
 
 from suite import fresh_database, prepare, record
 
-from api.deps import Principal
-from api.routes import service_cases as routes
-from api.schemas import CaseOpening
-from ledger.factory import build_ledger
-from ledger.group_commit import GroupCommitConfig
+from api.schemas.cases import CaseOpening
+from ledger.application.context import Principal, RequestContext
+from ledger.application.group_commit import GroupCommitConfig
 from ledger.persistence.config import StoreConfig
+from runtime.bootstrap import build_ledger
 
 T = TypeVar("T")
 
@@ -61,9 +60,9 @@ def main() -> None:
         def one(i: int) -> None:
             key = authenticate(secret)
             assert key is not None
-            principal = Principal(key.id, key.role, key.platform_id, key.name)
+            principal = Principal.of_key(key.id, key.role, key.platform_id, key.name)
             body = validate(record(f"COST-{i}"))
-            routes.open_case(body, principal, ledger, "bench", None)
+            ledger.handle(body.to_command(), RequestContext(principal, "bench"))
 
         for i in range(50):
             one(i)

@@ -50,13 +50,13 @@ from rebuild import raw_read, rebuild
 
 from ledger.domain.access_key import Role
 from ledger.domain.agreement_index import AgreementIndex
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import NotFoundError
 from ledger.domain.platform import PlatformKind
-from ledger.envelope import Envelope
-from ledger.errors import NotFoundError
-from ledger.factory import build_ledger
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
 from projections.catalog import ensure_view_schema
+from runtime.bootstrap import build_ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 WINDOW_USCC = "91640100MA7AY4CL31"

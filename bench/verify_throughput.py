@@ -39,10 +39,10 @@ from ledger.audit.pack_reader import records
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.sealer import Sealer, SealPolicy
 from ledger.audit.verify import verify_pack
-from ledger.factory import build_ledger
 from ledger.persistence.audit_store import audit_store_for
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
+from runtime.bootstrap import build_ledger
 
 PROOFS = 200
 REPEAT = 3

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ledger.core import LedgerCore
+from ledger.application.interface import plain
+from ledger.application.store import LedgerCore
 from ledger.domain.appraisal import Appraisal
-from ledger.interface import plain
-from ledger.schemes import parse_scheme
+from ledger.domain.schemes import parse_scheme
 from projections.catalog import all_projections
 from projections.figures import appraisal_inputs
 from projections.runner import ProjectionRunner

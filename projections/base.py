@@ -15,7 +15,7 @@ from uuid import UUID
 from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.utils import get_topic
 
-from ledger.domain.service_case import CST
+from ledger.domain.time import CST
 from projections.store import Tx
 
 Event = CanMutateAggregate[UUID]

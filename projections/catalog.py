@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ledger.core import LedgerCore
+from ledger.application.store import LedgerCore
 from ledger.persistence.config import StoreConfig
 from projections.activities import ActivitiesProjection
 from projections.base import Projection

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from ledger.core import LedgerCore
+from ledger.application.store import LedgerCore
 from projections.base import Event, Projection
 from projections.store import Tx, ViewStore
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from uuid import UUID
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.audit.checkpoint import Checkpoint
 from ledger.audit.keys import SigningKey
 from ledger.audit.pack import ExportReport, export_pack
@@ -15,7 +15,7 @@ from ledger.audit.records import AuditStore
 from ledger.audit.sealer import Sealer, SealPolicy
 from ledger.audit.verify import VerificationReport, verify_pack
 from ledger.domain.access_key import Role
-from ledger.envelope import Envelope
+from ledger.domain.envelope import Envelope
 from ledger.persistence.audit_store import audit_store_for
 
 KEY = SigningKey.generate()

@@ -11,11 +11,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from ledger.application import LedgerApplication
-from ledger.factory import build_ledger
+from ledger.application.app import LedgerApplication
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
 from projections.catalog import ensure_view_schema
+from runtime.bootstrap import build_ledger
 
 DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 _FOLDER_MARKERS = {"unit", "application", "integration", "api", "e2e"}

@@ -13,23 +13,24 @@ from api.deps import (
     IdempotencyKey,
     IfMatch,
     Ledger,
-    Principal,
     RequestId,
     idempotency_request,
     parse_if_match,
     require,
     require_json,
 )
-from api.resources import add_read_routes
+from api.resources import add_legacy_read_routes
 from api.responses import outcome_response
-from api.schemas import Body
-from api.schemas_activities import (
+from api.schemas.activities import (
     ActivityCancellationBody,
     ActivityPlanning,
     EvaluationBody,
     HoldingBody,
 )
-from ledger.application import LedgerApplication
+from api.schemas.common import Body
+from ledger.application.app import LedgerApplication
+from ledger.application.context import Principal
+from ledger.application.interface.activities import activity_view
 from ledger.domain.access_key import Role
 from ledger.domain.activity import (
     Activity,
@@ -39,9 +40,8 @@ from ledger.domain.activity import (
     Holding,
     Plan,
 )
-from ledger.envelope import Envelope
-from ledger.errors import ActivityNotFoundError
-from ledger.interface.activities import activity_view
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import ActivityNotFoundError
 
 router = APIRouter(prefix="/v1/activities", tags=["public service activities"])
 
@@ -207,7 +207,7 @@ def _window_sees_only_its_own(principal: Principal, activity: Activity) -> bool:
     return principal.role is not Role.WINDOW or activity.organiser_id == principal.platform_id
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=Activity,
     view=activity_view,

@@ -19,17 +19,15 @@ from api.deps import (
     IdempotencyKey,
     IfMatch,
     Ledger,
-    Principal,
     RequestId,
     idempotency_request,
     parse_if_match,
     require,
     require_json,
 )
-from api.resources import add_read_routes
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas import Body
-from api.schemas_agreements import (
+from api.schemas.agreements import (
     AgreementProposal,
     AmendmentBody,
     AmendmentCountersignatureBody,
@@ -37,15 +35,17 @@ from api.schemas_agreements import (
     CountersignatureBody,
     TerminationBody,
 )
-from ledger.application import LedgerApplication
+from api.schemas.common import Body
+from ledger.application.app import LedgerApplication
+from ledger.application.context import IdempotencyRequest, Principal
+from ledger.application.interface.agreements import agreement_view
+from ledger.application.uow import Outcome
 from ledger.domain.access_key import Role
 from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_terms import Amendment, Terms
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import AgreementNotFoundError
-from ledger.interface.agreements import agreement_view
-from ledger.uow import IdempotencyRequest, Outcome
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import AgreementNotFoundError
+from ledger.domain.time import CST
 
 router = APIRouter(prefix="/v1/agreements", tags=["agreements"])
 
@@ -316,7 +316,7 @@ def _parties_only(principal: Principal, agreement: Agreement) -> bool:
     return principal.role not in PARTY_ROLES or agreement.is_party(principal.platform_id)
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=Agreement,
     view_on=agreement_view,

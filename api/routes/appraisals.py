@@ -11,7 +11,6 @@ from api.deps import (
     IdempotencyKey,
     IfMatch,
     Ledger,
-    Principal,
     RequestId,
     idempotency_request,
     parse_if_match,
@@ -19,16 +18,17 @@ from api.deps import (
     require_json,
 )
 from api.problems import ApiError
-from api.resources import add_read_routes
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas_appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
-from ledger.application import LedgerApplication
+from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
+from ledger.application.app import LedgerApplication
+from ledger.application.context import Principal
+from ledger.application.interface.appraisals import appraisal_view
 from ledger.domain.access_key import Role
 from ledger.domain.appraisal import Appraisal
-from ledger.domain.service_case import CST
-from ledger.errors import AppraisalExistsError, AppraisalNotFoundError
-from ledger.interface.appraisals import appraisal_view
-from ledger.schemes import default_scheme
+from ledger.domain.errors import AppraisalExistsError, AppraisalNotFoundError
+from ledger.domain.schemes import default_scheme
+from ledger.domain.time import CST
 from projections.appraisal import (
     default_as_on,
     figures_at,
@@ -58,7 +58,7 @@ def _check_appraiser(principal: Principal, subject_kind: str) -> None:
             "forbidden_role",
             "Role not allowed",
             f"The {appraiser_of(subject_kind).value} appraises a {subject_kind}; "
-            f"a {principal.role.value} key cannot.",
+            f"a {principal.role_name} key cannot.",
         )
 
 
@@ -190,7 +190,7 @@ def _own_or_overseer(principal: Principal, appraisal: Appraisal) -> bool:
     return appraisal.subject_id == principal.platform_id
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=Appraisal,
     view=appraisal_view,

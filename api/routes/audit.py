@@ -10,13 +10,14 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import AwareDatetime
 
 from api.audit_runtime import Audit
-from api.deps import AppSettings, Principal, require
+from api.deps import AppSettings, require
 from api.problems import ApiError
 from api.responses import json_response
+from ledger.application.context import Principal
 from ledger.audit.checkpoint import Checkpoint
 from ledger.audit.keys import load_verify_key, raw_public
 from ledger.domain.access_key import Role
-from ledger.errors import NoCheckpointError
+from ledger.domain.errors import NoCheckpointError
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
 

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Response
 
 from api.deps import require_json
 from api.responses import json_response
-from api.schemas import CaseOpening
+from api.schemas.cases import CaseOpening
 
 router = APIRouter(prefix="/v1/_bench", tags=["benchmark"], include_in_schema=False)
 

@@ -15,27 +15,27 @@ from api.deps import (
     IdempotencyKey,
     IfMatch,
     Ledger,
-    Principal,
     RequestId,
     idempotency_request,
     parse_if_match,
     require,
     require_json,
 )
-from api.resources import add_read_routes
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas_budgets import (
+from api.schemas.budgets import (
     BudgetApproval,
     BudgetLineBody,
     BudgetProposal,
     BudgetRevision,
     LineAdjustment,
 )
+from ledger.application.context import Principal
+from ledger.application.interface.budgets import budget_view
 from ledger.domain.access_key import Role
 from ledger.domain.budget import Budget
+from ledger.domain.errors import BudgetNotFoundError
 from ledger.domain.funds import LineDecision, LineProposal
-from ledger.errors import BudgetNotFoundError
-from ledger.interface.budgets import budget_view
 
 router = APIRouter(prefix="/v1/budgets", tags=["budgets"])
 
@@ -177,7 +177,7 @@ def list_budgets(
     return json_response({"budgets": [budget_view(b) for b in budgets]})
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=Budget,
     view=budget_view,

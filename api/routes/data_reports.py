@@ -13,24 +13,24 @@ from api.deps import (
     IdempotencyKey,
     IfMatch,
     Ledger,
-    Principal,
     RequestId,
     idempotency_request,
     parse_if_match,
     require,
     require_json,
 )
-from api.resources import add_read_routes
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas import Body
-from api.schemas_data_reports import AcceptanceBody, ReportRequest, ReturnBody, SubmissionBody
-from ledger.application import LedgerApplication
+from api.schemas.common import Body
+from api.schemas.data_reports import AcceptanceBody, ReportRequest, ReturnBody, SubmissionBody
+from ledger.application.app import LedgerApplication
+from ledger.application.context import Principal
+from ledger.application.interface.data_reports import data_report_view
 from ledger.domain.access_key import Role
 from ledger.domain.data_report import DataReport, Submission
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import DataReportNotFoundError
-from ledger.interface.data_reports import data_report_view
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import DataReportNotFoundError
+from ledger.domain.time import CST
 
 router = APIRouter(prefix="/v1/data-reports", tags=["data reports"])
 
@@ -220,7 +220,7 @@ def _window_sees_only_its_own(principal: Principal, report: DataReport) -> bool:
     return principal.role is not Role.WINDOW or report.window_id == principal.platform_id
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=DataReport,
     view=data_report_view,

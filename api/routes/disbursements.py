@@ -18,31 +18,31 @@ from api.deps import (
     IdempotencyKey,
     IfMatch,
     Ledger,
-    Principal,
     RequestId,
     idempotency_request,
     parse_if_match,
     require,
     require_json,
 )
-from api.resources import add_read_routes
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
 from api.routes.budgets import hub_sees_only_its_own
-from api.schemas import Body
-from api.schemas_budgets import (
+from api.schemas.budgets import (
     DisbursementApproval,
     DisbursementRejection,
     DisbursementRequestBody,
     PaymentBody,
     ReversalBody,
 )
-from ledger.application import LedgerApplication
+from api.schemas.common import Body
+from ledger.application.app import LedgerApplication
+from ledger.application.context import IdempotencyRequest, Principal
+from ledger.application.interface.budgets import disbursement_view
+from ledger.application.uow import Outcome
 from ledger.domain.access_key import Role
 from ledger.domain.disbursement import Disbursement, DisbursementRequest, ReversalKind
-from ledger.envelope import Envelope
-from ledger.errors import BudgetNotFoundError, DisbursementNotFoundError
-from ledger.interface.budgets import disbursement_view
-from ledger.uow import IdempotencyRequest, Outcome
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import BudgetNotFoundError, DisbursementNotFoundError
 
 router = APIRouter(prefix="/v1/disbursements", tags=["disbursements"])
 
@@ -255,7 +255,7 @@ def list_disbursements(
     return json_response({"disbursements": [disbursement_view(d) for d in disbursements]})
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=Disbursement,
     view=disbursement_view,

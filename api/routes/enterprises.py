@@ -7,18 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from api.deps import (
-    IdempotencyKey,
-    Ledger,
-    Principal,
-    RequestId,
-    idempotency_request,
-    require,
-    require_json,
-)
+from api.deps import IdempotencyKey, Ledger, RequestId, idempotency_request, require, require_json
 from api.responses import outcome_response, view_response
-from api.schemas import EnterpriseRegistration
-from ledger import interface
+from api.schemas.common import EnterpriseRegistration
+from ledger.application import interface
+from ledger.application.context import Principal
 from ledger.domain.access_key import Role
 
 router = APIRouter(prefix="/v1/enterprises", tags=["enterprises"])

@@ -6,9 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import AppSettings, Ledger, Principal, require
+from api.deps import AppSettings, Ledger, require
 from api.responses import json_response
-from ledger import interface
+from ledger.application import interface
+from ledger.application.context import Principal
 from ledger.domain.access_key import Role
 
 router = APIRouter(prefix="/v1/events", tags=["log"])

@@ -12,20 +12,20 @@ from api.deps import (
     IdempotencyKey,
     IfMatch,
     Ledger,
-    Principal,
     RequestId,
     idempotency_request,
     parse_if_match,
     require,
     require_json,
 )
-from api.resources import add_read_routes
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas_onboarding import ExpertDeactivation, ExpertRegistration
+from api.schemas.onboarding import ExpertDeactivation, ExpertRegistration
+from ledger.application.context import Principal
+from ledger.application.interface.onboarding import expert_view
 from ledger.domain.access_key import Role
+from ledger.domain.errors import ExpertNotFoundError
 from ledger.domain.expert import Expert
-from ledger.errors import ExpertNotFoundError
-from ledger.interface.onboarding import expert_view
 
 router = APIRouter(prefix="/v1/experts", tags=["expert pool"])
 
@@ -94,7 +94,7 @@ def deactivate_expert(
     return outcome_response(outcome)
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=Expert,
     view=expert_view,

@@ -7,23 +7,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from api.deps import (
-    IdempotencyKey,
-    Ledger,
-    Principal,
-    RequestId,
-    idempotency_request,
-    require,
-    require_json,
-)
-from api.resources import add_read_routes
+from api.deps import IdempotencyKey, Ledger, RequestId, idempotency_request, require, require_json
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas import InstitutionRegistration
-from api.standing import add_standing_routes
+from api.routes.standing import add_standing_routes
+from api.schemas.common import InstitutionRegistration
+from ledger.application.context import Principal
+from ledger.application.interface.participants import institution_view
 from ledger.domain.access_key import Role
+from ledger.domain.errors import InstitutionNotFoundError
 from ledger.domain.institution import Institution
-from ledger.errors import InstitutionNotFoundError
-from ledger.interface.participants import institution_view
 
 router = APIRouter(prefix="/v1/institutions", tags=["institutions"])
 
@@ -66,7 +59,7 @@ def list_institutions(principal: Anyone, ledger: Ledger) -> Response:
     )
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=Institution,
     view=institution_view,

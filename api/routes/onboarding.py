@@ -16,17 +16,16 @@ from api.deps import (
     IdempotencyKey,
     IfMatch,
     Ledger,
-    Principal,
     RequestId,
     idempotency_request,
     parse_if_match,
     require,
     require_json,
 )
-from api.resources import add_read_routes
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas import Body
-from api.schemas_onboarding import (
+from api.schemas.common import Body
+from api.schemas.onboarding import (
     ApprovalBody,
     ConnectionBody,
     NoticeBody,
@@ -38,14 +37,14 @@ from api.schemas_onboarding import (
     ReviewConclusionBody,
     WithdrawalBody,
 )
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.context import IdempotencyRequest, Principal
+from ledger.application.interface.onboarding import onboarding_application_view
 from ledger.domain.access_key import Role
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import OnboardingApplicationNotFoundError
 from ledger.domain.onboarding import OnboardingApplication
 from ledger.domain.public_notice import ObjectionOutcome
-from ledger.envelope import Envelope
-from ledger.errors import OnboardingApplicationNotFoundError
-from ledger.interface.onboarding import onboarding_application_view
-from ledger.uow import IdempotencyRequest
 
 PREFIX = "/v1/onboarding-applications"
 router = APIRouter(prefix=PREFIX, tags=["onboarding"])
@@ -346,7 +345,7 @@ def withdraw(
     return outcome_response(outcome)
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=OnboardingApplication,
     view=onboarding_application_view,

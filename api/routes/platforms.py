@@ -7,23 +7,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from api.deps import (
-    IdempotencyKey,
-    Ledger,
-    Principal,
-    RequestId,
-    idempotency_request,
-    require,
-    require_json,
-)
-from api.resources import add_read_routes
+from api.deps import IdempotencyKey, Ledger, RequestId, idempotency_request, require, require_json
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas import PlatformRegistration
-from api.standing import add_standing_routes
+from api.routes.standing import add_standing_routes
+from api.schemas.common import PlatformRegistration
+from ledger.application.context import Principal
+from ledger.application.interface.participants import platform_view
 from ledger.domain.access_key import Role
+from ledger.domain.errors import PlatformNotFoundError
 from ledger.domain.platform import Platform, PlatformKind
-from ledger.errors import PlatformNotFoundError
-from ledger.interface.participants import platform_view
 
 router = APIRouter(prefix="/v1/platforms", tags=["platforms"])
 
@@ -65,7 +58,7 @@ def list_platforms(principal: Anyone, ledger: Ledger) -> Response:
 
 
 # The network's platforms are public (公示): every role may read them.
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=Platform,
     view=platform_view,

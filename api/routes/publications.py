@@ -13,30 +13,29 @@ from api.deps import (
     IdempotencyKey,
     IfMatch,
     Ledger,
-    Principal,
     RequestId,
     idempotency_request,
     parse_if_match,
     require,
     require_json,
 )
-from api.resources import add_read_routes
+from api.resources import add_legacy_read_routes
 from api.responses import json_response, outcome_response
-from api.schemas import Body
-from api.schemas_publications import (
+from api.schemas.common import Body
+from api.schemas.publications import (
     PublicationApproval,
     PublicationRejection,
     PublicationSubmission,
     PublicationWithdrawal,
     PublishingBody,
 )
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.context import IdempotencyRequest, Principal
+from ledger.application.interface.publications import publication_view
 from ledger.domain.access_key import Role
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import PublicationNotFoundError
 from ledger.domain.publication import Publication, PublicationKind
-from ledger.envelope import Envelope
-from ledger.errors import PublicationNotFoundError
-from ledger.interface.publications import publication_view
-from ledger.uow import IdempotencyRequest
 
 PREFIX = "/v1/publications"
 router = APIRouter(prefix=PREFIX, tags=["publications"])
@@ -208,7 +207,7 @@ def withdraw(
     return outcome_response(outcome)
 
 
-add_read_routes(
+add_legacy_read_routes(
     router,
     aggregate_type=Publication,
     view=publication_view,

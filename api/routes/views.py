@@ -8,13 +8,14 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import AppSettings, Principal, require
+from api.deps import AppSettings, require
 from api.problems import ApiError
 from api.responses import json_response
 from api.views import Format, MinPosition, Views, require_fresh, table_response
+from ledger.application.context import Principal
 from ledger.domain.access_key import Role
-from ledger.domain.service_case import CST
-from ledger.values import parse_uscc
+from ledger.domain.time import CST
+from ledger.domain.values import parse_uscc
 from projections.figures import (
     activities_by_organiser,
     agreements,

@@ -28,12 +28,12 @@ from uuid import UUID
 import orjson
 from eventsourcing.persistence import ApplicationRecorder
 
+from ledger.application.store import LedgerRecorder
 from ledger.audit.checkpoint import Checkpoint, format_time
 from ledger.audit.leaf import LogEntry, leaf_data
 from ledger.audit.merkle import consistency_ranges, inclusion_ranges, resolve
 from ledger.audit.records import AuditStore, SealedLeaf
-from ledger.core import LedgerRecorder
-from ledger.errors import NoCheckpointError, PositionNotSealedError
+from ledger.domain.errors import NoCheckpointError, PositionNotSealedError
 
 PACK_FORMAT = "sme-ledger-evidence-pack/1"
 LEAF_RECORD = struct.Struct(">QQ32s")

@@ -10,7 +10,7 @@ from typing import Any
 from ledger.audit.checkpoint import Checkpoint
 from ledger.audit.merkle import consistency_ranges, inclusion_ranges, resolve
 from ledger.audit.records import AuditStore, SealedLeaf
-from ledger.errors import (
+from ledger.domain.errors import (
     InvalidTreeRangeError,
     NoCheckpointError,
     PositionNotFoundError,

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from ledger.audit.checkpoint import Checkpoint
 from ledger.audit.merkle import Node
-from ledger.errors import LedgerError
+from ledger.domain.errors import LedgerError
 
 
 @dataclass(frozen=True)

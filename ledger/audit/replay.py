@@ -11,15 +11,15 @@ from uuid import UUID
 
 from eventsourcing.domain import CanMutateAggregate
 
-from ledger import interface
-from ledger.core import LedgerCore
+from ledger.application import interface
+from ledger.application.interface.participants import institution_view, platform_view
+from ledger.application.store import LedgerCore
 from ledger.domain.access_key import AccessKey
 from ledger.domain.enterprise import Enterprise
+from ledger.domain.errors import NotFoundError
 from ledger.domain.institution import Institution
 from ledger.domain.platform import Platform
 from ledger.domain.service_case import ServiceCase
-from ledger.errors import NotFoundError
-from ledger.interface.participants import institution_view, platform_view
 
 _VIEWS: dict[type[Any], Callable[[Any], dict[str, Any]]] = {
     Enterprise: interface.enterprise_view,

@@ -21,7 +21,7 @@ from ledger.audit.keys import SigningKey
 from ledger.audit.leaf import LogEntry, entry_hash
 from ledger.audit.merkle import Frontier, Node, fold_right, frontier_nodes
 from ledger.audit.records import AuditStore, SealConflictError, SealedLeaf
-from ledger.errors import LedgerError
+from ledger.domain.errors import LedgerError
 
 log = logging.getLogger("ledger.audit.sealer")
 

@@ -14,8 +14,8 @@ from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
-from ledger.envelope import Envelope
-from ledger.errors import KeyAlreadyRevokedError, KeyPlatformMismatchError
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import KeyAlreadyRevokedError, KeyPlatformMismatchError
 
 KEY_PREFIX = "sml_"
 

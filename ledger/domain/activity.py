@@ -30,10 +30,8 @@ from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
-from ledger.domain.platform import PlatformKind
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     ActivityAlreadyHeldError,
     ActivityFinalisedError,
     ActivityNotHeldError,
@@ -48,7 +46,9 @@ from ledger.errors import (
     TooManyParticipantsError,
     VenueRequiredError,
 )
-from ledger.values import parse_category, parse_uscc
+from ledger.domain.platform import PlatformKind
+from ledger.domain.time import CST
+from ledger.domain.values import parse_category, parse_uscc
 
 # A startup camp runs for weeks; anything longer than a quarter is a programme, not an activity.
 MAX_ACTIVITY_DAYS = 92

@@ -59,12 +59,11 @@ from ledger.domain.agreement_terms import (
     Termination,
     Terms,
     TermsPeriod,
-    business_date,
     check_terms,
 )
 from ledger.domain.base import LedgerAggregate
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     AgreementPartiesError,
     AgreementStepOutOfOrderError,
     AgreementTerminatedError,
@@ -77,6 +76,7 @@ from ledger.errors import (
     OccurredBeforePreviousStepError,
     TerminationDateError,
 )
+from ledger.domain.time import business_date
 
 # Placeholder party of an aggregate before its first event is applied.
 _NOBODY = UUID(int=0)

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
-from ledger.envelope import Envelope
+from ledger.domain.envelope import Envelope
 
 
 class AgreementIndex(LedgerAggregate):

@@ -9,11 +9,9 @@ from datetime import date
 from enum import StrEnum
 from uuid import UUID
 
-from ledger import reference
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import AgreementScopeError, AgreementTermError, DocumentDigestError
-from ledger.values import parse_category, parse_sha256
+from ledger.domain import reference
+from ledger.domain.errors import AgreementScopeError, AgreementTermError, DocumentDigestError
+from ledger.domain.values import parse_category, parse_sha256
 
 
 class PartyKind(StrEnum):
@@ -124,7 +122,3 @@ class AgreementStatus(StrEnum):
     IN_FORCE = "in_force"
     EXPIRED = "expired"
     TERMINATED = "terminated"
-
-
-def business_date(meta: Envelope) -> date:
-    return meta.occurred_at.astimezone(CST).date()

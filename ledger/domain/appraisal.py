@@ -16,13 +16,13 @@ from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     AppraisalConcludedError,
     ExpertAlreadyScoredError,
     InvalidExpertScoreError,
 )
-from ledger.schemes import Scheme, parse_scheme, total_of
+from ledger.domain.schemes import Scheme, parse_scheme, total_of
 
 _POINTS = Decimal("0.01")
 

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 from eventsourcing.domain import Aggregate
 
-from ledger.envelope import Envelope
-from ledger.errors import OccurredInFutureError
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import OccurredInFutureError
 
 
 class LedgerAggregate(Aggregate):

@@ -39,21 +39,8 @@ from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
-from ledger.domain.funds import (
-    ZERO,
-    BudgetLine,
-    Commitment,
-    LineDecision,
-    LineProposal,
-    Signoff,
-    checked_lines,
-    lines_from,
-    require_text,
-    signoff_of,
-)
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     AdjustmentBelowUsedError,
     ApprovedAboveProposedError,
     BudgetNotApprovedError,
@@ -67,7 +54,20 @@ from ledger.errors import (
     UnknownBudgetLineError,
     VoucherAlreadyUsedError,
 )
-from ledger.values import parse_amount
+from ledger.domain.funds import (
+    ZERO,
+    BudgetLine,
+    Commitment,
+    LineDecision,
+    LineProposal,
+    Signoff,
+    checked_lines,
+    lines_from,
+    require_text,
+    signoff_of,
+)
+from ledger.domain.time import CST
+from ledger.domain.values import parse_amount
 
 # The Measures took effect on 6 March 2018: no budget under them is older.
 FIRST_BUDGET_YEAR = 2018

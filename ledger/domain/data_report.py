@@ -33,9 +33,8 @@ from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     EmptySubmissionError,
     InvalidDocumentDigestError,
     InvalidDueDateError,
@@ -50,7 +49,8 @@ from ledger.errors import (
     ReportNotSubmittedError,
     ReportPeriodNotEndedError,
 )
-from ledger.values import parse_sha256
+from ledger.domain.time import CST
+from ledger.domain.values import parse_sha256
 
 MONTHLY_DUE_DAY = 10
 QUARTERLY_DUE_DAY = 15

@@ -33,10 +33,8 @@ from uuid import UUID
 
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.budget import Budget
-from ledger.domain.funds import ZERO, Signoff, require_text, signoff_of
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     BlankFieldError,
     DisbursementOutOfOrderError,
     InvalidVoucherDigestError,
@@ -46,7 +44,9 @@ from ledger.errors import (
     SegregationOfDutiesError,
     WrongReversalPartyError,
 )
-from ledger.values import parse_amount, parse_sha256
+from ledger.domain.funds import ZERO, Signoff, require_text, signoff_of
+from ledger.domain.time import CST
+from ledger.domain.values import parse_amount, parse_sha256
 
 
 class DisbursementStatus(StrEnum):

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
-from ledger.envelope import Envelope
-from ledger.errors import InvalidEmployeesError
-from ledger.values import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import InvalidEmployeesError
+from ledger.domain.values import (
     SizeClass,
     parse_amount,
     parse_industry,

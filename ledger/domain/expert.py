@@ -20,9 +20,9 @@ from datetime import datetime
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import ExpertAlreadyDeactivatedError
 from ledger.domain.submission import parse_categories, require_reasons
-from ledger.envelope import Envelope
-from ledger.errors import ExpertAlreadyDeactivatedError
 
 
 class Expert(LedgerAggregate):

@@ -12,13 +12,13 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from uuid import UUID
 
-from ledger.domain.expert import Expert
-from ledger.errors import (
+from ledger.domain.errors import (
     ExpertAlreadyReviewedError,
     ExpertInactiveError,
     InvalidReviewScoreError,
     NotEnoughReviewsError,
 )
+from ledger.domain.expert import Expert
 
 MIN_REVIEWS = 3
 """Experts who must have reviewed before a review is concluded: a panel, not one opinion."""

@@ -15,14 +15,14 @@ from enum import StrEnum
 from typing import Any
 
 from ledger.domain.base import LedgerAggregate
-from ledger.errors import (
+from ledger.domain.errors import (
     BlankFieldError,
     BudgetWithoutLinesError,
     DuplicateLineCodeError,
     InvalidLineCodeError,
     UnknownExpenseCategoryError,
 )
-from ledger.values import parse_amount
+from ledger.domain.values import parse_amount
 
 ZERO = Decimal("0.00")
 

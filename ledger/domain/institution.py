@@ -6,9 +6,9 @@ from enum import StrEnum
 from uuid import UUID
 
 from ledger.domain import ids
+from ledger.domain.envelope import Envelope
 from ledger.domain.standing import StandingAggregate
-from ledger.envelope import Envelope
-from ledger.values import parse_category, parse_region, parse_uscc
+from ledger.domain.values import parse_category, parse_region, parse_uscc
 
 
 class InstitutionStatus(StrEnum):

@@ -53,6 +53,14 @@ from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
+    ObjectionAlreadyResolvedError,
+    ObjectionNotFoundError,
+    OnboardingApplicationClosedError,
+    OnboardingStepOutOfOrderError,
+    ReviewNotPassedError,
+)
 from ledger.domain.expert import Expert
 from ledger.domain.expert_review import (
     PASSING_MEAN_SCORE,
@@ -70,21 +78,9 @@ from ledger.domain.public_notice import (
     check_all_resolved,
     check_period,
 )
-from ledger.domain.submission import (
-    business_date,
-    check_not_before_submission,
-    parse_categories,
-    require_reasons,
-)
-from ledger.envelope import Envelope
-from ledger.errors import (
-    ObjectionAlreadyResolvedError,
-    ObjectionNotFoundError,
-    OnboardingApplicationClosedError,
-    OnboardingStepOutOfOrderError,
-    ReviewNotPassedError,
-)
-from ledger.values import parse_region, parse_sha256, parse_uscc
+from ledger.domain.submission import check_not_before_submission, parse_categories, require_reasons
+from ledger.domain.time import business_date
+from ledger.domain.values import parse_region, parse_sha256, parse_uscc
 
 
 class ApplicationStatus(StrEnum):

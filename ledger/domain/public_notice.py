@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from ledger.errors import (
+from ledger.domain.errors import (
     InvalidNoticePeriodError,
     NoticeNotEndedError,
     OutsideNoticePeriodError,

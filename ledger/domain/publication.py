@@ -30,15 +30,15 @@ from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
-from ledger.domain.submission import check_not_before_submission, require_reasons
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     NotPublicationOwnerError,
     PublicationContentMissingError,
     PublicationStepOutOfOrderError,
     SelfReviewError,
 )
-from ledger.values import parse_category, parse_sha256
+from ledger.domain.submission import check_not_before_submission, require_reasons
+from ledger.domain.values import parse_category, parse_sha256
 
 
 class PublicationKind(StrEnum):

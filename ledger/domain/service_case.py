@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     CaseFinalisedError,
     DeliveryDateError,
     FeedbackAlreadyRecordedError,
@@ -25,10 +25,10 @@ from ledger.errors import (
     ProviderIdNotAllowedError,
     StepOutOfOrderError,
 )
-from ledger.values import parse_amount, parse_category
+from ledger.domain.time import CST
+from ledger.domain.values import parse_amount, parse_category
 
 # Business dates are Ningxia dates (China Standard Time has no daylight saving).
-CST = timezone(timedelta(hours=8), "CST")
 
 
 class CaseStatus(StrEnum):

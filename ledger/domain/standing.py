@@ -21,14 +21,14 @@ from datetime import date
 from enum import StrEnum
 
 from ledger.domain.base import LedgerAggregate
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     RectificationDeadlineError,
     RevocationNotRequestedError,
     RevokedError,
     StandingTransitionError,
 )
+from ledger.domain.time import CST
 
 
 class Standing(StrEnum):

@@ -7,21 +7,15 @@ really taken, and a replay decides the same way.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     CategoriesRequiredError,
     OccurredBeforeSubmissionError,
     ReasonsRequiredError,
 )
-from ledger.values import parse_category
-
-
-def business_date(meta: Envelope) -> date:
-    """The day in Ningxia on which the thing happened."""
-    return meta.occurred_at.astimezone(CST).date()
+from ledger.domain.values import parse_category
 
 
 def parse_categories(values: list[str], what: str) -> list[str]:

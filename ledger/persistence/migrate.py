@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 
-from ledger.errors import LedgerError
+from ledger.domain.errors import LedgerError
 
 # An arbitrary, fixed key for pg_advisory_lock: "sme-ledger migrate".
 ADVISORY_LOCK_KEY = 0x5_3_4C_4D_49_47
@@ -45,13 +45,13 @@ class MigrationReport:
 
 
 def default_migrations_dir() -> Path:
-    """``migrations/`` at the root of the checkout this package is installed from."""
-    return Path(__file__).resolve().parents[2] / "migrations"
+    """The migrations shipped with this package (package data, installed with it)."""
+    return Path(__file__).resolve().parent / "migrations"
 
 
 def load_migrations(directory: Path) -> list[Migration]:
     if not directory.is_dir():
-        msg = f"No migrations directory at {directory}; pass --dir or set LEDGER_MIGRATIONS_DIR."
+        msg = f"No migrations directory at {directory}; pass --dir."
         raise MigrationError(msg)
     migrations = []
     for path in sorted(directory.glob("*.sql")):

@@ -12,11 +12,11 @@ from uuid import UUID
 
 import httpx
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.domain.access_key import Role
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.values import uscc_check_character
+from ledger.domain.envelope import Envelope
+from ledger.domain.time import CST
+from ledger.domain.values import uscc_check_character
 from tests.conftest import FakeClock
 
 with warnings.catch_warnings():

@@ -11,11 +11,11 @@ from uuid import UUID
 import pytest
 
 from api.app import create_app
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.domain.access_key import Role
 from ledger.domain.platform import PlatformKind
-from ledger.factory import build_ledger
-from ledger.settings import Settings
+from runtime.bootstrap import build_ledger
+from runtime.settings import Settings
 from tests.api._support import (
     ENTERPRISE_REGION,
     ENTERPRISE_USCC,

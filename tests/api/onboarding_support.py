@@ -12,9 +12,9 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
+from ledger.domain.envelope import Envelope
 from ledger.domain.public_notice import ObjectionOutcome
 from ledger.domain.publication import PublicationKind
-from ledger.envelope import Envelope
 from tests.api._support import JSON, NOW, TODAY, Api, new_uscc
 
 # The notice set-ups publish: today to four days later, the shortest allowed.

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from api.schemas_agreements import EXAMPLE_INSTITUTION_ID
+from api.schemas.agreements import EXAMPLE_INSTITUTION_ID
 from ledger.domain import ids
 from tests.api._support import (
     INSTITUTION_USCC,

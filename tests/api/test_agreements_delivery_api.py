@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ledger.domain.service_case import CST
+from ledger.domain.time import CST
 from tests.api._support import (
     JSON,
     NOW,

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from ledger.group_commit import GroupCommitConfig
+from ledger.application.group_commit import GroupCommitConfig
 from tests.api._support import (
     JSON,
     Api,

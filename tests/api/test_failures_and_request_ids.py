@@ -8,7 +8,7 @@ from typing import NoReturn
 import pytest
 from eventsourcing.persistence import OperationalError
 
-from ledger.errors import UnavailableError
+from ledger.domain.errors import UnavailableError
 from tests.api._support import (
     ENTERPRISE_USCC,
     Api,
@@ -55,9 +55,7 @@ def test_an_unexpected_error_is_a_500_problem_with_no_internals(
 def test_an_unexpected_error_in_a_command_is_a_500_problem_and_records_nothing(
     lenient_api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        lenient_api.ledger, "open_case", _raise(RuntimeError("SELECT secret FROM x"))
-    )
+    monkeypatch.setattr(lenient_api.ledger, "handle", _raise(RuntimeError("SELECT secret FROM x")))
     head = lenient_api.head()
 
     response = lenient_api.post(

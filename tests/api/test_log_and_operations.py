@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from api.app import create_app
-from ledger.settings import Settings
+from runtime.settings import Settings
 from tests.api._support import JSON, Api, MakeApi, TestClient, assert_problem
 
 _NEXT = re.compile(r'^<(?P<url>[^>]+)>; rel="next"$')

@@ -7,7 +7,7 @@ from uuid import UUID
 
 import pytest
 
-from api.schemas import CaseOpening
+from api.schemas.cases import CaseOpening
 from ledger.domain.access_key import Role
 from tests.api._support import JSON, Api
 

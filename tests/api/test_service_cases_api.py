@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import httpx
 import pytest
 
-from ledger.domain.service_case import CST
+from ledger.domain.time import CST
 from tests.api._support import (
     JSON,
     NOW,

@@ -10,8 +10,11 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import Assign, Deliver, OpenCase
+from ledger.application.uow import Outcome
 from ledger.domain.agreement_terms import Terms
+from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import (
     Channel,
@@ -19,10 +22,8 @@ from ledger.domain.service_case import (
     DeliveryMode,
     FeeType,
     ProviderKind,
-    ServiceCase,
 )
-from ledger.envelope import Envelope
-from ledger.uow import Outcome
+from tests.acting import act
 from tests.application.support import (
     ENTERPRISE_USCC,
     HUB_USCC,
@@ -31,6 +32,7 @@ from tests.application.support import (
     envelope,
     register_enterprise,
     register_platform,
+    step_case,
 )
 
 INSTITUTION_USCC = "91640100MA76M9QX4M"
@@ -129,20 +131,23 @@ def open_assigned_case(
 ) -> UUID:
     """A case opened and assigned to ``institution_id`` (assignment needs no agreement)."""
     meta = acting(window_id, opened_on, hour=9)
-    assign = ledger.assignment_step(
+    assign = Assign(
         provider_kind=ProviderKind.INSTITUTION,
         provider_name=None,
         provider_id=institution_id,
-        meta=meta,
+        occurred_at=meta.occurred_at,
     )
-    return ledger.open_case(
-        external_ref=ref,
-        uscc=ENTERPRISE_USCC,
-        category=category,
-        channel=Channel.OFFLINE,
-        description="专利申请辅导",
-        meta=meta,
-        then=[assign],
+    return act(
+        ledger,
+        OpenCase(
+            external_ref=ref,
+            uscc=ENTERPRISE_USCC,
+            category=category,
+            channel=Channel.OFFLINE,
+            description="专利申请辅导",
+            then=(assign,),
+        ),
+        meta,
     ).resource_id
 
 
@@ -151,12 +156,7 @@ def deliver(
 ) -> Outcome:
     """Record the delivery (on the evening of the day it took place)."""
     meta = acting(window_id, delivered_on, hour=18)
-    step = delivery(delivered_on)
-
-    def action(case: ServiceCase) -> None:
-        case.deliver(step, meta)
-
-    return ledger.act_on_case(case_id, action, meta=meta)
+    return step_case(ledger, case_id, Deliver(delivery=delivery(delivered_on)), meta)
 
 
 def record_delivered(
@@ -170,25 +170,25 @@ def record_delivered(
 ) -> Outcome:
     """The one-call path: open, assign and deliver in one save."""
     meta = acting(window_id, delivered_on, hour=18)
-    assign = ledger.assignment_step(
+    assign = Assign(
         provider_kind=ProviderKind.INSTITUTION,
         provider_name=None,
         provider_id=institution_id,
-        meta=meta,
+        occurred_at=meta.occurred_at,
     )
-    step = delivery(delivered_on)
+    deliver_it = Deliver(delivery=delivery(delivered_on))
 
-    def deliver_it(case: ServiceCase) -> None:
-        case.deliver(step, meta)
-
-    return ledger.open_case(
-        external_ref=ref,
-        uscc=ENTERPRISE_USCC,
-        category=category,
-        channel=Channel.ONLINE,
-        description="一次记录已完成的服务",
-        meta=meta,
-        then=[assign, deliver_it],
+    return act(
+        ledger,
+        OpenCase(
+            external_ref=ref,
+            uscc=ENTERPRISE_USCC,
+            category=category,
+            channel=Channel.ONLINE,
+            description="一次记录已完成的服务",
+            then=(assign, deliver_it),
+        ),
+        meta,
     )
 
 

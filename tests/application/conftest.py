@@ -8,9 +8,9 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
-from ledger.factory import build_ledger
+from ledger.application.app import LedgerApplication
 from ledger.persistence.config import StoreConfig
+from runtime.bootstrap import build_ledger
 from tests.application.support import (
     OTHER_WINDOW_USCC,
     register_enterprise,

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
-from ledger.envelope import Envelope
 
 APPLICANT_USCC = "91640400MA76A1B2C9"
 SECOND_APPLICANT_USCC = "91640300MA77D3E4FQ"

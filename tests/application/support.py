@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import (
+    Assign,
+    CaseStep,
+    Close,
+    Deliver,
+    GiveFeedback,
+    OpenCase,
+    StepCase,
+)
+from ledger.application.context import IdempotencyRequest
+from ledger.application.uow import Outcome
+from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import (
-    CST,
-    Assignment,
     Channel,
     Delivery,
     DeliveryMode,
     Feedback,
     FeeType,
     ProviderKind,
-    ServiceCase,
 )
-from ledger.envelope import Envelope
-from ledger.uow import IdempotencyRequest, Outcome
-
-Step = Callable[[ServiceCase], None]
+from ledger.domain.time import CST
+from tests.acting import act
 
 WINDOW_USCC = "91640100MA7AY4CL31"
 OTHER_WINDOW_USCC = "91640500MA7272HDX6"
@@ -40,7 +47,7 @@ def envelope(
         actor=actor,
         platform_id=platform_id,
         correlation_id="req-test",
-        causation_id=None,
+        causation_id="req-test",
         occurred_at=occurred_at or datetime.now(UTC),
     )
 
@@ -76,36 +83,53 @@ def open_case(
     window_id: UUID,
     external_ref: str = "W-2026-0001",
     *,
-    then: Sequence[Step] = (),
+    then: Sequence[CaseStep] = (),
     meta: Envelope | None = None,
     uscc: str = ENTERPRISE_USCC,
     idempotency: IdempotencyRequest | None = None,
 ) -> Outcome:
-    return ledger.open_case(
+    command = OpenCase(
         external_ref=external_ref,
         uscc=uscc,
         category="140300",
         channel=Channel.OFFLINE,
         description="Help filing a utility-model patent.",
-        meta=meta or envelope(window_id),
-        then=then,
-        idempotency=idempotency,
+        then=tuple(then),
+    )
+    return act(ledger, command, meta or envelope(window_id), idempotency=idempotency)
+
+
+def step_case(
+    ledger: LedgerApplication,
+    case_id: UUID,
+    step: CaseStep,
+    meta: Envelope,
+    *,
+    expected_version: int | None = None,
+    idempotency: IdempotencyRequest | None = None,
+) -> Outcome:
+    """One step on a case, at the step's business time (else ``meta``'s)."""
+    command = StepCase(case_id=case_id, step=step, occurred_at=step.occurred_at)
+    return act(ledger, command, meta, expected_version=expected_version, idempotency=idempotency)
+
+
+def assign(meta: Envelope) -> Assign:
+    return Assign(
+        provider_kind=ProviderKind.EXPERT, provider_name="张工", occurred_at=meta.occurred_at
     )
 
 
-def assign(meta: Envelope) -> Step:
-    return lambda case: case.assign(Assignment(ProviderKind.EXPERT, "张工"), meta)
-
-
-def deliver(meta: Envelope, fee_type: FeeType = FeeType.FREE, fee: str = "0") -> Step:
+def deliver(meta: Envelope, fee_type: FeeType = FeeType.FREE, fee: str = "0") -> Deliver:
     delivered_on = meta.occurred_at.astimezone(CST).date()
     delivery = Delivery(delivered_on, DeliveryMode.ONSITE, fee_type, Decimal(fee))
-    return lambda case: case.deliver(delivery, meta)
+    return Deliver(delivery=delivery, occurred_at=meta.occurred_at)
 
 
-def feedback(meta: Envelope, satisfaction: int = 5) -> Step:
-    return lambda case: case.record_feedback(Feedback(satisfaction, "Clear advice."), meta)
+def feedback(meta: Envelope, satisfaction: int = 5) -> GiveFeedback:
+    return GiveFeedback(
+        feedback=Feedback(satisfaction, "Clear advice."), occurred_at=meta.occurred_at
+    )
 
 
-def close(meta: Envelope) -> Step:
-    return lambda case: case.close("Done.", meta)
+def close(meta: Envelope) -> Close:
+    return Close(note="Done.", occurred_at=meta.occurred_at)

@@ -8,9 +8,9 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.domain.access_key import Role
-from ledger.errors import (
+from ledger.domain.errors import (
     AccessKeyNotFoundError,
     KeyAlreadyRevokedError,
     KeyPlatformMismatchError,

@@ -9,7 +9,10 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.context import IdempotencyRequest
+from ledger.application.interface.activities import activity_view
+from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.activity import (
     Activity,
@@ -20,8 +23,7 @@ from ledger.domain.activity import (
     Holding,
     Plan,
 )
-from ledger.domain.platform import PlatformKind
-from ledger.errors import (
+from ledger.domain.errors import (
     ActivityExistsError,
     ActivityNotFoundError,
     LedgerError,
@@ -29,8 +31,7 @@ from ledger.errors import (
     PreconditionFailedError,
     WrongPlatformKindError,
 )
-from ledger.interface.activities import activity_view
-from ledger.uow import IdempotencyRequest, Outcome
+from ledger.domain.platform import PlatformKind
 from tests.application.support import (
     ENTERPRISE_USCC,
     HUB_USCC,

@@ -7,12 +7,13 @@ from datetime import date
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.context import IdempotencyRequest
+from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.agreement_terms import AgreementStatus, Amendment, Terms
-from ledger.domain.institution import InstitutionStatus
-from ledger.errors import (
+from ledger.domain.errors import (
     AgreementExistsError,
     AgreementNotFoundError,
     AgreementPartiesError,
@@ -20,7 +21,7 @@ from ledger.errors import (
     RevokedError,
     UnknownPartyError,
 )
-from ledger.uow import IdempotencyRequest, Outcome
+from ledger.domain.institution import InstitutionStatus
 from tests.application.agreements_support import (
     DIGEST,
     END,

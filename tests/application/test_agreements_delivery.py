@@ -8,9 +8,17 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import Assign, Deliver, OpenCase
 from ledger.domain import ids
 from ledger.domain.agreement_terms import Amendment
+from ledger.domain.errors import (
+    InstitutionNotIdentifiedError,
+    NoAgreementInForceError,
+    RevokedError,
+    ServiceCaseNotFoundError,
+    UnknownInstitutionError,
+)
 from ledger.domain.service_case import (
     Assignment,
     CaseStatus,
@@ -18,13 +26,7 @@ from ledger.domain.service_case import (
     ProviderKind,
     ServiceCase,
 )
-from ledger.errors import (
-    InstitutionNotIdentifiedError,
-    NoAgreementInForceError,
-    RevokedError,
-    ServiceCaseNotFoundError,
-    UnknownInstitutionError,
-)
+from tests.acting import act
 from tests.application.agreements_support import (
     NEW_DIGEST,
     Net,
@@ -52,7 +54,7 @@ def _refused(ledger: LedgerApplication, net: Net, case_id: UUID, delivered_on: d
         deliver(ledger, net.window_id, case_id, delivered_on)
     assert raised.value.code == "no_agreement_in_force"
     assert ledger.head_position() == head
-    assert ledger.get_case(case_id).status is CaseStatus.ASSIGNED
+    assert ledger.get(ServiceCase, case_id).status is CaseStatus.ASSIGNED
 
 
 # --- the term -----------------------------------------------------------------------------------
@@ -192,19 +194,25 @@ def test_one_of_several_agreements_in_force_is_enough(ledger: LedgerApplication,
 
 def test_an_expert_delivers_without_any_agreement(ledger: LedgerApplication, net: Net) -> None:
     meta = acting(net.window_id, date(2025, 3, 1))
-    assign = ledger.assignment_step(
-        provider_kind=ProviderKind.EXPERT, provider_name="王教授", provider_id=None, meta=meta
+    assign = Assign(
+        provider_kind=ProviderKind.EXPERT,
+        provider_name="王教授",
+        provider_id=None,
+        occurred_at=meta.occurred_at,
     )
     step = delivery(date(2025, 3, 1))
 
-    outcome = ledger.open_case(
-        external_ref="E-1",
-        uscc="91640104MA71TJ3Y8G",
-        category="140300",
-        channel=Channel.ONLINE,
-        description="专家咨询",
-        meta=meta,
-        then=[assign, lambda case: case.deliver(step, meta)],
+    outcome = act(
+        ledger,
+        OpenCase(
+            external_ref="E-1",
+            uscc="91640104MA71TJ3Y8G",
+            category="140300",
+            channel=Channel.ONLINE,
+            description="专家咨询",
+            then=(assign, Deliver(delivery=step)),
+        ),
+        meta,
     )
 
     assert outcome.body["status"] == "delivered"
@@ -242,7 +250,7 @@ def test_a_service_recorded_in_one_call_outside_the_scope_is_refused(
             ledger, net.window_id, net.institution_id, date(2025, 3, 1), category="100200"
         )
     with pytest.raises(ServiceCaseNotFoundError):
-        ledger.get_case(ids.service_case_id(net.window_id, "C-ONE"))
+        ledger.get(ServiceCase, ids.service_case_id(net.window_id, "C-ONE"))
 
 
 # --- assignment ---------------------------------------------------------------------------------
@@ -253,7 +261,7 @@ def test_an_institution_is_assigned_under_its_registered_name(
 ) -> None:
     case_id = open_assigned_case(ledger, net.window_id, net.institution_id)
 
-    case = ledger.get_case(case_id)
+    case = ledger.get(ServiceCase, case_id)
     institution = ledger.get_institution(net.institution_id)
     assert case.assignment == Assignment(
         ProviderKind.INSTITUTION, institution.name, net.institution_id
@@ -285,17 +293,24 @@ def test_an_assignment_made_without_the_ledgers_step_is_checked_too(
 ) -> None:
     revoke(ledger, "institution", net.institution_id)
     meta = acting(net.window_id, date(2025, 1, 2))
-    assignment = Assignment(ProviderKind.INSTITUTION, "任意名称", net.institution_id)
+    assignment = Assign(
+        provider_kind=ProviderKind.INSTITUTION,
+        provider_name="任意名称",
+        provider_id=net.institution_id,
+    )
 
     with pytest.raises(RevokedError):
-        ledger.open_case(
-            external_ref="D-1",
-            uscc="91640104MA71TJ3Y8G",
-            category="140300",
-            channel=Channel.ONLINE,
-            description="直接指派",
-            meta=meta,
-            then=[lambda case: case.assign(assignment, meta)],
+        act(
+            ledger,
+            OpenCase(
+                external_ref="D-1",
+                uscc="91640104MA71TJ3Y8G",
+                category="140300",
+                channel=Channel.ONLINE,
+                description="直接指派",
+                then=(assignment,),
+            ),
+            meta,
         )
 
 
@@ -305,21 +320,23 @@ def test_a_case_assigned_by_name_only_before_ids_existed_cannot_be_delivered(
     agreement_in_force(ledger, net.window_id, net.institution_id)
     meta = acting(net.window_id, date(2025, 1, 2))
 
-    def assign_as_version_1_did(case: ServiceCase) -> None:
-        # What a version 1 Assigned event holds: an institution by name, no id.
-        case.trigger_event(
-            ServiceCase.Assigned, provider_kind="institution", provider_name="某机构", meta=meta
-        )
-
-    case_id = ledger.open_case(
-        external_ref="OLD-1",
-        uscc="91640104MA71TJ3Y8G",
-        category="140300",
-        channel=Channel.ONLINE,
-        description="旧记录",
-        meta=meta,
-        then=[assign_as_version_1_did],
+    case_id = act(
+        ledger,
+        OpenCase(
+            external_ref="OLD-1",
+            uscc="91640104MA71TJ3Y8G",
+            category="140300",
+            channel=Channel.ONLINE,
+            description="旧记录",
+        ),
+        meta,
     ).resource_id
+    # What a version 1 ledger recorded: an institution by name, no id (no command can now).
+    case = ledger.get(ServiceCase, case_id)
+    case.trigger_event(
+        ServiceCase.Assigned, provider_kind="institution", provider_name="某机构", meta=meta
+    )
+    ledger.save(case)
 
     with pytest.raises(InstitutionNotIdentifiedError) as raised:
         deliver(ledger, net.window_id, case_id, date(2025, 3, 1))

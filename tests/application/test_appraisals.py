@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import (
+    Assign,
+    CaseStep,
+    Deliver,
+    GiveFeedback,
+    OpenCase,
+)
+from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
+from ledger.domain.schemes import default_scheme
 from ledger.domain.service_case import (
-    CST,
-    Assignment,
     Channel,
     Delivery,
     DeliveryMode,
     Feedback,
     FeeType,
     ProviderKind,
-    ServiceCase,
 )
 from ledger.domain.standing import Standing
-from ledger.envelope import Envelope
-from ledger.schemes import default_scheme
+from ledger.domain.time import CST
 from projections.appraisal import default_as_on, figures_at, subjects_of_kind, verify
+from tests.acting import act
 
 START = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
 AS_ON = date(2026, 1, 31)
@@ -34,15 +39,15 @@ def at(when: datetime, platform: UUID | None = None) -> Envelope:
     return Envelope("key:test", platform, "req", "req", when)
 
 
-def delivered(meta: Envelope) -> list[Callable[[ServiceCase], None]]:
+def delivered(meta: Envelope) -> tuple[CaseStep, ...]:
     """Assigned, delivered free of charge and rated 5, all at the case's opening."""
     day = meta.occurred_at.astimezone(CST).date()
     delivery = Delivery(day, DeliveryMode.ONLINE, FeeType.FREE, Decimal(0))
-    return [
-        lambda c: c.assign(Assignment(ProviderKind.EXPERT, "专家"), meta),
-        lambda c: c.deliver(delivery, meta),
-        lambda c: c.record_feedback(Feedback(5, ""), meta),
-    ]
+    return (
+        Assign(provider_kind=ProviderKind.EXPERT, provider_name="专家"),
+        Deliver(delivery=delivery),
+        GiveFeedback(feedback=Feedback(5, "")),
+    )
 
 
 def network(ledger: LedgerApplication, cases: int) -> UUID:
@@ -56,10 +61,18 @@ def network(ledger: LedgerApplication, cases: int) -> UUID:
     )  # fmt: skip
     for n in range(cases):
         opened = at(START + timedelta(days=n), window)
-        ledger.open_case(
-            external_ref=f"A-{n}", uscc="91640104MA71TJ3Y8G", category="10",
-            channel=Channel.ONLINE, description="", meta=opened, then=delivered(opened),
-        )  # fmt: skip
+        act(
+            ledger,
+            OpenCase(
+                external_ref=f"A-{n}",
+                uscc="91640104MA71TJ3Y8G",
+                category="10",
+                channel=Channel.ONLINE,
+                description="",
+                then=delivered(opened),
+            ),
+            opened,
+        )
     return window
 
 
@@ -134,10 +147,17 @@ def test_verification_gives_identical_figures_whatever_was_appended_since(
     window = network(ledger, cases=4)
     appraisal = ledger.get_appraisal(appraise(ledger, window).resource_id)
     network_grows = at(START + timedelta(days=30), window)
-    ledger.open_case(
-        external_ref="LATER", uscc="91640104MA71TJ3Y8G", category="10", channel=Channel.ONLINE,
-        description="", meta=network_grows,
-    )  # fmt: skip
+    act(
+        ledger,
+        OpenCase(
+            external_ref="LATER",
+            uscc="91640104MA71TJ3Y8G",
+            category="10",
+            channel=Channel.ONLINE,
+            description="",
+        ),
+        network_grows,
+    )
 
     result = verify(ledger, appraisal)
 

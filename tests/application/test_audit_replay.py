@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.audit.replay import ReplayPoint, replay_log, replay_stream
 from tests._audit import append_events, meta
 from tests.conftest import FakeClock

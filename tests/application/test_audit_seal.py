@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.audit.leaf import LogEntry, entry_hash
 from ledger.audit.merkle import MemoryTree, verify_consistency, verify_inclusion
 from ledger.audit.sealer import Sealer, SealIntegrityError, SealPolicy
-from ledger.errors import (
+from ledger.domain.errors import (
     InvalidTreeRangeError,
     NoCheckpointError,
     PositionNotSealedError,

@@ -8,15 +8,15 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.context import IdempotencyRequest
+from ledger.application.interface.budgets import budget_view, disbursement_view
+from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.budget import Budget, BudgetStatus
 from ledger.domain.disbursement import DisbursementRequest, DisbursementStatus, ReversalKind
-from ledger.domain.funds import LineDecision, LineProposal
-from ledger.domain.platform import PlatformKind
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     BudgetExistsError,
     BudgetNotFoundError,
     ConcurrentModificationError,
@@ -29,9 +29,10 @@ from ledger.errors import (
     UnknownBudgetError,
     WrongPlatformKindError,
 )
-from ledger.interface.budgets import budget_view, disbursement_view
-from ledger.uow import IdempotencyRequest, Outcome
-from ledger.values import uscc_check_character
+from ledger.domain.funds import LineDecision, LineProposal
+from ledger.domain.platform import PlatformKind
+from ledger.domain.time import CST
+from ledger.domain.values import uscc_check_character
 from tests.application.support import HUB_USCC, envelope, register_platform
 
 YEAR = datetime.now(UTC).astimezone(CST).year

@@ -6,10 +6,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.uow import Outcome
+from ledger.domain.errors import OccurredInFutureError
 from ledger.domain.platform import PlatformKind
-from ledger.errors import OccurredInFutureError
-from ledger.uow import Outcome
+from ledger.domain.service_case import ServiceCase
 from tests.application.conftest import CLOCK_SKEW
 from tests.application.support import (
     WINDOW_USCC,
@@ -18,6 +19,7 @@ from tests.application.support import (
     open_case,
     register_enterprise,
     register_platform,
+    step_case,
 )
 from tests.conftest import FakeClock
 
@@ -72,5 +74,5 @@ def test_a_step_on_a_case_dated_in_the_future_is_refused(
     case_id = open_case(clocked_ledger, window_id).resource_id
     meta = envelope(window_id, occurred_at=clock.now + timedelta(days=1))
     with pytest.raises(OccurredInFutureError):
-        clocked_ledger.act_on_case(case_id, assign(meta), meta=meta)
-    assert clocked_ledger.get_case(case_id).version == 1
+        step_case(clocked_ledger, case_id, assign(meta), meta)
+    assert clocked_ledger.get(ServiceCase, case_id).version == 1

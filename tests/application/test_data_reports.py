@@ -8,11 +8,12 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.interface.data_reports import data_report_view
+from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.data_report import DataReport, ReportStatus, Submission
-from ledger.domain.platform import PlatformKind
-from ledger.errors import (
+from ledger.domain.errors import (
     DataReportExistsError,
     DataReportNotFoundError,
     InvalidReportPeriodError,
@@ -21,8 +22,7 @@ from ledger.errors import (
     UnknownWindowError,
     WrongPlatformKindError,
 )
-from ledger.interface.data_reports import data_report_view
-from ledger.uow import Outcome
+from ledger.domain.platform import PlatformKind
 from tests.application.support import HUB_USCC, envelope, register_platform
 
 REQUESTED_AT = datetime(2026, 4, 1, 1, 0, tzinfo=UTC)

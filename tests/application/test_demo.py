@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from ledger import interface
-from ledger.application import LedgerApplication, LoggedEvent
-from ledger.demo import DemoReport, seed_demo
-from ledger.demo.seed import DemoAlreadySeededError, DemoYearError
+from demo import DemoReport, seed_demo
+from demo.seed import DemoAlreadySeededError, DemoYearError
+from ledger.application import interface
+from ledger.application.app import LedgerApplication, LoggedEvent
 from ledger.domain.access_key import AccessKey
 from ledger.domain.activity import Activity
 from ledger.domain.agreement_terms import PartyKind
@@ -21,9 +21,10 @@ from ledger.domain.data_report import DataReport
 from ledger.domain.disbursement import DisbursementStatus
 from ledger.domain.onboarding import ApplicationStatus
 from ledger.domain.platform import PlatformKind
-from ledger.domain.service_case import CST, ProviderKind, ServiceCase
-from ledger.factory import build_ledger
+from ledger.domain.service_case import ProviderKind, ServiceCase
+from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
+from runtime.bootstrap import build_ledger
 from tests.conftest import FakeClock
 
 SCALE = 0.03

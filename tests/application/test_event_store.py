@@ -9,8 +9,8 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
-from ledger.domain.service_case import CaseStatus
+from ledger.application.app import LedgerApplication
+from ledger.domain.service_case import CaseStatus, ServiceCase
 from ledger.persistence.config import StoreConfig
 from tests.application.support import assign, envelope, open_case
 
@@ -61,6 +61,6 @@ def test_recorded_events_are_read_back_by_a_new_process(
 
     reopened = make_ledger(sqlite_url)
 
-    case = reopened.get_case(case_id)
+    case = reopened.get(ServiceCase, case_id)
     assert (case.version, case.status) == (2, CaseStatus.ASSIGNED)
     assert reopened.head_position() == ledger.head_position() == 4

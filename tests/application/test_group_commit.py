@@ -11,19 +11,21 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import pytest
 from eventsourcing.persistence import TranscodingNotRegisteredError
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import Cancel
+from ledger.application.context import IdempotencyRequest
+from ledger.application.group_commit import GroupCommitConfig, GroupCommitter
+from ledger.application.uow import Outcome
 from ledger.domain import ids
+from ledger.domain.errors import ExternalRefExistsError, PreconditionFailedError, UnavailableError
 from ledger.domain.service_case import ServiceCase
-from ledger.errors import ExternalRefExistsError, PreconditionFailedError, UnavailableError
-from ledger.group_commit import GroupCommitConfig, GroupCommitter
-from ledger.uow import IdempotencyRequest, Outcome
-from tests.application.support import assign, envelope, open_case
+from tests.application.support import assign, envelope, open_case, step_case
 
 WAIT_SECONDS = 10.0
 
@@ -119,7 +121,7 @@ def test_a_conflicting_command_in_a_batch_fails_alone_and_the_rest_are_saved(
     meta = envelope(window_id)
 
     def step() -> Outcome:
-        return ledger.act_on_case(case_id, assign(meta), meta=meta)
+        return step_case(ledger, case_id, assign(meta), meta)
 
     commands: list[Callable[[], Outcome]] = [
         step,
@@ -133,7 +135,9 @@ def test_a_conflicting_command_in_a_batch_fails_alone_and_the_rest_are_saved(
     steps = [results[0], results[2]]
     assert sorted(type(r).__name__ for r in steps) == ["ConcurrentModificationError", "Outcome"]
     assert all(isinstance(r, Outcome) for r in (results[1], results[3]))
-    assert ledger.get_case(case_id).version == 2, "exactly one of the two steps was recorded"
+    assert ledger.get(ServiceCase, case_id).version == 2, (
+        "exactly one of the two steps was recorded"
+    )
     assert held.transactions[:2] == [1, 4], "the batch of four was tried together first"
     assert len(held.transactions) == 2 + 4, "then each command alone"
 
@@ -235,7 +239,7 @@ def test_a_failing_decision_is_raised_in_its_own_thread_and_never_reaches_the_co
     before = committer.stats().commands_total
 
     with pytest.raises(PreconditionFailedError):
-        ledger.act_on_case(case_id, assign(meta), meta=meta, expected_version=7)
+        step_case(ledger, case_id, assign(meta), meta, expected_version=7)
 
     assert committer.stats().commands_total == before
 
@@ -250,13 +254,12 @@ def test_a_command_whose_event_cannot_be_stored_fails_alone_in_its_batch(
     case_id = open_case(ledger, window_id, "W-BROKEN").resource_id
     meta = envelope(window_id)
 
-    def unstorable(case: ServiceCase) -> None:
-        # A value no transcoding knows: the save fails, not with a collision.
-        case.trigger_event(ServiceCase.Cancelled, reason=object(), meta=meta)
+    # A value no transcoding knows: the save fails, not with a collision.
+    unstorable = Cancel(reason=cast(str, object()))
 
     commands: list[Callable[[], Outcome]] = [
         lambda: open_case(ledger, window_id, "W-FINE-1"),
-        lambda: ledger.act_on_case(case_id, unstorable, meta=meta),
+        lambda: step_case(ledger, case_id, unstorable, meta),
         lambda: open_case(ledger, window_id, "W-FINE-2"),
     ]
 
@@ -265,4 +268,4 @@ def test_a_command_whose_event_cannot_be_stored_fails_alone_in_its_batch(
     assert isinstance(results[0], Outcome)
     assert isinstance(results[1], TranscodingNotRegisteredError)
     assert isinstance(results[2], Outcome)
-    assert ledger.get_case(case_id).version == 1
+    assert ledger.get(ServiceCase, case_id).version == 1

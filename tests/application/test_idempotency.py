@@ -6,14 +6,16 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
-from ledger.errors import IdempotencyKeyReusedError, UnknownEnterpriseError
-from ledger.uow import IdempotencyRequest
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import Cancel
+from ledger.application.context import IdempotencyRequest
+from ledger.domain.errors import IdempotencyKeyReusedError, UnknownEnterpriseError
 from tests.application.support import (
     assign,
     envelope,
     open_case,
     register_enterprise,
+    step_case,
 )
 
 
@@ -52,10 +54,10 @@ def test_a_replay_returns_the_first_answer_even_after_the_case_moved_on(
 ) -> None:
     case_id = open_case(ledger, window_id).resource_id
     meta = envelope(window_id)
-    first = ledger.act_on_case(case_id, assign(meta), meta=meta, idempotency=_request())
-    ledger.act_on_case(case_id, lambda case: case.cancel("Withdrawn.", meta), meta=meta)
+    first = step_case(ledger, case_id, assign(meta), meta, idempotency=_request())
+    step_case(ledger, case_id, Cancel(reason="Withdrawn."), meta)
 
-    again = ledger.act_on_case(case_id, assign(meta), meta=meta, idempotency=_request())
+    again = step_case(ledger, case_id, assign(meta), meta, idempotency=_request())
 
     assert again.replayed
     assert (again.version, again.body["status"]) == (2, "assigned")

@@ -7,11 +7,9 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.domain import ids
-from ledger.domain.platform import PlatformKind
-from ledger.domain.service_case import CaseStatus, FeeType, ServiceCase
-from ledger.errors import (
+from ledger.domain.errors import (
     EnterpriseExistsError,
     ExternalRefExistsError,
     InvalidFeeError,
@@ -22,6 +20,8 @@ from ledger.errors import (
     UnknownEnterpriseError,
     WrongPlatformKindError,
 )
+from ledger.domain.platform import PlatformKind
+from ledger.domain.service_case import CaseStatus, FeeType, ServiceCase
 from tests.application.support import (
     ENTERPRISE_USCC,
     HUB_USCC,
@@ -34,6 +34,7 @@ from tests.application.support import (
     open_case,
     register_enterprise,
     register_platform,
+    step_case,
 )
 
 
@@ -82,7 +83,7 @@ def test_a_window_opens_a_case_for_a_registered_enterprise(
     assert outcome.created
     assert outcome.resource_id == ids.service_case_id(window_id, "W-2026-0001")
     assert outcome.event_types == ("ServiceCase.Opened",)
-    case = ledger.get_case(outcome.resource_id)
+    case = ledger.get(ServiceCase, outcome.resource_id)
     assert case.status is CaseStatus.OPENED
     assert case.enterprise_id == enterprise
 
@@ -121,7 +122,7 @@ def test_a_one_call_record_with_a_refused_step_records_nothing(
         open_case(ledger, window_id, meta=meta, then=[assign(meta), bad_fee])
     assert ledger.head_position() == head
     with pytest.raises(ServiceCaseNotFoundError):
-        ledger.get_case(ids.service_case_id(window_id, "W-2026-0001"))
+        ledger.get(ServiceCase, ids.service_case_id(window_id, "W-2026-0001"))
 
 
 def test_the_same_external_ref_never_opens_a_second_case(
@@ -141,7 +142,7 @@ def test_another_window_may_use_the_same_external_ref(
     mine = open_case(ledger, window_id, "REF-1")
     theirs = open_case(ledger, other_window_id, "REF-1")
     assert mine.resource_id != theirs.resource_id
-    assert ledger.get_case(theirs.resource_id).window_id == other_window_id
+    assert ledger.get(ServiceCase, theirs.resource_id).window_id == other_window_id
 
 
 def test_a_case_for_an_unknown_enterprise_is_refused(
@@ -172,9 +173,9 @@ def test_another_windows_case_is_reported_as_not_found(
     case_id = open_case(ledger, window_id).resource_id
     meta = envelope(other_window_id)
     with pytest.raises(ServiceCaseNotFoundError) as excinfo:
-        ledger.act_on_case(case_id, assign(meta), meta=meta)
+        step_case(ledger, case_id, assign(meta), meta)
     assert excinfo.value.code == "service_case_not_found"
-    assert ledger.get_case(case_id).version == 1
+    assert ledger.get(ServiceCase, case_id).version == 1
 
 
 def test_another_windows_case_is_not_found_whatever_version_is_named(
@@ -183,7 +184,7 @@ def test_another_windows_case_is_not_found_whatever_version_is_named(
     case_id = open_case(ledger, window_id).resource_id
     meta = envelope(other_window_id)
     with pytest.raises(ServiceCaseNotFoundError):
-        ledger.act_on_case(case_id, assign(meta), meta=meta, expected_version=7)
+        step_case(ledger, case_id, assign(meta), meta, expected_version=7)
 
 
 @pytest.mark.parametrize("stream", ["missing", "platform"])
@@ -193,7 +194,7 @@ def test_acting_on_something_that_is_not_a_case_is_not_found(
     stream_id = window_id if stream == "platform" else UUID(int=42)
     meta = envelope(window_id)
     with pytest.raises(ServiceCaseNotFoundError):
-        ledger.act_on_case(stream_id, assign(meta), meta=meta)
+        step_case(ledger, stream_id, assign(meta), meta)
 
 
 def test_a_stale_expected_version_is_refused(
@@ -201,12 +202,12 @@ def test_a_stale_expected_version_is_refused(
 ) -> None:
     case_id = open_case(ledger, window_id).resource_id
     meta = envelope(window_id)
-    ledger.act_on_case(case_id, assign(meta), meta=meta, expected_version=1)
+    step_case(ledger, case_id, assign(meta), meta, expected_version=1)
     with pytest.raises(PreconditionFailedError) as excinfo:
-        ledger.act_on_case(case_id, deliver(meta), meta=meta, expected_version=1)
+        step_case(ledger, case_id, deliver(meta), meta, expected_version=1)
     assert excinfo.value.code == "version_mismatch"
     assert excinfo.value.context == {"current_version": 2}
-    assert ledger.act_on_case(case_id, deliver(meta), meta=meta, expected_version=2).version == 3
+    assert step_case(ledger, case_id, deliver(meta), meta, expected_version=2).version == 3
 
 
 def test_a_refused_step_records_nothing(
@@ -216,9 +217,9 @@ def test_a_refused_step_records_nothing(
     head = ledger.head_position()
     meta = envelope(window_id)
     with pytest.raises(StepOutOfOrderError):
-        ledger.act_on_case(case_id, close(meta), meta=meta)
+        step_case(ledger, case_id, close(meta), meta)
     assert ledger.head_position() == head
-    assert ledger.get_case(case_id).status is CaseStatus.OPENED
+    assert ledger.get(ServiceCase, case_id).status is CaseStatus.OPENED
 
 
 def test_a_case_can_be_read_as_it_stood_at_an_earlier_version(
@@ -228,8 +229,8 @@ def test_a_case_can_be_read_as_it_stood_at_an_earlier_version(
     case_id = open_case(
         ledger, window_id, meta=meta, then=[assign(meta), deliver(meta)]
     ).resource_id
-    ledger.act_on_case(case_id, close(meta), meta=meta)
-    statuses = [ledger.get_case(case_id, version=v).status for v in (1, 2, 3, 4)]
+    step_case(ledger, case_id, close(meta), meta)
+    statuses = [ledger.get(ServiceCase, case_id, version=v).status for v in (1, 2, 3, 4)]
     assert statuses == [
         CaseStatus.OPENED,
         CaseStatus.ASSIGNED,
@@ -237,7 +238,7 @@ def test_a_case_can_be_read_as_it_stood_at_an_earlier_version(
         CaseStatus.CLOSED,
     ]
     with pytest.raises(ServiceCaseNotFoundError, match="no version 5"):
-        ledger.get_case(case_id, version=5)
+        ledger.get(ServiceCase, case_id, version=5)
 
 
 def test_a_case_can_be_read_as_it_stood_at_a_moment_between_two_events(
@@ -246,7 +247,7 @@ def test_a_case_can_be_read_as_it_stood_at_a_moment_between_two_events(
     case_id = open_case(ledger, window_id).resource_id
     opened = ledger.history(case_id)[0].event.timestamp
     meta = envelope(window_id)
-    ledger.act_on_case(case_id, assign(meta), meta=meta)
+    step_case(ledger, case_id, assign(meta), meta)
     assigned = ledger.history(case_id)[1].event.timestamp
     assert opened < assigned
     between = opened + (assigned - opened) / 2
@@ -267,7 +268,7 @@ def test_history_positions_increase_and_match_the_log(
     mine = open_case(ledger, window_id, "A").resource_id
     open_case(ledger, other_window_id, "B")  # interleaved: positions need not be contiguous
     meta = envelope(window_id)
-    ledger.act_on_case(mine, assign(meta), meta=meta)
+    step_case(ledger, mine, assign(meta), meta)
 
     history = ledger.history(mine)
     positions = [e.position for e in history]

@@ -8,14 +8,12 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.context import IdempotencyRequest
+from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.access_key import Role
-from ledger.domain.onboarding import ApplicationStatus
-from ledger.domain.platform import Platform, PlatformKind
-from ledger.domain.public_notice import ObjectionOutcome
-from ledger.domain.service_case import CaseStatus
-from ledger.errors import (
+from ledger.domain.errors import (
     ApplicantAlreadyConnectedError,
     ExpertExistsError,
     ExpertInactiveError,
@@ -25,7 +23,10 @@ from ledger.errors import (
     OnboardingApplicationNotFoundError,
     UnknownExpertError,
 )
-from ledger.uow import IdempotencyRequest, Outcome
+from ledger.domain.onboarding import ApplicationStatus
+from ledger.domain.platform import Platform, PlatformKind
+from ledger.domain.public_notice import ObjectionOutcome
+from ledger.domain.service_case import CaseStatus, ServiceCase
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     APPLICANT_USCC,
@@ -47,6 +48,7 @@ from tests.application.support import (
     deliver,
     envelope,
     open_case,
+    step_case,
 )
 from tests.conftest import FakeClock
 
@@ -114,9 +116,9 @@ def test_a_window_goes_from_application_to_recording_services(
     register_enterprise_at(ledger, ENTERPRISE_USCC)
     meta = envelope(window_id, occurred_at=AFTER_NOTICE)
     case = open_case(ledger, window_id, "GY-2026-0001", meta=meta, then=[assign(meta)])
-    ledger.act_on_case(case.resource_id, deliver(meta), meta=meta)
-    ledger.act_on_case(case.resource_id, close(meta), meta=meta)
-    assert ledger.get_case(case.resource_id).status is CaseStatus.CLOSED
+    step_case(ledger, case.resource_id, deliver(meta), meta)
+    step_case(ledger, case.resource_id, close(meta), meta)
+    assert ledger.get(ServiceCase, case.resource_id).status is CaseStatus.CLOSED
 
 
 def test_the_connection_and_the_platform_are_one_save(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -11,11 +11,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import (
+    Assign,
+    Cancel,
+    CaseStep,
+    Close,
+    Deliver,
+    GiveFeedback,
+    OpenCase,
+)
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import LedgerError
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import (
-    CST,
-    Assignment,
     Channel,
     Delivery,
     DeliveryMode,
@@ -24,15 +33,16 @@ from ledger.domain.service_case import (
     ProviderKind,
     ServiceCase,
 )
-from ledger.envelope import Envelope
-from ledger.errors import LedgerError
-from ledger.factory import build_ledger
+from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from projections.catalog import all_projections
 from projections.runner import LIVE, REBUILDING, ProjectionRunner
 from projections.service_cases import CASE_FACTS, CaseFactsProjection
 from projections.statistics import service_statistics
 from projections.store import SQLiteViewStore
+from runtime.bootstrap import build_ledger
+from tests.acting import act
+from tests.application.support import step_case
 
 WINDOW_USCC = "91640100MA7AY4CL31"
 ENTERPRISES = ["91640104MA71TJ3Y8G", "91640500MA7272HDX6"]
@@ -64,21 +74,29 @@ def record_case(
 ) -> Any:
     opened = meta(START + timedelta(days=days), window)
     delivered = opened.at(opened.occurred_at + timedelta(days=2))
-    then: list[Callable[[ServiceCase], None]] = []
+    then: list[CaseStep] = []
     if steps >= 1:
-        then.append(lambda c: c.assign(Assignment(ProviderKind.EXPERT, "王教授"), opened))
+        then.append(Assign(provider_kind=ProviderKind.EXPERT, provider_name="王教授"))
     if steps >= 2:
         delivery = Delivery(
             delivered.occurred_at.astimezone(CST).date(), DeliveryMode.ONLINE,
             FeeType.FREE if n % 2 else FeeType.PAID, Decimal(0) if n % 2 else Decimal("300"),
         )  # fmt: skip
-        then.append(lambda c: c.deliver(delivery, delivered))
+        then.append(Deliver(delivery=delivery, occurred_at=delivered.occurred_at))
     if steps >= 3:
-        then.append(lambda c: c.record_feedback(Feedback(rating, ""), delivered))
-    return ledger.open_case(
-        external_ref=f"P-{n}", uscc=ENTERPRISES[n % 2], category="100200",
-        channel=Channel.ONLINE, description="", meta=opened, then=then,
-    ).resource_id  # fmt: skip
+        then.append(GiveFeedback(feedback=Feedback(rating, ""), occurred_at=delivered.occurred_at))
+    return act(
+        ledger,
+        OpenCase(
+            external_ref=f"P-{n}",
+            uscc=ENTERPRISES[n % 2],
+            category="100200",
+            channel=Channel.ONLINE,
+            description="",
+            then=tuple(then),
+        ),
+        opened,
+    ).resource_id
 
 
 @pytest.fixture
@@ -284,20 +302,27 @@ def test_the_case_facts_equal_a_direct_fold_over_the_cases(
             at = meta(START + timedelta(days=day), window)
             try:
                 if command == "open" or n not in cases:
-                    cases[n] = ledger.open_case(
-                        external_ref=f"F-{n}", uscc=ENTERPRISES[n % 2], category="10",
-                        channel=Channel.OFFLINE, description="", meta=at,
-                    ).resource_id  # fmt: skip
+                    cases[n] = act(
+                        ledger,
+                        OpenCase(
+                            external_ref=f"F-{n}",
+                            uscc=ENTERPRISES[n % 2],
+                            category="10",
+                            channel=Channel.OFFLINE,
+                            description="",
+                        ),
+                        at,
+                    ).resource_id
                     continue
                 step = _step(command, rating, at)
-                ledger.act_on_case(cases[n], step, meta=at)
+                step_case(ledger, cases[n], step, at)
             except LedgerError:  # a refused step (out of order, existing ref) records nothing
                 continue
             if day % 7 == 0:
                 runner.catch_up()
         runner.catch_up()
 
-        expected = sorted(_fold(ledger.get_case(case_id)) for case_id in cases.values())
+        expected = sorted(_fold(ledger.get(ServiceCase, case_id)) for case_id in cases.values())
         with store.read() as tx:
             actual = tx.fetchall(
                 "SELECT case_id, status, provider_name, delivered_on, fee_type, satisfaction, "
@@ -309,17 +334,16 @@ def test_the_case_facts_equal_a_direct_fold_over_the_cases(
         ledger.close()
 
 
-def _step(command: str, rating: int, at: Envelope) -> Callable[[ServiceCase], None]:
+def _step(command: str, rating: int, at: Envelope) -> CaseStep:
     day: date = at.occurred_at.astimezone(CST).date()
-    return {
-        "assign": lambda c: c.assign(Assignment(ProviderKind.EXPERT, "专家"), at),
-        "deliver": lambda c: c.deliver(
-            Delivery(day, DeliveryMode.ONSITE, FeeType.FREE, Decimal(0)), at
-        ),
-        "feedback": lambda c: c.record_feedback(Feedback(rating, ""), at),
-        "close": lambda c: c.close("", at),
-        "cancel": lambda c: c.cancel("x", at),
-    }[command]  # fmt: skip
+    steps: dict[str, CaseStep] = {
+        "assign": Assign(provider_kind=ProviderKind.EXPERT, provider_name="专家"),
+        "deliver": Deliver(delivery=Delivery(day, DeliveryMode.ONSITE, FeeType.FREE, Decimal(0))),
+        "feedback": GiveFeedback(feedback=Feedback(rating, "")),
+        "close": Close(note=""),
+        "cancel": Cancel(reason="x"),
+    }  # fmt: skip
+    return steps[command]
 
 
 def _fold(case: ServiceCase) -> tuple[Any, ...]:

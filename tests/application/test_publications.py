@@ -8,20 +8,20 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.uow import Outcome
 from ledger.domain import ids
-from ledger.domain.platform import PlatformKind
-from ledger.domain.publication import PublicationKind, PublicationStatus
-from ledger.domain.standing import StandingAggregate
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     NotPublicationOwnerError,
     PublicationExistsError,
     PublicationNotFoundError,
     RevokedError,
     WrongPlatformKindError,
 )
-from ledger.uow import Outcome
+from ledger.domain.platform import PlatformKind
+from ledger.domain.publication import PublicationKind, PublicationStatus
+from ledger.domain.standing import StandingAggregate
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     APPLICANT_USCC,

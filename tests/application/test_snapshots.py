@@ -13,16 +13,24 @@ from uuid import UUID
 import pytest
 from eventsourcing.domain import Snapshot
 
-from ledger.application import LedgerApplication
-from ledger.core import LedgerCore
-from ledger.demo import seed_demo
+from demo import seed_demo
+from ledger.application.app import LedgerApplication
+from ledger.application.store import LedgerCore
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.errors import ServiceCaseNotFoundError
 from ledger.domain.service_case import ServiceCase
-from ledger.errors import ServiceCaseNotFoundError
-from ledger.factory import build_ledger
 from ledger.persistence.config import StoreConfig
-from ledger.snapshots import snapshot_transcoder
-from tests.application.support import assign, close, deliver, envelope, feedback, open_case
+from ledger.persistence.snapshots import snapshot_transcoder
+from runtime.bootstrap import build_ledger
+from tests.application.support import (
+    assign,
+    close,
+    deliver,
+    envelope,
+    feedback,
+    open_case,
+    step_case,
+)
 
 
 def state(aggregate: object) -> dict[str, Any]:
@@ -67,19 +75,21 @@ def test_reads_from_snapshots_equal_a_replay_from_the_first_event(
     try:
         case_id = open_case(with_snapshots, window_id, "W-SNAP").resource_id
         meta = envelope(window_id)
-        times = [with_snapshots.get_case(case_id).modified_on]
+        times = [with_snapshots.get(ServiceCase, case_id).modified_on]
         for step in (assign, deliver, feedback, close):
-            with_snapshots.act_on_case(case_id, step(meta), meta=meta)
-            times.append(with_snapshots.get_case(case_id).modified_on)
+            step_case(with_snapshots, case_id, step(meta), meta)
+            times.append(with_snapshots.get(ServiceCase, case_id).modified_on)
 
         assert with_snapshots.snapshots is not None
         taken = [s.originator_version for s in with_snapshots.snapshots.get(case_id)]
         assert taken == [2, 4], "a snapshot every two events"
-        assert state(with_snapshots.get_case(case_id)) == state(without.get_case(case_id))
+        assert state(with_snapshots.get(ServiceCase, case_id)) == state(
+            without.get(ServiceCase, case_id)
+        )
         assert with_snapshots.repository.snapshot_store is not None
         for version in range(1, 6):
-            assert state(with_snapshots.get_case(case_id, version)) == state(
-                without.get_case(case_id, version)
+            assert state(with_snapshots.get(ServiceCase, case_id, version)) == state(
+                without.get(ServiceCase, case_id, version)
             )
         for moment in [*times, times[2] + timedelta(microseconds=1)]:
             assert state(
@@ -102,7 +112,7 @@ def test_a_snapshot_that_would_not_read_back_is_not_kept(
     with_snapshots = build_ledger(StoreConfig(url, snapshot_interval=1000))
     try:
         case_id = open_case(with_snapshots, window_id, "W-ODD").resource_id
-        case = with_snapshots.get_case(case_id)
+        case = with_snapshots.get(ServiceCase, case_id)
         # JSON has no NaN: it would come back as null.
         vars(case)["satisfaction_score"] = float("nan")
         assert with_snapshots.snapshots is not None

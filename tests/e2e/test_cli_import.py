@@ -9,8 +9,8 @@ import orjson
 import pytest
 
 from ledger.domain.access_key import Role
-from ledger.factory import build_ledger
 from ledger.persistence.config import StoreConfig
+from runtime.bootstrap import build_ledger
 from tests.e2e._server import run_cli
 from tests.integration._support import envelope, set_up_network
 

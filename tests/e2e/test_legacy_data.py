@@ -100,7 +100,7 @@ def test_the_v0_1_log_seals_on_from_where_it_was_sealed(legacy_url: str, tmp_pat
 @pytest.fixture
 def legacy_client(legacy_url: str) -> Iterator[tuple[TestClient, dict[str, str]]]:
     from api.app import create_app
-    from ledger.settings import Settings
+    from runtime.settings import Settings
 
     keys = {role: create_key(legacy_url, "--role", role).secret for role in ("auditor", "bureau")}
     app = create_app(Settings(database_url=legacy_url, sealer="off", access_log=False))

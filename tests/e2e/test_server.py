@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from ledger.domain.service_case import CST
+from ledger.domain.time import CST
 from tests.e2e._server import Server, create_key, listed_row, run_cli
 from tests.e2e.conftest import StartServer
 

@@ -17,11 +17,14 @@ from uuid import UUID
 
 import psycopg
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import OpenCase
+from ledger.application.context import IdempotencyRequest
+from ledger.application.uow import Outcome
+from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel
-from ledger.envelope import Envelope
-from ledger.uow import IdempotencyRequest, Outcome
+from tests.acting import act
 from tests.conftest import DEFAULT_TEST_POSTGRES_URL
 
 T = TypeVar("T")
@@ -89,11 +92,12 @@ def event_rows(url: str) -> list[tuple[object, ...]]:
 
 
 def envelope(platform_id: UUID | None, *, occurred_at: datetime | None = None) -> Envelope:
+    correlation = f"corr-{uuid.uuid4().hex[:8]}"
     return Envelope(
         actor=ACTOR,
         platform_id=platform_id,
-        correlation_id=f"corr-{uuid.uuid4().hex[:8]}",
-        causation_id=None,
+        correlation_id=correlation,
+        causation_id=correlation,
         occurred_at=occurred_at or datetime.now(UTC),
     )
 
@@ -138,13 +142,16 @@ def open_case(
     description: str = "融资对接咨询",
     idempotency: IdempotencyRequest | None = None,
 ) -> Outcome:
-    return ledger.open_case(
-        external_ref=external_ref,
-        uscc=network.enterprise_uscc,
-        category=CATEGORY,
-        channel=Channel.ONLINE,
-        description=description,
-        meta=network.meta(),
+    return act(
+        ledger,
+        OpenCase(
+            external_ref=external_ref,
+            uscc=network.enterprise_uscc,
+            category=CATEGORY,
+            channel=Channel.ONLINE,
+            description=description,
+        ),
+        network.meta(),
         idempotency=idempotency,
     )
 

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
-from ledger.application import LedgerApplication
-from ledger.factory import build_ledger
+from ledger.application.app import LedgerApplication
 from ledger.persistence.config import StoreConfig
+from runtime.bootstrap import build_ledger
 from tests.integration._support import Network, set_up_network
 
 

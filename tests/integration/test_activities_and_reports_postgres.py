@@ -8,7 +8,10 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.interface.activities import activity_view
+from ledger.application.interface.data_reports import data_report_view
+from ledger.application.uow import Outcome
 from ledger.domain.activity import (
     ActivityKind,
     ActivityMode,
@@ -18,11 +21,8 @@ from ledger.domain.activity import (
     Plan,
 )
 from ledger.domain.data_report import DataReport, ReportStatus, Submission
+from ledger.domain.errors import ActivityExistsError, ConcurrentModificationError
 from ledger.domain.platform import PlatformKind
-from ledger.errors import ActivityExistsError, ConcurrentModificationError
-from ledger.interface.activities import activity_view
-from ledger.interface.data_reports import data_report_view
-from ledger.uow import Outcome
 from tests.integration._support import (
     ENTERPRISE_USCC,
     REGION,

@@ -11,22 +11,23 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import Assign, Deliver, OpenCase
+from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.agreement_terms import AgreementStatus, Amendment, Terms
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import NoAgreementInForceError
 from ledger.domain.service_case import (
-    CST,
     Channel,
     Delivery,
     DeliveryMode,
     FeeType,
     ProviderKind,
-    ServiceCase,
 )
-from ledger.envelope import Envelope
-from ledger.errors import NoAgreementInForceError
-from ledger.uow import Outcome
+from ledger.domain.time import CST
+from tests.acting import act
 from tests.integration._support import (
     ENTERPRISE_USCC,
     Network,
@@ -154,25 +155,25 @@ def test_an_agreements_life_and_the_delivery_rule_read_back_from_another_ledger(
 
     def record(ref: str, category: str, delivered_on: date) -> Outcome:
         meta = envelope(network.window_id, occurred_at=_cst(delivered_on, 18))
-        assign = other.assignment_step(
+        assign = Assign(
             provider_kind=ProviderKind.INSTITUTION,
             provider_name=None,
             provider_id=institution_id,
-            meta=meta,
+            occurred_at=meta.occurred_at,
         )
         delivery = Delivery(delivered_on, DeliveryMode.ONSITE, FeeType.PAID, Decimal("300.00"))
 
-        def deliver(case: ServiceCase) -> None:
-            case.deliver(delivery, meta)
-
-        return other.open_case(
-            external_ref=ref,
-            uscc=ENTERPRISE_USCC,
-            category=category,
-            channel=Channel.OFFLINE,
-            description="管理咨询",
-            meta=meta,
-            then=[assign, deliver],
+        return act(
+            other,
+            OpenCase(
+                external_ref=ref,
+                uscc=ENTERPRISE_USCC,
+                category=category,
+                channel=Channel.OFFLINE,
+                description="管理咨询",
+                then=(assign, Deliver(delivery=delivery)),
+            ),
+            meta,
         )
 
     assert record("PG-1", "15", date(2025, 6, 2)).body["status"] == "delivered"

@@ -21,20 +21,20 @@ from uuid import UUID
 import psycopg
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.uow import Outcome
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import DisbursementRequest
-from ledger.domain.funds import LineDecision, LineProposal
-from ledger.domain.platform import PlatformKind
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     AdjustmentBelowUsedError,
     ConcurrentModificationError,
     DisbursementOutOfOrderError,
     OverCommitmentError,
 )
-from ledger.uow import Outcome
+from ledger.domain.funds import LineDecision, LineProposal
+from ledger.domain.platform import PlatformKind
+from ledger.domain.time import CST
 from tests.integration._support import envelope, failures, race, start_line, successes
 
 THREADS = 16

@@ -8,12 +8,14 @@ from datetime import date
 
 import psycopg
 
-from ledger.application import LedgerApplication
-from ledger.commands.case_imports import CaseRecord, ImportStatus
-from ledger.domain.service_case import Assignment, Channel, ProviderKind, ServiceCase
-from ledger.errors import ServiceCaseNotFoundError
-from ledger.factory import build_ledger
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import Assign, Cancel, ImportCases, ImportStatus, OpenCase
+from ledger.domain.errors import ServiceCaseNotFoundError
+from ledger.domain.service_case import Channel, ProviderKind, ServiceCase
 from ledger.persistence.config import StoreConfig
+from runtime.bootstrap import build_ledger
+from tests.acting import act
+from tests.application.support import step_case
 from tests.integration._support import (
     Network,
     envelope,
@@ -32,19 +34,22 @@ def test_a_cached_case_read_in_one_process_shows_what_another_process_recorded(
     second = make_ledger(postgres_url)
     network = set_up_network(first)
     case_id = open_case(first, network, "YC-CACHED").resource_id
-    assert first.get_case(case_id).version == 1  # now in the first process's cache
+    assert first.get(ServiceCase, case_id).version == 1  # now in the first process's cache
     assert first.repository.cache is not None
 
     meta = network.meta()
-    second.act_on_case(
-        case_id, lambda c: c.assign(Assignment(ProviderKind.EXPERT, "王教授"), meta), meta=meta
+    step_case(
+        second,
+        case_id,
+        Assign(provider_kind=ProviderKind.EXPERT, provider_name="王教授"),
+        meta,
     )
 
-    seen = first.get_case(case_id)
+    seen = first.get(ServiceCase, case_id)
     assert seen.version == 2
     assert seen.assignment is not None
     assert seen.assignment.provider_name == "王教授"
-    again = first.act_on_case(case_id, lambda c: c.cancel("撤回", network.meta()), meta=meta)
+    again = step_case(first, case_id, Cancel(reason="撤回"), meta)
     assert again.version == 3, "the first process decides on the version the second recorded"
 
 
@@ -57,10 +62,13 @@ def test_snapshots_are_kept_in_the_migrated_table_and_reads_match_a_replay(
         network = set_up_network(with_snapshots)
         case_id = open_case(with_snapshots, network, "YC-SNAP").resource_id
         meta = network.meta()
-        with_snapshots.act_on_case(
-            case_id, lambda c: c.assign(Assignment(ProviderKind.EXPERT, "专家"), meta), meta=meta
+        step_case(
+            with_snapshots,
+            case_id,
+            Assign(provider_kind=ProviderKind.EXPERT, provider_name="专家"),
+            meta,
         )
-        with_snapshots.act_on_case(case_id, lambda c: c.cancel("撤回", meta), meta=meta)
+        step_case(with_snapshots, case_id, Cancel(reason="撤回"), meta)
 
         with psycopg.connect(postgres_url) as conn:
             rows = conn.execute(
@@ -70,30 +78,34 @@ def test_snapshots_are_kept_in_the_migrated_table_and_reads_match_a_replay(
         assert rows == [(2,)]
         now = with_snapshots.clock()
         for reader in (with_snapshots, without):
-            assert reader.get_case(case_id).status.value == "cancelled"
+            assert reader.get(ServiceCase, case_id).status.value == "cancelled"
         assert vars(
             with_snapshots.get_as_of(case_id, ServiceCase, now, ServiceCaseNotFoundError)
         ) == vars(without.get_as_of(case_id, ServiceCase, now, ServiceCaseNotFoundError))
-        assert vars(with_snapshots.get_case(case_id, 2)) == vars(without.get_case(case_id, 2))
+        assert vars(with_snapshots.get(ServiceCase, case_id, 2)) == vars(
+            without.get(ServiceCase, case_id, 2)
+        )
     finally:
         with_snapshots.close()
         without.close()
 
 
-def import_batch(today: date, network: Network, count: int) -> list[CaseRecord]:
+def import_batch(today: date, network: Network, count: int) -> ImportCases:
     """``count`` cases opened (one event each), as a window's system would send them."""
-    meta = network.meta()
-    return [
-        CaseRecord(
-            external_ref=f"YC-IMPORT-{i:04d}",
-            uscc=network.enterprise_uscc,
-            category="10",
-            channel=Channel.ONLINE,
-            description=f"政策咨询 {today}",
-            meta=meta,
+    occurred_at = network.meta().occurred_at
+    return ImportCases(
+        records=tuple(
+            OpenCase(
+                external_ref=f"YC-IMPORT-{i:04d}",
+                uscc=network.enterprise_uscc,
+                category="10",
+                channel=Channel.ONLINE,
+                description=f"政策咨询 {today}",
+                occurred_at=occurred_at,
+            )
+            for i in range(count)
         )
-        for i in range(count)
-    ]
+    )
 
 
 def test_racing_imports_of_the_same_records_record_each_exactly_once(
@@ -106,7 +118,7 @@ def test_racing_imports_of_the_same_records_record_each_exactly_once(
 
     def attempt(i: int) -> list[ImportStatus]:
         start.wait()
-        results = ledgers[i].import_cases(batch, meta=envelope(network.window_id))
+        results = act(ledgers[i], batch, envelope(network.window_id))
         return [r.status for r in results]
 
     outcomes = race(start, attempt)

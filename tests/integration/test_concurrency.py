@@ -9,21 +9,34 @@ threads meet at a barrier placed *after* the read, so all of them decide on the 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 from uuid import UUID
 
 import psycopg
 import pytest
 
-from ledger import interface
-from ledger.application import IssuedKey, LedgerApplication
+from ledger.application import interface
+from ledger.application.app import IssuedKey, LedgerApplication
+from ledger.application.commands.cases import Assign, CaseStep, Close, Deliver, GiveFeedback
+from ledger.application.context import IdempotencyRequest
+from ledger.application.group_commit import GroupCommitConfig
+from ledger.application.handlers.cases import ServiceCases
+from ledger.application.uow import Outcome
 from ledger.domain import ids
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
+    ConcurrentModificationError,
+    ExternalRefExistsError,
+    IdempotencyKeyReusedError,
+    LedgerInitialisedError,
+    ServiceCaseNotFoundError,
+)
 from ledger.domain.platform import Platform
 from ledger.domain.service_case import (
-    CST,
-    Assignment,
     CaseStatus,
     Delivery,
     DeliveryMode,
@@ -32,16 +45,8 @@ from ledger.domain.service_case import (
     ProviderKind,
     ServiceCase,
 )
-from ledger.envelope import Envelope
-from ledger.errors import (
-    ConcurrentModificationError,
-    ExternalRefExistsError,
-    IdempotencyKeyReusedError,
-    LedgerInitialisedError,
-    ServiceCaseNotFoundError,
-)
-from ledger.group_commit import GroupCommitConfig
-from ledger.uow import IdempotencyRequest, Outcome
+from ledger.domain.time import CST
+from tests.application.support import step_case
 from tests.integration._support import (
     ACTOR,
     Network,
@@ -86,7 +91,7 @@ def hold_inside_decide(
     no stored response before any of them saves: the race is under test, not the replay.
     """
     for ledger in {id(ledger): ledger for ledger in ledgers}.values():
-        original = ledger.connected_window
+        original = ledger.lookups.connected_window
 
         def connected_window(
             platform_id: UUID, original: Callable[[UUID], Platform] = original
@@ -94,7 +99,7 @@ def hold_inside_decide(
             start.wait()
             return original(platform_id)
 
-        monkeypatch.setattr(ledger, "connected_window", connected_window)
+        monkeypatch.setattr(ledger.lookups, "connected_window", connected_window)
 
 
 def idempotency(key: str, body: bytes) -> IdempotencyRequest:
@@ -120,27 +125,50 @@ class Step:
     """One step of a case, as thread ``i`` would take it, and how to tell its event apart."""
 
     name: str
-    take: Callable[[ServiceCase, int, Envelope], None]
+    take: Callable[[int, Envelope], CaseStep]
     mark: Callable[[int], object]
     """What thread ``i`` wrote, as read back from the stored event by ``read``."""
     read: Callable[[object], object]
 
 
-def _assign(case: ServiceCase, i: int, meta: Envelope) -> None:
-    case.assign(Assignment(ProviderKind.EXPERT, f"专家 {i}"), meta)
+def _assign(i: int, meta: Envelope) -> CaseStep:
+    return Assign(provider_kind=ProviderKind.EXPERT, provider_name=f"专家 {i}")
 
 
-def _deliver(case: ServiceCase, i: int, meta: Envelope) -> None:
+def _deliver(i: int, meta: Envelope) -> CaseStep:
     delivered_on = meta.occurred_at.astimezone(CST).date()
-    case.deliver(Delivery(delivered_on, DeliveryMode.ONLINE, FeeType.PAID, Decimal(100 + i)), meta)
+    delivery = Delivery(delivered_on, DeliveryMode.ONLINE, FeeType.PAID, Decimal(100 + i))
+    return Deliver(delivery=delivery)
 
 
-def _feedback(case: ServiceCase, i: int, meta: Envelope) -> None:
-    case.record_feedback(Feedback(satisfaction=1 + i % 5, comment=f"thread {i}"), meta)
+def _feedback(i: int, meta: Envelope) -> CaseStep:
+    return GiveFeedback(feedback=Feedback(satisfaction=1 + i % 5, comment=f"thread {i}"))
 
 
-def _close(case: ServiceCase, i: int, meta: Envelope) -> None:
-    case.close(f"closed by thread {i}", meta)
+def _close(i: int, meta: Envelope) -> CaseStep:
+    return Close(note=f"closed by thread {i}")
+
+
+@contextmanager
+def deciding_after(start: threading.Barrier, ledgers: list[LedgerApplication]) -> Iterator[None]:
+    """While inside, every step the ledgers take on a case waits at ``start`` once the case is
+    loaded, so racing threads all decide on the same version."""
+    capabilities = {
+        id(c): c for c in (cast(ServiceCases, led.capability(ServiceCase)) for led in ledgers)
+    }
+    for capability in capabilities.values():
+        take = capability._take
+
+        def waiting(case: ServiceCase, step: CaseStep, meta: Envelope, take: Any = take) -> None:
+            start.wait()
+            take(case, step, meta)
+
+        capability._take = waiting  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        for capability in capabilities.values():
+            del capability._take
 
 
 STEPS = [
@@ -158,14 +186,10 @@ def race_step(
 
     def attempt(i: int) -> Outcome:
         meta = network.meta()
+        return step_case(ledgers[i], case_id, step.take(i, meta), meta)
 
-        def action(case: ServiceCase) -> None:
-            start.wait()
-            step.take(case, i, meta)
-
-        return ledgers[i].act_on_case(case_id, action, meta=meta)
-
-    return race(start, attempt)
+    with deciding_after(start, ledgers):
+        return race(start, attempt)
 
 
 def test_racing_steps_on_one_case_have_exactly_one_winner_per_version(
@@ -191,7 +215,7 @@ def test_racing_steps_on_one_case_have_exactly_one_winner_per_version(
     for (i, outcome), step, logged in zip(winners, STEPS, history[1:], strict=True):
         assert step.read(logged.event) == step.mark(i), f"{step.name} holds the winner's data"
         assert logged.position == outcome.position
-    final = pg_ledger.get_case(opened.resource_id)
+    final = pg_ledger.get(ServiceCase, opened.resource_id)
     assert final.status is CaseStatus.CLOSED
     assert interface.service_case_view(final) == winners[-1][1].body
     assert len(event_rows(postgres_url)) == 2 + 5, "only the winners' events were appended"
@@ -204,14 +228,15 @@ def test_a_loser_that_retries_on_the_new_version_succeeds(
     results = race_step(ledgers, network, opened.resource_id, STEPS[0])
     loser = next(i for i, r in enumerate(results) if isinstance(r, ConcurrentModificationError))
 
-    retried = ledgers[loser].act_on_case(
+    retried = step_case(
+        ledgers[loser],
         opened.resource_id,
-        lambda case: _deliver(case, loser, network.meta()),
-        meta=network.meta(),
+        _deliver(loser, network.meta()),
+        network.meta(),
     )
 
     assert retried.version == 3
-    assert pg_ledger.get_case(opened.resource_id).status is CaseStatus.DELIVERED
+    assert pg_ledger.get(ServiceCase, opened.resource_id).status is CaseStatus.DELIVERED
 
 
 # --- one case per external reference -----------------------------------------------------------
@@ -235,7 +260,7 @@ def test_racing_opens_with_the_same_external_ref_create_exactly_one_case(
     assert len(won) == 1, results
     assert [type(e) for e in failures(results)] == [ExternalRefExistsError] * (THREADS - 1)
     winner, outcome = won[0]
-    case = pg_ledger.get_case(outcome.resource_id)
+    case = pg_ledger.get(ServiceCase, outcome.resource_id)
     assert case.version == 1
     assert case.description == f"demand of thread {winner}"
     assert interface.service_case_view(case) == outcome.body
@@ -309,7 +334,9 @@ def test_one_idempotency_key_raced_with_different_requests_records_only_one_of_t
     for i in range(THREADS):
         if i != winner:
             with pytest.raises(ServiceCaseNotFoundError):
-                pg_ledger.get_case(ids.service_case_id(network.window_id, f"YC-RACE-KEY-{i}"))
+                pg_ledger.get(
+                    ServiceCase, ids.service_case_id(network.window_id, f"YC-RACE-KEY-{i}")
+                )
 
 
 def test_the_same_idempotent_step_raced_on_one_case_is_recorded_once(
@@ -324,14 +351,11 @@ def test_the_same_idempotent_step_raced_on_one_case_is_recorded_once(
 
     def attempt(i: int) -> Outcome:
         meta = network.meta()
+        assign = Assign(provider_kind=ProviderKind.EXPERT, provider_name="expert")
+        return step_case(ledgers[i], opened.resource_id, assign, meta, idempotency=request)
 
-        def action(case: ServiceCase) -> None:
-            start.wait()
-            case.assign(Assignment(ProviderKind.EXPERT, "expert"), meta)
-
-        return ledgers[i].act_on_case(opened.resource_id, action, meta=meta, idempotency=request)
-
-    results = race(start, attempt)
+    with deciding_after(start, ledgers):
+        results = race(start, attempt)
 
     outcomes = successes(results)
     assert outcomes == results, "every thread gets a response"

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from ledger.application import LedgerApplication
-from ledger.factory import build_ledger
+from ledger.application.app import LedgerApplication
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
+from runtime.bootstrap import build_ledger
 from tests.integration._support import (
     Network,
     event_rows,

@@ -9,7 +9,6 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from ledger.factory import SchemaNotReadyError, build_ledger
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import (
     MigrationError,
@@ -18,6 +17,7 @@ from ledger.persistence.migrate import (
     migrate,
     pending_migrations,
 )
+from runtime.bootstrap import SchemaNotReadyError, build_ledger
 from tests.integration._support import race, start_line, successes
 
 MIGRATION_FILES = sorted(default_migrations_dir().glob("*.sql"))

@@ -14,14 +14,14 @@ from uuid import UUID
 
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.uow import Outcome
 from ledger.domain import ids
+from ledger.domain.errors import ApplicantAlreadyConnectedError, ConcurrentModificationError
 from ledger.domain.onboarding import ApplicationStatus
 from ledger.domain.platform import PlatformKind
-from ledger.errors import ApplicantAlreadyConnectedError, ConcurrentModificationError
-from ledger.factory import build_ledger
 from ledger.persistence.config import StoreConfig
-from ledger.uow import Outcome
+from runtime.bootstrap import build_ledger
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     APPLICANT_USCC,

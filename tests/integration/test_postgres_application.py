@@ -10,12 +10,21 @@ from uuid import UUID
 import psycopg
 import pytest
 
-from ledger import interface
-from ledger.application import LedgerApplication
+from ledger.application import interface
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import Assign, Cancel, CaseStep, Close, Deliver, GiveFeedback
+from ledger.application.context import IdempotencyRequest
+from ledger.application.uow import Outcome
+from ledger.domain.errors import (
+    EnterpriseExistsError,
+    ExternalRefExistsError,
+    IdempotencyKeyReusedError,
+    PlatformExistsError,
+    PreconditionFailedError,
+    ServiceCaseNotFoundError,
+)
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.service_case import (
-    CST,
-    Assignment,
     CaseStatus,
     Delivery,
     DeliveryMode,
@@ -24,18 +33,11 @@ from ledger.domain.service_case import (
     ProviderKind,
     ServiceCase,
 )
-from ledger.errors import (
-    EnterpriseExistsError,
-    ExternalRefExistsError,
-    IdempotencyKeyReusedError,
-    PlatformExistsError,
-    PreconditionFailedError,
-    ServiceCaseNotFoundError,
-)
-from ledger.factory import build_ledger
+from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.postgres import LedgerPostgresRecorder
-from ledger.uow import IdempotencyRequest, Outcome
+from runtime.bootstrap import build_ledger
+from tests.application.support import step_case
 from tests.integration._support import (
     ACTOR,
     ENTERPRISE_USCC,
@@ -65,17 +67,16 @@ def take_case_to_closure(ledger: LedgerApplication, network: Network) -> list[Ou
     opened = open_case(ledger, network, "YC-2026-0100")
     case_id = opened.resource_id
 
-    def step(action: Callable[[ServiceCase], None]) -> Outcome:
-        return ledger.act_on_case(case_id, action, meta=network.meta())
+    def step(action: CaseStep) -> Outcome:
+        return step_case(ledger, case_id, action, network.meta())
 
-    assignment = Assignment(ProviderKind.EXPERT, "李会计师")
     delivery = Delivery(today_in_ningxia(), DeliveryMode.ONSITE, FeeType.PAID, Decimal("300.00"))
     return [
         opened,
-        step(lambda c: c.assign(assignment, network.meta())),
-        step(lambda c: c.deliver(delivery, network.meta())),
-        step(lambda c: c.record_feedback(Feedback(5, "很满意"), network.meta())),
-        step(lambda c: c.close("服务完成", network.meta())),
+        step(Assign(provider_kind=ProviderKind.EXPERT, provider_name="李会计师")),
+        step(Deliver(delivery=delivery)),
+        step(GiveFeedback(feedback=Feedback(5, "很满意"))),
+        step(Close(note="服务完成")),
     ]
 
 
@@ -99,7 +100,7 @@ def test_a_case_goes_from_opening_to_closure(
         "feedback_received",
         "closed",
     ]
-    case = pg_ledger.get_case(outcomes[0].resource_id)
+    case = pg_ledger.get(ServiceCase, outcomes[0].resource_id)
     assert case.status is CaseStatus.CLOSED
     assert case.delivery == Delivery(
         today_in_ningxia(), DeliveryMode.ONSITE, FeeType.PAID, Decimal("300.00")
@@ -119,7 +120,7 @@ def test_a_ledger_built_afresh_reads_what_another_recorded(
 
     other = make_ledger(postgres_url)
 
-    case = other.get_case(outcomes[0].resource_id)
+    case = other.get(ServiceCase, outcomes[0].resource_id)
     assert interface.service_case_view(case) == outcomes[-1].body
     assert isinstance(other.get_platform(network.window_id), Platform)
     assert other.get_enterprise(ENTERPRISE_USCC).revenue_wan == Decimal("800.00")
@@ -179,7 +180,7 @@ def test_a_case_can_be_read_as_it_stood_at_each_version(
     case_id = outcomes[0].resource_id
 
     for outcome in outcomes:
-        then = pg_ledger.get_case(case_id, version=outcome.version)
+        then = pg_ledger.get(ServiceCase, case_id, version=outcome.version)
         assert then.version == outcome.version
         assert interface.service_case_view(then) == outcome.body
 
@@ -190,7 +191,7 @@ def test_a_version_a_case_never_had_is_not_found(
     outcomes = take_case_to_closure(pg_ledger, network)
 
     with pytest.raises(ServiceCaseNotFoundError, match="no version 6"):
-        pg_ledger.get_case(outcomes[0].resource_id, version=6)
+        pg_ledger.get(ServiceCase, outcomes[0].resource_id, version=6)
 
 
 def test_a_case_can_be_read_as_it_stood_at_a_record_time(
@@ -198,7 +199,7 @@ def test_a_case_can_be_read_as_it_stood_at_a_record_time(
 ) -> None:
     outcomes = take_case_to_closure(pg_ledger, network)
     case_id = outcomes[0].resource_id
-    assigned_at = pg_ledger.get_case(case_id, version=2).modified_on
+    assigned_at = pg_ledger.get(ServiceCase, case_id, version=2).modified_on
 
     then = pg_ledger.get_as_of(case_id, ServiceCase, assigned_at, ServiceCaseNotFoundError)
 
@@ -210,18 +211,20 @@ def test_a_stale_if_match_version_is_refused_and_nothing_is_recorded(
     pg_ledger: LedgerApplication, network: Network, postgres_url: str
 ) -> None:
     opened = open_case(pg_ledger, network, "YC-2026-0101")
-    pg_ledger.act_on_case(
+    step_case(
+        pg_ledger,
         opened.resource_id,
-        lambda c: c.assign(Assignment(ProviderKind.EXPERT, "专家"), network.meta()),
-        meta=network.meta(),
+        Assign(provider_kind=ProviderKind.EXPERT, provider_name="专家"),
+        network.meta(),
     )
     before = event_rows(postgres_url)
 
     with pytest.raises(PreconditionFailedError):
-        pg_ledger.act_on_case(
+        step_case(
+            pg_ledger,
             opened.resource_id,
-            lambda c: c.cancel("重复登记", network.meta()),
-            meta=network.meta(),
+            Cancel(reason="重复登记"),
+            network.meta(),
             expected_version=1,
         )
 
@@ -281,7 +284,7 @@ def test_a_key_taken_while_the_command_decided_rolls_back_the_commands_events(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rows = event_rows(postgres_url)
-    original = pg_ledger.connected_window
+    original = pg_ledger.lookups.connected_window
 
     def take_the_key_first(platform_id: UUID) -> Platform:
         # Another request records the same key after this one found it free.
@@ -295,7 +298,7 @@ def test_a_key_taken_while_the_command_decided_rolls_back_the_commands_events(
             )
         return original(platform_id)
 
-    monkeypatch.setattr(pg_ledger, "connected_window", take_the_key_first)
+    monkeypatch.setattr(pg_ledger.lookups, "connected_window", take_the_key_first)
 
     with pytest.raises(IdempotencyKeyReusedError):
         open_case(
@@ -321,7 +324,7 @@ def test_the_ledger_reconnects_after_postgresql_drops_its_connections(
 
     outcome = open_case(pg_ledger, network, "YC-2026-0106")
 
-    assert pg_ledger.get_case(outcome.resource_id).version == 1
+    assert pg_ledger.get(ServiceCase, outcome.resource_id).version == 1
 
 
 def test_connection_parameters_in_the_database_url_are_honoured_or_refused(

@@ -7,14 +7,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.cases import OpenCase
+from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel
-from ledger.envelope import Envelope
 from projections.catalog import all_projections
 from projections.runner import ProjectionRunner
 from projections.service_cases import CASE_FACTS
 from projections.store import PostgresViewStore
+from tests.acting import act
 
 START = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
 
@@ -33,10 +35,17 @@ def test_racing_daemons_apply_each_event_once(
     )  # fmt: skip
     for n in range(60):
         opened = Envelope("key:test", window, "req", "req", START + timedelta(hours=n))
-        ledger.open_case(
-            external_ref=f"PG-{n}", uscc="91640104MA71TJ3Y8G", category="10",
-            channel=Channel.ONLINE, description="", meta=opened,
-        )  # fmt: skip
+        act(
+            ledger,
+            OpenCase(
+                external_ref=f"PG-{n}",
+                uscc="91640104MA71TJ3Y8G",
+                category="10",
+                channel=Channel.ONLINE,
+                description="",
+            ),
+            opened,
+        )
     stores = [PostgresViewStore(postgres_url) for _ in range(3)]
     runners = [ProjectionRunner(ledger, s, all_projections(), batch_size=5) for s in stores]
     runners[0].ensure_schema()

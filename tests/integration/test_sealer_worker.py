@@ -8,7 +8,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.audit.keys import SigningKey, write_private_key
 from ledger.persistence.audit_store import audit_store_for
 from tests._audit import append_events

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 import psycopg
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.audit.records import AccessRecord
-from ledger.factory import build_ledger
 from ledger.persistence.audit_store import audit_store_for
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
+from runtime.bootstrap import build_ledger
 from tests._audit import append_events, seal
 from tests.integration._support import (
     Network,

@@ -13,7 +13,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.audit.checkpoint import Checkpoint
 from ledger.audit.verify import VerificationReport
 from tests._audit import KEY, OTHER_KEY, append_events, export, seal, verify

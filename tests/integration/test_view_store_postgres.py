@@ -6,7 +6,7 @@ about one time in four, a read in the pipeline seeing the result of an earlier C
 
 from __future__ import annotations
 
-from ledger.application import LedgerApplication
+from ledger.application.app import LedgerApplication
 from ledger.persistence.config import StoreConfig
 from projections.catalog import all_projections
 from projections.runner import ProjectionRunner

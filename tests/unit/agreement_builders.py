@@ -7,7 +7,7 @@ from uuid import UUID
 
 from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_terms import Amendment, Party, PartyKind, Terms
-from ledger.envelope import Envelope
+from ledger.domain.envelope import Envelope
 
 HUB = Party(PartyKind.HUB, UUID("00000000-0000-4000-8000-00000000a001"))
 WINDOW = Party(PartyKind.WINDOW, UUID("00000000-0000-4000-8000-00000000a002"))

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
+from ledger.domain.envelope import Envelope
 from ledger.domain.service_case import (
     Assignment,
     Channel,
@@ -17,7 +18,6 @@ from ledger.domain.service_case import (
     ProviderKind,
     ServiceCase,
 )
-from ledger.envelope import Envelope
 
 # 09:30 in Ningxia (UTC+8) on 2 March 2026: the business date is the same in UTC and in CST.
 OPENED_AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)

@@ -10,9 +10,9 @@ from eventsourcing.domain import CanMutateAggregate
 
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import Disbursement, DisbursementRequest, ReversalKind
+from ledger.domain.envelope import Envelope
 from ledger.domain.funds import LineDecision, LineProposal
-from ledger.domain.service_case import CST
-from ledger.envelope import Envelope
+from ledger.domain.time import CST
 
 # 10:00 in Ningxia on 2 March 2026.
 NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)

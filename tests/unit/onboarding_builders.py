@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
+from ledger.domain.envelope import Envelope
 from ledger.domain.expert import Expert
 from ledger.domain.onboarding import OnboardingApplication
 from ledger.domain.public_notice import ObjectionOutcome
-from ledger.envelope import Envelope
 
 HUB_ID = UUID("00000000-0000-4000-8000-0000000000a1")
 APPLICANT_USCC = "91640100MA7AY4CL31"

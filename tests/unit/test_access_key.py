@@ -18,8 +18,8 @@ from ledger.domain.access_key import (
     hash_secret,
     new_secret,
 )
-from ledger.errors import KeyAlreadyRevokedError, KeyPlatformMismatchError
-from ledger.transcoder import ledger_transcoder
+from ledger.domain.errors import KeyAlreadyRevokedError, KeyPlatformMismatchError
+from ledger.persistence.transcoder import ledger_transcoder
 from tests.unit.builders import WINDOW_ID, meta
 
 SECRET = KEY_PREFIX + "Xq3v0l1dR9nY2mWbK7cP4tA8sE6uF5hJ1gZ0oL9iQwE"

@@ -9,6 +9,7 @@ from uuid import UUID
 
 import pytest
 
+from ledger.application.interface.activities import activity_view
 from ledger.domain import ids
 from ledger.domain.activity import (
     MAX_ACTIVITY_DAYS,
@@ -21,11 +22,10 @@ from ledger.domain.activity import (
     Holding,
     Plan,
 )
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import RuleViolationError
 from ledger.domain.platform import PlatformKind
-from ledger.envelope import Envelope
-from ledger.errors import RuleViolationError
-from ledger.interface.activities import activity_view
-from ledger.values import uscc_check_character
+from ledger.domain.values import uscc_check_character
 from tests.unit.builders import OTHER_WINDOW_ID, WINDOW_ID, meta
 
 # 09:00 in Ningxia on 2 March 2026; the activity is planned for 16 March.

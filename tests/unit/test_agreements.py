@@ -10,7 +10,7 @@ import pytest
 from ledger.domain import ids
 from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_terms import AgreementStatus, Party, PartyKind, Terms
-from ledger.errors import (
+from ledger.domain.errors import (
     AgreementPartiesError,
     AgreementScopeError,
     AgreementStepOutOfOrderError,

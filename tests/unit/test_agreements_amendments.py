@@ -8,11 +8,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from ledger.application.interface.agreements import agreement_view
 from ledger.domain import ids
 from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.agreement_terms import AgreementStatus, Amendment, Party, Terms
-from ledger.errors import (
+from ledger.domain.errors import (
     AgreementScopeError,
     AgreementStepOutOfOrderError,
     AgreementTermError,
@@ -27,7 +28,6 @@ from ledger.errors import (
     RuleViolationError,
     TerminationDateError,
 )
-from ledger.interface.agreements import agreement_view
 from tests.unit.agreement_builders import (
     DIGEST,
     END,

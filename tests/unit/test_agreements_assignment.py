@@ -10,9 +10,9 @@ import pytest
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing.utils import get_topic
 
+from ledger.domain.errors import InstitutionNotIdentifiedError, ProviderIdNotAllowedError
 from ledger.domain.service_case import Assignment, CaseStatus, ProviderKind, ServiceCase
-from ledger.errors import InstitutionNotIdentifiedError, ProviderIdNotAllowedError
-from ledger.transcoder import ledger_transcoder
+from ledger.persistence.transcoder import ledger_transcoder
 from tests.unit.builders import INSTITUTION_ID, WINDOW_ID, later, opened_case
 
 

@@ -10,14 +10,14 @@ from uuid import UUID
 import pytest
 
 from ledger.domain.appraisal import Appraisal
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     AppraisalConcludedError,
     ExpertAlreadyScoredError,
     InvalidExpertScoreError,
     InvalidSchemeError,
 )
-from ledger.schemes import default_scheme, parse_scheme
+from ledger.domain.schemes import default_scheme, parse_scheme
 
 SUBJECT = UUID("00000000-0000-4000-8000-0000000000a1")
 EXPERT = UUID("00000000-0000-4000-8000-0000000000e1")

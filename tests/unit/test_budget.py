@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from ledger.application.interface.budgets import budget_view
 from ledger.domain import ids
 from ledger.domain.budget import Budget, BudgetStatus
-from ledger.domain.funds import ExpenseCategory, LineDecision, LineProposal
-from ledger.errors import (
+from ledger.domain.errors import (
     AdjustmentBelowUsedError,
     ApprovedAboveProposedError,
     BlankFieldError,
@@ -25,7 +25,7 @@ from ledger.errors import (
     UnknownBudgetLineError,
     UnknownExpenseCategoryError,
 )
-from ledger.interface.budgets import budget_view
+from ledger.domain.funds import ExpenseCategory, LineDecision, LineProposal
 from tests.unit.builders_budgets import (
     APPROVED,
     BUREAU_ACTOR,

@@ -9,10 +9,10 @@ from uuid import UUID
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.application.interface.budgets import budget_view
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import Disbursement, DisbursementStatus, ReversalKind
-from ledger.errors import RuleViolationError
-from ledger.interface.budgets import budget_view
+from ledger.domain.errors import RuleViolationError
 from tests.unit.builders_budgets import TODAY, approved_budget, bureau, hub, replayed, request
 
 CENT = Decimal("0.01")

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import pytest
 
+from ledger.application.interface.data_reports import data_report_view
 from ledger.domain import ids
 from ledger.domain.data_report import (
     MAX_FIGURES,
@@ -18,9 +19,8 @@ from ledger.domain.data_report import (
     Submission,
     parse_period,
 )
-from ledger.envelope import Envelope
-from ledger.errors import InvalidReportPeriodError, RuleViolationError
-from ledger.interface.data_reports import data_report_view
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import InvalidReportPeriodError, RuleViolationError
 from tests.unit.builders import OTHER_WINDOW_ID, WINDOW_ID, meta
 
 HUB_ID = UUID("00000000-0000-4000-8000-0000000000a0")

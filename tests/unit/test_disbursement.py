@@ -10,6 +10,7 @@ from uuid import UUID
 
 import pytest
 
+from ledger.application.interface.budgets import disbursement_view
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import (
     Disbursement,
@@ -17,7 +18,7 @@ from ledger.domain.disbursement import (
     ReversalKind,
     parse_voucher_digest,
 )
-from ledger.errors import (
+from ledger.domain.errors import (
     BlankFieldError,
     BudgetNotApprovedError,
     CommitmentNotFoundError,
@@ -33,7 +34,6 @@ from ledger.errors import (
     VoucherAlreadyUsedError,
     WrongReversalPartyError,
 )
-from ledger.interface.budgets import disbursement_view
 from tests.unit.builders_budgets import (
     BUREAU_ACTOR,
     HUB_ACTOR,

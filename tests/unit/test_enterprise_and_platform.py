@@ -8,9 +8,9 @@ import pytest
 
 from ledger.domain import ids
 from ledger.domain.enterprise import Enterprise
+from ledger.domain.errors import RuleViolationError
 from ledger.domain.platform import Platform, PlatformKind, PlatformStatus
-from ledger.errors import RuleViolationError
-from ledger.values import SizeClass
+from ledger.domain.values import SizeClass
 from tests.unit.builders import meta
 
 USCC = "91640104MA71TJ3Y8G"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ledger.domain import ids
+from ledger.domain.errors import RuleViolationError
 from ledger.domain.expert import Expert
-from ledger.errors import RuleViolationError
 from tests.unit.onboarding_builders import FILED_AT, at, expert
 
 

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from ledger.domain.errors import LedgerError
 from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.public_notice import ObjectionOutcome
-from ledger.errors import LedgerError
 from tests.unit.onboarding_builders import (
     APPLICANT_USCC,
     FILED_ON,

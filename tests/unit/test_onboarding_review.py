@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from ledger.domain import ids
+from ledger.domain.errors import RuleViolationError
 from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
-from ledger.errors import RuleViolationError
 from tests.unit.onboarding_builders import (
     APPLICANT_USCC,
     FILED_AT,

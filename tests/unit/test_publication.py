@@ -9,9 +9,9 @@ from uuid import UUID
 import pytest
 
 from ledger.domain import ids
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import LedgerError
 from ledger.domain.publication import Publication, PublicationKind, PublicationStatus
-from ledger.envelope import Envelope
-from ledger.errors import LedgerError
 
 WINDOW_ID = UUID("00000000-0000-4000-8000-000000000001")
 OTHER_WINDOW_ID = UUID("00000000-0000-4000-8000-000000000002")

@@ -10,7 +10,17 @@ from uuid import UUID
 
 import pytest
 
+from ledger.application.interface import service_case_view
 from ledger.domain import ids
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
+    CaseFinalisedError,
+    FeedbackAlreadyRecordedError,
+    FeedbackBeforeDeliveryError,
+    InvalidAmountError,
+    RuleViolationError,
+    StepOutOfOrderError,
+)
 from ledger.domain.service_case import (
     CaseStatus,
     Delivery,
@@ -19,16 +29,6 @@ from ledger.domain.service_case import (
     FeeType,
     ServiceCase,
 )
-from ledger.envelope import Envelope
-from ledger.errors import (
-    CaseFinalisedError,
-    FeedbackAlreadyRecordedError,
-    FeedbackBeforeDeliveryError,
-    InvalidAmountError,
-    RuleViolationError,
-    StepOutOfOrderError,
-)
-from ledger.interface import service_case_view
 from tests.unit.builders import (
     ASSIGNMENT,
     FEEDBACK,

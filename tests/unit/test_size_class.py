@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from ledger.errors import UnknownIndustryError
-from ledger.values import SizeClass, size_class
+from ledger.domain.errors import UnknownIndustryError
+from ledger.domain.values import SizeClass, size_class
 
 CENT = Decimal("0.01")
 

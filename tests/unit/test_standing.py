@@ -7,16 +7,16 @@ from uuid import uuid4
 
 import pytest
 
-from ledger.domain.institution import Institution, InstitutionStatus
-from ledger.domain.platform import Platform, PlatformKind, PlatformStatus
-from ledger.domain.standing import Standing, StandingAggregate
-from ledger.envelope import Envelope
-from ledger.errors import (
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
     RectificationDeadlineError,
     RevocationNotRequestedError,
     RevokedError,
     StandingTransitionError,
 )
+from ledger.domain.institution import Institution, InstitutionStatus
+from ledger.domain.platform import Platform, PlatformKind, PlatformStatus
+from ledger.domain.standing import Standing, StandingAggregate
 
 # 10:00 in Ningxia on 2 March 2026.
 START = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)

@@ -19,8 +19,8 @@ from eventsourcing.tests.persistence import (
     MyStr,
 )
 
-from ledger.envelope import Envelope
-from ledger.transcoder import OrjsonTranscoder, ledger_transcoder
+from ledger.domain.envelope import Envelope
+from ledger.persistence.transcoder import OrjsonTranscoder, ledger_transcoder
 
 
 class MydictAsDict(Transcoding):

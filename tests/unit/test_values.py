@@ -6,14 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from ledger.errors import (
+from ledger.domain.errors import (
     InvalidAmountError,
     InvalidUSCCError,
     UnknownCategoryError,
     UnknownIndustryError,
     UnknownRegionError,
 )
-from ledger.values import (
+from ledger.domain.values import (
     parse_amount,
     parse_category,
     parse_industry,

@@ -1,0 +1,1 @@
+"""Request bodies: what each route accepts, validated before anything is decided."""

@@ -1,0 +1,50 @@
+"""Request bodies for appraisals."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+from uuid import UUID
+
+from pydantic import ConfigDict, Field
+
+from api.schemas.common import Body, LongText
+
+
+class AppraisalRun(Body):
+    """Compute the appraisals of ``year`` for every subject of a kind (or one subject)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"year": 2025, "subject_kind": "window"}]}
+    )
+
+    year: Annotated[int, Field(ge=2018, le=2100, strict=True)]
+    subject_kind: Literal["window", "institution", "hub"]
+    subject_id: UUID | None = None
+    as_on: date | None = Field(
+        None,
+        description="The day figures are read as on (reports due by then count); defaults to "
+        "31 January of the next year, or today if earlier.",
+    )
+
+
+class ExpertScoreBody(Body):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "expert_id": "0b5a8a1e-0c1e-5f43-9c4e-1b6f0d1e2a3b",
+                    "score": 85,
+                    "opinion": "服务体系健全，活动组织规范",
+                }
+            ]
+        }
+    )
+
+    expert_id: UUID
+    score: Annotated[int, Field(ge=0, le=100, strict=True)]
+    opinion: LongText = ""
+
+
+class ConclusionBody(Body):
+    model_config = ConfigDict(json_schema_extra={"examples": [{}]})

@@ -1,0 +1,1 @@
+"""The ``sme-ledger`` command."""

@@ -1,0 +1,342 @@
+"""``sme-ledger seal`` and ``sme-ledger audit …``: the sealer worker and the auditor's tools."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Annotated
+from uuid import UUID
+
+import orjson
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
+
+from api.audit_runtime import embedded_key_path, seal_policy
+from ledger.application.app import LedgerApplication
+from ledger.audit.keys import (
+    SealKeyError,
+    SigningKey,
+    VerifyKey,
+    load_verify_key,
+    resolve_signing_key,
+    write_private_key,
+)
+from ledger.audit.pack import export_pack
+from ledger.audit.replay import ReplayPoint, replay_log, replay_stream
+from ledger.audit.sealer import Sealer
+from ledger.audit.verify import VerificationReport, load_trusted_checkpoint, verify_pack
+from ledger.domain.errors import LedgerError
+from ledger.persistence.audit_store import audit_store_for
+from runtime.bootstrap import build_ledger
+from runtime.settings import Settings
+
+audit_app = typer.Typer(
+    help="Auditor tools: keys, evidence packs, offline verification, replay.",
+    no_args_is_help=True,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+def _open(settings: Settings) -> LedgerApplication:
+    try:
+        return build_ledger(settings.store, clock_skew=settings.clock_skew)
+    except LedgerError as e:
+        raise _fail(e.detail) from None
+
+
+def _signing_key(settings: Settings) -> SigningKey:
+    try:
+        key, note = resolve_signing_key(
+            settings.seal_key_text, settings.seal_key_file, embedded_key_path(settings)
+        )
+    except SealKeyError as e:
+        raise _fail(e.detail) from None
+    if note:
+        err.print(f"[yellow]{note}[/]")
+    return key
+
+
+# --- the sealer worker -----------------------------------------------------------------------
+
+
+class _Waker:
+    """Waits for new events: LISTEN on PostgreSQL's notify channel, else plain polling."""
+
+    def __init__(self, settings: Settings, channel: str | None, stop: threading.Event) -> None:
+        self.stop = stop
+        self.poll = settings.seal_poll_seconds
+        self.conn = None
+        if settings.store.is_postgres and channel:
+            import psycopg
+
+            self.conn = psycopg.connect(settings.database_url, autocommit=True)
+            self.conn.execute(f'LISTEN "{channel}"')
+
+    def wait(self, seconds: float) -> None:
+        if self.conn is None:
+            self.stop.wait(seconds)
+            return
+        # Wakes on the first NOTIFY (every append sends one), after ``seconds``, or soon after
+        # a stop is asked for (checked twice a second).
+        deadline = time.monotonic() + seconds
+        while not self.stop.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            for _ in self.conn.notifies(timeout=min(remaining, 0.5), stop_after=1):
+                return
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+
+
+def seal(
+    once: Annotated[
+        bool, typer.Option("--once", help="Seal what is there, write a checkpoint, and exit")
+    ] = False,
+    metrics_port: Annotated[
+        int | None, typer.Option(help="Serve Prometheus metrics on this port")
+    ] = None,
+) -> None:
+    """Seal the log into the Merkle tree and sign checkpoints (a worker; Ctrl-C stops it)."""
+    from api import metrics
+
+    settings = Settings()
+    key = _signing_key(settings)
+    ledger = _open(settings)
+    stop = threading.Event()
+    try:
+        store = audit_store_for(ledger.recorder)
+        sealer = Sealer(ledger.recorder, store, key, seal_policy(settings))
+        if once:
+            report = sealer.seal(force_checkpoint=True)
+            cp = sealer.last_checkpoint
+            head = (
+                f"tree size {cp.tree_size}, up to position {cp.last_position}, key {cp.key_id}"
+                if cp
+                else "none (the log is empty)"
+            )
+            out.print(
+                f"Sealed {report.sealed} event(s), wrote {len(report.checkpoints)} checkpoint(s); "
+                f"latest checkpoint: {head}."
+            )
+            return
+        if metrics_port:
+            from prometheus_client import start_http_server
+
+            start_http_server(metrics_port)
+
+        def request_stop(_signum: int, _frame: FrameType | None) -> None:
+            stop.set()
+
+        signal.signal(signal.SIGTERM, request_stop)
+        signal.signal(signal.SIGINT, request_stop)
+        waker = _Waker(settings, getattr(ledger.recorder, "channel_name", None), stop)
+        err.print(f"Sealing {settings.database_url.split('@')[-1]} with key {key.key_id}")
+        failures = 0
+        try:
+            while not stop.is_set():
+                try:
+                    report = sealer.seal()
+                    metrics.CHECKPOINT_LAG.set(sealer.lag())
+                    for cp in report.checkpoints:
+                        err.print(f"checkpoint {cp.tree_size} (up to position {cp.last_position})")
+                    failures = 0
+                except LedgerError as e:
+                    raise _fail(e.detail, 1) from None
+                except Exception as e:  # the database went away: keep trying, with back-off
+                    failures += 1
+                    err.print(f"[yellow]sealing failed ({type(e).__name__}: {e}); retrying[/]")
+                    stop.wait(min(settings.seal_poll_seconds * 2**failures, 60.0))
+                    continue
+                if not stop.is_set():
+                    waker.wait(sealer.wait_seconds(settings.seal_poll_seconds))
+        finally:
+            waker.close()
+        err.print("Sealer stopped.")
+    finally:
+        ledger.close()
+
+
+# --- auditor tools ---------------------------------------------------------------------------
+
+
+@audit_app.command("keygen")
+def keygen(
+    path: Annotated[Path, typer.Argument(help="Where to write the private key (mode 0600)")],
+) -> None:
+    """Make an Ed25519 sealing key: the private key goes to PATH, the public key to stdout."""
+    key = SigningKey.generate()
+    try:
+        write_private_key(path, key)
+    except SealKeyError as e:
+        raise _fail(e.detail) from None
+    public_path = path.with_name(path.name + ".pub")
+    public_path.write_text(key.public.pem, encoding="ascii")
+    err.print(
+        f"Wrote the private key to {path} (mode 0600) and the public key to {public_path}.\n"
+        f"Key id {key.key_id}. Set LEDGER_SEAL_KEY_FILE={path} for `sme-ledger seal`, and give "
+        "auditors the public key below."
+    )
+    sys.stdout.write(key.public.pem)
+
+
+def _progress_bar() -> tuple[Progress, Callable[[str, int, int], None]]:
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+    tasks: dict[str, TaskID] = {}
+    last = [0.0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        now = time.monotonic()
+        if done >= total or now - last[0] > 0.1:
+            last[0] = now
+            bar.update(tasks[stage], completed=done, total=total)
+
+    return bar, progress
+
+
+@audit_app.command("export")
+def export(
+    path: Annotated[Path, typer.Argument(help="The evidence pack to write (a .zip file)")],
+    until: Annotated[
+        int | None, typer.Option(help="Up to the first checkpoint covering this log position")
+    ] = None,
+    stream: Annotated[
+        UUID | None, typer.Option(help="Only this stream's events, with inclusion proofs")
+    ] = None,
+) -> None:
+    """Write an evidence pack: events as stored, leaf hashes, signed checkpoints, public keys."""
+    settings = Settings()
+    ledger = _open(settings)
+    try:
+        bar, progress = _progress_bar()
+        with bar:
+            report = export_pack(
+                ledger.recorder,
+                audit_store_for(ledger.recorder),
+                path,
+                until=until,
+                stream=stream,
+                progress=progress,
+            )
+    except LedgerError as e:
+        raise _fail(e.detail) from None
+    finally:
+        ledger.close()
+    out.print(
+        f"Wrote a {report.kind} evidence pack to {path}: {report.events} event(s), "
+        f"{report.checkpoints} checkpoint(s), tree size {report.tree_size} up to position "
+        f"{report.last_position}."
+    )
+    if report.unsealed_after:
+        out.print(
+            f"{report.unsealed_after} later event(s) are not covered by a checkpoint yet and are "
+            "not in the pack."
+        )
+
+
+def _print_report(report: VerificationReport) -> None:
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/] {warning}")
+    if report.failure is None:
+        out.print(
+            f"[bold green]OK[/] {report.kind} pack: {report.events} event(s) and "
+            f"{report.checkpoints} checkpoint(s) verified, tree size {report.tree_size} up to "
+            f"position {report.last_position}; key(s) {', '.join(report.key_ids)}."
+        )
+        return
+    f = report.failure
+    where = f"position {f.position}" if f.position is not None else "the pack"
+    out.print(f"[bold red]FAILED[/] at {where} ({f.code}): {escape(f.message)}")
+
+
+@audit_app.command("verify")
+def verify(
+    pack: Annotated[Path, typer.Argument(help="The evidence pack", exists=True, dir_okay=False)],
+    public_key: Annotated[
+        list[Path] | None,
+        typer.Option(help="Public key(s) (PEM) you trust; repeat for rotated keys"),
+    ] = None,
+    trusted_checkpoint: Annotated[
+        Path | None, typer.Option(help="A checkpoint you kept earlier (its JSON)")
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
+) -> None:
+    """Check a pack offline: every leaf, root, signature and consistency. Exit 1 on failure."""
+    keys: list[VerifyKey] | None = None
+    try:
+        if public_key:
+            keys = [load_verify_key(p.read_bytes()) for p in public_key]
+        trusted = load_trusted_checkpoint(trusted_checkpoint) if trusted_checkpoint else None
+    except (SealKeyError, ValueError, OSError, orjson.JSONDecodeError) as e:
+        raise _fail(getattr(e, "detail", str(e))) from None
+    report = verify_pack(pack, keys, trusted)
+    if json_output:
+        failure = report.failure
+        sys.stdout.write(
+            orjson.dumps(
+                {
+                    "ok": report.ok,
+                    "kind": report.kind,
+                    "events": report.events,
+                    "checkpoints": report.checkpoints,
+                    "tree_size": report.tree_size,
+                    "last_position": report.last_position,
+                    "key_ids": report.key_ids,
+                    "warnings": report.warnings,
+                    "failure": None if failure is None else vars(failure),
+                },
+                option=orjson.OPT_INDENT_2,
+            ).decode()
+            + "\n"
+        )
+    else:
+        _print_report(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@audit_app.command("replay")
+def replay(
+    until: Annotated[str, typer.Option(help="A log position, or an ISO time with offset")],
+    stream: Annotated[UUID | None, typer.Option(help="Show this stream's state")] = None,
+) -> None:
+    """A stream's state (or the log's figures) as of a log position or a time."""
+    try:
+        point = ReplayPoint.parse(until)
+    except ValueError as e:
+        raise _fail(str(e)) from None
+    settings = Settings()
+    ledger = _open(settings)
+    try:
+        result = (
+            replay_log(ledger, point) if stream is None else replay_stream(ledger, stream, point)
+        )
+    except LedgerError as e:
+        raise _fail(e.detail, 1) from None
+    finally:
+        ledger.close()
+    sys.stdout.write(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode() + "\n")

@@ -1,0 +1,146 @@
+"""Seeding the demonstration network, one stage at a time, through the application layer.
+
+The stages run in the order their records depend on each other (a window must be connected
+before it signs, an enterprise registered before it is served, a month's cases recorded before
+the month is reported); within a stage, business times follow the year's calendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from demo.activities import seed_activities
+from demo.agreements import seed_agreements
+from demo.cases import seed_cases, seed_enterprises
+from demo.funds import seed_funds
+from demo.network import seed_expert_pool, seed_network
+from demo.onboarding import seed_onboarding
+from demo.reports import seed_reports
+from demo.world import DemoReport, DemoWorld, Progress, Window
+from ledger.application.app import LedgerApplication
+from ledger.domain.access_key import Role
+from ledger.domain.budget import FIRST_BUDGET_YEAR
+from ledger.domain.errors import LedgerError
+from ledger.domain.time import CST
+
+__all__ = ["DemoAlreadySeededError", "DemoReport", "DemoYearError", "Progress", "seed_demo"]
+
+
+class DemoAlreadySeededError(LedgerError):
+    code = "demo_already_seeded"
+    title = "Demonstration network already seeded"
+
+
+class DemoYearError(LedgerError):
+    code = "demo_year_out_of_range"
+    title = "Demonstration year out of range"
+
+
+STAGES: list[Callable[[DemoWorld], None]] = [
+    seed_network,
+    seed_expert_pool,
+    seed_onboarding,
+    seed_enterprises,
+    seed_agreements,
+    seed_cases,
+    seed_activities,
+    seed_reports,
+    seed_funds,
+]
+
+
+def _noop(_stage: str, _done: int, _total: int) -> None:
+    return None
+
+
+def seed_demo(
+    ledger: LedgerApplication,
+    *,
+    seed: int = 2026,
+    year: int = 2025,
+    scale: float = 1.0,
+    progress: Progress = _noop,
+) -> DemoReport:
+    """Seed the demonstration network into an empty ledger (it may hold its first admin key).
+
+    ``scale`` shrinks or grows the number of enterprises and cases (1.0: 1,200 enterprises and
+    about 3,000 cases); the rest of the network is always whole: the hub, 11 windows (3 of them
+    onboarded during the year), 20 institutions under agreement, 15 experts, about a hundred
+    activities, every window's monthly reports and the hub's budget with its disbursements.
+    """
+    if ledger.list_platforms():
+        raise DemoAlreadySeededError(
+            "This ledger already has platforms; seed the demonstration into an empty ledger "
+            "(e.g. LEDGER_DATABASE_URL=sqlite:///./var/demo.sqlite)."
+        )
+    # December's reports come in the following January: that month must be over too, since no
+    # business time may lie in the future. (The clock is read for this check only.)
+    today = ledger.clock().astimezone(CST).date()
+    latest = today.year - 1 if today >= date(today.year, 2, 1) else today.year - 2
+    if not FIRST_BUDGET_YEAR <= year <= latest:
+        raise DemoYearError(
+            f"The demonstration simulates a finished year under the Measures, whose last "
+            f"reports are settled in the January after it: choose a year from "
+            f"{FIRST_BUDGET_YEAR} to {latest}, not {year}.",
+            year=year,
+            latest=latest,
+        )
+    demo = DemoWorld(ledger, seed, year, scale, progress)
+    for stage in STAGES:
+        stage(demo)
+    _standing(demo)
+    _keys(demo)
+    demo.report.head = ledger.head_position()
+    return demo.report
+
+
+def _standing(demo: DemoWorld) -> None:
+    """The window that reported most punctually gets priority support; the one most often late
+    is ordered to rectify (as the appraisal would decide)."""
+    late = {w.id: 0 for w in demo.windows}
+    for report in demo.ledger.list_reports():
+        if report.late and report.window_id in late:
+            late[report.window_id] += 1
+    # Only windows that reported the whole year are compared.
+    whole_year = [w for w in demo.windows if not w.onboarded]
+    best = min(whole_year, key=lambda w: late[w.id])
+    weakest = max(whole_year, key=lambda w: late[w.id])
+    hub = demo.as_hub(demo.at(date(demo.year, 12, 20)))
+    demo.ledger.change_standing(
+        "platform",
+        best.id,
+        lambda p: p.grant_priority_support(
+            year=demo.year + 1, citation=f"{demo.year}年度绩效考核：优秀", note="", meta=hub
+        ),
+        meta=hub,
+    )
+    if late[weakest.id] == late[best.id]:
+        return  # every window reported alike: nobody stands out
+    demo.ledger.change_standing(
+        "platform",
+        weakest.id,
+        lambda p: p.order_rectification(
+            deadline=date(demo.year + 1, 3, 31),
+            reasons=f"服务数据报送不及时（全年迟报{late[weakest.id]}次）",
+            citation=f"{demo.year}年度绩效考核：不合格",
+            meta=hub,
+        ),
+        meta=hub,
+    )
+
+
+def _keys(demo: DemoWorld) -> None:
+    setup = demo.as_admin(datetime.now(UTC))
+    ledger, report = demo.ledger, demo.report
+    report.keys["hub"] = ledger.issue_key(
+        role=Role.HUB, platform_id=demo.hub_id, name="demo hub", meta=setup
+    ).secret
+    for role in (Role.BUREAU, Role.AUDITOR):
+        report.keys[role.value] = ledger.issue_key(
+            role=role, platform_id=None, name=f"demo {role.value}", meta=setup
+        ).secret
+    window: Window = demo.windows[0]
+    report.keys[f"window ({window.name})"] = ledger.issue_key(
+        role=Role.WINDOW, platform_id=window.id, name="demo window", meta=setup
+    ).secret

@@ -1,0 +1,1 @@
+"""The application layer: commands, the unit of work, group commit and the ledger itself."""

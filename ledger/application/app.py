@@ -1,0 +1,128 @@
+"""The ledger application: every aggregate of the network in one application, one log.
+
+A write is a command (``ledger.application.commands``) handled by the one capability that
+handles its type (``ledger.application.handlers``), through the unit of work:
+``ledger.handle(command, context)``. Queries read aggregates (at any version or time) and the
+log. Plain views for the edges live in ``ledger.application.interface``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from eventsourcing.utils import EnvType
+
+from ledger.application.capability import Capability, Command
+from ledger.application.context import Principal, RequestContext
+from ledger.application.handlers.cases import ServiceCases
+from ledger.application.lookups import Lookups
+from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
+from ledger.application.mixins.activities import ActivityCommands
+from ledger.application.mixins.agreements import AgreementCommands
+from ledger.application.mixins.appraisals import AppraisalCommands
+from ledger.application.mixins.data_reports import DataReportCommands
+from ledger.application.mixins.disbursements import DisbursementCommands
+from ledger.application.mixins.enterprises import EnterpriseCommands
+from ledger.application.mixins.institutions import InstitutionCommands
+from ledger.application.mixins.onboarding import OnboardingCommands
+from ledger.application.mixins.publications import PublicationCommands
+from ledger.application.mixins.standing import StandingCommands
+from ledger.application.store import LedgerCore, LoggedEvent, utc_now
+from ledger.domain.base import LedgerAggregate
+
+A = TypeVar("A", bound=LedgerAggregate)
+R = TypeVar("R")
+
+__all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"]
+
+
+class LedgerApplication(
+    EnterpriseCommands,
+    AgreementCommands,
+    AppraisalCommands,
+    InstitutionCommands,
+    StandingCommands,
+    ActivityCommands,
+    DataReportCommands,
+    OnboardingCommands,
+    PublicationCommands,
+    DisbursementCommands,
+    AccessKeyCommands,
+):
+    """Every aggregate of the network in one application, so the history has one total order."""
+
+    name = "Ledger"
+
+    def __init__(
+        self,
+        env: EnvType | None = None,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        clock_skew: timedelta = timedelta(minutes=5),
+    ) -> None:
+        super().__init__(env, clock=clock, clock_skew=clock_skew)
+        self.lookups = Lookups(self)
+        lookups = self.lookups
+        self.capabilities: tuple[Capability[Any], ...] = (ServiceCases(self, lookups, self.uow),)
+        self._handlers: dict[type[Command[Any]], Capability[Any]] = {
+            c: cap for cap in self.capabilities for c in cap.handlings
+        }
+        self._by_aggregate: dict[type[LedgerAggregate], Capability[Any]] = {
+            cap.aggregate: cap for cap in self.capabilities
+        }
+
+    def handle(self, command: Command[R], context: RequestContext) -> R:
+        """Handle ``command`` as asked in ``context``: the one entry point of every write."""
+        capability = self._handlers.get(type(command))
+        if capability is None:
+            msg = f"No capability handles {type(command).__name__}."
+            raise TypeError(msg)
+        handling = capability.handlings[type(command)]
+        if handling.whole:
+            return cast(R, getattr(capability, handling.method)(command, context))
+        meta = context.envelope(command.occurred_at or self.clock())
+        outcome = self.uow.run(capability.write(command, context, meta), meta, context.idempotency)
+        return command.result(outcome)
+
+    def capability(self, aggregate_type: type[LedgerAggregate]) -> Capability[Any]:
+        """The capability that handles (and shows) aggregates of ``aggregate_type``."""
+        return self._by_aggregate[aggregate_type]
+
+    def get(self, aggregate_type: type[A], stream_id: UUID, version: int | None = None) -> A:
+        """The aggregate ``stream_id`` now (or at ``version``), or its capability's not-found."""
+        capability = self.capability(aggregate_type)
+        return self.load(stream_id, aggregate_type, capability.not_found, capability.label, version)
+
+    def read(
+        self,
+        aggregate_type: type[A],
+        stream_id: UUID,
+        principal: Principal,
+        *,
+        version: int | None = None,
+        as_of: datetime | None = None,
+    ) -> A:
+        """What ``principal`` may read of ``stream_id``: now, at a version or as of a record time.
+
+        Whether it may read it at all is decided on the latest state; one who may not is told
+        it does not exist, before any version or time is looked up.
+        """
+        capability = self.capability(aggregate_type)
+        latest = self.get(aggregate_type, stream_id)
+        if not capability.visible(latest, principal):
+            raise capability.missing(stream_id)
+        if as_of is not None:
+            return self.get_as_of(stream_id, aggregate_type, as_of, capability.not_found)
+        if version is not None:
+            return self.get(aggregate_type, stream_id, version)
+        return latest
+
+    def read_history(
+        self, aggregate_type: type[LedgerAggregate], stream_id: UUID, principal: Principal
+    ) -> list[LoggedEvent]:
+        """Every event of ``stream_id`` with its log position, if ``principal`` may read it."""
+        self.read(aggregate_type, stream_id, principal)
+        return self.history(stream_id)

@@ -1,0 +1,261 @@
+"""Service cases: opened by a window from an enterprise's demand, then stepped to closure.
+
+Two rules of a case read other aggregates, so they are checked here, after the domain has
+decided the steps and before anything is saved (whichever path took the steps, one call or
+several): a case is assigned only to a registered institution whose qualification is not revoked,
+and a case assigned to an institution is delivered only under an agreement between the case's
+window and that institution, in force on the delivery date and covering the case's category.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from uuid import UUID
+
+from ledger.application.capability import JSON, Capability, acts, creates, handles
+from ledger.application.commands.cases import (
+    MAX_IMPORT_RECORDS,
+    Assign,
+    CaseStep,
+    Close,
+    Deliver,
+    GiveFeedback,
+    ImportCases,
+    ImportResult,
+    ImportStatus,
+    OpenCase,
+    StepCase,
+)
+from ledger.application.context import Principal, RequestContext
+from ledger.application.interface import service_case_view
+from ledger.application.lookups import Lookups, acting_platform
+from ledger.application.ports import Store
+from ledger.application.uow import Outcome, UnitOfWork, Write
+from ledger.domain import ids
+from ledger.domain.access_key import Role
+from ledger.domain.enterprise import Enterprise
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
+    ExternalRefExistsError,
+    InstitutionNotIdentifiedError,
+    LedgerError,
+    ServiceCaseNotFoundError,
+    UnavailableError,
+    WrongPlatformKindError,
+)
+from ledger.domain.service_case import Assignment, Demand, ProviderKind, ServiceCase
+
+_WINDOWS_ONLY = "Service cases are recorded by a window platform."
+
+
+class ServiceCases(Capability[ServiceCase]):
+    aggregate = ServiceCase
+    resource_type = "service_case"
+    label = "service case"
+    not_found = ServiceCaseNotFoundError
+    target = "case_id"
+
+    def __init__(self, store: Store, lookups: Lookups, uow: UnitOfWork) -> None:
+        self.store = store
+        self.lookups = lookups
+        self.uow = uow
+
+    def view(self, aggregate: ServiceCase, on: date) -> JSON:
+        return service_case_view(aggregate)
+
+    def visible(self, aggregate: ServiceCase, principal: Principal) -> bool:
+        return principal.role is not Role.WINDOW or aggregate.window_id == principal.platform_id
+
+    def guard(self, aggregate: ServiceCase, command: object, context: RequestContext) -> None:
+        if context.principal.platform_id is None:
+            raise WrongPlatformKindError(_WINDOWS_ONLY)
+        # Another window's case is reported as absent, never as someone else's.
+        if aggregate.window_id != context.principal.platform_id:
+            raise self.missing(aggregate.id)
+
+    # --- commands --------------------------------------------------------------------------
+
+    @creates(OpenCase, exists=ExternalRefExistsError)
+    def open_case(self, command: OpenCase, meta: Envelope) -> ServiceCase:
+        window_id = acting_platform(meta, _WINDOWS_ONLY)
+        self.lookups.connected_window(window_id)
+        return self._opened(window_id, command, meta, self.lookups.registered_enterprise)
+
+    @acts(StepCase)
+    def step_case(self, case: ServiceCase, command: StepCase, meta: Envelope) -> None:
+        self.lookups.connected_window(acting_platform(meta, _WINDOWS_ONLY))
+        self._take(case, command.step, meta)
+        self._check_network_rules(case)
+
+    @handles(ImportCases)
+    def import_cases(self, command: ImportCases, context: RequestContext) -> list[ImportResult]:
+        """Decide every readable record as :meth:`open_case` does, then append them together."""
+        if len(command.records) > MAX_IMPORT_RECORDS:
+            msg = f"At most {MAX_IMPORT_RECORDS} records per import; split the file."
+            raise ValueError(msg)
+        now = self.uow.clock()
+        window_id = acting_platform(context.envelope(now), _WINDOWS_ONLY)
+        self.lookups.connected_window(window_id)
+        results: dict[int, ImportResult] = {}
+        readable: dict[int, tuple[OpenCase, UUID]] = {}
+        for index, record in enumerate(command.records):
+            if isinstance(record, LedgerError):
+                results[index] = ImportResult.rejected(index, record, None)
+            else:
+                readable[index] = (record, ids.service_case_id(window_id, record.external_ref))
+        present = self.store.streams_present(list({s for _, s in readable.values()}))
+        seen: set[UUID] = set()
+        writes: list[tuple[int, UUID, Write[ServiceCase], Envelope]] = []
+        enterprise_of = _memoised(self.lookups.registered_enterprise)
+        for index, (record, stream_id) in readable.items():
+            if stream_id in present or stream_id in seen:
+                results[index] = _existing(index, stream_id, record, earlier=stream_id in seen)
+                continue
+            seen.add(stream_id)
+            meta = context.envelope(record.occurred_at or now)
+            writes.append(
+                (index, stream_id, self._import_write(window_id, record, meta, enterprise_of), meta)
+            )
+        answers = self.uow.run_all([(write, meta) for _, _, write, meta in writes])
+        for (index, stream_id, _, _), answer in zip(writes, answers, strict=True):
+            results[index] = _imported(index, stream_id, answer)
+        return [results[i] for i in range(len(command.records))]
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _import_write(
+        self,
+        window_id: UUID,
+        record: OpenCase,
+        meta: Envelope,
+        enterprise_of: Callable[[str], Enterprise],
+    ) -> Write[ServiceCase]:
+        return Write(
+            stream_id=None,
+            aggregate_type=ServiceCase,
+            decide=lambda _: self._opened(window_id, record, meta, enterprise_of),
+            resource_type=self.resource_type,
+            render=service_case_view,
+            not_found=self.not_found,
+            exists=ExternalRefExistsError,
+        )
+
+    def _opened(
+        self,
+        window_id: UUID,
+        command: OpenCase,
+        meta: Envelope,
+        enterprise_of: Callable[[str], Enterprise],
+    ) -> ServiceCase:
+        """A new case with its steps taken and the network rules checked (not yet saved)."""
+        enterprise = enterprise_of(command.uscc)
+        case = ServiceCase.open(
+            window_id=window_id,
+            demand=Demand(
+                external_ref=command.external_ref,
+                enterprise_id=enterprise.id,
+                uscc=enterprise.uscc,
+                category=command.category,
+                channel=command.channel,
+                description=command.description,
+            ),
+            meta=meta,
+        )
+        for step in command.then:
+            self._take(case, step, meta)
+        self._check_network_rules(case)
+        return case
+
+    def _take(self, case: ServiceCase, step: CaseStep, meta: Envelope) -> None:
+        """One step, at its own business time (the command's, unless the step names one)."""
+        at = meta.at(step.occurred_at) if step.occurred_at is not None else meta
+        match step:
+            case Assign():
+                case.assign(self._assignment(step), at)
+            case Deliver():
+                case.deliver(step.delivery, at)
+            case GiveFeedback():
+                case.record_feedback(step.feedback, at)
+            case Close():
+                case.close(step.note, at)
+            case _:
+                case.cancel(step.reason, at)
+
+    def _assignment(self, step: Assign) -> Assignment:
+        """An institution's name is taken from its registration when the step is decided (the
+        name sent, if any, is not trusted over the register)."""
+        if step.provider_kind is ProviderKind.INSTITUTION and step.provider_id is not None:
+            institution = self.lookups.assignable_institution(step.provider_id)
+            return Assignment(step.provider_kind, institution.name, institution.id)
+        return Assignment(step.provider_kind, step.provider_name or "", step.provider_id)
+
+    def _check_network_rules(self, case: ServiceCase) -> None:
+        """The rules that read other aggregates, for the steps just decided on ``case``."""
+        for event in case.pending_events:
+            if isinstance(event, ServiceCase.Assigned) and event.provider_id is not None:
+                self.lookups.assignable_institution(event.provider_id)
+            if isinstance(event, ServiceCase.Delivered):
+                self._check_delivery_under_agreement(case, event.delivered_on)
+
+    def _check_delivery_under_agreement(self, case: ServiceCase, delivered_on: date) -> None:
+        assignment = case.assignment
+        if assignment is None or assignment.provider_kind is not ProviderKind.INSTITUTION:
+            return
+        if assignment.provider_id is None or case.window_id is None:
+            # Only cases assigned before institutions were identified by id: the rule cannot be
+            # checked, so the delivery is not recorded as if it had been.
+            raise InstitutionNotIdentifiedError(
+                f"This case was assigned to {assignment.provider_name!r} by name only, so no "
+                "agreement can be checked for its delivery. Cancel it and record the service "
+                "anew, assigned by the institution's id.",
+            )
+        self.lookups.agreement_in_force(
+            case.window_id, assignment.provider_id, case.category, delivered_on
+        )
+
+
+def _existing(index: int, stream_id: UUID, record: OpenCase, *, earlier: bool) -> ImportResult:
+    where = "an earlier record of this batch" if earlier else "a case already recorded"
+    return ImportResult(
+        index,
+        ImportStatus.EXISTS,
+        stream_id,
+        code="external_ref_exists",
+        detail=f"external_ref {record.external_ref!r} is that of {where} ({stream_id}); "
+        "nothing was appended for this record.",
+    )
+
+
+def _imported(index: int, stream_id: UUID, answer: Outcome | LedgerError) -> ImportResult:
+    if isinstance(answer, Outcome):
+        return ImportResult(
+            index, ImportStatus.CREATED, answer.resource_id, answer.version, answer.position
+        )
+    if isinstance(answer, ExternalRefExistsError):
+        # Another request recorded the same case meanwhile.
+        return ImportResult(
+            index,
+            ImportStatus.EXISTS,
+            stream_id,
+            code=answer.code,
+            detail=f"Service case {stream_id} was recorded by another request.",
+        )
+    if isinstance(answer, UnavailableError):
+        raise UnavailableError(
+            "The event store is not reachable; nothing of this batch was recorded. "
+            "Retry shortly: re-sending the same records is safe."
+        ) from answer
+    return ImportResult.rejected(index, answer, stream_id)
+
+
+def _memoised(load: Callable[[str], Enterprise]) -> Callable[[str], Enterprise]:
+    """``load``, asked once per USCC per batch (many records name the same enterprise)."""
+    found: dict[str, Enterprise] = {}
+
+    def cached(uscc: str) -> Enterprise:
+        if uscc not in found:
+            found[uscc] = load(uscc)
+        return found[uscc]
+
+    return cached

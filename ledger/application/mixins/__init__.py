@@ -1,0 +1,1 @@
+"""Commands and queries of each capability, as mixins on the store (``LedgerCore``)."""

@@ -1,0 +1,399 @@
+"""Commands and the unit of work that runs them: load → domain method → save.
+
+Every write in the ledger goes through :meth:`UnitOfWork.run`. Routes and the CLI only describe
+*what* to decide (a :class:`Write`); how it is loaded, checked, saved, made idempotent and
+reported is decided here, in one place. That is what lets concurrent commands be coalesced
+into one transaction (group commit, :mod:`ledger.application.group_commit`) without any
+caller knowing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from uuid import UUID
+
+import orjson
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError
+
+from ledger.application.context import IdempotencyRequest
+from ledger.application.group_commit import GroupCommitConfig, GroupCommitter
+from ledger.domain.base import LedgerAggregate, check_not_future
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
+    AlreadyExistsError,
+    ConcurrentModificationError,
+    IdempotencyKeyReusedError,
+    LedgerError,
+    NotFoundError,
+    PreconditionFailedError,
+    UnavailableError,
+)
+from ledger.persistence.idempotency import IdempotencyRecord, IdempotentResult
+
+if TYPE_CHECKING:
+    from ledger.application.store import LedgerCore
+
+A = TypeVar("A", bound=LedgerAggregate)
+
+
+@dataclass(frozen=True)
+class Decision(Generic[A]):
+    """A decision that changes more than one aggregate; all of them are saved atomically.
+
+    The ``primary`` aggregate is the one the command is about (its state is the answer); the
+    ``others`` are changed with it, e.g. a budget line reserved by a disbursement request, so
+    that an invariant spanning both holds even under concurrent commands.
+    """
+
+    primary: A
+    others: tuple[LedgerAggregate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Write(Generic[A]):
+    """One decision about one aggregate, as the unit of work runs it.
+
+    ``decide`` receives the current aggregate (``None`` when ``creates``) and returns the
+    aggregate holding the new, not yet saved, events (or a :class:`Decision` naming others to
+    save with it).
+    """
+
+    stream_id: UUID | None
+    """The stream acted on (``None`` for a plan that creates one: its new aggregate says)."""
+    aggregate_type: type[A]
+    decide: Callable[[A | None], A | Decision[A]]
+    resource_type: str
+    render: Callable[[A], dict[str, Any]]
+    not_found: type[NotFoundError]
+    exists: type[AlreadyExistsError] | None = None
+    """Set for commands that create a stream: the error when the stream already exists."""
+    expected_version: int | None = None
+    guard: Callable[[A], None] | None = None
+    """Runs on the loaded aggregate before anything else is checked: who may not see it is
+    told it does not exist, before a version mismatch could reveal that it does."""
+
+    @property
+    def creates(self) -> bool:
+        return self.exists is not None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a command did, as the client is told."""
+
+    resource_type: str
+    resource_id: UUID
+    version: int
+    body: dict[str, Any]
+    position: int
+    created: bool
+    replayed: bool = False
+    event_types: tuple[str, ...] = ()
+    """The types of the events this command appended (none for a replay)."""
+
+    @classmethod
+    def from_replay(cls, result: IdempotentResult) -> Outcome:
+        return cls(
+            resource_type=result.resource_type,
+            resource_id=result.resource_id,
+            version=result.version,
+            body=orjson.loads(result.body),
+            position=result.position,
+            created=result.status == 201,
+            replayed=True,
+        )
+
+
+@dataclass
+class _Decided:
+    """A decided command, ready to save: its aggregates with their new events, and its answer."""
+
+    command: Write[Any]
+    aggregate: LedgerAggregate
+    others: tuple[LedgerAggregate, ...]
+    body: dict[str, Any]
+    records: tuple[IdempotencyRecord, ...]
+    idempotency: IdempotencyRequest | None
+    pending: list[tuple[LedgerAggregate, list[Any]]]
+    """Each changed aggregate with its new events, to put them back if a batch save fails."""
+
+    @property
+    def changed(self) -> tuple[LedgerAggregate, ...]:
+        return (self.aggregate, *self.others)
+
+    @property
+    def last_event(self) -> tuple[UUID, int]:
+        last = [e for _, events in self.pending for e in events][-1]
+        return last.originator_id, last.originator_version
+
+    @property
+    def event_types(self) -> tuple[str, ...]:
+        return tuple(type(e).__qualname__ for _, events in self.pending for e in events)
+
+    def restore_pending_events(self) -> None:
+        """Give the aggregates back the events a failed save took from them."""
+        for aggregate, events in self.pending:
+            if not aggregate.pending_events:
+                aggregate.pending_events.extend(events)
+
+    def outcome(self, position: int) -> Outcome:
+        return Outcome(
+            resource_type=self.command.resource_type,
+            resource_id=self.aggregate.id,
+            version=self.aggregate.version,
+            body=self.body,
+            position=position,
+            created=self.command.creates,
+            event_types=self.event_types,
+        )
+
+
+class UnitOfWork:
+    """Runs commands against one application.
+
+    A command is decided in the caller's thread (replay check, load, domain method, answer,
+    idempotency record) and then committed: alone, or, once :meth:`start_group_commit` has
+    been called (as the API does), together with whatever other commands are waiting, in one
+    transaction. Either way the caller gets exactly the answer or error it would get alone.
+    """
+
+    def __init__(
+        self,
+        app: LedgerCore,
+        clock: Callable[[], datetime],
+        clock_skew: timedelta,
+    ) -> None:
+        self.app = app
+        self.clock = clock
+        self.clock_skew = clock_skew
+        self.committer: GroupCommitter[_Decided, Outcome] | None = None
+        self._deciding = 0
+        self._deciding_lock = threading.Lock()
+
+    # --- group commit ----------------------------------------------------------------------
+
+    def start_group_commit(self, config: GroupCommitConfig) -> GroupCommitter[_Decided, Outcome]:
+        """From now on, concurrent commands are saved together (see group_commit)."""
+        if self.committer is None:
+            self.committer = GroupCommitter(
+                self._commit_batch, config, deciding=lambda: self._deciding
+            )
+        return self.committer
+
+    def stop_group_commit(self) -> None:
+        """Commit what is waiting, then save each command alone again."""
+        committer, self.committer = self.committer, None
+        if committer is not None:
+            committer.close()
+
+    # --- running a command -----------------------------------------------------------------
+
+    def run(
+        self,
+        command: Write[A],
+        meta: Envelope,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Outcome:
+        if idempotency is not None:
+            replay = self._replay(idempotency)
+            if replay is not None:
+                return replay
+        check_not_future(meta, self.clock(), self.clock_skew)
+        committer = self.committer
+        with self._deciding_lock:
+            self._deciding += 1
+        decided: _Decided | None = None
+        try:
+            decided = self._decide(command, idempotency)
+        finally:
+            with self._deciding_lock:
+                self._deciding -= 1
+            if decided is None and committer is not None:
+                # A batch lingering for this command need not wait any longer.
+                committer.wake()
+        if not decided.pending:
+            return decided.outcome(self.app.head_position())
+        if committer is not None:
+            return committer.submit(decided)
+        return self._save_alone(decided)
+
+    def run_all(self, writes: Sequence[tuple[Write[Any], Envelope]]) -> list[Outcome | LedgerError]:
+        """Decide each write on its own (a write that breaks a rule gets its error as its answer),
+        then save every decided one in one transaction, exactly as a group-committed batch is
+        saved: if anything in it collides, each is saved alone and fails only for itself."""
+        now = self.clock()
+        answers: dict[int, Outcome | LedgerError] = {}
+        decided: list[tuple[int, _Decided]] = []
+        for index, (write, meta) in enumerate(writes):
+            try:
+                check_not_future(meta, now, self.clock_skew)
+                decided.append((index, self._decide(write, None)))
+            except LedgerError as e:
+                answers[index] = e
+        saved = self._commit_batch([d for _, d in decided]) if decided else []
+        for (index, _), result in zip(decided, saved, strict=True):
+            if isinstance(result, LedgerError | Outcome):
+                answers[index] = result
+            else:
+                raise result
+        return [answers[i] for i in range(len(writes))]
+
+    def _decide(self, command: Write[A], idempotency: IdempotencyRequest | None) -> _Decided:
+        current = None if command.creates else self._load(command)
+        decision = command.decide(current)
+        aggregate: A
+        others: tuple[LedgerAggregate, ...] = ()
+        if isinstance(decision, Decision):
+            aggregate, others = decision.primary, decision.others
+        else:
+            aggregate = decision
+        body = command.render(aggregate)
+        changed: tuple[LedgerAggregate, ...] = (aggregate, *others)
+        pending = [(a, list(a.pending_events)) for a in changed if a.pending_events]
+        records: tuple[IdempotencyRecord, ...] = ()
+        if idempotency is not None and pending:
+            # The write's last event (saved last, whichever aggregate it belongs to) gives the
+            # position the response reports, so a replay reports the same one.
+            last = pending[-1][1][-1]
+            records = (
+                IdempotencyRecord(
+                    scope=idempotency.scope,
+                    key=idempotency.key,
+                    fingerprint=idempotency.fingerprint,
+                    status=201 if command.creates else 200,
+                    resource_type=command.resource_type,
+                    resource_id=aggregate.id,
+                    version=aggregate.version,
+                    body=orjson.dumps(body),
+                    anchor_id=last.originator_id,
+                    anchor_version=last.originator_version,
+                ),
+            )
+        return _Decided(command, aggregate, others, body, records, idempotency, pending)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _save_alone(self, decided: _Decided) -> Outcome:
+        try:
+            recordings = self.app.save(*decided.changed, idempotency=decided.records)
+        except IntegrityError:
+            return self._collided(decided)
+        except (OperationalError, InterfaceError) as e:
+            raise _unreachable() from e
+        position = recordings[-1].notification.id if recordings else self.app.head_position()
+        return decided.outcome(position)
+
+    def _commit_batch(self, batch: Sequence[_Decided]) -> list[Outcome | BaseException]:
+        """Save ``batch`` in one transaction; if anything in it collides, save each alone."""
+        if len(batch) == 1:
+            return [self._attempt_alone(batch[0])]
+        aggregates = [a for decided in batch for a in decided.changed]
+        records = tuple(r for decided in batch for r in decided.records)
+        try:
+            recordings = self.app.save(*aggregates, idempotency=records)
+        except IntegrityError:
+            # Nothing of the batch was saved. Which command collided is not said, so each is
+            # saved alone: the one that collided fails as it would have alone, the rest commit.
+            for decided in batch:
+                decided.restore_pending_events()
+            return [self._attempt_alone(decided) for decided in batch]
+        except (OperationalError, InterfaceError) as e:
+            error = _unreachable()
+            error.__cause__ = e
+            return [error] * len(batch)
+        except Exception:
+            # Anything else (say, one command's event that cannot be stored) must not fail the
+            # commands saved with it either: each is tried alone, and fails only for itself.
+            for decided in batch:
+                decided.restore_pending_events()
+            return [self._attempt_alone(decided) for decided in batch]
+        positions = {
+            (r.domain_event.originator_id, r.domain_event.originator_version): r.notification.id
+            for r in recordings
+        }
+        return [decided.outcome(positions[decided.last_event]) for decided in batch]
+
+    def _attempt_alone(self, decided: _Decided) -> Outcome | BaseException:
+        try:
+            return self._save_alone(decided)
+        except Exception as e:  # handed to the command's own caller, raised in its thread
+            return e
+
+    def _collided(self, decided: _Decided) -> Outcome:
+        """The answer to a command whose save hit a uniqueness constraint."""
+        command, aggregate, others = decided.command, decided.aggregate, decided.others
+        if decided.idempotency is not None:
+            replay = self._replay(decided.idempotency)
+            if replay is not None:
+                return replay
+        # A creating command collides either on its own new stream (it already exists) or,
+        # when it changes others with it, on one of those: then it lost a race and may retry.
+        if command.exists is not None and self._recorded(aggregate.id):
+            raise command.exists(
+                f"{command.resource_type.replace('_', ' ').capitalize()} {aggregate.id} "
+                "is already recorded.",
+                id=str(aggregate.id),
+            )
+        changed_with = "".join(
+            f" (or the {type(other).__name__.lower()} {other.id} changed with it)"
+            for other in others
+        )
+        raise ConcurrentModificationError(
+            f"{command.resource_type} {aggregate.id}{changed_with} was changed by another "
+            "request while this one was being decided. Read it again and retry if still "
+            "appropriate.",
+            id=str(aggregate.id),
+        )
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _load(self, command: Write[A]) -> A:
+        if command.stream_id is None:
+            msg = "A write that creates its stream has nothing to load."
+            raise TypeError(msg)
+        try:
+            aggregate: LedgerAggregate = self.app.repository.get(command.stream_id)
+        except AggregateNotFoundError:
+            raise command.not_found(
+                f"No {command.resource_type.replace('_', ' ')} with id {command.stream_id}.",
+                id=str(command.stream_id),
+            ) from None
+        if not isinstance(aggregate, command.aggregate_type):
+            raise command.not_found(
+                f"No {command.resource_type.replace('_', ' ')} with id {command.stream_id}.",
+                id=str(command.stream_id),
+            )
+        if command.guard is not None:
+            command.guard(aggregate)
+        if command.expected_version is not None and aggregate.version != command.expected_version:
+            raise PreconditionFailedError(
+                f"If-Match names version {command.expected_version}, but the current version is "
+                f"{aggregate.version}. Read it again and decide on the current state.",
+                current_version=aggregate.version,
+            )
+        return aggregate
+
+    def _recorded(self, stream_id: UUID) -> bool:
+        return bool(self.app.recorder.select_events(stream_id, limit=1))
+
+    def _replay(self, idempotency: IdempotencyRequest) -> Outcome | None:
+        found = self.app.recorder_ext.select_idempotency(idempotency.scope, idempotency.key)
+        if found is None:
+            return None
+        if found.fingerprint != idempotency.fingerprint:
+            raise IdempotencyKeyReusedError(
+                f"Idempotency-Key {idempotency.key!r} was already used for a different request. "
+                "Use a new key for a new request.",
+            )
+        return Outcome.from_replay(found)
+
+
+def _unreachable() -> UnavailableError:
+    return UnavailableError(
+        "The event store is not reachable; nothing was recorded. Retry shortly."
+    )

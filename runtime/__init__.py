@@ -1,0 +1,1 @@
+"""Settings and the one bootstrap that builds and starts everything."""

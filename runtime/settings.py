@@ -1,0 +1,129 @@
+"""Settings, from the environment (prefix ``LEDGER_``). Read only by composition roots."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ledger.application.group_commit import GroupCommitConfig
+from ledger.persistence.config import StoreConfig
+
+
+class Settings(BaseSettings):
+    """Every setting of the service, with its default for the embedded set-up."""
+
+    model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
+
+    database_url: str = Field(
+        "sqlite:///./var/ledger.sqlite",
+        description="sqlite:///path (embedded default) or postgresql://user:pw@host:port/db",
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64)
+    pool_size: int = Field(5, ge=1, le=200)
+    max_overflow: int = Field(10, ge=0, le=200)
+    lock_timeout_seconds: int = Field(5, ge=1, le=600)
+    max_body_bytes: int = Field(1_048_576, ge=1024, le=64 * 1_048_576)
+    clock_skew_seconds: int = Field(300, ge=0, le=86_400)
+    log_page_limit: int = Field(1000, ge=1, le=10_000)
+    view_wait_seconds: float = Field(
+        2.0, ge=0, le=30, description="How long a view read waits for min_position"
+    )
+    embedded_views: bool = Field(
+        True, description="On SQLite, keep the views up to date inside the API process"
+    )
+    metrics_dir: str | None = Field(
+        None, description="Directory for multi-process Prometheus metrics (set by serve)"
+    )
+    # --- audit (docs/audit.md) ---
+    migration_database_url: str | None = Field(
+        None,
+        description="Who `sme-ledger migrate` connects as (the schema owner's side); "
+        "defaults to LEDGER_DATABASE_URL",
+    )
+    seal_key_file: Path | None = Field(
+        None, description="Ed25519 private key of the sealer (`sme-ledger audit keygen FILE`)"
+    )
+    seal_key: SecretStr | None = Field(
+        None, description="The sealer's private key itself (PEM or base64), instead of a file"
+    )
+    seal_every_events: int = Field(1000, ge=1, le=1_000_000)
+    seal_interval_seconds: float = Field(10.0, gt=0, le=86_400)
+    seal_poll_seconds: float = Field(1.0, gt=0, le=60)
+    sealer: Literal["auto", "off"] = Field(
+        "auto",
+        description="auto: the API seals in-process on SQLite (PostgreSQL runs `sme-ledger "
+        "seal`); off: never in-process",
+    )
+    access_log: bool = Field(True, description="Record every /v1 request (GB/T 22239 8.1.4.3)")
+    access_queue_size: int = Field(10_000, ge=1, le=1_000_000)
+    access_flush_seconds: float = Field(0.2, gt=0, le=60)
+    access_block_seconds: float = Field(
+        2.0, ge=0, le=60, description="How long a request waits for room in a full access queue"
+    )
+    # --- the write path (docs/benchmarks.md) ---
+    group_commit: bool = Field(
+        True, description="Save concurrent commands together, in one transaction per batch"
+    )
+    group_commit_max_batch: int = Field(200, ge=1, le=10_000)
+    group_commit_max_wait_ms: float = Field(
+        2.0, ge=0, le=100, description="Longest a batch waits for commands still being decided"
+    )
+    group_commit_max_queue: int = Field(
+        1000, ge=1, le=100_000, description="Commands waiting beyond this are refused with 503"
+    )
+    aggregate_cache_size: int = Field(
+        1000,
+        ge=0,
+        le=1_000_000,
+        description="Aggregates kept in memory per process (0: none); each read still fetches "
+        "newer events, so several processes stay correct",
+    )
+    pool_pre_ping: bool = Field(
+        True, description="Check a pooled PostgreSQL connection each time it is taken"
+    )
+    snapshot_interval: int = Field(
+        100, ge=0, le=1_000_000, description="Snapshot a stream every N events (0: never)"
+    )
+    bench_endpoints: bool = Field(
+        False, description="Serve POST /v1/_bench/parse (for the benchmark suite only)"
+    )
+
+    @property
+    def store(self) -> StoreConfig:
+        return StoreConfig(
+            database_url=self.database_url,
+            pool_size=self.pool_size,
+            max_overflow=self.max_overflow,
+            lock_timeout_seconds=self.lock_timeout_seconds,
+            aggregate_cache_size=self.aggregate_cache_size,
+            snapshot_interval=self.snapshot_interval,
+            pre_ping=self.pool_pre_ping,
+        )
+
+    @property
+    def group_commit_config(self) -> GroupCommitConfig | None:
+        if not self.group_commit:
+            return None
+        return GroupCommitConfig(
+            max_batch=self.group_commit_max_batch,
+            max_wait_seconds=self.group_commit_max_wait_ms / 1000,
+            max_queue=self.group_commit_max_queue,
+        )
+
+    @property
+    def migration_url(self) -> str:
+        return self.migration_database_url or self.database_url
+
+    @property
+    def seal_key_text(self) -> str | None:
+        return self.seal_key.get_secret_value() if self.seal_key else None
+
+    @property
+    def clock_skew(self) -> timedelta:
+        return timedelta(seconds=self.clock_skew_seconds)
