@@ -33,12 +33,12 @@ from typing import Any
 import orjson
 import psycopg
 
+from evidence.pack_reader import records
+from evidence.verify import verify_pack
 from ledger.audit.keys import SigningKey
 from ledger.audit.pack import export_pack
-from ledger.audit.pack_reader import records
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.sealer import Sealer, SealPolicy
-from ledger.audit.verify import verify_pack
 from ledger.persistence.audit_store import audit_store_for
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate

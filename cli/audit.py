@@ -19,19 +19,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
 from api.audit_runtime import embedded_key_path, seal_policy
+from evidence.checkpoint import load_trusted_checkpoint
+from evidence.keys import VerifyKey, load_verify_key
+from evidence.verify import VerificationReport, verify_pack
 from ledger.application.app import LedgerApplication
-from ledger.audit.keys import (
-    SealKeyError,
-    SigningKey,
-    VerifyKey,
-    load_verify_key,
-    resolve_signing_key,
-    write_private_key,
-)
+from ledger.audit.keys import SealKeyError, SigningKey, resolve_signing_key, write_private_key
 from ledger.audit.pack import export_pack
 from ledger.audit.replay import ReplayPoint, replay_log, replay_stream
 from ledger.audit.sealer import Sealer
-from ledger.audit.verify import VerificationReport, load_trusted_checkpoint, verify_pack
 from ledger.domain.errors import LedgerError
 from ledger.persistence.audit_store import audit_store_for
 from runtime.bootstrap import build_ledger

@@ -1,1 +1,24 @@
-"""Offline verification of evidence packs, for auditors: imports nothing of the write side."""
+"""Offline verification of evidence packs, for auditors.
+
+This package imports nothing of the ledger's write side (nor of the HTTP service, the views or
+the event-sourcing library): an auditor's tool must not need the operator's code to check it.
+The formats are in docs/audit.md.
+"""
+
+from evidence.checkpoint import Checkpoint, load_trusted_checkpoint
+from evidence.keys import InvalidKeyError, VerifyKey, load_verify_key
+from evidence.merkle import ProofError, verify_consistency, verify_inclusion
+from evidence.verify import VerificationReport, verify_pack
+
+__all__ = [
+    "Checkpoint",
+    "InvalidKeyError",
+    "ProofError",
+    "VerificationReport",
+    "VerifyKey",
+    "load_trusted_checkpoint",
+    "load_verify_key",
+    "verify_consistency",
+    "verify_inclusion",
+    "verify_pack",
+]

@@ -6,14 +6,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from uuid import UUID
 
+from evidence.checkpoint import Checkpoint
+from evidence.verify import VerificationReport, verify_pack
 from ledger.application.app import LedgerApplication
-from ledger.audit.checkpoint import Checkpoint
 from ledger.audit.keys import SigningKey
 from ledger.audit.pack import ExportReport, export_pack
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.records import AuditStore
 from ledger.audit.sealer import Sealer, SealPolicy
-from ledger.audit.verify import VerificationReport, verify_pack
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
 from ledger.persistence.audit_store import audit_store_for

@@ -13,9 +13,9 @@ from api.audit_runtime import Audit
 from api.deps import AppSettings, require
 from api.problems import ApiError
 from api.responses import json_response
+from evidence.checkpoint import Checkpoint
+from evidence.keys import load_verify_key, raw_public
 from ledger.application.context import Principal
-from ledger.audit.checkpoint import Checkpoint
-from ledger.audit.keys import load_verify_key, raw_public
 from ledger.domain.access_key import Role
 from ledger.domain.errors import NoCheckpointError
 

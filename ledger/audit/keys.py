@@ -1,46 +1,28 @@
-"""Ed25519 sealing keys (``cryptography``; nothing hand-rolled).
+"""The sealer's Ed25519 private key (``cryptography``; nothing hand-rolled).
 
 A private key is kept as unencrypted PKCS#8 PEM in a file of mode 0600, or given whole in
-``LEDGER_SEAL_KEY`` (that PEM, or the 32 raw bytes in base64). A public key is shared as
-SubjectPublicKeyInfo PEM. The key id is the first 16 hex digits of SHA-256 of the 32 raw
-public key bytes.
+``LEDGER_SEAL_KEY`` (that PEM, or the 32 raw bytes in base64). Its public half, and how
+auditors load and check one, is :mod:`evidence.keys`.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from evidence.keys import VerifyKey
 from ledger.domain.errors import LedgerError
-
-KEY_ID_HEX_DIGITS = 16
 
 
 class SealKeyError(LedgerError):
     code = "seal_key_invalid"
     title = "Sealing key unusable"
-
-
-def raw_public(public_key: Ed25519PublicKey) -> bytes:
-    return public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-
-
-def key_id(public_key: Ed25519PublicKey) -> str:
-    return hashlib.sha256(raw_public(public_key)).hexdigest()[:KEY_ID_HEX_DIGITS]
-
-
-def public_pem(public_key: Ed25519PublicKey) -> str:
-    return public_key.public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    ).decode("ascii")
 
 
 def private_pem(private_key: Ed25519PrivateKey) -> bytes:
@@ -49,28 +31,6 @@ def private_pem(private_key: Ed25519PrivateKey) -> bytes:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-
-
-@dataclass(frozen=True)
-class VerifyKey:
-    """A public key that checkpoints are checked against."""
-
-    public_key: Ed25519PublicKey
-
-    @property
-    def key_id(self) -> str:
-        return key_id(self.public_key)
-
-    @property
-    def pem(self) -> str:
-        return public_pem(self.public_key)
-
-    def verify(self, signature: bytes, message: bytes) -> bool:
-        try:
-            self.public_key.verify(signature, message)
-        except InvalidSignature:
-            return False
-        return True
 
 
 @dataclass(frozen=True)
@@ -93,23 +53,6 @@ class SigningKey:
     @classmethod
     def generate(cls) -> SigningKey:
         return cls(Ed25519PrivateKey.generate())
-
-
-def load_verify_key(text: str | bytes) -> VerifyKey:
-    """A public key from PEM (SubjectPublicKeyInfo) or base64 of the 32 raw bytes."""
-    data = text.encode("ascii") if isinstance(text, str) else text
-    try:
-        if data.lstrip().startswith(b"-----BEGIN"):
-            key = serialization.load_pem_public_key(data)
-        else:
-            key = Ed25519PublicKey.from_public_bytes(base64.b64decode(data.strip(), validate=True))
-    except (ValueError, TypeError, binascii.Error) as e:
-        msg = f"Not an Ed25519 public key (PEM or base64 of 32 bytes): {e}"
-        raise SealKeyError(msg) from None
-    if not isinstance(key, Ed25519PublicKey):
-        msg = "The public key is not an Ed25519 key."
-        raise SealKeyError(msg)
-    return VerifyKey(key)
 
 
 def load_signing_key(data: bytes, source: str) -> SigningKey:

@@ -4,7 +4,7 @@
     keys.json           public keys (PEM) by key id
     checkpoints.jsonl   the signed checkpoints up to the pack's anchor checkpoint
     leaves.bin          per sealed leaf: u64 leaf index ‖ u64 position ‖ 32-byte leaf hash
-    events.bin          per event: its canonical leaf data (ledger.audit.leaf), i.e. the stored
+    events.bin          per event: its canonical leaf data (evidence.leaf), i.e. the stored
                         bytes exactly as stored, framed with position, stream, version and topic
     proofs.jsonl        stream packs only: inclusion proofs of the stream's events, and
                         consistency proofs from every earlier checkpoint to the anchor
@@ -16,7 +16,6 @@ events and proofs, and nothing else of the log.
 from __future__ import annotations
 
 import hashlib
-import struct
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -28,18 +27,14 @@ from uuid import UUID
 import orjson
 from eventsourcing.persistence import ApplicationRecorder
 
+from evidence.checkpoint import Checkpoint, format_time
+from evidence.leaf import LogEntry, leaf_data
+from evidence.merkle import consistency_ranges, inclusion_ranges, resolve
+from evidence.pack_format import LEAF_RECORD, PACK_FORMAT
 from ledger.application.store import LedgerRecorder
-from ledger.audit.checkpoint import Checkpoint, format_time
-from ledger.audit.leaf import LogEntry, leaf_data
-from ledger.audit.merkle import consistency_ranges, inclusion_ranges, resolve
 from ledger.audit.records import AuditStore, SealedLeaf
 from ledger.domain.errors import NoCheckpointError, PositionNotSealedError
 
-PACK_FORMAT = "sme-ledger-evidence-pack/1"
-LEAF_RECORD = struct.Struct(">QQ32s")
-EVENT_HEADER = struct.Struct(">Q16sQQ")
-"""position, stream id, version, topic length; the topic and u64 state length follow."""
-U64 = struct.Struct(">Q")
 EXPORT_PAGE = 2000
 
 Progress = Callable[[str, int, int], None]

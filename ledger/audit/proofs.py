@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.audit.checkpoint import Checkpoint
-from ledger.audit.merkle import consistency_ranges, inclusion_ranges, resolve
+from evidence.checkpoint import Checkpoint
+from evidence.merkle import consistency_ranges, inclusion_ranges, resolve
 from ledger.audit.records import AuditStore, SealedLeaf
 from ledger.domain.errors import (
     InvalidTreeRangeError,

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from ledger.audit.checkpoint import Checkpoint
-from ledger.audit.merkle import Node
+from evidence.checkpoint import Checkpoint
+from evidence.merkle import Node
 from ledger.domain.errors import LedgerError
 
 

@@ -16,10 +16,10 @@ from datetime import UTC, datetime, timedelta
 
 from eventsourcing.persistence import ApplicationRecorder
 
-from ledger.audit.checkpoint import Checkpoint
+from evidence.checkpoint import Checkpoint
+from evidence.leaf import LogEntry, entry_hash
+from evidence.merkle import Frontier, Node, fold_right, frontier_nodes
 from ledger.audit.keys import SigningKey
-from ledger.audit.leaf import LogEntry, entry_hash
-from ledger.audit.merkle import Frontier, Node, fold_right, frontier_nodes
 from ledger.audit.records import AuditStore, SealConflictError, SealedLeaf
 from ledger.domain.errors import LedgerError
 

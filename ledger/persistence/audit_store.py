@@ -18,8 +18,8 @@ from eventsourcing.persistence import ApplicationRecorder, IntegrityError
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
-from ledger.audit.checkpoint import Checkpoint
-from ledger.audit.merkle import Node
+from evidence.checkpoint import Checkpoint
+from evidence.merkle import Node
 from ledger.audit.records import (
     AccessRecord,
     AuditStore,

@@ -13,7 +13,7 @@ from typing import Any
 
 from eventsourcing.sqlite import SQLiteDatastore
 
-from ledger.audit.merkle import Node
+from evidence.merkle import Node
 from ledger.persistence.audit_store import (
     ACCESS,
     CHECKPOINTS,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ledger.audit.checkpoint import Checkpoint
-from ledger.audit.keys import load_verify_key
-from ledger.audit.leaf import LogEntry, entry_hash
-from ledger.audit.merkle import verify_consistency, verify_inclusion
+from evidence.checkpoint import Checkpoint
+from evidence.keys import load_verify_key
+from evidence.leaf import LogEntry, entry_hash
+from evidence.merkle import verify_consistency, verify_inclusion
 from ledger.domain.access_key import Role
 from tests._audit import KEY, append_events, seal
 from tests.api._support import Api, MakeApi, assert_problem

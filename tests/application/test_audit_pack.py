@@ -9,8 +9,8 @@ from typing import Any
 import orjson
 import pytest
 
+from evidence.checkpoint import Checkpoint
 from ledger.application.app import LedgerApplication
-from ledger.audit.checkpoint import Checkpoint
 from ledger.domain.errors import NoCheckpointError, PositionNotSealedError
 from tests._audit import KEY, OTHER_KEY, append_events, export, meta, seal, store_of, verify
 

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
+from evidence.leaf import LogEntry, entry_hash
+from evidence.merkle import MemoryTree, verify_consistency, verify_inclusion
 from ledger.application.app import LedgerApplication
-from ledger.audit.leaf import LogEntry, entry_hash
-from ledger.audit.merkle import MemoryTree, verify_consistency, verify_inclusion
 from ledger.audit.sealer import Sealer, SealIntegrityError, SealPolicy
 from ledger.domain.errors import (
     InvalidTreeRangeError,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import orjson
 
-from ledger.audit.keys import load_verify_key
+from evidence.keys import load_verify_key
 from tests.e2e._server import CLI, CLI_TIMEOUT_SECONDS, cli_env, create_key
 
 

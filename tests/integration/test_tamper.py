@@ -13,9 +13,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from evidence.checkpoint import Checkpoint
+from evidence.verify import VerificationReport
 from ledger.application.app import LedgerApplication
-from ledger.audit.checkpoint import Checkpoint
-from ledger.audit.verify import VerificationReport
 from tests._audit import KEY, OTHER_KEY, append_events, export, seal, verify
 from tests.integration._support import set_up_network
 

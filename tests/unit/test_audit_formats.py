@@ -9,16 +9,10 @@ from uuid import UUID
 
 import pytest
 
-from ledger.audit.checkpoint import Checkpoint
-from ledger.audit.keys import (
-    SealKeyError,
-    SigningKey,
-    load_signing_key,
-    load_verify_key,
-    private_pem,
-    raw_public,
-)
-from ledger.audit.leaf import LogEntry, entry_hash, leaf_data
+from evidence.checkpoint import Checkpoint
+from evidence.keys import load_verify_key, raw_public
+from evidence.leaf import LogEntry, entry_hash, leaf_data
+from ledger.audit.keys import SealKeyError, SigningKey, load_signing_key, private_pem
 from ledger.audit.replay import ReplayPoint
 
 STREAM = UUID("00112233-4455-6677-8899-aabbccddeeff")

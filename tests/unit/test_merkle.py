@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.audit.merkle import (
+from evidence.merkle import (
     EMPTY_ROOT,
     Frontier,
     MemoryTree,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from ledger.audit.pack import EVENT_HEADER, LEAF_RECORD, U64
+from evidence.pack_format import EVENT_HEADER, LEAF_RECORD, U64
 
 CHUNK = 8 * 1024 * 1024
 _sha256 = hashlib.sha256

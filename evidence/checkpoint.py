@@ -15,9 +15,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
-from ledger.audit.keys import SigningKey, VerifyKey
+import orjson
+
+from evidence.keys import VerifyKey
+
+
+class Signer(Protocol):
+    """Whatever signs checkpoints (the sealer's private key)."""
+
+    @property
+    def key_id(self) -> str: ...
+
+    def sign(self, message: bytes) -> bytes: ...
+
 
 CHECKPOINT_HEADER = "sme-service-ledger checkpoint v1"
 
@@ -55,7 +68,7 @@ class Checkpoint:
     @classmethod
     def sign(
         cls,
-        key: SigningKey,
+        key: Signer,
         tree_size: int,
         root_hash: bytes,
         last_position: int,
@@ -94,3 +107,11 @@ class Checkpoint:
         except (KeyError, TypeError, ValueError) as e:
             msg = f"not a checkpoint: {e}"
             raise ValueError(msg) from None
+
+
+def load_trusted_checkpoint(path: Path) -> Checkpoint:
+    """A checkpoint saved by an auditor (the JSON of ``GET /v1/audit/checkpoints/latest``)."""
+    data = orjson.loads(path.read_bytes())
+    if isinstance(data, dict) and "checkpoint" in data and isinstance(data["checkpoint"], dict):
+        data = data["checkpoint"]
+    return Checkpoint.from_json(data)

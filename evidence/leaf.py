@@ -14,13 +14,31 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from typing import Protocol
 from uuid import UUID
 
-from eventsourcing.persistence import Notification
-
-from ledger.audit.merkle import leaf_hash
+from evidence.merkle import leaf_hash
 
 _U64 = struct.Struct(">Q")
+
+
+class StoredNotification(Protocol):
+    """An event as the store holds it, at its position in the log."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def originator_id(self) -> object: ...
+
+    @property
+    def originator_version(self) -> int: ...
+
+    @property
+    def topic(self) -> str: ...
+
+    @property
+    def state(self) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -34,8 +52,10 @@ class LogEntry:
     state: bytes
 
     @classmethod
-    def of(cls, n: Notification) -> LogEntry:
-        stream_id = n.originator_id if isinstance(n.originator_id, UUID) else UUID(n.originator_id)
+    def of(cls, n: StoredNotification) -> LogEntry:
+        stream_id = (
+            n.originator_id if isinstance(n.originator_id, UUID) else UUID(str(n.originator_id))
+        )
         return cls(n.id, stream_id, n.originator_version, n.topic, n.state)
 
 

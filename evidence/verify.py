@@ -17,15 +17,15 @@ from typing import Any
 
 import orjson
 
-from ledger.audit.checkpoint import Checkpoint
-from ledger.audit.keys import SealKeyError, VerifyKey, load_verify_key
-from ledger.audit.merkle import (
+from evidence.checkpoint import Checkpoint
+from evidence.keys import InvalidKeyError, VerifyKey, load_verify_key
+from evidence.merkle import (
     LEAF_PREFIX,
     NODE_PREFIX,
     fold_right,
 )
-from ledger.audit.pack import EVENT_HEADER, PACK_FORMAT, U64
-from ledger.audit.pack_reader import (
+from evidence.pack_format import EVENT_HEADER, PACK_FORMAT, U64
+from evidence.pack_reader import (
     CHUNK,
     Failure,
     HashedReader,
@@ -33,7 +33,7 @@ from ledger.audit.pack_reader import (
     fail,
     leaves,
 )
-from ledger.audit.verify_stream import verify_stream
+from evidence.verify_stream import verify_stream
 
 # The large parts of a full pack are hashed in the verification pass itself (one read).
 DEFERRED = frozenset({"events.bin", "leaves.bin"})
@@ -138,8 +138,8 @@ class PackVerifier:
         for kid, pem in (self._json(zf, "keys.json") or {}).items():
             try:
                 key = load_verify_key(pem)
-            except SealKeyError as e:
-                raise fail("pack_damaged", f"keys.json: key {kid}: {e.detail}") from None
+            except InvalidKeyError as e:
+                raise fail("pack_damaged", f"keys.json: key {kid}: {e}") from None
             pack_keys[key.key_id] = key
         if self.trusted_keys:
             self.keys = {k.key_id: k for k in self.trusted_keys}
@@ -385,14 +385,6 @@ class PackVerifier:
             position=anchor.last_position,
             tree_size=trusted.tree_size,
         )
-
-
-def load_trusted_checkpoint(path: Path) -> Checkpoint:
-    """A checkpoint saved by an auditor (the JSON of ``GET /v1/audit/checkpoints/latest``)."""
-    data = orjson.loads(path.read_bytes())
-    if isinstance(data, dict) and "checkpoint" in data and isinstance(data["checkpoint"], dict):
-        data = data["checkpoint"]
-    return Checkpoint.from_json(data)
 
 
 def verify_pack(

@@ -10,10 +10,10 @@ from collections.abc import Callable
 
 import orjson
 
-from ledger.audit.checkpoint import Checkpoint
-from ledger.audit.merkle import LEAF_PREFIX, ProofError, verify_consistency, verify_inclusion
-from ledger.audit.pack import EVENT_HEADER
-from ledger.audit.pack_reader import VerificationStoppedError, fail, leaves, records
+from evidence.checkpoint import Checkpoint
+from evidence.merkle import LEAF_PREFIX, ProofError, verify_consistency, verify_inclusion
+from evidence.pack_format import EVENT_HEADER
+from evidence.pack_reader import VerificationStoppedError, fail, leaves, records
 
 _sha256 = hashlib.sha256
 
