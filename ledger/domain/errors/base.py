@@ -1,0 +1,60 @@
+"""The families every error of the ledger belongs to; the API maps them to HTTP statuses."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class LedgerError(Exception):
+    """Base class of every error the ledger raises on purpose."""
+
+    code: ClassVar[str] = "ledger_error"
+    title: ClassVar[str] = "Ledger error"
+
+    def __init__(self, detail: str, **context: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.context = context
+
+
+class NotFoundError(LedgerError):
+    code = "not_found"
+    title = "Not found"
+
+
+class ConflictError(LedgerError):
+    code = "conflict"
+    title = "Conflict"
+
+
+class AlreadyExistsError(ConflictError):
+    code = "already_exists"
+    title = "Already exists"
+
+
+class ConcurrentModificationError(ConflictError):
+    code = "concurrent_modification"
+    title = "Concurrent modification"
+
+
+class PreconditionFailedError(LedgerError):
+    code = "version_mismatch"
+    title = "Precondition failed"
+
+
+class IdempotencyKeyReusedError(LedgerError):
+    code = "idempotency_key_reused"
+    title = "Idempotency key reused"
+
+
+class UnavailableError(LedgerError):
+    code = "unavailable"
+    title = "Service unavailable"
+    retry_after_seconds: int = 1
+
+
+class RuleViolationError(LedgerError):
+    """A domain rule refused the command. Subclasses name the rule."""
+
+    code = "rule_violation"
+    title = "Rule violated"

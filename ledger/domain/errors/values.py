@@ -1,0 +1,45 @@
+"""Codes and values (USCC, region, category, industry, amounts) and business time."""
+
+from __future__ import annotations
+
+from ledger.domain.errors.base import RuleViolationError
+
+
+class InvalidUSCCError(RuleViolationError):
+    code = "invalid_uscc"
+    title = "Invalid Unified Social Credit Code"
+
+
+class UnknownRegionError(RuleViolationError):
+    code = "unknown_region"
+    title = "Unknown region code"
+
+
+class UnknownCategoryError(RuleViolationError):
+    code = "unknown_category"
+    title = "Unknown service category"
+
+
+class UnknownIndustryError(RuleViolationError):
+    code = "unknown_industry"
+    title = "Unknown industry"
+
+
+class InvalidEmployeesError(RuleViolationError):
+    code = "invalid_employees"
+    title = "Invalid number of employees"
+
+
+class InvalidAmountError(RuleViolationError):
+    code = "invalid_amount"
+    title = "Invalid amount"
+
+
+class OccurredInFutureError(RuleViolationError):
+    code = "occurred_in_future"
+    title = "Business time is in the future"
+
+
+class OccurredBeforeOpeningError(RuleViolationError):
+    code = "occurred_before_opening"
+    title = "Business time is before the case was opened"
