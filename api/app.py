@@ -7,9 +7,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import metrics, problems
+from api import problems
 from api.access_audit import AccessAuditMiddleware
-from api.audit_runtime import start_audit, stop_audit
 from api.middleware import RequestContextMiddleware
 from api.routes import (
     activities,
@@ -31,9 +30,8 @@ from api.routes import (
     views,
 )
 from api.routes import audit as audit_routes
-from api.views import start_views
 from ledger.application.app import LedgerApplication
-from runtime.bootstrap import build_ledger
+from runtime.bootstrap import Runtime
 from runtime.settings import Settings
 
 DESCRIPTION = """
@@ -54,32 +52,19 @@ def create_app(
 ) -> FastAPI:
     """Build the HTTP application. Tests pass their own settings (and may pass a ledger)."""
     settings = settings or Settings()
-    owns_ledger = ledger is None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if app.state.ledger is None:
-            app.state.ledger = build_ledger(settings.store, clock_skew=settings.clock_skew)
-        ledger: LedgerApplication = app.state.ledger
-        group_commit = settings.group_commit_config
-        if group_commit is not None:
-            committer = ledger.uow.start_group_commit(group_commit)
-            committer.listeners.append(metrics.observe_group_commit)
-        views = start_views(settings, ledger)
-        app.state.views = views.runner
-        app.state.audit = start_audit(settings, app.state.ledger)
-        app.state.access_log = app.state.audit.access_log
+        runtime = Runtime(settings, ledger=ledger).serve()
+        app.state.ledger = runtime.ledger
+        app.state.views = runtime.views.runner if runtime.views else None
+        app.state.audit = runtime.audit
+        app.state.access_log = runtime.audit.access_log if runtime.audit else None
         try:
             yield
         finally:
-            views.stop()
-            # Commit what is waiting before the ledger (or the test that lent it) goes on.
-            ledger.uow.stop_group_commit()
-            # Flush the access records before the store they go to is closed.
-            stop_audit(app.state.audit)
             app.state.access_log = None
-            if owns_ledger and app.state.ledger is not None:
-                app.state.ledger.close()
+            runtime.stop()
 
     app = FastAPI(
         title="SME Service Ledger",

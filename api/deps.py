@@ -10,6 +10,7 @@ from api.problems import ApiError
 from ledger.application.app import LedgerApplication
 from ledger.application.context import IdempotencyRequest, Principal
 from ledger.domain.access_key import Role
+from runtime.audit import AuditRuntime
 from runtime.settings import Settings
 
 
@@ -23,7 +24,13 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
+def _audit(request: Request) -> AuditRuntime:
+    runtime: AuditRuntime = request.app.state.audit
+    return runtime
+
+
 Ledger = Annotated[LedgerApplication, Depends(_ledger)]
+Audit = Annotated[AuditRuntime, Depends(_audit)]
 AppSettings = Annotated[Settings, Depends(_settings)]
 
 

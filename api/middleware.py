@@ -9,8 +9,8 @@ import uuid
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api import metrics
 from api.problems import PROBLEM_JSON, ApiError, problem_body
+from runtime import metrics
 
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 

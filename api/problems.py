@@ -18,7 +18,6 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from api import metrics
 from ledger.domain.errors import (
     ConflictError,
     IdempotencyKeyReusedError,
@@ -28,6 +27,7 @@ from ledger.domain.errors import (
     RuleViolationError,
     UnavailableError,
 )
+from runtime import metrics
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("api")

@@ -7,8 +7,8 @@ from typing import Any
 import orjson
 from fastapi import Response
 
-from api import metrics
 from ledger.application.uow import Outcome
+from runtime import metrics
 
 # Collections whose plural is not the resource type with an "s".
 _IRREGULAR_COLLECTIONS = {"activity": "activities"}

@@ -18,7 +18,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
-from api.audit_runtime import embedded_key_path, seal_policy
 from evidence.checkpoint import load_trusted_checkpoint
 from evidence.keys import VerifyKey, load_verify_key
 from evidence.verify import VerificationReport, verify_pack
@@ -29,6 +28,7 @@ from ledger.audit.replay import ReplayPoint, replay_log, replay_stream
 from ledger.audit.sealer import Sealer
 from ledger.domain.errors import LedgerError
 from ledger.persistence.audit_store import audit_store_for
+from runtime.audit import embedded_key_path, seal_policy
 from runtime.bootstrap import build_ledger
 from runtime.settings import Settings
 
@@ -108,7 +108,7 @@ def seal(
     ] = None,
 ) -> None:
     """Seal the log into the Merkle tree and sign checkpoints (a worker; Ctrl-C stops it)."""
-    from api import metrics
+    from runtime import metrics
 
     settings = Settings()
     key = _signing_key(settings)

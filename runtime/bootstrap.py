@@ -1,4 +1,5 @@
-"""Builds a ready :class:`LedgerApplication` from a store configuration.
+"""The one composition root: the ledger, its views, sealer, access trail and metrics, built from
+settings and started and stopped together.
 
 The API factory, the CLI and the tests all build the ledger here, so what is tested is what runs.
 """
@@ -11,6 +12,13 @@ from datetime import datetime, timedelta
 from ledger.application.app import LedgerApplication, utc_now
 from ledger.domain.errors import LedgerError
 from ledger.persistence.config import StoreConfig, eventsourcing_env
+from projections.catalog import all_projections
+from projections.runner import ProjectionRunner
+from projections.store import open_view_store
+from runtime import metrics
+from runtime.audit import AuditRuntime, start_audit, stop_audit
+from runtime.settings import Settings
+from runtime.views import RunningViews, start_views
 
 
 class SchemaNotReadyError(LedgerError):
@@ -37,3 +45,62 @@ def build_ledger(
             )
             raise SchemaNotReadyError(msg)
     return LedgerApplication(eventsourcing_env(config), clock=clock, clock_skew=clock_skew)
+
+
+class Runtime:
+    """The ledger and everything around it, built from settings: the one composition root.
+
+    The API's lifespan, every command of ``sme-ledger``, every worker and the test fixtures build
+    what they run here. ``serve()`` starts what an API process runs beside the ledger (group
+    commit, the embedded views and sealer, the access trail); ``stop()`` stops it all, committing
+    what is waiting first. A ledger lent by a test is used as it is and not closed.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        ledger: LedgerApplication | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.settings = settings
+        self._owns_ledger = ledger is None
+        self.ledger = ledger or build_ledger(
+            settings.store, clock=clock, clock_skew=settings.clock_skew
+        )
+        self.views: RunningViews | None = None
+        self.audit: AuditRuntime | None = None
+
+    def serve(self) -> Runtime:
+        group_commit = self.settings.group_commit_config
+        if group_commit is not None:
+            committer = self.ledger.uow.start_group_commit(group_commit)
+            committer.listeners.append(metrics.observe_group_commit)
+        self.views = start_views(self.settings, self.ledger)
+        self.audit = start_audit(self.settings, self.ledger)
+        return self
+
+    def view_runner(self) -> ProjectionRunner:
+        """The projection daemon over this ledger's views (the caller closes its store)."""
+        return ProjectionRunner(
+            self.ledger, open_view_store(self.settings.store), all_projections()
+        )
+
+    def stop(self) -> None:
+        if self.views is not None:
+            self.views.stop()
+            self.views = None
+        # Commit what is waiting before the ledger (or the test that lent it) goes on.
+        self.ledger.uow.stop_group_commit()
+        if self.audit is not None:
+            # Flush the access records before the store they go to is closed.
+            stop_audit(self.audit)
+            self.audit = None
+        if self._owns_ledger:
+            self.ledger.close()
+
+    def __enter__(self) -> Runtime:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()

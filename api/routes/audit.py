@@ -9,8 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import AwareDatetime
 
-from api.audit_runtime import Audit
-from api.deps import AppSettings, require
+from api.deps import AppSettings, Audit, require
 from api.problems import ApiError
 from api.responses import json_response
 from evidence.checkpoint import Checkpoint

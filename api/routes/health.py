@@ -6,11 +6,11 @@ import logging
 
 from fastapi import APIRouter, Request, Response
 
-from api import metrics
-from api.audit_runtime import update_lag
 from api.deps import Ledger
 from api.responses import json_response
 from api.views import Views
+from runtime import metrics
+from runtime.audit import update_lag
 
 router = APIRouter(tags=["operations"])
 log = logging.getLogger("api")

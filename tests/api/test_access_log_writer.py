@@ -10,8 +10,8 @@ import anyio
 import pytest
 from prometheus_client import REGISTRY
 
-from api.access_audit import AccessLogWriter
 from ledger.audit.records import AccessRecord
+from runtime.access_log import AccessLogWriter
 
 
 class FakeStore:

@@ -20,7 +20,7 @@ from prometheus_client import (
     multiprocess,
 )
 
-log = logging.getLogger("api.metrics")
+log = logging.getLogger("runtime.metrics")
 
 # The *_created series double the exposition for no operational value.
 disable_created_metrics()  # type: ignore[no-untyped-call]

@@ -8,21 +8,18 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import Depends, Request
-
-from api import metrics
-from api.access_audit import AccessLogWriter
 from ledger.application.app import LedgerApplication
 from ledger.audit.keys import SealKeyError, resolve_signing_key
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.records import AuditStore
 from ledger.audit.sealer import Sealer, SealerThread, SealPolicy
 from ledger.persistence.audit_store import audit_store_for
+from runtime import metrics
+from runtime.access_log import AccessLogWriter
 from runtime.settings import Settings
 
-log = logging.getLogger("api.audit")
+log = logging.getLogger("ledger.audit")
 GENERATED_KEY_NAME = "seal-key.pem"
 
 
@@ -97,11 +94,3 @@ def stop_audit(runtime: AuditRuntime) -> None:
     close = getattr(runtime.store, "close", None)
     if close is not None:  # the embedded store holds its own connection
         close()
-
-
-def _audit(request: Request) -> AuditRuntime:
-    runtime: AuditRuntime = request.app.state.audit
-    return runtime
-
-
-Audit = Annotated[AuditRuntime, Depends(_audit)]
