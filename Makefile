@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 help:
 	@echo "make run    start the API on the embedded SQLite default (./var/ledger.sqlite)"
 	@echo "make demo   seed a demonstration Ningxia network into ./var/demo.sqlite and serve it"
-	@echo "make test   lint (ruff), type-check (mypy --strict) and run the test suite"
+	@echo "make test   lint (ruff, import rules), type-check (mypy --strict) and run the test suite"
 	@echo "make bench  the throughput suite on PostgreSQL (writes docs/benchmarks.md and .json)"
 	@echo "make clean  remove the virtualenv and local data"
 
@@ -35,6 +35,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

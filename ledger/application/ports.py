@@ -1,4 +1,4 @@
-"""What capabilities may use of the ledger beyond their own aggregate: small, explicit ports.
+"""What the application needs of the world beyond its own aggregates: small, explicit ports.
 
 A capability reads other aggregates through :class:`Store` (never the event store itself) and
 tells the time by :data:`Clock`; the ledger passes both in when it builds the capability, and a
@@ -8,6 +8,7 @@ test may pass its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, TypeVar
 from uuid import UUID
@@ -41,3 +42,42 @@ class Store(Protocol):
     def streams_present(self, stream_ids: Sequence[UUID]) -> set[UUID]:
         """Which of ``stream_ids`` have any event recorded (one query)."""
         ...
+
+
+# --- idempotency: the response to a command, kept so a retry gets the same answer -------------
+# A record is written by the event store's recorder in the same transaction as the command's
+# events, so an acknowledged write and its record can never be separated by a crash: either both
+# are there, or neither is and the retry simply runs the command.
+
+
+@dataclass(frozen=True)
+class IdempotencyRecord:
+    """What to write beside a command's events."""
+
+    scope: str
+    """Whose key space this is (the principal), so clients never see each other's keys."""
+    key: str
+    fingerprint: str
+    """SHA-256 of the request (method, route, body): a reused key must carry the same request."""
+    status: int
+    resource_type: str
+    resource_id: UUID
+    version: int
+    body: bytes
+    """The response body as JSON, without the log position (filled in by the recorder)."""
+    anchor_id: UUID
+    anchor_version: int
+    """The command's last event: its notification id becomes the record's position."""
+
+
+@dataclass(frozen=True)
+class IdempotentResult:
+    """A stored response, as found when the same key comes back."""
+
+    fingerprint: str
+    status: int
+    resource_type: str
+    resource_id: UUID
+    version: int
+    body: bytes
+    position: int

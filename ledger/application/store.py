@@ -23,15 +23,14 @@ from eventsourcing.persistence import (
     StoredEvent,
     Transcoder,
 )
-from eventsourcing.utils import Environment, EnvType
+from eventsourcing.utils import Environment, EnvType, resolve_topic
 
+from ledger.application.ports import IdempotentResult
 from ledger.application.uow import UnitOfWork
 from ledger.domain.base import LedgerAggregate
-from ledger.persistence.idempotency import IdempotentResult
-from ledger.persistence.snapshots import snapshot_transcoder
-from ledger.persistence.transcoder import LedgerMapper, ledger_transcoder
 
 A = TypeVar("A", bound=LedgerAggregate)
+SNAPSHOT_TRANSCODER_TOPIC = "SNAPSHOT_TRANSCODER_TOPIC"
 log = logging.getLogger("ledger")
 
 
@@ -83,18 +82,14 @@ class LedgerCore(Application[UUID]):
         # Configured only from what the composition root passes in, never from os.environ.
         return Environment(name, dict(env or {}))
 
-    def construct_transcoder(self) -> Transcoder:
-        return ledger_transcoder()
-
-    def construct_mapper(self) -> Mapper[UUID]:
-        return self.factory.mapper(
-            transcoder=self.construct_transcoder(), mapper_class=LedgerMapper
-        )
-
     def construct_snapshot_store(self) -> EventStore[UUID]:
-        # Snapshots hold aggregate state (the domain's value objects), not just event fields.
+        # Snapshots hold aggregate state (the domain's value objects), not just event fields, so
+        # they have a transcoder of their own; the composition root names it, as it names the
+        # events' transcoder and mapper (TRANSCODER_TOPIC, MAPPER_TOPIC).
         recorder = self.factory.aggregate_recorder(purpose="snapshots")
-        mapper: Mapper[UUID] = self.factory.mapper(transcoder=snapshot_transcoder())
+        topic = self.env.get(SNAPSHOT_TRANSCODER_TOPIC)
+        transcoder: Transcoder = resolve_topic(topic)() if topic else self.factory.transcoder()
+        mapper: Mapper[UUID] = self.factory.mapper(transcoder=transcoder)
         return self.factory.event_store(mapper=mapper, recorder=recorder)
 
     def close(self) -> None:

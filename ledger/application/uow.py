@@ -22,6 +22,7 @@ from eventsourcing.persistence import IntegrityError, InterfaceError, Operationa
 
 from ledger.application.context import IdempotencyRequest
 from ledger.application.group_commit import GroupCommitConfig, GroupCommitter
+from ledger.application.ports import IdempotencyRecord, IdempotentResult
 from ledger.domain.base import LedgerAggregate, check_not_future
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
@@ -33,7 +34,6 @@ from ledger.domain.errors import (
     PreconditionFailedError,
     UnavailableError,
 )
-from ledger.persistence.idempotency import IdempotencyRecord, IdempotentResult
 
 if TYPE_CHECKING:
     from ledger.application.store import LedgerCore

@@ -60,7 +60,15 @@ def eventsourcing_env(config: StoreConfig) -> dict[str, str]:
     if config.snapshot_interval > 0:
         reads["IS_SNAPSHOTTING_ENABLED"] = "y"
         reads["SNAPSHOT_INTERVAL"] = str(config.snapshot_interval)
-    return {**_store_env(config, LedgerPostgresRecorder, LedgerSQLiteRecorder), **reads}
+    from ledger.persistence.snapshots import LedgerSnapshotTranscoder
+    from ledger.persistence.transcoder import LedgerMapper, LedgerTranscoder
+
+    codecs = {
+        "TRANSCODER_TOPIC": get_topic(LedgerTranscoder),
+        "MAPPER_TOPIC": get_topic(LedgerMapper),
+        "SNAPSHOT_TRANSCODER_TOPIC": get_topic(LedgerSnapshotTranscoder),
+    }
+    return {**_store_env(config, LedgerPostgresRecorder, LedgerSQLiteRecorder), **codecs, **reads}
 
 
 def _store_env(config: StoreConfig, postgres: type, sqlite: type) -> dict[str, str]:

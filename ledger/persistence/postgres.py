@@ -20,7 +20,8 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from ledger.persistence.idempotency import IdempotencyRecord, IdempotentResult, positions_for
+from ledger.application.ports import IdempotencyRecord, IdempotentResult
+from ledger.persistence.idempotency import positions_for
 
 
 class _ArrayInsert(PostgresAggregateRecorder):

@@ -88,8 +88,14 @@ def _resolve(topic: str) -> Any:
     return resolve_topic(topic)
 
 
+class LedgerSnapshotTranscoder(SnapshotTranscoder):
+    """The transcoder of the snapshot store (named by ``SNAPSHOT_TRANSCODER_TOPIC``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        for transcoding in ledger_transcoder().types.values():
+            self.register(transcoding)
+
+
 def snapshot_transcoder() -> SnapshotTranscoder:
-    transcoder = SnapshotTranscoder()
-    for transcoding in ledger_transcoder().types.values():
-        transcoder.register(transcoding)
-    return transcoder
+    return LedgerSnapshotTranscoder()

@@ -9,7 +9,8 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 
-from ledger.persistence.idempotency import IdempotencyRecord, IdempotentResult, positions_for
+from ledger.application.ports import IdempotencyRecord, IdempotentResult
+from ledger.persistence.idempotency import positions_for
 
 
 class LedgerSQLiteRecorder(SQLiteApplicationRecorder):

@@ -179,19 +179,28 @@ class EnvelopeAsDict(Transcoding):
         )  # fmt: skip
 
 
+LEDGER_TRANSCODINGS = (
+    UUIDAsHex,
+    DecimalAsStr,
+    DatetimeAsISO,
+    DateAsISO,
+    TupleAsList,
+    EnvelopeAsDict,
+)
+
+
+class LedgerTranscoder(OrjsonTranscoder):
+    """The transcoder every ledger event store uses (named by ``TRANSCODER_TOPIC``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        for transcoding in LEDGER_TRANSCODINGS:
+            self.register(transcoding())
+
+
 def ledger_transcoder() -> OrjsonTranscoder:
     """The transcoder every ledger event store uses."""
-    transcoder = OrjsonTranscoder()
-    for transcoding in (
-        UUIDAsHex(),
-        DecimalAsStr(),
-        DatetimeAsISO(),
-        DateAsISO(),
-        TupleAsList(),
-        EnvelopeAsDict(),
-    ):
-        transcoder.register(transcoding)
-    return transcoder
+    return LedgerTranscoder()
 
 
 class LedgerMapper(Mapper[UUID]):

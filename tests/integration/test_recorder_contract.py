@@ -27,8 +27,8 @@ from eventsourcing.sqlite import SQLiteDatastore
 # Imported as a module: a base case imported by name would be collected and run on its own.
 from eventsourcing.tests import persistence as contract
 
+from ledger.application.ports import IdempotencyRecord
 from ledger.persistence.config import StoreConfig, eventsourcing_env
-from ledger.persistence.idempotency import IdempotencyRecord
 from ledger.persistence.migrate import migrate
 from ledger.persistence.postgres import LedgerPostgresRecorder
 from ledger.persistence.sqlite import LedgerSQLiteRecorder
