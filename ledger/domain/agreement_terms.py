@@ -10,7 +10,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from ledger.domain import reference
-from ledger.domain.errors import AgreementScopeError, AgreementTermError, DocumentDigestError
+from ledger.domain.errors import AgreementScopeError, AgreementTermError, InvalidDocumentDigestError
 from ledger.domain.values import parse_category, parse_sha256
 
 
@@ -76,7 +76,7 @@ def check_terms(
         )
     digest = parse_sha256(
         document_sha256,
-        error=DocumentDigestError,
+        error=InvalidDocumentDigestError,
         detail="document_sha256 is the SHA-256 of the signed document, as 64 hexadecimal "
         "characters (e.g. the output of `sha256sum agreement.pdf`)",
     )

@@ -15,8 +15,8 @@ from ledger.domain.errors import (
     AgreementScopeError,
     AgreementStepOutOfOrderError,
     AgreementTermError,
-    DocumentDigestError,
     DocumentDigestMismatchError,
+    InvalidDocumentDigestError,
     NotAPartyError,
     NotTheCounterpartyError,
     OccurredBeforePreviousStepError,
@@ -109,8 +109,10 @@ BAD_TERMS = [
     pytest.param(Terms(("18",), START, END, DIGEST), UnknownCategoryError, id="unknown-category"),
     pytest.param(Terms(("14",), START, START, DIGEST), AgreementTermError, id="ends-on-start"),
     pytest.param(Terms(("14",), END, START, DIGEST), AgreementTermError, id="ends-before-start"),
-    pytest.param(Terms(("14",), START, END, "a" * 63), DocumentDigestError, id="short-digest"),
-    pytest.param(Terms(("14",), START, END, "g" * 64), DocumentDigestError, id="not-hex"),
+    pytest.param(
+        Terms(("14",), START, END, "a" * 63), InvalidDocumentDigestError, id="short-digest"
+    ),
+    pytest.param(Terms(("14",), START, END, "g" * 64), InvalidDocumentDigestError, id="not-hex"),
 ]
 
 
@@ -121,7 +123,7 @@ def test_terms_that_break_a_rule_are_refused(terms: Terms, error: type[RuleViola
 
 
 def test_each_terms_rule_has_its_own_code() -> None:
-    codes = {e.code for e in (AgreementScopeError, AgreementTermError, DocumentDigestError)}
+    codes = {e.code for e in (AgreementScopeError, AgreementTermError, InvalidDocumentDigestError)}
 
     assert codes == {"invalid_agreement_scope", "invalid_agreement_term", "invalid_document_digest"}
 

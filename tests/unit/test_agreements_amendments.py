@@ -20,8 +20,8 @@ from ledger.domain.errors import (
     AgreementTerminatedError,
     AmendmentChangesNothingError,
     AmendmentPendingError,
-    DocumentDigestError,
     DocumentDigestMismatchError,
+    InvalidDocumentDigestError,
     NoPendingAmendmentError,
     NotAPartyError,
     NotTheCounterpartyError,
@@ -135,7 +135,7 @@ def test_an_amendment_that_changes_nothing_is_refused() -> None:
     [
         (Amendment(categories=[]), AgreementScopeError),
         (Amendment(ends_on=START), AgreementTermError),
-        (Amendment(document_sha256="not a digest"), DocumentDigestError),
+        (Amendment(document_sha256="not a digest"), InvalidDocumentDigestError),
     ],
 )
 def test_amended_terms_follow_the_same_rules_as_proposed_ones(

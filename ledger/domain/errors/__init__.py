@@ -152,7 +152,6 @@ defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``act
         ├── NotTheCounterpartyError
         ├── AgreementScopeError
         ├── AgreementTermError
-        ├── DocumentDigestError
         ├── DocumentDigestMismatchError
         ├── AgreementStepOutOfOrderError
         ├── AgreementTerminatedError
@@ -189,7 +188,6 @@ from ledger.domain.errors.activities import (
     HeldOnDateError,
     InvalidActivityDatesError,
     InvalidAttendanceError,
-    InvalidDocumentDigestError,
     InvalidDueDateError,
     InvalidReportFiguresError,
     InvalidReportPeriodError,
@@ -217,7 +215,6 @@ from ledger.domain.errors.agreements import (
     AgreementTerminatedError,
     AmendmentChangesNothingError,
     AmendmentPendingError,
-    DocumentDigestError,
     DocumentDigestMismatchError,
     InstitutionNotIdentifiedError,
     NoAgreementInForceError,
@@ -353,6 +350,7 @@ from ledger.domain.errors.participants import (
 )
 from ledger.domain.errors.values import (
     InvalidAmountError,
+    InvalidDocumentDigestError,
     InvalidEmployeesError,
     InvalidUSCCError,
     OccurredBeforeOpeningError,
@@ -404,7 +402,6 @@ __all__ = [
     "DisbursementExistsError",
     "DisbursementNotFoundError",
     "DisbursementOutOfOrderError",
-    "DocumentDigestError",
     "DocumentDigestMismatchError",
     "DuplicateLineCodeError",
     "EmptySubmissionError",

@@ -130,11 +130,6 @@ class InvalidReportFiguresError(RuleViolationError):
     title = "Invalid report figures"
 
 
-class InvalidDocumentDigestError(RuleViolationError):
-    code = "invalid_document_digest"
-    title = "Invalid document digest"
-
-
 class ReportAwaitingReviewError(RuleViolationError):
     code = "report_awaiting_review"
     title = "Report awaiting the hub's review"

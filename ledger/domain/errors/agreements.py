@@ -45,11 +45,6 @@ class AgreementTermError(RuleViolationError):
     title = "Invalid agreement term"
 
 
-class DocumentDigestError(RuleViolationError):
-    code = "invalid_document_digest"
-    title = "Invalid document digest"
-
-
 class DocumentDigestMismatchError(RuleViolationError):
     code = "document_digest_mismatch"
     title = "Countersigned document differs"

@@ -43,3 +43,10 @@ class OccurredInFutureError(RuleViolationError):
 class OccurredBeforeOpeningError(RuleViolationError):
     code = "occurred_before_opening"
     title = "Business time is before the case was opened"
+
+
+class InvalidDocumentDigestError(RuleViolationError):
+    """A document named by its SHA-256 (an agreement's, a report's) that is not 64 hex digits."""
+
+    code = "invalid_document_digest"
+    title = "Invalid document digest"
