@@ -1,6 +1,7 @@
 """The one place that maps errors to HTTP: every error is ``application/problem+json`` (RFC 9457).
 
 not found → 404 · conflict → 409 · stale If-Match → 412 · rule broken → 422
+credentials revoked before the write committed → 401
 validation → 422 (400 for malformed JSON) · overload or store down → 503 + Retry-After
 anything else → 500, with no internals (the traceback goes to the log with the request id)
 """
@@ -22,6 +23,7 @@ from ledger.domain.errors import (
     ConflictError,
     IdempotencyKeyReusedError,
     LedgerError,
+    NotAuthenticatedError,
     NotFoundError,
     PreconditionFailedError,
     RuleViolationError,
@@ -117,6 +119,8 @@ def status_for(error: LedgerError) -> int:
         return 422
     if isinstance(error, UnavailableError):
         return 503
+    if isinstance(error, NotAuthenticatedError):
+        return 401
     return 500
 
 
@@ -126,6 +130,8 @@ def _ledger_error(request: Request, exc: Exception) -> Response:
     headers = None
     if isinstance(exc, UnavailableError):
         headers = {"Retry-After": str(exc.retry_after_seconds)}
+    if isinstance(exc, NotAuthenticatedError):
+        headers = {"WWW-Authenticate": 'Bearer realm="sme-ledger"'}
     if isinstance(exc, ConflictError | PreconditionFailedError):
         metrics.CONFLICTS.labels(exc.code).inc()
     context = {k: v for k, v in exc.context.items() if isinstance(v, str | int | bool)}

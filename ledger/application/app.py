@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
-from eventsourcing.utils import EnvType
+from eventsourcing.utils import EnvType, get_topic
 
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
@@ -31,7 +31,10 @@ from ledger.application.mixins.onboarding import OnboardingCommands
 from ledger.application.mixins.publications import PublicationCommands
 from ledger.application.mixins.standing import StandingCommands
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
+from ledger.domain.access_key import AccessKey
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.institution import Institution
+from ledger.domain.platform import Platform
 
 A = TypeVar("A", bound=LedgerAggregate)
 R = TypeVar("R")
@@ -64,6 +67,9 @@ class LedgerApplication(
         clock_skew: timedelta = timedelta(minutes=5),
     ) -> None:
         super().__init__(env, clock=clock, clock_skew=clock_skew)
+        self.uow.revoked_topics = tuple(
+            get_topic(e) for e in (AccessKey.Revoked, Platform.Revoked, Institution.Revoked)
+        )
         self.lookups = Lookups(self)
         lookups = self.lookups
         self.capabilities: tuple[Capability[Any], ...] = (ServiceCases(self, lookups, self.uow),)

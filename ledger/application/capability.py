@@ -172,6 +172,7 @@ class Capability(Generic[A]):
                 render=render,
                 not_found=self.not_found,
                 exists=handling.exists,
+                authority=context.principal.authority,
             )
 
         def decide(aggregate: A | None) -> Decision[A]:
@@ -189,4 +190,5 @@ class Capability(Generic[A]):
             not_found=self.not_found,
             expected_version=context.expected_version,
             guard=lambda aggregate: self.guard(aggregate, command, context),
+            authority=context.principal.authority,
         )

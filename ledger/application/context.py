@@ -35,6 +35,12 @@ class Principal:
         return cls(f"key:{key_id}", role, platform_id, name, key_id)
 
     @property
+    def authority(self) -> frozenset[UUID]:
+        """The streams whose revocation takes this principal's right to write away: its key and
+        the platform (or institution) it acts for."""
+        return frozenset(s for s in (self.key_id, self.platform_id) if s is not None)
+
+    @property
     def role_name(self) -> str:
         """The role as errors name it (an operator acts with no role)."""
         return self.role.value if self.role is not None else "operator"

@@ -81,3 +81,26 @@ class IdempotentResult:
     version: int
     body: bytes
     position: int
+
+
+# --- authority at commit: a key or platform revoked while a command was decided --------------
+
+
+@dataclass(frozen=True)
+class RevocationCheck:
+    """Streams whose revocation refuses a save, checked by the recorder inside the locked insert
+    transaction: a command decided on a key (and its platform) read before the key or platform
+    was revoked is not committed after the revocation."""
+
+    streams: frozenset[UUID]
+    revoked_topics: tuple[str, ...]
+    """The topics of the events that revoke a key, a platform or an institution."""
+
+
+class RevokedBeforeCommitError(Exception):
+    """Raised by a recorder when a stream of a :class:`RevocationCheck` is revoked; nothing of
+    the save was written."""
+
+    def __init__(self, revoked: frozenset[UUID]) -> None:
+        super().__init__(f"revoked before commit: {sorted(map(str, revoked))}")
+        self.revoked = revoked

@@ -19,10 +19,16 @@ from uuid import UUID
 import orjson
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError
+from eventsourcing.utils import get_topic
 
 from ledger.application.context import IdempotencyRequest
 from ledger.application.group_commit import GroupCommitConfig, GroupCommitter
-from ledger.application.ports import IdempotencyRecord, IdempotentResult
+from ledger.application.ports import (
+    IdempotencyRecord,
+    IdempotentResult,
+    RevocationCheck,
+    RevokedBeforeCommitError,
+)
 from ledger.domain.base import LedgerAggregate, check_not_future
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
@@ -30,6 +36,7 @@ from ledger.domain.errors import (
     ConcurrentModificationError,
     IdempotencyKeyReusedError,
     LedgerError,
+    NotAuthenticatedError,
     NotFoundError,
     PreconditionFailedError,
     UnavailableError,
@@ -74,6 +81,9 @@ class Write(Generic[A]):
     """Set for commands that create a stream: the error when the stream already exists."""
     expected_version: int | None = None
     guard: Callable[[A], None] | None = None
+    authority: frozenset[UUID] = frozenset()
+    """The key and platform the command was decided on: if either is revoked before the save
+    commits, the command is refused (checked inside the save's transaction)."""
     """Runs on the loaded aggregate before anything else is checked: who may not see it is
     told it does not exist, before a version mismatch could reveal that it does."""
 
@@ -172,6 +182,8 @@ class UnitOfWork:
         self.clock = clock
         self.clock_skew = clock_skew
         self.committer: GroupCommitter[_Decided, Outcome] | None = None
+        self.revoked_topics: tuple[str, ...] = ()
+        """The topics of the events that revoke a key or platform (set by the application)."""
         self._deciding = 0
         self._deciding_lock = threading.Lock()
 
@@ -278,9 +290,21 @@ class UnitOfWork:
 
     # --- saving ----------------------------------------------------------------------------
 
+    def _revocation_check(self, batch: Sequence[_Decided]) -> RevocationCheck | None:
+        streams = frozenset().union(*(d.command.authority for d in batch))
+        if not streams or not self.revoked_topics:
+            return None
+        return RevocationCheck(streams, self.revoked_topics)
+
     def _save_alone(self, decided: _Decided) -> Outcome:
         try:
-            recordings = self.app.save(*decided.changed, idempotency=decided.records)
+            recordings = self.app.save(
+                *decided.changed,
+                idempotency=decided.records,
+                revocation_check=self._revocation_check([decided]),
+            )
+        except RevokedBeforeCommitError:
+            raise _revoked() from None
         except IntegrityError:
             return self._collided(decided)
         except (OperationalError, InterfaceError) as e:
@@ -290,12 +314,29 @@ class UnitOfWork:
 
     def _commit_batch(self, batch: Sequence[_Decided]) -> list[Outcome | BaseException]:
         """Save ``batch`` in one transaction; if anything in it collides, save each alone."""
+        refused = self._revoked_within(batch)
+        if refused:
+            # A command of this batch revokes a key or platform that a later command of the
+            # batch was decided on: that one would be committed after the revocation.
+            rest = [d for d in batch if id(d) not in refused]
+            saved = iter(self._commit_batch(rest) if rest else [])
+            return [_revoked() if id(d) in refused else next(saved) for d in batch]
         if len(batch) == 1:
             return [self._attempt_alone(batch[0])]
         aggregates = [a for decided in batch for a in decided.changed]
         records = tuple(r for decided in batch for r in decided.records)
         try:
-            recordings = self.app.save(*aggregates, idempotency=records)
+            recordings = self.app.save(
+                *aggregates, idempotency=records, revocation_check=self._revocation_check(batch)
+            )
+        except RevokedBeforeCommitError as e:
+            # Nothing of the batch was saved: the commands of a revoked key or platform fail,
+            # the rest are saved again without them.
+            for decided in batch:
+                decided.restore_pending_events()
+            rest = [d for d in batch if not d.command.authority & e.revoked]
+            saved = iter(self._commit_batch(rest) if rest else [])
+            return [_revoked() if d.command.authority & e.revoked else next(saved) for d in batch]
         except IntegrityError:
             # Nothing of the batch was saved. Which command collided is not said, so each is
             # saved alone: the one that collided fails as it would have alone, the rest commit.
@@ -317,6 +358,21 @@ class UnitOfWork:
             for r in recordings
         }
         return [decided.outcome(positions[decided.last_event]) for decided in batch]
+
+    def _revoked_within(self, batch: Sequence[_Decided]) -> set[int]:
+        """The commands of ``batch`` that come after one revoking what they were decided on."""
+        revoking: set[UUID] = set()
+        refused: set[int] = set()
+        for decided in batch:
+            if decided.command.authority & revoking:
+                refused.add(id(decided))
+            revoking.update(
+                event.originator_id
+                for _, events in decided.pending
+                for event in events
+                if get_topic(type(event)) in self.revoked_topics
+            )
+        return refused
 
     def _attempt_alone(self, decided: _Decided) -> Outcome | BaseException:
         try:
@@ -391,6 +447,13 @@ class UnitOfWork:
                 "Use a new key for a new request.",
             )
         return Outcome.from_replay(found)
+
+
+def _revoked() -> NotAuthenticatedError:
+    return NotAuthenticatedError(
+        "This API key, or the platform it acts for, was revoked before the write could be "
+        "recorded; nothing was recorded."
+    )
 
 
 def _unreachable() -> UnavailableError:

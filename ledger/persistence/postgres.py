@@ -20,7 +20,12 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from ledger.application.ports import IdempotencyRecord, IdempotentResult
+from ledger.application.ports import (
+    IdempotencyRecord,
+    IdempotentResult,
+    RevocationCheck,
+    RevokedBeforeCommitError,
+)
 from ledger.persistence.idempotency import positions_for
 
 
@@ -83,6 +88,30 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder, _ArrayInsert):
                 Identifier(self.datastore.schema), Identifier(f"{self.events_table_name}_lock")
             ),
         ]
+
+    def _insert_stored_events(
+        self,
+        curs: Cursor[DictRow],
+        stored_events: Sequence[StoredEvent],
+        **kwargs: Any,
+    ) -> None:
+        # As the library's application recorder: lock, notify, insert. Between the lock and the
+        # insert, nothing else can be inserted, so a revocation checked here is final for this
+        # save (a revocation inserted later is ordered after these events).
+        self._lock_table(curs)
+        self._notify_channel(curs)
+        check: RevocationCheck | None = kwargs.get("revocation_check")
+        if check is not None:
+            curs.execute(
+                f"SELECT DISTINCT originator_id FROM {self.events_table_name} "
+                "WHERE originator_id = ANY(%s) AND topic = ANY(%s)",
+                (list(check.streams), list(check.revoked_topics)),
+                prepare=True,
+            )
+            revoked = frozenset(row["originator_id"] for row in curs.fetchall())
+            if revoked:
+                raise RevokedBeforeCommitError(revoked)
+        _ArrayInsert._insert_stored_events(self, curs, stored_events, **kwargs)
 
     def _fetch_ids_after_insert_events(
         self,

@@ -9,7 +9,12 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 
-from ledger.application.ports import IdempotencyRecord, IdempotentResult
+from ledger.application.ports import (
+    IdempotencyRecord,
+    IdempotentResult,
+    RevocationCheck,
+    RevokedBeforeCommitError,
+)
 from ledger.persistence.idempotency import positions_for
 
 
@@ -45,6 +50,20 @@ class LedgerSQLiteRecorder(SQLiteApplicationRecorder):
         **kwargs: Any,
     ) -> Sequence[int] | None:
         notification_ids = super()._insert_events(c, stored_events, **kwargs)
+        # Checked after the insert, which took the database's write lock: a revocation found
+        # absent now cannot be committed before these events (raising rolls them back).
+        check: RevocationCheck | None = kwargs.get("revocation_check")
+        if check is not None and check.streams:
+            streams = [s.hex for s in check.streams]
+            c.execute(
+                f"SELECT DISTINCT originator_id FROM {self.events_table_name} "
+                f"WHERE originator_id IN ({', '.join('?' * len(streams))}) "
+                f"AND topic IN ({', '.join('?' * len(check.revoked_topics))})",
+                [*streams, *check.revoked_topics],
+            )
+            revoked = frozenset(_uuid(row[0]) for row in c.fetchall())
+            if revoked:
+                raise RevokedBeforeCommitError(revoked)
         records: tuple[IdempotencyRecord, ...] = kwargs.get("idempotency", ())
         if records and notification_ids:
             anchors = [(_uuid(s.originator_id), s.originator_version) for s in stored_events]

@@ -114,9 +114,8 @@ class ServiceCases(Capability[ServiceCase]):
                 continue
             seen.add(stream_id)
             meta = context.envelope(record.occurred_at or now)
-            writes.append(
-                (index, stream_id, self._import_write(window_id, record, meta, enterprise_of), meta)
-            )
+            write = self._import_write(window_id, record, meta, enterprise_of, context)
+            writes.append((index, stream_id, write, meta))
         answers = self.uow.run_all([(write, meta) for _, _, write, meta in writes])
         for (index, stream_id, _, _), answer in zip(writes, answers, strict=True):
             results[index] = _imported(index, stream_id, answer)
@@ -130,6 +129,7 @@ class ServiceCases(Capability[ServiceCase]):
         record: OpenCase,
         meta: Envelope,
         enterprise_of: Callable[[str], Enterprise],
+        context: RequestContext,
     ) -> Write[ServiceCase]:
         return Write(
             stream_id=None,
@@ -139,6 +139,7 @@ class ServiceCases(Capability[ServiceCase]):
             render=service_case_view,
             not_found=self.not_found,
             exists=ExternalRefExistsError,
+            authority=context.principal.authority,
         )
 
     def _opened(

@@ -50,6 +50,7 @@ defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``act
     ├── PreconditionFailedError
     ├── IdempotencyKeyReusedError
     ├── UnavailableError
+    ├── NotAuthenticatedError
     └── RuleViolationError
         ├── InvalidUSCCError
         ├── UnknownRegionError
@@ -249,6 +250,7 @@ from ledger.domain.errors.base import (
     ConflictError,
     IdempotencyKeyReusedError,
     LedgerError,
+    NotAuthenticatedError,
     NotFoundError,
     PreconditionFailedError,
     RuleViolationError,
@@ -454,6 +456,7 @@ __all__ = [
     "NotAPartyError",
     "NotActivityOrganiserError",
     "NotAppraiserError",
+    "NotAuthenticatedError",
     "NotBudgetHolderError",
     "NotCaseOwnerError",
     "NotEnoughReviewsError",

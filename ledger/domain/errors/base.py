@@ -53,6 +53,13 @@ class UnavailableError(LedgerError):
     retry_after_seconds: int = 1
 
 
+class NotAuthenticatedError(LedgerError):
+    """The credentials a command was decided on were revoked before it could be committed."""
+
+    code = "unauthenticated"
+    title = "Authentication required"
+
+
 class RuleViolationError(LedgerError):
     """A domain rule refused the command. Subclasses name the rule."""
 
