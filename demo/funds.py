@@ -16,6 +16,14 @@ from decimal import Decimal
 
 from demo.names import PAYEES
 from demo.world import DemoWorld
+from ledger.application.commands.budgets import AdjustBudgetLine, ApproveBudget, ProposeBudget
+from ledger.application.commands.disbursements import (
+    ApproveDisbursement,
+    RecordPayment,
+    RejectDisbursement,
+    RequestDisbursement,
+    ReverseDisbursement,
+)
 from ledger.domain import ids
 from ledger.domain.disbursement import DisbursementRequest, ReversalKind
 from ledger.domain.funds import LineDecision, LineProposal
@@ -51,18 +59,18 @@ def seed_funds(demo: DemoWorld) -> None:
 
 
 def _budget(demo: DemoWorld) -> dict[str, Decimal]:
-    rng, ledger = demo.rng, demo.ledger
+    rng = demo.rng
     proposed = {
         code: _thousands(Decimal(amount) * Decimal(rng.uniform(0.9, 1.1)))
         for code, _, _, amount in LINES
     }
-    lines = [
+    lines = tuple(
         LineProposal(code, category, description, f"{proposed[code]:.2f}")
         for code, category, description, _ in LINES
-    ]
+    )
     proposed_on = demo.day_between(date(demo.year, 1, 6), date(demo.year, 1, 10))
-    budget = ledger.propose_budget(
-        year=demo.year, lines=lines, meta=demo.as_hub(demo.at(proposed_on, 10))
+    budget = demo.handle(
+        ProposeBudget(year=demo.year, lines=lines), demo.as_hub(demo.at(proposed_on, 10))
     ).resource_id
     # The bureau grants about half the lines in full and cuts the others by 10-20 %.
     approved = {
@@ -71,11 +79,15 @@ def _budget(demo: DemoWorld) -> dict[str, Decimal]:
         else _thousands(amount * Decimal(rng.choice(["0.8", "0.85", "0.9"])))
         for code, amount in proposed.items()
     }
-    ledger.approve_budget(
-        budget,
-        [LineDecision(code, f"{amount:.2f}") for code, amount in approved.items()],
-        "经预算评审，按核定金额核拨",
-        meta=demo.as_bureau(demo.at(demo.days_later(proposed_on, 10, 16), 15)),
+    demo.handle(
+        ApproveBudget(
+            budget_id=budget,
+            decisions=tuple(
+                LineDecision(code, f"{amount:.2f}") for code, amount in approved.items()
+            ),
+            note="经预算评审，按核定金额核拨",
+        ),
+        demo.as_bureau(demo.at(demo.days_later(proposed_on, 10, 16), 15)),
     )
     demo.count("budget lines", len(lines))
     return approved
@@ -88,7 +100,7 @@ def _thousands(amount: Decimal) -> Decimal:
 
 def _disbursements(demo: DemoWorld, approved: dict[str, Decimal]) -> list[_Step]:
     """Plans every step; amounts are chosen so that no line is ever over-committed."""
-    rng, ledger = demo.rng, demo.ledger
+    rng = demo.rng
     budget = ids.budget_id(demo.hub_id, demo.year)
     steps: list[_Step] = []
     # The September top-up only adds room, so planning within the first approval stays safe.
@@ -97,12 +109,14 @@ def _disbursements(demo: DemoWorld, approved: dict[str, Decimal]) -> list[_Step]
         _Step(
             demo.at(topped_up, 15),
             0,
-            lambda: ledger.adjust_budget_line(
-                budget,
-                line_code="L03",
-                approved_amount=approved["L03"] + 100_000,
-                reason="追加下半年“创客中国”大赛宁夏赛区活动经费",
-                meta=demo.as_bureau(demo.at(topped_up, 15)),
+            lambda: demo.handle(
+                AdjustBudgetLine(
+                    budget_id=budget,
+                    line_code="L03",
+                    approved_amount=approved["L03"] + 100_000,
+                    reason="追加下半年“创客中国”大赛宁夏赛区活动经费",
+                ),
+                demo.as_bureau(demo.at(topped_up, 15)),
             ),
         )
     )
@@ -133,7 +147,7 @@ def _life(
     rejected: bool,
     refunded: bool,
 ) -> list[_Step]:
-    rng, ledger = demo.rng, demo.ledger
+    rng = demo.rng
     category = next(category for code, category, _, _ in LINES if code == line_code)
     if category == "service_purchase":
         payee = rng.choice(demo.institutions).name
@@ -152,18 +166,21 @@ def _life(
         _Step(
             requested.occurred_at,
             1,
-            lambda: ledger.request_disbursement(
-                year=demo.year, request=request, meta=requested, disbursement_id=disbursement
+            lambda: demo.handle(
+                RequestDisbursement(year=demo.year, request=request, disbursement_id=disbursement),
+                requested,
             ),
         )
     ]
     if rejected:
-        reasons = ["合同约定的服务尚未验收，支付条件不具备"]
+        reasons = ("合同约定的服务尚未验收，支付条件不具备",)
         steps.append(
             _Step(
                 decided.occurred_at,
                 2,
-                lambda: ledger.reject_disbursement(disbursement, reasons, meta=decided),
+                lambda: demo.handle(
+                    RejectDisbursement(disbursement_id=disbursement, reasons=reasons), decided
+                ),
             )
         )
         demo.count("disbursements rejected")
@@ -175,13 +192,18 @@ def _life(
         _Step(
             decided.occurred_at,
             2,
-            lambda: ledger.approve_disbursement(disbursement, "同意拨付", meta=decided),
+            lambda: demo.handle(
+                ApproveDisbursement(disbursement_id=disbursement, note="同意拨付"), decided
+            ),
         ),
         _Step(
             paid.occurred_at,
             3,
-            lambda: ledger.record_payment(
-                disbursement, payment_reference=reference, paid_on=paid_on, meta=paid
+            lambda: demo.handle(
+                RecordPayment(
+                    disbursement_id=disbursement, payment_reference=reference, paid_on=paid_on
+                ),
+                paid,
             ),
         ),
     ]
@@ -192,12 +214,14 @@ def _life(
             _Step(
                 refunded_at.occurred_at,
                 4,
-                lambda: ledger.reverse_disbursement(
-                    disbursement,
-                    kind=ReversalKind.REFUND,
-                    amount=back,
-                    reason="实际执行低于合同金额，收款方退回结余资金",
-                    meta=refunded_at,
+                lambda: demo.handle(
+                    ReverseDisbursement(
+                        disbursement_id=disbursement,
+                        kind=ReversalKind.REFUND,
+                        amount=back,
+                        reason="实际执行低于合同金额，收款方退回结余资金",
+                    ),
+                    refunded_at,
                 ),
             )
         )

@@ -8,25 +8,14 @@ institutions are refused every route (403).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from api.deps import (
-    IdempotencyKey,
-    IfMatch,
-    Ledger,
-    RequestId,
-    idempotency_request,
-    parse_if_match,
-    require,
-    require_json,
-)
-from api.resources import add_legacy_read_routes
-from api.responses import json_response, outcome_response
-from api.routes.budgets import hub_sees_only_its_own
+from api.deps import Ledger, require, require_json
+from api.resources import add_read_routes
+from api.responses import json_response
 from api.schemas.budgets import (
     DisbursementApproval,
     DisbursementRejection,
@@ -34,26 +23,22 @@ from api.schemas.budgets import (
     PaymentBody,
     ReversalBody,
 )
-from api.schemas.common import Body
-from ledger.application.app import LedgerApplication
-from ledger.application.context import IdempotencyRequest, Principal
+from api.writers import Writer, creating, stepping
+from ledger.application.context import Principal
+from ledger.application.handlers.disbursements import Disbursements
 from ledger.application.interface.budgets import disbursement_view
-from ledger.application.uow import Outcome
+from ledger.application.queries.budgets import list_disbursements as disbursements_of
 from ledger.domain.access_key import Role
-from ledger.domain.disbursement import Disbursement, DisbursementRequest, ReversalKind
-from ledger.domain.envelope import Envelope
-from ledger.domain.errors import BudgetNotFoundError, DisbursementNotFoundError
+from ledger.domain.budget import Budget
 
 router = APIRouter(prefix="/v1/disbursements", tags=["disbursements"])
 
-Hub = Annotated[Principal, require(Role.HUB)]
-Bureau = Annotated[Principal, require(Role.BUREAU)]
-HubOrBureau = Annotated[Principal, require(Role.HUB, Role.BUREAU)]
+Requesting = Annotated[Writer, creating(Role.HUB)]
+HubStep = Annotated[Writer, stepping(Role.HUB)]
+BureauStep = Annotated[Writer, stepping(Role.BUREAU)]
+EitherStep = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Reader = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
-
-Step = Callable[[Envelope, int | None, IdempotencyRequest | None], Outcome]
-"""One step, given its envelope, the expected version (If-Match) and its idempotency request."""
 
 
 @router.post(
@@ -62,53 +47,8 @@ Step = Callable[[Envelope, int | None, IdempotencyRequest | None], Outcome]
     dependencies=JSON_ONLY,
     summary="Request a disbursement from a line of the hub's budget (reserves the amount)",
 )
-def request_disbursement(
-    body: DisbursementRequestBody,
-    principal: Hub,
-    ledger: Ledger,
-    request_id: RequestId,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    outcome = ledger.request_disbursement(
-        year=body.year,
-        request=DisbursementRequest(
-            line_code=body.line_code,
-            amount=body.amount,
-            payee=body.payee,
-            purpose=body.purpose,
-            voucher_sha256=body.voucher_sha256,
-        ),
-        meta=principal.envelope(request_id, ledger.clock()),
-        idempotency=idempotency_request(
-            principal, idempotency_key, "POST", "/v1/disbursements", body.canonical()
-        ),
-    )
-    return outcome_response(outcome)
-
-
-def _step(
-    disbursement_id: UUID,
-    route: str,
-    body: Body,
-    step: Step,
-    principal: Principal,
-    ledger: LedgerApplication,
-    request_id: str,
-    if_match: str | None,
-    idempotency_key: str | None,
-) -> Response:
-    outcome = step(
-        principal.envelope(request_id, ledger.clock()),
-        parse_if_match(if_match),
-        idempotency_request(
-            principal,
-            idempotency_key,
-            "POST",
-            f"/v1/disbursements/{disbursement_id}/{route}",
-            body.canonical(),
-        ),
-    )
-    return outcome_response(outcome)
+def request_disbursement(body: DisbursementRequestBody, write: Requesting) -> Response:
+    return write(body.to_command(), body)
 
 
 @router.post(
@@ -116,28 +56,8 @@ def _step(
     dependencies=JSON_ONLY,
     summary="Approve a requested disbursement (not by the principal that requested it)",
 )
-def approve(
-    disbursement_id: UUID,
-    body: DisbursementApproval,
-    principal: Bureau,
-    ledger: Ledger,
-    request_id: RequestId,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    return _step(
-        disbursement_id,
-        "approval",
-        body,
-        lambda meta, version, idem: ledger.approve_disbursement(
-            disbursement_id, body.note, meta=meta, expected_version=version, idempotency=idem
-        ),
-        principal,
-        ledger,
-        request_id,
-        if_match,
-        idempotency_key,
-    )
+def approve(disbursement_id: UUID, body: DisbursementApproval, write: BureauStep) -> Response:
+    return write(body.to_command(disbursement_id), body)
 
 
 @router.post(
@@ -145,32 +65,8 @@ def approve(
     dependencies=JSON_ONLY,
     summary="Reject a disbursement not yet paid (releases its reservation)",
 )
-def reject(
-    disbursement_id: UUID,
-    body: DisbursementRejection,
-    principal: Bureau,
-    ledger: Ledger,
-    request_id: RequestId,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    return _step(
-        disbursement_id,
-        "rejection",
-        body,
-        lambda meta, version, idem: ledger.reject_disbursement(
-            disbursement_id,
-            list(body.reasons),
-            meta=meta,
-            expected_version=version,
-            idempotency=idem,
-        ),
-        principal,
-        ledger,
-        request_id,
-        if_match,
-        idempotency_key,
-    )
+def reject(disbursement_id: UUID, body: DisbursementRejection, write: BureauStep) -> Response:
+    return write(body.to_command(disbursement_id), body)
 
 
 @router.post(
@@ -178,33 +74,8 @@ def reject(
     dependencies=JSON_ONLY,
     summary="Record the payment of an approved disbursement",
 )
-def pay(
-    disbursement_id: UUID,
-    body: PaymentBody,
-    principal: Hub,
-    ledger: Ledger,
-    request_id: RequestId,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    return _step(
-        disbursement_id,
-        "payment",
-        body,
-        lambda meta, version, idem: ledger.record_payment(
-            disbursement_id,
-            payment_reference=body.payment_reference,
-            paid_on=body.paid_on,
-            meta=meta,
-            expected_version=version,
-            idempotency=idem,
-        ),
-        principal,
-        ledger,
-        request_id,
-        if_match,
-        idempotency_key,
-    )
+def pay(disbursement_id: UUID, body: PaymentBody, write: HubStep) -> Response:
+    return write(body.to_command(disbursement_id), body)
 
 
 @router.post(
@@ -212,34 +83,8 @@ def pay(
     dependencies=JSON_ONLY,
     summary="Reverse a paid disbursement in part or in full: refund (hub) or clawback (bureau)",
 )
-def reverse(
-    disbursement_id: UUID,
-    body: ReversalBody,
-    principal: HubOrBureau,
-    ledger: Ledger,
-    request_id: RequestId,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    return _step(
-        disbursement_id,
-        "reversal",
-        body,
-        lambda meta, version, idem: ledger.reverse_disbursement(
-            disbursement_id,
-            kind=ReversalKind(body.kind),
-            amount=body.amount,
-            reason=body.reason,
-            meta=meta,
-            expected_version=version,
-            idempotency=idem,
-        ),
-        principal,
-        ledger,
-        request_id,
-        if_match,
-        idempotency_key,
-    )
+def reverse(disbursement_id: UUID, body: ReversalBody, write: EitherStep) -> Response:
+    return write(body.to_command(disbursement_id), body)
 
 
 @router.get("", summary="The disbursements of a budget, in the order they were requested")
@@ -248,20 +93,9 @@ def list_disbursements(
     ledger: Ledger,
     budget_id: Annotated[UUID, Query(description="The budget they were requested against")],
 ) -> Response:
-    budget = ledger.get_budget(budget_id)
-    if not hub_sees_only_its_own(principal, budget):
-        raise BudgetNotFoundError(f"No budget with id {budget_id}.", id=str(budget_id))
-    disbursements = ledger.list_disbursements(budget_id)
+    ledger.read(Budget, budget_id, principal)  # one who may not read it is told it does not exist
+    disbursements = disbursements_of(ledger, budget_id)
     return json_response({"disbursements": [disbursement_view(d) for d in disbursements]})
 
 
-add_legacy_read_routes(
-    router,
-    aggregate_type=Disbursement,
-    view=disbursement_view,
-    not_found=DisbursementNotFoundError,
-    label="disbursement",
-    readers=(Role.HUB, Role.BUREAU, Role.AUDITOR),
-    id_name="disbursement_id",
-    visible=hub_sees_only_its_own,
-)
+add_read_routes(router, Disbursements, readers=(Role.HUB, Role.BUREAU, Role.AUDITOR))

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal
+from uuid import UUID
 
 from pydantic import ConfigDict, Field, JsonValue, StringConstraints
 
 from api.schemas.common import Body, LongText, MoneyField, Text
+from ledger.application.commands.budgets import (
+    AdjustBudgetLine,
+    ApproveBudget,
+    ProposeBudget,
+    ReviseBudget,
+)
+from ledger.application.commands.disbursements import (
+    ApproveDisbursement,
+    RecordPayment,
+    RejectDisbursement,
+    RequestDisbursement,
+    ReverseDisbursement,
+)
+from ledger.domain import funds
+from ledger.domain.disbursement import DisbursementRequest, ReversalKind
 from ledger.domain.funds import ExpenseCategory
 
 YearField = Annotated[
@@ -58,6 +74,9 @@ class BudgetLineBody(Body):
     description: Text
     amount: MoneyField
 
+    def to_proposal(self) -> funds.LineProposal:
+        return funds.LineProposal(self.code, self.category.value, self.description, self.amount)
+
 
 BudgetLines = Annotated[list[BudgetLineBody], Field(min_length=1, max_length=100)]
 
@@ -71,6 +90,9 @@ class BudgetProposal(Body):
 
     year: YearField
     lines: BudgetLines
+
+    def to_command(self) -> ProposeBudget:
+        return ProposeBudget(year=self.year, lines=tuple(x.to_proposal() for x in self.lines))
 
 
 class BudgetRevision(Body):
@@ -97,10 +119,16 @@ class BudgetRevision(Body):
 
     lines: BudgetLines
 
+    def to_command(self, budget_id: UUID) -> ReviseBudget:
+        return ReviseBudget(budget_id=budget_id, lines=tuple(x.to_proposal() for x in self.lines))
+
 
 class LineDecision(Body):
     code: LineCode
     approved_amount: ApprovedMoney
+
+    def to_decision(self) -> funds.LineDecision:
+        return funds.LineDecision(self.code, self.approved_amount)
 
 
 class BudgetApproval(Body):
@@ -124,6 +152,10 @@ class BudgetApproval(Body):
     lines: Annotated[list[LineDecision], Field(min_length=1, max_length=100)]
     note: LongText = ""
 
+    def to_command(self, budget_id: UUID) -> ApproveBudget:
+        decisions = tuple(x.to_decision() for x in self.lines)
+        return ApproveBudget(budget_id=budget_id, decisions=decisions, note=self.note)
+
 
 class LineAdjustment(Body):
     """The bureau changes one line's approved amount, never below what the line already uses."""
@@ -137,6 +169,14 @@ class LineAdjustment(Body):
     code: LineCode
     approved_amount: ApprovedMoney
     reason: Reason
+
+    def to_command(self, budget_id: UUID) -> AdjustBudgetLine:
+        return AdjustBudgetLine(
+            budget_id=budget_id,
+            line_code=self.code,
+            approved_amount=self.approved_amount,
+            reason=self.reason,
+        )
 
 
 class DisbursementRequestBody(Body):
@@ -166,11 +206,24 @@ class DisbursementRequestBody(Body):
     purpose: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
     voucher_sha256: Voucher
 
+    def to_command(self) -> RequestDisbursement:
+        request = DisbursementRequest(
+            line_code=self.line_code,
+            amount=self.amount,
+            payee=self.payee,
+            purpose=self.purpose,
+            voucher_sha256=self.voucher_sha256,
+        )
+        return RequestDisbursement(year=self.year, request=request)
+
 
 class DisbursementApproval(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "凭证齐全，同意拨付"}]})
 
     note: LongText = ""
+
+    def to_command(self, disbursement_id: UUID) -> ApproveDisbursement:
+        return ApproveDisbursement(disbursement_id=disbursement_id, note=self.note)
 
 
 class DisbursementRejection(Body):
@@ -179,6 +232,9 @@ class DisbursementRejection(Body):
     )
 
     reasons: Annotated[list[Reason], Field(min_length=1, max_length=20)]
+
+    def to_command(self, disbursement_id: UUID) -> RejectDisbursement:
+        return RejectDisbursement(disbursement_id=disbursement_id, reasons=tuple(self.reasons))
 
 
 class PaymentBody(Body):
@@ -193,6 +249,13 @@ class PaymentBody(Body):
     payment_reference: Text
     paid_on: Annotated[date, Field(description="The day the money left; not before approval")]
 
+    def to_command(self, disbursement_id: UUID) -> RecordPayment:
+        return RecordPayment(
+            disbursement_id=disbursement_id,
+            payment_reference=self.payment_reference,
+            paid_on=self.paid_on,
+        )
+
 
 class ReversalBody(Body):
     """Money back from a paid disbursement: a refund (hub) or a clawback (bureau)."""
@@ -206,3 +269,11 @@ class ReversalBody(Body):
     kind: Literal["refund", "clawback"]
     amount: MoneyField
     reason: Reason
+
+    def to_command(self, disbursement_id: UUID) -> ReverseDisbursement:
+        return ReverseDisbursement(
+            disbursement_id=disbursement_id,
+            kind=ReversalKind(self.kind),
+            amount=self.amount,
+            reason=self.reason,
+        )

@@ -17,14 +17,15 @@ from eventsourcing.utils import EnvType, get_topic
 
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
+from ledger.application.handlers.budgets import Budgets
 from ledger.application.handlers.cases import ServiceCases
+from ledger.application.handlers.disbursements import Disbursements
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
 from ledger.application.mixins.activities import ActivityCommands
 from ledger.application.mixins.agreements import AgreementCommands
 from ledger.application.mixins.appraisals import AppraisalCommands
 from ledger.application.mixins.data_reports import DataReportCommands
-from ledger.application.mixins.disbursements import DisbursementCommands
 from ledger.application.mixins.enterprises import EnterpriseCommands
 from ledger.application.mixins.institutions import InstitutionCommands
 from ledger.application.mixins.onboarding import OnboardingCommands
@@ -52,7 +53,6 @@ class LedgerApplication(
     DataReportCommands,
     OnboardingCommands,
     PublicationCommands,
-    DisbursementCommands,
     AccessKeyCommands,
 ):
     """Every aggregate of the network in one application, so the history has one total order."""
@@ -72,7 +72,11 @@ class LedgerApplication(
         )
         self.lookups = Lookups(self)
         lookups = self.lookups
-        self.capabilities: tuple[Capability[Any], ...] = (ServiceCases(self, lookups, self.uow),)
+        self.capabilities: tuple[Capability[Any], ...] = (
+            ServiceCases(self, lookups, self.uow),
+            Budgets(lookups),
+            Disbursements(lookups),
+        )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings
         }

@@ -16,10 +16,12 @@ from ledger.domain import ids
 from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.agreement_terms import Party, PartyKind
+from ledger.domain.budget import Budget
 from ledger.domain.enterprise import Enterprise
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     AgreementNotFoundError,
+    BudgetNotFoundError,
     EnterpriseNotFoundError,
     ExpertNotFoundError,
     InstitutionNotFoundError,
@@ -87,6 +89,11 @@ class Lookups:
             )
         return platform
 
+    def hub_or_network_actor(self, meta: Envelope) -> None:
+        """A principal acting for a platform must be a connected hub (the bureau acts for none)."""
+        if meta.platform_id is not None:
+            self.connected_hub(meta.platform_id)
+
     def organising_platform(self, platform_id: UUID) -> Platform:
         """The hub or window that organises activities, refused unless it is connected."""
         platform = self.platform(platform_id)
@@ -118,6 +125,12 @@ class Lookups:
                 f"Window {window_id} is {platform.status}; only connected windows report."
             )
         return platform
+
+    # --- budgets ---------------------------------------------------------------------------
+
+    def budget(self, budget_id: UUID) -> Budget:
+        """The budget ``budget_id`` as it is now (a disbursement's steps move money on it)."""
+        return self.store.load(budget_id, Budget, BudgetNotFoundError, "budget")
 
     # --- enterprises, institutions, experts ------------------------------------------------
 

@@ -14,6 +14,7 @@ from demo import DemoReport, seed_demo
 from demo.seed import DemoAlreadySeededError, DemoYearError
 from ledger.application import interface
 from ledger.application.app import LedgerApplication, LoggedEvent
+from ledger.application.queries.budgets import list_budgets, list_disbursements
 from ledger.domain.access_key import AccessKey
 from ledger.domain.activity import Activity
 from ledger.domain.agreement_terms import PartyKind
@@ -199,12 +200,12 @@ def test_every_window_reports_every_month_it_served_some_late_some_returned(
 
 def test_the_hub_budget_is_approved_line_by_line_and_paid_from(seeded: Seeded) -> None:
     ledger = seeded.ledger
-    (budget,) = ledger.list_budgets(year=YEAR)
+    (budget,) = list_budgets(ledger, year=YEAR)
 
     assert len(budget.lines) == 5
     lines = budget.lines.values()
     assert any(line.approved is not None and line.approved < line.proposed for line in lines)
-    disbursements = ledger.list_disbursements(budget.id)
+    disbursements = list_disbursements(ledger, budget.id)
     statuses = Counter(d.status for d in disbursements)
     assert len(disbursements) == 20
     assert statuses[DisbursementStatus.REJECTED] == 2

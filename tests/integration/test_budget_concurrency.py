@@ -22,9 +22,16 @@ import psycopg
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.budgets import AdjustBudgetLine, ApproveBudget, ProposeBudget
+from ledger.application.commands.disbursements import (
+    ApproveDisbursement,
+    RecordPayment,
+    RejectDisbursement,
+    RequestDisbursement,
+)
 from ledger.application.uow import Outcome
 from ledger.domain.budget import Budget
-from ledger.domain.disbursement import DisbursementRequest
+from ledger.domain.disbursement import Disbursement, DisbursementRequest
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     AdjustmentBelowUsedError,
@@ -35,6 +42,7 @@ from ledger.domain.errors import (
 from ledger.domain.funds import LineDecision, LineProposal
 from ledger.domain.platform import PlatformKind
 from ledger.domain.time import CST
+from tests.acting import act
 from tests.integration._support import envelope, failures, race, start_line, successes
 
 THREADS = 16
@@ -74,13 +82,19 @@ def funds(pg_ledger: LedgerApplication) -> Funds:
         kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region="640000", meta=envelope(None)
     ).resource_id
     year = envelope(None).occurred_at.astimezone(CST).year
-    budget_id = pg_ledger.propose_budget(
-        year=year,
-        lines=[LineProposal("L01", "platform_operation", "运营维护", str(APPROVED))],
-        meta=envelope(hub_id),
+    budget_id = act(
+        pg_ledger,
+        ProposeBudget(
+            year=year, lines=(LineProposal("L01", "platform_operation", "运营维护", str(APPROVED)),)
+        ),
+        envelope(hub_id),
     ).resource_id
-    pg_ledger.approve_budget(
-        budget_id, [LineDecision("L01", str(APPROVED))], "同意", meta=envelope(None)
+    act(
+        pg_ledger,
+        ApproveBudget(
+            budget_id=budget_id, decisions=(LineDecision("L01", str(APPROVED)),), note="同意"
+        ),
+        envelope(None),
     )
     return Funds(hub_id, budget_id, year)
 
@@ -92,10 +106,13 @@ def bureau() -> Envelope:
 
 def request(ledger: LedgerApplication, funds: Funds, i: int, amount: Decimal) -> Outcome:
     """Thread ``i``'s request for ``amount`` from L01 (each thread has its own voucher)."""
-    return ledger.request_disbursement(
-        year=funds.year,
-        request=DisbursementRequest("L01", amount, f"供应商 {i}", "托管费", f"{i:064x}"),
-        meta=funds.hub(),
+    return act(
+        ledger,
+        RequestDisbursement(
+            year=funds.year,
+            request=DisbursementRequest("L01", amount, f"供应商 {i}", "托管费", f"{i:064x}"),
+        ),
+        funds.hub(),
     )
 
 
@@ -140,8 +157,8 @@ def event_count(url: str, topic_suffix: str) -> int:
 
 def assert_never_over_committed(ledger: LedgerApplication, budget_id: UUID) -> None:
     """At every version the budget ever had, L01 used no more than it was approved."""
-    for version in range(1, ledger.get_budget(budget_id).version + 1):
-        line = ledger.get_budget(budget_id, version).lines["L01"]
+    for version in range(1, ledger.get(Budget, budget_id).version + 1):
+        line = ledger.get(Budget, budget_id, version).lines["L01"]
         assert line.used <= (line.approved or Decimal(0)), f"version {version}: {line}"
 
 
@@ -149,13 +166,13 @@ def assert_log_matches(
     ledger: LedgerApplication, funds: Funds, url: str, saved: list[Outcome]
 ) -> None:
     """Every saved request, and only those, is in the log with its reservation."""
-    budget = ledger.get_budget(funds.budget_id)
+    budget = ledger.get(Budget, funds.budget_id)
     assert set(budget.disbursement_ids) == {o.resource_id for o in saved}
     assert len(budget.disbursement_ids) == len(saved)
     assert event_count(url, "Disbursement.Requested") == len(saved), "no orphan request"
     assert event_count(url, "Budget.FundsCommitted") == len(saved), "no orphan reservation"
     for outcome in saved:
-        assert ledger.get_disbursement(outcome.resource_id).budget_id == funds.budget_id
+        assert ledger.get(Disbursement, outcome.resource_id).budget_id == funds.budget_id
 
 
 # --- racing requests on one line ---------------------------------------------------------------
@@ -176,7 +193,7 @@ def test_requests_decided_on_the_same_budget_version_save_one_and_the_retries_fi
 
     assert len(successes(first_round)) == 1, first_round
     assert [type(e) for e in failures(first_round)] == [ConcurrentModificationError] * (THREADS - 1)
-    assert str(pg_ledger.get_budget(funds.budget_id).lines["L01"].committed) == "100.00"
+    assert str(pg_ledger.get(Budget, funds.budget_id).lines["L01"].committed) == "100.00"
 
     monkeypatch.undo()
     losers = [i for i, r in enumerate(first_round) if isinstance(r, ConcurrentModificationError)]
@@ -192,7 +209,7 @@ def test_requests_decided_on_the_same_budget_version_save_one_and_the_retries_fi
     refused = [r for r in retried if isinstance(r, OverCommitmentError)]
     assert all(isinstance(r, Outcome | OverCommitmentError) for r in retried), retried
     assert (len(saved), len(refused)) == (10, 6)
-    line = pg_ledger.get_budget(funds.budget_id).lines["L01"]
+    line = pg_ledger.get(Budget, funds.budget_id).lines["L01"]
     assert line.committed == sum((Decimal(o.body["amount"]) for o in saved), Decimal(0))
     assert line.committed == APPROVED
     assert line.remaining == Decimal(0)
@@ -226,7 +243,7 @@ def test_racing_requests_of_different_amounts_never_over_commit_and_each_gets_a_
     }
 
     saved = [*successes(results), *(r for r in retried.values() if isinstance(r, Outcome))]
-    line = pg_ledger.get_budget(funds.budget_id).lines["L01"]
+    line = pg_ledger.get(Budget, funds.budget_id).lines["L01"]
     total = sum((Decimal(o.body["amount"]) for o in saved), Decimal(0))
     assert line.committed == total <= APPROVED
     refused = [i for i, r in enumerate(results) if isinstance(r, OverCommitmentError)]
@@ -247,12 +264,15 @@ def test_an_adjustment_down_racing_requests_never_leaves_the_line_over_committed
     def attempt(i: int) -> Outcome:
         start.wait()
         if i == 0:
-            return ledgers[i].adjust_budget_line(
-                funds.budget_id,
-                line_code="L01",
-                approved_amount="500.00",
-                reason="压减",
-                meta=bureau(),
+            return act(
+                ledgers[i],
+                AdjustBudgetLine(
+                    budget_id=funds.budget_id,
+                    line_code="L01",
+                    approved_amount="500.00",
+                    reason="压减",
+                ),
+                bureau(),
             )
         return request(ledgers[i], funds, i, Decimal("100.00"))
 
@@ -260,7 +280,7 @@ def test_an_adjustment_down_racing_requests_never_leaves_the_line_over_committed
 
     named = (ConcurrentModificationError, OverCommitmentError, AdjustmentBelowUsedError)
     assert all(isinstance(e, named) for e in failures(results)), failures(results)
-    line = pg_ledger.get_budget(funds.budget_id).lines["L01"]
+    line = pg_ledger.get(Budget, funds.budget_id).lines["L01"]
     assert line.approved in (APPROVED, Decimal("500.00"))
     assert line.used <= (line.approved or Decimal(0))
     assert_never_over_committed(pg_ledger, funds.budget_id)
@@ -270,16 +290,22 @@ def test_a_payment_and_a_rejection_racing_on_one_disbursement_have_exactly_one_w
     ledgers: list[LedgerApplication], pg_ledger: LedgerApplication, funds: Funds
 ) -> None:
     d_id = request(pg_ledger, funds, 99, Decimal("300.00")).resource_id
-    pg_ledger.approve_disbursement(d_id, "同意", meta=bureau())
+    act(pg_ledger, ApproveDisbursement(disbursement_id=d_id, note="同意"), bureau())
     paid_on = envelope(None).occurred_at.astimezone(CST).date()
     start = start_line(THREADS)
 
     def attempt(i: int) -> Outcome:
         start.wait()
         if i % 2:
-            return ledgers[i].reject_disbursement(d_id, [f"撤回 {i}"], meta=bureau())
-        return ledgers[i].record_payment(
-            d_id, payment_reference=f"NXBANK-{i}", paid_on=paid_on, meta=funds.hub()
+            return act(
+                ledgers[i],
+                RejectDisbursement(disbursement_id=d_id, reasons=(f"撤回 {i}",)),
+                bureau(),
+            )
+        return act(
+            ledgers[i],
+            RecordPayment(disbursement_id=d_id, payment_reference=f"NXBANK-{i}", paid_on=paid_on),
+            funds.hub(),
         )
 
     results = race(start, attempt)
@@ -289,7 +315,7 @@ def test_a_payment_and_a_rejection_racing_on_one_disbursement_have_exactly_one_w
     assert all(isinstance(e, named) for e in failures(results)), [
         (type(e).__name__, str(e)[:300]) for e in failures(results)
     ]
-    line = pg_ledger.get_budget(funds.budget_id).lines["L01"]
+    line = pg_ledger.get(Budget, funds.budget_id).lines["L01"]
     assert line.committed == Decimal(0)
     assert line.paid == (Decimal("300.00") if winner.body["status"] == "paid" else Decimal(0))
-    assert pg_ledger.get_disbursement(d_id).version == 3
+    assert pg_ledger.get(Disbursement, d_id).version == 3
