@@ -17,6 +17,7 @@ from eventsourcing.utils import EnvType
 
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
+from ledger.application.handlers.agreements import Agreements
 from ledger.application.handlers.cases import ServiceCases
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
@@ -66,7 +67,10 @@ class LedgerApplication(
         super().__init__(env, clock=clock, clock_skew=clock_skew)
         self.lookups = Lookups(self)
         lookups = self.lookups
-        self.capabilities: tuple[Capability[Any], ...] = (ServiceCases(self, lookups, self.uow),)
+        self.capabilities: tuple[Capability[Any], ...] = (
+            ServiceCases(self, lookups, self.uow),
+            Agreements(lookups, self.uow),
+        )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings
         }
