@@ -22,7 +22,6 @@ from ledger.application.handlers.cases import ServiceCases
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
 from ledger.application.mixins.activities import ActivityCommands
-from ledger.application.mixins.agreements import AgreementCommands
 from ledger.application.mixins.appraisals import AppraisalCommands
 from ledger.application.mixins.data_reports import DataReportCommands
 from ledger.application.mixins.disbursements import DisbursementCommands
@@ -42,7 +41,6 @@ __all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_n
 
 class LedgerApplication(
     EnterpriseCommands,
-    AgreementCommands,
     AppraisalCommands,
     InstitutionCommands,
     StandingCommands,
