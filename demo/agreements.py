@@ -10,6 +10,14 @@ from uuid import UUID
 
 from demo.names import INSTITUTION_KINDS
 from demo.world import DemoWorld, InstitutionRef, Window
+from ledger.application.commands.agreements import (
+    CountersignAgreement,
+    CountersignAmendment,
+    ProposeAgreement,
+    ProposeAmendment,
+    TerminateAgreement,
+)
+from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_terms import Amendment, Terms
 
 NETWORK_SCOPE = ("10", "11", "12", "13", "14", "15", "16", "17")
@@ -40,7 +48,7 @@ def seed_agreements(demo: DemoWorld) -> None:
     _amend_and_terminate(demo, signed)
     for agreement in signed:
         demo.window_agreements.setdefault(agreement.window.id, []).append(
-            demo.ledger.get_agreement(agreement.id)
+            demo.ledger.get(Agreement, agreement.id)
         )
     progress.tick()
 
@@ -49,23 +57,26 @@ def _hub_with(demo: DemoWorld, window: Window) -> None:
     """The hub proposes; the window countersigns a few days later."""
     proposed_on = demo.days_later(max(window.active_from, date(demo.year, 1, 6)), 1, 10)
     ref = f"HZ-{demo.year}-{window.code}"
-    outcome = demo.ledger.propose_agreement(
-        counterparty_id=window.id,
-        external_ref=ref,
-        title=f"{demo.year}—{demo.year + 2}年度枢纽平台与{window.name}服务合作协议",
-        terms=Terms(
-            NETWORK_SCOPE,
-            proposed_on,
-            date(demo.year + 2, 12, 31),
-            demo.digest("agreement", ref),
+    outcome = demo.handle(
+        ProposeAgreement(
+            counterparty_id=window.id,
+            external_ref=ref,
+            title=f"{demo.year}—{demo.year + 2}年度枢纽平台与{window.name}服务合作协议",
+            terms=Terms(
+                NETWORK_SCOPE,
+                proposed_on,
+                date(demo.year + 2, 12, 31),
+                demo.digest("agreement", ref),
+            ),
         ),
-        meta=demo.as_hub(demo.at(proposed_on, 10)),
+        demo.as_hub(demo.at(proposed_on, 10)),
     )
     signed_on = demo.days_later(proposed_on, 2, 6)
-    demo.ledger.countersign_agreement(
-        outcome.resource_id,
-        document_sha256=demo.digest("agreement", ref),
-        meta=demo.as_window(window, demo.at(signed_on, 15)),
+    demo.handle(
+        CountersignAgreement(
+            agreement_id=outcome.resource_id, document_sha256=demo.digest("agreement", ref)
+        ),
+        demo.as_window(window, demo.at(signed_on, 15)),
     )
     demo.count("agreements")
 
@@ -89,18 +100,19 @@ def _window_with(demo: DemoWorld, window: Window, institution: InstitutionRef) -
     ref = f"XY-{window.code}-{institution.id.hex[:6]}"
     digest = demo.digest("agreement", ref)
     ends_on = date(demo.year + demo.rng.choice([1, 1, 2]), 12, 31)
-    outcome = demo.ledger.propose_agreement(
-        counterparty_id=institution.id,
-        external_ref=ref,
-        title=f"{window.name}与{institution.name}服务合作协议",
-        terms=Terms(institution.categories, proposed_on, ends_on, digest),
-        meta=demo.as_window(window, demo.at(proposed_on, 10)),
+    outcome = demo.handle(
+        ProposeAgreement(
+            counterparty_id=institution.id,
+            external_ref=ref,
+            title=f"{window.name}与{institution.name}服务合作协议",
+            terms=Terms(institution.categories, proposed_on, ends_on, digest),
+        ),
+        demo.as_window(window, demo.at(proposed_on, 10)),
     )
     signed_on = demo.days_later(proposed_on, 2, 10)
-    demo.ledger.countersign_agreement(
-        outcome.resource_id,
-        document_sha256=digest,
-        meta=demo.as_institution(institution, demo.at(signed_on, 16)),
+    demo.handle(
+        CountersignAgreement(agreement_id=outcome.resource_id, document_sha256=digest),
+        demo.as_institution(institution, demo.at(signed_on, 16)),
     )
     demo.count("agreements")
     return _Signed(outcome.resource_id, window, institution, signed_on)
@@ -121,17 +133,19 @@ def _amend_and_terminate(demo: DemoWorld, signed: list[_Signed]) -> None:
         ended_on = demo.days_later(max(agreement.signed_on, date(demo.year, 8, 20)), 10, 40)
         ended_on = min(ended_on, date(demo.year, 11, 30))
         effective_on = (ended_on.replace(day=1) + timedelta(days=32)).replace(day=1)
-        demo.ledger.terminate_agreement(
-            agreement.id,
-            reason="机构业务调整，经双方协商一致终止合作",
-            effective_on=effective_on,
-            meta=demo.as_institution(agreement.institution, demo.at(ended_on, 10)),
+        demo.handle(
+            TerminateAgreement(
+                agreement_id=agreement.id,
+                reason="机构业务调整，经双方协商一致终止合作",
+                effective_on=effective_on,
+            ),
+            demo.as_institution(agreement.institution, demo.at(ended_on, 10)),
         )
         demo.count("agreements terminated")
 
 
 def _amend(demo: DemoWorld, agreement: _Signed) -> None:
-    current = demo.ledger.get_agreement(agreement.id).terms
+    current = demo.ledger.get(Agreement, agreement.id).terms
     offered = INSTITUTION_KINDS[agreement.institution.kind]
     wider = [c for c in (*offered, *NETWORK_SCOPE) if c not in current.categories]
     added = demo.rng.choice(wider)
@@ -142,15 +156,15 @@ def _amend(demo: DemoWorld, agreement: _Signed) -> None:
         document_sha256=demo.digest("amendment", ref),
         note="补充协议：增加服务范围",
     )
-    demo.ledger.propose_amendment(
-        agreement.id,
-        amendment,
-        meta=demo.as_window(agreement.window, demo.at(proposed_on, 10)),
+    demo.handle(
+        ProposeAmendment(agreement_id=agreement.id, amendment=amendment),
+        demo.as_window(agreement.window, demo.at(proposed_on, 10)),
     )
-    demo.ledger.countersign_amendment(
-        agreement.id,
-        document_sha256=demo.digest("amendment", ref),
-        meta=demo.as_institution(
+    demo.handle(
+        CountersignAmendment(
+            agreement_id=agreement.id, document_sha256=demo.digest("amendment", ref)
+        ),
+        demo.as_institution(
             agreement.institution, demo.at(demo.days_later(proposed_on, 3, 10), 15)
         ),
     )

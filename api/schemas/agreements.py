@@ -9,6 +9,15 @@ from uuid import UUID
 from pydantic import AwareDatetime, ConfigDict, Field, StringConstraints
 
 from api.schemas.common import Body, CategoryField, LongText, Text
+from ledger.application.commands.agreements import (
+    CountersignAgreement,
+    CountersignAmendment,
+    ProposeAgreement,
+    ProposeAmendment,
+    TerminateAgreement,
+    WithdrawAmendment,
+)
+from ledger.domain.agreement_terms import Amendment, Terms
 
 # The examples walk through one agreement on the example network: the window of the platform
 # example proposes to the institution of the institution example (its id follows from its USCC).
@@ -74,6 +83,15 @@ class AgreementProposal(Body):
     document_sha256: Sha256Field
     occurred_at: OccurredAt = None
 
+    def to_command(self) -> ProposeAgreement:
+        return ProposeAgreement(
+            counterparty_id=self.counterparty_id,
+            external_ref=self.external_ref,
+            title=self.title,
+            terms=Terms(tuple(self.categories), self.starts_on, self.ends_on, self.document_sha256),
+            occurred_at=self.occurred_at,
+        )
+
 
 class CountersignatureBody(Body):
     """The other party signs: it names the digest of the document it signed, which must be the
@@ -83,6 +101,13 @@ class CountersignatureBody(Body):
 
     document_sha256: Sha256Field
     occurred_at: OccurredAt = None
+
+    def to_command(self, agreement_id: UUID) -> CountersignAgreement:
+        return CountersignAgreement(
+            agreement_id=agreement_id,
+            document_sha256=self.document_sha256,
+            occurred_at=self.occurred_at,
+        )
 
 
 class AmendmentBody(Body):
@@ -110,6 +135,18 @@ class AmendmentBody(Body):
     note: LongText = ""
     occurred_at: OccurredAt = None
 
+    def to_command(self, agreement_id: UUID) -> ProposeAmendment:
+        amendment = Amendment(
+            categories=self.categories,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            document_sha256=self.document_sha256,
+            note=self.note,
+        )
+        return ProposeAmendment(
+            agreement_id=agreement_id, amendment=amendment, occurred_at=self.occurred_at
+        )
+
 
 class AmendmentCountersignatureBody(Body):
     model_config = ConfigDict(
@@ -119,6 +156,13 @@ class AmendmentCountersignatureBody(Body):
     document_sha256: Sha256Field
     occurred_at: OccurredAt = None
 
+    def to_command(self, agreement_id: UUID) -> CountersignAmendment:
+        return CountersignAmendment(
+            agreement_id=agreement_id,
+            document_sha256=self.document_sha256,
+            occurred_at=self.occurred_at,
+        )
+
 
 class AmendmentWithdrawalBody(Body):
     """Its proposer withdraws the pending amendment, or the other party declines it."""
@@ -127,6 +171,11 @@ class AmendmentWithdrawalBody(Body):
 
     reason: Reasons
     occurred_at: OccurredAt = None
+
+    def to_command(self, agreement_id: UUID) -> WithdrawAmendment:
+        return WithdrawAmendment(
+            agreement_id=agreement_id, reason=self.reason, occurred_at=self.occurred_at
+        )
 
 
 class TerminationBody(Body):
@@ -144,3 +193,11 @@ class TerminationBody(Body):
         date, Field(description="First day on which the agreement no longer applies")
     ]
     occurred_at: OccurredAt = None
+
+    def to_command(self, agreement_id: UUID) -> TerminateAgreement:
+        return TerminateAgreement(
+            agreement_id=agreement_id,
+            reason=self.reason,
+            effective_on=self.effective_on,
+            occurred_at=self.occurred_at,
+        )

@@ -11,6 +11,10 @@ from decimal import Decimal
 from uuid import UUID
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.agreements import (
+    CountersignAgreement,
+    ProposeAgreement,
+)
 from ledger.application.commands.cases import Assign, Deliver, OpenCase
 from ledger.application.uow import Outcome
 from ledger.domain.agreement_terms import Terms
@@ -92,12 +96,15 @@ def propose(
     ends_on: date = END,
     on: date = PROPOSED_ON,
 ) -> Outcome:
-    return ledger.propose_agreement(
-        counterparty_id=to,
-        external_ref=ref,
-        title="服务合作协议",
-        terms=Terms(tuple(categories), starts_on, ends_on, DIGEST),
-        meta=acting(by, on, hour=9),
+    return act(
+        ledger,
+        ProposeAgreement(
+            counterparty_id=to,
+            external_ref=ref,
+            title="服务合作协议",
+            terms=Terms(tuple(categories), starts_on, ends_on, DIGEST),
+        ),
+        acting(by, on, hour=9),
     )
 
 
@@ -112,7 +119,11 @@ def agreement_in_force(
 ) -> UUID:
     """An agreement ``by`` proposed and ``to`` countersigned, for 2025 (from ``signed_on``)."""
     agreement_id = propose(ledger, by, to, ref=ref, categories=categories).resource_id
-    ledger.countersign_agreement(agreement_id, document_sha256=DIGEST, meta=acting(to, signed_on))
+    act(
+        ledger,
+        CountersignAgreement(agreement_id=agreement_id, document_sha256=DIGEST),
+        acting(to, signed_on),
+    )
     return agreement_id
 
 

@@ -8,9 +8,19 @@ from datetime import date
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.agreements import (
+    CountersignAgreement,
+    CountersignAmendment,
+    ProposeAgreement,
+    ProposeAmendment,
+    TerminateAgreement,
+    WithdrawAmendment,
+)
 from ledger.application.context import IdempotencyRequest
+from ledger.application.queries.agreements import list_agreements
 from ledger.application.uow import Outcome
 from ledger.domain import ids
+from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.agreement_terms import AgreementStatus, Amendment, Terms
 from ledger.domain.errors import (
@@ -22,6 +32,7 @@ from ledger.domain.errors import (
     UnknownPartyError,
 )
 from ledger.domain.institution import InstitutionStatus
+from tests.acting import act
 from tests.application.agreements_support import (
     DIGEST,
     END,
@@ -72,10 +83,11 @@ def test_the_agreements_between_two_parties_are_found_in_either_order(
     second = propose(ledger, net.window_id, net.institution_id, ref="A-2").resource_id
     propose(ledger, net.hub_id, net.institution_id, ref="A-3")
 
-    found = [a.id for a in ledger.agreements_between(net.institution_id, net.window_id)]
+    between = ledger.lookups.agreements_between
+    found = [a.id for a in between(net.institution_id, net.window_id)]
     assert found == [first, second]
-    assert [a.id for a in ledger.agreements_between(net.window_id, net.institution_id)] == found
-    assert ledger.agreements_between(net.window_id, net.other_institution_id) == []
+    assert [a.id for a in between(net.window_id, net.institution_id)] == found
+    assert between(net.window_id, net.other_institution_id) == []
 
 
 def test_agreements_are_listed_in_the_order_proposed_or_by_party(
@@ -85,10 +97,10 @@ def test_agreements_are_listed_in_the_order_proposed_or_by_party(
     b = propose(ledger, net.hub_id, net.window_id, ref="L-2").resource_id
     c = propose(ledger, net.other_window_id, net.hub_id, ref="L-3").resource_id
 
-    assert [x.id for x in ledger.list_agreements()] == [a, b, c]
-    assert [x.id for x in ledger.list_agreements(net.window_id)] == [a, b]
-    assert [x.id for x in ledger.list_agreements(net.hub_id)] == [b, c]
-    assert ledger.list_agreements(net.other_institution_id) == []
+    assert [x.id for x in list_agreements(ledger)] == [a, b, c]
+    assert [x.id for x in list_agreements(ledger, net.window_id)] == [a, b]
+    assert [x.id for x in list_agreements(ledger, net.hub_id)] == [b, c]
+    assert list_agreements(ledger, net.other_institution_id) == []
 
 
 def test_the_same_reference_is_never_proposed_twice_by_the_same_party(
@@ -111,12 +123,15 @@ def test_a_proposal_retried_with_its_idempotency_key_is_answered_from_the_record
     idempotency = IdempotencyRequest("key:test", "k-1", "fingerprint")
 
     def send() -> Outcome:
-        return ledger.propose_agreement(
-            counterparty_id=net.institution_id,
-            external_ref="I-1",
-            title="t",
-            terms=Terms(("14",), START, END, DIGEST),
-            meta=acting(net.window_id, PROPOSED_ON),
+        return act(
+            ledger,
+            ProposeAgreement(
+                counterparty_id=net.institution_id,
+                external_ref="I-1",
+                title="t",
+                terms=Terms(("14",), START, END, DIGEST),
+            ),
+            acting(net.window_id, PROPOSED_ON),
             idempotency=idempotency,
         )
 
@@ -147,17 +162,20 @@ def test_a_refused_proposal_records_nothing_not_even_an_index(
         propose(ledger, net.institution_id, net.other_institution_id)
 
     assert ledger.head_position() == head
-    assert ledger.agreements_between(net.institution_id, net.other_institution_id) == []
+    assert ledger.lookups.agreements_between(net.institution_id, net.other_institution_id) == []
 
 
 def test_a_network_wide_key_is_not_a_party(ledger: LedgerApplication, net: Net) -> None:
     with pytest.raises(NotAPartyError):
-        ledger.propose_agreement(
-            counterparty_id=net.institution_id,
-            external_ref="B-1",
-            title="t",
-            terms=Terms(("14",), START, END, DIGEST),
-            meta=acting(None, PROPOSED_ON),
+        act(
+            ledger,
+            ProposeAgreement(
+                counterparty_id=net.institution_id,
+                external_ref="B-1",
+                title="t",
+                terms=Terms(("14",), START, END, DIGEST),
+            ),
+            acting(None, PROPOSED_ON),
         )
 
 
@@ -170,8 +188,10 @@ def test_countersigning_brings_the_institution_into_the_network_in_the_same_save
     agreement_id = propose(ledger, net.window_id, net.institution_id).resource_id
     assert ledger.get_institution(net.institution_id).status is InstitutionStatus.REGISTERED
 
-    outcome = ledger.countersign_agreement(
-        agreement_id, document_sha256=DIGEST, meta=acting(net.institution_id, SIGNED_ON)
+    outcome = act(
+        ledger,
+        CountersignAgreement(agreement_id=agreement_id, document_sha256=DIGEST),
+        acting(net.institution_id, SIGNED_ON),
     )
 
     assert outcome.event_types == ("Agreement.Countersigned", "Institution.Joined")
@@ -186,8 +206,10 @@ def test_countersigning_brings_the_institution_into_the_network_in_the_same_save
 def test_an_agreement_between_platforms_joins_nobody(ledger: LedgerApplication, net: Net) -> None:
     agreement_id = propose(ledger, net.hub_id, net.window_id).resource_id
 
-    outcome = ledger.countersign_agreement(
-        agreement_id, document_sha256=DIGEST, meta=acting(net.window_id, SIGNED_ON)
+    outcome = act(
+        ledger,
+        CountersignAgreement(agreement_id=agreement_id, document_sha256=DIGEST),
+        acting(net.window_id, SIGNED_ON),
     )
 
     assert outcome.event_types == ("Agreement.Countersigned",)
@@ -197,30 +219,38 @@ def test_amending_and_terminating_go_through_the_ledger(
     ledger: LedgerApplication, net: Net
 ) -> None:
     agreement_id = agreement_in_force(ledger, net.window_id, net.institution_id)
-    ledger.propose_amendment(
-        agreement_id,
-        Amendment(categories=["14", "15"], document_sha256=NEW_DIGEST),
-        meta=acting(net.institution_id, date(2025, 6, 1)),
+    act(
+        ledger,
+        ProposeAmendment(
+            agreement_id=agreement_id,
+            amendment=Amendment(categories=["14", "15"], document_sha256=NEW_DIGEST),
+        ),
+        acting(net.institution_id, date(2025, 6, 1)),
     )
-    ledger.countersign_amendment(
-        agreement_id, document_sha256=NEW_DIGEST, meta=acting(net.window_id, date(2025, 6, 2))
+    act(
+        ledger,
+        CountersignAmendment(agreement_id=agreement_id, document_sha256=NEW_DIGEST),
+        acting(net.window_id, date(2025, 6, 2)),
     )
-    ledger.propose_amendment(
-        agreement_id,
-        Amendment(ends_on=date(2026, 6, 30)),
-        meta=acting(net.window_id, date(2025, 6, 3)),
+    act(
+        ledger,
+        ProposeAmendment(agreement_id=agreement_id, amendment=Amendment(ends_on=date(2026, 6, 30))),
+        acting(net.window_id, date(2025, 6, 3)),
     )
-    ledger.withdraw_amendment(
-        agreement_id, reason="另议", meta=acting(net.institution_id, date(2025, 6, 4))
+    act(
+        ledger,
+        WithdrawAmendment(agreement_id=agreement_id, reason="另议"),
+        acting(net.institution_id, date(2025, 6, 4)),
     )
-    outcome = ledger.terminate_agreement(
-        agreement_id,
-        reason="合作结束",
-        effective_on=date(2025, 9, 1),
-        meta=acting(net.window_id, date(2025, 6, 5)),
+    outcome = act(
+        ledger,
+        TerminateAgreement(
+            agreement_id=agreement_id, reason="合作结束", effective_on=date(2025, 9, 1)
+        ),
+        acting(net.window_id, date(2025, 6, 5)),
     )
 
-    agreement = ledger.get_agreement(agreement_id)
+    agreement = ledger.get(Agreement, agreement_id)
     assert agreement.terms.categories == ("14", "15")
     assert agreement.pending_amendment is None
     assert agreement.status_on(date(2025, 8, 31)) is AgreementStatus.IN_FORCE
@@ -238,8 +268,10 @@ def test_a_window_not_party_to_an_agreement_is_told_it_does_not_exist(
     agreement_id = propose(ledger, net.window_id, net.institution_id).resource_id
 
     with pytest.raises(AgreementNotFoundError) as raised:
-        ledger.countersign_agreement(
-            agreement_id, document_sha256=DIGEST, meta=acting(net.other_window_id, SIGNED_ON)
+        act(
+            ledger,
+            CountersignAgreement(agreement_id=agreement_id, document_sha256=DIGEST),
+            acting(net.other_window_id, SIGNED_ON),
         )
 
     assert raised.value.code == "agreement_not_found"
@@ -251,11 +283,10 @@ def test_the_hub_sees_every_agreement_but_acts_only_on_its_own(
     agreement_id = propose(ledger, net.window_id, net.institution_id).resource_id
 
     with pytest.raises(NotAPartyError) as raised:
-        ledger.terminate_agreement(
-            agreement_id,
-            reason="r",
-            effective_on=SIGNED_ON,
-            meta=acting(net.hub_id, SIGNED_ON),
+        act(
+            ledger,
+            TerminateAgreement(agreement_id=agreement_id, reason="r", effective_on=SIGNED_ON),
+            acting(net.hub_id, SIGNED_ON),
         )
 
     assert raised.value.code == "not_a_party"
@@ -263,10 +294,12 @@ def test_the_hub_sees_every_agreement_but_acts_only_on_its_own(
 
 def test_an_unknown_agreement_is_not_found(ledger: LedgerApplication, net: Net) -> None:
     with pytest.raises(AgreementNotFoundError):
-        ledger.countersign_agreement(
-            ids.agreement_id(net.window_id, "nothing"),
-            document_sha256=DIGEST,
-            meta=acting(net.institution_id, SIGNED_ON),
+        act(
+            ledger,
+            CountersignAgreement(
+                agreement_id=ids.agreement_id(net.window_id, "nothing"), document_sha256=DIGEST
+            ),
+            acting(net.institution_id, SIGNED_ON),
         )
 
 
@@ -296,8 +329,10 @@ def test_a_proposal_is_not_countersigned_once_a_party_is_revoked(
     revoke(ledger, "platform", net.window_id)
 
     with pytest.raises(RevokedError):
-        ledger.countersign_agreement(
-            agreement_id, document_sha256=DIGEST, meta=acting(net.institution_id, SIGNED_ON)
+        act(
+            ledger,
+            CountersignAgreement(agreement_id=agreement_id, document_sha256=DIGEST),
+            acting(net.institution_id, SIGNED_ON),
         )
 
 
@@ -306,10 +341,12 @@ def test_amendments_need_both_parties_in_good_standing(ledger: LedgerApplication
     revoke(ledger, "institution", net.institution_id)
 
     with pytest.raises(RevokedError):
-        ledger.propose_amendment(
-            agreement_id,
-            Amendment(ends_on=date(2026, 6, 30)),
-            meta=acting(net.window_id, date(2025, 6, 1)),
+        act(
+            ledger,
+            ProposeAmendment(
+                agreement_id=agreement_id, amendment=Amendment(ends_on=date(2026, 6, 30))
+            ),
+            acting(net.window_id, date(2025, 6, 1)),
         )
 
 
@@ -319,11 +356,12 @@ def test_an_agreement_with_a_revoked_party_can_still_be_terminated(
     agreement_id = agreement_in_force(ledger, net.window_id, net.institution_id)
     revoke(ledger, "institution", net.institution_id)
 
-    outcome = ledger.terminate_agreement(
-        agreement_id,
-        reason="对方资格撤销",
-        effective_on=date(2025, 6, 1),
-        meta=acting(net.window_id, date(2025, 6, 1)),
+    outcome = act(
+        ledger,
+        TerminateAgreement(
+            agreement_id=agreement_id, reason="对方资格撤销", effective_on=date(2025, 6, 1)
+        ),
+        acting(net.window_id, date(2025, 6, 1)),
     )
 
     assert outcome.body["status"] == "terminated"
@@ -336,10 +374,10 @@ def test_a_retried_countersignature_answers_with_the_position_of_its_last_event(
     idempotency = IdempotencyRequest("key:institution", "sign-1", "fingerprint")
 
     def sign() -> Outcome:
-        return ledger.countersign_agreement(
-            agreement_id,
-            document_sha256=DIGEST,
-            meta=acting(net.institution_id, SIGNED_ON),
+        return act(
+            ledger,
+            CountersignAgreement(agreement_id=agreement_id, document_sha256=DIGEST),
+            acting(net.institution_id, SIGNED_ON),
             idempotency=idempotency,
         )
 

@@ -9,6 +9,11 @@ from uuid import UUID
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.agreements import (
+    CountersignAmendment,
+    ProposeAmendment,
+    TerminateAgreement,
+)
 from ledger.application.commands.cases import Assign, Deliver, OpenCase
 from ledger.domain import ids
 from ledger.domain.agreement_terms import Amendment
@@ -120,18 +125,23 @@ def test_an_amended_scope_counts_only_from_its_countersignature(
     ledger: LedgerApplication, net: Net
 ) -> None:
     agreement_id = agreement_in_force(ledger, net.window_id, net.institution_id)
-    ledger.propose_amendment(
-        agreement_id,
-        Amendment(categories=["14", "15"], document_sha256=NEW_DIGEST),
-        meta=acting(net.window_id, date(2025, 6, 1)),
+    act(
+        ledger,
+        ProposeAmendment(
+            agreement_id=agreement_id,
+            amendment=Amendment(categories=["14", "15"], document_sha256=NEW_DIGEST),
+        ),
+        acting(net.window_id, date(2025, 6, 1)),
     )
     pending_case = open_assigned_case(
         ledger, net.window_id, net.institution_id, ref="C-15a", category="15"
     )
     _refused(ledger, net, pending_case, date(2025, 6, 10))
 
-    ledger.countersign_amendment(
-        agreement_id, document_sha256=NEW_DIGEST, meta=acting(net.institution_id, date(2025, 6, 15))
+    act(
+        ledger,
+        CountersignAmendment(agreement_id=agreement_id, document_sha256=NEW_DIGEST),
+        acting(net.institution_id, date(2025, 6, 15)),
     )
 
     early_case = open_assigned_case(
@@ -149,11 +159,12 @@ def test_a_delivery_after_termination_is_refused_and_one_before_it_is_not(
     ledger: LedgerApplication, net: Net
 ) -> None:
     agreement_id = agreement_in_force(ledger, net.window_id, net.institution_id)
-    ledger.terminate_agreement(
-        agreement_id,
-        reason="合作结束",
-        effective_on=date(2025, 7, 1),
-        meta=acting(net.institution_id, date(2025, 6, 1)),
+    act(
+        ledger,
+        TerminateAgreement(
+            agreement_id=agreement_id, reason="合作结束", effective_on=date(2025, 7, 1)
+        ),
+        acting(net.institution_id, date(2025, 6, 1)),
     )
     before = open_assigned_case(ledger, net.window_id, net.institution_id, ref="C-before")
     after = open_assigned_case(ledger, net.window_id, net.institution_id, ref="C-after")

@@ -14,6 +14,7 @@ from demo import DemoReport, seed_demo
 from demo.seed import DemoAlreadySeededError, DemoYearError
 from ledger.application import interface
 from ledger.application.app import LedgerApplication, LoggedEvent
+from ledger.application.queries.agreements import list_agreements
 from ledger.application.queries.budgets import list_budgets, list_disbursements
 from ledger.domain.access_key import AccessKey
 from ledger.domain.activity import Activity
@@ -150,7 +151,7 @@ def test_every_institution_works_under_an_agreement_and_some_cases_use_it(
     seeded: Seeded,
 ) -> None:
     ledger = seeded.ledger
-    agreements = ledger.list_agreements()
+    agreements = list_agreements(ledger)
     year_end = date(YEAR, 12, 31)
 
     for institution in ledger.list_institutions():

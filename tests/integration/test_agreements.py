@@ -12,9 +12,16 @@ from uuid import UUID
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.agreements import (
+    CountersignAgreement,
+    CountersignAmendment,
+    ProposeAgreement,
+    ProposeAmendment,
+)
 from ledger.application.commands.cases import Assign, Deliver, OpenCase
 from ledger.application.uow import Outcome
 from ledger.domain import ids
+from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.agreement_terms import AgreementStatus, Amendment, Terms
 from ledger.domain.envelope import Envelope
@@ -72,12 +79,15 @@ def _cst(day: date, hour: int) -> datetime:
 
 
 def _propose(ledger: LedgerApplication, window_id: UUID, to: UUID, ref: str) -> Outcome:
-    return ledger.propose_agreement(
-        counterparty_id=to,
-        external_ref=ref,
-        title="服务合作协议",
-        terms=Terms(("14",), date(2025, 1, 1), date(2025, 12, 31), DIGEST),
-        meta=envelope(window_id, occurred_at=_cst(date(2025, 1, 5), 9)),
+    return act(
+        ledger,
+        ProposeAgreement(
+            counterparty_id=to,
+            external_ref=ref,
+            title="服务合作协议",
+            terms=Terms(("14",), date(2025, 1, 1), date(2025, 12, 31), DIGEST),
+        ),
+        envelope(window_id, occurred_at=_cst(date(2025, 1, 5), 9)),
     )
 
 
@@ -93,7 +103,7 @@ def test_proposals_between_the_same_pair_at_the_same_moment_are_all_recorded(
     # Every thread reads the pair's index (none yet) before any of them saves; only the first
     # reading of each thread waits, so the ones that lost decide again at their own pace.
     for ledger in {id(ledger): ledger for ledger in ledgers}.values():
-        original = ledger._index
+        original = ledger.lookups.agreement_index
 
         def index_after_all_have_read(
             a: UUID, b: UUID, original: Callable[[UUID, UUID], AgreementIndex | None] = original
@@ -105,7 +115,7 @@ def test_proposals_between_the_same_pair_at_the_same_moment_are_all_recorded(
                 start.wait()
             return found
 
-        monkeypatch.setattr(ledger, "_index", index_after_all_have_read)
+        monkeypatch.setattr(ledger.lookups, "agreement_index", index_after_all_have_read)
 
     results = race(
         start,
@@ -118,7 +128,7 @@ def test_proposals_between_the_same_pair_at_the_same_moment_are_all_recorded(
     assert len(reads) >= 2 * THREADS - 1
     created = {o.resource_id for o in successes(results)}
     assert created == {ids.agreement_id(network.window_id, f"RACE-{i}") for i in range(THREADS)}
-    listed = ledgers[0].agreements_between(network.window_id, institution_id)
+    listed = ledgers[0].lookups.agreements_between(network.window_id, institution_id)
     assert sorted(a.id for a in listed) == sorted(created)
 
 
@@ -130,24 +140,27 @@ def test_an_agreements_life_and_the_delivery_rule_read_back_from_another_ledger(
     postgres_url: str,
 ) -> None:
     agreement_id = _propose(pg_ledger, network.window_id, institution_id, "LIFE-1").resource_id
-    pg_ledger.countersign_agreement(
-        agreement_id,
-        document_sha256=DIGEST,
-        meta=envelope(institution_id, occurred_at=_cst(date(2025, 1, 6), 10)),
+    act(
+        pg_ledger,
+        CountersignAgreement(agreement_id=agreement_id, document_sha256=DIGEST),
+        envelope(institution_id, occurred_at=_cst(date(2025, 1, 6), 10)),
     )
-    pg_ledger.propose_amendment(
-        agreement_id,
-        Amendment(categories=["14", "15"], document_sha256=NEW_DIGEST),
-        meta=envelope(network.window_id, occurred_at=_cst(date(2025, 6, 1), 10)),
+    act(
+        pg_ledger,
+        ProposeAmendment(
+            agreement_id=agreement_id,
+            amendment=Amendment(categories=["14", "15"], document_sha256=NEW_DIGEST),
+        ),
+        envelope(network.window_id, occurred_at=_cst(date(2025, 6, 1), 10)),
     )
-    pg_ledger.countersign_amendment(
-        agreement_id,
-        document_sha256=NEW_DIGEST,
-        meta=envelope(institution_id, occurred_at=_cst(date(2025, 6, 2), 10)),
+    act(
+        pg_ledger,
+        CountersignAmendment(agreement_id=agreement_id, document_sha256=NEW_DIGEST),
+        envelope(institution_id, occurred_at=_cst(date(2025, 6, 2), 10)),
     )
 
     other = make_ledger(postgres_url)
-    agreement = other.get_agreement(agreement_id)
+    agreement = other.get(Agreement, agreement_id)
     assert agreement.terms.categories == ("14", "15")
     assert agreement.status_on(date(2025, 6, 2)) is AgreementStatus.IN_FORCE
     assert not agreement.in_force_on(date(2025, 6, 1), "15")
@@ -187,7 +200,7 @@ def test_the_envelope_of_a_countersignature_names_the_institution(
     agreement_id = _propose(pg_ledger, network.window_id, institution_id, "ENV-1").resource_id
     meta: Envelope = envelope(institution_id, occurred_at=_cst(date(2025, 1, 6), 10))
 
-    pg_ledger.countersign_agreement(agreement_id, document_sha256=DIGEST, meta=meta)
+    act(pg_ledger, CountersignAgreement(agreement_id=agreement_id, document_sha256=DIGEST), meta)
 
     history = pg_ledger.history(institution_id)
     assert [type(e.event).__qualname__ for e in history][-1] == "Institution.Joined"
