@@ -17,12 +17,12 @@ from eventsourcing.utils import EnvType
 
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
+from ledger.application.handlers.appraisals import Appraisals
 from ledger.application.handlers.cases import ServiceCases
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
 from ledger.application.mixins.activities import ActivityCommands
 from ledger.application.mixins.agreements import AgreementCommands
-from ledger.application.mixins.appraisals import AppraisalCommands
 from ledger.application.mixins.data_reports import DataReportCommands
 from ledger.application.mixins.disbursements import DisbursementCommands
 from ledger.application.mixins.enterprises import EnterpriseCommands
@@ -42,7 +42,6 @@ __all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_n
 class LedgerApplication(
     EnterpriseCommands,
     AgreementCommands,
-    AppraisalCommands,
     InstitutionCommands,
     StandingCommands,
     ActivityCommands,
@@ -66,7 +65,10 @@ class LedgerApplication(
         super().__init__(env, clock=clock, clock_skew=clock_skew)
         self.lookups = Lookups(self)
         lookups = self.lookups
-        self.capabilities: tuple[Capability[Any], ...] = (ServiceCases(self, lookups, self.uow),)
+        self.capabilities: tuple[Capability[Any], ...] = (
+            ServiceCases(self, lookups, self.uow),
+            Appraisals(lookups),
+        )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings
         }
