@@ -413,6 +413,9 @@ def appraise(
     ] = None,
 ) -> None:
     """Compute (and optionally conclude) a year's appraisals, or verify one."""
+    from ledger.application.commands.appraisals import ConcludeAppraisal, RecordAppraisal
+    from ledger.application.context import Principal, RequestContext
+    from ledger.domain.appraisal import Appraisal
     from ledger.domain.errors import AppraisalExistsError
     from ledger.domain.schemes import default_scheme
     from ledger.domain.time import CST
@@ -422,7 +425,7 @@ def appraise(
     ledger = _open_ledger(settings)
     try:
         if verify_id is not None:
-            appraisal = ledger.get_appraisal(verify_id)
+            appraisal = ledger.get(Appraisal, verify_id)
             result = verify(ledger, appraisal)
             if not result.identical:
                 for difference in result.differences:
@@ -436,6 +439,7 @@ def appraise(
         if year is None or kind not in ("window", "institution", "hub"):
             raise _fail("Pass --year, and --kind window, institution or hub.", 2)
         meta = _cli_envelope(ledger)
+        context = RequestContext(Principal(meta.actor), meta.correlation_id)
         as_on = default_as_on(year, ledger.clock().astimezone(CST).date())
         position = ledger.head_position()
         started = time.monotonic()
@@ -444,21 +448,25 @@ def appraise(
         table = Table("subject", "total", "grade", "consequence")
         for subject_id, subject_figures in subjects_of_kind(figures, kind).items():
             try:
-                outcome = ledger.record_appraisal(
+                record = RecordAppraisal(
                     subject_id=UUID(subject_id),
                     year=year,
                     scheme=scheme,
                     position=position,
                     as_on=as_on,
                     figures=subject_figures,
-                    meta=meta,
+                    occurred_at=meta.occurred_at,
                 )
+                outcome = ledger.handle(record, context)
             except AppraisalExistsError:
                 table.add_row(subject_id, "-", "-", "already appraised")
                 continue
             body = outcome.body
             if conclude:
-                body = ledger.conclude_appraisal(outcome.resource_id, meta=meta).body
+                conclusion = ConcludeAppraisal(
+                    appraisal_id=outcome.resource_id, occurred_at=meta.occurred_at
+                )
+                body = ledger.handle(conclusion, context).body
             table.add_row(
                 body["id"],
                 body["total"] or body["indicators_total"],

@@ -7,23 +7,16 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from api.deps import (
-    IdempotencyKey,
-    IfMatch,
-    Ledger,
-    RequestId,
-    idempotency_request,
-    parse_if_match,
-    require,
-    require_json,
-)
+from api.deps import Ledger, require, require_json
 from api.problems import ApiError
-from api.resources import add_legacy_read_routes
-from api.responses import json_response, outcome_response
+from api.resources import add_read_routes
+from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
-from ledger.application.app import LedgerApplication
+from api.writers import Writer, stepping, writing
 from ledger.application.context import Principal
+from ledger.application.handlers.appraisals import Appraisals
 from ledger.application.interface.appraisals import appraisal_view
+from ledger.application.queries.appraisals import list_appraisals as appraisals_of
 from ledger.domain.access_key import Role
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.errors import AppraisalExistsError, AppraisalNotFoundError
@@ -40,7 +33,8 @@ from projections.appraisal import (
 
 router = APIRouter(prefix="/v1/appraisals", tags=["appraisals"])
 
-Appraiser = Annotated[Principal, require(Role.HUB, Role.BUREAU)]
+Running = Annotated[Writer, writing(Role.HUB, Role.BUREAU)]
+Step = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Overseer = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
 
@@ -67,30 +61,30 @@ def _check_appraiser(principal: Principal, subject_kind: str) -> None:
     dependencies=JSON_ONLY,
     summary="Compute the year's appraisals of every subject of a kind, at one log position",
 )
-def run_appraisals(
-    body: AppraisalRun, principal: Appraiser, ledger: Ledger, request_id: RequestId
-) -> Response:
-    _check_appraiser(principal, body.subject_kind)
+def run_appraisals(body: AppraisalRun, write: Running) -> Response:
+    ledger = write.ledger
+    _check_appraiser(write.principal, body.subject_kind)
     today = ledger.clock().astimezone(CST).date()
     as_on = body.as_on or default_as_on(body.year, today)
     position = ledger.head_position()
     figures = figures_at(ledger, position=position, year=body.year, as_on=as_on)
     scheme = default_scheme(body.subject_kind)
-    meta = principal.envelope(request_id, ledger.clock())
+    # One business time for the whole run, as the figures are read at one position.
+    now, context = ledger.clock(), write.context()
     recorded, skipped = [], []
     for subject_id, inputs in subjects_of_kind(figures, body.subject_kind).items():
         if body.subject_id is not None and UUID(subject_id) != body.subject_id:
             continue
+        command = body.to_command(
+            UUID(subject_id),
+            inputs,
+            scheme=scheme,
+            position=position,
+            as_on=as_on,
+            occurred_at=now,
+        )
         try:
-            outcome = ledger.record_appraisal(
-                subject_id=UUID(subject_id),
-                year=body.year,
-                scheme=scheme,
-                position=position,
-                as_on=as_on,
-                figures=inputs,
-                meta=meta,
-            )
+            outcome = ledger.handle(command, context)
         except AppraisalExistsError:
             skipped.append({"subject_id": subject_id, "reason": "already appraised for the year"})
             continue
@@ -106,41 +100,17 @@ def run_appraisals(
     )
 
 
-def _appraisal_for(
-    ledger: LedgerApplication, principal: Principal, appraisal_id: UUID
-) -> Appraisal:
-    appraisal = ledger.get_appraisal(appraisal_id)
-    _check_appraiser(principal, appraisal.subject_kind)
-    return appraisal
+def _check_appraiser_of(write: Writer, appraisal_id: UUID) -> None:
+    """Only the appraiser of the subject's kind scores or concludes an appraisal (a missing
+    appraisal is reported as such first)."""
+    appraisal = write.ledger.get(Appraisal, appraisal_id)
+    _check_appraiser(write.principal, appraisal.subject_kind)
 
 
 @router.post("/{appraisal_id}/expert-scores", dependencies=JSON_ONLY, summary="Add an expert score")
-def add_expert_score(
-    appraisal_id: UUID,
-    body: ExpertScoreBody,
-    principal: Appraiser,
-    ledger: Ledger,
-    request_id: RequestId,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    _appraisal_for(ledger, principal, appraisal_id)
-    outcome = ledger.add_expert_score(
-        appraisal_id,
-        expert_id=body.expert_id,
-        score=body.score,
-        opinion=body.opinion,
-        meta=principal.envelope(request_id, ledger.clock()),
-        expected_version=parse_if_match(if_match),
-        idempotency=idempotency_request(
-            principal,
-            idempotency_key,
-            "POST",
-            f"/v1/appraisals/{appraisal_id}/expert-scores",
-            body.canonical(),
-        ),
-    )
-    return outcome_response(outcome)
+def add_expert_score(appraisal_id: UUID, body: ExpertScoreBody, write: Step) -> Response:
+    _check_appraiser_of(write, appraisal_id)
+    return write(body.to_command(appraisal_id), body)
 
 
 @router.post(
@@ -148,29 +118,9 @@ def add_expert_score(
     dependencies=JSON_ONLY,
     summary="Conclude: fix total and grade, and apply the consequence to the subject",
 )
-def conclude(
-    appraisal_id: UUID,
-    body: ConclusionBody,
-    principal: Appraiser,
-    ledger: Ledger,
-    request_id: RequestId,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    _appraisal_for(ledger, principal, appraisal_id)
-    outcome = ledger.conclude_appraisal(
-        appraisal_id,
-        meta=principal.envelope(request_id, ledger.clock()),
-        expected_version=parse_if_match(if_match),
-        idempotency=idempotency_request(
-            principal,
-            idempotency_key,
-            "POST",
-            f"/v1/appraisals/{appraisal_id}/conclusion",
-            body.canonical(),
-        ),
-    )
-    return outcome_response(outcome)
+def conclude(appraisal_id: UUID, body: ConclusionBody, write: Step) -> Response:
+    _check_appraiser_of(write, appraisal_id)
+    return write(body.to_command(appraisal_id), body)
 
 
 @router.get("", summary="Appraisals, in the order they were computed")
@@ -180,25 +130,14 @@ def list_appraisals(
     year: Annotated[int | None, Query(ge=2018, le=2100)] = None,
 ) -> Response:
     return json_response(
-        {"appraisals": [appraisal_view(a) for a in ledger.list_appraisals(year=year)]}
+        {"appraisals": [appraisal_view(a) for a in appraisals_of(ledger, year=year)]}
     )
 
 
-def _own_or_overseer(principal: Principal, appraisal: Appraisal) -> bool:
-    if principal.role in (Role.HUB, Role.BUREAU, Role.AUDITOR):
-        return True
-    return appraisal.subject_id == principal.platform_id
-
-
-add_legacy_read_routes(
+add_read_routes(
     router,
-    aggregate_type=Appraisal,
-    view=appraisal_view,
-    not_found=AppraisalNotFoundError,
-    label="appraisal",
+    Appraisals,
     readers=(Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW, Role.INSTITUTION),
-    id_name="appraisal_id",
-    visible=_own_or_overseer,
 )
 
 
@@ -207,7 +146,7 @@ add_legacy_read_routes(
     summary="Recompute the figures and scores from the log prefix the appraisal recorded",
 )
 def verification(appraisal_id: UUID, principal: Overseer, ledger: Ledger) -> Response:
-    result = verify(ledger, ledger.get_appraisal(appraisal_id))
+    result = verify(ledger, ledger.get(Appraisal, appraisal_id))
     return json_response(result.as_dict())
 
 
@@ -220,8 +159,8 @@ def scorecard(
     ledger: Ledger,
     format: Annotated[str, Query(pattern="^(html|csv)$")] = "html",
 ) -> Response:
-    appraisal = ledger.get_appraisal(appraisal_id)
-    if not _own_or_overseer(principal, appraisal):
+    appraisal = ledger.get(Appraisal, appraisal_id)
+    if not ledger.capability(Appraisal).visible(appraisal, principal):
         raise AppraisalNotFoundError(f"No appraisal with id {appraisal_id}.")
     if format == "csv":
         return Response(
@@ -229,7 +168,7 @@ def scorecard(
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="scorecard-{appraisal_id}.csv"'},
         )
-    subject: Any = ledger.repository.get(appraisal.subject_id) if appraisal.subject_id else None
+    subject: Any = ledger.find(appraisal.subject_id) if appraisal.subject_id else None
     return Response(
         scorecard_html(appraisal, getattr(subject, "name", str(appraisal.subject_id))),
         media_type="text/html; charset=utf-8",

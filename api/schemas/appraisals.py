@@ -1,14 +1,20 @@
-"""Request bodies for appraisals."""
+"""Request bodies for appraisals, and the commands they ask for."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import ConfigDict, Field
 
 from api.schemas.common import Body, LongText
+from ledger.application.commands.appraisals import (
+    AddExpertScore,
+    ConcludeAppraisal,
+    RecordAppraisal,
+)
+from ledger.domain.schemes import Scheme
 
 
 class AppraisalRun(Body):
@@ -26,6 +32,27 @@ class AppraisalRun(Body):
         description="The day figures are read as on (reports due by then count); defaults to "
         "31 January of the next year, or today if earlier.",
     )
+
+    def to_command(
+        self,
+        subject_id: UUID,
+        figures: dict[str, Any],
+        *,
+        scheme: Scheme,
+        position: int,
+        as_on: date,
+        occurred_at: datetime,
+    ) -> RecordAppraisal:
+        """The appraisal of one subject of the run, from its figures read at ``position``."""
+        return RecordAppraisal(
+            subject_id=subject_id,
+            year=self.year,
+            scheme=scheme,
+            position=position,
+            as_on=as_on,
+            figures=figures,
+            occurred_at=occurred_at,
+        )
 
 
 class ExpertScoreBody(Body):
@@ -45,6 +72,17 @@ class ExpertScoreBody(Body):
     score: Annotated[int, Field(ge=0, le=100, strict=True)]
     opinion: LongText = ""
 
+    def to_command(self, appraisal_id: UUID) -> AddExpertScore:
+        return AddExpertScore(
+            appraisal_id=appraisal_id,
+            expert_id=self.expert_id,
+            score=self.score,
+            opinion=self.opinion,
+        )
+
 
 class ConclusionBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{}]})
+
+    def to_command(self, appraisal_id: UUID) -> ConcludeAppraisal:
+        return ConcludeAppraisal(appraisal_id=appraisal_id)

@@ -18,13 +18,13 @@ from eventsourcing.utils import EnvType, get_topic
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
 from ledger.application.handlers.agreements import Agreements
+from ledger.application.handlers.appraisals import Appraisals
 from ledger.application.handlers.budgets import Budgets
 from ledger.application.handlers.cases import ServiceCases
 from ledger.application.handlers.disbursements import Disbursements
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
 from ledger.application.mixins.activities import ActivityCommands
-from ledger.application.mixins.appraisals import AppraisalCommands
 from ledger.application.mixins.data_reports import DataReportCommands
 from ledger.application.mixins.enterprises import EnterpriseCommands
 from ledger.application.mixins.institutions import InstitutionCommands
@@ -45,7 +45,6 @@ __all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_n
 
 class LedgerApplication(
     EnterpriseCommands,
-    AppraisalCommands,
     InstitutionCommands,
     StandingCommands,
     ActivityCommands,
@@ -76,6 +75,7 @@ class LedgerApplication(
             Budgets(lookups),
             Disbursements(lookups),
             Agreements(lookups, self.uow),
+            Appraisals(lookups),
         )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings

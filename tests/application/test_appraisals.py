@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.appraisals import ConcludeAppraisal, RecordAppraisal
 from ledger.application.commands.cases import (
     Assign,
     CaseStep,
@@ -15,6 +16,7 @@ from ledger.application.commands.cases import (
     GiveFeedback,
     OpenCase,
 )
+from ledger.domain.appraisal import Appraisal
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.schemes import default_scheme
@@ -81,10 +83,11 @@ def appraise(ledger: LedgerApplication, window: UUID, figures: dict[str, Any] | 
     computed = subjects_of_kind(
         figures_at(ledger, position=position, year=2025, as_on=AS_ON), "window"
     )[str(window)]
-    return ledger.record_appraisal(
+    record = RecordAppraisal(
         subject_id=window, year=2025, scheme=default_scheme("window"), position=position,
-        as_on=AS_ON, figures=figures or computed, meta=at(datetime(2026, 2, 1, tzinfo=UTC)),
+        as_on=AS_ON, figures=figures or computed,
     )  # fmt: skip
+    return act(ledger, record, at(datetime(2026, 2, 1, tzinfo=UTC)))
 
 
 def test_the_figures_come_from_the_log_up_to_the_position(ledger: LedgerApplication) -> None:
@@ -111,7 +114,9 @@ def test_a_failing_window_is_ordered_to_rectify_by_the_appraisal(ledger: LedgerA
     window = network(ledger, cases=2)
     appraisal_id = appraise(ledger, window).resource_id
 
-    concluded = ledger.conclude_appraisal(appraisal_id, meta=at(datetime(2026, 2, 2, tzinfo=UTC)))
+    concluded = act(
+        ledger, ConcludeAppraisal(appraisal_id=appraisal_id), at(datetime(2026, 2, 2, tzinfo=UTC))
+    )
 
     assert concluded.body["grade"] == "不合格"
     assert concluded.body["consequence"] == "rectification_ordered"
@@ -132,7 +137,9 @@ def test_an_excellent_window_gets_priority_support(ledger: LedgerApplication) ->
     }  # fmt: skip
     appraisal_id = appraise(ledger, window, figures=excellent).resource_id
 
-    concluded = ledger.conclude_appraisal(appraisal_id, meta=at(datetime(2026, 2, 2, tzinfo=UTC)))
+    concluded = act(
+        ledger, ConcludeAppraisal(appraisal_id=appraisal_id), at(datetime(2026, 2, 2, tzinfo=UTC))
+    )
 
     assert (concluded.body["grade"], concluded.body["consequence"]) == (
         "优秀",
@@ -145,7 +152,7 @@ def test_verification_gives_identical_figures_whatever_was_appended_since(
     ledger: LedgerApplication,
 ) -> None:
     window = network(ledger, cases=4)
-    appraisal = ledger.get_appraisal(appraise(ledger, window).resource_id)
+    appraisal = ledger.get(Appraisal, appraise(ledger, window).resource_id)
     network_grows = at(START + timedelta(days=30), window)
     act(
         ledger,
@@ -173,7 +180,7 @@ def test_verification_names_figures_that_the_log_does_not_give(
         figures_at(ledger, position=ledger.head_position(), year=2025, as_on=AS_ON), "window"
     )[str(window)]
     inflated = {**true, "cases_delivered": 200}
-    appraisal = ledger.get_appraisal(appraise(ledger, window, figures=inflated).resource_id)
+    appraisal = ledger.get(Appraisal, appraise(ledger, window, figures=inflated).resource_id)
 
     result = verify(ledger, appraisal)
 

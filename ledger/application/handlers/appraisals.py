@@ -1,0 +1,157 @@
+"""Annual appraisals: recorded from figures read at a fixed log position, scored by experts,
+concluded with their consequence on the subject (Art. 11-13).
+
+Reading the figures is the views' business (``projections.appraisal``): the composition roots
+read them and hand them here, and verification reads them again at the recorded position.
+Which role appraises which kind of subject is a role rule, checked where the request comes in.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, cast
+from uuid import UUID
+
+from ledger.application.capability import JSON, Capability, Command, acts, creates
+from ledger.application.commands.appraisals import (
+    AddExpertScore,
+    ConcludeAppraisal,
+    RecordAppraisal,
+)
+from ledger.application.context import Principal, RequestContext
+from ledger.application.interface.appraisals import appraisal_view
+from ledger.application.lookups import Lookups
+from ledger.domain.access_key import Role
+from ledger.domain.appraisal import Appraisal
+from ledger.domain.base import LedgerAggregate
+from ledger.domain.envelope import Envelope
+from ledger.domain.errors import (
+    AppraisalExistsError,
+    AppraisalNotFoundError,
+    ExpertInactiveError,
+    InvalidSchemeError,
+    RevokedError,
+    StandingTransitionError,
+)
+from ledger.domain.institution import Institution
+from ledger.domain.platform import Platform
+from ledger.domain.standing import StandingAggregate
+from ledger.domain.time import CST
+
+_OVERSEERS = (Role.HUB, Role.BUREAU, Role.AUDITOR)
+
+
+def subject_kind_of(subject: LedgerAggregate) -> str | None:
+    if isinstance(subject, Platform):
+        return subject.kind.value
+    if isinstance(subject, Institution):
+        return "institution"
+    return None
+
+
+class Appraisals(Capability[Appraisal]):
+    aggregate = Appraisal
+    resource_type = "appraisal"
+    label = "appraisal"
+    not_found = AppraisalNotFoundError
+    target = "appraisal_id"
+
+    def __init__(self, lookups: Lookups) -> None:
+        self.lookups = lookups
+
+    def view(self, aggregate: Appraisal, on: date) -> JSON:
+        return appraisal_view(aggregate)
+
+    def visible(self, aggregate: Appraisal, principal: Principal) -> bool:
+        """The hub, the bureau and auditors see every appraisal; a subject its own."""
+        if principal.role in _OVERSEERS:
+            return True
+        return aggregate.subject_id == principal.platform_id
+
+    def guard(self, aggregate: Appraisal, command: Command[Any], context: RequestContext) -> None:
+        """None: who may score or conclude an appraisal is the appraiser of its subject's kind,
+        a role rule checked before the write is asked for (operators act with no role)."""
+
+    # --- commands --------------------------------------------------------------------------
+
+    @creates(RecordAppraisal, exists=AppraisalExistsError)
+    def record_appraisal(self, command: RecordAppraisal, meta: Envelope) -> Appraisal:
+        subject = self.lookups.subject(command.subject_id)
+        kind = subject_kind_of(subject)
+        scheme = command.scheme
+        if kind != scheme.subject_kind:
+            raise InvalidSchemeError(
+                f"Scheme {scheme.id} appraises a {scheme.subject_kind}; {command.subject_id} is a "
+                f"{kind}."
+            )
+        return Appraisal.compute(
+            subject_kind=kind,
+            subject_id=command.subject_id,
+            year=command.year,
+            scheme=scheme,
+            position=command.position,
+            as_on=command.as_on,
+            figures=command.figures,
+            meta=meta,
+        )
+
+    @acts(AddExpertScore)
+    def add_expert_score(
+        self, appraisal: Appraisal, command: AddExpertScore, meta: Envelope
+    ) -> None:
+        expert = self.lookups.expert(command.expert_id)
+        if not expert.active:
+            raise ExpertInactiveError(f"Expert {command.expert_id} is no longer in the pool.")
+        appraisal.add_expert_score(
+            expert_id=command.expert_id, score=command.score, opinion=command.opinion, meta=meta
+        )
+
+    @acts(ConcludeAppraisal)
+    def conclude_appraisal(
+        self, appraisal: Appraisal, command: ConcludeAppraisal, meta: Envelope
+    ) -> tuple[StandingAggregate, ...]:
+        """Fix the total and grade, and apply the consequence to the subject in the same save."""
+        appraisal._check_open()
+        _, _, grade = appraisal.conclusion()
+        subject = self.lookups.subject(cast(UUID, appraisal.subject_id))
+        consequence = _consequence(appraisal, subject, grade, meta)
+        appraisal.conclude(consequence=consequence, meta=meta)
+        return (subject,) if subject.pending_events else ()
+
+
+# --- the policy -----------------------------------------------------------------------------
+
+
+def _consequence(
+    appraisal: Appraisal, subject: StandingAggregate, grade: str, meta: Envelope
+) -> str:
+    """优秀 brings priority support for the next year; 不合格 an order to rectify within the
+    scheme's deadline. Recorded as caused by the appraisal; if the subject's standing does not
+    allow it (e.g. already rectifying, or revoked), the reason is recorded instead."""
+    caused = Envelope(
+        actor=meta.actor,
+        platform_id=meta.platform_id,
+        correlation_id=meta.correlation_id,
+        causation_id=f"appraisal:{appraisal.id}",
+        occurred_at=meta.occurred_at,
+    )
+    citation = f"{appraisal.year}年度绩效考核：{grade}（appraisal {appraisal.id}）"
+    try:
+        if grade == "优秀":
+            subject.grant_priority_support(
+                year=appraisal.year + 1, citation=citation, note="", meta=caused
+            )
+            return "priority_support_granted"
+        if grade == "不合格":
+            days = int(appraisal.scheme["rectification_days"])
+            failed = [s["label"] for s in appraisal.scores if not s["met"]]
+            subject.order_rectification(
+                deadline=meta.occurred_at.astimezone(CST).date() + timedelta(days=days),
+                reasons="未达标指标：" + "、".join(failed),
+                citation=citation,
+                meta=caused,
+            )
+            return "rectification_ordered"
+    except (StandingTransitionError, RevokedError) as e:
+        return f"none: {e.detail}"
+    return "none"
