@@ -17,13 +17,13 @@ from eventsourcing.utils import EnvType
 
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
+from ledger.application.handlers.activities import Activities
 from ledger.application.handlers.cases import ServiceCases
+from ledger.application.handlers.data_reports import DataReports
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
-from ledger.application.mixins.activities import ActivityCommands
 from ledger.application.mixins.agreements import AgreementCommands
 from ledger.application.mixins.appraisals import AppraisalCommands
-from ledger.application.mixins.data_reports import DataReportCommands
 from ledger.application.mixins.disbursements import DisbursementCommands
 from ledger.application.mixins.enterprises import EnterpriseCommands
 from ledger.application.mixins.institutions import InstitutionCommands
@@ -45,8 +45,6 @@ class LedgerApplication(
     AppraisalCommands,
     InstitutionCommands,
     StandingCommands,
-    ActivityCommands,
-    DataReportCommands,
     OnboardingCommands,
     PublicationCommands,
     DisbursementCommands,
@@ -66,7 +64,11 @@ class LedgerApplication(
         super().__init__(env, clock=clock, clock_skew=clock_skew)
         self.lookups = Lookups(self)
         lookups = self.lookups
-        self.capabilities: tuple[Capability[Any], ...] = (ServiceCases(self, lookups, self.uow),)
+        self.capabilities: tuple[Capability[Any], ...] = (
+            ServiceCases(self, lookups, self.uow),
+            Activities(lookups),
+            DataReports(lookups),
+        )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings
         }

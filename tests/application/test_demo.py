@@ -14,6 +14,7 @@ from demo import DemoReport, seed_demo
 from demo.seed import DemoAlreadySeededError, DemoYearError
 from ledger.application import interface
 from ledger.application.app import LedgerApplication, LoggedEvent
+from ledger.application.queries.data_reports import list_reports
 from ledger.domain.access_key import AccessKey
 from ledger.domain.activity import Activity
 from ledger.domain.agreement_terms import PartyKind
@@ -182,7 +183,7 @@ def test_every_window_reports_every_month_it_served_some_late_some_returned(
     seeded: Seeded,
 ) -> None:
     ledger = seeded.ledger
-    reports = ledger.list_reports()
+    reports = list_reports(ledger)
     windows = [p for p in ledger.list_platforms() if p.kind is PlatformKind.WINDOW]
 
     for window in windows:
@@ -223,7 +224,7 @@ def test_business_times_lie_in_the_demo_year_but_december_reports(seeded: Seeded
         if day.year != YEAR:
             assert isinstance(event, DataReport.Event), type(event)
             assert day < date(YEAR + 1, 2, 1)
-            outside.add(seeded.ledger.get_report(event.originator_id).period)
+            outside.add(seeded.ledger.get(DataReport, event.originator_id).period)
     assert {period.text for period in outside if period is not None} <= {f"{YEAR}-12"}
 
 
