@@ -20,6 +20,7 @@ from ledger.application.context import Principal, RequestContext
 from ledger.application.handlers.activities import Activities
 from ledger.application.handlers.cases import ServiceCases
 from ledger.application.handlers.data_reports import DataReports
+from ledger.application.handlers.publications import Publications
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
 from ledger.application.mixins.agreements import AgreementCommands
@@ -28,7 +29,6 @@ from ledger.application.mixins.disbursements import DisbursementCommands
 from ledger.application.mixins.enterprises import EnterpriseCommands
 from ledger.application.mixins.institutions import InstitutionCommands
 from ledger.application.mixins.onboarding import OnboardingCommands
-from ledger.application.mixins.publications import PublicationCommands
 from ledger.application.mixins.standing import StandingCommands
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
 from ledger.domain.base import LedgerAggregate
@@ -46,7 +46,6 @@ class LedgerApplication(
     InstitutionCommands,
     StandingCommands,
     OnboardingCommands,
-    PublicationCommands,
     DisbursementCommands,
     AccessKeyCommands,
 ):
@@ -68,6 +67,7 @@ class LedgerApplication(
             ServiceCases(self, lookups, self.uow),
             Activities(lookups),
             DataReports(lookups),
+            Publications(lookups),
         )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings
