@@ -16,6 +16,13 @@ from demo.names import (
     VENUES,
 )
 from demo.world import DemoWorld, Window
+from ledger.application.commands.activities import (
+    CancelActivity,
+    Evaluate,
+    Hold,
+    PlanActivity,
+    StepActivity,
+)
 from ledger.domain.activity import (
     RATINGS,
     ActivityKind,
@@ -63,7 +70,7 @@ def _days(demo: DemoWorld, first: date, how_many: int) -> list[date]:
 def _one(
     demo: DemoWorld, window: Window | None, ref: str, kind: ActivityKind, starts_on: date
 ) -> None:
-    rng, ledger = demo.rng, demo.ledger
+    rng = demo.rng
     where = window.city if window is not None else "自治区"
     days = rng.randint(3, 10) if kind is ActivityKind.STARTUP_CAMP else 1
     ends_on = starts_on + timedelta(days=days - 1)
@@ -83,13 +90,14 @@ def _one(
     )
     planned_on = max(starts_on - timedelta(days=rng.randint(7, 30)), _active_from(demo, window))
     meta = _as_organiser(demo, window)
-    activity = ledger.plan_activity(plan=plan, meta=meta.at(demo.at(planned_on, 10))).resource_id
+    activity = demo.handle(PlanActivity(plan=plan), meta.at(demo.at(planned_on, 10))).resource_id
     demo.count("activities")
     if rng.random() < CANCELLED_SHARE:
         cancelled_on = demo.day_between(planned_on, starts_on - timedelta(days=1))
         cancelled = meta.at(demo.at(cancelled_on, 16))
         reason = rng.choice(CANCELLATION_REASONS)
-        ledger.act_on_activity(activity, lambda a: a.cancel(reason, cancelled), meta=cancelled)
+        cancel = CancelActivity(reason=reason)
+        demo.handle(StepActivity(activity_id=activity, step=cancel), cancelled)
         demo.count("activities cancelled")
         return
 
@@ -102,7 +110,7 @@ def _one(
     known = demo.enterprises_known(cities, held_on)
     roster = rng.sample(known, k=min(len(known), rng.randint(attendance // 4, attendance // 2)))
     holding = Holding(held_on, attendance, tuple(roster))
-    ledger.act_on_activity(activity, lambda a: a.hold(holding, recorded), meta=recorded)
+    demo.handle(StepActivity(activity_id=activity, step=Hold(holding=holding)), recorded)
     if window is not None:
         tally = demo.tally(window.id, held_on)
         tally.activities_held += 1
@@ -113,7 +121,8 @@ def _one(
     answers = Counter(rng.choices(RATINGS, weights=[2, 4, 12, 40, 42], k=responses))
     evaluation = Evaluation({r: answers[r] for r in RATINGS}, "")
     evaluated = meta.at(demo.at(demo.days_later(recorded_on, 1, 7), 11))
-    ledger.act_on_activity(activity, lambda a: a.evaluate(evaluation, evaluated), meta=evaluated)
+    evaluate = Evaluate(evaluation=evaluation)
+    demo.handle(StepActivity(activity_id=activity, step=evaluate), evaluated)
     demo.count("activities evaluated")
 
 

@@ -12,7 +12,16 @@ from datetime import date
 
 from demo.names import REPORT_RETURN_REASONS
 from demo.world import DemoWorld, MonthTally, Window
-from ledger.domain.data_report import MONTHLY_DUE_DAY, Submission
+from ledger.application.commands.data_reports import (
+    Accept,
+    ReportStep,
+    RequestReport,
+    ReturnToWindow,
+    StepReport,
+    Submit,
+)
+from ledger.domain.data_report import MONTHLY_DUE_DAY, Submission, parse_period
+from ledger.domain.envelope import Envelope
 
 LATENESS = [0.0, 0.0, 0.05, 0.05, 0.1, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
 """How often a window submits late, dealt to the windows at random (dealt round again if there
@@ -40,15 +49,16 @@ def _first_month(window: Window) -> int:
 
 
 def _one(demo: DemoWorld, window: Window, month: int, late_share: float) -> None:
-    rng, ledger = demo.rng, demo.ledger
+    rng = demo.rng
     requested_on = max(date(demo.year, month, REQUEST_DAY), window.active_from)
-    report = ledger.request_report(
-        window_id=window.id,
-        period=f"{demo.year}-{month:02d}",
-        due_on=None,
-        meta=demo.as_hub(demo.at(requested_on, 9)),
-    ).resource_id
+    period = parse_period(f"{demo.year}-{month:02d}")
+    requested = demo.as_hub(demo.at(requested_on, 9))
+    report = demo.handle(RequestReport(window_id=window.id, period=period), requested).resource_id
     demo.count("data reports")
+
+    def step(taken: ReportStep, meta: Envelope) -> None:
+        demo.handle(StepReport(report_id=report, step=taken), meta)
+
     next_month = date(demo.year + month // 12, month % 12 + 1, 1)
     due_on = next_month.replace(day=MONTHLY_DUE_DAY)
     late = rng.random() < late_share
@@ -57,7 +67,7 @@ def _one(demo: DemoWorld, window: Window, month: int, late_share: float) -> None
     reference = f"{window.code}-{demo.year}-{month:02d}"
     submitted = demo.as_window(window, demo.at(submitted_on, 15))
     first = Submission(figures, demo.digest("report", reference))
-    ledger.act_on_report(report, lambda r: r.submit(first, submitted), meta=submitted)
+    step(Submit(submission=first), submitted)
     if late:
         demo.count("data reports submitted late")
     # Reviews are quick, so even December's (late, returned) report is settled in January.
@@ -65,17 +75,15 @@ def _one(demo: DemoWorld, window: Window, month: int, late_share: float) -> None
     if rng.random() < RETURNED_SHARE:
         returned = demo.as_hub(demo.at(reviewed_on, 10))
         reason = rng.choice(REPORT_RETURN_REASONS)
-        ledger.act_on_report(
-            report, lambda r: r.return_to_window([reason], returned), meta=returned
-        )
+        step(ReturnToWindow(reasons=(reason,)), returned)
         demo.count("data reports returned")
         resubmitted_on = demo.days_later(reviewed_on, 1, 3)
         resubmitted = demo.as_window(window, demo.at(resubmitted_on, 15))
         corrected = Submission(figures, demo.digest("report", reference, "corrected"))
-        ledger.act_on_report(report, lambda r: r.submit(corrected, resubmitted), meta=resubmitted)
+        step(Submit(submission=corrected), resubmitted)
         reviewed_on = demo.days_later(resubmitted_on, 1, 2)
     accepted = demo.as_hub(demo.at(reviewed_on, 11))
-    ledger.act_on_report(report, lambda r: r.accept("审核通过", accepted), meta=accepted)
+    step(Accept(note="审核通过"), accepted)
 
 
 def _figures(tally: MonthTally) -> dict[str, int]:

@@ -19,6 +19,7 @@ from demo.onboarding import seed_onboarding
 from demo.reports import seed_reports
 from demo.world import DemoReport, DemoWorld, Progress, Window
 from ledger.application.app import LedgerApplication
+from ledger.application.queries.data_reports import list_reports
 from ledger.domain.access_key import Role
 from ledger.domain.budget import FIRST_BUDGET_YEAR
 from ledger.domain.errors import LedgerError
@@ -99,7 +100,7 @@ def _standing(demo: DemoWorld) -> None:
     """The window that reported most punctually gets priority support; the one most often late
     is ordered to rectify (as the appraisal would decide)."""
     late = {w.id: 0 for w in demo.windows}
-    for report in demo.ledger.list_reports():
+    for report in list_reports(demo.ledger):
         if report.late and report.window_id in late:
             late[report.window_id] += 1
     # Only windows that reported the whole year are compared.

@@ -1,13 +1,22 @@
-"""Request bodies for public service activities."""
+"""Bodies of the public service activity routes, and the commands they ask for."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal
+from uuid import UUID
 
 from pydantic import AwareDatetime, ConfigDict, Field, StringConstraints
 
 from api.schemas.common import Body, CategoryField, LongText, Text, USCCField
+from ledger.application.commands.activities import (
+    CancelActivity,
+    Evaluate,
+    Hold,
+    PlanActivity,
+    StepActivity,
+)
+from ledger.domain.activity import ActivityKind, ActivityMode, Evaluation, Holding, Plan
 
 ActivityOccurredAt = Annotated[
     AwareDatetime | None,
@@ -64,6 +73,20 @@ class ActivityPlanning(Body):
     expected_attendance: Count
     occurred_at: ActivityOccurredAt = None
 
+    def to_command(self) -> PlanActivity:
+        plan = Plan(
+            external_ref=self.external_ref,
+            kind=ActivityKind(self.kind),
+            title=self.title,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on or self.starts_on,
+            mode=ActivityMode(self.mode),
+            venue=self.venue,
+            category=self.category,
+            expected_attendance=self.expected_attendance,
+        )
+        return PlanActivity(plan=plan, occurred_at=self.occurred_at)
+
 
 class HoldingBody(Body):
     """Record that the activity took place: who came, and which enterprises took part."""
@@ -101,6 +124,11 @@ class HoldingBody(Body):
     ] = ()
     occurred_at: ActivityOccurredAt = None
 
+    def to_command(self, activity_id: UUID) -> StepActivity:
+        holding = Holding(self.held_on, self.attendance, self.enterprises)
+        step = Hold(holding=holding)
+        return StepActivity(activity_id=activity_id, step=step, occurred_at=self.occurred_at)
+
 
 class EvaluationBody(Body):
     """The participants' satisfaction survey: how many answered each rating, 1 to 5."""
@@ -130,6 +158,11 @@ class EvaluationBody(Body):
     comment: LongText = ""
     occurred_at: ActivityOccurredAt = None
 
+    def to_command(self, activity_id: UUID) -> StepActivity:
+        evaluation = Evaluation({str(k): n for k, n in self.counts.items()}, self.comment)
+        step = Evaluate(evaluation=evaluation)
+        return StepActivity(activity_id=activity_id, step=step, occurred_at=self.occurred_at)
+
 
 class ActivityCancellationBody(Body):
     model_config = ConfigDict(
@@ -138,3 +171,7 @@ class ActivityCancellationBody(Body):
 
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
     occurred_at: ActivityOccurredAt = None
+
+    def to_command(self, activity_id: UUID) -> StepActivity:
+        step = CancelActivity(reason=self.reason)
+        return StepActivity(activity_id=activity_id, step=step, occurred_at=self.occurred_at)

@@ -1,4 +1,4 @@
-"""Request bodies for data reports."""
+"""Bodies of the data report routes, and the commands they ask for."""
 
 from __future__ import annotations
 
@@ -9,6 +9,14 @@ from uuid import UUID
 from pydantic import AwareDatetime, ConfigDict, Field, StrictInt, StringConstraints
 
 from api.schemas.common import Body, LongText
+from ledger.application.commands.data_reports import (
+    Accept,
+    RequestReport,
+    ReturnToWindow,
+    StepReport,
+    Submit,
+)
+from ledger.domain.data_report import Submission, parse_period
 
 ReportOccurredAt = Annotated[
     AwareDatetime | None,
@@ -55,6 +63,15 @@ class ReportRequest(Body):
     ] = None
     occurred_at: ReportOccurredAt = None
 
+    def to_command(self) -> RequestReport:
+        """Refuses a period that is not one before anything is looked up."""
+        return RequestReport(
+            window_id=self.window_id,
+            period=parse_period(self.period),
+            due_on=self.due_on,
+            occurred_at=self.occurred_at,
+        )
+
 
 class SubmissionBody(Body):
     """The window's report: named counts, the SHA-256 of the report file, or both."""
@@ -92,12 +109,20 @@ class SubmissionBody(Body):
     ] = None
     occurred_at: ReportOccurredAt = None
 
+    def to_command(self, report_id: UUID) -> StepReport:
+        step = Submit(submission=Submission(dict(self.figures), self.document_sha256))
+        return StepReport(report_id=report_id, step=step, occurred_at=self.occurred_at)
+
 
 class AcceptanceBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "数据完整，予以采纳"}]})
 
     note: LongText = ""
     occurred_at: ReportOccurredAt = None
+
+    def to_command(self, report_id: UUID) -> StepReport:
+        step = Accept(note=self.note)
+        return StepReport(report_id=report_id, step=step, occurred_at=self.occurred_at)
 
 
 class ReturnBody(Body):
@@ -114,3 +139,7 @@ class ReturnBody(Body):
         Field(min_length=1, max_length=20, description="What to correct, one item each"),
     ]
     occurred_at: ReportOccurredAt = None
+
+    def to_command(self, report_id: UUID) -> StepReport:
+        step = ReturnToWindow(reasons=tuple(self.reasons))
+        return StepReport(report_id=report_id, step=step, occurred_at=self.occurred_at)

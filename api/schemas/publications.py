@@ -1,13 +1,22 @@
-"""Request bodies for publications with content review (Art. 6.2)."""
+"""Bodies of the publication routes (content review, Art. 6.2), and the commands they ask for."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from uuid import UUID
 
 from pydantic import ConfigDict, Field, StringConstraints
 
 from api.schemas.common import Body, CategoryField, LongText, OccurredAt, Text
 from api.schemas.onboarding import Reasons, Sha256Field
+from ledger.application.commands.publications import (
+    ApprovePublication,
+    PublishPublication,
+    RejectPublication,
+    SubmitPublication,
+    WithdrawPublication,
+)
+from ledger.domain.publication import PublicationKind
 
 PublicationText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
 
@@ -49,12 +58,29 @@ class PublicationSubmission(Body):
     category: CategoryField | None = None
     occurred_at: OccurredAt = None
 
+    def to_command(self) -> SubmitPublication:
+        return SubmitPublication(
+            external_ref=self.external_ref,
+            kind=PublicationKind(self.kind),
+            title=self.title,
+            body=self.body,
+            content_sha256=self.content_sha256,
+            summary=self.summary,
+            category=self.category,
+            occurred_at=self.occurred_at,
+        )
+
 
 class PublicationApproval(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "内容合法合规"}]})
 
     note: LongText = ""
     occurred_at: OccurredAt = None
+
+    def to_command(self, publication_id: UUID) -> ApprovePublication:
+        return ApprovePublication(
+            publication_id=publication_id, note=self.note, occurred_at=self.occurred_at
+        )
 
 
 class PublicationRejection(Body):
@@ -64,6 +90,11 @@ class PublicationRejection(Body):
 
     reasons: Reasons
     occurred_at: OccurredAt = None
+
+    def to_command(self, publication_id: UUID) -> RejectPublication:
+        return RejectPublication(
+            publication_id=publication_id, reasons=self.reasons, occurred_at=self.occurred_at
+        )
 
 
 class PublishingBody(Body):
@@ -78,9 +109,19 @@ class PublishingBody(Body):
     ] = ""
     occurred_at: OccurredAt = None
 
+    def to_command(self, publication_id: UUID) -> PublishPublication:
+        return PublishPublication(
+            publication_id=publication_id, channel=self.channel, occurred_at=self.occurred_at
+        )
+
 
 class PublicationWithdrawal(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "政策已调整，信息过时"}]})
 
     reason: Reasons
     occurred_at: OccurredAt = None
+
+    def to_command(self, publication_id: UUID) -> WithdrawPublication:
+        return WithdrawPublication(
+            publication_id=publication_id, reason=self.reason, occurred_at=self.occurred_at
+        )

@@ -17,19 +17,19 @@ from eventsourcing.utils import EnvType, get_topic
 
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
+from ledger.application.handlers.activities import Activities
 from ledger.application.handlers.agreements import Agreements
 from ledger.application.handlers.appraisals import Appraisals
 from ledger.application.handlers.budgets import Budgets
 from ledger.application.handlers.cases import ServiceCases
+from ledger.application.handlers.data_reports import DataReports
 from ledger.application.handlers.disbursements import Disbursements
+from ledger.application.handlers.publications import Publications
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
-from ledger.application.mixins.activities import ActivityCommands
-from ledger.application.mixins.data_reports import DataReportCommands
 from ledger.application.mixins.enterprises import EnterpriseCommands
 from ledger.application.mixins.institutions import InstitutionCommands
 from ledger.application.mixins.onboarding import OnboardingCommands
-from ledger.application.mixins.publications import PublicationCommands
 from ledger.application.mixins.standing import StandingCommands
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
 from ledger.domain.access_key import AccessKey
@@ -47,10 +47,7 @@ class LedgerApplication(
     EnterpriseCommands,
     InstitutionCommands,
     StandingCommands,
-    ActivityCommands,
-    DataReportCommands,
     OnboardingCommands,
-    PublicationCommands,
     AccessKeyCommands,
 ):
     """Every aggregate of the network in one application, so the history has one total order."""
@@ -76,6 +73,9 @@ class LedgerApplication(
             Disbursements(lookups),
             Agreements(lookups, self.uow),
             Appraisals(lookups),
+            Activities(lookups),
+            DataReports(lookups),
+            Publications(lookups),
         )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings

@@ -12,9 +12,16 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
+from ledger.application.commands.publications import (
+    ApprovePublication,
+    PublishPublication,
+    RejectPublication,
+    SubmitPublication,
+)
 from ledger.domain.envelope import Envelope
 from ledger.domain.public_notice import ObjectionOutcome
 from ledger.domain.publication import PublicationKind
+from tests.acting import act
 from tests.api._support import JSON, NOW, TODAY, Api, new_uscc
 
 # The notice set-ups publish: today to four days later, the shortest allowed.
@@ -195,7 +202,7 @@ def publication_at(
         causation_id=None,
         occurred_at=NOW,
     )
-    publication_id = api.ledger.submit_publication(
+    submission = SubmitPublication(
         external_ref=new_ref("PUB"),
         kind=PublicationKind.NEWS,
         title="窗口平台开展政策宣讲",
@@ -203,13 +210,14 @@ def publication_at(
         content_sha256=None,
         summary="",
         category=None,
-        meta=meta,
-    ).resource_id
+    )
+    publication_id = act(api.ledger, submission, meta).resource_id
     reviewer = as_hub(api, "test:hub-reviewer")
     if stage in {"approved", "published"}:
-        api.ledger.approve_publication(publication_id, note="", meta=reviewer)
+        act(api.ledger, ApprovePublication(publication_id=publication_id, note=""), reviewer)
     if stage == "rejected":
-        api.ledger.reject_publication(publication_id, reasons="不合规", meta=reviewer)
+        rejection = RejectPublication(publication_id=publication_id, reasons="不合规")
+        act(api.ledger, rejection, reviewer)
     if stage == "published":
-        api.ledger.publish_publication(publication_id, channel="", meta=meta)
+        act(api.ledger, PublishPublication(publication_id=publication_id, channel=""), meta)
     return str(publication_id)

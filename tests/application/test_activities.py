@@ -10,6 +10,13 @@ from uuid import UUID, uuid4
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.activities import (
+    ActivityStep,
+    Evaluate,
+    Hold,
+    PlanActivity,
+    StepActivity,
+)
 from ledger.application.context import IdempotencyRequest
 from ledger.application.interface.activities import activity_view
 from ledger.application.uow import Outcome
@@ -32,6 +39,7 @@ from ledger.domain.errors import (
     WrongPlatformKindError,
 )
 from ledger.domain.platform import PlatformKind
+from tests.acting import act
 from tests.application.support import (
     ENTERPRISE_USCC,
     HUB_USCC,
@@ -68,28 +76,31 @@ def plan(
     the_plan: Plan = PLAN,
     idempotency: IdempotencyRequest | None = None,
 ) -> Outcome:
-    return ledger.plan_activity(
-        plan=the_plan, meta=envelope(organiser_id, PLANNED_AT), idempotency=idempotency
+    return act(
+        ledger,
+        PlanActivity(plan=the_plan),
+        envelope(organiser_id, PLANNED_AT),
+        idempotency=idempotency,
     )
 
 
-def act(
+def step(
     ledger: LedgerApplication,
     activity_id: UUID,
     platform_id: UUID,
-    action: Callable[[Activity], None],
+    taken: ActivityStep,
     expected_version: int | None = None,
+    when: datetime = HELD_AT,
 ) -> Outcome:
-    return ledger.act_on_activity(
-        activity_id,
-        action,
-        meta=envelope(platform_id, HELD_AT),
+    return act(
+        ledger,
+        StepActivity(activity_id=activity_id, step=taken),
+        envelope(platform_id, when),
         expected_version=expected_version,
     )
 
 
-def hold(platform_id: UUID) -> Callable[[Activity], None]:
-    return lambda activity: activity.hold(HOLDING, envelope(platform_id, HELD_AT))
+HOLD = Hold(holding=HOLDING)
 
 
 def test_a_window_plans_holds_and_evaluates_an_activity(
@@ -97,11 +108,9 @@ def test_a_window_plans_holds_and_evaluates_an_activity(
 ) -> None:
     planned = plan(ledger, window_id)
     activity_id = planned.resource_id
-    held = act(ledger, activity_id, window_id, hold(window_id))
-    evaluated = ledger.act_on_activity(
-        activity_id,
-        lambda a: a.evaluate(EVALUATION, envelope(window_id, EVALUATED_AT)),
-        meta=envelope(window_id, EVALUATED_AT),
+    held = step(ledger, activity_id, window_id, HOLD)
+    evaluated = step(
+        ledger, activity_id, window_id, Evaluate(evaluation=EVALUATION), when=EVALUATED_AT
     )
 
     assert activity_id == ids.activity_id(window_id, "ACT-2026-001")
@@ -112,21 +121,21 @@ def test_a_window_plans_holds_and_evaluates_an_activity(
         "evaluated",
     ]
     assert evaluated.position == ledger.head_position()
-    stored = ledger.get_activity(activity_id)
+    stored = ledger.get(Activity, activity_id)
     assert stored.status is ActivityStatus.EVALUATED
     assert activity_view(stored) == evaluated.body
 
 
 def test_what_is_stored_reads_back_exactly(ledger: LedgerApplication, window_id: UUID) -> None:
     activity_id = plan(ledger, window_id).resource_id
-    act(ledger, activity_id, window_id, hold(window_id))
+    step(ledger, activity_id, window_id, HOLD)
 
-    stored = ledger.get_activity(activity_id)
+    stored = ledger.get(Activity, activity_id)
 
     assert stored.plan == PLAN
     assert stored.holding == HOLDING
     assert stored.planned_at == PLANNED_AT
-    assert ledger.get_activity(activity_id, version=1).status is ActivityStatus.PLANNED
+    assert ledger.get(Activity, activity_id, version=1).status is ActivityStatus.PLANNED
 
 
 def test_the_hub_organises_its_own_activities(ledger: LedgerApplication, hub_id: UUID) -> None:
@@ -134,7 +143,7 @@ def test_the_hub_organises_its_own_activities(ledger: LedgerApplication, hub_id:
 
     assert outcome.body["organiser_kind"] == "hub"
     assert outcome.body["organiser_id"] == str(hub_id)
-    assert act(ledger, outcome.resource_id, hub_id, hold(hub_id)).body["status"] == "held"
+    assert step(ledger, outcome.resource_id, hub_id, HOLD).body["status"] == "held"
 
 
 def test_the_same_external_ref_is_never_planned_twice(
@@ -160,7 +169,7 @@ def test_two_organisers_may_use_the_same_external_ref(
 
 def test_a_key_without_a_platform_organises_nothing(ledger: LedgerApplication) -> None:
     with pytest.raises(WrongPlatformKindError):
-        ledger.plan_activity(plan=PLAN, meta=envelope(None, PLANNED_AT))
+        act(ledger, PlanActivity(plan=PLAN), envelope(None, PLANNED_AT))
     assert ledger.head_position() == 0
 
 
@@ -171,11 +180,11 @@ def test_another_windows_activity_is_reported_as_absent_and_left_unchanged(
     head = ledger.head_position()
 
     with pytest.raises(ActivityNotFoundError) as excinfo:
-        act(ledger, activity_id, other_window_id, hold(other_window_id), expected_version=9)
+        step(ledger, activity_id, other_window_id, HOLD, expected_version=9)
 
     assert excinfo.value.code == "activity_not_found"
     assert ledger.head_position() == head
-    assert ledger.get_activity(activity_id).status is ActivityStatus.PLANNED
+    assert ledger.get(Activity, activity_id).status is ActivityStatus.PLANNED
 
 
 def test_the_hub_sees_a_windows_activity_but_does_not_act_on_it(
@@ -184,18 +193,18 @@ def test_the_hub_sees_a_windows_activity_but_does_not_act_on_it(
     activity_id = plan(ledger, window_id).resource_id
 
     with pytest.raises(NotActivityOrganiserError) as excinfo:
-        act(ledger, activity_id, hub_id, hold(hub_id))
+        step(ledger, activity_id, hub_id, HOLD)
 
     assert excinfo.value.code == "not_activity_organiser"
-    assert ledger.get_activity(activity_id).version == 1
+    assert ledger.get(Activity, activity_id).version == 1
 
 
 def test_a_stale_version_is_refused(ledger: LedgerApplication, window_id: UUID) -> None:
     activity_id = plan(ledger, window_id).resource_id
 
     with pytest.raises(PreconditionFailedError):
-        act(ledger, activity_id, window_id, hold(window_id), expected_version=2)
-    assert act(ledger, activity_id, window_id, hold(window_id), expected_version=1).version == 2
+        step(ledger, activity_id, window_id, HOLD, expected_version=2)
+    assert step(ledger, activity_id, window_id, HOLD, expected_version=1).version == 2
 
 
 @pytest.mark.parametrize(
@@ -206,9 +215,9 @@ def test_a_stream_that_is_not_an_activity_is_not_found(
     ledger: LedgerApplication, window_id: UUID, stream: Callable[[UUID], UUID]
 ) -> None:
     with pytest.raises(ActivityNotFoundError):
-        act(ledger, stream(window_id), window_id, hold(window_id))
+        step(ledger, stream(window_id), window_id, HOLD)
     with pytest.raises(ActivityNotFoundError):
-        ledger.get_activity(stream(window_id))
+        ledger.get(Activity, stream(window_id))
 
 
 def test_a_refused_step_records_nothing(ledger: LedgerApplication, window_id: UUID) -> None:
@@ -216,11 +225,7 @@ def test_a_refused_step_records_nothing(ledger: LedgerApplication, window_id: UU
     head = ledger.head_position()
 
     with pytest.raises(LedgerError) as excinfo:
-        ledger.act_on_activity(
-            activity_id,
-            lambda a: a.evaluate(EVALUATION, envelope(window_id, HELD_AT)),
-            meta=envelope(window_id, HELD_AT),
-        )
+        step(ledger, activity_id, window_id, Evaluate(evaluation=EVALUATION))
 
     assert excinfo.value.code == "activity_not_held"
     assert ledger.head_position() == head

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
 
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.data_reports import (
+    Accept,
+    ReportStep,
+    RequestReport,
+    ReturnToWindow,
+    StepReport,
+    Submit,
+)
 from ledger.application.interface.data_reports import data_report_view
+from ledger.application.queries.data_reports import list_reports
 from ledger.application.uow import Outcome
 from ledger.domain import ids
-from ledger.domain.data_report import DataReport, ReportStatus, Submission
+from ledger.domain.data_report import DataReport, ReportStatus, Submission, parse_period
 from ledger.domain.errors import (
     DataReportExistsError,
     DataReportNotFoundError,
@@ -23,6 +31,7 @@ from ledger.domain.errors import (
     WrongPlatformKindError,
 )
 from ledger.domain.platform import PlatformKind
+from tests.acting import act
 from tests.application.support import HUB_USCC, envelope, register_platform
 
 REQUESTED_AT = datetime(2026, 4, 1, 1, 0, tzinfo=UTC)
@@ -31,8 +40,6 @@ REVIEWED_AT = datetime(2026, 4, 9, 2, 0, tzinfo=UTC)
 # 00:00 on 11 April in Ningxia, still 10 April in UTC: one day after the default due date.
 DAY_AFTER_DUE = datetime(2026, 4, 10, 16, 0, tzinfo=UTC)
 SUBMISSION = Submission({"enterprises_served": 152}, "ab" * 32)
-
-Action = Callable[[DataReport], None]
 
 
 @pytest.fixture
@@ -47,21 +54,20 @@ def request(
     period: str = "2026-03",
     due_on: date | None = None,
 ) -> Outcome:
-    return ledger.request_report(
-        window_id=window_id, period=period, due_on=due_on, meta=envelope(hub_id, REQUESTED_AT)
-    )
+    command = RequestReport(window_id=window_id, period=parse_period(period), due_on=due_on)
+    return act(ledger, command, envelope(hub_id, REQUESTED_AT))
 
 
 def step(
     ledger: LedgerApplication, report_id: UUID, platform_id: UUID, when: datetime, what: str
 ) -> Outcome:
-    meta = envelope(platform_id, when)
-    actions: dict[str, Action] = {
-        "submit": lambda r: r.submit(SUBMISSION, meta),
-        "accept": lambda r: r.accept("数据完整", meta),
-        "return": lambda r: r.return_to_window(["缺少附件"], meta),
+    steps: dict[str, ReportStep] = {
+        "submit": Submit(submission=SUBMISSION),
+        "accept": Accept(note="数据完整"),
+        "return": ReturnToWindow(reasons=("缺少附件",)),
     }
-    return ledger.act_on_report(report_id, actions[what], meta=meta)
+    command = StepReport(report_id=report_id, step=steps[what])
+    return act(ledger, command, envelope(platform_id, when))
 
 
 def test_the_hub_requests_a_report_that_the_window_submits_and_the_hub_accepts(
@@ -81,7 +87,7 @@ def test_the_hub_requests_a_report_that_the_window_submits_and_the_hub_accepts(
         "accepted",
     ]
     assert accepted.body["late"] is False
-    stored = ledger.get_report(report_id)
+    stored = ledger.get(DataReport, report_id)
     assert data_report_view(stored) == accepted.body
     assert stored.submissions[0].figures == {"enterprises_served": 152}
     assert stored.submissions[0].document_sha256 == "ab" * 32
@@ -95,7 +101,7 @@ def test_a_late_resubmission_is_stored_with_its_own_flag(
     step(ledger, report_id, hub_id, REVIEWED_AT, "return")
     step(ledger, report_id, window_id, DAY_AFTER_DUE, "submit")
 
-    stored = ledger.get_report(report_id)
+    stored = ledger.get(DataReport, report_id)
     assert [s.late for s in stored.submissions] == [False, True]
     assert [s.submitted_on for s in stored.submissions] == [date(2026, 4, 8), date(2026, 4, 11)]
     assert stored.late is False
@@ -133,10 +139,9 @@ def test_a_window_does_not_request_reports(
 ) -> None:
     with pytest.raises(WrongPlatformKindError):
         request(ledger, window_id, other_window_id)
+    command = RequestReport(window_id=window_id, period=parse_period("2026-03"))
     with pytest.raises(WrongPlatformKindError):
-        ledger.request_report(
-            window_id=window_id, period="2026-03", due_on=None, meta=envelope(None, REQUESTED_AT)
-        )
+        act(ledger, command, envelope(None, REQUESTED_AT))
 
 
 def test_an_invalid_period_records_nothing(
@@ -189,7 +194,7 @@ def test_a_stream_that_is_not_a_report_is_not_found(
     ledger: LedgerApplication, hub_id: UUID, window_id: UUID
 ) -> None:
     with pytest.raises(DataReportNotFoundError):
-        ledger.get_report(window_id)
+        ledger.get(DataReport, window_id)
     with pytest.raises(DataReportNotFoundError):
         step(ledger, uuid4(), hub_id, REVIEWED_AT, "accept")
 
@@ -203,7 +208,7 @@ def test_reports_are_listed_by_period_and_by_window_in_request_order(
     step(ledger, a_march, window_id, SUBMITTED_AT, "submit")
 
     def listed(period: str | None = None, window_id: UUID | None = None) -> list[UUID]:
-        return [r.id for r in ledger.list_reports(period=period, window_id=window_id)]
+        return [r.id for r in list_reports(ledger, period=period, window_id=window_id)]
 
     assert listed() == [a_march, b_march, a_q1]
     assert listed(period="2026-03") == [a_march, b_march]
@@ -211,12 +216,12 @@ def test_reports_are_listed_by_period_and_by_window_in_request_order(
     assert listed(window_id=window_id) == [a_march, a_q1]
     assert listed(period="2026-03", window_id=other_window_id) == [b_march]
     assert listed(period="2026-04") == []
-    assert ledger.list_reports(period="2026-03")[0].status is ReportStatus.SUBMITTED
+    assert list_reports(ledger, period="2026-03")[0].status is ReportStatus.SUBMITTED
 
 
 def test_a_list_filter_with_an_invalid_period_is_refused(ledger: LedgerApplication) -> None:
     with pytest.raises(InvalidReportPeriodError):
-        ledger.list_reports(period="March")
+        list_reports(ledger, period="March")
 
 
 def test_the_list_reads_past_one_section_of_the_log(
@@ -227,4 +232,4 @@ def test_the_list_reads_past_one_section_of_the_log(
     for period in periods:
         request(ledger, hub_id, window_id, period, due_on=date(2026, 12, 31))
 
-    assert [r.period.text for r in ledger.list_reports() if r.period] == periods
+    assert [r.period.text for r in list_reports(ledger) if r.period] == periods

@@ -16,6 +16,7 @@ from ledger.application import interface
 from ledger.application.app import LedgerApplication, LoggedEvent
 from ledger.application.queries.agreements import list_agreements
 from ledger.application.queries.budgets import list_budgets, list_disbursements
+from ledger.application.queries.data_reports import list_reports
 from ledger.domain.access_key import AccessKey
 from ledger.domain.activity import Activity
 from ledger.domain.agreement_terms import PartyKind
@@ -184,7 +185,7 @@ def test_every_window_reports_every_month_it_served_some_late_some_returned(
     seeded: Seeded,
 ) -> None:
     ledger = seeded.ledger
-    reports = ledger.list_reports()
+    reports = list_reports(ledger)
     windows = [p for p in ledger.list_platforms() if p.kind is PlatformKind.WINDOW]
 
     for window in windows:
@@ -225,7 +226,7 @@ def test_business_times_lie_in_the_demo_year_but_december_reports(seeded: Seeded
         if day.year != YEAR:
             assert isinstance(event, DataReport.Event), type(event)
             assert day < date(YEAR + 1, 2, 1)
-            outside.add(seeded.ledger.get_report(event.originator_id).period)
+            outside.add(seeded.ledger.get(DataReport, event.originator_id).period)
     assert {period.text for period in outside if period is not None} <= {f"{YEAR}-12"}
 
 

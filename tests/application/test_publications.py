@@ -9,6 +9,13 @@ from uuid import UUID
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.publications import (
+    ApprovePublication,
+    PublishPublication,
+    SubmitPublication,
+    WithdrawPublication,
+)
+from ledger.application.queries.publications import list_publications
 from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.envelope import Envelope
@@ -22,6 +29,7 @@ from ledger.domain.errors import (
 from ledger.domain.platform import PlatformKind
 from ledger.domain.publication import PublicationKind, PublicationStatus
 from ledger.domain.standing import StandingAggregate
+from tests.acting import act
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     APPLICANT_USCC,
@@ -54,7 +62,7 @@ def _as(platform_id: UUID | None, actor: str, hours: float = 0) -> Envelope:
 
 
 def _submit(ledger: LedgerApplication, meta: Envelope, external_ref: str = "PUB-1") -> Outcome:
-    return ledger.submit_publication(
+    command = SubmitPublication(
         external_ref=external_ref,
         kind=PublicationKind.NEWS,
         title="固原窗口开展政策宣讲",
@@ -62,8 +70,18 @@ def _submit(ledger: LedgerApplication, meta: Envelope, external_ref: str = "PUB-
         content_sha256=None,
         summary="",
         category="10",
-        meta=meta,
     )
+    return act(ledger, command, meta)
+
+
+def _approve(ledger: LedgerApplication, publication_id: UUID, meta: Envelope) -> Outcome:
+    return act(ledger, ApprovePublication(publication_id=publication_id, note=""), meta)
+
+
+def _withdraw(
+    ledger: LedgerApplication, publication_id: UUID, reason: str, meta: Envelope
+) -> Outcome:
+    return act(ledger, WithdrawPublication(publication_id=publication_id, reason=reason), meta)
 
 
 def test_a_window_publication_is_reviewed_by_the_hub_and_published_by_the_window(
@@ -73,15 +91,17 @@ def test_a_window_publication_is_reviewed_by_the_hub_and_published_by_the_window
     submitted = _submit(clocked_ledger, _as(window, "key:window"))
     publication_id = submitted.resource_id
 
-    clocked_ledger.approve_publication(publication_id, note="合规", meta=_as(hub, "key:hub", 1))
-    outcome = clocked_ledger.publish_publication(
-        publication_id, channel="https://gy.example/news/1", meta=_as(window, "key:window", 2)
+    approval = ApprovePublication(publication_id=publication_id, note="合规")
+    act(clocked_ledger, approval, _as(hub, "key:hub", 1))
+    publishing = PublishPublication(
+        publication_id=publication_id, channel="https://gy.example/news/1"
     )
+    outcome = act(clocked_ledger, publishing, _as(window, "key:window", 2))
 
     assert outcome.body["status"] == "published"
     assert outcome.body["platform_id"] == str(window)
     assert publication_id == ids.publication_id(window, "PUB-1")
-    assert [p.id for p in clocked_ledger.list_publications()] == [publication_id]
+    assert [p.id for p in list_publications(clocked_ledger)] == [publication_id]
 
 
 def test_the_hub_submits_its_own_and_another_hub_key_reviews_it(
@@ -90,9 +110,7 @@ def test_the_hub_submits_its_own_and_another_hub_key_reviews_it(
     hub, _, _ = network
     publication_id = _submit(clocked_ledger, _as(hub, "key:hub-editor")).resource_id
 
-    outcome = clocked_ledger.approve_publication(
-        publication_id, note="", meta=_as(hub, "key:hub-reviewer", 1)
-    )
+    outcome = _approve(clocked_ledger, publication_id, _as(hub, "key:hub-reviewer", 1))
 
     assert outcome.body["status"] == "approved"
 
@@ -104,9 +122,7 @@ def test_a_window_does_not_review_publications(
     publication_id = _submit(clocked_ledger, _as(window, "key:window")).resource_id
 
     with pytest.raises(WrongPlatformKindError):
-        clocked_ledger.approve_publication(
-            publication_id, note="", meta=_as(window, "key:window-2", 1)
-        )
+        _approve(clocked_ledger, publication_id, _as(window, "key:window-2", 1))
 
 
 def test_a_publication_is_submitted_by_a_platform(clocked_ledger: LedgerApplication) -> None:
@@ -121,9 +137,7 @@ def test_another_windows_unpublished_publication_does_not_exist_for_a_window(
     publication_id = _submit(clocked_ledger, _as(window, "key:window")).resource_id
 
     with pytest.raises(PublicationNotFoundError):
-        clocked_ledger.withdraw_publication(
-            publication_id, reason="不当", meta=_as(other, "key:other", 1)
-        )
+        _withdraw(clocked_ledger, publication_id, "不当", _as(other, "key:other", 1))
 
 
 def test_a_window_cannot_withdraw_another_windows_published_item_but_the_hub_can(
@@ -131,16 +145,13 @@ def test_a_window_cannot_withdraw_another_windows_published_item_but_the_hub_can
 ) -> None:
     hub, window, other = network
     publication_id = _submit(clocked_ledger, _as(window, "key:window")).resource_id
-    clocked_ledger.approve_publication(publication_id, note="", meta=_as(hub, "key:hub", 1))
-    clocked_ledger.publish_publication(publication_id, channel="", meta=_as(window, "key:w", 2))
+    _approve(clocked_ledger, publication_id, _as(hub, "key:hub", 1))
+    publishing = PublishPublication(publication_id=publication_id, channel="")
+    act(clocked_ledger, publishing, _as(window, "key:w", 2))
 
     with pytest.raises(NotPublicationOwnerError):
-        clocked_ledger.withdraw_publication(
-            publication_id, reason="不当", meta=_as(other, "key:other", 3)
-        )
-    outcome = clocked_ledger.withdraw_publication(
-        publication_id, reason="内容过时", meta=_as(hub, "key:hub", 3)
-    )
+        _withdraw(clocked_ledger, publication_id, "不当", _as(other, "key:other", 3))
+    outcome = _withdraw(clocked_ledger, publication_id, "内容过时", _as(hub, "key:hub", 3))
 
     assert outcome.body["status"] == PublicationStatus.WITHDRAWN.value
 

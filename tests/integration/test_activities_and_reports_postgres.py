@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from typing import Any, cast
 from uuid import UUID
 
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.activities import Evaluate, Hold, PlanActivity, StepActivity
+from ledger.application.commands.data_reports import (
+    Accept,
+    ReportStep,
+    RequestReport,
+    ReturnToWindow,
+    StepReport,
+    Submit,
+)
+from ledger.application.handlers.data_reports import DataReports
 from ledger.application.interface.activities import activity_view
 from ledger.application.interface.data_reports import data_report_view
+from ledger.application.queries.data_reports import list_reports
 from ledger.application.uow import Outcome
 from ledger.domain.activity import (
+    Activity,
     ActivityKind,
     ActivityMode,
     ActivityStatus,
@@ -20,9 +35,11 @@ from ledger.domain.activity import (
     Holding,
     Plan,
 )
-from ledger.domain.data_report import DataReport, ReportStatus, Submission
+from ledger.domain.data_report import DataReport, ReportStatus, Submission, parse_period
+from ledger.domain.envelope import Envelope
 from ledger.domain.errors import ActivityExistsError, ConcurrentModificationError
 from ledger.domain.platform import PlatformKind
+from tests.acting import act
 from tests.integration._support import (
     ENTERPRISE_USCC,
     REGION,
@@ -57,6 +74,40 @@ def _plan(external_ref: str, title: str = "创客项目路演") -> Plan:
     )
 
 
+def _request(ledger: LedgerApplication, window_id: UUID, hub_id: UUID) -> UUID:
+    command = RequestReport(window_id=window_id, period=parse_period("2026-03"))
+    return act(ledger, command, envelope(hub_id, occurred_at=REQUESTED_AT)).resource_id
+
+
+def _submit(ledger: LedgerApplication, report_id: UUID, window_id: UUID) -> Outcome:
+    step = Submit(submission=Submission({"served": 3}))
+    command = StepReport(report_id=report_id, step=step)
+    return act(ledger, command, envelope(window_id, occurred_at=SUBMITTED_AT))
+
+
+@contextmanager
+def deciding_after(start: threading.Barrier, ledgers: list[LedgerApplication]) -> Iterator[None]:
+    """While inside, every step the ledgers take on a report waits at ``start`` once the report
+    is loaded, so racing threads all decide on the same version."""
+    capabilities = {
+        id(c): c for c in (cast(DataReports, led.capability(DataReport)) for led in ledgers)
+    }
+    for capability in capabilities.values():
+        take = capability._take
+
+        def waiting(report: DataReport, step: ReportStep, meta: Envelope, take: Any = take) -> None:
+            # Every thread has loaded version 2 before any of them decides and saves.
+            start.wait()
+            take(report, step, meta)
+
+        capability._take = waiting  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        for capability in capabilities.values():
+            del capability._take
+
+
 @pytest.fixture
 def hub_id(pg_ledger: LedgerApplication) -> UUID:
     return pg_ledger.register_connected_platform(
@@ -81,41 +132,33 @@ def test_an_activity_and_a_report_read_back_exactly_from_postgres(
     pg_ledger: LedgerApplication, network: Network, hub_id: UUID
 ) -> None:
     window = network.window_id
-    activity_id = pg_ledger.plan_activity(
-        plan=_plan("ACT-PG-1"), meta=envelope(window, occurred_at=PLANNED_AT)
+    activity_id = act(
+        pg_ledger, PlanActivity(plan=_plan("ACT-PG-1")), envelope(window, occurred_at=PLANNED_AT)
     ).resource_id
     holding = Holding(date(2026, 3, 16), 12, (ENTERPRISE_USCC,))
-    pg_ledger.act_on_activity(
-        activity_id,
-        lambda a: a.hold(holding, envelope(window, occurred_at=HELD_AT)),
-        meta=envelope(window, occurred_at=HELD_AT),
+    act(
+        pg_ledger,
+        StepActivity(activity_id=activity_id, step=Hold(holding=holding)),
+        envelope(window, occurred_at=HELD_AT),
     )
-    evaluated = pg_ledger.act_on_activity(
-        activity_id,
-        lambda a: a.evaluate(Evaluation({"5": 9, "4": 2}), envelope(window, occurred_at=HELD_AT)),
-        meta=envelope(window, occurred_at=HELD_AT),
+    evaluate = Evaluate(evaluation=Evaluation({"5": 9, "4": 2}))
+    evaluated = act(
+        pg_ledger,
+        StepActivity(activity_id=activity_id, step=evaluate),
+        envelope(window, occurred_at=HELD_AT),
     )
-    report_id = pg_ledger.request_report(
-        window_id=window,
-        period="2026-03",
-        due_on=None,
-        meta=envelope(hub_id, occurred_at=REQUESTED_AT),
-    ).resource_id
-    submitted = pg_ledger.act_on_report(
-        report_id,
-        lambda r: r.submit(Submission({"served": 3}), envelope(window, occurred_at=SUBMITTED_AT)),
-        meta=envelope(window, occurred_at=SUBMITTED_AT),
-    )
+    report_id = _request(pg_ledger, window, hub_id)
+    submitted = _submit(pg_ledger, report_id, window)
 
-    activity = pg_ledger.get_activity(activity_id)
-    report = pg_ledger.get_report(report_id)
+    activity = pg_ledger.get(Activity, activity_id)
+    report = pg_ledger.get(DataReport, report_id)
     assert activity.status is ActivityStatus.EVALUATED
     assert activity_view(activity) == evaluated.body
     assert data_report_view(report) == submitted.body
     assert report.submissions[0].document_sha256 is None
     assert report.submissions[0].late is False
-    assert [r.id for r in pg_ledger.list_reports(period="2026-03")] == [report_id]
-    assert pg_ledger.list_reports(window_id=hub_id) == []
+    assert [r.id for r in list_reports(pg_ledger, period="2026-03")] == [report_id]
+    assert list_reports(pg_ledger, window_id=hub_id) == []
 
 
 def test_racing_plans_with_the_same_external_ref_create_exactly_one_activity(
@@ -129,9 +172,10 @@ def test_racing_plans_with_the_same_external_ref_create_exactly_one_activity(
 
     def attempt(i: int) -> Outcome:
         start.wait()
-        return ledgers[i].plan_activity(
-            plan=_plan("ACT-RACE", title=f"路演 {i}"),
-            meta=envelope(network.window_id, occurred_at=PLANNED_AT),
+        return act(
+            ledgers[i],
+            PlanActivity(plan=_plan("ACT-RACE", title=f"路演 {i}")),
+            envelope(network.window_id, occurred_at=PLANNED_AT),
         )
 
     results = race(start, attempt)
@@ -140,7 +184,7 @@ def test_racing_plans_with_the_same_external_ref_create_exactly_one_activity(
     assert len(won) == 1, results
     assert [type(e) for e in failures(results)] == [ActivityExistsError] * (THREADS - 1)
     winner, outcome = won[0]
-    activity = pg_ledger.get_activity(outcome.resource_id)
+    activity = pg_ledger.get(Activity, outcome.resource_id)
     assert activity.plan is not None
     assert activity.plan.title == f"路演 {winner}"
     assert len(event_rows(postgres_url)) == head + 1
@@ -154,40 +198,28 @@ def test_racing_reviews_of_one_report_either_accept_it_or_return_it_never_both(
     postgres_url: str,
 ) -> None:
     window = network.window_id
-    report_id = pg_ledger.request_report(
-        window_id=window,
-        period="2026-03",
-        due_on=None,
-        meta=envelope(hub_id, occurred_at=REQUESTED_AT),
-    ).resource_id
-    pg_ledger.act_on_report(
-        report_id,
-        lambda r: r.submit(Submission({"served": 3}), envelope(window, occurred_at=SUBMITTED_AT)),
-        meta=envelope(window, occurred_at=SUBMITTED_AT),
-    )
+    report_id = _request(pg_ledger, window, hub_id)
+    _submit(pg_ledger, report_id, window)
     head = len(event_rows(postgres_url))
     start = start_line(THREADS)
 
     def attempt(i: int) -> Outcome:
         meta = envelope(hub_id, occurred_at=REVIEWED_AT)
+        review: ReportStep = (
+            Accept(note=f"accepted by {i}")
+            if i % 2
+            else ReturnToWindow(reasons=(f"returned by {i}",))
+        )
+        return act(ledgers[i], StepReport(report_id=report_id, step=review), meta)
 
-        def review(report: DataReport) -> None:
-            # Every thread has loaded version 2 before any of them decides and saves.
-            start.wait()
-            if i % 2:
-                report.accept(f"accepted by {i}", meta)
-            else:
-                report.return_to_window([f"returned by {i}"], meta)
-
-        return ledgers[i].act_on_report(report_id, review, meta=meta)
-
-    results = race(start, attempt)
+    with deciding_after(start, ledgers):
+        results = race(start, attempt)
 
     won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
     assert len(won) == 1, results
     assert [type(e) for e in failures(results)] == [ConcurrentModificationError] * (THREADS - 1)
     winner, outcome = won[0]
-    report = pg_ledger.get_report(report_id)
+    report = pg_ledger.get(DataReport, report_id)
     assert report.version == 3
     if winner % 2:
         assert (report.status, report.acceptance_note) == (
