@@ -18,6 +18,8 @@ from eventsourcing.utils import EnvType
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
 from ledger.application.handlers.cases import ServiceCases
+from ledger.application.handlers.experts import ExpertPool
+from ledger.application.handlers.onboarding import OnboardingApplications
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
 from ledger.application.mixins.activities import ActivityCommands
@@ -27,7 +29,6 @@ from ledger.application.mixins.data_reports import DataReportCommands
 from ledger.application.mixins.disbursements import DisbursementCommands
 from ledger.application.mixins.enterprises import EnterpriseCommands
 from ledger.application.mixins.institutions import InstitutionCommands
-from ledger.application.mixins.onboarding import OnboardingCommands
 from ledger.application.mixins.publications import PublicationCommands
 from ledger.application.mixins.standing import StandingCommands
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
@@ -47,7 +48,6 @@ class LedgerApplication(
     StandingCommands,
     ActivityCommands,
     DataReportCommands,
-    OnboardingCommands,
     PublicationCommands,
     DisbursementCommands,
     AccessKeyCommands,
@@ -66,7 +66,11 @@ class LedgerApplication(
         super().__init__(env, clock=clock, clock_skew=clock_skew)
         self.lookups = Lookups(self)
         lookups = self.lookups
-        self.capabilities: tuple[Capability[Any], ...] = (ServiceCases(self, lookups, self.uow),)
+        self.capabilities: tuple[Capability[Any], ...] = (
+            ServiceCases(self, lookups, self.uow),
+            OnboardingApplications(self, lookups, self.uow),
+            ExpertPool(),
+        )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings
         }
