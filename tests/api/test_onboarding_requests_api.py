@@ -41,6 +41,31 @@ def test_a_retried_step_with_its_idempotency_key_is_replayed(api: Api) -> None:
     assert second.json() == first.json()
 
 
+@pytest.mark.parametrize("spelled", ["+1", "1.0", "01"])
+def test_the_objection_number_is_one_request_however_it_is_spelled(api: Api, spelled: str) -> None:
+    """The Idempotency-Key fingerprint names the objection by the number the route reads."""
+    application_id = application_at(api, "objected_to")
+    headers = {"Idempotency-Key": "resolve-once"}
+    body = {"outcome": "dismissed", "reasons": "经核实不属实"}
+
+    first = api.post(
+        f"{BASE}/{application_id}/objections/{spelled}/resolution",
+        key=api.keys.bureau,
+        json=body,
+        headers=headers,
+    )
+    second = api.post(
+        f"{BASE}/{application_id}/objections/1/resolution",
+        key=api.keys.bureau,
+        json=body,
+        headers=headers,
+    )
+
+    assert first.status_code == second.status_code == 200, second.text
+    assert second.headers["idempotent-replayed"] == "true"
+    assert second.json() == first.json()
+
+
 def test_an_unknown_application_is_not_found(api: Api) -> None:
     missing = ids.onboarding_application_id("never")
 
