@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import Depends, Request, Response
+from pydantic import TypeAdapter, ValidationError
 
 from api.deps import (
     IdempotencyKey,
@@ -30,8 +31,8 @@ from ledger.domain.access_key import Role
 
 def _canonical_path(request: Request) -> str:
     """The path a request's Idempotency-Key fingerprint names: the route's template with its
-    parameters as the route reads them (a UUID in its canonical lower-case form), so one request
-    gives one fingerprint however the client spelled the id."""
+    parameters as the route reads them (a UUID in its canonical lower-case form, a number as
+    the integer it is), so one request gives one fingerprint however the client spelled them."""
     route = request.scope.get("route")
     template: str = getattr(route, "path_format", request.url.path)
     values: dict[str, str] = {}
@@ -39,8 +40,20 @@ def _canonical_path(request: Request) -> str:
         try:
             values[name] = str(UUID(str(raw)))
         except ValueError:
-            values[name] = str(int(raw)) if str(raw).isdigit() else str(raw)
+            values[name] = _integer(str(raw))
     return template.format(**values)
+
+
+_INTEGER: TypeAdapter[int] = TypeAdapter(int)
+
+
+def _integer(raw: str) -> str:
+    """``raw`` as the integer an ``int`` path parameter reads (``+1``, ``01`` and ``1.0`` are all
+    ``1``), or as it is if it is not one."""
+    try:
+        return str(_INTEGER.validate_python(raw))
+    except ValidationError:
+        return raw
 
 
 @dataclass(frozen=True)

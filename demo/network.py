@@ -15,6 +15,7 @@ from demo.names import (
     uscc,
 )
 from demo.world import DemoWorld, ExpertRef, InstitutionRef, Window
+from ledger.application.commands.experts import RegisterExpert
 from ledger.domain.platform import PlatformKind
 from ledger.domain.values import uscc_check_character
 
@@ -91,13 +92,15 @@ def seed_expert_pool(demo: DemoWorld) -> None:
         name = unique_person(demo.rng, taken)
         fields = sorted(demo.rng.sample(first_level, k=demo.rng.randint(1, 3)))
         registered_on = demo.day_between(date(demo.year, 1, 3), date(demo.year, 1, 10))
-        outcome = demo.ledger.register_expert(
-            external_ref=f"ZJ-{demo.year}-{n + 1:03d}",
-            name=name,
-            fields=fields,
-            organisation=demo.rng.choice(EXPERT_ORGANISATIONS),
-            title=demo.rng.choice(EXPERT_TITLES),
-            meta=demo.as_hub(demo.at(registered_on, 15)),
+        outcome = demo.handle(
+            RegisterExpert(
+                external_ref=f"ZJ-{demo.year}-{n + 1:03d}",
+                name=name,
+                fields=tuple(fields),
+                organisation=demo.rng.choice(EXPERT_ORGANISATIONS),
+                title=demo.rng.choice(EXPERT_TITLES),
+            ),
+            demo.as_hub(demo.at(registered_on, 15)),
         )
         demo.experts.append(ExpertRef(outcome.resource_id, name, tuple(fields)))
         demo.count("experts")

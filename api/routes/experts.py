@@ -8,59 +8,34 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Response
 
-from api.deps import (
-    IdempotencyKey,
-    IfMatch,
-    Ledger,
-    RequestId,
-    idempotency_request,
-    parse_if_match,
-    require,
-    require_json,
-)
-from api.resources import add_legacy_read_routes
-from api.responses import json_response, outcome_response
+from api.deps import Ledger, require, require_json
+from api.resources import add_read_routes
+from api.responses import json_response
 from api.schemas.onboarding import ExpertDeactivation, ExpertRegistration
+from api.writers import Writer, creating, stepping
 from ledger.application.context import Principal
+from ledger.application.handlers.experts import ExpertPool
 from ledger.application.interface.onboarding import expert_view
+from ledger.application.queries.experts import list_experts as experts_of
 from ledger.domain.access_key import Role
-from ledger.domain.errors import ExpertNotFoundError
-from ledger.domain.expert import Expert
 
 router = APIRouter(prefix="/v1/experts", tags=["expert pool"])
 
 READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR)
-Hub = Annotated[Principal, require(Role.HUB)]
 Reader = Annotated[Principal, require(*READERS)]
+Registering = Annotated[Writer, creating(Role.HUB)]
+HubStep = Annotated[Writer, stepping(Role.HUB)]
 JSON_ONLY = [Depends(require_json)]
 
 
 @router.post("", status_code=201, dependencies=JSON_ONLY, summary="Register an expert")
-def register_expert(
-    body: ExpertRegistration,
-    principal: Hub,
-    ledger: Ledger,
-    request_id: RequestId,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    canonical = body.canonical()
-    outcome = ledger.register_expert(
-        external_ref=body.external_ref,
-        name=body.name,
-        fields=list(body.fields),
-        organisation=body.organisation,
-        title=body.title,
-        meta=principal.envelope(request_id, body.occurred_at or ledger.clock()),
-        idempotency=idempotency_request(
-            principal, idempotency_key, "POST", "/v1/experts", canonical
-        ),
-    )
-    return outcome_response(outcome)
+def register_expert(body: ExpertRegistration, write: Registering) -> Response:
+    return write(body.to_command(), body)
 
 
 @router.get("", summary="Every expert ever registered, in registration order")
 def list_experts(principal: Reader, ledger: Ledger) -> Response:
-    return json_response({"experts": [expert_view(e) for e in ledger.list_experts()]})
+    return json_response({"experts": [expert_view(e) for e in experts_of(ledger)]})
 
 
 @router.post(
@@ -68,38 +43,8 @@ def list_experts(principal: Reader, ledger: Ledger) -> Response:
     dependencies=JSON_ONLY,
     summary="Deactivate an expert (no new reviews)",
 )
-def deactivate_expert(
-    expert_id: UUID,
-    body: ExpertDeactivation,
-    principal: Hub,
-    ledger: Ledger,
-    request_id: RequestId,
-    if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    canonical = body.canonical()
-    outcome = ledger.deactivate_expert(
-        expert_id,
-        reason=body.reason,
-        meta=principal.envelope(request_id, body.occurred_at or ledger.clock()),
-        expected_version=parse_if_match(if_match),
-        idempotency=idempotency_request(
-            principal,
-            idempotency_key,
-            "POST",
-            f"/v1/experts/{expert_id}/deactivation",
-            canonical,
-        ),
-    )
-    return outcome_response(outcome)
+def deactivate_expert(expert_id: UUID, body: ExpertDeactivation, write: HubStep) -> Response:
+    return write(body.to_command(expert_id), body)
 
 
-add_legacy_read_routes(
-    router,
-    aggregate_type=Expert,
-    view=expert_view,
-    not_found=ExpertNotFoundError,
-    label="expert",
-    readers=READERS,
-    id_name="expert_id",
-)
+add_read_routes(router, ExpertPool, readers=READERS)

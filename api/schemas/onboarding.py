@@ -1,4 +1,5 @@
-"""Request bodies for the expert pool (Art. 6.7) and window onboarding (Art. 10)."""
+"""Request bodies for the expert pool (Art. 6.7) and window onboarding (Art. 10), and the
+commands they ask for."""
 
 from __future__ import annotations
 
@@ -17,6 +18,20 @@ from api.schemas.common import (
     Text,
     USCCField,
 )
+from ledger.application.commands.experts import DeactivateExpert, RegisterExpert
+from ledger.application.commands.onboarding import (
+    ApproveOnboarding,
+    ConcludeOnboardingReview,
+    ConnectOnboardedWindow,
+    FileOnboardingObjection,
+    PublishOnboardingNotice,
+    RecordExpertReview,
+    RejectOnboarding,
+    ResolveOnboardingObjection,
+    SubmitOnboardingApplication,
+    WithdrawOnboarding,
+)
+from ledger.domain.public_notice import ObjectionOutcome
 
 Reasons = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Reference = Annotated[
@@ -55,12 +70,27 @@ class ExpertRegistration(Body):
     title: Annotated[ShortText, Field(description="Professional title (职称)")] = ""
     occurred_at: OccurredAt = None
 
+    def to_command(self) -> RegisterExpert:
+        return RegisterExpert(
+            external_ref=self.external_ref,
+            name=self.name,
+            fields=tuple(self.fields),
+            organisation=self.organisation,
+            title=self.title,
+            occurred_at=self.occurred_at,
+        )
+
 
 class ExpertDeactivation(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "本人申请退出专家库"}]})
 
     reason: Reasons
     occurred_at: OccurredAt = None
+
+    def to_command(self, expert_id: UUID) -> DeactivateExpert:
+        return DeactivateExpert(
+            expert_id=expert_id, reason=self.reason, occurred_at=self.occurred_at
+        )
 
 
 class OnboardingSubmission(Body):
@@ -93,6 +123,18 @@ class OnboardingSubmission(Body):
     ]
     occurred_at: OccurredAt = None
 
+    def to_command(self) -> SubmitOnboardingApplication:
+        return SubmitOnboardingApplication(
+            external_ref=self.external_ref,
+            applicant_name=self.applicant_name,
+            uscc=self.uscc,
+            region=self.region,
+            categories=tuple(self.categories),
+            coverage=self.coverage,
+            materials_sha256=self.materials_sha256,
+            occurred_at=self.occurred_at,
+        )
+
 
 class ReviewBody(Body):
     # The example names the expert of the registration example (EXP-2026-001).
@@ -113,6 +155,15 @@ class ReviewBody(Body):
     opinion: LongText = ""
     occurred_at: OccurredAt = None
 
+    def to_command(self, application_id: UUID) -> RecordExpertReview:
+        return RecordExpertReview(
+            application_id=application_id,
+            expert_id=self.expert_id,
+            score=self.score,
+            opinion=self.opinion,
+            occurred_at=self.occurred_at,
+        )
+
 
 class ReviewConclusionBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"opinion": "专家组同意报批"}]})
@@ -120,12 +171,22 @@ class ReviewConclusionBody(Body):
     opinion: LongText = ""
     occurred_at: OccurredAt = None
 
+    def to_command(self, application_id: UUID) -> ConcludeOnboardingReview:
+        return ConcludeOnboardingReview(
+            application_id=application_id, opinion=self.opinion, occurred_at=self.occurred_at
+        )
+
 
 class ApprovalBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "同意接入，予以公示"}]})
 
     note: LongText = ""
     occurred_at: OccurredAt = None
+
+    def to_command(self, application_id: UUID) -> ApproveOnboarding:
+        return ApproveOnboarding(
+            application_id=application_id, note=self.note, occurred_at=self.occurred_at
+        )
 
 
 class RejectionBody(Body):
@@ -135,6 +196,11 @@ class RejectionBody(Body):
 
     reasons: Reasons
     occurred_at: OccurredAt = None
+
+    def to_command(self, application_id: UUID) -> RejectOnboarding:
+        return RejectOnboarding(
+            application_id=application_id, reasons=self.reasons, occurred_at=self.occurred_at
+        )
 
 
 class NoticeBody(Body):
@@ -155,6 +221,15 @@ class NoticeBody(Body):
     channel: Annotated[Text, Field(description="Where the notice is published")]
     occurred_at: OccurredAt = None
 
+    def to_command(self, application_id: UUID) -> PublishOnboardingNotice:
+        return PublishOnboardingNotice(
+            application_id=application_id,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            channel=self.channel,
+            occurred_at=self.occurred_at,
+        )
+
 
 class ObjectionBody(Body):
     model_config = ConfigDict(
@@ -170,6 +245,15 @@ class ObjectionBody(Body):
     evidence_sha256: Sha256Field | None = None
     occurred_at: OccurredAt = None
 
+    def to_command(self, application_id: UUID) -> FileOnboardingObjection:
+        return FileOnboardingObjection(
+            application_id=application_id,
+            objector=self.objector,
+            grounds=self.grounds,
+            evidence_sha256=self.evidence_sha256,
+            occurred_at=self.occurred_at,
+        )
+
 
 class ObjectionResolutionBody(Body):
     model_config = ConfigDict(
@@ -182,11 +266,23 @@ class ObjectionResolutionBody(Body):
     reasons: Reasons
     occurred_at: OccurredAt = None
 
+    def to_command(self, application_id: UUID, number: int) -> ResolveOnboardingObjection:
+        return ResolveOnboardingObjection(
+            application_id=application_id,
+            number=number,
+            outcome=ObjectionOutcome(self.outcome),
+            reasons=self.reasons,
+            occurred_at=self.occurred_at,
+        )
+
 
 class ConnectionBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{}]})
 
     occurred_at: OccurredAt = None
+
+    def to_command(self, application_id: UUID) -> ConnectOnboardedWindow:
+        return ConnectOnboardedWindow(application_id=application_id, occurred_at=self.occurred_at)
 
 
 class WithdrawalBody(Body):
@@ -194,3 +290,8 @@ class WithdrawalBody(Body):
 
     reason: Reasons
     occurred_at: OccurredAt = None
+
+    def to_command(self, application_id: UUID) -> WithdrawOnboarding:
+        return WithdrawOnboarding(
+            application_id=application_id, reason=self.reason, occurred_at=self.occurred_at
+        )

@@ -24,12 +24,13 @@ from ledger.application.handlers.budgets import Budgets
 from ledger.application.handlers.cases import ServiceCases
 from ledger.application.handlers.data_reports import DataReports
 from ledger.application.handlers.disbursements import Disbursements
+from ledger.application.handlers.experts import ExpertPool
+from ledger.application.handlers.onboarding import OnboardingApplications
 from ledger.application.handlers.publications import Publications
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
 from ledger.application.mixins.enterprises import EnterpriseCommands
 from ledger.application.mixins.institutions import InstitutionCommands
-from ledger.application.mixins.onboarding import OnboardingCommands
 from ledger.application.mixins.standing import StandingCommands
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
 from ledger.domain.access_key import AccessKey
@@ -47,7 +48,6 @@ class LedgerApplication(
     EnterpriseCommands,
     InstitutionCommands,
     StandingCommands,
-    OnboardingCommands,
     AccessKeyCommands,
 ):
     """Every aggregate of the network in one application, so the history has one total order."""
@@ -76,6 +76,8 @@ class LedgerApplication(
             Activities(lookups),
             DataReports(lookups),
             Publications(lookups),
+            OnboardingApplications(self, lookups, self.uow),
+            ExpertPool(),
         )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings

@@ -12,6 +12,18 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
+from ledger.application.commands.experts import RegisterExpert
+from ledger.application.commands.onboarding import (
+    ApproveOnboarding,
+    ConcludeOnboardingReview,
+    FileOnboardingObjection,
+    PublishOnboardingNotice,
+    RecordExpertReview,
+    RejectOnboarding,
+    ResolveOnboardingObjection,
+    SubmitOnboardingApplication,
+    WithdrawOnboarding,
+)
 from ledger.application.commands.publications import (
     ApprovePublication,
     PublishPublication,
@@ -78,79 +90,106 @@ def application_body(**overrides: Any) -> JSON:
 
 def register_expert(api: Api) -> UUID:
     body = expert_body()
-    return api.ledger.register_expert(
-        external_ref=body["external_ref"],
-        name=body["name"],
-        fields=body["fields"],
-        organisation=body["organisation"],
-        title=body["title"],
-        meta=as_hub(api),
+    return act(
+        api.ledger,
+        RegisterExpert(
+            external_ref=body["external_ref"],
+            name=body["name"],
+            fields=tuple(body["fields"]),
+            organisation=body["organisation"],
+            title=body["title"],
+        ),
+        as_hub(api),
     ).resource_id
 
 
 def _submitted(api: Api, uscc: str | None = None) -> UUID:
     body = application_body(uscc=uscc or new_uscc())
-    return api.ledger.submit_onboarding_application(
-        external_ref=body["external_ref"],
-        applicant_name=body["applicant_name"],
-        uscc=body["uscc"],
-        region=body["region"],
-        categories=body["categories"],
-        coverage=body["coverage"],
-        materials_sha256=body["materials_sha256"],
-        meta=as_hub(api),
+    return act(
+        api.ledger,
+        SubmitOnboardingApplication(
+            external_ref=body["external_ref"],
+            applicant_name=body["applicant_name"],
+            uscc=body["uscc"],
+            region=body["region"],
+            categories=tuple(body["categories"]),
+            coverage=body["coverage"],
+            materials_sha256=body["materials_sha256"],
+        ),
+        as_hub(api),
     ).resource_id
 
 
 def _review(api: Api, application_id: UUID, scores: tuple[int, ...]) -> None:
     for score in scores:
-        api.ledger.record_expert_review(
-            application_id,
-            expert_id=register_expert(api),
-            score=score,
-            opinion="",
-            meta=as_hub(api),
+        act(
+            api.ledger,
+            RecordExpertReview(
+                application_id=application_id,
+                expert_id=register_expert(api),
+                score=score,
+                opinion="",
+            ),
+            as_hub(api),
         )
 
 
 def _conclude(api: Api, application_id: UUID, scores: tuple[int, ...] = (80, 85, 90)) -> None:
     _review(api, application_id, scores)
-    api.ledger.conclude_onboarding_review(application_id, opinion="", meta=as_hub(api))
+    act(
+        api.ledger, ConcludeOnboardingReview(application_id=application_id, opinion=""), as_hub(api)
+    )
 
 
 def _approve(api: Api, application_id: UUID) -> None:
     _conclude(api, application_id)
-    api.ledger.approve_onboarding(application_id, note="", meta=as_bureau())
+    act(api.ledger, ApproveOnboarding(application_id=application_id, note=""), as_bureau())
 
 
 def _notice(api: Api, application_id: UUID) -> None:
     _approve(api, application_id)
-    api.ledger.publish_onboarding_notice(
-        application_id, starts_on=TODAY, ends_on=NOTICE_ENDS, channel="公示栏", meta=as_hub(api)
+    act(
+        api.ledger,
+        PublishOnboardingNotice(
+            application_id=application_id, starts_on=TODAY, ends_on=NOTICE_ENDS, channel="公示栏"
+        ),
+        as_hub(api),
     )
 
 
 def _objected(api: Api, application_id: UUID) -> None:
     _notice(api, application_id)
-    api.ledger.file_onboarding_objection(
-        application_id, objector="", grounds="场地不符", evidence_sha256=None, meta=as_hub(api)
+    act(
+        api.ledger,
+        FileOnboardingObjection(
+            application_id=application_id, objector="", grounds="场地不符", evidence_sha256=None
+        ),
+        as_hub(api),
     )
 
 
 def _rejected(api: Api, application_id: UUID) -> None:
     _conclude(api, application_id)
-    api.ledger.reject_onboarding(application_id, reasons="不符合条件", meta=as_bureau())
+    act(
+        api.ledger,
+        RejectOnboarding(application_id=application_id, reasons="不符合条件"),
+        as_bureau(),
+    )
 
 
 def _refused(api: Api, application_id: UUID) -> None:
     _objected(api, application_id)
-    api.ledger.resolve_onboarding_objection(
-        application_id, 1, outcome=ObjectionOutcome.UPHELD, reasons="属实", meta=as_bureau()
+    act(
+        api.ledger,
+        ResolveOnboardingObjection(
+            application_id=application_id, number=1, outcome=ObjectionOutcome.UPHELD, reasons="属实"
+        ),
+        as_bureau(),
     )
 
 
 def _withdrawn(api: Api, application_id: UUID) -> None:
-    api.ledger.withdraw_onboarding(application_id, reason="撤回", meta=as_hub(api))
+    act(api.ledger, WithdrawOnboarding(application_id=application_id, reason="撤回"), as_hub(api))
 
 
 STAGES: dict[str, Callable[[Api, UUID], None]] = {

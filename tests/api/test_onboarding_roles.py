@@ -10,8 +10,10 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from ledger.application.commands.experts import RegisterExpert
 from ledger.domain import ids
 from ledger.domain.access_key import Role
+from tests.acting import act
 from tests.api._support import JSON, TODAY, Api, assert_problem
 from tests.api.onboarding_support import (
     after_the_notice,
@@ -66,13 +68,12 @@ ROLE_TEST_EXPERT = "EXP-ROLES"
 
 def _reviewable(api: Api, _role: Role) -> str:
     """A submitted application, and the expert the body names registered in the pool."""
-    api.ledger.register_expert(
-        external_ref=ROLE_TEST_EXPERT,
-        name="王芳",
-        fields=["10"],
-        organisation="",
-        title="",
-        meta=as_hub(api),
+    act(
+        api.ledger,
+        RegisterExpert(
+            external_ref=ROLE_TEST_EXPERT, name="王芳", fields=("10",), organisation="", title=""
+        ),
+        as_hub(api),
     )
     return f"{ONBOARDING}/{application_at(api, 'submitted')}/reviews"
 

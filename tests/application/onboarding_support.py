@@ -7,8 +7,17 @@ from decimal import Decimal
 from uuid import UUID
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.experts import RegisterExpert
+from ledger.application.commands.onboarding import (
+    ApproveOnboarding,
+    ConcludeOnboardingReview,
+    PublishOnboardingNotice,
+    RecordExpertReview,
+    SubmitOnboardingApplication,
+)
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
+from tests.acting import act
 
 APPLICANT_USCC = "91640400MA76A1B2C9"
 SECOND_APPLICANT_USCC = "91640300MA77D3E4FQ"
@@ -29,7 +38,7 @@ def hub_meta(
         actor=actor,
         platform_id=hub_id,
         correlation_id="req-onboarding",
-        causation_id=None,
+        causation_id="req-onboarding",
         occurred_at=occurred_at,
     )
 
@@ -41,13 +50,16 @@ def during_notice(day: int = 0) -> datetime:
 
 def register_experts(ledger: LedgerApplication, hub_id: UUID, count: int = 3) -> list[UUID]:
     return [
-        ledger.register_expert(
-            external_ref=f"EXP-{hub_id.hex[:6]}-{n}",
-            name=f"专家{n}",
-            fields=["14"],
-            organisation="宁夏大学",
-            title="教授",
-            meta=hub_meta(hub_id, FILED_AT - timedelta(days=10)),
+        act(
+            ledger,
+            RegisterExpert(
+                external_ref=f"EXP-{hub_id.hex[:6]}-{n}",
+                name=f"专家{n}",
+                fields=("14",),
+                organisation="宁夏大学",
+                title="教授",
+            ),
+            hub_meta(hub_id, FILED_AT - timedelta(days=10)),
         ).resource_id
         for n in range(count)
     ]
@@ -59,15 +71,18 @@ def submit(
     external_ref: str = "ONB-2026-001",
     uscc: str = APPLICANT_USCC,
 ) -> UUID:
-    return ledger.submit_onboarding_application(
-        external_ref=external_ref,
-        applicant_name="固原市中小企业服务中心",
-        uscc=uscc,
-        region="640400",
-        categories=["10", "14"],
-        coverage="固原市原州区、西吉县",
-        materials_sha256=MATERIALS,
-        meta=hub_meta(hub_id),
+    return act(
+        ledger,
+        SubmitOnboardingApplication(
+            external_ref=external_ref,
+            applicant_name="固原市中小企业服务中心",
+            uscc=uscc,
+            region="640400",
+            categories=("10", "14"),
+            coverage="固原市原州区、西吉县",
+            materials_sha256=MATERIALS,
+        ),
+        hub_meta(hub_id),
     ).resource_id
 
 
@@ -77,24 +92,32 @@ def bring_to_notice(
     """Reviews by ``experts``, the conclusion, the bureau's approval and a notice of 3–7 March."""
     review_at = FILED_AT + timedelta(hours=4)
     for expert_id, score in zip(experts, (82, 75, 90), strict=False):
-        ledger.record_expert_review(
-            application_id,
-            expert_id=expert_id,
-            score=score,
-            opinion="材料齐全，服务能力较强",
-            meta=hub_meta(hub_id, review_at),
+        act(
+            ledger,
+            RecordExpertReview(
+                application_id=application_id,
+                expert_id=expert_id,
+                score=score,
+                opinion="材料齐全，服务能力较强",
+            ),
+            hub_meta(hub_id, review_at),
         )
-    ledger.conclude_onboarding_review(
-        application_id, opinion="同意报批", meta=hub_meta(hub_id, review_at)
+    act(
+        ledger,
+        ConcludeOnboardingReview(application_id=application_id, opinion="同意报批"),
+        hub_meta(hub_id, review_at),
     )
     bureau = hub_meta(None, review_at + timedelta(hours=1), actor="key:bureau")
-    ledger.approve_onboarding(application_id, note="同意接入", meta=bureau)
-    ledger.publish_onboarding_notice(
-        application_id,
-        starts_on=NOTICE_STARTS,
-        ends_on=NOTICE_ENDS,
-        channel="https://www.nxsme.gov.cn/gs/2026-001",
-        meta=hub_meta(hub_id, review_at + timedelta(hours=2)),
+    act(ledger, ApproveOnboarding(application_id=application_id, note="同意接入"), bureau)
+    act(
+        ledger,
+        PublishOnboardingNotice(
+            application_id=application_id,
+            starts_on=NOTICE_STARTS,
+            ends_on=NOTICE_ENDS,
+            channel="https://www.nxsme.gov.cn/gs/2026-001",
+        ),
+        hub_meta(hub_id, review_at + timedelta(hours=2)),
     )
 
 

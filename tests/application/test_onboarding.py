@@ -3,34 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from uuid import UUID
 
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.onboarding import (
+    ApproveOnboarding,
+    ConnectOnboardedWindow,
+    FileOnboardingObjection,
+    ResolveOnboardingObjection,
+    SubmitOnboardingApplication,
+)
 from ledger.application.context import IdempotencyRequest
+from ledger.application.handlers.onboarding import OnboardingApplications
+from ledger.application.queries.onboarding import list_onboarding_applications
 from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.access_key import Role
+from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     ApplicantAlreadyConnectedError,
-    ExpertExistsError,
-    ExpertInactiveError,
     NoticeNotEndedError,
     ObjectionNotFoundError,
     OnboardingApplicationExistsError,
     OnboardingApplicationNotFoundError,
-    UnknownExpertError,
 )
-from ledger.domain.onboarding import ApplicationStatus
+from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.public_notice import ObjectionOutcome
 from ledger.domain.service_case import CaseStatus, ServiceCase
+from tests.acting import act
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     APPLICANT_USCC,
-    FILED_AT,
     SECOND_APPLICANT_USCC,
     bring_to_notice,
     during_notice,
@@ -82,22 +88,32 @@ def test_a_window_goes_from_application_to_recording_services(
     ledger = clocked_ledger
     application_id = submit(ledger, hub_id)
     bring_to_notice(ledger, hub_id, application_id, experts)
-    ledger.file_onboarding_objection(
-        application_id,
-        objector="某企业",
-        grounds="服务场地与申报不符",
-        evidence_sha256=None,
-        meta=hub_meta(hub_id, during_notice(1)),
+    act(
+        ledger,
+        FileOnboardingObjection(
+            application_id=application_id,
+            objector="某企业",
+            grounds="服务场地与申报不符",
+            evidence_sha256=None,
+        ),
+        hub_meta(hub_id, during_notice(1)),
     )
-    ledger.resolve_onboarding_objection(
-        application_id,
-        1,
-        outcome=ObjectionOutcome.DISMISSED,
-        reasons="经实地核查，场地相符",
-        meta=hub_meta(None, during_notice(2), actor="key:bureau"),
+    act(
+        ledger,
+        ResolveOnboardingObjection(
+            application_id=application_id,
+            number=1,
+            outcome=ObjectionOutcome.DISMISSED,
+            reasons="经实地核查，场地相符",
+        ),
+        hub_meta(None, during_notice(2), actor="key:bureau"),
     )
 
-    connected = ledger.connect_onboarded_window(application_id, meta=hub_meta(hub_id, AFTER_NOTICE))
+    connected = act(
+        ledger,
+        ConnectOnboardedWindow(application_id=application_id),
+        hub_meta(hub_id, AFTER_NOTICE),
+    )
 
     assert connected.body["status"] == "connected"
     window_id = UUID(connected.body["platform_id"])
@@ -126,7 +142,7 @@ def test_the_connection_and_the_platform_are_one_save(
 ) -> None:
     meta = hub_meta(hub_id, AFTER_NOTICE)
 
-    outcome = clocked_ledger.connect_onboarded_window(in_notice, meta=meta)
+    outcome = act(clocked_ledger, ConnectOnboardedWindow(application_id=in_notice), meta)
 
     assert outcome.event_types == (
         "OnboardingApplication.Connected",
@@ -145,7 +161,11 @@ def test_connecting_before_the_notice_ends_records_nothing(
     head = clocked_ledger.head_position()
 
     with pytest.raises(NoticeNotEndedError) as excinfo:
-        clocked_ledger.connect_onboarded_window(in_notice, meta=hub_meta(hub_id, during_notice(4)))
+        act(
+            clocked_ledger,
+            ConnectOnboardedWindow(application_id=in_notice),
+            hub_meta(hub_id, during_notice(4)),
+        )
 
     assert excinfo.value.code == "notice_not_ended"
     assert clocked_ledger.head_position() == head
@@ -155,20 +175,23 @@ def test_connecting_before_the_notice_ends_records_nothing(
 def test_an_upheld_objection_ends_the_application_without_a_platform(
     clocked_ledger: LedgerApplication, hub_id: UUID, in_notice: UUID
 ) -> None:
-    clocked_ledger.file_onboarding_objection(
-        in_notice,
-        objector="",
-        grounds="申报材料造假",
-        evidence_sha256="ab" * 32,
-        meta=hub_meta(hub_id, during_notice(0)),
+    act(
+        clocked_ledger,
+        FileOnboardingObjection(
+            application_id=in_notice, objector="", grounds="申报材料造假", evidence_sha256="ab" * 32
+        ),
+        hub_meta(hub_id, during_notice(0)),
     )
 
-    outcome = clocked_ledger.resolve_onboarding_objection(
-        in_notice,
-        1,
-        outcome=ObjectionOutcome.UPHELD,
-        reasons="经核实属实",
-        meta=hub_meta(None, during_notice(3), actor="key:bureau"),
+    outcome = act(
+        clocked_ledger,
+        ResolveOnboardingObjection(
+            application_id=in_notice,
+            number=1,
+            outcome=ObjectionOutcome.UPHELD,
+            reasons="经核实属实",
+        ),
+        hub_meta(None, during_notice(3), actor="key:bureau"),
     )
 
     assert outcome.body["status"] == "refused_after_notice"
@@ -179,12 +202,12 @@ def test_resolving_an_objection_that_was_never_made_is_not_found(
     clocked_ledger: LedgerApplication, in_notice: UUID
 ) -> None:
     with pytest.raises(ObjectionNotFoundError):
-        clocked_ledger.resolve_onboarding_objection(
-            in_notice,
-            1,
-            outcome=ObjectionOutcome.DISMISSED,
-            reasons="无",
-            meta=hub_meta(None, during_notice(1)),
+        act(
+            clocked_ledger,
+            ResolveOnboardingObjection(
+                application_id=in_notice, number=1, outcome=ObjectionOutcome.DISMISSED, reasons="无"
+            ),
+            hub_meta(None, during_notice(1)),
         )
 
 
@@ -208,14 +231,20 @@ def test_a_second_application_for_a_connected_uscc_is_refused_at_connection(
     second = submit(clocked_ledger, hub_id, "ONB-2")
     for application_id in (first, second):
         bring_to_notice(clocked_ledger, hub_id, application_id, experts)
-    clocked_ledger.connect_onboarded_window(first, meta=hub_meta(hub_id, AFTER_NOTICE))
+    act(
+        clocked_ledger, ConnectOnboardedWindow(application_id=first), hub_meta(hub_id, AFTER_NOTICE)
+    )
     head = clocked_ledger.head_position()
 
     with pytest.raises(ApplicantAlreadyConnectedError):
-        clocked_ledger.connect_onboarded_window(second, meta=hub_meta(hub_id, AFTER_NOTICE))
+        act(
+            clocked_ledger,
+            ConnectOnboardedWindow(application_id=second),
+            hub_meta(hub_id, AFTER_NOTICE),
+        )
 
     assert clocked_ledger.head_position() == head
-    assert clocked_ledger.get_onboarding_application(second).status is (ApplicationStatus.IN_NOTICE)
+    assert clocked_ledger.get(OnboardingApplication, second).status is (ApplicationStatus.IN_NOTICE)
 
 
 def test_a_platform_created_meanwhile_fails_the_whole_connection(
@@ -225,7 +254,9 @@ def test_a_platform_created_meanwhile_fails_the_whole_connection(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Another writer registers the USCC after the check, before the save: nothing is saved."""
-    check = clocked_ledger._check_uscc_not_a_platform
+    onboarding = clocked_ledger.capability(OnboardingApplication)
+    assert isinstance(onboarding, OnboardingApplications)
+    check = onboarding._check_uscc_not_a_platform
     calls: list[str] = []
 
     def check_then_lose_the_race(uscc: str) -> None:
@@ -236,14 +267,18 @@ def test_a_platform_created_meanwhile_fails_the_whole_connection(
             return
         check(uscc)
 
-    monkeypatch.setattr(clocked_ledger, "_check_uscc_not_a_platform", check_then_lose_the_race)
+    monkeypatch.setattr(onboarding, "_check_uscc_not_a_platform", check_then_lose_the_race)
     head = clocked_ledger.head_position()
 
     with pytest.raises(ApplicantAlreadyConnectedError):
-        clocked_ledger.connect_onboarded_window(in_notice, meta=hub_meta(hub_id, AFTER_NOTICE))
+        act(
+            clocked_ledger,
+            ConnectOnboardedWindow(application_id=in_notice),
+            hub_meta(hub_id, AFTER_NOTICE),
+        )
 
     assert clocked_ledger.head_position() == head + 1, "only the other writer's platform"
-    application = clocked_ledger.get_onboarding_application(in_notice)
+    application = clocked_ledger.get(OnboardingApplication, in_notice)
     assert application.status is ApplicationStatus.IN_NOTICE
     assert clocked_ledger.get_platform(ids.platform_id(APPLICANT_USCC)).application_id is None
 
@@ -263,15 +298,18 @@ def test_a_retried_submission_with_its_idempotency_key_is_answered_from_the_reco
     clocked_ledger: LedgerApplication, hub_id: UUID
 ) -> None:
     def attempt() -> Outcome:
-        return clocked_ledger.submit_onboarding_application(
-            external_ref="ONB-RETRY",
-            applicant_name="吴忠市窗口",
-            uscc=SECOND_APPLICANT_USCC,
-            region="640300",
-            categories=["13"],
-            coverage="吴忠市",
-            materials_sha256="00" * 32,
-            meta=hub_meta(hub_id),
+        return act(
+            clocked_ledger,
+            SubmitOnboardingApplication(
+                external_ref="ONB-RETRY",
+                applicant_name="吴忠市窗口",
+                uscc=SECOND_APPLICANT_USCC,
+                region="640300",
+                categories=("13",),
+                coverage="吴忠市",
+                materials_sha256="00" * 32,
+            ),
+            hub_meta(hub_id),
             idempotency=IdempotencyRequest("key:hub", "k-1", "fingerprint"),
         )
 
@@ -279,47 +317,7 @@ def test_a_retried_submission_with_its_idempotency_key_is_answered_from_the_reco
 
     assert (first.replayed, second.replayed) == (False, True)
     assert second.body == first.body
-    assert clocked_ledger.list_onboarding_applications()[0].id == first.resource_id
-
-
-def test_a_review_by_an_expert_not_in_the_pool_is_refused(
-    clocked_ledger: LedgerApplication, hub_id: UUID
-) -> None:
-    application_id = submit(clocked_ledger, hub_id)
-
-    with pytest.raises(UnknownExpertError) as excinfo:
-        clocked_ledger.record_expert_review(
-            application_id,
-            expert_id=ids.expert_id("never-registered"),
-            score=80,
-            opinion="",
-            meta=hub_meta(hub_id),
-        )
-
-    assert excinfo.value.code == "unknown_expert"
-
-
-def test_a_deactivated_expert_is_given_no_new_review(
-    clocked_ledger: LedgerApplication, hub_id: UUID, experts: list[UUID]
-) -> None:
-    application_id = submit(clocked_ledger, hub_id)
-    clocked_ledger.deactivate_expert(
-        experts[0], reason="利益冲突", meta=hub_meta(hub_id, FILED_AT - timedelta(days=1))
-    )
-
-    with pytest.raises(ExpertInactiveError):
-        clocked_ledger.record_expert_review(
-            application_id, expert_id=experts[0], score=80, opinion="", meta=hub_meta(hub_id)
-        )
-
-
-def test_an_expert_is_registered_once_under_a_pool_reference(
-    clocked_ledger: LedgerApplication, hub_id: UUID, experts: list[UUID]
-) -> None:
-    with pytest.raises(ExpertExistsError):
-        register_experts(clocked_ledger, hub_id, 1)
-
-    assert [e.id for e in clocked_ledger.list_experts()] == experts
+    assert list_onboarding_applications(clocked_ledger)[0].id == first.resource_id
 
 
 def test_applications_are_listed_in_filing_order(
@@ -328,20 +326,24 @@ def test_applications_are_listed_in_filing_order(
     first = submit(clocked_ledger, hub_id, "ONB-A")
     second = submit(clocked_ledger, hub_id, "ONB-B", SECOND_APPLICANT_USCC)
 
-    listed = [a.id for a in clocked_ledger.list_onboarding_applications()]
+    listed = [a.id for a in list_onboarding_applications(clocked_ledger)]
 
     assert listed == [first, second]
 
 
 @pytest.mark.parametrize(
-    "act",
+    "acting",
     [
         pytest.param(
-            lambda ledger, missing, meta: ledger.approve_onboarding(missing, note="", meta=meta),
+            lambda ledger, missing, meta: act(
+                ledger, ApproveOnboarding(application_id=missing, note=""), meta
+            ),
             id="approve",
         ),
         pytest.param(
-            lambda ledger, missing, meta: ledger.connect_onboarded_window(missing, meta=meta),
+            lambda ledger, missing, meta: act(
+                ledger, ConnectOnboardedWindow(application_id=missing), meta
+            ),
             id="connect",
         ),
     ],
@@ -349,15 +351,15 @@ def test_applications_are_listed_in_filing_order(
 def test_acting_on_an_application_that_does_not_exist_is_not_found(
     clocked_ledger: LedgerApplication,
     hub_id: UUID,
-    act: Callable[[LedgerApplication, UUID, object], object],
+    acting: Callable[[LedgerApplication, UUID, Envelope], object],
 ) -> None:
     missing = ids.onboarding_application_id("never-filed")
 
     with pytest.raises(OnboardingApplicationNotFoundError):
-        act(clocked_ledger, missing, hub_meta(hub_id))
+        acting(clocked_ledger, missing, hub_meta(hub_id))
 
 
 def test_a_platform_is_not_an_application(clocked_ledger: LedgerApplication, hub_id: UUID) -> None:
     with pytest.raises(OnboardingApplicationNotFoundError):
-        clocked_ledger.get_onboarding_application(hub_id)
+        clocked_ledger.get(OnboardingApplication, hub_id)
     assert isinstance(clocked_ledger.get_platform(hub_id), Platform)

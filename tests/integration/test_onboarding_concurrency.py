@@ -15,13 +15,16 @@ from uuid import UUID
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.onboarding import ConnectOnboardedWindow
+from ledger.application.handlers.onboarding import OnboardingApplications
 from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.errors import ApplicantAlreadyConnectedError, ConcurrentModificationError
-from ledger.domain.onboarding import ApplicationStatus
+from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
 from ledger.domain.platform import PlatformKind
 from ledger.persistence.config import StoreConfig
 from runtime.bootstrap import build_ledger
+from tests.acting import act
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     APPLICANT_USCC,
@@ -62,7 +65,9 @@ def hold_after_the_check(
     """Each thread's first USCC check passes, then waits for every other thread to pass it."""
     waited = threading.local()
     for ledger in ledgers:
-        original = ledger._check_uscc_not_a_platform
+        onboarding = ledger.capability(OnboardingApplication)
+        assert isinstance(onboarding, OnboardingApplications)
+        original = onboarding._check_uscc_not_a_platform
 
         def check(uscc: str, original: Callable[[str], None] = original) -> None:
             original(uscc)
@@ -70,7 +75,7 @@ def hold_after_the_check(
                 waited.done = True
                 start.wait()
 
-        monkeypatch.setattr(ledger, "_check_uscc_not_a_platform", check)
+        monkeypatch.setattr(onboarding, "_check_uscc_not_a_platform", check)
 
 
 def test_racing_connections_of_one_uscc_create_exactly_one_platform(
@@ -88,8 +93,10 @@ def test_racing_connections_of_one_uscc_create_exactly_one_platform(
     hold_after_the_check(monkeypatch, ledgers, start)
 
     def attempt(i: int) -> Outcome:
-        return ledgers[i].connect_onboarded_window(
-            applications[i], meta=hub_meta(hub_id, AFTER_NOTICE)
+        return act(
+            ledgers[i],
+            ConnectOnboardedWindow(application_id=applications[i]),
+            hub_meta(hub_id, AFTER_NOTICE),
         )
 
     results = race(start, attempt)
@@ -100,7 +107,7 @@ def test_racing_connections_of_one_uscc_create_exactly_one_platform(
     winner, _ = won[0]
     platform = ledgers[0].get_platform(ids.platform_id(APPLICANT_USCC))
     assert platform.application_id == applications[winner]
-    statuses = [ledgers[0].get_onboarding_application(a).status for a in applications]
+    statuses = [ledgers[0].get(OnboardingApplication, a).status for a in applications]
     assert statuses.count(ApplicationStatus.CONNECTED) == 1
     assert statuses.count(ApplicationStatus.IN_NOTICE) == THREADS - 1
     assert len(event_rows(postgres_url)) == rows_before + 2, "one Connected, one platform"
@@ -121,8 +128,10 @@ def test_racing_connections_of_one_application_have_one_winner(
 
     results = race(
         start,
-        lambda i: ledgers[i].connect_onboarded_window(
-            application_id, meta=hub_meta(hub_id, AFTER_NOTICE)
+        lambda i: act(
+            ledgers[i],
+            ConnectOnboardedWindow(application_id=application_id),
+            hub_meta(hub_id, AFTER_NOTICE),
         ),
     )
 
