@@ -17,7 +17,11 @@ from eventsourcing.utils import EnvType
 
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
+from ledger.application.handlers.access_keys import AccessKeys
 from ledger.application.handlers.cases import ServiceCases
+from ledger.application.handlers.enterprises import Enterprises
+from ledger.application.handlers.institutions import Institutions
+from ledger.application.handlers.platforms import Platforms
 from ledger.application.lookups import Lookups
 from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
 from ledger.application.mixins.activities import ActivityCommands
@@ -66,7 +70,13 @@ class LedgerApplication(
         super().__init__(env, clock=clock, clock_skew=clock_skew)
         self.lookups = Lookups(self)
         lookups = self.lookups
-        self.capabilities: tuple[Capability[Any], ...] = (ServiceCases(self, lookups, self.uow),)
+        self.capabilities: tuple[Capability[Any], ...] = (
+            ServiceCases(self, lookups, self.uow),
+            Platforms(self, self.uow),
+            Institutions(self, self.uow),
+            Enterprises(),
+            AccessKeys(lookups, self.clock, self.save),
+        )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings
         }
