@@ -20,6 +20,7 @@ from demo.names import (
 )
 from demo.world import DemoWorld, Window
 from ledger.domain import reference
+from ledger.domain.platform import Platform
 from ledger.domain.public_notice import MIN_NOTICE_DAYS, ObjectionOutcome
 
 NOTICE_CHANNEL = "宁夏中小企业公共服务平台网站“公示公告”栏目"
@@ -160,7 +161,7 @@ def _notice_and_connect(
     connected_on = demo.days_later(ends_on, 1, 4)
     ledger.connect_onboarded_window(application, meta=demo.as_hub(demo.at(connected_on, 10)))
     connected = ledger.get_onboarding_application(application)
-    platform = ledger.get_platform(cast(UUID, connected.platform_id))
+    platform = ledger.get(Platform, cast(UUID, connected.platform_id))
     city, _ = CITIES[applicant.city_code]
     number = len(demo.windows_in(applicant.city_code)) + 1
     demo.windows.append(

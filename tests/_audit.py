@@ -7,6 +7,7 @@ from pathlib import Path
 from uuid import UUID
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import IssueKey
 from ledger.audit.checkpoint import Checkpoint
 from ledger.audit.keys import SigningKey
 from ledger.audit.pack import ExportReport, export_pack
@@ -17,6 +18,7 @@ from ledger.audit.verify import VerificationReport, verify_pack
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
 from ledger.persistence.audit_store import audit_store_for
+from tests.acting import act
 
 KEY = SigningKey.generate()
 OTHER_KEY = SigningKey.generate()
@@ -34,10 +36,11 @@ def meta(at: datetime | None = None) -> Envelope:
 
 def append_events(ledger: LedgerApplication, count: int) -> list[UUID]:
     """``count`` new streams of one event each (auditor keys): the cheapest events to make."""
-    issue = ledger.issue_key
     return [
-        issue(
-            role=Role.AUDITOR, platform_id=None, name=f"audit-{i}", meta=meta(ledger.clock())
+        act(
+            ledger,
+            IssueKey(role=Role.AUDITOR, platform_id=None, name=f"audit-{i}"),
+            meta(ledger.clock()),
         ).outcome.resource_id
         for i in range(count)
     ]

@@ -23,38 +23,30 @@ from ledger.application.handlers.enterprises import Enterprises
 from ledger.application.handlers.institutions import Institutions
 from ledger.application.handlers.platforms import Platforms
 from ledger.application.lookups import Lookups
-from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
 from ledger.application.mixins.activities import ActivityCommands
 from ledger.application.mixins.agreements import AgreementCommands
 from ledger.application.mixins.appraisals import AppraisalCommands
 from ledger.application.mixins.data_reports import DataReportCommands
 from ledger.application.mixins.disbursements import DisbursementCommands
-from ledger.application.mixins.enterprises import EnterpriseCommands
-from ledger.application.mixins.institutions import InstitutionCommands
 from ledger.application.mixins.onboarding import OnboardingCommands
 from ledger.application.mixins.publications import PublicationCommands
-from ledger.application.mixins.standing import StandingCommands
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
 from ledger.domain.base import LedgerAggregate
 
 A = TypeVar("A", bound=LedgerAggregate)
 R = TypeVar("R")
 
-__all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"]
+__all__ = ["LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"]
 
 
 class LedgerApplication(
-    EnterpriseCommands,
     AgreementCommands,
     AppraisalCommands,
-    InstitutionCommands,
-    StandingCommands,
     ActivityCommands,
     DataReportCommands,
     OnboardingCommands,
     PublicationCommands,
     DisbursementCommands,
-    AccessKeyCommands,
 ):
     """Every aggregate of the network in one application, so the history has one total order."""
 

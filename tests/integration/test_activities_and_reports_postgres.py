@@ -9,6 +9,7 @@ from uuid import UUID
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.application.interface.activities import activity_view
 from ledger.application.interface.data_reports import data_report_view
 from ledger.application.uow import Outcome
@@ -23,6 +24,7 @@ from ledger.domain.activity import (
 from ledger.domain.data_report import DataReport, ReportStatus, Submission
 from ledger.domain.errors import ActivityExistsError, ConcurrentModificationError
 from ledger.domain.platform import PlatformKind
+from tests.acting import act
 from tests.integration._support import (
     ENTERPRISE_USCC,
     REGION,
@@ -59,8 +61,12 @@ def _plan(external_ref: str, title: str = "创客项目路演") -> Plan:
 
 @pytest.fixture
 def hub_id(pg_ledger: LedgerApplication) -> UUID:
-    return pg_ledger.register_connected_platform(
-        kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region=REGION, meta=envelope(None)
+    return act(
+        pg_ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region=REGION
+        ),
+        envelope(None),
     ).resource_id
 
 

@@ -22,6 +22,7 @@ import psycopg
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.application.uow import Outcome
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import DisbursementRequest
@@ -35,6 +36,7 @@ from ledger.domain.errors import (
 from ledger.domain.funds import LineDecision, LineProposal
 from ledger.domain.platform import PlatformKind
 from ledger.domain.time import CST
+from tests.acting import act
 from tests.integration._support import envelope, failures, race, start_line, successes
 
 THREADS = 16
@@ -70,8 +72,12 @@ class Funds:
 
 @pytest.fixture
 def funds(pg_ledger: LedgerApplication) -> Funds:
-    hub_id = pg_ledger.register_connected_platform(
-        kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region="640000", meta=envelope(None)
+    hub_id = act(
+        pg_ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region="640000"
+        ),
+        envelope(None),
     ).resource_id
     year = envelope(None).occurred_at.astimezone(CST).year
     budget_id = pg_ledger.propose_budget(
