@@ -9,6 +9,7 @@ from fastapi import Depends, Header, Request
 from api.problems import ApiError
 from ledger.application.app import LedgerApplication
 from ledger.application.context import IdempotencyRequest, Principal
+from ledger.application.queries.access_keys import authenticate
 from ledger.domain.access_key import Role
 from runtime.audit import AuditRuntime
 from runtime.settings import Settings
@@ -51,7 +52,7 @@ def _principal(request: Request, ledger: Ledger) -> Principal:
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         raise _unauthenticated("Use the Bearer scheme: `Authorization: Bearer <key>`.")
-    key = ledger.authenticate(secret.strip())
+    key = authenticate(ledger, secret.strip())
     if key is None:
         raise _unauthenticated("This API key is unknown or revoked.")
     principal = Principal.of_key(key.id, key.role, key.platform_id, key.name)

@@ -1,8 +1,9 @@
 """The one place that maps errors to HTTP: every error is ``application/problem+json`` (RFC 9457).
 
-not found → 404 · conflict → 409 · stale If-Match → 412 · rule broken → 422
+not found → 404 · role refused for the subject → 403 · conflict → 409 · stale If-Match → 412
+rule broken → 422 · validation → 422 (400 for malformed JSON)
 credentials revoked before the write committed → 401
-validation → 422 (400 for malformed JSON) · overload or store down → 503 + Retry-After
+overload or store down → 503 + Retry-After
 anything else → 500, with no internals (the traceback goes to the log with the request id)
 """
 
@@ -29,6 +30,7 @@ from ledger.domain.errors import (
     RuleViolationError,
     UnavailableError,
 )
+from ledger.domain.errors.access import ForbiddenError
 from runtime import metrics
 
 PROBLEM_JSON = "application/problem+json"
@@ -111,6 +113,8 @@ def problem(
 def status_for(error: LedgerError) -> int:
     if isinstance(error, NotFoundError):
         return 404
+    if isinstance(error, ForbiddenError):
+        return 403
     if isinstance(error, ConflictError):
         return 409
     if isinstance(error, PreconditionFailedError):

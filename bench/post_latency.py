@@ -26,7 +26,6 @@ from pathlib import Path
 import httpx
 import psycopg
 
-from ledger.domain.envelope import Envelope
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
 from runtime.bootstrap import build_ledger
@@ -48,26 +47,36 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 
 def prepare(url: str) -> tuple[str, str]:
     """A window, an enterprise and a window key in a fresh store."""
-    from ledger.application.app import utc_now
+    from ledger.application.commands.access_keys import IssueKey
+    from ledger.application.commands.participants import (
+        RegisterConnectedPlatform,
+        RegisterEnterprise,
+    )
+    from ledger.application.context import Principal, RequestContext
     from ledger.domain.access_key import Role
     from ledger.domain.platform import PlatformKind
 
     ledger = build_ledger(StoreConfig(url))
-    meta = Envelope("bench", None, "bench", None, utc_now())
-    window = ledger.register_connected_platform(
-        kind=PlatformKind.WINDOW, name="bench window", uscc=WINDOW_USCC, region="640100", meta=meta
+    bench = RequestContext(Principal("bench"), "bench")
+    window = ledger.handle(
+        RegisterConnectedPlatform(
+            kind=PlatformKind.WINDOW, name="bench window", uscc=WINDOW_USCC, region="640100"
+        ),
+        bench,
     )
-    ledger.register_enterprise(
-        uscc=ENTERPRISE_USCC,
-        name="bench enterprise",
-        region="640104",
-        industry="industry",
-        employees=50,
-        revenue_wan=Decimal("800"),
-        meta=meta,
+    ledger.handle(
+        RegisterEnterprise(
+            uscc=ENTERPRISE_USCC,
+            name="bench enterprise",
+            region="640104",
+            industry="industry",
+            employees=50,
+            revenue_wan=Decimal("800"),
+        ),
+        bench,
     )
-    key = ledger.issue_key(
-        role=Role.WINDOW, platform_id=window.resource_id, name="bench", meta=meta
+    key = ledger.handle(
+        IssueKey(role=Role.WINDOW, platform_id=window.resource_id, name="bench"), bench
     )
     ledger.close()
     return key.secret, str(window.resource_id)

@@ -23,6 +23,7 @@ import psycopg
 
 from demo import seed_demo
 from ledger.application.app import LedgerApplication
+from ledger.application.queries.participants import list_platforms
 from ledger.domain.envelope import Envelope
 from ledger.domain.service_case import (
     Assignment,
@@ -47,8 +48,8 @@ from runtime.bootstrap import build_ledger
 def grow(ledger: LedgerApplication, target: int) -> None:
     """Append delivered, rated, closed cases (5 events each) until the log holds ``target``."""
     rng = random.Random(7)
-    platforms = [p for p in ledger.list_platforms() if p.kind.value == "window"]
-    enterprises = [ledger.get_enterprise(uscc) for uscc in _some_usccs(ledger, 200)]
+    platforms = [p for p in list_platforms(ledger) if p.kind.value == "window"]
+    enterprises = [ledger.lookups.enterprise(uscc) for uscc in _some_usccs(ledger, 200)]
     n = 0
     while ledger.head_position() < target:
         batch = []

@@ -48,6 +48,9 @@ import psycopg
 from loadgen import REF, LoadResult, have_wrk, run_httpx, run_wrk
 from rebuild import raw_read, rebuild
 
+from ledger.application.commands.access_keys import IssueKey
+from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
+from ledger.application.context import Principal, RequestContext
 from ledger.domain.access_key import Role
 from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.envelope import Envelope
@@ -98,6 +101,10 @@ def fresh_database(server_url: str) -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
 
 
+BENCH = RequestContext(Principal("bench"), "bench")
+"""The suite's own writes: an operator's, not a key's."""
+
+
 def meta(platform_id: Any = None) -> Envelope:
     return Envelope("bench", platform_id, "bench", None, datetime.now(UTC))
 
@@ -108,20 +115,25 @@ def prepare(url: str) -> str:
     ledger = build_ledger(config)
     try:
         ensure_view_schema(ledger, config)
-        window = ledger.register_connected_platform(
-            kind=PlatformKind.WINDOW, name="bench", uscc=WINDOW_USCC, region="640100", meta=meta()
+        window = ledger.handle(
+            RegisterConnectedPlatform(
+                kind=PlatformKind.WINDOW, name="bench", uscc=WINDOW_USCC, region="640100"
+            ),
+            BENCH,
         )
-        ledger.register_enterprise(
-            uscc=ENTERPRISE_USCC,
-            name="bench enterprise",
-            region="640104",
-            industry="industry",
-            employees=50,
-            revenue_wan=Decimal("800"),
-            meta=meta(),
+        ledger.handle(
+            RegisterEnterprise(
+                uscc=ENTERPRISE_USCC,
+                name="bench enterprise",
+                region="640104",
+                industry="industry",
+                employees=50,
+                revenue_wan=Decimal("800"),
+            ),
+            BENCH,
         )
-        key = ledger.issue_key(
-            role=Role.WINDOW, platform_id=window.resource_id, name="bench", meta=meta()
+        key = ledger.handle(
+            IssueKey(role=Role.WINDOW, platform_id=window.resource_id, name="bench"), BENCH
         )
     finally:
         ledger.close()

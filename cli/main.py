@@ -17,7 +17,15 @@ from rich.console import Console
 from rich.table import Table
 
 from cli import audit as cli_audit
-from ledger.application.app import IssuedKey, LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import (
+    InitialiseLedger,
+    IssuedKey,
+    IssueKey,
+    RevokeKey,
+)
+from ledger.application.context import Principal, RequestContext
+from ledger.application.queries.access_keys import authenticate, is_initialised, list_keys
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import LedgerError
@@ -70,6 +78,11 @@ def _cli_envelope(ledger: LedgerApplication) -> Envelope:
         causation_id=correlation,
         occurred_at=ledger.clock(),
     )
+
+
+def _cli_context() -> RequestContext:
+    """A command from the command line: the operating-system user, as an operator (no key)."""
+    return RequestContext(Principal(f"cli:{getpass.getuser()}"), f"cli-{uuid.uuid4().hex}")
 
 
 def _print_table(table: Table) -> None:
@@ -131,9 +144,9 @@ def serve(
     ledger = _open_ledger(settings)
     base_url = f"http://{settings.host}:{settings.port}"
     try:
-        if not ledger.is_initialised():
+        if not is_initialised(ledger):
             try:
-                issued = ledger.initialise(_cli_envelope(ledger))
+                issued = ledger.handle(InitialiseLedger(), _cli_context())
             except LedgerError:
                 pass  # another process initialised it first; its key was shown there
             else:
@@ -216,8 +229,8 @@ def demo(
     settings = Settings()
     ledger = _open_ledger(settings)
     try:
-        if not ledger.is_initialised():
-            issued = ledger.initialise(_cli_envelope(ledger))
+        if not is_initialised(ledger):
+            issued = ledger.handle(InitialiseLedger(), _cli_context())
             err.print(f"First admin key (shown once): [bold green]{issued.secret}[/]")
         with _progress_bar() as bar:
             tasks: dict[str, tuple[TaskID, float]] = {}
@@ -496,9 +509,7 @@ def keys_create(
     settings = Settings()
     ledger = _open_ledger(settings)
     try:
-        issued = ledger.issue_key(
-            role=role, platform_id=platform, name=name, meta=_cli_envelope(ledger)
-        )
+        issued = ledger.handle(IssueKey(role=role, platform_id=platform, name=name), _cli_context())
     except LedgerError as e:
         raise _fail(e.detail) from None
     finally:
@@ -519,7 +530,7 @@ def keys_revoke(
     settings = Settings()
     ledger = _open_ledger(settings)
     try:
-        ledger.revoke_key(key_id, reason, _cli_envelope(ledger))
+        ledger.handle(RevokeKey(key_id=key_id, reason=reason), _cli_context())
     except LedgerError as e:
         raise _fail(e.detail) from None
     finally:
@@ -533,7 +544,7 @@ def keys_list() -> None:
     settings = Settings()
     ledger = _open_ledger(settings)
     try:
-        keys = ledger.list_keys()
+        keys = list_keys(ledger)
     finally:
         ledger.close()
     table = Table("id", "role", "platform", "name", "hint", "issued", "status")
@@ -564,14 +575,13 @@ def import_(
 ) -> None:
     """Import service records from a window's own system (re-running the same file is safe)."""
     from cli.imports import import_file
-    from ledger.application.context import Principal
 
     if not file.is_file():
         raise _fail(f"No file at {file}.")
     settings = Settings()
     ledger = _open_ledger(settings)
     try:
-        access_key = ledger.authenticate(key)
+        access_key = authenticate(ledger, key)
         if access_key is None or access_key.role is not Role.WINDOW:
             raise _fail("Pass a live window key (--key or LEDGER_KEY): records are a window's.")
         principal = Principal.of_key(

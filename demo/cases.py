@@ -22,6 +22,7 @@ from ledger.application.commands.cases import (
     OpenCase,
     StepCase,
 )
+from ledger.application.commands.participants import RegisterEnterprise
 from ledger.domain import reference
 from ledger.domain.agreement import Agreement
 from ledger.domain.service_case import (
@@ -57,14 +58,16 @@ def seed_enterprises(demo: DemoWorld) -> None:
             if window.onboarded
             else date(demo.year, 1, 3)
         )
-        demo.ledger.register_enterprise(
-            uscc=code,
-            name=enterprise_name(demo.rng, city, industry),
-            region=region,
-            industry=industry,
-            employees=employees,
-            revenue_wan=revenue,
-            meta=demo.as_window(window, demo.at(registered_on)),
+        demo.handle(
+            RegisterEnterprise(
+                uscc=code,
+                name=enterprise_name(demo.rng, city, industry),
+                region=region,
+                industry=industry,
+                employees=employees,
+                revenue_wan=revenue,
+            ),
+            demo.as_window(window, demo.at(registered_on)),
         )
         demo.add_enterprise(window.city_code, registered_on, code)
         demo.count("enterprises")

@@ -16,6 +16,7 @@ from demo.names import (
 )
 from demo.world import DemoWorld, ExpertRef, InstitutionRef, Window
 from ledger.application.commands.experts import RegisterExpert
+from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterInstitution
 from ledger.domain.platform import PlatformKind
 from ledger.domain.values import uscc_check_character
 
@@ -32,12 +33,14 @@ def seed_network(demo: DemoWorld) -> None:
     # A public institution (登记管理部门 1, 机构类别 2): the SME service centre runs the hub.
     hub_uscc = "12640000" + "".join(demo.rng.choice("0123456789") for _ in range(9))
     hub_uscc += uscc_check_character(hub_uscc)
-    hub = demo.ledger.register_connected_platform(
-        kind=PlatformKind.HUB,
-        name="宁夏中小企业公共服务平台网络枢纽平台",
-        uscc=hub_uscc,
-        region="640000",
-        meta=demo.as_admin(demo.at(start, 9)),
+    hub = demo.handle(
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB,
+            name="宁夏中小企业公共服务平台网络枢纽平台",
+            uscc=hub_uscc,
+            region="640000",
+        ),
+        demo.as_admin(demo.at(start, 9)),
     )
     demo.hub_id = hub.resource_id
     demo.count("platforms")
@@ -47,12 +50,11 @@ def seed_network(demo: DemoWorld) -> None:
         for n in range(how_many):
             region = city_code if n == 0 else demo.rng.choice(districts)
             name = f"{city}市中小企业公共服务窗口平台" + ("" if n == 0 else f"（{n + 1}）")
-            outcome = demo.ledger.register_connected_platform(
-                kind=PlatformKind.WINDOW,
-                name=name,
-                uscc=uscc(demo.rng, region),
-                region=region,
-                meta=demo.as_admin(demo.at(start, 9)),
+            outcome = demo.handle(
+                RegisterConnectedPlatform(
+                    kind=PlatformKind.WINDOW, name=name, uscc=uscc(demo.rng, region), region=region
+                ),
+                demo.as_admin(demo.at(start, 9)),
             )
             code = f"{CITY_CODES[city_code]}{n + 1}"
             demo.windows.append(
@@ -68,12 +70,14 @@ def seed_network(demo: DemoWorld) -> None:
         offered = INSTITUTION_KINDS[kind]
         categories = sorted(demo.rng.sample(offered, k=demo.rng.randint(1, len(offered))))
         name = f"宁夏{city}{kind}服务中心（{n + 1:02d}）"
-        outcome = demo.ledger.register_institution(
-            uscc=uscc(demo.rng, demo.rng.choice(districts)),
-            name=name,
-            region=city_code,
-            categories=categories,
-            meta=demo.as_hub(demo.at(start, 11)),
+        outcome = demo.handle(
+            RegisterInstitution(
+                uscc=uscc(demo.rng, demo.rng.choice(districts)),
+                name=name,
+                region=city_code,
+                categories=tuple(categories),
+            ),
+            demo.as_hub(demo.at(start, 11)),
         )
         demo.institutions.append(
             InstitutionRef(outcome.resource_id, name, kind, city_code, tuple(categories))

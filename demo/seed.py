@@ -19,7 +19,14 @@ from demo.onboarding import seed_onboarding
 from demo.reports import seed_reports
 from demo.world import DemoReport, DemoWorld, Progress, Window
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import IssueKey
+from ledger.application.commands.standing import (
+    ChangePlatformStanding,
+    GrantPrioritySupport,
+    OrderRectification,
+)
 from ledger.application.queries.data_reports import list_reports
+from ledger.application.queries.participants import list_platforms
 from ledger.domain.access_key import Role
 from ledger.domain.budget import FIRST_BUDGET_YEAR
 from ledger.domain.errors import LedgerError
@@ -70,7 +77,7 @@ def seed_demo(
     onboarded during the year), 20 institutions under agreement, 15 experts, about a hundred
     activities, every window's monthly reports and the hub's budget with its disbursements.
     """
-    if ledger.list_platforms():
+    if list_platforms(ledger):
         raise DemoAlreadySeededError(
             "This ledger already has platforms; seed the demonstration into an empty ledger "
             "(e.g. LEDGER_DATABASE_URL=sqlite:///./var/demo.sqlite)."
@@ -108,40 +115,29 @@ def _standing(demo: DemoWorld) -> None:
     best = min(whole_year, key=lambda w: late[w.id])
     weakest = max(whole_year, key=lambda w: late[w.id])
     hub = demo.as_hub(demo.at(date(demo.year, 12, 20)))
-    demo.ledger.change_standing(
-        "platform",
-        best.id,
-        lambda p: p.grant_priority_support(
-            year=demo.year + 1, citation=f"{demo.year}年度绩效考核：优秀", note="", meta=hub
-        ),
-        meta=hub,
-    )
+    excellent = GrantPrioritySupport(year=demo.year + 1, citation=f"{demo.year}年度绩效考核：优秀")
+    demo.handle(ChangePlatformStanding(subject_id=best.id, step=excellent), hub)
     if late[weakest.id] == late[best.id]:
         return  # every window reported alike: nobody stands out
-    demo.ledger.change_standing(
-        "platform",
-        weakest.id,
-        lambda p: p.order_rectification(
-            deadline=date(demo.year + 1, 3, 31),
-            reasons=f"服务数据报送不及时（全年迟报{late[weakest.id]}次）",
-            citation=f"{demo.year}年度绩效考核：不合格",
-            meta=hub,
-        ),
-        meta=hub,
+    failing = OrderRectification(
+        deadline=date(demo.year + 1, 3, 31),
+        reasons=f"服务数据报送不及时（全年迟报{late[weakest.id]}次）",
+        citation=f"{demo.year}年度绩效考核：不合格",
     )
+    demo.handle(ChangePlatformStanding(subject_id=weakest.id, step=failing), hub)
 
 
 def _keys(demo: DemoWorld) -> None:
     setup = demo.as_admin(datetime.now(UTC))
-    ledger, report = demo.ledger, demo.report
-    report.keys["hub"] = ledger.issue_key(
-        role=Role.HUB, platform_id=demo.hub_id, name="demo hub", meta=setup
+    report = demo.report
+    report.keys["hub"] = demo.handle(
+        IssueKey(role=Role.HUB, platform_id=demo.hub_id, name="demo hub"), setup
     ).secret
     for role in (Role.BUREAU, Role.AUDITOR):
-        report.keys[role.value] = ledger.issue_key(
-            role=role, platform_id=None, name=f"demo {role.value}", meta=setup
+        report.keys[role.value] = demo.handle(
+            IssueKey(role=role, platform_id=None, name=f"demo {role.value}"), setup
         ).secret
     window: Window = demo.windows[0]
-    report.keys[f"window ({window.name})"] = ledger.issue_key(
-        role=Role.WINDOW, platform_id=window.id, name="demo window", meta=setup
+    report.keys[f"window ({window.name})"] = demo.handle(
+        IssueKey(role=Role.WINDOW, platform_id=window.id, name="demo window"), setup
     ).secret

@@ -9,6 +9,7 @@ from uuid import UUID
 from evidence.checkpoint import Checkpoint
 from evidence.verify import VerificationReport, verify_pack
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import IssueKey
 from ledger.audit.keys import SigningKey
 from ledger.audit.pack import ExportReport, export_pack
 from ledger.audit.proofs import AuditProofs
@@ -17,6 +18,7 @@ from ledger.audit.sealer import Sealer, SealPolicy
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
 from ledger.persistence.audit_store import audit_store_for
+from tests.acting import act
 
 KEY = SigningKey.generate()
 OTHER_KEY = SigningKey.generate()
@@ -34,10 +36,11 @@ def meta(at: datetime | None = None) -> Envelope:
 
 def append_events(ledger: LedgerApplication, count: int) -> list[UUID]:
     """``count`` new streams of one event each (auditor keys): the cheapest events to make."""
-    issue = ledger.issue_key
     return [
-        issue(
-            role=Role.AUDITOR, platform_id=None, name=f"audit-{i}", meta=meta(ledger.clock())
+        act(
+            ledger,
+            IssueKey(role=Role.AUDITOR, platform_id=None, name=f"audit-{i}"),
+            meta(ledger.clock()),
         ).outcome.resource_id
         for i in range(count)
     ]

@@ -7,20 +7,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from api.deps import IdempotencyKey, Ledger, RequestId, idempotency_request, require, require_json
-from api.resources import add_legacy_read_routes
-from api.responses import json_response, outcome_response
+from api.deps import Ledger, require, require_json
+from api.resources import add_read_routes
+from api.responses import json_response
 from api.routes.standing import add_standing_routes
-from api.schemas.common import InstitutionRegistration
+from api.schemas.participants import InstitutionRegistration
+from api.writers import Writer, creating
+from ledger.application.commands.standing import ChangeInstitutionStanding
 from ledger.application.context import Principal
+from ledger.application.handlers.institutions import Institutions
 from ledger.application.interface.participants import institution_view
+from ledger.application.queries.participants import list_institutions as every_institution
 from ledger.domain.access_key import Role
-from ledger.domain.errors import InstitutionNotFoundError
-from ledger.domain.institution import Institution
 
 router = APIRouter(prefix="/v1/institutions", tags=["institutions"])
 
-Hub = Annotated[Principal, require(Role.HUB)]
+Registering = Annotated[Writer, creating(Role.HUB)]
 EVERY_ROLE = tuple(Role)
 Anyone = Annotated[Principal, require(*EVERY_ROLE)]
 
@@ -31,41 +33,14 @@ Anyone = Annotated[Principal, require(*EVERY_ROLE)]
     dependencies=[Depends(require_json)],
     summary="Register a cooperating service institution",
 )
-def register_institution(
-    body: InstitutionRegistration,
-    principal: Hub,
-    ledger: Ledger,
-    request_id: RequestId,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    canonical = body.canonical()
-    outcome = ledger.register_institution(
-        uscc=body.uscc,
-        name=body.name,
-        region=body.region,
-        categories=list(body.categories),
-        meta=principal.envelope(request_id, ledger.clock()),
-        idempotency=idempotency_request(
-            principal, idempotency_key, "POST", "/v1/institutions", canonical
-        ),
-    )
-    return outcome_response(outcome)
+def register_institution(body: InstitutionRegistration, write: Registering) -> Response:
+    return write(body.to_command(), body)
 
 
 @router.get("", summary="Every registered institution")
 def list_institutions(principal: Anyone, ledger: Ledger) -> Response:
-    return json_response(
-        {"institutions": [institution_view(i) for i in ledger.list_institutions()]}
-    )
+    return json_response({"institutions": [institution_view(i) for i in every_institution(ledger)]})
 
 
-add_legacy_read_routes(
-    router,
-    aggregate_type=Institution,
-    view=institution_view,
-    not_found=InstitutionNotFoundError,
-    label="institution",
-    readers=EVERY_ROLE,
-    id_name="institution_id",
-)
-add_standing_routes(router, "institution", "institution_id")
+add_read_routes(router, Institutions, readers=EVERY_ROLE)
+add_standing_routes(router, Institutions, ChangeInstitutionStanding)

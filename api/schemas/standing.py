@@ -1,4 +1,4 @@
-"""Request bodies for orderly entry and exit (Art. 13)."""
+"""Request bodies for orderly entry and exit (Art. 13), and the standing steps they ask for."""
 
 from __future__ import annotations
 
@@ -8,6 +8,14 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, StringConstraints
 
 from api.schemas.common import Body, LongText, OccurredAt, Text
+from ledger.application.commands.standing import (
+    CompleteRectification,
+    FailRecheck,
+    GrantPrioritySupport,
+    OrderRectification,
+    RequestRevocation,
+    Revoke,
+)
 
 Reasons = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
@@ -23,6 +31,9 @@ class PrioritySupportBody(Body):
     citation: Text
     note: LongText = ""
     occurred_at: OccurredAt = None
+
+    def to_step(self) -> GrantPrioritySupport:
+        return GrantPrioritySupport(year=self.year, citation=self.citation, note=self.note)
 
 
 class RectificationOrderBody(Body):
@@ -43,12 +54,20 @@ class RectificationOrderBody(Body):
     citation: Text
     occurred_at: OccurredAt = None
 
+    def to_step(self) -> OrderRectification:
+        return OrderRectification(
+            deadline=self.deadline, reasons=self.reasons, citation=self.citation
+        )
+
 
 class RectificationCompletionBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "复查合格"}]})
 
     note: LongText = ""
     occurred_at: OccurredAt = None
+
+    def to_step(self) -> CompleteRectification:
+        return CompleteRectification(note=self.note)
 
 
 class ReasonsBody(Body):
@@ -58,3 +77,9 @@ class ReasonsBody(Body):
 
     reasons: Reasons
     occurred_at: OccurredAt = None
+
+    def to_step(
+        self, step: type[FailRecheck | RequestRevocation | Revoke]
+    ) -> FailRecheck | RequestRevocation | Revoke:
+        """The same body fails a re-check, requests revocation or revokes (``step`` says)."""
+        return step(reasons=self.reasons)

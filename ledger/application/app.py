@@ -17,6 +17,7 @@ from eventsourcing.utils import EnvType, get_topic
 
 from ledger.application.capability import Capability, Command
 from ledger.application.context import Principal, RequestContext
+from ledger.application.handlers.access_keys import AccessKeys
 from ledger.application.handlers.activities import Activities
 from ledger.application.handlers.agreements import Agreements
 from ledger.application.handlers.appraisals import Appraisals
@@ -24,14 +25,13 @@ from ledger.application.handlers.budgets import Budgets
 from ledger.application.handlers.cases import ServiceCases
 from ledger.application.handlers.data_reports import DataReports
 from ledger.application.handlers.disbursements import Disbursements
+from ledger.application.handlers.enterprises import Enterprises
 from ledger.application.handlers.experts import ExpertPool
+from ledger.application.handlers.institutions import Institutions
 from ledger.application.handlers.onboarding import OnboardingApplications
+from ledger.application.handlers.platforms import Platforms
 from ledger.application.handlers.publications import Publications
 from ledger.application.lookups import Lookups
-from ledger.application.mixins.access_keys import AccessKeyCommands, IssuedKey
-from ledger.application.mixins.enterprises import EnterpriseCommands
-from ledger.application.mixins.institutions import InstitutionCommands
-from ledger.application.mixins.standing import StandingCommands
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
 from ledger.domain.access_key import AccessKey
 from ledger.domain.base import LedgerAggregate
@@ -41,15 +41,10 @@ from ledger.domain.platform import Platform
 A = TypeVar("A", bound=LedgerAggregate)
 R = TypeVar("R")
 
-__all__ = ["IssuedKey", "LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"]
+__all__ = ["LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"]
 
 
-class LedgerApplication(
-    EnterpriseCommands,
-    InstitutionCommands,
-    StandingCommands,
-    AccessKeyCommands,
-):
+class LedgerApplication(LedgerCore):
     """Every aggregate of the network in one application, so the history has one total order."""
 
     name = "Ledger"
@@ -78,6 +73,10 @@ class LedgerApplication(
             Publications(lookups),
             OnboardingApplications(self, lookups, self.uow),
             ExpertPool(),
+            Platforms(self, self.uow),
+            Institutions(self, self.uow),
+            Enterprises(),
+            AccessKeys(lookups, self.clock, self.save),
         )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {
             c: cap for cap in self.capabilities for c in cap.handlings

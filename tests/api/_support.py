@@ -13,10 +13,12 @@ from uuid import UUID
 import httpx
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import IssueKey, RevokeKey
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
 from ledger.domain.time import CST
 from ledger.domain.values import uscc_check_character
+from tests.acting import act
 from tests.conftest import FakeClock
 
 with warnings.catch_warnings():
@@ -210,13 +212,13 @@ class Api:
 
     def issue_key(self, role: Role, platform_id: UUID | None = None) -> tuple[str, UUID]:
         """A further key (its secret and id), e.g. one to revoke."""
-        issued = self.ledger.issue_key(
-            role=role, platform_id=platform_id, name=f"extra {role}", meta=SETUP
+        issued = act(
+            self.ledger, IssueKey(role=role, platform_id=platform_id, name=f"extra {role}"), SETUP
         )
         return issued.secret, issued.outcome.resource_id
 
     def revoke_key(self, key_id: UUID) -> None:
-        self.ledger.revoke_key(key_id, "test", SETUP)
+        act(self.ledger, RevokeKey(key_id=key_id, reason="test"), SETUP)
 
     def open_case(self, key: str | None = None, **overrides: Any) -> JSON:
         """A case opened by window A (or by ``key``), asserting that it was created."""

@@ -12,10 +12,17 @@ import pytest
 
 from api.app import create_app
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import InitialiseLedger, IssueKey
+from ledger.application.commands.participants import (
+    RegisterConnectedPlatform,
+    RegisterEnterprise,
+    RegisterInstitution,
+)
 from ledger.domain.access_key import Role
 from ledger.domain.platform import PlatformKind
 from runtime.bootstrap import build_ledger
 from runtime.settings import Settings
+from tests.acting import act
 from tests.api._support import (
     ENTERPRISE_REGION,
     ENTERPRISE_USCC,
@@ -42,38 +49,46 @@ def clock() -> FakeClock:
 def _register_platform(
     ledger: LedgerApplication, kind: PlatformKind, uscc: str, region: str
 ) -> UUID:
-    return ledger.register_connected_platform(
-        kind=kind, name=f"{kind} {uscc}", uscc=uscc, region=region, meta=SETUP
+    return act(
+        ledger,
+        RegisterConnectedPlatform(kind=kind, name=f"{kind} {uscc}", uscc=uscc, region=region),
+        SETUP,
     ).resource_id
 
 
 def _set_up_network(ledger: LedgerApplication) -> tuple[Keys, UUID, UUID, UUID]:
     """The first admin key, a hub and two windows with their keys, and one enterprise."""
-    admin = ledger.initialise(SETUP).secret
+    admin = act(ledger, InitialiseLedger(), SETUP).secret
     hub_id = _register_platform(ledger, PlatformKind.HUB, HUB_USCC, "640000")
     window_a_id = _register_platform(ledger, PlatformKind.WINDOW, WINDOW_A_USCC, "640100")
     window_b_id = _register_platform(ledger, PlatformKind.WINDOW, WINDOW_B_USCC, "640500")
-    ledger.register_enterprise(
-        uscc=ENTERPRISE_USCC,
-        name="宁夏兴庆精密机械有限公司",
-        region=ENTERPRISE_REGION,
-        industry="industry",
-        employees=86,
-        revenue_wan=Decimal("4200.00"),
-        meta=SETUP,
+    act(
+        ledger,
+        RegisterEnterprise(
+            uscc=ENTERPRISE_USCC,
+            name="宁夏兴庆精密机械有限公司",
+            region=ENTERPRISE_REGION,
+            industry="industry",
+            employees=86,
+            revenue_wan=Decimal("4200.00"),
+        ),
+        SETUP,
     )
 
-    institution_id = ledger.register_institution(
-        uscc=INSTITUTION_USCC,
-        name="宁夏中卫科技咨询服务中心",
-        region="640500",
-        categories=["14"],
-        meta=SETUP,
+    institution_id = act(
+        ledger,
+        RegisterInstitution(
+            uscc=INSTITUTION_USCC,
+            name="宁夏中卫科技咨询服务中心",
+            region="640500",
+            categories=("14",),
+        ),
+        SETUP,
     ).resource_id
 
     def key(role: Role, platform_id: UUID | None = None) -> str:
-        return ledger.issue_key(
-            role=role, platform_id=platform_id, name=role.value, meta=SETUP
+        return act(
+            ledger, IssueKey(role=role, platform_id=platform_id, name=role.value), SETUP
         ).secret
 
     keys = Keys(

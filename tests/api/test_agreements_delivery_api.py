@@ -8,7 +8,16 @@ from typing import Any
 
 import pytest
 
+from ledger.application.commands.standing import (
+    ChangeInstitutionStanding,
+    FailRecheck,
+    OrderRectification,
+    RequestRevocation,
+    Revoke,
+    StandingStep,
+)
 from ledger.domain.time import CST
+from tests.acting import act as handle_as
 from tests.api._support import (
     JSON,
     NOW,
@@ -171,14 +180,16 @@ def test_an_assignment_names_an_institution_by_id_and_an_expert_by_name(
 
 def test_a_case_is_not_assigned_to_a_revoked_institution(api: Api) -> None:
     deadline = NOW.astimezone(CST).date() + timedelta(days=30)
-    steps = [
-        lambda s: s.order_rectification(deadline=deadline, reasons="r", citation="c", meta=SETUP),
-        lambda s: s.fail_recheck(reasons="r", meta=SETUP),
-        lambda s: s.request_revocation(reasons="r", meta=SETUP),
-        lambda s: s.revoke(reasons="r", meta=SETUP),
+    steps: list[StandingStep] = [
+        OrderRectification(deadline=deadline, reasons="r", citation="c"),
+        FailRecheck(reasons="r"),
+        RequestRevocation(reasons="r"),
+        Revoke(reasons="r"),
     ]
     for step in steps:
-        api.ledger.change_standing("institution", INSTITUTION_ID, step, meta=SETUP)
+        handle_as(
+            api.ledger, ChangeInstitutionStanding(subject_id=INSTITUTION_ID, step=step), SETUP
+        )
     case_id = str(api.open_case()["id"])
 
     response = api.post(

@@ -6,9 +6,11 @@ from typing import Any
 
 import pytest
 
+from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.platform import PlatformKind
+from tests.acting import act
 from tests.api._support import (
     BUDGET_YEAR,
     SETUP,
@@ -29,8 +31,12 @@ from tests.api._support import (
 
 
 def _another_hub_key(api: Api) -> str:
-    other_hub = api.ledger.register_connected_platform(
-        kind=PlatformKind.HUB, name="另一枢纽", uscc=new_uscc(), region="640000", meta=SETUP
+    other_hub = act(
+        api.ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB, name="另一枢纽", uscc=new_uscc(), region="640000"
+        ),
+        SETUP,
     ).resource_id
     secret, _ = api.issue_key(Role.HUB, other_hub)
     return secret

@@ -36,9 +36,7 @@ def _raise(error: Exception) -> object:
 def test_an_unexpected_error_is_a_500_problem_with_no_internals(
     lenient_api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        lenient_api.ledger, "get_enterprise", _raise(RuntimeError("SELECT secret FROM x"))
-    )
+    monkeypatch.setattr(lenient_api.ledger, "get", _raise(RuntimeError("SELECT secret FROM x")))
 
     response = lenient_api.get(
         f"/v1/enterprises/{ENTERPRISE_USCC}",
@@ -70,7 +68,7 @@ def test_an_unexpected_error_in_a_command_is_a_500_problem_and_records_nothing(
 def test_a_500_answer_still_carries_the_request_id_header(
     lenient_api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(lenient_api.ledger, "get_enterprise", _raise(RuntimeError("boom")))
+    monkeypatch.setattr(lenient_api.ledger, "get", _raise(RuntimeError("boom")))
 
     response = lenient_api.get(
         f"/v1/enterprises/{ENTERPRISE_USCC}",
@@ -92,7 +90,7 @@ def test_a_500_answer_still_carries_the_request_id_header(
 def test_an_unreachable_store_is_a_503_problem_with_retry_after(
     api: Api, monkeypatch: pytest.MonkeyPatch, error: Exception
 ) -> None:
-    monkeypatch.setattr(api.ledger, "get_enterprise", _raise(error))
+    monkeypatch.setattr(api.ledger, "get", _raise(error))
 
     response = api.get(f"/v1/enterprises/{ENTERPRISE_USCC}", key=api.keys.auditor)
 

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import httpx
 import pytest
 
+from ledger.application.queries.access_keys import authenticate
 from ledger.domain.time import CST
 from tests.api._support import (
     JSON,
@@ -249,7 +250,7 @@ def test_as_of_without_an_offset_is_refused(api: Api) -> None:
 def test_history_lists_every_event_with_its_envelope_and_log_position(api: Api) -> None:
     responses = _live_a_whole_life(api)
     case_id = responses[0].json()["id"]
-    key = api.ledger.authenticate(api.keys.window_a)
+    key = authenticate(api.ledger, api.keys.window_a)
     assert key is not None
 
     response = api.get(f"/v1/service-cases/{case_id}/history", key=api.keys.auditor)

@@ -16,6 +16,16 @@ from ledger.application.commands.agreements import (
     ProposeAgreement,
 )
 from ledger.application.commands.cases import Assign, Deliver, OpenCase
+from ledger.application.commands.participants import RegisterInstitution
+from ledger.application.commands.standing import (
+    ChangeInstitutionStanding,
+    ChangePlatformStanding,
+    FailRecheck,
+    OrderRectification,
+    RequestRevocation,
+    Revoke,
+    StandingStep,
+)
 from ledger.application.uow import Outcome
 from ledger.domain.agreement_terms import Terms
 from ledger.domain.envelope import Envelope
@@ -68,8 +78,12 @@ class Net:
 
 
 def register_institution(ledger: LedgerApplication, uscc: str) -> UUID:
-    return ledger.register_institution(
-        uscc=uscc, name=f"机构 {uscc[-4:]}", region="640100", categories=["14"], meta=envelope()
+    return act(
+        ledger,
+        RegisterInstitution(
+            uscc=uscc, name=f"机构 {uscc[-4:]}", region="640100", categories=("14",)
+        ),
+        envelope(),
     ).resource_id
 
 
@@ -206,13 +220,12 @@ def record_delivered(
 def revoke(ledger: LedgerApplication, subject: str, subject_id: UUID) -> None:
     """Take a platform or institution through rectification to revocation (Art. 13), today."""
     deadline = datetime.now(UTC).date() + timedelta(days=30)
-    steps = [
-        lambda s: s.order_rectification(
-            deadline=deadline, reasons="不合格", citation="年度考核", meta=envelope()
-        ),
-        lambda s: s.fail_recheck(reasons="复查不合格", meta=envelope()),
-        lambda s: s.request_revocation(reasons="整改无效", meta=envelope()),
-        lambda s: s.revoke(reasons="撤销资格", meta=envelope()),
+    steps: list[StandingStep] = [
+        OrderRectification(deadline=deadline, reasons="不合格", citation="年度考核"),
+        FailRecheck(reasons="复查不合格"),
+        RequestRevocation(reasons="整改无效"),
+        Revoke(reasons="撤销资格"),
     ]
+    change = ChangePlatformStanding if subject == "platform" else ChangeInstitutionStanding
     for step in steps:
-        ledger.change_standing(subject, subject_id, step, meta=envelope())
+        act(ledger, change(subject_id=subject_id, step=step), envelope())

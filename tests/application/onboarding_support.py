@@ -15,6 +15,7 @@ from ledger.application.commands.onboarding import (
     RecordExpertReview,
     SubmitOnboardingApplication,
 )
+from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from tests.acting import act
@@ -125,22 +126,25 @@ def register_platform_at(
     ledger: LedgerApplication, uscc: str, kind: PlatformKind = PlatformKind.WINDOW
 ) -> UUID:
     """A platform registered as connected a month before the application was filed."""
-    return ledger.register_connected_platform(
-        kind=kind,
-        name=f"Platform {uscc[-4:]}",
-        uscc=uscc,
-        region="640100",
-        meta=hub_meta(None, FILED_AT - timedelta(days=30), actor="key:admin"),
+    return act(
+        ledger,
+        RegisterConnectedPlatform(
+            kind=kind, name=f"Platform {uscc[-4:]}", uscc=uscc, region="640100"
+        ),
+        hub_meta(None, FILED_AT - timedelta(days=30), actor="key:admin"),
     ).resource_id
 
 
 def register_enterprise_at(ledger: LedgerApplication, uscc: str) -> None:
-    ledger.register_enterprise(
-        uscc=uscc,
-        name="固原某食品有限公司",
-        region="640402",
-        industry="industry",
-        employees=40,
-        revenue_wan=Decimal("900"),
-        meta=hub_meta(None, FILED_AT, actor="key:admin"),
+    act(
+        ledger,
+        RegisterEnterprise(
+            uscc=uscc,
+            name="固原某食品有限公司",
+            region="640402",
+            industry="industry",
+            employees=40,
+            revenue_wan=Decimal("900"),
+        ),
+        hub_meta(None, FILED_AT, actor="key:admin"),
     )

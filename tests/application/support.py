@@ -17,6 +17,7 @@ from ledger.application.commands.cases import (
     OpenCase,
     StepCase,
 )
+from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.application.context import IdempotencyRequest
 from ledger.application.uow import Outcome
 from ledger.domain.envelope import Envelope
@@ -55,8 +56,12 @@ def envelope(
 def register_platform(
     ledger: LedgerApplication, uscc: str = WINDOW_USCC, kind: PlatformKind = PlatformKind.WINDOW
 ) -> UUID:
-    outcome = ledger.register_connected_platform(
-        kind=kind, name=f"Platform {uscc[-4:]}", uscc=uscc, region="640100", meta=envelope()
+    outcome = act(
+        ledger,
+        RegisterConnectedPlatform(
+            kind=kind, name=f"Platform {uscc[-4:]}", uscc=uscc, region="640100"
+        ),
+        envelope(),
     )
     return outcome.resource_id
 
@@ -66,14 +71,17 @@ def register_enterprise(
     uscc: str = ENTERPRISE_USCC,
     idempotency: IdempotencyRequest | None = None,
 ) -> Outcome:
-    return ledger.register_enterprise(
-        uscc=uscc,
-        name="银川某软件有限公司",
-        region="640104",
-        industry="software_it",
-        employees=12,
-        revenue_wan=Decimal("80"),
-        meta=envelope(),
+    return act(
+        ledger,
+        RegisterEnterprise(
+            uscc=uscc,
+            name="银川某软件有限公司",
+            region="640104",
+            industry="software_it",
+            employees=12,
+            revenue_wan=Decimal("80"),
+        ),
+        envelope(),
         idempotency=idempotency,
     )
 

@@ -31,7 +31,7 @@ from ledger.domain.errors import (
     RevokedError,
     UnknownPartyError,
 )
-from ledger.domain.institution import InstitutionStatus
+from ledger.domain.institution import Institution, InstitutionStatus
 from tests.acting import act
 from tests.application.agreements_support import (
     DIGEST,
@@ -186,7 +186,7 @@ def test_countersigning_brings_the_institution_into_the_network_in_the_same_save
     ledger: LedgerApplication, net: Net
 ) -> None:
     agreement_id = propose(ledger, net.window_id, net.institution_id).resource_id
-    assert ledger.get_institution(net.institution_id).status is InstitutionStatus.REGISTERED
+    assert ledger.get(Institution, net.institution_id).status is InstitutionStatus.REGISTERED
 
     outcome = act(
         ledger,
@@ -196,7 +196,7 @@ def test_countersigning_brings_the_institution_into_the_network_in_the_same_save
 
     assert outcome.event_types == ("Agreement.Countersigned", "Institution.Joined")
     assert outcome.body["status"] == "in_force"
-    institution = ledger.get_institution(net.institution_id)
+    institution = ledger.get(Institution, net.institution_id)
     assert institution.status is InstitutionStatus.ACTIVE
     assert institution.agreement_ids == [agreement_id]
     positions = [e.position for e in ledger.history(net.institution_id)]

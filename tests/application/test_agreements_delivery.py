@@ -24,6 +24,7 @@ from ledger.domain.errors import (
     ServiceCaseNotFoundError,
     UnknownInstitutionError,
 )
+from ledger.domain.institution import Institution
 from ledger.domain.service_case import (
     Assignment,
     CaseStatus,
@@ -273,7 +274,7 @@ def test_an_institution_is_assigned_under_its_registered_name(
     case_id = open_assigned_case(ledger, net.window_id, net.institution_id)
 
     case = ledger.get(ServiceCase, case_id)
-    institution = ledger.get_institution(net.institution_id)
+    institution = ledger.get(Institution, net.institution_id)
     assert case.assignment == Assignment(
         ProviderKind.INSTITUTION, institution.name, net.institution_id
     )

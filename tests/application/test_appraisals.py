@@ -16,9 +16,10 @@ from ledger.application.commands.cases import (
     GiveFeedback,
     OpenCase,
 )
+from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.envelope import Envelope
-from ledger.domain.platform import PlatformKind
+from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.schemes import default_scheme
 from ledger.domain.service_case import (
     Channel,
@@ -53,14 +54,25 @@ def delivered(meta: Envelope) -> tuple[CaseStep, ...]:
 
 
 def network(ledger: LedgerApplication, cases: int) -> UUID:
-    window = ledger.register_connected_platform(
-        kind=PlatformKind.WINDOW, name="窗口", uscc="91640100MA7AY4CL31", region="640100",
-        meta=at(START),
-    ).resource_id  # fmt: skip
-    ledger.register_enterprise(
-        uscc="91640104MA71TJ3Y8G", name="企业", region="640104", industry="industry",
-        employees=30, revenue_wan=Decimal(500), meta=at(START),
-    )  # fmt: skip
+    window = act(
+        ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.WINDOW, name="窗口", uscc="91640100MA7AY4CL31", region="640100"
+        ),
+        at(START),
+    ).resource_id
+    act(
+        ledger,
+        RegisterEnterprise(
+            uscc="91640104MA71TJ3Y8G",
+            name="企业",
+            region="640104",
+            industry="industry",
+            employees=30,
+            revenue_wan=Decimal(500),
+        ),
+        at(START),
+    )
     for n in range(cases):
         opened = at(START + timedelta(days=n), window)
         act(
@@ -93,10 +105,18 @@ def appraise(ledger: LedgerApplication, window: UUID, figures: dict[str, Any] | 
 def test_the_figures_come_from_the_log_up_to_the_position(ledger: LedgerApplication) -> None:
     window = network(ledger, cases=3)
     position = ledger.head_position()
-    network_later = ledger.register_enterprise(
-        uscc="91640500MA7272HDX6", name="后来", region="640500", industry="retail",
-        employees=5, revenue_wan=Decimal(50), meta=at(START),
-    )  # fmt: skip
+    network_later = act(
+        ledger,
+        RegisterEnterprise(
+            uscc="91640500MA7272HDX6",
+            name="后来",
+            region="640500",
+            industry="retail",
+            employees=5,
+            revenue_wan=Decimal(50),
+        ),
+        at(START),
+    )
     assert network_later.position > position
 
     figures = subjects_of_kind(
@@ -120,7 +140,7 @@ def test_a_failing_window_is_ordered_to_rectify_by_the_appraisal(ledger: LedgerA
 
     assert concluded.body["grade"] == "不合格"
     assert concluded.body["consequence"] == "rectification_ordered"
-    platform = ledger.get_platform(window)
+    platform = ledger.get(Platform, window)
     assert platform.standing is Standing.RECTIFYING
     [order] = [
         e for e in ledger.history(window) if type(e.event).__name__ == "RectificationOrdered"
@@ -145,7 +165,7 @@ def test_an_excellent_window_gets_priority_support(ledger: LedgerApplication) ->
         "优秀",
         "priority_support_granted",
     )
-    assert ledger.get_platform(window).standing is Standing.PRIORITY_SUPPORT
+    assert ledger.get(Platform, window).standing is Standing.PRIORITY_SUPPORT
 
 
 def test_verification_gives_identical_figures_whatever_was_appended_since(

@@ -11,8 +11,10 @@ import pytest
 
 from evidence.checkpoint import Checkpoint
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import RevokeKey
 from ledger.domain.errors import NoCheckpointError, PositionNotSealedError
 from tests._audit import KEY, OTHER_KEY, append_events, export, meta, seal, store_of, verify
+from tests.acting import act
 
 
 def sql(ledger: LedgerApplication, *statements: str) -> None:
@@ -71,7 +73,7 @@ def test_a_stream_pack_holds_that_stream_alone_and_verifies(
     ledger: LedgerApplication, tmp_path: Path
 ) -> None:
     streams = append_events(ledger, 6)
-    ledger.revoke_key(streams[2], "left", meta=meta())
+    act(ledger, RevokeKey(key_id=streams[2], reason="left"), meta())
     cp = seal(ledger, every=3)
 
     report = export(ledger, tmp_path / "stream.zip", stream=streams[2])

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import RevokeKey
 from ledger.audit.replay import ReplayPoint, replay_log, replay_stream
 from tests._audit import append_events, meta
+from tests.acting import act
 from tests.conftest import FakeClock
 
 
 def test_a_stream_replays_to_its_state_at_a_position(ledger: LedgerApplication) -> None:
     (key_id,) = append_events(ledger, 1)
     issued_at = ledger.head_position()
-    ledger.revoke_key(key_id, "left", meta())
+    act(ledger, RevokeKey(key_id=key_id, reason="left"), meta())
 
     before = replay_stream(ledger, key_id, ReplayPoint(position=issued_at))
     after = replay_stream(ledger, key_id, ReplayPoint(position=ledger.head_position()))
@@ -27,7 +29,7 @@ def test_a_stream_replays_to_its_state_at_a_record_time(
     (key_id,) = append_events(clocked_ledger, 1)
     first = replay_stream(clocked_ledger, key_id, ReplayPoint(position=1))
     issued = first["events"][0]["recorded_at"]
-    clocked_ledger.revoke_key(key_id, "left", meta(clock()))
+    act(clocked_ledger, RevokeKey(key_id=key_id, reason="left"), meta(clock()))
 
     from datetime import datetime
 

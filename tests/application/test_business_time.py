@@ -7,10 +7,12 @@ from datetime import datetime, timedelta
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.application.uow import Outcome
 from ledger.domain.errors import OccurredInFutureError
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import ServiceCase
+from tests.acting import act
 from tests.application.conftest import CLOCK_SKEW
 from tests.application.support import (
     WINDOW_USCC,
@@ -25,12 +27,12 @@ from tests.conftest import FakeClock
 
 
 def _register_window_at(ledger: LedgerApplication, occurred_at: datetime) -> Outcome:
-    return ledger.register_connected_platform(
-        kind=PlatformKind.WINDOW,
-        name="银川窗口",
-        uscc=WINDOW_USCC,
-        region="640100",
-        meta=envelope(occurred_at=occurred_at),
+    return act(
+        ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.WINDOW, name="银川窗口", uscc=WINDOW_USCC, region="640100"
+        ),
+        envelope(occurred_at=occurred_at),
     )
 
 

@@ -14,18 +14,20 @@ from demo import DemoReport, seed_demo
 from demo.seed import DemoAlreadySeededError, DemoYearError
 from ledger.application import interface
 from ledger.application.app import LedgerApplication, LoggedEvent
+from ledger.application.queries.access_keys import authenticate
 from ledger.application.queries.agreements import list_agreements
 from ledger.application.queries.budgets import list_budgets, list_disbursements
 from ledger.application.queries.data_reports import list_reports
 from ledger.application.queries.experts import list_experts
 from ledger.application.queries.onboarding import list_onboarding_applications
+from ledger.application.queries.participants import list_institutions, list_platforms
 from ledger.domain.access_key import AccessKey
 from ledger.domain.activity import Activity
 from ledger.domain.agreement_terms import PartyKind
 from ledger.domain.data_report import DataReport
 from ledger.domain.disbursement import DisbursementStatus
 from ledger.domain.onboarding import ApplicationStatus
-from ledger.domain.platform import PlatformKind
+from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.service_case import ProviderKind, ServiceCase
 from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
@@ -96,16 +98,16 @@ def test_another_seed_gives_another_network(
 def test_the_network_spans_the_five_cities_with_cases_and_keys(seeded: Seeded) -> None:
     ledger, report = seeded.ledger, seeded.report
 
-    platforms = ledger.list_platforms()
+    platforms = list_platforms(ledger)
     windows = [p for p in platforms if p.kind is PlatformKind.WINDOW]
     assert len([p for p in platforms if p.kind is PlatformKind.HUB]) == 1
     assert len(windows) >= 10
     assert {w.region[:4] for w in windows} == {"6401", "6402", "6403", "6404", "6405"}
-    assert len(ledger.list_institutions()) == 20
+    assert len(list_institutions(ledger)) == 20
     assert report.counts["service cases"] > 0
     assert report.head == ledger.head_position()
     assert {"hub", "bureau", "auditor"} <= set(report.keys)
-    assert all(ledger.authenticate(secret) is not None for secret in report.keys.values())
+    assert all(authenticate(ledger, secret) is not None for secret in report.keys.values())
 
 
 def test_every_stage_reports_its_progress(seeded: Seeded) -> None:
@@ -146,7 +148,7 @@ def test_some_windows_joined_through_the_full_onboarding_path(seeded: Seeded) ->
         assert application.connected_at.astimezone(CST).date() > application.notice.ends_on
         assert (application.notice.ends_on - application.notice.starts_on).days + 1 >= 5
         assert application.platform_id is not None
-        assert ledger.get_platform(application.platform_id).kind is PlatformKind.WINDOW
+        assert ledger.get(Platform, application.platform_id).kind is PlatformKind.WINDOW
     assert any(o.outcome is not None for a in applications for o in a.objections)
 
 
@@ -157,11 +159,11 @@ def test_every_institution_works_under_an_agreement_and_some_cases_use_it(
     agreements = list_agreements(ledger)
     year_end = date(YEAR, 12, 31)
 
-    for institution in ledger.list_institutions():
+    for institution in list_institutions(ledger):
         mine = [a for a in agreements if a.is_party(institution.id)]
         assert any(a.in_force_on(year_end) for a in mine), institution.name
         assert all(a.proposer.kind is PartyKind.WINDOW for a in mine)
-    windows = [p for p in ledger.list_platforms() if p.kind is PlatformKind.WINDOW]
+    windows = [p for p in list_platforms(ledger) if p.kind is PlatformKind.WINDOW]
     hub_pairs = {a.counterparty.id for a in agreements if a.proposer.kind is PartyKind.HUB}
     assert hub_pairs == {w.id for w in windows}
     assert any(len(a.periods) > 1 for a in agreements)  # amended
@@ -173,7 +175,7 @@ def test_every_institution_works_under_an_agreement_and_some_cases_use_it(
 
 def test_every_window_holds_activities_and_the_hub_organises_some(seeded: Seeded) -> None:
     planned = Counter(e.organiser_id for e in seeded.events(Activity.Planned))
-    platforms = seeded.ledger.list_platforms()
+    platforms = list_platforms(seeded.ledger)
 
     assert all(6 <= planned[p.id] <= 14 for p in platforms if p.kind is PlatformKind.WINDOW)
     assert all(planned[p.id] > 0 for p in platforms if p.kind is PlatformKind.HUB)
@@ -188,7 +190,7 @@ def test_every_window_reports_every_month_it_served_some_late_some_returned(
 ) -> None:
     ledger = seeded.ledger
     reports = list_reports(ledger)
-    windows = [p for p in ledger.list_platforms() if p.kind is PlatformKind.WINDOW]
+    windows = [p for p in list_platforms(ledger) if p.kind is PlatformKind.WINDOW]
 
     for window in windows:
         mine = [r.period for r in reports if r.window_id == window.id]

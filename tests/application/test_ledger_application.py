@@ -8,6 +8,7 @@ from uuid import UUID
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.domain import ids
 from ledger.domain.errors import (
     EnterpriseExistsError,
@@ -20,8 +21,9 @@ from ledger.domain.errors import (
     UnknownEnterpriseError,
     WrongPlatformKindError,
 )
-from ledger.domain.platform import PlatformKind
+from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.service_case import CaseStatus, FeeType, ServiceCase
+from tests.acting import act
 from tests.application.support import (
     ENTERPRISE_USCC,
     HUB_USCC,
@@ -39,17 +41,17 @@ from tests.application.support import (
 
 
 def test_a_registered_platform_can_be_read_back(ledger: LedgerApplication) -> None:
-    outcome = ledger.register_connected_platform(
-        kind=PlatformKind.WINDOW,
-        name="银川窗口",
-        uscc=WINDOW_USCC,
-        region="640100",
-        meta=envelope(),
+    outcome = act(
+        ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.WINDOW, name="银川窗口", uscc=WINDOW_USCC, region="640100"
+        ),
+        envelope(),
     )
     assert (outcome.created, outcome.version, outcome.position) == (True, 1, 1)
     assert outcome.resource_id == ids.platform_id(WINDOW_USCC)
     assert outcome.body["kind"] == "window"
-    assert ledger.get_platform(outcome.resource_id).name == "银川窗口"
+    assert ledger.get(Platform, outcome.resource_id).name == "银川窗口"
 
 
 def test_a_platform_cannot_be_registered_twice(ledger: LedgerApplication) -> None:
@@ -64,7 +66,7 @@ def test_a_registered_enterprise_carries_its_size_class(ledger: LedgerApplicatio
     outcome = register_enterprise(ledger)
     assert outcome.body["size_class"] == "small"
     assert outcome.body["is_sme"] is True
-    assert ledger.get_enterprise(ENTERPRISE_USCC.lower()).id == outcome.resource_id
+    assert ledger.lookups.enterprise(ENTERPRISE_USCC.lower()).id == outcome.resource_id
 
 
 @pytest.mark.parametrize("second", [ENTERPRISE_USCC, ENTERPRISE_USCC.lower()])

@@ -8,6 +8,7 @@ from uuid import UUID
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import IssueKey
 from ledger.application.commands.onboarding import (
     ApproveOnboarding,
     ConnectOnboardedWindow,
@@ -17,7 +18,9 @@ from ledger.application.commands.onboarding import (
 )
 from ledger.application.context import IdempotencyRequest
 from ledger.application.handlers.onboarding import OnboardingApplications
+from ledger.application.queries.access_keys import authenticate
 from ledger.application.queries.onboarding import list_onboarding_applications
+from ledger.application.queries.participants import list_platforms
 from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.access_key import Role
@@ -118,17 +121,19 @@ def test_a_window_goes_from_application_to_recording_services(
     assert connected.body["status"] == "connected"
     window_id = UUID(connected.body["platform_id"])
     assert window_id == ids.platform_id(APPLICANT_USCC)
-    platform = ledger.get_platform(window_id)
+    platform = ledger.get(Platform, window_id)
     assert platform.kind is PlatformKind.WINDOW
     assert platform.is_connected
     assert platform.application_id == application_id
     assert platform.categories == ["10", "14"]
-    assert window_id in [p.id for p in ledger.list_platforms()]
+    assert window_id in [p.id for p in list_platforms(ledger)]
 
-    key = ledger.issue_key(
-        role=Role.WINDOW, platform_id=window_id, name="固原窗口", meta=hub_meta(None, AFTER_NOTICE)
+    key = act(
+        ledger,
+        IssueKey(role=Role.WINDOW, platform_id=window_id, name="固原窗口"),
+        hub_meta(None, AFTER_NOTICE),
     )
-    assert ledger.authenticate(key.secret) is not None
+    assert authenticate(ledger, key.secret) is not None
     register_enterprise_at(ledger, ENTERPRISE_USCC)
     meta = envelope(window_id, occurred_at=AFTER_NOTICE)
     case = open_case(ledger, window_id, "GY-2026-0001", meta=meta, then=[assign(meta)])
@@ -280,7 +285,7 @@ def test_a_platform_created_meanwhile_fails_the_whole_connection(
     assert clocked_ledger.head_position() == head + 1, "only the other writer's platform"
     application = clocked_ledger.get(OnboardingApplication, in_notice)
     assert application.status is ApplicationStatus.IN_NOTICE
-    assert clocked_ledger.get_platform(ids.platform_id(APPLICANT_USCC)).application_id is None
+    assert clocked_ledger.get(Platform, ids.platform_id(APPLICANT_USCC)).application_id is None
 
 
 def test_the_same_filing_reference_never_records_a_second_application(
@@ -362,4 +367,4 @@ def test_acting_on_an_application_that_does_not_exist_is_not_found(
 def test_a_platform_is_not_an_application(clocked_ledger: LedgerApplication, hub_id: UUID) -> None:
     with pytest.raises(OnboardingApplicationNotFoundError):
         clocked_ledger.get(OnboardingApplication, hub_id)
-    assert isinstance(clocked_ledger.get_platform(hub_id), Platform)
+    assert isinstance(clocked_ledger.get(Platform, hub_id), Platform)

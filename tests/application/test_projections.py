@@ -21,6 +21,7 @@ from ledger.application.commands.cases import (
     GiveFeedback,
     OpenCase,
 )
+from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import LedgerError
 from ledger.domain.platform import PlatformKind
@@ -54,18 +55,26 @@ def meta(at: datetime, platform_id: Any = None) -> Envelope:
 
 
 def network(ledger: LedgerApplication) -> Any:
-    window = ledger.register_connected_platform(
-        kind=PlatformKind.WINDOW,
-        name="银川窗口",
-        uscc=WINDOW_USCC,
-        region="640100",
-        meta=meta(START),
+    window = act(
+        ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.WINDOW, name="银川窗口", uscc=WINDOW_USCC, region="640100"
+        ),
+        meta(START),
     ).resource_id
     for code in ENTERPRISES:
-        ledger.register_enterprise(
-            uscc=code, name="企业", region="640104", industry="industry", employees=30,
-            revenue_wan=Decimal(500), meta=meta(START),
-        )  # fmt: skip
+        act(
+            ledger,
+            RegisterEnterprise(
+                uscc=code,
+                name="企业",
+                region="640104",
+                industry="industry",
+                employees=30,
+                revenue_wan=Decimal(500),
+            ),
+            meta(START),
+        )
     return window
 
 

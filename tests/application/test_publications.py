@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from uuid import UUID
 
@@ -14,6 +13,14 @@ from ledger.application.commands.publications import (
     PublishPublication,
     SubmitPublication,
     WithdrawPublication,
+)
+from ledger.application.commands.standing import (
+    ChangePlatformStanding,
+    FailRecheck,
+    OrderRectification,
+    RequestRevocation,
+    Revoke,
+    StandingStep,
 )
 from ledger.application.queries.publications import list_publications
 from ledger.application.uow import Outcome
@@ -28,7 +35,6 @@ from ledger.domain.errors import (
 )
 from ledger.domain.platform import PlatformKind
 from ledger.domain.publication import PublicationKind, PublicationStatus
-from ledger.domain.standing import StandingAggregate
 from tests.acting import act
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
@@ -175,17 +181,13 @@ def test_a_revoked_window_submits_nothing(
     _, window, _ = network
     bureau = _as(None, "key:bureau")
 
-    def step(action: Callable[[StandingAggregate], None]) -> None:
-        clocked_ledger.change_standing("platform", window, action, meta=bureau)
+    def step(action: StandingStep) -> None:
+        act(clocked_ledger, ChangePlatformStanding(subject_id=window, step=action), bureau)
 
-    step(
-        lambda p: p.order_rectification(
-            deadline=date(2026, 3, 31), reasons="不合格", citation="2025年度考核", meta=bureau
-        )
-    )
-    step(lambda p: p.fail_recheck(reasons="复查不合格", meta=bureau))
-    step(lambda p: p.request_revocation(reasons="整改不到位", meta=bureau))
-    step(lambda p: p.revoke(reasons="撤销资格", meta=bureau))
+    step(OrderRectification(deadline=date(2026, 3, 31), reasons="不合格", citation="2025年度考核"))
+    step(FailRecheck(reasons="复查不合格"))
+    step(RequestRevocation(reasons="整改不到位"))
+    step(Revoke(reasons="撤销资格"))
 
     with pytest.raises(RevokedError):
         _submit(clocked_ledger, _as(window, "key:window", 1))

@@ -8,9 +8,11 @@ from pathlib import Path
 import orjson
 import pytest
 
+from ledger.application.commands.access_keys import IssueKey
 from ledger.domain.access_key import Role
 from ledger.persistence.config import StoreConfig
 from runtime.bootstrap import build_ledger
+from tests.acting import act
 from tests.e2e._server import run_cli
 from tests.integration._support import envelope, set_up_network
 
@@ -20,8 +22,10 @@ def window_key(sqlite_url: str) -> str:
     ledger = build_ledger(StoreConfig(sqlite_url))
     try:
         network = set_up_network(ledger)
-        issued = ledger.issue_key(
-            role=Role.WINDOW, platform_id=network.window_id, name="import", meta=envelope(None)
+        issued = act(
+            ledger,
+            IssueKey(role=Role.WINDOW, platform_id=network.window_id, name="import"),
+            envelope(None),
         )
     finally:
         ledger.close()

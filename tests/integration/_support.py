@@ -19,6 +19,7 @@ import psycopg
 
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import OpenCase
+from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.application.context import IdempotencyRequest
 from ledger.application.uow import Outcome
 from ledger.domain.envelope import Envelope
@@ -115,21 +116,24 @@ class Network:
 
 
 def set_up_network(ledger: LedgerApplication) -> Network:
-    platform = ledger.register_connected_platform(
-        kind=PlatformKind.WINDOW,
-        name="银川市中小企业服务窗口",
-        uscc=WINDOW_USCC,
-        region=REGION,
-        meta=envelope(None),
+    platform = act(
+        ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.WINDOW, name="银川市中小企业服务窗口", uscc=WINDOW_USCC, region=REGION
+        ),
+        envelope(None),
     )
-    ledger.register_enterprise(
-        uscc=ENTERPRISE_USCC,
-        name="宁夏测试科技有限公司",
-        region=REGION,
-        industry="software_it",
-        employees=25,
-        revenue_wan=Decimal("800"),
-        meta=envelope(None),
+    act(
+        ledger,
+        RegisterEnterprise(
+            uscc=ENTERPRISE_USCC,
+            name="宁夏测试科技有限公司",
+            region=REGION,
+            industry="software_it",
+            employees=25,
+            revenue_wan=Decimal("800"),
+        ),
+        envelope(None),
     )
     return Network(window_id=platform.resource_id, enterprise_uscc=ENTERPRISE_USCC)
 

@@ -21,6 +21,7 @@ from ledger.application.commands.data_reports import (
     StepReport,
     Submit,
 )
+from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.application.handlers.data_reports import DataReports
 from ledger.application.interface.activities import activity_view
 from ledger.application.interface.data_reports import data_report_view
@@ -110,8 +111,12 @@ def deciding_after(start: threading.Barrier, ledgers: list[LedgerApplication]) -
 
 @pytest.fixture
 def hub_id(pg_ledger: LedgerApplication) -> UUID:
-    return pg_ledger.register_connected_platform(
-        kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region=REGION, meta=envelope(None)
+    return act(
+        pg_ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region=REGION
+        ),
+        envelope(None),
     ).resource_id
 
 

@@ -19,6 +19,7 @@ from ledger.application.commands.agreements import (
     ProposeAmendment,
 )
 from ledger.application.commands.cases import Assign, Deliver, OpenCase
+from ledger.application.commands.participants import RegisterInstitution
 from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.agreement import Agreement
@@ -26,6 +27,7 @@ from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.agreement_terms import AgreementStatus, Amendment, Terms
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import NoAgreementInForceError
+from ledger.domain.institution import Institution
 from ledger.domain.service_case import (
     Channel,
     Delivery,
@@ -53,12 +55,15 @@ NEW_DIGEST = "d" * 64
 
 @pytest.fixture
 def institution_id(pg_ledger: LedgerApplication, network: Network) -> UUID:
-    return pg_ledger.register_institution(
-        uscc=INSTITUTION_USCC,
-        name="宁夏测试服务机构",
-        region="640100",
-        categories=["14"],
-        meta=envelope(None),
+    return act(
+        pg_ledger,
+        RegisterInstitution(
+            uscc=INSTITUTION_USCC,
+            name="宁夏测试服务机构",
+            region="640100",
+            categories=("14",),
+        ),
+        envelope(None),
     ).resource_id
 
 
@@ -164,7 +169,7 @@ def test_an_agreements_life_and_the_delivery_rule_read_back_from_another_ledger(
     assert agreement.terms.categories == ("14", "15")
     assert agreement.status_on(date(2025, 6, 2)) is AgreementStatus.IN_FORCE
     assert not agreement.in_force_on(date(2025, 6, 1), "15")
-    assert other.get_institution(institution_id).agreement_ids == [agreement_id]
+    assert other.get(Institution, institution_id).agreement_ids == [agreement_id]
 
     def record(ref: str, category: str, delivered_on: date) -> Outcome:
         meta = envelope(network.window_id, occurred_at=_cst(delivered_on, 18))

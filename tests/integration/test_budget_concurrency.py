@@ -29,6 +29,7 @@ from ledger.application.commands.disbursements import (
     RejectDisbursement,
     RequestDisbursement,
 )
+from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.application.uow import Outcome
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import Disbursement, DisbursementRequest
@@ -78,8 +79,12 @@ class Funds:
 
 @pytest.fixture
 def funds(pg_ledger: LedgerApplication) -> Funds:
-    hub_id = pg_ledger.register_connected_platform(
-        kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region="640000", meta=envelope(None)
+    hub_id = act(
+        pg_ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB, name="枢纽平台", uscc=HUB_USCC, region="640000"
+        ),
+        envelope(None),
     ).resource_id
     year = envelope(None).occurred_at.astimezone(CST).year
     budget_id = act(

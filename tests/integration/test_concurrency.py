@@ -20,11 +20,13 @@ import psycopg
 import pytest
 
 from ledger.application import interface
-from ledger.application.app import IssuedKey, LedgerApplication
+from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import InitialiseLedger, IssuedKey
 from ledger.application.commands.cases import Assign, CaseStep, Close, Deliver, GiveFeedback
 from ledger.application.context import IdempotencyRequest
 from ledger.application.group_commit import GroupCommitConfig
 from ledger.application.handlers.cases import ServiceCases
+from ledger.application.queries.access_keys import authenticate, list_keys
 from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.envelope import Envelope
@@ -46,6 +48,7 @@ from ledger.domain.service_case import (
     ServiceCase,
 )
 from ledger.domain.time import CST
+from tests.acting import act
 from tests.application.support import step_case
 from tests.integration._support import (
     ACTOR,
@@ -374,14 +377,14 @@ def test_racing_initialisations_issue_exactly_one_first_admin_key(
 
     def attempt(i: int) -> IssuedKey:
         start.wait()
-        return ledgers[i].initialise(envelope(None))
+        return act(ledgers[i], InitialiseLedger(), envelope(None))
 
     results = race(start, attempt)
 
     issued = successes(results)
     assert len(issued) == 1, results
     assert [type(e) for e in failures(results)] == [LedgerInitialisedError] * (THREADS - 1)
-    keys = pg_ledger.list_keys()
+    keys = list_keys(pg_ledger)
     assert [key.id for key in keys] == [issued[0].outcome.resource_id]
-    assert pg_ledger.authenticate(issued[0].secret) is not None
+    assert authenticate(pg_ledger, issued[0].secret) is not None
     assert len(event_rows(postgres_url)) == 2, "the genesis marker and one key, nothing more"

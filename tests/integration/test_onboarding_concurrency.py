@@ -21,7 +21,7 @@ from ledger.application.uow import Outcome
 from ledger.domain import ids
 from ledger.domain.errors import ApplicantAlreadyConnectedError, ConcurrentModificationError
 from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
-from ledger.domain.platform import PlatformKind
+from ledger.domain.platform import Platform, PlatformKind
 from ledger.persistence.config import StoreConfig
 from runtime.bootstrap import build_ledger
 from tests.acting import act
@@ -105,7 +105,7 @@ def test_racing_connections_of_one_uscc_create_exactly_one_platform(
     assert len(won) == 1, results
     assert [type(e) for e in failures(results)] == [ApplicantAlreadyConnectedError] * (THREADS - 1)
     winner, _ = won[0]
-    platform = ledgers[0].get_platform(ids.platform_id(APPLICANT_USCC))
+    platform = ledgers[0].get(Platform, ids.platform_id(APPLICANT_USCC))
     assert platform.application_id == applications[winner]
     statuses = [ledgers[0].get(OnboardingApplication, a).status for a in applications]
     assert statuses.count(ApplicationStatus.CONNECTED) == 1

@@ -13,6 +13,7 @@ import pytest
 from ledger.application import interface
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import Assign, Cancel, CaseStep, Close, Deliver, GiveFeedback
+from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.application.context import IdempotencyRequest
 from ledger.application.uow import Outcome
 from ledger.domain.errors import (
@@ -37,6 +38,7 @@ from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.postgres import LedgerPostgresRecorder
 from runtime.bootstrap import build_ledger
+from tests.acting import act
 from tests.application.support import step_case
 from tests.integration._support import (
     ACTOR,
@@ -122,8 +124,8 @@ def test_a_ledger_built_afresh_reads_what_another_recorded(
 
     case = other.get(ServiceCase, outcomes[0].resource_id)
     assert interface.service_case_view(case) == outcomes[-1].body
-    assert isinstance(other.get_platform(network.window_id), Platform)
-    assert other.get_enterprise(ENTERPRISE_USCC).revenue_wan == Decimal("800.00")
+    assert isinstance(other.get(Platform, network.window_id), Platform)
+    assert other.lookups.enterprise(ENTERPRISE_USCC).revenue_wan == Decimal("800.00")
 
 
 def test_history_lists_a_cases_events_with_their_log_positions(
@@ -239,22 +241,25 @@ def test_identities_already_recorded_are_refused(
     with pytest.raises(ExternalRefExistsError):
         open_case(pg_ledger, network, "YC-2026-0102")
     with pytest.raises(PlatformExistsError):
-        pg_ledger.register_connected_platform(
-            kind=PlatformKind.WINDOW,
-            name="again",
-            uscc=WINDOW_USCC,
-            region=REGION,
-            meta=envelope(None),
+        act(
+            pg_ledger,
+            RegisterConnectedPlatform(
+                kind=PlatformKind.WINDOW, name="again", uscc=WINDOW_USCC, region=REGION
+            ),
+            envelope(None),
         )
     with pytest.raises(EnterpriseExistsError):
-        pg_ledger.register_enterprise(
-            uscc=ENTERPRISE_USCC,
-            name="again",
-            region=REGION,
-            industry="software_it",
-            employees=1,
-            revenue_wan=Decimal(1),
-            meta=envelope(None),
+        act(
+            pg_ledger,
+            RegisterEnterprise(
+                uscc=ENTERPRISE_USCC,
+                name="again",
+                region=REGION,
+                industry="software_it",
+                employees=1,
+                revenue_wan=Decimal(1),
+            ),
+            envelope(None),
         )
 
 

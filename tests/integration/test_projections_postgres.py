@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import OpenCase
+from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel
@@ -26,13 +27,25 @@ def test_racing_daemons_apply_each_event_once(
 ) -> None:
     ledger = make_ledger(postgres_url)
     at = Envelope("key:test", None, "req", "req", START)
-    window = ledger.register_connected_platform(
-        kind=PlatformKind.WINDOW, name="窗口", uscc="91640100MA7AY4CL31", region="640100", meta=at
+    window = act(
+        ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.WINDOW, name="窗口", uscc="91640100MA7AY4CL31", region="640100"
+        ),
+        at,
     ).resource_id
-    ledger.register_enterprise(
-        uscc="91640104MA71TJ3Y8G", name="企业", region="640104", industry="industry",
-        employees=20, revenue_wan=Decimal(300), meta=at,
-    )  # fmt: skip
+    act(
+        ledger,
+        RegisterEnterprise(
+            uscc="91640104MA71TJ3Y8G",
+            name="企业",
+            region="640104",
+            industry="industry",
+            employees=20,
+            revenue_wan=Decimal(300),
+        ),
+        at,
+    )
     for n in range(60):
         opened = Envelope("key:test", window, "req", "req", START + timedelta(hours=n))
         act(

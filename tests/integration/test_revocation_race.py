@@ -15,20 +15,24 @@ from uuid import UUID
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.application.commands.access_keys import IssueKey, RevokeKey
 from ledger.application.commands.cases import OpenCase
 from ledger.application.context import Principal, RequestContext
 from ledger.application.group_commit import GroupCommitConfig
 from ledger.domain.access_key import Role
 from ledger.domain.errors import LedgerError, NotAuthenticatedError
 from ledger.domain.service_case import Channel
+from tests.acting import act
 from tests.integration._support import Network, envelope
 
 WRITERS = 8
 
 
 def _window_principal(ledger: LedgerApplication, network: Network) -> Principal:
-    issued = ledger.issue_key(
-        role=Role.WINDOW, platform_id=network.window_id, name="窗口系统", meta=envelope(None)
+    issued = act(
+        ledger,
+        IssueKey(role=Role.WINDOW, platform_id=network.window_id, name="窗口系统"),
+        envelope(None),
     )
     key = issued.outcome.resource_id
     return Principal.of_key(key, Role.WINDOW, network.window_id, "窗口系统")
@@ -83,7 +87,7 @@ def test_no_event_of_a_revoked_key_lies_after_its_revocation(
     for thread in threads:
         thread.start()
     time.sleep(0.5)
-    revoked_at = pg_ledger.revoke_key(key_id, "泄露", meta=envelope(None)).position
+    revoked_at = act(pg_ledger, RevokeKey(key_id=key_id, reason="泄露"), envelope(None)).position
     time.sleep(0.3)
     stop.set()
     for thread in threads:

@@ -1,0 +1,109 @@
+"""Bodies of the registration routes (platforms, institutions, enterprises), and the commands
+they ask for."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field, StringConstraints
+
+from api.schemas.common import Body, CategoryField, RegionField, Text, USCCField
+from ledger.application.commands.participants import (
+    RegisterConnectedPlatform,
+    RegisterEnterprise,
+    RegisterInstitution,
+)
+from ledger.domain.platform import PlatformKind
+
+
+class PlatformRegistration(Body):
+    """Register an existing, already-connected platform (migrating today's network in)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "window",
+                    "name": "银川市中小企业公共服务窗口平台",
+                    "uscc": "91640100MA7AY4CL31",
+                    "region": "640100",
+                }
+            ]
+        }
+    )
+
+    kind: Literal["hub", "window"]
+    name: Text
+    uscc: USCCField
+    region: RegionField
+
+    def to_command(self) -> RegisterConnectedPlatform:
+        return RegisterConnectedPlatform(
+            kind=PlatformKind(self.kind), name=self.name, uscc=self.uscc, region=self.region
+        )
+
+
+class InstitutionRegistration(Body):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91640500MA7272HDX6",
+                    "name": "宁夏中卫科技咨询服务中心",
+                    "region": "640500",
+                    "categories": ["14", "140300"],
+                }
+            ]
+        }
+    )
+
+    uscc: USCCField
+    name: Text
+    region: RegionField
+    categories: Annotated[list[CategoryField], Field(min_length=1, max_length=50)]
+
+    def to_command(self) -> RegisterInstitution:
+        return RegisterInstitution(
+            uscc=self.uscc, name=self.name, region=self.region, categories=tuple(self.categories)
+        )
+
+
+class EnterpriseRegistration(Body):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91640104MA71TJ3Y8G",
+                    "name": "宁夏兴庆精密机械有限公司",
+                    "region": "640104",
+                    "industry": "industry",
+                    "employees": 86,
+                    "revenue_wan": "4200.00",
+                }
+            ]
+        }
+    )
+
+    uscc: USCCField
+    name: Text
+    region: RegionField
+    industry: Annotated[
+        str, Field(description="Size-threshold industry: industry, retail, software_it, wholesale")
+    ]
+    employees: Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
+    revenue_wan: Annotated[
+        str,
+        StringConstraints(pattern=r"^[0-9]{1,13}(\.[0-9]{1,2})?$"),
+        Field(description='Annual revenue in 万元 as a string, e.g. "4200.00"'),
+    ]
+
+    def to_command(self) -> RegisterEnterprise:
+        return RegisterEnterprise(
+            uscc=self.uscc,
+            name=self.name,
+            region=self.region,
+            industry=self.industry,
+            employees=self.employees,
+            revenue_wan=Decimal(self.revenue_wan),
+        )

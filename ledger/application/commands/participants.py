@@ -1,0 +1,43 @@
+"""The network's participants as they are registered: a platform already connected (migrating
+today's network in), a cooperating service institution (by the hub), an enterprise (by USCC)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ledger.application.capability import Command
+from ledger.application.uow import Outcome
+from ledger.domain.platform import PlatformKind
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegisterConnectedPlatform(Command[Outcome]):
+    """Register an existing hub or window as connected (no onboarding behind it)."""
+
+    kind: PlatformKind
+    name: str
+    uscc: str
+    region: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegisterInstitution(Command[Outcome]):
+    """Register a cooperating service institution and the categories it serves."""
+
+    uscc: str
+    name: str
+    region: str
+    categories: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegisterEnterprise(Command[Outcome]):
+    """Register an enterprise once, by its USCC (its size class follows from the figures)."""
+
+    uscc: str
+    name: str
+    region: str
+    industry: str
+    employees: int
+    revenue_wan: Decimal

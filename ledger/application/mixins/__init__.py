@@ -1,1 +1,0 @@
-"""Commands and queries of each capability, as mixins on the store (``LedgerCore``)."""

@@ -1,0 +1,45 @@
+"""Access keys as the edges read them: is there a first key yet, which live key a secret is,
+and every key ever issued."""
+
+from __future__ import annotations
+
+from typing import cast
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.utils import get_topic
+
+from ledger.application.store import LedgerCore
+from ledger.domain import ids
+from ledger.domain.access_key import AccessKey, hash_secret
+from ledger.domain.base import LedgerAggregate
+from ledger.domain.errors import AccessKeyNotFoundError
+from ledger.domain.standing import StandingAggregate
+
+
+def is_initialised(ledger: LedgerCore) -> bool:
+    """Whether the ledger has its first admin key (and genesis marker)."""
+    return ids.GENESIS_ID in ledger.repository
+
+
+def authenticate(ledger: LedgerCore, secret: str) -> AccessKey | None:
+    """The live key for ``secret``; ``None`` if it is unknown or revoked, or if the platform
+    or institution it acts for has had its qualification revoked."""
+    try:
+        key: LedgerAggregate = ledger.repository.get(ids.access_key_id(hash_secret(secret)))
+    except AggregateNotFoundError:
+        return None
+    if not isinstance(key, AccessKey) or key.revoked:
+        return None
+    if key.platform_id is not None:
+        subject: LedgerAggregate = ledger.repository.get(key.platform_id)
+        if isinstance(subject, StandingAggregate) and subject.is_revoked:
+            return None
+    return key
+
+
+def list_keys(ledger: LedgerCore) -> list[AccessKey]:
+    """Every key ever issued, in issue order (found through the log, by event type)."""
+    topic = get_topic(AccessKey.Issued)
+    key_ids = [n.originator_id for n in ledger.scan(topics=[topic])]
+    return [ledger.load(cast(UUID, k), AccessKey, AccessKeyNotFoundError, "key") for k in key_ids]
