@@ -22,6 +22,7 @@ from starlette.responses import Response
 
 from ledger.domain.errors import (
     ConflictError,
+    ForbiddenError,
     IdempotencyKeyReusedError,
     LedgerError,
     NotAuthenticatedError,
@@ -30,7 +31,6 @@ from ledger.domain.errors import (
     RuleViolationError,
     UnavailableError,
 )
-from ledger.domain.errors.access import ForbiddenError
 from runtime import metrics
 
 PROBLEM_JSON = "application/problem+json"

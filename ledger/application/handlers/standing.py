@@ -29,7 +29,7 @@ from ledger.application.ports import Store
 from ledger.application.uow import Outcome, UnitOfWork, Write
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
-from ledger.domain.errors.access import ForbiddenRoleError
+from ledger.domain.errors import ForbiddenRoleError
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.standing import StandingAggregate
 from ledger.domain.time import business_date

@@ -2,8 +2,9 @@
 
 Every error carries a stable machine-readable ``code`` (clients branch on it) and a message that
 says what went wrong and what to do next. The API maps the families to HTTP statuses in one
-place (``api/problems.py``): not found → 404, conflict → 409, a stale If-Match → 412, a broken
-rule → 422, unavailable → 503; nothing else in the ledger knows about HTTP. Where each error is
+place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 409, a stale If-Match
+→ 412, a broken rule → 422, revoked credentials → 401, unavailable → 503; nothing else in the
+ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
 ``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``audit``. The complete tree:
 
@@ -51,6 +52,8 @@ defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``act
     ├── IdempotencyKeyReusedError
     ├── UnavailableError
     ├── NotAuthenticatedError
+    ├── ForbiddenError
+    │   └── ForbiddenRoleError
     └── RuleViolationError
         ├── InvalidUSCCError
         ├── UnknownRegionError
@@ -248,6 +251,8 @@ from ledger.domain.errors.base import (
     AlreadyExistsError,
     ConcurrentModificationError,
     ConflictError,
+    ForbiddenError,
+    ForbiddenRoleError,
     IdempotencyKeyReusedError,
     LedgerError,
     NotAuthenticatedError,
@@ -418,6 +423,8 @@ __all__ = [
     "ExternalRefExistsError",
     "FeedbackAlreadyRecordedError",
     "FeedbackBeforeDeliveryError",
+    "ForbiddenError",
+    "ForbiddenRoleError",
     "HeldOnDateError",
     "IdempotencyKeyReusedError",
     "InstitutionExistsError",

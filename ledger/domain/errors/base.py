@@ -53,6 +53,19 @@ class UnavailableError(LedgerError):
     retry_after_seconds: int = 1
 
 
+class ForbiddenError(LedgerError):
+    """Who asks may not take this step on this subject (the application decides what depends on
+    the subject itself, such as who supervises a platform)."""
+
+    code = "forbidden"
+    title = "Forbidden"
+
+
+class ForbiddenRoleError(ForbiddenError):
+    code = "forbidden_role"
+    title = "Role not allowed"
+
+
 class NotAuthenticatedError(LedgerError):
     """The credentials a command was decided on were revoked before it could be committed."""
 
