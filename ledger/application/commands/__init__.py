@@ -1,0 +1,1 @@
+"""Commands: every write the ledger takes, as data (one module per area)."""

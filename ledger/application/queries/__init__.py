@@ -1,0 +1,1 @@
+"""Read queries the routes and the command line use beside single resources."""
