@@ -19,13 +19,14 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import date
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import httpx
 import psycopg
 
+from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
 from runtime.bootstrap import build_ledger
@@ -115,7 +116,7 @@ def run(url: str, requests: int) -> dict[str, dict[str, float]]:
                     "channel": "online",
                     "assignment": {"provider_kind": "expert", "provider_name": "bench"},
                     "delivery": {
-                        "delivered_on": date.today().isoformat(),
+                        "delivered_on": datetime.now(CST).date().isoformat(),
                         "mode": "online",
                         "fee_type": "free",
                     },

@@ -35,7 +35,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,7 @@ from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import NotFoundError
 from ledger.domain.platform import PlatformKind
+from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
 from projections.catalog import ensure_view_schema
@@ -77,7 +78,7 @@ def record(ref: str) -> dict[str, Any]:
         "description": "咨询2026年中小企业技术改造补助政策，并对接融资服务",
         "assignment": {"provider_kind": "expert", "provider_name": "王教授"},
         "delivery": {
-            "delivered_on": date.today().isoformat(),
+            "delivered_on": datetime.now(CST).date().isoformat(),
             "mode": "online",
             "fee_type": "free",
         },

@@ -1,23 +1,20 @@
-"""``sme-ledger seal`` and ``sme-ledger audit …``: the sealer worker and the auditor's tools."""
+"""``sme-ledger audit …``: the auditor's tools (keys, evidence packs, verification, replay)."""
 
 from __future__ import annotations
 
-import signal
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import Annotated
 from uuid import UUID
 
 import orjson
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
+from cli.common import err, fail, open_ledger, out
 from evidence.checkpoint import load_trusted_checkpoint
 from evidence.keys import VerifyKey, load_verify_key
 from evidence.verify import VerificationReport, verify_pack
@@ -25,31 +22,23 @@ from ledger.application.app import LedgerApplication
 from ledger.audit.keys import SealKeyError, SigningKey, resolve_signing_key, write_private_key
 from ledger.audit.pack import export_pack
 from ledger.audit.replay import ReplayPoint, replay_log, replay_stream
-from ledger.audit.sealer import Sealer
 from ledger.domain.errors import LedgerError
 from ledger.persistence.audit_store import audit_store_for
-from runtime.audit import embedded_key_path, seal_policy
-from runtime.bootstrap import build_ledger
+from runtime.audit import embedded_key_path
 from runtime.settings import Settings
 
 audit_app = typer.Typer(
     help="Auditor tools: keys, evidence packs, offline verification, replay.",
     no_args_is_help=True,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
-    return typer.Exit(code)
+    return fail(message, code)
 
 
 def _open(settings: Settings) -> LedgerApplication:
-    try:
-        return build_ledger(settings.store, clock_skew=settings.clock_skew)
-    except LedgerError as e:
-        raise _fail(e.detail) from None
+    return open_ledger(settings)
 
 
 def _signing_key(settings: Settings) -> SigningKey:
@@ -62,109 +51,6 @@ def _signing_key(settings: Settings) -> SigningKey:
     if note:
         err.print(f"[yellow]{note}[/]")
     return key
-
-
-# --- the sealer worker -----------------------------------------------------------------------
-
-
-class _Waker:
-    """Waits for new events: LISTEN on PostgreSQL's notify channel, else plain polling."""
-
-    def __init__(self, settings: Settings, channel: str | None, stop: threading.Event) -> None:
-        self.stop = stop
-        self.poll = settings.seal_poll_seconds
-        self.conn = None
-        if settings.store.is_postgres and channel:
-            import psycopg
-
-            self.conn = psycopg.connect(settings.database_url, autocommit=True)
-            self.conn.execute(f'LISTEN "{channel}"')
-
-    def wait(self, seconds: float) -> None:
-        if self.conn is None:
-            self.stop.wait(seconds)
-            return
-        # Wakes on the first NOTIFY (every append sends one), after ``seconds``, or soon after
-        # a stop is asked for (checked twice a second).
-        deadline = time.monotonic() + seconds
-        while not self.stop.is_set():
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return
-            for _ in self.conn.notifies(timeout=min(remaining, 0.5), stop_after=1):
-                return
-
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-
-
-def seal(
-    once: Annotated[
-        bool, typer.Option("--once", help="Seal what is there, write a checkpoint, and exit")
-    ] = False,
-    metrics_port: Annotated[
-        int | None, typer.Option(help="Serve Prometheus metrics on this port")
-    ] = None,
-) -> None:
-    """Seal the log into the Merkle tree and sign checkpoints (a worker; Ctrl-C stops it)."""
-    from runtime import metrics
-
-    settings = Settings()
-    key = _signing_key(settings)
-    ledger = _open(settings)
-    stop = threading.Event()
-    try:
-        store = audit_store_for(ledger.recorder)
-        sealer = Sealer(ledger.recorder, store, key, seal_policy(settings))
-        if once:
-            report = sealer.seal(force_checkpoint=True)
-            cp = sealer.last_checkpoint
-            head = (
-                f"tree size {cp.tree_size}, up to position {cp.last_position}, key {cp.key_id}"
-                if cp
-                else "none (the log is empty)"
-            )
-            out.print(
-                f"Sealed {report.sealed} event(s), wrote {len(report.checkpoints)} checkpoint(s); "
-                f"latest checkpoint: {head}."
-            )
-            return
-        if metrics_port:
-            from prometheus_client import start_http_server
-
-            start_http_server(metrics_port)
-
-        def request_stop(_signum: int, _frame: FrameType | None) -> None:
-            stop.set()
-
-        signal.signal(signal.SIGTERM, request_stop)
-        signal.signal(signal.SIGINT, request_stop)
-        waker = _Waker(settings, getattr(ledger.recorder, "channel_name", None), stop)
-        err.print(f"Sealing {settings.database_url.split('@')[-1]} with key {key.key_id}")
-        failures = 0
-        try:
-            while not stop.is_set():
-                try:
-                    report = sealer.seal()
-                    metrics.CHECKPOINT_LAG.set(sealer.lag())
-                    for cp in report.checkpoints:
-                        err.print(f"checkpoint {cp.tree_size} (up to position {cp.last_position})")
-                    failures = 0
-                except LedgerError as e:
-                    raise _fail(e.detail, 1) from None
-                except Exception as e:  # the database went away: keep trying, with back-off
-                    failures += 1
-                    err.print(f"[yellow]sealing failed ({type(e).__name__}: {e}); retrying[/]")
-                    stop.wait(min(settings.seal_poll_seconds * 2**failures, 60.0))
-                    continue
-                if not stop.is_set():
-                    waker.wait(sealer.wait_seconds(settings.seal_poll_seconds))
-        finally:
-            waker.close()
-        err.print("Sealer stopped.")
-    finally:
-        ledger.close()
 
 
 # --- auditor tools ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from ledger.application.app import LedgerApplication
-from ledger.audit.keys import SealKeyError, resolve_signing_key
+from ledger.audit.keys import SealKeyError, SigningKey, resolve_signing_key
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.records import AuditStore
 from ledger.audit.sealer import Sealer, SealerThread, SealPolicy
@@ -46,6 +46,17 @@ def embedded_key_path(settings: Settings) -> Path | None:
     return Path(store.sqlite_path).resolve().parent / GENERATED_KEY_NAME
 
 
+def build_sealer(
+    settings: Settings,
+    ledger: LedgerApplication,
+    key: SigningKey,
+    store: AuditStore | None = None,
+) -> Sealer:
+    """The sealer of ``ledger``'s log, with the policy of ``settings`` (in-process or a worker)."""
+    store = store or audit_store_for(ledger.recorder)
+    return Sealer(ledger.recorder, store, key, seal_policy(settings))
+
+
 def update_lag(store: AuditStore) -> int:
     latest = store.latest_checkpoint()
     lag = store.events_after(latest.last_position if latest else 0)
@@ -76,7 +87,7 @@ def start_audit(settings: Settings, ledger: LedgerApplication) -> AuditRuntime:
             return AuditRuntime(store, AuditProofs(store), writer, None)
         if note:
             log.warning(note)
-        sealer = Sealer(ledger.recorder, store, key, seal_policy(settings))
+        sealer = build_sealer(settings, ledger, key, store)
         thread = SealerThread(
             sealer,
             settings.seal_poll_seconds,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import orjson
@@ -10,6 +10,7 @@ import pytest
 
 from ledger.application.commands.access_keys import IssueKey
 from ledger.domain.access_key import Role
+from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from runtime.bootstrap import build_ledger
 from tests.acting import act
@@ -40,7 +41,7 @@ def record(ref: str, **overrides: object) -> dict[str, object]:
         "channel": "online",
         "assignment": {"provider_kind": "expert", "provider_name": "王教授"},
         "delivery": {
-            "delivered_on": date.today().isoformat(),
+            "delivered_on": datetime.now(CST).date().isoformat(),
             "mode": "online",
             "fee_type": "free",
         },
@@ -93,7 +94,7 @@ def test_a_csv_export_is_read_by_its_header(
     sqlite_url: str, window_key: str, tmp_path: Path
 ) -> None:
     export = tmp_path / "cases.csv"
-    today = date.today().isoformat()
+    today = datetime.now(CST).date().isoformat()
     export.write_text(
         "external_ref,uscc,category,channel,description,provider_kind,provider_name,"
         "delivered_on,mode,fee_type,fee_amount,satisfaction,comment\n"

@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from tests.e2e._server import CLI, CLI_TIMEOUT_SECONDS, cli_env, create_key, run
 
 DATA = Path(__file__).parent / "legacy_v0_1"
 LOG_HEAD = 1370
+ANSWERED_AT = datetime(2026, 12, 2, 13, 7, tzinfo=UTC)
+"""When the answers were taken (the Ningxia date was 2 December 2026)."""
 
 
 def _gunzip(name: str, to: Path) -> Path:
@@ -100,12 +103,20 @@ def test_the_v0_1_log_seals_on_from_where_it_was_sealed(legacy_url: str, tmp_pat
 @pytest.fixture
 def legacy_client(legacy_url: str) -> Iterator[tuple[TestClient, dict[str, str]]]:
     from api.app import create_app
+    from ledger.persistence.config import StoreConfig
+    from runtime.bootstrap import build_ledger
     from runtime.settings import Settings
 
     keys = {role: create_key(legacy_url, "--role", role).secret for role in ("auditor", "bureau")}
-    app = create_app(Settings(database_url=legacy_url, sealer="off", access_log=False))
-    with TestClient(app) as client:
-        yield client, keys
+    # Reads that depend on the day (an agreement's status, "as on" today) answer as they did on
+    # the day the answers were taken.
+    ledger = build_ledger(StoreConfig(legacy_url), clock=lambda: ANSWERED_AT)
+    app = create_app(Settings(database_url=legacy_url, sealer="off", access_log=False), ledger)
+    try:
+        with TestClient(app) as client:
+            yield client, keys
+    finally:
+        ledger.close()
 
 
 def test_the_v0_1_log_answers_every_read_as_it_did(

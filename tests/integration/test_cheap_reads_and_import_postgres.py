@@ -4,7 +4,7 @@ migrated table, and bulk imports racing on the same records record each exactly 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 import psycopg
 
@@ -12,6 +12,7 @@ from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import Assign, Cancel, ImportCases, ImportStatus, OpenCase
 from ledger.domain.errors import ServiceCaseNotFoundError
 from ledger.domain.service_case import Channel, ProviderKind, ServiceCase
+from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from runtime.bootstrap import build_ledger
 from tests.acting import act
@@ -113,7 +114,7 @@ def test_racing_imports_of_the_same_records_record_each_exactly_once(
 ) -> None:
     ledgers = [make_small_ledger(postgres_url) for _ in range(4)]
     network = set_up_network(ledgers[0])
-    batch = import_batch(date.today(), network, 300)
+    batch = import_batch(datetime.now(CST).date(), network, 300)
     start = start_line(len(ledgers))
 
     def attempt(i: int) -> list[ImportStatus]:

@@ -1,0 +1,105 @@
+"""Computing, concluding and verifying the appraisals of a year."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+from uuid import UUID
+
+import typer
+from rich.table import Table
+
+from cli.common import (
+    cli_envelope,
+    err,
+    fail,
+    open_ledger,
+    out,
+    print_table,
+)
+from ledger.application.context import Principal, RequestContext
+from ledger.domain.errors import LedgerError
+from runtime.settings import Settings
+
+
+def appraise(
+    year: Annotated[int | None, typer.Option(help="Compute the appraisals of this year")] = None,
+    kind: Annotated[
+        str, typer.Option(help="window, institution or hub", case_sensitive=False)
+    ] = "window",
+    conclude: Annotated[
+        bool, typer.Option(help="Conclude them at once (no expert scores)")
+    ] = False,
+    verify_id: Annotated[
+        UUID | None, typer.Option("--verify", help="Verify the appraisal with this id")
+    ] = None,
+) -> None:
+    """Compute (and optionally conclude) a year's appraisals, or verify one."""
+    from ledger.application.commands.appraisals import ConcludeAppraisal, RecordAppraisal
+    from ledger.domain.appraisal import Appraisal
+    from ledger.domain.errors import AppraisalExistsError
+    from ledger.domain.schemes import default_scheme
+    from ledger.domain.time import CST
+    from projections.appraisal import default_as_on, figures_at, subjects_of_kind, verify
+
+    settings = Settings()
+    ledger = open_ledger(settings)
+    try:
+        if verify_id is not None:
+            appraisal = ledger.get(Appraisal, verify_id)
+            result = verify(ledger, appraisal)
+            if not result.identical:
+                for difference in result.differences:
+                    err.print(f"[red]differs[/] {difference}")
+                raise fail(f"Appraisal {verify_id} does not verify.", 1)
+            out.print(
+                f"Appraisal {verify_id} verifies: the log up to position {appraisal.position} "
+                f"gives identical figures and scores (grade {appraisal.grade or 'not concluded'})."
+            )
+            return
+        if year is None or kind not in ("window", "institution", "hub"):
+            raise fail("Pass --year, and --kind window, institution or hub.", 2)
+        meta = cli_envelope(ledger)
+        context = RequestContext(Principal(meta.actor), meta.correlation_id)
+        as_on = default_as_on(year, ledger.clock().astimezone(CST).date())
+        position = ledger.head_position()
+        started = time.monotonic()
+        figures = figures_at(ledger, position=position, year=year, as_on=as_on)
+        scheme = default_scheme(kind)
+        table = Table("subject", "total", "grade", "consequence")
+        for subject_id, subject_figures in subjects_of_kind(figures, kind).items():
+            try:
+                record = RecordAppraisal(
+                    subject_id=UUID(subject_id),
+                    year=year,
+                    scheme=scheme,
+                    position=position,
+                    as_on=as_on,
+                    figures=subject_figures,
+                    occurred_at=meta.occurred_at,
+                )
+                outcome = ledger.handle(record, context)
+            except AppraisalExistsError:
+                table.add_row(subject_id, "-", "-", "already appraised")
+                continue
+            body = outcome.body
+            if conclude:
+                conclusion = ConcludeAppraisal(
+                    appraisal_id=outcome.resource_id, occurred_at=meta.occurred_at
+                )
+                body = ledger.handle(conclusion, context).body
+            table.add_row(
+                body["id"],
+                body["total"] or body["indicators_total"],
+                body["grade"] or "(open)",
+                body["consequence"] or "",
+            )
+        print_table(table)
+        out.print(
+            f"Figures read at log position {position} as on {as_on} "
+            f"in {time.monotonic() - started:.1f} s (scheme {scheme.id} v{scheme.version})."
+        )
+    except LedgerError as e:
+        raise fail(e.detail, 2) from None
+    finally:
+        ledger.close()

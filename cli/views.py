@@ -1,0 +1,147 @@
+"""The projection daemon and its rebuild and status commands."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from cli.common import (
+    fail,
+    open_ledger,
+    out,
+    progress_bar,
+)
+from ledger.application.app import LedgerApplication
+from projections.runner import ProjectionRunner
+from runtime.bootstrap import Runtime
+from runtime.settings import Settings
+
+project_app = typer.Typer(
+    help="Keep the views up to date (the projection daemon), rebuild them, show their lag.",
+    invoke_without_command=True,
+)
+
+
+def _open_views(settings: Settings, ledger: LedgerApplication) -> ProjectionRunner:
+    return Runtime(settings, ledger=ledger).view_runner()
+
+
+@project_app.callback()
+def project(
+    ctx: typer.Context,
+    once: Annotated[bool, typer.Option(help="Catch up once and exit")] = False,
+    poll: Annotated[float, typer.Option(help="Seconds between polls when idle")] = 1.0,
+) -> None:
+    """Run the projection daemon: keep every view caught up with the log until stopped."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import signal
+    import threading
+
+    settings = Settings()
+    ledger = open_ledger(settings)
+    runner = _open_views(settings, ledger)
+    try:
+        if settings.store.is_postgres:
+            try:
+                runner.ensure_views_exist()
+            except RuntimeError as e:
+                raise fail(str(e), 2) from None
+        else:
+            runner.ensure_schema()
+        if once:
+            runner.catch_up()
+            return
+        stop = threading.Event()
+
+        def shut_down(*_: object) -> None:
+            stop.set()
+            runner.wake.set()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, shut_down)
+        listener = _listen_for_appends(settings, runner, stop)
+        out.print(f"Keeping {len(runner.projections)} views up to date; Ctrl-C to stop.")
+        runner.run(stop, poll_interval=poll)
+        if listener is not None:
+            listener.join(timeout=5)
+    finally:
+        runner.store.close()
+        ledger.close()
+
+
+def _listen_for_appends(settings: Settings, runner: ProjectionRunner, stop: Any) -> Any:
+    """On PostgreSQL, wake the daemon on every append (LISTEN); polling stays as a fallback."""
+    if not settings.store.is_postgres:
+        return None
+    import threading
+
+    import psycopg
+
+    def listen() -> None:
+        while not stop.is_set():
+            try:
+                with psycopg.connect(settings.database_url, autocommit=True) as conn:
+                    conn.execute("LISTEN ledger_events")
+                    while not stop.is_set():
+                        for _ in conn.notifies(timeout=1.0, stop_after=1):
+                            runner.wake.set()
+            except psycopg.Error:
+                stop.wait(1.0)  # the poll keeps the views fresh meanwhile
+
+    thread = threading.Thread(target=listen, name="listen", daemon=True)
+    thread.start()
+    return thread
+
+
+@project_app.command("rebuild")
+def project_rebuild(
+    name: Annotated[str | None, typer.Argument(help="The view to rebuild")] = None,
+    all_views: Annotated[bool, typer.Option("--all", help="Rebuild every view")] = False,
+) -> None:
+    """Rebuild a view (or all) from the first event; readers are told it is rebuilding."""
+    settings = Settings()
+    ledger = open_ledger(settings)
+    runner = _open_views(settings, ledger)
+    try:
+        names = list(runner.projections) if all_views else [name] if name else []
+        unknown = [n for n in names if n not in runner.projections]
+        if not names or unknown:
+            known = ", ".join(runner.projections)
+            raise fail(f"Name a view to rebuild ({known}) or pass --all.", 2)
+        with progress_bar() as bar:
+            for view in names:
+                task = bar.add_task(view, total=ledger.head_position() or 1, rate="")
+                started = time.monotonic()
+
+                def progress(
+                    _: str, done: int, total: int, task: Any = task, t0: float = started
+                ) -> None:
+                    rate = done / max(time.monotonic() - t0, 1e-9)
+                    bar.update(task, completed=done, total=total, rate=f"{rate:,.0f} events/s")
+
+                runner.rebuild(view, progress)
+                bar.update(task, completed=bar.tasks[-1].total)
+    finally:
+        runner.store.close()
+        ledger.close()
+    out.print(f"Rebuilt {', '.join(names)}.")
+
+
+@project_app.command("status")
+def project_status() -> None:
+    """Each view's position, state and lag behind the log."""
+    settings = Settings()
+    ledger = open_ledger(settings)
+    runner = _open_views(settings, ledger)
+    try:
+        table = Table("view", "version", "position", "state", "lag")
+        for s in runner.status():
+            table.add_row(s.name, str(s.version), str(s.position), s.state, str(s.lag))
+    finally:
+        runner.store.close()
+        ledger.close()
+    out.print(table)
