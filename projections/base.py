@@ -8,17 +8,19 @@ event (its data, its envelope, its position), never from the clock or a random i
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any, ClassVar
 from uuid import UUID
 
-from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.utils import get_topic
 
+from ledger.domain.base import LedgerAggregate
 from ledger.domain.time import CST
 from projections.store import Tx
 
-Event = CanMutateAggregate[UUID]
+Event = LedgerAggregate.Event
+"""Every event a projection reads carries its envelope (``meta``) and declares its fields."""
+
 Handler = Callable[[Any, Tx, Event, int], None]
 
 
@@ -133,13 +135,11 @@ def text(value: UUID | None) -> str | None:
 
 def business_date(event: Event) -> str:
     """The Ningxia business date of an event (from its envelope), as ISO text."""
-    occurred_at: datetime = vars(event)["meta"].occurred_at
-    return occurred_at.astimezone(CST).date().isoformat()
+    return event.meta.occurred_at.astimezone(CST).date().isoformat()
 
 
 def business_time(event: Event) -> str:
-    occurred_at: datetime = vars(event)["meta"].occurred_at
-    return occurred_at.isoformat()
+    return event.meta.occurred_at.isoformat()
 
 
 def iso(value: date | None) -> str | None:
@@ -162,5 +162,4 @@ def updater(
 
 
 def actor(event: Event) -> str:
-    actor_: str = vars(event)["meta"].actor
-    return actor_
+    return event.meta.actor
