@@ -1,41 +1,108 @@
 """What a projection is: tables, and a handler per event type that writes them.
 
-A projection declares the event classes it reads; the daemon feeds it those events in log order,
-a batch per transaction. Handlers must be deterministic: every value they write comes from the
-event (its data, its envelope, its position), never from the clock or a random id.
+A projection declares, for each event class it reads, what it writes: a method marked
+``@on(Expert.Registered)`` whose ``event`` parameter is that class, or, for the common "set these
+columns of the event's row", ``update(Expert.Deactivated, table, key, columns, values)`` whose
+``values`` receives that class. Either way the handler reads the event's declared fields and its
+envelope (``meta``) as typed attributes, so a misspelt or missing field is a type error.
+
+The daemon feeds a projection the events it reads in log order, a batch per transaction.
+Handlers must be deterministic: every value they write comes from the event (its data, its
+envelope, its position), never from the clock or a random id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar, Generic, TypeVar, cast
 from uuid import UUID
 
-from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.utils import get_topic
 
+from ledger.domain.base import LedgerAggregate
 from ledger.domain.time import CST
 from projections.store import Tx
 
-Event = CanMutateAggregate[UUID]
-Handler = Callable[[Any, Tx, Event, int], None]
+Event = LedgerAggregate.Event
+"""Every event a projection reads carries its envelope (``meta``) and declares its fields."""
+
+E = TypeVar("E", bound=Event)
+P = TypeVar("P", bound="Projection")
+
+
+@dataclass(frozen=True)
+class Handler(Generic[P, E]):
+    """What a projection writes on events of the types ``events``: ``write(projection, tx,
+    event, position)``. Made by :func:`on` (a method) or :func:`update` (a row update)."""
+
+    events: tuple[type[E], ...]
+    write: Callable[[P, Tx, E, int], None]
+
+
+def on(*events: type[E]) -> Callable[[Callable[[P, Tx, E, int], None]], Handler[P, E]]:
+    """Make a projection method the handler of ``events``, each of a type the method's
+    ``event`` parameter accepts::
+
+        @on(Expert.Registered)
+        def expert_registered(self, tx: Tx, event: Expert.Registered, position: int) -> None:
+            ...
+    """
+
+    def register(write: Callable[[P, Tx, E, int], None]) -> Handler[P, E]:
+        return Handler(events, write)
+
+    return register
+
+
+def update(
+    event: type[E], table: str, key: str, columns: str, values: Callable[[E], tuple[object, ...]]
+) -> Handler[Projection, E]:
+    """On ``event``, set ``columns`` (``"a = ?, b = ?"``) of the row of ``table`` whose ``key``
+    column is the event's stream id, from ``values(event)`` (and the row's position)."""
+
+    def write(_: Projection, tx: Tx, e: E, position: int) -> None:
+        tx.execute(
+            f"UPDATE {table} SET {columns}, position = ? WHERE {key} = ?",
+            (*values(e), position, str(e.originator_id)),
+        )
+
+    return Handler((event,), write)
+
+
+_Write = Callable[["Projection", Tx, Event, int], None]
 
 
 class Projection:
-    """A view of the log. Subclasses set ``name``, ``version``, ``tables`` and ``handlers``."""
+    """A view of the log. Subclasses set ``name``, ``version`` and ``tables``, and declare a
+    :class:`Handler` per event type they read (with :func:`on` or :func:`update`)."""
 
     name: ClassVar[str]
     version: ClassVar[int] = 1
     """Bump when the tables or the meaning of a column change: the view is then rebuilt."""
     tables: ClassVar[dict[str, str]]
     """Table name → column definitions (portable SQL), created as ``CREATE TABLE name (...)``."""
-    handlers: ClassVar[dict[type, Handler]]
-    """Event class → ``handler(self, tx, event, position)``."""
+    handlers: ClassVar[dict[type[Event], _Write]] = {}
+    """Event class → ``write(self, tx, event, position)``, collected from the class's handlers."""
 
     cached: ClassVar[dict[str, str]] = {}
     """Tables whose rows a batch folds in memory (table → key column): read at most once per
     batch, written once per batch with one ``executemany``. For the views most events touch."""
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        handlers = dict(cls.handlers)
+        for handler in cls.__dict__.values():
+            if isinstance(handler, Handler):
+                for event_type in handler.events:
+                    if event_type in handlers:
+                        msg = f"{cls.__name__} has two handlers for {event_type.__qualname__}"
+                        raise TypeError(msg)
+                    # ``handle`` calls it only with an event of exactly this type, on an
+                    # instance of this class: the types its handler declared.
+                    handlers[event_type] = cast(_Write, handler.write)
+        cls.handlers = handlers
 
     def __init__(self) -> None:
         self.rows = {
@@ -133,34 +200,16 @@ def text(value: UUID | None) -> str | None:
 
 def business_date(event: Event) -> str:
     """The Ningxia business date of an event (from its envelope), as ISO text."""
-    occurred_at: datetime = vars(event)["meta"].occurred_at
-    return occurred_at.astimezone(CST).date().isoformat()
+    return event.meta.occurred_at.astimezone(CST).date().isoformat()
 
 
 def business_time(event: Event) -> str:
-    occurred_at: datetime = vars(event)["meta"].occurred_at
-    return occurred_at.isoformat()
+    return event.meta.occurred_at.isoformat()
 
 
 def iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def updater(
-    table: str, key: str, columns: str, values: Callable[[Any], tuple[Any, ...]]
-) -> Handler:
-    """A handler that sets ``columns`` (``"a = ?, b = ?"``) of the row whose ``key`` column is
-    the event's stream id, from ``values(event)``."""
-
-    def handle(_: Any, tx: Tx, event: Event, position: int) -> None:
-        tx.execute(
-            f"UPDATE {table} SET {columns}, position = ? WHERE {key} = ?",
-            (*values(event), position, str(event.originator_id)),
-        )
-
-    return handle
-
-
 def actor(event: Event) -> str:
-    actor_: str = vars(event)["meta"].actor
-    return actor_
+    return event.meta.actor

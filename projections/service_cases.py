@@ -7,66 +7,29 @@ every figure can be traced to the cases behind it and recomputed at any log posi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from ledger.domain.enterprise import Enterprise
 from ledger.domain.service_case import ServiceCase
-from projections.base import (
-    Event,
-    Handler,
-    Projection,
-    business_date,
-    business_time,
-    text,
-)
+from projections.base import E, Handler, Projection, business_date, business_time, on, text
 from projections.store import Tx
 
 CASE_FACTS = "view_case_facts"
 ENTERPRISES = "view_enterprises"
 
 
-def _opened(p: Any, tx: Tx, event: Event, position: int) -> None:
-    data = vars(event)
-    case_id = str(event.originator_id)
-    row = dict.fromkeys(p.rows[CASE_FACTS].columns)
-    row.update(
-        case_id=case_id,
-        window_id=text(data["window_id"]),
-        external_ref=data["external_ref"],
-        enterprise_id=text(data["enterprise_id"]),
-        uscc=data["uscc"],
-        category=data["category"],
-        category_group=data["category"][:2],
-        channel=data["channel"],
-        opened_at=business_time(event),
-        opened_on=business_date(event),
-        status="opened",
-        position=position,
-    )
-    p.rows[CASE_FACTS].put(case_id, row)
+def case_update(event: type[E], values: Callable[[E], dict[str, object]]) -> Handler[Projection, E]:
+    """On ``event``, set the columns ``values(event)`` names on the event's case row."""
 
-
-def _case(values: Callable[[Any], dict[str, Any]]) -> Handler:
-    """A handler that sets the columns ``values(event)`` names on the event's case row."""
-
-    def handle(p: Any, tx: Tx, event: Event, position: int) -> None:
-        facts = p.rows[CASE_FACTS]
-        case_id = str(event.originator_id)
+    def write(projection: Projection, tx: Tx, e: E, position: int) -> None:
+        facts = projection.rows[CASE_FACTS]
+        case_id = str(e.originator_id)
         row = facts.get(case_id)
         if row is not None:  # every case stream starts with Opened
-            row.update(values(event), position=position)
+            row.update(values(e), position=position)
             facts.put(case_id, row)
 
-    return handle
-
-
-def _enterprise(_: Any, tx: Tx, event: Event, position: int) -> None:
-    e: Any = event
-    tx.execute(
-        f"INSERT INTO {ENTERPRISES} (enterprise_id, uscc, name, region, industry, size_class, "
-        "position) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise_id) DO NOTHING",
-        (str(e.originator_id), e.uscc, e.name, e.region, e.industry, e.size_class, position),
-    )
+    return Handler((event,), write)
 
 
 class CaseFactsProjection(Projection):
@@ -89,35 +52,71 @@ class CaseFactsProjection(Projection):
             "status TEXT NOT NULL, position BIGINT NOT NULL"
         ),
     }
-    handlers: ClassVar[dict[type, Handler]] = {
-        Enterprise.Registered: _enterprise,
-        ServiceCase.Opened: _opened,
-        ServiceCase.Assigned: _case(
-            lambda e: {
-                "provider_kind": e.provider_kind,
-                "provider_id": text(e.provider_id),
-                "provider_name": e.provider_name,
-                "status": "assigned",
-            }
-        ),
-        ServiceCase.Delivered: _case(
-            lambda e: {
-                "delivered_on": e.delivered_on.isoformat(),
-                "delivery_mode": e.mode,
-                "fee_type": e.fee_type,
-                "fee_amount": str(e.fee_amount),
-                "status": "delivered",
-            }
-        ),
-        ServiceCase.FeedbackReceived: _case(
-            lambda e: {"satisfaction": e.satisfaction, "status": "feedback_received"}
-        ),
-        ServiceCase.Closed: _case(lambda e: {"closed_on": business_date(e), "status": "closed"}),
-        ServiceCase.Cancelled: _case(
-            lambda e: {
-                "cancelled_on": business_date(e),
-                "cancellation_reason": e.reason,
-                "status": "cancelled",
-            }
-        ),
-    }
+
+    @on(Enterprise.Registered)
+    def enterprise_registered(self, tx: Tx, event: Enterprise.Registered, position: int) -> None:
+        tx.execute(
+            f"INSERT INTO {ENTERPRISES} (enterprise_id, uscc, name, region, industry, "
+            "size_class, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (enterprise_id) DO NOTHING",
+            (
+                str(event.originator_id), event.uscc, event.name, event.region, event.industry,
+                event.size_class, position,
+            ),
+        )  # fmt: skip
+
+    @on(ServiceCase.Opened)
+    def case_opened(self, tx: Tx, event: ServiceCase.Opened, position: int) -> None:
+        facts = self.rows[CASE_FACTS]
+        case_id = str(event.originator_id)
+        row = dict.fromkeys(facts.columns)
+        row.update(
+            case_id=case_id,
+            window_id=text(event.window_id),
+            external_ref=event.external_ref,
+            enterprise_id=text(event.enterprise_id),
+            uscc=event.uscc,
+            category=event.category,
+            category_group=event.category[:2],
+            channel=event.channel,
+            opened_at=business_time(event),
+            opened_on=business_date(event),
+            status="opened",
+            position=position,
+        )
+        facts.put(case_id, row)
+
+    case_assigned = case_update(
+        ServiceCase.Assigned,
+        lambda e: {
+            "provider_kind": e.provider_kind,
+            "provider_id": text(e.provider_id),
+            "provider_name": e.provider_name,
+            "status": "assigned",
+        },
+    )
+    case_delivered = case_update(
+        ServiceCase.Delivered,
+        lambda e: {
+            "delivered_on": e.delivered_on.isoformat(),
+            "delivery_mode": e.mode,
+            "fee_type": e.fee_type,
+            "fee_amount": str(e.fee_amount),
+            "status": "delivered",
+        },
+    )
+    feedback_received = case_update(
+        ServiceCase.FeedbackReceived,
+        lambda e: {"satisfaction": e.satisfaction, "status": "feedback_received"},
+    )
+    case_closed = case_update(
+        ServiceCase.Closed, lambda e: {"closed_on": business_date(e), "status": "closed"}
+    )
+    case_cancelled = case_update(
+        ServiceCase.Cancelled,
+        lambda e: {
+            "cancelled_on": business_date(e),
+            "cancellation_reason": e.reason,
+            "status": "cancelled",
+        },
+    )
