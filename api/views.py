@@ -10,8 +10,10 @@ from typing import Annotated, Any
 import orjson
 from fastapi import Depends, Query, Request, Response
 
+from api.deps import AppSettings, Ledger
 from api.problems import ApiError
 from api.responses import json_response
+from projections.directory import ViewDirectory
 from projections.runner import LIVE, ProjectionRunner
 
 
@@ -33,6 +35,17 @@ MinPosition = Annotated[
 Format = Annotated[
     str, Query(pattern="^(json|csv)$", description="json (default) or csv for a download")
 ]
+
+
+def _directory(views: Views, ledger: Ledger, settings: AppSettings) -> ViewDirectory:
+    # A list answers for every write acknowledged before it was asked for: the directory is
+    # read once it has caught up with the head of the log (a bounded wait, else 503).
+    require_fresh(views, ("directory",), ledger.head_position(), settings.view_wait_seconds)
+    return ViewDirectory(views.store)
+
+
+Listing = Annotated[ViewDirectory, Depends(_directory)]
+"""The directory view, fresh as of the request (for the list routes)."""
 
 
 def require_fresh(

@@ -23,6 +23,7 @@ import psycopg
 
 from demo import seed_demo
 from ledger.application.app import LedgerApplication
+from ledger.application.ports import Directory
 from ledger.application.queries.participants import list_platforms
 from ledger.domain.envelope import Envelope
 from ledger.domain.service_case import (
@@ -42,13 +43,14 @@ from ledger.persistence.migrate import migrate
 from projections.catalog import all_projections, ensure_view_schema
 from projections.runner import ProjectionRunner
 from projections.store import open_view_store
-from runtime.bootstrap import build_ledger
+from runtime.bootstrap import Runtime, build_ledger
+from runtime.settings import Settings
 
 
-def grow(ledger: LedgerApplication, target: int) -> None:
+def grow(ledger: LedgerApplication, directory: Directory, target: int) -> None:
     """Append delivered, rated, closed cases (5 events each) until the log holds ``target``."""
     rng = random.Random(7)
-    platforms = [p for p in list_platforms(ledger) if p.kind.value == "window"]
+    platforms = [p for p in list_platforms(ledger, directory) if p.kind.value == "window"]
     enterprises = [ledger.lookups.enterprise(uscc) for uscc in _some_usccs(ledger, 200)]
     n = 0
     while ledger.head_position() < target:
@@ -140,7 +142,8 @@ def main() -> None:
         started = time.perf_counter()
         if ledger.head_position() == 0:
             seed_demo(ledger, seed=1, year=2025)
-        grow(ledger, args.events)
+        with Runtime(Settings(database_url=url), ledger=ledger) as runtime:
+            grow(ledger, runtime.directory(), args.events)
         print(
             f"log: {ledger.head_position():,} events, built in {time.perf_counter() - started:.0f} s"
         )

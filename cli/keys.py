@@ -24,6 +24,7 @@ from ledger.application.context import Principal
 from ledger.application.queries.access_keys import authenticate, list_keys
 from ledger.domain.access_key import Role
 from ledger.domain.errors import LedgerError
+from runtime.bootstrap import Runtime
 from runtime.settings import Settings
 
 keys_app = typer.Typer(help="Issue, revoke and list API access keys.", no_args_is_help=True)
@@ -73,12 +74,11 @@ def keys_revoke(
 @keys_app.command("list")
 def keys_list() -> None:
     """List every key ever issued (never the keys themselves)."""
-    settings = Settings()
-    ledger = open_ledger(settings)
     try:
-        keys = list_keys(ledger)
-    finally:
-        ledger.close()
+        with Runtime(Settings()) as runtime:
+            keys = list_keys(runtime.ledger, runtime.directory())
+    except LedgerError as e:
+        raise fail(e.detail, 2) from None
     table = Table("id", "role", "platform", "name", "hint", "issued", "status")
     for key in keys:
         table.add_row(

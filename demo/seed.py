@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+from eventsourcing.utils import get_topic
+
 from demo.activities import seed_activities
 from demo.agreements import seed_agreements
 from demo.cases import seed_cases, seed_enterprises
@@ -25,11 +27,12 @@ from ledger.application.commands.standing import (
     GrantPrioritySupport,
     OrderRectification,
 )
-from ledger.application.queries.data_reports import list_reports
-from ledger.application.queries.participants import list_platforms
+from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.budget import FIRST_BUDGET_YEAR
+from ledger.domain.data_report import DataReport
 from ledger.domain.errors import LedgerError
+from ledger.domain.platform import Platform
 from ledger.domain.time import CST
 
 __all__ = ["DemoAlreadySeededError", "DemoReport", "DemoYearError", "Progress", "seed_demo"]
@@ -77,7 +80,7 @@ def seed_demo(
     onboarded during the year), 20 institutions under agreement, 15 experts, about a hundred
     activities, every window's monthly reports and the hub's budget with its disbursements.
     """
-    if list_platforms(ledger):
+    if _any_platform(ledger):
         raise DemoAlreadySeededError(
             "This ledger already has platforms; seed the demonstration into an empty ledger "
             "(e.g. LEDGER_DATABASE_URL=sqlite:///./var/demo.sqlite)."
@@ -103,13 +106,22 @@ def seed_demo(
     return demo.report
 
 
+def _any_platform(ledger: LedgerApplication) -> bool:
+    """Whether any platform was ever recorded (the first event that says so is enough)."""
+    entered = (Platform.RegisteredAsConnected, Platform.ConnectedAfterOnboarding)
+    topics = [get_topic(e) for e in entered]
+    return bool(ledger.recorder.select_notifications(start=0, limit=1, topics=topics))
+
+
 def _standing(demo: DemoWorld) -> None:
     """The window that reported most punctually gets priority support; the one most often late
     is ordered to rectify (as the appraisal would decide)."""
     late = {w.id: 0 for w in demo.windows}
-    for report in list_reports(demo.ledger):
-        if report.late and report.window_id in late:
-            late[report.window_id] += 1
+    for window in demo.windows:
+        for month in range(1, 13):
+            report = demo.ledger.find(ids.data_report_id(window.id, f"{demo.year}-{month:02d}"))
+            if isinstance(report, DataReport) and report.late:
+                late[window.id] += 1
     # Only windows that reported the whole year are compared.
     whole_year = [w for w in demo.windows if not w.onboarded]
     best = min(whole_year, key=lambda w: late[w.id])

@@ -6,6 +6,7 @@ from ledger.application.store import LedgerCore
 from ledger.persistence.config import StoreConfig
 from projections.activities import ActivitiesProjection
 from projections.base import Projection
+from projections.directory import DirectoryProjection
 from projections.funds import FundsProjection
 from projections.registry import RegistryProjection
 from projections.runner import TRACKING_TABLE, ProjectionRunner
@@ -14,7 +15,13 @@ from projections.store import open_view_store
 
 
 def all_projections() -> list[Projection]:
-    return [RegistryProjection(), CaseFactsProjection(), ActivitiesProjection(), FundsProjection()]
+    return [
+        RegistryProjection(),
+        CaseFactsProjection(),
+        ActivitiesProjection(),
+        FundsProjection(),
+        DirectoryProjection(),
+    ]
 
 
 def ensure_view_schema(ledger: LedgerCore, config: StoreConfig) -> None:

@@ -13,6 +13,7 @@ from ledger.application.app import LedgerApplication, utc_now
 from ledger.domain.errors import LedgerError
 from ledger.persistence.config import StoreConfig, eventsourcing_env
 from projections.catalog import all_projections
+from projections.directory import DirectoryProjection, ViewDirectory
 from projections.runner import ProjectionRunner
 from projections.store import open_view_store
 from runtime import metrics
@@ -70,8 +71,11 @@ class Runtime:
         )
         self.views: RunningViews | None = None
         self.audit: AuditRuntime | None = None
+        self._directory: ProjectionRunner | None = None
+        self._serving = False
 
     def serve(self) -> Runtime:
+        self._serving = True
         group_commit = self.settings.group_commit_config
         if group_commit is not None:
             committer = self.ledger.uow.start_group_commit(group_commit)
@@ -86,12 +90,32 @@ class Runtime:
             self.ledger, open_view_store(self.settings.store), all_projections()
         )
 
+    def directory(self) -> ViewDirectory:
+        """The directory view caught up with the log now, for commands and jobs that list
+        (the API reads the one its daemon keeps, at the head of the log)."""
+        if self._directory is None:
+            runner = ProjectionRunner(
+                self.ledger, open_view_store(self.settings.store), [DirectoryProjection()]
+            )
+            if runner.store.is_postgres:
+                runner.ensure_views_exist()
+            else:
+                runner.ensure_schema()
+            self._directory = runner
+        self._directory.catch_up("directory")
+        return ViewDirectory(self._directory.store)
+
     def stop(self) -> None:
+        if self._directory is not None:
+            self._directory.store.close()
+            self._directory = None
         if self.views is not None:
             self.views.stop()
             self.views = None
-        # Commit what is waiting before the ledger (or the test that lent it) goes on.
-        self.ledger.uow.stop_group_commit()
+        if self._serving:
+            # Commit what is waiting before the ledger (or the test that lent it) goes on.
+            self.ledger.uow.stop_group_commit()
+            self._serving = False
         if self.audit is not None:
             # Flush the access records before the store they go to is closed.
             stop_audit(self.audit)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import TypeVar
+from uuid import UUID
 
 from ledger.application.app import LedgerApplication
 from ledger.application.capability import Command
 from ledger.application.context import IdempotencyRequest, Principal, RequestContext
 from ledger.domain.envelope import Envelope
+from runtime.bootstrap import Runtime
+from runtime.settings import Settings
 
 R = TypeVar("R")
 
@@ -37,3 +40,28 @@ def act(
         command = replace(command, occurred_at=meta.occurred_at)
     context = context_of(meta, expected_version=expected_version, idempotency=idempotency)
     return ledger.handle(command, context)
+
+
+def _url_of(ledger: LedgerApplication) -> str:
+    env = ledger.env
+    if env.get("SQLITE_DBNAME"):
+        return f"sqlite:///{env.get('SQLITE_DBNAME')}"
+    user, password = env.get("POSTGRES_USER"), env.get("POSTGRES_PASSWORD") or ""
+    host, port, name = (
+        env.get("POSTGRES_HOST"),
+        env.get("POSTGRES_PORT"),
+        env.get("POSTGRES_DBNAME"),
+    )
+    return f"postgresql://{user}:{password}@{host}:{port}/{name}"
+
+
+class CaughtUp:
+    """The directory view of ``ledger``, caught up with its log at every read (as the API reads
+    its daemon's at the head of the log)."""
+
+    def __init__(self, ledger: LedgerApplication) -> None:
+        self.ledger = ledger
+
+    def stream_ids(self, kind: str, **filters: object) -> list[UUID]:
+        with Runtime(Settings(database_url=_url_of(self.ledger)), ledger=self.ledger) as runtime:
+            return runtime.directory().stream_ids(kind, **filters)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from api.schemas.agreements import (
     CountersignatureBody,
     TerminationBody,
 )
+from api.views import Listing
 from api.writers import Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.agreements import Agreements
@@ -101,13 +102,14 @@ def terminate(agreement_id: UUID, body: TerminationBody, write: Acting) -> Respo
 def list_agreements(
     principal: Reader,
     ledger: Ledger,
+    directory: Listing,
     party: Annotated[
         UUID | None, Query(description="Only agreements this party is party to")
     ] = None,
     as_on: Annotated[date | None, Query(description="The day the views are for")] = None,
 ) -> Response:
     day = as_on or ledger.clock().astimezone(CST).date()
-    agreements = agreements_visible_to(ledger, principal, party)
+    agreements = agreements_visible_to(ledger, directory, principal, party)
     return json_response(
         {"as_on": day.isoformat(), "agreements": [agreement_view(a, day) for a in agreements]}
     )

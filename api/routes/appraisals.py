@@ -12,6 +12,7 @@ from api.problems import ApiError
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
+from api.views import Listing
 from api.writers import Writer, stepping, writing
 from ledger.application.context import Principal
 from ledger.application.handlers.appraisals import Appraisals
@@ -127,10 +128,11 @@ def conclude(appraisal_id: UUID, body: ConclusionBody, write: Step) -> Response:
 def list_appraisals(
     principal: Overseer,
     ledger: Ledger,
+    directory: Listing,
     year: Annotated[int | None, Query(ge=2018, le=2100)] = None,
 ) -> Response:
     return json_response(
-        {"appraisals": [appraisal_view(a) for a in appraisals_of(ledger, year=year)]}
+        {"appraisals": [appraisal_view(a) for a in appraisals_of(ledger, directory, year=year)]}
     )
 
 

@@ -15,6 +15,7 @@ from api.deps import Ledger, require, require_json
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.budgets import BudgetApproval, BudgetProposal, BudgetRevision, LineAdjustment
+from api.views import Listing
 from api.writers import Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.budgets import Budgets
@@ -67,10 +68,11 @@ def adjust(budget_id: UUID, body: LineAdjustment, write: BureauStep) -> Response
 def list_budgets(
     principal: Reader,
     ledger: Ledger,
+    directory: Listing,
     year: Annotated[int | None, Query(ge=2018, le=2100, description="Only this year")] = None,
 ) -> Response:
     hub_id = principal.platform_id if principal.role is Role.HUB else None
-    budgets = budgets_of(ledger, year=year, hub_id=hub_id)
+    budgets = budgets_of(ledger, directory, year=year, hub_id=hub_id)
     return json_response({"budgets": [budget_view(b) for b in budgets]})
 
 

@@ -11,6 +11,7 @@ from api.deps import Ledger, require, require_json
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.data_reports import AcceptanceBody, ReportRequest, ReturnBody, SubmissionBody
+from api.views import Listing
 from api.writers import Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.data_reports import DataReports
@@ -43,6 +44,7 @@ def request_report(body: ReportRequest, write: Requesting) -> Response:
 def list_reports(
     principal: Reader,
     ledger: Ledger,
+    directory: Listing,
     period: Annotated[
         str | None, Query(max_length=16, description='e.g. "2026-03" or "2026-Q1"')
     ] = None,
@@ -68,7 +70,7 @@ def list_reports(
     today = ledger.clock().astimezone(CST).date()
     reports = [
         report
-        for report in reports_of(ledger, period=period, window_id=window_id)
+        for report in reports_of(ledger, directory, period=period, window_id=window_id)
         if (status is None or report.status.value == status)
         and (overdue is None or report.is_overdue(today) == overdue)
     ]

@@ -12,6 +12,7 @@ from api.deps import Ledger, require, require_json
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.onboarding import ExpertDeactivation, ExpertRegistration
+from api.views import Listing
 from api.writers import Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.experts import ExpertPool
@@ -34,8 +35,8 @@ def register_expert(body: ExpertRegistration, write: Registering) -> Response:
 
 
 @router.get("", summary="Every expert ever registered, in registration order")
-def list_experts(principal: Reader, ledger: Ledger) -> Response:
-    return json_response({"experts": [expert_view(e) for e in experts_of(ledger)]})
+def list_experts(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
+    return json_response({"experts": [expert_view(e) for e in experts_of(ledger, directory)]})
 
 
 @router.post(

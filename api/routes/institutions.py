@@ -12,6 +12,7 @@ from api.resources import add_read_routes
 from api.responses import json_response
 from api.routes.standing import add_standing_routes
 from api.schemas.participants import InstitutionRegistration
+from api.views import Listing
 from api.writers import Writer, creating
 from ledger.application.commands.standing import ChangeInstitutionStanding
 from ledger.application.context import Principal
@@ -38,8 +39,10 @@ def register_institution(body: InstitutionRegistration, write: Registering) -> R
 
 
 @router.get("", summary="Every registered institution")
-def list_institutions(principal: Anyone, ledger: Ledger) -> Response:
-    return json_response({"institutions": [institution_view(i) for i in every_institution(ledger)]})
+def list_institutions(principal: Anyone, ledger: Ledger, directory: Listing) -> Response:
+    return json_response(
+        {"institutions": [institution_view(i) for i in every_institution(ledger, directory)]}
+    )
 
 
 add_read_routes(router, Institutions, readers=EVERY_ROLE)

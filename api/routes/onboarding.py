@@ -27,6 +27,7 @@ from api.schemas.onboarding import (
     ReviewConclusionBody,
     WithdrawalBody,
 )
+from api.views import Listing
 from api.writers import Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.onboarding import OnboardingApplications
@@ -58,8 +59,8 @@ def submit_application(body: OnboardingSubmission, write: Submitting) -> Respons
 
 
 @router.get("", summary="Every onboarding application, in filing order")
-def list_applications(principal: Reader, ledger: Ledger) -> Response:
-    applications = list_onboarding_applications(ledger)
+def list_applications(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
+    applications = list_onboarding_applications(ledger, directory)
     return json_response({"applications": [onboarding_application_view(a) for a in applications]})
 
 

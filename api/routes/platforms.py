@@ -12,6 +12,7 @@ from api.resources import add_read_routes
 from api.responses import json_response
 from api.routes.standing import add_standing_routes
 from api.schemas.participants import PlatformRegistration
+from api.views import Listing
 from api.writers import Writer, creating
 from ledger.application.commands.standing import ChangePlatformStanding
 from ledger.application.context import Principal
@@ -38,8 +39,10 @@ def register_platform(body: PlatformRegistration, write: Registering) -> Respons
 
 
 @router.get("", summary="Every platform of the network, in the order they entered it")
-def list_platforms(principal: Anyone, ledger: Ledger) -> Response:
-    return json_response({"platforms": [platform_view(p) for p in every_platform(ledger)]})
+def list_platforms(principal: Anyone, ledger: Ledger, directory: Listing) -> Response:
+    return json_response(
+        {"platforms": [platform_view(p) for p in every_platform(ledger, directory)]}
+    )
 
 
 # The network's platforms are public (公示): every role may read them.

@@ -19,6 +19,7 @@ from api.schemas.publications import (
     PublicationWithdrawal,
     PublishingBody,
 )
+from api.views import Listing
 from api.writers import Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.publications import Publications
@@ -49,9 +50,9 @@ def submit_publication(body: PublicationSubmission, write: Submitting) -> Respon
 
 
 @router.get("", summary="The publications this key may see, in submission order")
-def list_publications(principal: Reader, ledger: Ledger) -> Response:
+def list_publications(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
     capability = ledger.capability(Publication)
-    shown = [p for p in publications_of(ledger) if capability.visible(p, principal)]
+    shown = [p for p in publications_of(ledger, directory) if capability.visible(p, principal)]
     return json_response({"publications": [publication_view(p) for p in shown]})
 
 

@@ -21,6 +21,23 @@ A = TypeVar("A", bound=LedgerAggregate)
 Clock = Callable[[], datetime]
 
 
+class Directory(Protocol):
+    """Which streams of a kind exist, in the order they entered the log (a view; the list
+    queries read ids here and load only those aggregates)."""
+
+    def stream_ids(
+        self,
+        kind: str,
+        *,
+        party: UUID | None = None,
+        party_a: UUID | None = None,
+        year: int | None = None,
+        period: str | None = None,
+    ) -> list[UUID]:
+        """The ids of ``kind`` (a party to it, its first party, of its year, of its period)."""
+        ...
+
+
 class Store(Protocol):
     """Reads of the current state of any aggregate."""
 

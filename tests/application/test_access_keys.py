@@ -20,7 +20,7 @@ from ledger.domain.errors import (
     PlatformNotFoundError,
 )
 from ledger.persistence.config import StoreConfig
-from tests.acting import act
+from tests.acting import CaughtUp, act
 from tests.application.support import envelope
 
 BOOTSTRAP = envelope(None, actor="system:bootstrap")
@@ -28,7 +28,7 @@ BOOTSTRAP = envelope(None, actor="system:bootstrap")
 
 def test_a_fresh_ledger_is_not_initialised(ledger: LedgerApplication) -> None:
     assert not is_initialised(ledger)
-    assert list_keys(ledger) == []
+    assert list_keys(ledger, CaughtUp(ledger)) == []
 
 
 def test_initialising_issues_the_first_admin_key(ledger: LedgerApplication) -> None:
@@ -46,7 +46,7 @@ def test_a_ledger_is_initialised_exactly_once(ledger: LedgerApplication) -> None
     with pytest.raises(LedgerInitialisedError) as excinfo:
         act(ledger, InitialiseLedger(), BOOTSTRAP)
     assert excinfo.value.code == "ledger_initialised"
-    assert len(list_keys(ledger)) == 1
+    assert len(list_keys(ledger, CaughtUp(ledger))) == 1
     assert ledger.head_position() == 2
 
 
@@ -110,7 +110,7 @@ def test_keys_are_listed_in_issue_order_revoked_ones_included(
     third = act(ledger, IssueKey(role=Role.BUREAU, platform_id=None, name="b"), BOOTSTRAP)
     act(ledger, RevokeKey(key_id=second.outcome.resource_id, reason="Left."), BOOTSTRAP)
 
-    keys = list_keys(ledger)
+    keys = list_keys(ledger, CaughtUp(ledger))
 
     assert [k.id for k in keys] == [
         first.outcome.resource_id,

@@ -32,7 +32,7 @@ from ledger.domain.errors import (
     UnknownPartyError,
 )
 from ledger.domain.institution import Institution, InstitutionStatus
-from tests.acting import act
+from tests.acting import CaughtUp, act
 from tests.application.agreements_support import (
     DIGEST,
     END,
@@ -97,10 +97,10 @@ def test_agreements_are_listed_in_the_order_proposed_or_by_party(
     b = propose(ledger, net.hub_id, net.window_id, ref="L-2").resource_id
     c = propose(ledger, net.other_window_id, net.hub_id, ref="L-3").resource_id
 
-    assert [x.id for x in list_agreements(ledger)] == [a, b, c]
-    assert [x.id for x in list_agreements(ledger, net.window_id)] == [a, b]
-    assert [x.id for x in list_agreements(ledger, net.hub_id)] == [b, c]
-    assert list_agreements(ledger, net.other_institution_id) == []
+    assert [x.id for x in list_agreements(ledger, CaughtUp(ledger))] == [a, b, c]
+    assert [x.id for x in list_agreements(ledger, CaughtUp(ledger), net.window_id)] == [a, b]
+    assert [x.id for x in list_agreements(ledger, CaughtUp(ledger), net.hub_id)] == [b, c]
+    assert list_agreements(ledger, CaughtUp(ledger), net.other_institution_id) == []
 
 
 def test_the_same_reference_is_never_proposed_twice_by_the_same_party(

@@ -25,7 +25,7 @@ from ledger.domain.errors import (
     WrongPlatformKindError,
 )
 from ledger.domain.platform import PlatformKind
-from tests.acting import act
+from tests.acting import CaughtUp, act
 from tests.application.funds_support import (
     DECISIONS,
     LINES,
@@ -131,10 +131,10 @@ def test_budgets_are_listed_by_year_and_by_hub(ledger: LedgerApplication, hub_id
     earlier = act(ledger, ProposeBudget(year=YEAR - 1, lines=LINES), as_hub(hub_id)).resource_id
     theirs = act(ledger, ProposeBudget(year=YEAR, lines=LINES), as_hub(other_hub)).resource_id
 
-    assert [b.id for b in list_budgets(ledger)] == [ours, earlier, theirs]
-    assert [b.id for b in list_budgets(ledger, year=YEAR)] == [ours, theirs]
-    assert [b.id for b in list_budgets(ledger, hub_id=hub_id)] == [ours, earlier]
-    assert list_budgets(ledger, year=YEAR + 1) == []
+    assert [b.id for b in list_budgets(ledger, CaughtUp(ledger))] == [ours, earlier, theirs]
+    assert [b.id for b in list_budgets(ledger, CaughtUp(ledger), year=YEAR)] == [ours, theirs]
+    assert [b.id for b in list_budgets(ledger, CaughtUp(ledger), hub_id=hub_id)] == [ours, earlier]
+    assert list_budgets(ledger, CaughtUp(ledger), year=YEAR + 1) == []
 
 
 def test_a_budget_read_at_an_earlier_version_shows_what_was_committed_then(

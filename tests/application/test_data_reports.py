@@ -31,7 +31,7 @@ from ledger.domain.errors import (
     WrongPlatformKindError,
 )
 from ledger.domain.platform import PlatformKind
-from tests.acting import act
+from tests.acting import CaughtUp, act
 from tests.application.support import HUB_USCC, envelope, register_platform
 
 REQUESTED_AT = datetime(2026, 4, 1, 1, 0, tzinfo=UTC)
@@ -208,7 +208,9 @@ def test_reports_are_listed_by_period_and_by_window_in_request_order(
     step(ledger, a_march, window_id, SUBMITTED_AT, "submit")
 
     def listed(period: str | None = None, window_id: UUID | None = None) -> list[UUID]:
-        return [r.id for r in list_reports(ledger, period=period, window_id=window_id)]
+        return [
+            r.id for r in list_reports(ledger, CaughtUp(ledger), period=period, window_id=window_id)
+        ]
 
     assert listed() == [a_march, b_march, a_q1]
     assert listed(period="2026-03") == [a_march, b_march]
@@ -216,12 +218,14 @@ def test_reports_are_listed_by_period_and_by_window_in_request_order(
     assert listed(window_id=window_id) == [a_march, a_q1]
     assert listed(period="2026-03", window_id=other_window_id) == [b_march]
     assert listed(period="2026-04") == []
-    assert list_reports(ledger, period="2026-03")[0].status is ReportStatus.SUBMITTED
+    assert (
+        list_reports(ledger, CaughtUp(ledger), period="2026-03")[0].status is ReportStatus.SUBMITTED
+    )
 
 
 def test_a_list_filter_with_an_invalid_period_is_refused(ledger: LedgerApplication) -> None:
     with pytest.raises(InvalidReportPeriodError):
-        list_reports(ledger, period="March")
+        list_reports(ledger, CaughtUp(ledger), period="March")
 
 
 def test_the_list_reads_past_one_section_of_the_log(
@@ -232,4 +236,4 @@ def test_the_list_reads_past_one_section_of_the_log(
     for period in periods:
         request(ledger, hub_id, window_id, period, due_on=date(2026, 12, 31))
 
-    assert [r.period.text for r in list_reports(ledger) if r.period] == periods
+    assert [r.period.text for r in list_reports(ledger, CaughtUp(ledger)) if r.period] == periods

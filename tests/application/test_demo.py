@@ -32,6 +32,7 @@ from ledger.domain.service_case import ProviderKind, ServiceCase
 from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from runtime.bootstrap import build_ledger
+from tests.acting import CaughtUp
 from tests.conftest import FakeClock
 
 SCALE = 0.03
@@ -98,12 +99,12 @@ def test_another_seed_gives_another_network(
 def test_the_network_spans_the_five_cities_with_cases_and_keys(seeded: Seeded) -> None:
     ledger, report = seeded.ledger, seeded.report
 
-    platforms = list_platforms(ledger)
+    platforms = list_platforms(ledger, CaughtUp(ledger))
     windows = [p for p in platforms if p.kind is PlatformKind.WINDOW]
     assert len([p for p in platforms if p.kind is PlatformKind.HUB]) == 1
     assert len(windows) >= 10
     assert {w.region[:4] for w in windows} == {"6401", "6402", "6403", "6404", "6405"}
-    assert len(list_institutions(ledger)) == 20
+    assert len(list_institutions(ledger, CaughtUp(ledger))) == 20
     assert report.counts["service cases"] > 0
     assert report.head == ledger.head_position()
     assert {"hub", "bureau", "auditor"} <= set(report.keys)
@@ -132,9 +133,9 @@ def test_every_stage_reports_its_progress(seeded: Seeded) -> None:
 
 def test_some_windows_joined_through_the_full_onboarding_path(seeded: Seeded) -> None:
     ledger = seeded.ledger
-    applications = list_onboarding_applications(ledger)
+    applications = list_onboarding_applications(ledger, CaughtUp(ledger))
 
-    assert len(list_experts(ledger)) == 15
+    assert len(list_experts(ledger, CaughtUp(ledger))) == 15
     statuses = Counter(a.status for a in applications)
     assert statuses[ApplicationStatus.CONNECTED] >= 2
     assert statuses[ApplicationStatus.REJECTED] == 1
@@ -156,14 +157,14 @@ def test_every_institution_works_under_an_agreement_and_some_cases_use_it(
     seeded: Seeded,
 ) -> None:
     ledger = seeded.ledger
-    agreements = list_agreements(ledger)
+    agreements = list_agreements(ledger, CaughtUp(ledger))
     year_end = date(YEAR, 12, 31)
 
-    for institution in list_institutions(ledger):
+    for institution in list_institutions(ledger, CaughtUp(ledger)):
         mine = [a for a in agreements if a.is_party(institution.id)]
         assert any(a.in_force_on(year_end) for a in mine), institution.name
         assert all(a.proposer.kind is PartyKind.WINDOW for a in mine)
-    windows = [p for p in list_platforms(ledger) if p.kind is PlatformKind.WINDOW]
+    windows = [p for p in list_platforms(ledger, CaughtUp(ledger)) if p.kind is PlatformKind.WINDOW]
     hub_pairs = {a.counterparty.id for a in agreements if a.proposer.kind is PartyKind.HUB}
     assert hub_pairs == {w.id for w in windows}
     assert any(len(a.periods) > 1 for a in agreements)  # amended
@@ -175,7 +176,7 @@ def test_every_institution_works_under_an_agreement_and_some_cases_use_it(
 
 def test_every_window_holds_activities_and_the_hub_organises_some(seeded: Seeded) -> None:
     planned = Counter(e.organiser_id for e in seeded.events(Activity.Planned))
-    platforms = list_platforms(seeded.ledger)
+    platforms = list_platforms(seeded.ledger, CaughtUp(seeded.ledger))
 
     assert all(6 <= planned[p.id] <= 14 for p in platforms if p.kind is PlatformKind.WINDOW)
     assert all(planned[p.id] > 0 for p in platforms if p.kind is PlatformKind.HUB)
@@ -189,8 +190,8 @@ def test_every_window_reports_every_month_it_served_some_late_some_returned(
     seeded: Seeded,
 ) -> None:
     ledger = seeded.ledger
-    reports = list_reports(ledger)
-    windows = [p for p in list_platforms(ledger) if p.kind is PlatformKind.WINDOW]
+    reports = list_reports(ledger, CaughtUp(ledger))
+    windows = [p for p in list_platforms(ledger, CaughtUp(ledger)) if p.kind is PlatformKind.WINDOW]
 
     for window in windows:
         mine = [r.period for r in reports if r.window_id == window.id]
@@ -206,7 +207,7 @@ def test_every_window_reports_every_month_it_served_some_late_some_returned(
 
 def test_the_hub_budget_is_approved_line_by_line_and_paid_from(seeded: Seeded) -> None:
     ledger = seeded.ledger
-    (budget,) = list_budgets(ledger, year=YEAR)
+    (budget,) = list_budgets(ledger, CaughtUp(ledger), year=YEAR)
 
     assert len(budget.lines) == 5
     lines = budget.lines.values()

@@ -15,7 +15,7 @@ from ledger.application.queries.experts import list_experts
 from ledger.domain import ids
 from ledger.domain.errors import ExpertExistsError, ExpertInactiveError, UnknownExpertError
 from ledger.domain.platform import PlatformKind
-from tests.acting import act
+from tests.acting import CaughtUp, act
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     FILED_AT,
@@ -89,4 +89,4 @@ def test_an_expert_is_registered_once_under_a_pool_reference(
     with pytest.raises(ExpertExistsError):
         register_experts(clocked_ledger, hub_id, 1)
 
-    assert [e.id for e in list_experts(clocked_ledger)] == experts
+    assert [e.id for e in list_experts(clocked_ledger, CaughtUp(clocked_ledger))] == experts

@@ -36,7 +36,7 @@ from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.public_notice import ObjectionOutcome
 from ledger.domain.service_case import CaseStatus, ServiceCase
-from tests.acting import act
+from tests.acting import CaughtUp, act
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     APPLICANT_USCC,
@@ -126,7 +126,7 @@ def test_a_window_goes_from_application_to_recording_services(
     assert platform.is_connected
     assert platform.application_id == application_id
     assert platform.categories == ["10", "14"]
-    assert window_id in [p.id for p in list_platforms(ledger)]
+    assert window_id in [p.id for p in list_platforms(ledger, CaughtUp(ledger))]
 
     key = act(
         ledger,
@@ -322,7 +322,10 @@ def test_a_retried_submission_with_its_idempotency_key_is_answered_from_the_reco
 
     assert (first.replayed, second.replayed) == (False, True)
     assert second.body == first.body
-    assert list_onboarding_applications(clocked_ledger)[0].id == first.resource_id
+    assert (
+        list_onboarding_applications(clocked_ledger, CaughtUp(clocked_ledger))[0].id
+        == first.resource_id
+    )
 
 
 def test_applications_are_listed_in_filing_order(
@@ -331,7 +334,7 @@ def test_applications_are_listed_in_filing_order(
     first = submit(clocked_ledger, hub_id, "ONB-A")
     second = submit(clocked_ledger, hub_id, "ONB-B", SECOND_APPLICANT_USCC)
 
-    listed = [a.id for a in list_onboarding_applications(clocked_ledger)]
+    listed = [a.id for a in list_onboarding_applications(clocked_ledger, CaughtUp(clocked_ledger))]
 
     assert listed == [first, second]
 

@@ -137,7 +137,7 @@ def test_the_views_catch_up_with_the_log_in_batches(
     views.catch_up()
 
     statuses = {s.name: (s.position, s.state) for s in views.status()}
-    assert set(statuses) == {"registry", "service_cases", "activities", "funds"}
+    assert set(statuses) == {"registry", "service_cases", "activities", "funds", "directory"}
     assert set(statuses.values()) == {(ledger.head_position(), LIVE)}
     with views.store.read() as tx:
         assert tx.fetchone(f"SELECT COUNT(*) FROM {CASE_FACTS}") == (10,)

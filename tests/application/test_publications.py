@@ -35,7 +35,7 @@ from ledger.domain.errors import (
 )
 from ledger.domain.platform import PlatformKind
 from ledger.domain.publication import PublicationKind, PublicationStatus
-from tests.acting import act
+from tests.acting import CaughtUp, act
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     APPLICANT_USCC,
@@ -107,7 +107,9 @@ def test_a_window_publication_is_reviewed_by_the_hub_and_published_by_the_window
     assert outcome.body["status"] == "published"
     assert outcome.body["platform_id"] == str(window)
     assert publication_id == ids.publication_id(window, "PUB-1")
-    assert [p.id for p in list_publications(clocked_ledger)] == [publication_id]
+    assert [p.id for p in list_publications(clocked_ledger, CaughtUp(clocked_ledger))] == [
+        publication_id
+    ]
 
 
 def test_the_hub_submits_its_own_and_another_hub_key_reviews_it(

@@ -40,7 +40,7 @@ from ledger.domain.data_report import DataReport, ReportStatus, Submission, pars
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import ActivityExistsError, ConcurrentModificationError
 from ledger.domain.platform import PlatformKind
-from tests.acting import act
+from tests.acting import CaughtUp, act
 from tests.integration._support import (
     ENTERPRISE_USCC,
     REGION,
@@ -162,8 +162,10 @@ def test_an_activity_and_a_report_read_back_exactly_from_postgres(
     assert data_report_view(report) == submitted.body
     assert report.submissions[0].document_sha256 is None
     assert report.submissions[0].late is False
-    assert [r.id for r in list_reports(pg_ledger, period="2026-03")] == [report_id]
-    assert list_reports(pg_ledger, window_id=hub_id) == []
+    assert [r.id for r in list_reports(pg_ledger, CaughtUp(pg_ledger), period="2026-03")] == [
+        report_id
+    ]
+    assert list_reports(pg_ledger, CaughtUp(pg_ledger), window_id=hub_id) == []
 
 
 def test_racing_plans_with_the_same_external_ref_create_exactly_one_activity(

@@ -48,7 +48,7 @@ from ledger.domain.service_case import (
     ServiceCase,
 )
 from ledger.domain.time import CST
-from tests.acting import act
+from tests.acting import CaughtUp, act
 from tests.application.support import step_case
 from tests.integration._support import (
     ACTOR,
@@ -384,7 +384,7 @@ def test_racing_initialisations_issue_exactly_one_first_admin_key(
     issued = successes(results)
     assert len(issued) == 1, results
     assert [type(e) for e in failures(results)] == [LedgerInitialisedError] * (THREADS - 1)
-    keys = list_keys(pg_ledger)
+    keys = list_keys(pg_ledger, CaughtUp(pg_ledger))
     assert [key.id for key in keys] == [issued[0].outcome.resource_id]
     assert authenticate(pg_ledger, issued[0].secret) is not None
     assert len(event_rows(postgres_url)) == 2, "the genesis marker and one key, nothing more"

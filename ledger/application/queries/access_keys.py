@@ -3,12 +3,10 @@ and every key ever issued."""
 
 from __future__ import annotations
 
-from typing import cast
-from uuid import UUID
-
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.utils import get_topic
 
+from ledger.application.ports import Directory
+from ledger.application.queries.listing import listed
 from ledger.application.store import LedgerCore
 from ledger.domain import ids
 from ledger.domain.access_key import AccessKey, hash_secret
@@ -38,8 +36,6 @@ def authenticate(ledger: LedgerCore, secret: str) -> AccessKey | None:
     return key
 
 
-def list_keys(ledger: LedgerCore) -> list[AccessKey]:
-    """Every key ever issued, in issue order (found through the log, by event type)."""
-    topic = get_topic(AccessKey.Issued)
-    key_ids = [n.originator_id for n in ledger.scan(topics=[topic])]
-    return [ledger.load(cast(UUID, k), AccessKey, AccessKeyNotFoundError, "key") for k in key_ids]
+def list_keys(ledger: LedgerCore, directory: Directory) -> list[AccessKey]:
+    """Every key ever issued, in issue order."""
+    return listed(ledger, directory, "access_key", AccessKey, AccessKeyNotFoundError)
