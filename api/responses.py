@@ -7,7 +7,7 @@ from typing import Any
 import orjson
 from fastapi import Response
 
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from runtime import metrics
 
 # Collections whose plural is not the resource type with an "s".

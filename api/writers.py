@@ -25,7 +25,7 @@ from api.schemas.common import Body
 from ledger.application.app import LedgerApplication
 from ledger.application.capability import Command
 from ledger.application.context import Principal, RequestContext
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.access_key import Role
 
 

@@ -28,7 +28,7 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 from uuid import UUID
 
 from ledger.application.context import Principal, RequestContext
-from ledger.application.uow import Decision, Outcome, Write
+from ledger.application.writes import Decision, Outcome, Write
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import AlreadyExistsError, NotFoundError

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 from uuid import UUID
+
+from eventsourcing.persistence import Recording
 
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.errors import NotFoundError
@@ -36,6 +38,23 @@ class Directory(Protocol):
     ) -> list[UUID]:
         """The ids of ``kind`` (a party to it, its first party, of its year, of its period)."""
         ...
+
+
+class EventStore(Protocol):
+    """What the unit of work needs of the event store: the latest state of a stream, whether a
+    stream exists, a stored response, the head of the log, and saving changed aggregates."""
+
+    def load_latest(self, stream_id: UUID) -> LedgerAggregate:
+        """The aggregate ``stream_id`` now (``AggregateNotFoundError`` if nothing is recorded)."""
+        ...
+
+    def stream_recorded(self, stream_id: UUID) -> bool: ...
+
+    def stored_response(self, scope: str, key: str) -> IdempotentResult | None: ...
+
+    def head_position(self) -> int: ...
+
+    def save(self, *aggregates: LedgerAggregate, **kwargs: Any) -> list[Recording[UUID]]: ...
 
 
 class Store(Protocol):

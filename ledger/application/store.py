@@ -250,6 +250,16 @@ class LedgerCore(Application[UUID]):
             )
         return aggregate
 
+    def load_latest(self, stream_id: UUID) -> LedgerAggregate:
+        aggregate: LedgerAggregate = self.repository.get(stream_id)
+        return aggregate
+
+    def stream_recorded(self, stream_id: UUID) -> bool:
+        return bool(self.recorder.select_events(stream_id, limit=1))
+
+    def stored_response(self, scope: str, key: str) -> IdempotentResult | None:
+        return self.recorder_ext.select_idempotency(scope, key)
+
     def find(self, stream_id: UUID) -> LedgerAggregate | None:
         """Whatever aggregate ``stream_id`` is, or ``None`` if nothing was recorded for it."""
         try:

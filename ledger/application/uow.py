@@ -1,4 +1,4 @@
-"""Commands and the unit of work that runs them: load → domain method → save.
+"""The unit of work: load → domain method → save, for every write of the ledger.
 
 Every write in the ledger goes through :meth:`UnitOfWork.run`. Routes and the CLI only describe
 *what* to decide (a :class:`Write`); how it is loaded, checked, saved, made idempotent and
@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 import orjson
@@ -24,143 +23,24 @@ from eventsourcing.utils import get_topic
 from ledger.application.context import IdempotencyRequest
 from ledger.application.group_commit import GroupCommitConfig, GroupCommitter
 from ledger.application.ports import (
+    EventStore,
     IdempotencyRecord,
-    IdempotentResult,
     RevocationCheck,
     RevokedBeforeCommitError,
 )
+from ledger.application.writes import Decided, Decision, Outcome, Write
 from ledger.domain.base import LedgerAggregate, check_not_future
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
-    AlreadyExistsError,
     ConcurrentModificationError,
     IdempotencyKeyReusedError,
     LedgerError,
     NotAuthenticatedError,
-    NotFoundError,
     PreconditionFailedError,
     UnavailableError,
 )
 
-if TYPE_CHECKING:
-    from ledger.application.store import LedgerCore
-
 A = TypeVar("A", bound=LedgerAggregate)
-
-
-@dataclass(frozen=True)
-class Decision(Generic[A]):
-    """A decision that changes more than one aggregate; all of them are saved atomically.
-
-    The ``primary`` aggregate is the one the command is about (its state is the answer); the
-    ``others`` are changed with it, e.g. a budget line reserved by a disbursement request, so
-    that an invariant spanning both holds even under concurrent commands.
-    """
-
-    primary: A
-    others: tuple[LedgerAggregate, ...] = ()
-
-
-@dataclass(frozen=True)
-class Write(Generic[A]):
-    """One decision about one aggregate, as the unit of work runs it.
-
-    ``decide`` receives the current aggregate (``None`` when ``creates``) and returns the
-    aggregate holding the new, not yet saved, events (or a :class:`Decision` naming others to
-    save with it).
-    """
-
-    stream_id: UUID | None
-    """The stream acted on (``None`` for a plan that creates one: its new aggregate says)."""
-    aggregate_type: type[A]
-    decide: Callable[[A | None], A | Decision[A]]
-    resource_type: str
-    render: Callable[[A], dict[str, Any]]
-    not_found: type[NotFoundError]
-    exists: type[AlreadyExistsError] | None = None
-    """Set for commands that create a stream: the error when the stream already exists."""
-    expected_version: int | None = None
-    guard: Callable[[A], None] | None = None
-    authority: frozenset[UUID] = frozenset()
-    """The key and platform the command was decided on: if either is revoked before the save
-    commits, the command is refused (checked inside the save's transaction)."""
-    """Runs on the loaded aggregate before anything else is checked: who may not see it is
-    told it does not exist, before a version mismatch could reveal that it does."""
-
-    @property
-    def creates(self) -> bool:
-        return self.exists is not None
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a command did, as the client is told."""
-
-    resource_type: str
-    resource_id: UUID
-    version: int
-    body: dict[str, Any]
-    position: int
-    created: bool
-    replayed: bool = False
-    event_types: tuple[str, ...] = ()
-    """The types of the events this command appended (none for a replay)."""
-
-    @classmethod
-    def from_replay(cls, result: IdempotentResult) -> Outcome:
-        return cls(
-            resource_type=result.resource_type,
-            resource_id=result.resource_id,
-            version=result.version,
-            body=orjson.loads(result.body),
-            position=result.position,
-            created=result.status == 201,
-            replayed=True,
-        )
-
-
-@dataclass
-class _Decided:
-    """A decided command, ready to save: its aggregates with their new events, and its answer."""
-
-    command: Write[Any]
-    aggregate: LedgerAggregate
-    others: tuple[LedgerAggregate, ...]
-    body: dict[str, Any]
-    records: tuple[IdempotencyRecord, ...]
-    idempotency: IdempotencyRequest | None
-    pending: list[tuple[LedgerAggregate, list[Any]]]
-    """Each changed aggregate with its new events, to put them back if a batch save fails."""
-
-    @property
-    def changed(self) -> tuple[LedgerAggregate, ...]:
-        return (self.aggregate, *self.others)
-
-    @property
-    def last_event(self) -> tuple[UUID, int]:
-        last = [e for _, events in self.pending for e in events][-1]
-        return last.originator_id, last.originator_version
-
-    @property
-    def event_types(self) -> tuple[str, ...]:
-        return tuple(type(e).__qualname__ for _, events in self.pending for e in events)
-
-    def restore_pending_events(self) -> None:
-        """Give the aggregates back the events a failed save took from them."""
-        for aggregate, events in self.pending:
-            if not aggregate.pending_events:
-                aggregate.pending_events.extend(events)
-
-    def outcome(self, position: int) -> Outcome:
-        return Outcome(
-            resource_type=self.command.resource_type,
-            resource_id=self.aggregate.id,
-            version=self.aggregate.version,
-            body=self.body,
-            position=position,
-            created=self.command.creates,
-            event_types=self.event_types,
-        )
 
 
 class UnitOfWork:
@@ -174,14 +54,14 @@ class UnitOfWork:
 
     def __init__(
         self,
-        app: LedgerCore,
+        app: EventStore,
         clock: Callable[[], datetime],
         clock_skew: timedelta,
     ) -> None:
         self.app = app
         self.clock = clock
         self.clock_skew = clock_skew
-        self.committer: GroupCommitter[_Decided, Outcome] | None = None
+        self.committer: GroupCommitter[Decided, Outcome] | None = None
         self.revoked_topics: tuple[str, ...] = ()
         """The topics of the events that revoke a key or platform (set by the application)."""
         self._deciding = 0
@@ -189,7 +69,7 @@ class UnitOfWork:
 
     # --- group commit ----------------------------------------------------------------------
 
-    def start_group_commit(self, config: GroupCommitConfig) -> GroupCommitter[_Decided, Outcome]:
+    def start_group_commit(self, config: GroupCommitConfig) -> GroupCommitter[Decided, Outcome]:
         """From now on, concurrent commands are saved together (see group_commit)."""
         if self.committer is None:
             self.committer = GroupCommitter(
@@ -219,7 +99,7 @@ class UnitOfWork:
         committer = self.committer
         with self._deciding_lock:
             self._deciding += 1
-        decided: _Decided | None = None
+        decided: Decided | None = None
         try:
             decided = self._decide(command, idempotency)
         finally:
@@ -240,7 +120,7 @@ class UnitOfWork:
         saved: if anything in it collides, each is saved alone and fails only for itself."""
         now = self.clock()
         answers: dict[int, Outcome | LedgerError] = {}
-        decided: list[tuple[int, _Decided]] = []
+        decided: list[tuple[int, Decided]] = []
         for index, (write, meta) in enumerate(writes):
             try:
                 check_not_future(meta, now, self.clock_skew)
@@ -255,7 +135,7 @@ class UnitOfWork:
                 raise result
         return [answers[i] for i in range(len(writes))]
 
-    def _decide(self, command: Write[A], idempotency: IdempotencyRequest | None) -> _Decided:
+    def _decide(self, command: Write[A], idempotency: IdempotencyRequest | None) -> Decided:
         current = None if command.creates else self._load(command)
         decision = command.decide(current)
         aggregate: A
@@ -286,17 +166,17 @@ class UnitOfWork:
                     anchor_version=last.originator_version,
                 ),
             )
-        return _Decided(command, aggregate, others, body, records, idempotency, pending)
+        return Decided(command, aggregate, others, body, records, idempotency, pending)
 
     # --- saving ----------------------------------------------------------------------------
 
-    def _revocation_check(self, batch: Sequence[_Decided]) -> RevocationCheck | None:
+    def _revocation_check(self, batch: Sequence[Decided]) -> RevocationCheck | None:
         streams = frozenset().union(*(d.command.authority for d in batch))
         if not streams or not self.revoked_topics:
             return None
         return RevocationCheck(streams, self.revoked_topics)
 
-    def _save_alone(self, decided: _Decided) -> Outcome:
+    def _save_alone(self, decided: Decided) -> Outcome:
         try:
             recordings = self.app.save(
                 *decided.changed,
@@ -312,7 +192,7 @@ class UnitOfWork:
         position = recordings[-1].notification.id if recordings else self.app.head_position()
         return decided.outcome(position)
 
-    def _commit_batch(self, batch: Sequence[_Decided]) -> list[Outcome | BaseException]:
+    def _commit_batch(self, batch: Sequence[Decided]) -> list[Outcome | BaseException]:
         """Save ``batch`` in one transaction; if anything in it collides, save each alone."""
         refused = self._revoked_within(batch)
         if refused:
@@ -359,7 +239,7 @@ class UnitOfWork:
         }
         return [decided.outcome(positions[decided.last_event]) for decided in batch]
 
-    def _revoked_within(self, batch: Sequence[_Decided]) -> set[int]:
+    def _revoked_within(self, batch: Sequence[Decided]) -> set[int]:
         """The commands of ``batch`` that come after one revoking what they were decided on."""
         revoking: set[UUID] = set()
         refused: set[int] = set()
@@ -374,13 +254,13 @@ class UnitOfWork:
             )
         return refused
 
-    def _attempt_alone(self, decided: _Decided) -> Outcome | BaseException:
+    def _attempt_alone(self, decided: Decided) -> Outcome | BaseException:
         try:
             return self._save_alone(decided)
         except Exception as e:  # handed to the command's own caller, raised in its thread
             return e
 
-    def _collided(self, decided: _Decided) -> Outcome:
+    def _collided(self, decided: Decided) -> Outcome:
         """The answer to a command whose save hit a uniqueness constraint."""
         command, aggregate, others = decided.command, decided.aggregate, decided.others
         if decided.idempotency is not None:
@@ -413,7 +293,7 @@ class UnitOfWork:
             msg = "A write that creates its stream has nothing to load."
             raise TypeError(msg)
         try:
-            aggregate: LedgerAggregate = self.app.repository.get(command.stream_id)
+            aggregate: LedgerAggregate = self.app.load_latest(command.stream_id)
         except AggregateNotFoundError:
             raise command.not_found(
                 f"No {command.resource_type.replace('_', ' ')} with id {command.stream_id}.",
@@ -435,10 +315,10 @@ class UnitOfWork:
         return aggregate
 
     def _recorded(self, stream_id: UUID) -> bool:
-        return bool(self.app.recorder.select_events(stream_id, limit=1))
+        return self.app.stream_recorded(stream_id)
 
     def _replay(self, idempotency: IdempotencyRequest) -> Outcome | None:
-        found = self.app.recorder_ext.select_idempotency(idempotency.scope, idempotency.key)
+        found = self.app.stored_response(idempotency.scope, idempotency.key)
         if found is None:
             return None
         if found.fingerprint != idempotency.fingerprint:

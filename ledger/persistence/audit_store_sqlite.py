@@ -14,7 +14,7 @@ from typing import Any
 from eventsourcing.sqlite import SQLiteDatastore
 
 from evidence.merkle import Node
-from ledger.persistence.audit_store import (
+from ledger.persistence.audit_sql import (
     ACCESS,
     CHECKPOINTS,
     KEYS,

@@ -26,7 +26,7 @@ from ledger.application.commands.standing import (
     Revoke,
     StandingStep,
 )
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.agreement_terms import Terms
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind

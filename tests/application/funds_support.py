@@ -10,7 +10,7 @@ from ledger.application.app import LedgerApplication
 from ledger.application.commands.budgets import ApproveBudget, ProposeBudget
 from ledger.application.commands.disbursements import RequestDisbursement
 from ledger.application.context import IdempotencyRequest
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.disbursement import DisbursementRequest
 from ledger.domain.envelope import Envelope
 from ledger.domain.funds import LineDecision, LineProposal

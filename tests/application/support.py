@@ -19,7 +19,7 @@ from ledger.application.commands.cases import (
 )
 from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.application.context import IdempotencyRequest
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import (

@@ -19,7 +19,7 @@ from ledger.application.commands.activities import (
 )
 from ledger.application.context import IdempotencyRequest
 from ledger.application.interface.activities import activity_view
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.activity import (
     Activity,

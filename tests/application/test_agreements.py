@@ -18,7 +18,7 @@ from ledger.application.commands.agreements import (
 )
 from ledger.application.context import IdempotencyRequest
 from ledger.application.queries.agreements import list_agreements
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_index import AgreementIndex

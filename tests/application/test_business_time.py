@@ -8,7 +8,7 @@ import pytest
 
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.participants import RegisterConnectedPlatform
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.errors import OccurredInFutureError
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import ServiceCase

@@ -18,7 +18,7 @@ from ledger.application.commands.data_reports import (
 )
 from ledger.application.interface.data_reports import data_report_view
 from ledger.application.queries.data_reports import list_reports
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.data_report import DataReport, ReportStatus, Submission, parse_period
 from ledger.domain.errors import (

@@ -18,7 +18,7 @@ from ledger.application.commands.disbursements import (
 from ledger.application.context import IdempotencyRequest
 from ledger.application.interface.budgets import budget_view, disbursement_view
 from ledger.application.queries.budgets import list_disbursements
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import (
     Disbursement,

@@ -21,7 +21,7 @@ from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import Cancel
 from ledger.application.context import IdempotencyRequest
 from ledger.application.group_commit import GroupCommitConfig, GroupCommitter
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.errors import ExternalRefExistsError, PreconditionFailedError, UnavailableError
 from ledger.domain.service_case import ServiceCase

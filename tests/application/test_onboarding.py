@@ -21,7 +21,7 @@ from ledger.application.handlers.onboarding import OnboardingApplications
 from ledger.application.queries.access_keys import authenticate
 from ledger.application.queries.onboarding import list_onboarding_applications
 from ledger.application.queries.participants import list_platforms
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope

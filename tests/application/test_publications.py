@@ -23,7 +23,7 @@ from ledger.application.commands.standing import (
     StandingStep,
 )
 from ledger.application.queries.publications import list_publications
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (

@@ -21,7 +21,7 @@ from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import OpenCase
 from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.application.context import IdempotencyRequest
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel

@@ -26,7 +26,7 @@ from ledger.application.handlers.data_reports import DataReports
 from ledger.application.interface.activities import activity_view
 from ledger.application.interface.data_reports import data_report_view
 from ledger.application.queries.data_reports import list_reports
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.activity import (
     Activity,
     ActivityKind,

@@ -20,7 +20,7 @@ from ledger.application.commands.agreements import (
 )
 from ledger.application.commands.cases import Assign, Deliver, OpenCase
 from ledger.application.commands.participants import RegisterInstitution
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_index import AgreementIndex

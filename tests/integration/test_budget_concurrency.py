@@ -30,7 +30,7 @@ from ledger.application.commands.disbursements import (
     RequestDisbursement,
 )
 from ledger.application.commands.participants import RegisterConnectedPlatform
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import Disbursement, DisbursementRequest
 from ledger.domain.envelope import Envelope

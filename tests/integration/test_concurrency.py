@@ -27,7 +27,7 @@ from ledger.application.context import IdempotencyRequest
 from ledger.application.group_commit import GroupCommitConfig
 from ledger.application.handlers.cases import ServiceCases
 from ledger.application.queries.access_keys import authenticate, list_keys
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (

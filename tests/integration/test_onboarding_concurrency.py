@@ -17,7 +17,7 @@ import pytest
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.onboarding import ConnectOnboardedWindow
 from ledger.application.handlers.onboarding import OnboardingApplications
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.errors import ApplicantAlreadyConnectedError, ConcurrentModificationError
 from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication

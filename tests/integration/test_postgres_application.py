@@ -15,7 +15,7 @@ from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import Assign, Cancel, CaseStep, Close, Deliver, GiveFeedback
 from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.application.context import IdempotencyRequest
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.errors import (
     EnterpriseExistsError,
     ExternalRefExistsError,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from ledger.application.capability import Command
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.access_key import Role, new_secret
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from ledger.application.capability import Command
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.schemes import Scheme
 
 

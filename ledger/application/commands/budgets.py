@@ -8,7 +8,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from ledger.application.capability import Command
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.funds import LineDecision, LineProposal
 
 

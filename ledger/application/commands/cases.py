@@ -9,7 +9,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from ledger.application.capability import Command
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.errors import LedgerError
 from ledger.domain.service_case import Channel, Delivery, Feedback, ProviderKind
 

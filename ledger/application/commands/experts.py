@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from ledger.application.capability import Command
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,7 +9,7 @@ from datetime import date
 from uuid import UUID
 
 from ledger.application.capability import Command
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.public_notice import ObjectionOutcome
 
 

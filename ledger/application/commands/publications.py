@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from ledger.application.capability import Command
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.publication import PublicationKind
 
 

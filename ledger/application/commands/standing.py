@@ -11,7 +11,7 @@ from datetime import date
 from uuid import UUID
 
 from ledger.application.capability import Command
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -19,7 +19,7 @@ from ledger.application.context import RequestContext
 from ledger.application.interface import access_key_view
 from ledger.application.lookups import Lookups
 from ledger.application.ports import Clock
-from ledger.application.uow import Outcome
+from ledger.application.writes import Outcome
 from ledger.domain.access_key import AccessKey, Genesis, Role
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (

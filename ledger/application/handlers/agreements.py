@@ -29,7 +29,8 @@ from ledger.application.commands.agreements import (
 from ledger.application.context import Principal, RequestContext
 from ledger.application.interface.agreements import agreement_view
 from ledger.application.lookups import Lookups
-from ledger.application.uow import Decision, Outcome, UnitOfWork, Write
+from ledger.application.uow import UnitOfWork
+from ledger.application.writes import Decision, Outcome, Write
 from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.agreement import Agreement

@@ -31,7 +31,8 @@ from ledger.application.context import Principal, RequestContext
 from ledger.application.interface import service_case_view
 from ledger.application.lookups import Lookups, acting_platform
 from ledger.application.ports import Store
-from ledger.application.uow import Outcome, UnitOfWork, Write
+from ledger.application.uow import UnitOfWork
+from ledger.application.writes import Outcome, Write
 from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.enterprise import Enterprise

@@ -25,7 +25,7 @@ from ledger.application.context import Principal, RequestContext
 from ledger.application.handlers.funds import HUBS_ONLY, hidden_from, readable_by
 from ledger.application.interface.budgets import disbursement_view
 from ledger.application.lookups import Lookups, acting_platform
-from ledger.application.uow import Decision
+from ledger.application.writes import Decision
 from ledger.domain import ids
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import Disbursement

@@ -12,7 +12,8 @@ from ledger.application.context import RequestContext
 from ledger.application.handlers import standing
 from ledger.application.interface.participants import institution_view
 from ledger.application.ports import Store
-from ledger.application.uow import Outcome, UnitOfWork
+from ledger.application.uow import UnitOfWork
+from ledger.application.writes import Outcome
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import InstitutionExistsError, InstitutionNotFoundError
 from ledger.domain.institution import Institution

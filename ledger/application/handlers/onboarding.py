@@ -29,7 +29,8 @@ from ledger.application.context import RequestContext
 from ledger.application.interface.onboarding import onboarding_application_view
 from ledger.application.lookups import Lookups
 from ledger.application.ports import Store
-from ledger.application.uow import Decision, Outcome, UnitOfWork, Write
+from ledger.application.uow import UnitOfWork
+from ledger.application.writes import Decision, Outcome, Write
 from ledger.domain import ids
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (

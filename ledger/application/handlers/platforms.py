@@ -16,7 +16,8 @@ from ledger.application.context import RequestContext
 from ledger.application.handlers import standing
 from ledger.application.interface.participants import platform_view
 from ledger.application.ports import Store
-from ledger.application.uow import Outcome, UnitOfWork
+from ledger.application.uow import UnitOfWork
+from ledger.application.writes import Outcome
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import PlatformExistsError, PlatformNotFoundError
 from ledger.domain.platform import Platform

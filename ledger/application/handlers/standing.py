@@ -26,7 +26,8 @@ from ledger.application.commands.standing import (
 )
 from ledger.application.context import Principal, RequestContext
 from ledger.application.ports import Store
-from ledger.application.uow import Outcome, UnitOfWork, Write
+from ledger.application.uow import UnitOfWork
+from ledger.application.writes import Outcome, Write
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import ForbiddenRoleError

@@ -4,6 +4,37 @@ from __future__ import annotations
 
 from ledger.domain.errors.base import AlreadyExistsError, NotFoundError, RuleViolationError
 
+__all__ = [
+    "ActivityAlreadyHeldError",
+    "ActivityExistsError",
+    "ActivityFinalisedError",
+    "ActivityNotFoundError",
+    "ActivityNotHeldError",
+    "ActivityTitleRequiredError",
+    "DataReportExistsError",
+    "DataReportNotFoundError",
+    "EmptySubmissionError",
+    "HeldOnDateError",
+    "InvalidActivityDatesError",
+    "InvalidAttendanceError",
+    "InvalidDueDateError",
+    "InvalidReportFiguresError",
+    "InvalidReportPeriodError",
+    "InvalidSatisfactionCountsError",
+    "NotActivityOrganiserError",
+    "NotReportHubError",
+    "NotReportWindowError",
+    "OccurredBeforePreviousStepError",
+    "ReasonRequiredError",
+    "ReportAcceptedError",
+    "ReportAwaitingReviewError",
+    "ReportNotSubmittedError",
+    "ReportPeriodNotEndedError",
+    "TooManyParticipantsError",
+    "UnknownWindowError",
+    "VenueRequiredError",
+]
+
 
 class ActivityNotFoundError(NotFoundError):
     code = "activity_not_found"

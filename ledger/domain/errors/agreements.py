@@ -4,6 +4,28 @@ from __future__ import annotations
 
 from ledger.domain.errors.base import AlreadyExistsError, NotFoundError, RuleViolationError
 
+__all__ = [
+    "AgreementExistsError",
+    "AgreementNotFoundError",
+    "AgreementPartiesError",
+    "AgreementScopeError",
+    "AgreementStepOutOfOrderError",
+    "AgreementTermError",
+    "AgreementTerminatedError",
+    "AmendmentChangesNothingError",
+    "AmendmentPendingError",
+    "DocumentDigestMismatchError",
+    "InstitutionNotIdentifiedError",
+    "NoAgreementInForceError",
+    "NoPendingAmendmentError",
+    "NotAPartyError",
+    "NotTheCounterpartyError",
+    "ProviderIdNotAllowedError",
+    "TerminationDateError",
+    "UnknownInstitutionError",
+    "UnknownPartyError",
+]
+
 
 class AgreementNotFoundError(NotFoundError):
     code = "agreement_not_found"

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from ledger.domain.errors.base import AlreadyExistsError, NotFoundError, RuleViolationError
 
+__all__ = [
+    "AppraisalConcludedError",
+    "AppraisalExistsError",
+    "AppraisalNotFoundError",
+    "ExpertAlreadyScoredError",
+    "InvalidExpertScoreError",
+    "InvalidSchemeError",
+    "NotAppraiserError",
+    "UnknownSubjectError",
+]
+
 
 class AppraisalNotFoundError(NotFoundError):
     code = "appraisal_not_found"

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from ledger.domain.errors.base import NotFoundError, RuleViolationError
 
+__all__ = [
+    "InvalidTreeRangeError",
+    "NoCheckpointError",
+    "PositionNotFoundError",
+    "PositionNotSealedError",
+    "UnknownTreeSizeError",
+]
+
 
 class NoCheckpointError(NotFoundError):
     code = "no_checkpoint"

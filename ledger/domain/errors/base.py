@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+__all__ = [
+    "AlreadyExistsError",
+    "ConcurrentModificationError",
+    "ConflictError",
+    "ForbiddenError",
+    "ForbiddenRoleError",
+    "IdempotencyKeyReusedError",
+    "LedgerError",
+    "NotAuthenticatedError",
+    "NotFoundError",
+    "PreconditionFailedError",
+    "RuleViolationError",
+    "UnavailableError",
+]
+
 
 class LedgerError(Exception):
     """Base class of every error the ledger raises on purpose."""

@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from ledger.domain.errors.base import AlreadyExistsError, NotFoundError, RuleViolationError
 
+__all__ = [
+    "CaseFinalisedError",
+    "DeliveryDateError",
+    "ExternalRefExistsError",
+    "FeedbackAlreadyRecordedError",
+    "FeedbackBeforeDeliveryError",
+    "InvalidFeeError",
+    "InvalidRecordError",
+    "InvalidSatisfactionError",
+    "NotCaseOwnerError",
+    "ServiceCaseNotFoundError",
+    "StepOutOfOrderError",
+    "UnknownEnterpriseError",
+]
+
 
 class ServiceCaseNotFoundError(NotFoundError):
     code = "service_case_not_found"

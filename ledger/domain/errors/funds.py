@@ -4,6 +4,36 @@ from __future__ import annotations
 
 from ledger.domain.errors.base import AlreadyExistsError, NotFoundError, RuleViolationError
 
+__all__ = [
+    "AdjustmentBelowUsedError",
+    "ApprovedAboveProposedError",
+    "BlankFieldError",
+    "BudgetExistsError",
+    "BudgetNotApprovedError",
+    "BudgetNotFoundError",
+    "BudgetNotProposedError",
+    "BudgetWithoutLinesError",
+    "CommitmentNotFoundError",
+    "DisbursementExistsError",
+    "DisbursementNotFoundError",
+    "DisbursementOutOfOrderError",
+    "DuplicateLineCodeError",
+    "InvalidBudgetYearError",
+    "InvalidLineCodeError",
+    "InvalidVoucherDigestError",
+    "LineDecisionMissingError",
+    "NotBudgetHolderError",
+    "OverCommitmentError",
+    "PaymentDateError",
+    "ReversalExceedsPaidError",
+    "SegregationOfDutiesError",
+    "UnknownBudgetError",
+    "UnknownBudgetLineError",
+    "UnknownExpenseCategoryError",
+    "VoucherAlreadyUsedError",
+    "WrongReversalPartyError",
+]
+
 
 class BudgetNotFoundError(NotFoundError):
     code = "budget_not_found"

@@ -4,6 +4,39 @@ from __future__ import annotations
 
 from ledger.domain.errors.base import AlreadyExistsError, NotFoundError, RuleViolationError
 
+__all__ = [
+    "ApplicantAlreadyConnectedError",
+    "CategoriesRequiredError",
+    "ExpertAlreadyDeactivatedError",
+    "ExpertAlreadyReviewedError",
+    "ExpertExistsError",
+    "ExpertInactiveError",
+    "ExpertNotFoundError",
+    "InvalidNoticePeriodError",
+    "InvalidReviewScoreError",
+    "InvalidSha256Error",
+    "NotEnoughReviewsError",
+    "NotPublicationOwnerError",
+    "NoticeNotEndedError",
+    "ObjectionAlreadyResolvedError",
+    "ObjectionNotFoundError",
+    "OccurredBeforeSubmissionError",
+    "OnboardingApplicationClosedError",
+    "OnboardingApplicationExistsError",
+    "OnboardingApplicationNotFoundError",
+    "OnboardingStepOutOfOrderError",
+    "OutsideNoticePeriodError",
+    "PublicationContentMissingError",
+    "PublicationExistsError",
+    "PublicationNotFoundError",
+    "PublicationStepOutOfOrderError",
+    "ReasonsRequiredError",
+    "ReviewNotPassedError",
+    "SelfReviewError",
+    "UnknownExpertError",
+    "UnresolvedObjectionsError",
+]
+
 
 class ExpertNotFoundError(NotFoundError):
     code = "expert_not_found"

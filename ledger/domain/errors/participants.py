@@ -4,6 +4,26 @@ from __future__ import annotations
 
 from ledger.domain.errors.base import AlreadyExistsError, NotFoundError, RuleViolationError
 
+__all__ = [
+    "AccessKeyExistsError",
+    "AccessKeyNotFoundError",
+    "EnterpriseExistsError",
+    "EnterpriseNotFoundError",
+    "InstitutionExistsError",
+    "InstitutionNotFoundError",
+    "KeyAlreadyRevokedError",
+    "KeyPlatformMismatchError",
+    "LedgerInitialisedError",
+    "PlatformExistsError",
+    "PlatformNotConnectedError",
+    "PlatformNotFoundError",
+    "RectificationDeadlineError",
+    "RevocationNotRequestedError",
+    "RevokedError",
+    "StandingTransitionError",
+    "WrongPlatformKindError",
+]
+
 
 class PlatformNotFoundError(NotFoundError):
     code = "platform_not_found"

@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from ledger.domain.errors.base import RuleViolationError
 
+__all__ = [
+    "InvalidAmountError",
+    "InvalidDocumentDigestError",
+    "InvalidEmployeesError",
+    "InvalidUSCCError",
+    "OccurredBeforeOpeningError",
+    "OccurredInFutureError",
+    "UnknownCategoryError",
+    "UnknownIndustryError",
+    "UnknownRegionError",
+]
+
 
 class InvalidUSCCError(RuleViolationError):
     code = "invalid_uscc"
