@@ -9,38 +9,7 @@ An agreement has two parties and goes:
        └──terminated (withdrawn or declined)        │  └ amendment countersigned
                                                     └ amendment proposed (one at a time)
 
-Decisions taken here:
-
-- **Parties.** A party is a hub or window platform, or an institution. The allowed pairs are
-  hub–window, window–window, hub–institution and window–institution. Only a platform proposes:
-  an institution joins the network at a platform's invitation (Art. 6.4), so it countersigns,
-  amends and terminates, but does not propose. The acting party is always the one the key acts
-  for (``meta.platform_id``).
-- **Term.** ``starts_on`` to ``ends_on``, both days included; the end lies after the start.
-- **In force.** An agreement is in force on a day when it was countersigned on or before that
-  day, the day lies within the term that applied on that day, and no termination had taken
-  effect. A signature does not reach back: signed on 1 March with a term from 1 January, the
-  agreement is in force from 1 March. (Agreements signed before they are recorded carry the real
-  signing time as their business time, ``occurred_at``.) Expiry needs no event: it follows from
-  the term and the day asked about.
-- **Amendments.** Either party proposes new terms (scope, term and/or document); the other
-  party countersigns. The amended terms apply from the day of that countersignature; until then
-  (and for every day before it) the previous terms stay in force. One amendment is pending at a
-  time; either party may withdraw it (the proposer withdraws it, the other party declines it).
-- **Countersigning** names the SHA-256 of the document signed, which must be the proposed one:
-  both parties provably signed the same text.
-- **Termination** by either party, with a reason and the day from which the agreement no longer
-  applies (``effective_on``, not before the day the termination is recorded as happening: a
-  termination never reaches back over services already delivered). Terminating a proposal that
-  was never countersigned withdraws (or declines) it.
-- **Scope.** Service category codes, at least one. A first-level code covers its items: scope
-  ``10`` covers a case in ``100200``. An item does not cover its first-level code: scope
-  ``100200`` does not cover a case recorded only as ``10``, which may be any information service.
-- **Business time** of each step may not lie before the previous step's, so the days from which
-  terms apply follow the order of the record.
-- **Finding them.** The agreements between two parties are listed by an
-  :class:`~ledger.domain.agreement_index.AgreementIndex`, saved with each proposal, so the
-  delivery rule of service cases reads them without a projection.
+The decisions this aggregate makes, and why, are in docs/domain.md ("Service agreements").
 """
 
 from __future__ import annotations

@@ -5,27 +5,7 @@ the bureau approves it line by line (核拨), possibly less than proposed and po
 a line, and may later adjust a line's approved amount up or down. Disbursements are requested
 against approved lines (:mod:`ledger.domain.disbursement`).
 
-Money on a line, always exact two-place decimals:
-
-- ``approved``: what the bureau approved (and later adjusted to);
-- ``committed``: reserved by disbursements requested or approved but not yet paid;
-- ``paid``: paid out, gross;
-- ``reversed``: returned by refunds and clawbacks of paid disbursements.
-
-A reversal gives the amount back to the line: money returned to the fund may be requested again,
-and every new request needs the bureau's approval anyway. If the bureau does not want clawed-back
-money reused, it adjusts the line down. So what a line *uses* is ``committed + paid - reversed``
-(``paid - reversed`` is the net paid), and the one invariant is::
-
-    committed + paid - reversed <= approved          (remaining = approved - that >= 0)
-
-It holds under concurrency because every change to those amounts is an event on this aggregate:
-a disbursement request is saved together with the budget's ``FundsCommitted`` event, so of two
-requests decided on the same budget version only one can be saved.
-
-The budget also remembers which disbursement reserved what, and which vouchers are in use, so a
-rejection releases exactly what was reserved and one voucher (by its SHA-256 digest) can back only
-one live disbursement of the budget. A rejected disbursement's voucher may be used again.
+The decisions this aggregate makes, and why, are in docs/domain.md ("Budgets").
 """
 
 from __future__ import annotations
@@ -65,6 +45,7 @@ from ledger.domain.funds import (
     lines_from,
     require_text,
     signoff_of,
+    totals_of,
 )
 from ledger.domain.time import CST
 from ledger.domain.values import parse_amount
@@ -384,16 +365,7 @@ class Budget(LedgerAggregate):
 
     def totals(self) -> dict[str, Decimal | None]:
         """The sums over all lines; approved and remaining are ``None`` until approval."""
-        lines = self.lines.values()
-        approved = self.status is BudgetStatus.APPROVED
-        return {
-            "proposed": sum((x.proposed for x in lines), ZERO),
-            "approved": sum((x.approved or ZERO for x in lines), ZERO) if approved else None,
-            "committed": sum((x.committed for x in lines), ZERO),
-            "paid": sum((x.paid for x in lines), ZERO),
-            "reversed": sum((x.reversed for x in lines), ZERO),
-            "remaining": sum((x.remaining or ZERO for x in lines), ZERO) if approved else None,
-        }
+        return totals_of(self.lines.values(), approved=self.status is BudgetStatus.APPROVED)
 
     # --- internals -------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ checks a proposed line passes before it is stored.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -167,3 +167,16 @@ def checked_lines(lines: Sequence[LineProposal]) -> list[dict[str, Any]]:
             }
         )
     return checked
+
+
+def totals_of(lines: Iterable[BudgetLine], *, approved: bool) -> dict[str, Decimal | None]:
+    """The sums over ``lines``; approved and remaining are ``None`` until the budget is."""
+    lines = list(lines)  # read more than once
+    return {
+        "proposed": sum((x.proposed for x in lines), ZERO),
+        "approved": sum((x.approved or ZERO for x in lines), ZERO) if approved else None,
+        "committed": sum((x.committed for x in lines), ZERO),
+        "paid": sum((x.paid for x in lines), ZERO),
+        "reversed": sum((x.reversed for x in lines), ZERO),
+        "remaining": sum((x.remaining or ZERO for x in lines), ZERO) if approved else None,
+    }

@@ -15,40 +15,14 @@
 
     withdrawn (terminal): by the hub, on the applicant's request, from any state before that.
 
-Who records what, and why:
-
-- The applicant is not yet in the network and has no key. Applications are filed with the hub
-  (申请单位按要求申报材料), so the hub records each one it receives, under its own filing
-  reference (``external_ref``); the stream id is derived from it, so a retried or duplicated
-  filing is refused instead of creating a second application. The materials stay with the hub;
-  the ledger keeps their SHA-256 so what was reviewed can be proven later.
-- Experts have no keys either: the hub, which organises the review (枢纽平台组织专家进行评估审查),
-  records each expert's score (0–100) and opinion. An expert reviews an application once, and
-  only an expert who is active in the pool at the time.
-- The hub concludes the review once at least three experts have reviewed (an expert panel,
-  not one opinion). The mean score is recorded; the review is passed when it is at least 60
-  (评审通过). Both numbers are in :mod:`ledger.domain.expert_review`.
-- The bureau approves (only a passed review: 评审通过报…批准) or rejects with reasons.
-  Rejection is terminal; re-applying is a new application with a new filing reference.
-- The notice (公示) runs on Ningxia business dates from ``starts_on`` to ``ends_on``, both
-  included, for at least five days (:mod:`ledger.domain.public_notice`), and cannot start
-  before the day it is published. Objections are recorded (by whoever received them) only
-  with a business date inside the notice. Each is resolved once: upheld ends the application
-  (``refused_after_notice``, terminal), dismissed lets it go on.
-- Connection (接入, by the hub) is allowed from the day after ``ends_on``, when every objection
-  is dismissed. It records ``Connected`` and creates the window :class:`Platform` in the same
-  save; the platform's stream id is derived from the USCC, so a USCC that is already a platform
-  can never be connected twice.
-
-Every step's business time (``meta.occurred_at``) must not be before the submission.
+The decisions this aggregate makes, and why, are in docs/domain.md ("Onboarding").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from uuid import UUID
 
 from ledger.domain import ids
@@ -70,6 +44,9 @@ from ledger.domain.expert_review import (
     conclusion_values,
     mean_score,
 )
+from ledger.domain.onboarding_status import TERMINAL_STATUSES as TERMINAL_STATUSES
+from ledger.domain.onboarding_status import ApplicationStatus as ApplicationStatus
+from ledger.domain.onboarding_status import BureauDecision as BureauDecision
 from ledger.domain.platform import Platform
 from ledger.domain.public_notice import (
     Notice,
@@ -81,36 +58,6 @@ from ledger.domain.public_notice import (
 from ledger.domain.submission import check_not_before_submission, parse_categories, require_reasons
 from ledger.domain.time import business_date
 from ledger.domain.values import parse_region, parse_sha256, parse_uscc
-
-
-class ApplicationStatus(StrEnum):
-    SUBMITTED = "submitted"
-    UNDER_REVIEW = "under_review"
-    REVIEW_CONCLUDED = "review_concluded"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    IN_NOTICE = "in_notice"
-    REFUSED_AFTER_NOTICE = "refused_after_notice"
-    CONNECTED = "connected"
-    WITHDRAWN = "withdrawn"
-
-
-TERMINAL_STATUSES = frozenset(
-    {
-        ApplicationStatus.REJECTED,
-        ApplicationStatus.REFUSED_AFTER_NOTICE,
-        ApplicationStatus.CONNECTED,
-        ApplicationStatus.WITHDRAWN,
-    }
-)
-
-
-@dataclass(frozen=True)
-class BureauDecision:
-    approved: bool
-    text: str
-    """The bureau's note on an approval, or its reasons for a rejection."""
-    decided_at: datetime
 
 
 class OnboardingApplication(LedgerAggregate):
