@@ -22,13 +22,9 @@ client (``--client httpx``), which saturates a core of its own and so understate
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -46,7 +42,9 @@ import psycopg
 
 # Run as a script, so bench/ is on the path: its sibling modules are imported by name.
 from loadgen import REF, LoadResult, have_wrk, run_httpx, run_wrk
+from processes import RssSampler, server
 from rebuild import raw_read, rebuild
+from report import write_report
 
 from ledger.application.commands.access_keys import IssueKey
 from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
@@ -65,7 +63,6 @@ from runtime.bootstrap import build_ledger
 ROOT = Path(__file__).resolve().parents[1]
 WINDOW_USCC = "91640100MA7AY4CL31"
 ENTERPRISE_USCC = "91640104MA71TJ3Y8G"
-START, END = "<!-- bench-suite:start -->", "<!-- bench-suite:end -->"
 
 
 def record(ref: str) -> dict[str, Any]:
@@ -142,102 +139,6 @@ def prepare(url: str) -> str:
 
 
 # --- a server, and its workers' memory ----------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def server(url: str, *, group_commit: bool, workers: int) -> Iterator[tuple[str, int]]:
-    """``sme-ledger serve`` on a free loopback port; yields its base URL and process id."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "LEDGER_DATABASE_URL": url,
-        "LEDGER_HOST": "127.0.0.1",
-        "LEDGER_PORT": str(port),
-        "LEDGER_WORKERS": str(workers),
-        "LEDGER_GROUP_COMMIT": "true" if group_commit else "false",
-        "LEDGER_BENCH_ENDPOINTS": "true",
-    }
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "sme-ledger"), "serve"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise SystemExit("the server did not start")
-            time.sleep(0.2)
-        time.sleep(0.5 * workers)  # every worker, not just the first, is listening
-        yield base, process.pid
-    finally:
-        process.terminate()
-        process.wait(30)
-
-
-def worker_pids(parent: int) -> list[int]:
-    pids: list[int] = []
-    for task in Path(f"/proc/{parent}/task").iterdir():
-        children = (task / "children").read_text().split()
-        pids.extend(int(p) for p in children)
-    return pids
-
-
-def rss_bytes(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) * 1024
-    return 0
-
-
-class RssSampler:
-    """Samples the RSS of a server's worker processes every ``interval`` seconds."""
-
-    def __init__(self, parent: int, interval: float = 0.25) -> None:
-        self.parent, self.interval = parent, interval
-        self.samples: dict[int, list[int]] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> RssSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join(5)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            for pid in worker_pids(self.parent):
-                try:
-                    self.samples.setdefault(pid, []).append(rss_bytes(pid))
-                except OSError:
-                    continue
-            self._stop.wait(self.interval)
-
-    def summary(self) -> dict[str, float]:
-        mib = 1024 * 1024
-        series = [s for s in self.samples.values() if s]
-        return {
-            "peak_mib": max(max(s) for s in series) / mib,
-            "first_mib": max(s[0] for s in series) / mib,
-            "last_mib": max(s[-1] for s in series) / mib,
-            "workers": len(series),
-        }
 
 
 # --- 1. HTTP appends ----------------------------------------------------------------------------
@@ -481,78 +382,6 @@ def median_ms(read: Callable[[], object], repeat: int) -> float:
 
 
 # --- the report ---------------------------------------------------------------------------------
-
-
-def markdown(results: dict[str, Any]) -> str:
-    http, bulk, rb, stream = results["http"], results["bulk"], results["rebuild"], results["stream"]
-    t = results["targets"]
-
-    def row(name: str, r: dict[str, Any]) -> str:
-        return (
-            f"| {name} | {r['per_second']:,.0f} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms | "
-            f"{r['non_2xx']} | {r['rss']['peak_mib']:.0f} MiB ({r['rss']['first_mib']:.0f} → "
-            f"{r['rss']['last_mib']:.0f}) |"
-        )
-
-    ok = {True: "met", False: "**not met**"}
-    gc_batch = http["group_commit"]["batches"]
-    ws, wo = stream["with_snapshots"], stream["without_snapshots"]
-    return f"""{START}
-## Throughput suite (`make bench`) — {results["when"]}
-
-{results["machine"]}; PostgreSQL {results["postgres"]}; load generator `{http["group_commit"]["client"]}`,
-{results["connections"]} connections, {results["seconds"]:.0f} s per run, `sme-ledger serve --workers
-{results["workers"]}` (uvloop + httptools). Raw figures: `docs/benchmarks.json`.
-
-**1. HTTP single-record appends** (`POST /v1/service-cases`, a delivered service: 3 events)
-
-| run | requests/s | p50 | p99 | non-2xx | worker RSS peak (first → last) |
-|---|---|---|---|---|---|
-{row("(a) parse-only endpoint", http["parse_only"])}
-{row("(b) one plain save per request", http["plain_save"])}
-{row("group commit (default)", http["group_commit"])}
-
-Commands per transaction under group commit: {gc_batch["mean_batch"]:.1f} on average
-({gc_batch["transactions"]:,.0f} transactions, warm-up included).
-
-Group commit = **{http["vs_plain_save"]:.1f}×** plain save (target ≥ 8×: {ok[t["vs_plain_save"]]}),
-**{http["vs_parse_only"]:.0%}** of parse-only (target ≥ 40%: {ok[t["vs_parse_only"]]}),
-p99 {http["group_commit"]["p99_ms"]:.0f} ms (target ≤ 100 ms: {ok[t["p99"]]}).
-
-**2. Bulk import** (`POST /v1/service-cases:batch`, 1,000 records a request, {results["workers"]} clients):
-{bulk["events"]:,} events in {bulk["seconds"]:.2f} s = **{bulk["events_per_second"]:,.0f} events/s**;
-raw multi-row INSERT of as many rows (mean {bulk["mean_event_bytes"]:.0f} bytes of state) =
-{bulk["raw_rows_per_second"]:,.0f} rows/s; ratio **{bulk["vs_raw"]:.0%}**
-(targets ≥ 25,000 events/s: {ok[t["bulk_rate"]]}; ≥ 40% of raw: {ok[t["bulk_vs_raw"]]}).
-
-**3. Projection rebuild** of this run's log ({rb["events"]:,} events): {rb["rebuild_per_second"]:,.0f}
-events/s against a raw read of {rb["raw_read_per_second"]:,.0f} events/s ({rb["vs_raw_read"]:.0%}).
-Audit verification: not on this branch.
-
-**4. Point-in-time read of a {stream["events"]:,}-event stream** (median of {results["repeat"]}):
-
-| read | with snapshots (every 100) | without |
-|---|---|---|
-| as of now | {ws["as_of_now"]:.1f} ms | {wo["as_of_now"]:.1f} ms |
-| as of the middle of the stream | {ws["as_of_middle"]:.1f} ms | {wo["as_of_middle"]:.1f} ms |
-| at version {stream["events"] - 50:,} | {ws["at_version"]:.1f} ms | {wo["at_version"]:.1f} ms |
-
-**5. Peak RSS of an API worker** under the group-commit load:
-{http["group_commit"]["rss"]["peak_mib"]:.0f} MiB (target < 300 MiB: {ok[t["rss"]]}).
-{END}"""
-
-
-def write_report(results: dict[str, Any], json_path: Path, md_path: Path) -> None:
-    json_path.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
-    text = md_path.read_text(encoding="utf-8") if md_path.exists() else "# Benchmarks\n"
-    section = markdown(results)
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + section + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    md_path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:

@@ -1,0 +1,81 @@
+"""The benchmark report: docs/benchmarks.md and .json from the suite's results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+START, END = "<!-- bench-suite:start -->", "<!-- bench-suite:end -->"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    http, bulk, rb, stream = results["http"], results["bulk"], results["rebuild"], results["stream"]
+    t = results["targets"]
+
+    def row(name: str, r: dict[str, Any]) -> str:
+        return (
+            f"| {name} | {r['per_second']:,.0f} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms | "
+            f"{r['non_2xx']} | {r['rss']['peak_mib']:.0f} MiB ({r['rss']['first_mib']:.0f} → "
+            f"{r['rss']['last_mib']:.0f}) |"
+        )
+
+    ok = {True: "met", False: "**not met**"}
+    gc_batch = http["group_commit"]["batches"]
+    ws, wo = stream["with_snapshots"], stream["without_snapshots"]
+    return f"""{START}
+## Throughput suite (`make bench`) — {results["when"]}
+
+{results["machine"]}; PostgreSQL {results["postgres"]}; load generator `{http["group_commit"]["client"]}`,
+{results["connections"]} connections, {results["seconds"]:.0f} s per run, `sme-ledger serve --workers
+{results["workers"]}` (uvloop + httptools). Raw figures: `docs/benchmarks.json`.
+
+**1. HTTP single-record appends** (`POST /v1/service-cases`, a delivered service: 3 events)
+
+| run | requests/s | p50 | p99 | non-2xx | worker RSS peak (first → last) |
+|---|---|---|---|---|---|
+{row("(a) parse-only endpoint", http["parse_only"])}
+{row("(b) one plain save per request", http["plain_save"])}
+{row("group commit (default)", http["group_commit"])}
+
+Commands per transaction under group commit: {gc_batch["mean_batch"]:.1f} on average
+({gc_batch["transactions"]:,.0f} transactions, warm-up included).
+
+Group commit = **{http["vs_plain_save"]:.1f}×** plain save (target ≥ 8×: {ok[t["vs_plain_save"]]}),
+**{http["vs_parse_only"]:.0%}** of parse-only (target ≥ 40%: {ok[t["vs_parse_only"]]}),
+p99 {http["group_commit"]["p99_ms"]:.0f} ms (target ≤ 100 ms: {ok[t["p99"]]}).
+
+**2. Bulk import** (`POST /v1/service-cases:batch`, 1,000 records a request, {results["workers"]} clients):
+{bulk["events"]:,} events in {bulk["seconds"]:.2f} s = **{bulk["events_per_second"]:,.0f} events/s**;
+raw multi-row INSERT of as many rows (mean {bulk["mean_event_bytes"]:.0f} bytes of state) =
+{bulk["raw_rows_per_second"]:,.0f} rows/s; ratio **{bulk["vs_raw"]:.0%}**
+(targets ≥ 25,000 events/s: {ok[t["bulk_rate"]]}; ≥ 40% of raw: {ok[t["bulk_vs_raw"]]}).
+
+**3. Projection rebuild** of this run's log ({rb["events"]:,} events): {rb["rebuild_per_second"]:,.0f}
+events/s against a raw read of {rb["raw_read_per_second"]:,.0f} events/s ({rb["vs_raw_read"]:.0%}).
+Audit verification: not on this branch.
+
+**4. Point-in-time read of a {stream["events"]:,}-event stream** (median of {results["repeat"]}):
+
+| read | with snapshots (every 100) | without |
+|---|---|---|
+| as of now | {ws["as_of_now"]:.1f} ms | {wo["as_of_now"]:.1f} ms |
+| as of the middle of the stream | {ws["as_of_middle"]:.1f} ms | {wo["as_of_middle"]:.1f} ms |
+| at version {stream["events"] - 50:,} | {ws["at_version"]:.1f} ms | {wo["at_version"]:.1f} ms |
+
+**5. Peak RSS of an API worker** under the group-commit load:
+{http["group_commit"]["rss"]["peak_mib"]:.0f} MiB (target < 300 MiB: {ok[t["rss"]]}).
+{END}"""
+
+
+def write_report(results: dict[str, Any], json_path: Path, md_path: Path) -> None:
+    json_path.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    text = md_path.read_text(encoding="utf-8") if md_path.exists() else "# Benchmarks\n"
+    section = markdown(results)
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    md_path.write_text(text, encoding="utf-8")
