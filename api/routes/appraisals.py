@@ -8,14 +8,13 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Response
 
 from api.deps import Ledger, require, require_json
-from api.problems import ApiError
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
 from api.views import Listing
 from api.writers import Writer, stepping, writing
 from ledger.application.context import Principal
-from ledger.application.handlers.appraisals import Appraisals
+from ledger.application.handlers.appraisals import Appraisals, check_appraiser
 from ledger.application.interface.appraisals import appraisal_view
 from ledger.application.queries.appraisals import list_appraisals as appraisals_of
 from ledger.domain.access_key import Role
@@ -40,23 +39,6 @@ Overseer = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
 
 
-def appraiser_of(subject_kind: str) -> Role:
-    """The bureau appraises the hub (Art. 11); the hub appraises windows and institutions
-    (Art. 12)."""
-    return Role.BUREAU if subject_kind == "hub" else Role.HUB
-
-
-def _check_appraiser(principal: Principal, subject_kind: str) -> None:
-    if principal.role is not appraiser_of(subject_kind):
-        raise ApiError(
-            403,
-            "forbidden_role",
-            "Role not allowed",
-            f"The {appraiser_of(subject_kind).value} appraises a {subject_kind}; "
-            f"a {principal.role_name} key cannot.",
-        )
-
-
 @router.post(
     "",
     dependencies=JSON_ONLY,
@@ -64,7 +46,7 @@ def _check_appraiser(principal: Principal, subject_kind: str) -> None:
 )
 def run_appraisals(body: AppraisalRun, write: Running) -> Response:
     ledger = write.ledger
-    _check_appraiser(write.principal, body.subject_kind)
+    check_appraiser(write.principal, body.subject_kind)
     today = ledger.clock().astimezone(CST).date()
     as_on = body.as_on or default_as_on(body.year, today)
     position = ledger.head_position()
@@ -101,16 +83,8 @@ def run_appraisals(body: AppraisalRun, write: Running) -> Response:
     )
 
 
-def _check_appraiser_of(write: Writer, appraisal_id: UUID) -> None:
-    """Only the appraiser of the subject's kind scores or concludes an appraisal (a missing
-    appraisal is reported as such first)."""
-    appraisal = write.ledger.get(Appraisal, appraisal_id)
-    _check_appraiser(write.principal, appraisal.subject_kind)
-
-
 @router.post("/{appraisal_id}/expert-scores", dependencies=JSON_ONLY, summary="Add an expert score")
 def add_expert_score(appraisal_id: UUID, body: ExpertScoreBody, write: Step) -> Response:
-    _check_appraiser_of(write, appraisal_id)
     return write(body.to_command(appraisal_id), body)
 
 
@@ -120,7 +94,6 @@ def add_expert_score(appraisal_id: UUID, body: ExpertScoreBody, write: Step) -> 
     summary="Conclude: fix total and grade, and apply the consequence to the subject",
 )
 def conclude(appraisal_id: UUID, body: ConclusionBody, write: Step) -> Response:
-    _check_appraiser_of(write, appraisal_id)
     return write(body.to_command(appraisal_id), body)
 
 

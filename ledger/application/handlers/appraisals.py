@@ -3,7 +3,9 @@ concluded with their consequence on the subject (Art. 11-13).
 
 Reading the figures is the views' business (``projections.appraisal``): the composition roots
 read them and hand them here, and verification reads them again at the recorded position.
-Which role appraises which kind of subject is a role rule, checked where the request comes in.
+The bureau appraises the hub (Art. 11) and the hub appraises windows and institutions (Art.
+12): only that role scores or concludes an appraisal, checked here before anything of the write
+is (a missing appraisal is reported as missing first); an operator acts with no role.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ledger.application.commands.appraisals import (
 from ledger.application.context import Principal, RequestContext
 from ledger.application.interface.appraisals import appraisal_view
 from ledger.application.lookups import Lookups
+from ledger.application.writes import Write
 from ledger.domain.access_key import Role
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.base import LedgerAggregate
@@ -29,6 +32,7 @@ from ledger.domain.errors import (
     AppraisalExistsError,
     AppraisalNotFoundError,
     ExpertInactiveError,
+    ForbiddenRoleError,
     InvalidSchemeError,
     RevokedError,
     StandingTransitionError,
@@ -39,6 +43,21 @@ from ledger.domain.standing import StandingAggregate
 from ledger.domain.time import CST
 
 _OVERSEERS = (Role.HUB, Role.BUREAU, Role.AUDITOR)
+
+
+def appraiser_of(subject_kind: str) -> Role:
+    """The bureau appraises the hub (Art. 11); the hub appraises windows and institutions
+    (Art. 12)."""
+    return Role.BUREAU if subject_kind == "hub" else Role.HUB
+
+
+def check_appraiser(principal: Principal, subject_kind: str) -> None:
+    """Refuse a key that does not appraise ``subject_kind`` (an operator has no role)."""
+    if principal.role is not None and principal.role is not appraiser_of(subject_kind):
+        raise ForbiddenRoleError(
+            f"The {appraiser_of(subject_kind).value} appraises a {subject_kind}; "
+            f"a {principal.role_name} key cannot."
+        )
 
 
 def subject_kind_of(subject: LedgerAggregate) -> str | None:
@@ -69,8 +88,15 @@ class Appraisals(Capability[Appraisal]):
         return aggregate.subject_id == principal.platform_id
 
     def guard(self, aggregate: Appraisal, command: Command[Any], context: RequestContext) -> None:
-        """None: who may score or conclude an appraisal is the appraiser of its subject's kind,
-        a role rule checked before the write is asked for (operators act with no role)."""
+        """None beyond the appraiser rule, which :meth:`write` checks before anything else."""
+
+    def write(self, command: Command[Any], context: RequestContext, meta: Envelope) -> Write[Any]:
+        if isinstance(command, AddExpertScore | ConcludeAppraisal):
+            appraisal = self.lookups.store.load(
+                command.appraisal_id, Appraisal, AppraisalNotFoundError, self.label
+            )
+            check_appraiser(context.principal, appraisal.subject_kind)
+        return super().write(command, context, meta)
 
     # --- commands --------------------------------------------------------------------------
 
