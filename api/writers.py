@@ -4,11 +4,13 @@ This module deliberately does not use ``from __future__ import annotations``: Fa
 annotations of the dependency functions built here at run time, and they refer to local names.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from inspect import Parameter, Signature
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import Depends, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import TypeAdapter, ValidationError
 
 from api.deps import (
@@ -19,6 +21,7 @@ from api.deps import (
     idempotency_request,
     parse_if_match,
     require,
+    require_json,
 )
 from api.responses import outcome_response
 from api.schemas.common import Body
@@ -136,3 +139,83 @@ def writing(*roles: Role) -> Any:
         return Writer(ledger, principal, request_id, _canonical_path(request))
 
     return Depends(writer)
+
+
+ToCommand = Callable[..., Command[Outcome]]
+Send = Callable[[Writer, Command[Outcome], Body], Response]
+
+
+def _to_command(body: Any, *path_values: Any) -> Command[Outcome]:
+    command: Command[Outcome] = body.to_command(*path_values)
+    return command
+
+
+def _send(write: Writer, command: Command[Outcome], body: Body) -> Response:
+    return write(command, body)
+
+
+class CommandRoutes:
+    """The write routes of one resource: each ``POST`` reads one body, asks for the one command
+    the body translates into (``body.to_command(*path values)``) and answers with its outcome.
+
+    A route is declared by what differs: its path under the resource, its name (the OpenAPI
+    operation), its body, its writer (who may take the step) and its summary::
+
+        routes = CommandRoutes(router, "case_id")
+        routes.create("open_case", CaseOpening, Opening, "Open a service case")
+        routes.step("/delivery", "deliver", DeliveryBody, Step, "Record the delivery")
+    """
+
+    def __init__(self, router: APIRouter, target: str, target_type: Any = UUID) -> None:
+        self.router, self.target, self.target_type = router, target, target_type
+
+    def create(
+        self, name: str, body: type[Body], writer: Any, summary: str, **options: Any
+    ) -> None:
+        """``POST`` on the collection: 201 with the new resource."""
+        self.add("", name, body, writer, summary, status_code=201, **options)
+
+    def step(
+        self, path: str, name: str, body: type[Body], writer: Any, summary: str, **options: Any
+    ) -> None:
+        """``POST /{id}<path>``: a step on one resource, 200 with it as it stands after."""
+        params = {self.target: self.target_type, **options.pop("params", {})}
+        self.add(f"/{{{self.target}}}{path}", name, body, writer, summary, params=params, **options)
+
+    def add(
+        self,
+        path: str,
+        name: str,
+        body: type[Body],
+        writer: Any,
+        summary: str,
+        *,
+        params: dict[str, Any] | None = None,
+        to_command: ToCommand = _to_command,
+        send: Send = _send,
+        status_code: int = 200,
+        description: str | None = None,
+    ) -> None:
+        path_params = params or {}
+
+        def endpoint(**arguments: Any) -> Response:
+            posted: Body = arguments["body"]
+            command = to_command(posted, *(arguments[p] for p in path_params))
+            return send(arguments["write"], command, posted)
+
+        parameters = [
+            Parameter(p, Parameter.KEYWORD_ONLY, annotation=a) for p, a in path_params.items()
+        ]
+        parameters.append(Parameter("body", Parameter.KEYWORD_ONLY, annotation=body))
+        parameters.append(Parameter("write", Parameter.KEYWORD_ONLY, annotation=writer))
+        endpoint.__signature__ = Signature(parameters, return_annotation=Response)  # type: ignore[attr-defined]
+        endpoint.__name__ = endpoint.__qualname__ = name
+        self.router.add_api_route(
+            path,
+            endpoint,
+            methods=["POST"],
+            status_code=status_code,
+            dependencies=[Depends(require_json)],
+            summary=summary,
+            description=description,
+        )

@@ -12,9 +12,9 @@ from datetime import date
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from api.deps import Ledger, require, require_json
+from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.agreements import (
@@ -26,7 +26,7 @@ from api.schemas.agreements import (
     TerminationBody,
 )
 from api.views import Listing
-from api.writers import Writer, creating, stepping
+from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.agreements import Agreements
 from ledger.application.interface.agreements import agreement_view
@@ -41,61 +41,37 @@ Proposing = Annotated[Writer, creating(Role.HUB, Role.WINDOW)]
 Acting = Annotated[Writer, stepping(Role.HUB, Role.WINDOW, Role.INSTITUTION)]
 READERS = (Role.HUB, Role.WINDOW, Role.INSTITUTION, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]
-JSON_ONLY = [Depends(require_json)]
+routes = CommandRoutes(router, "agreement_id")
 
 
-@router.post("", status_code=201, dependencies=JSON_ONLY, summary="Propose a service agreement")
-def propose(body: AgreementProposal, write: Proposing) -> Response:
-    return write(body.to_command(), body)
-
-
-@router.post(
-    "/{agreement_id}/countersignature",
-    dependencies=JSON_ONLY,
-    summary="Countersign the proposed agreement (the other party)",
+routes.create("propose", AgreementProposal, Proposing, "Propose a service agreement")
+routes.step(
+    "/countersignature",
+    "countersign",
+    CountersignatureBody,
+    Acting,
+    "Countersign the proposed agreement (the other party)",
 )
-def countersign(agreement_id: UUID, body: CountersignatureBody, write: Acting) -> Response:
-    return write(body.to_command(agreement_id), body)
-
-
-@router.post(
-    "/{agreement_id}/amendments",
-    dependencies=JSON_ONLY,
-    summary="Propose an amendment (either party)",
+routes.step(
+    "/amendments", "propose_amendment", AmendmentBody, Acting, "Propose an amendment (either party)"
 )
-def propose_amendment(agreement_id: UUID, body: AmendmentBody, write: Acting) -> Response:
-    return write(body.to_command(agreement_id), body)
-
-
-@router.post(
-    "/{agreement_id}/amendments/countersignature",
-    dependencies=JSON_ONLY,
-    summary="Countersign the pending amendment (the party that did not propose it)",
+routes.step(
+    "/amendments/countersignature",
+    "countersign_amendment",
+    AmendmentCountersignatureBody,
+    Acting,
+    "Countersign the pending amendment (the party that did not propose it)",
 )
-def countersign_amendment(
-    agreement_id: UUID, body: AmendmentCountersignatureBody, write: Acting
-) -> Response:
-    return write(body.to_command(agreement_id), body)
-
-
-@router.post(
-    "/{agreement_id}/amendments/withdrawal",
-    dependencies=JSON_ONLY,
-    summary="Withdraw (or decline) the pending amendment",
+routes.step(
+    "/amendments/withdrawal",
+    "withdraw_amendment",
+    AmendmentWithdrawalBody,
+    Acting,
+    "Withdraw (or decline) the pending amendment",
 )
-def withdraw_amendment(
-    agreement_id: UUID, body: AmendmentWithdrawalBody, write: Acting
-) -> Response:
-    return write(body.to_command(agreement_id), body)
-
-
-@router.post(
-    "/{agreement_id}/termination",
-    dependencies=JSON_ONLY,
-    summary="Terminate the agreement (either party)",
+routes.step(
+    "/termination", "terminate", TerminationBody, Acting, "Terminate the agreement (either party)"
 )
-def terminate(agreement_id: UUID, body: TerminationBody, write: Acting) -> Response:
-    return write(body.to_command(agreement_id), body)
 
 
 @router.get("", summary="Agreements, in the order proposed (a window or institution: its own)")

@@ -12,7 +12,7 @@ from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
 from api.views import Listing
-from api.writers import Writer, stepping, writing
+from api.writers import CommandRoutes, Writer, stepping, writing
 from ledger.application.context import Principal
 from ledger.application.handlers.appraisals import Appraisals, check_appraiser
 from ledger.application.interface.appraisals import appraisal_view
@@ -37,6 +37,7 @@ Running = Annotated[Writer, writing(Role.HUB, Role.BUREAU)]
 Step = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Overseer = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
+routes = CommandRoutes(router, "appraisal_id")
 
 
 @router.post(
@@ -83,18 +84,14 @@ def run_appraisals(body: AppraisalRun, write: Running) -> Response:
     )
 
 
-@router.post("/{appraisal_id}/expert-scores", dependencies=JSON_ONLY, summary="Add an expert score")
-def add_expert_score(appraisal_id: UUID, body: ExpertScoreBody, write: Step) -> Response:
-    return write(body.to_command(appraisal_id), body)
-
-
-@router.post(
-    "/{appraisal_id}/conclusion",
-    dependencies=JSON_ONLY,
-    summary="Conclude: fix total and grade, and apply the consequence to the subject",
+routes.step("/expert-scores", "add_expert_score", ExpertScoreBody, Step, "Add an expert score")
+routes.step(
+    "/conclusion",
+    "conclude",
+    ConclusionBody,
+    Step,
+    "Conclude: fix total and grade, and apply the consequence to the subject",
 )
-def conclude(appraisal_id: UUID, body: ConclusionBody, write: Step) -> Response:
-    return write(body.to_command(appraisal_id), body)
 
 
 @router.get("", summary="Appraisals, in the order they were computed")

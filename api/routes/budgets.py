@@ -7,16 +7,15 @@ no part in the operating budget and are refused every route (403).
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from api.deps import Ledger, require, require_json
+from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.budgets import BudgetApproval, BudgetProposal, BudgetRevision, LineAdjustment
 from api.views import Listing
-from api.writers import Writer, creating, stepping
+from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.budgets import Budgets
 from ledger.application.interface.budgets import budget_view
@@ -29,39 +28,25 @@ Proposing = Annotated[Writer, creating(Role.HUB)]
 HubStep = Annotated[Writer, stepping(Role.HUB)]
 BureauStep = Annotated[Writer, stepping(Role.BUREAU)]
 Reader = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
-JSON_ONLY = [Depends(require_json)]
+routes = CommandRoutes(router, "budget_id")
 
 
-@router.post(
-    "", status_code=201, dependencies=JSON_ONLY, summary="Propose the hub's budget for a year"
+routes.create("propose", BudgetProposal, Proposing, "Propose the hub's budget for a year")
+routes.step(
+    "/lines",
+    "revise",
+    BudgetRevision,
+    HubStep,
+    "Revise the proposed lines (replaces them all; only while proposed)",
 )
-def propose(body: BudgetProposal, write: Proposing) -> Response:
-    return write(body.to_command(), body)
-
-
-@router.post(
-    "/{budget_id}/lines",
-    dependencies=JSON_ONLY,
-    summary="Revise the proposed lines (replaces them all; only while proposed)",
+routes.step("/approval", "approve", BudgetApproval, BureauStep, "Approve the budget line by line")
+routes.step(
+    "/adjustments",
+    "adjust",
+    LineAdjustment,
+    BureauStep,
+    "Adjust one line's approved amount, up or down (never below what it uses)",
 )
-def revise(budget_id: UUID, body: BudgetRevision, write: HubStep) -> Response:
-    return write(body.to_command(budget_id), body)
-
-
-@router.post(
-    "/{budget_id}/approval", dependencies=JSON_ONLY, summary="Approve the budget line by line"
-)
-def approve(budget_id: UUID, body: BudgetApproval, write: BureauStep) -> Response:
-    return write(body.to_command(budget_id), body)
-
-
-@router.post(
-    "/{budget_id}/adjustments",
-    dependencies=JSON_ONLY,
-    summary="Adjust one line's approved amount, up or down (never below what it uses)",
-)
-def adjust(budget_id: UUID, body: LineAdjustment, write: BureauStep) -> Response:
-    return write(body.to_command(budget_id), body)
 
 
 @router.get("", summary="Budgets (of a year), in the order they were proposed")

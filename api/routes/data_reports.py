@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from api.deps import Ledger, require, require_json
+from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.data_reports import AcceptanceBody, ReportRequest, ReturnBody, SubmissionBody
 from api.views import Listing
-from api.writers import Writer, creating, stepping
+from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.data_reports import DataReports
 from ledger.application.interface.data_reports import data_report_view
@@ -27,17 +27,15 @@ HubStep = Annotated[Writer, stepping(Role.HUB)]
 WindowStep = Annotated[Writer, stepping(Role.WINDOW)]
 READERS = (Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]
-JSON_ONLY = [Depends(require_json)]
+routes = CommandRoutes(router, "report_id")
 
 
-@router.post(
-    "",
-    status_code=201,
-    dependencies=JSON_ONLY,
-    summary="Request a window's report for a period, with its due date",
+routes.create(
+    "request_report",
+    ReportRequest,
+    Requesting,
+    "Request a window's report for a period, with its due date",
 )
-def request_report(body: ReportRequest, write: Requesting) -> Response:
-    return write(body.to_command(), body)
 
 
 @router.get("", summary="Data reports by period, window, status, or overdue")
@@ -77,27 +75,17 @@ def list_reports(
     return json_response({"reports": [data_report_view(r) for r in reports]})
 
 
-@router.post(
-    "/{report_id}/submission",
-    dependencies=JSON_ONLY,
-    summary="Submit the report (again, after a return); late if after the due date",
+routes.step(
+    "/submission",
+    "submit",
+    SubmissionBody,
+    WindowStep,
+    "Submit the report (again, after a return); late if after the due date",
 )
-def submit(report_id: UUID, body: SubmissionBody, write: WindowStep) -> Response:
-    return write(body.to_command(report_id), body)
-
-
-@router.post("/{report_id}/acceptance", dependencies=JSON_ONLY, summary="Accept the report")
-def accept(report_id: UUID, body: AcceptanceBody, write: HubStep) -> Response:
-    return write(body.to_command(report_id), body)
-
-
-@router.post(
-    "/{report_id}/return",
-    dependencies=JSON_ONLY,
-    summary="Return the report to the window with reasons",
+routes.step("/acceptance", "accept", AcceptanceBody, HubStep, "Accept the report")
+routes.step(
+    "/return", "return_report", ReturnBody, HubStep, "Return the report to the window with reasons"
 )
-def return_report(report_id: UUID, body: ReturnBody, write: HubStep) -> Response:
-    return write(body.to_command(report_id), body)
 
 
 add_read_routes(router, DataReports, readers=READERS)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from api.deps import Ledger, require, require_json
+from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.budgets import (
@@ -23,7 +23,7 @@ from api.schemas.budgets import (
     PaymentBody,
     ReversalBody,
 )
-from api.writers import Writer, creating, stepping
+from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.disbursements import Disbursements
 from ledger.application.interface.budgets import disbursement_view
@@ -38,53 +38,39 @@ HubStep = Annotated[Writer, stepping(Role.HUB)]
 BureauStep = Annotated[Writer, stepping(Role.BUREAU)]
 EitherStep = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Reader = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
-JSON_ONLY = [Depends(require_json)]
+routes = CommandRoutes(router, "disbursement_id")
 
 
-@router.post(
-    "",
-    status_code=201,
-    dependencies=JSON_ONLY,
-    summary="Request a disbursement from a line of the hub's budget (reserves the amount)",
+routes.create(
+    "request_disbursement",
+    DisbursementRequestBody,
+    Requesting,
+    "Request a disbursement from a line of the hub's budget (reserves the amount)",
 )
-def request_disbursement(body: DisbursementRequestBody, write: Requesting) -> Response:
-    return write(body.to_command(), body)
-
-
-@router.post(
-    "/{disbursement_id}/approval",
-    dependencies=JSON_ONLY,
-    summary="Approve a requested disbursement (not by the principal that requested it)",
+routes.step(
+    "/approval",
+    "approve",
+    DisbursementApproval,
+    BureauStep,
+    "Approve a requested disbursement (not by the principal that requested it)",
 )
-def approve(disbursement_id: UUID, body: DisbursementApproval, write: BureauStep) -> Response:
-    return write(body.to_command(disbursement_id), body)
-
-
-@router.post(
-    "/{disbursement_id}/rejection",
-    dependencies=JSON_ONLY,
-    summary="Reject a disbursement not yet paid (releases its reservation)",
+routes.step(
+    "/rejection",
+    "reject",
+    DisbursementRejection,
+    BureauStep,
+    "Reject a disbursement not yet paid (releases its reservation)",
 )
-def reject(disbursement_id: UUID, body: DisbursementRejection, write: BureauStep) -> Response:
-    return write(body.to_command(disbursement_id), body)
-
-
-@router.post(
-    "/{disbursement_id}/payment",
-    dependencies=JSON_ONLY,
-    summary="Record the payment of an approved disbursement",
+routes.step(
+    "/payment", "pay", PaymentBody, HubStep, "Record the payment of an approved disbursement"
 )
-def pay(disbursement_id: UUID, body: PaymentBody, write: HubStep) -> Response:
-    return write(body.to_command(disbursement_id), body)
-
-
-@router.post(
-    "/{disbursement_id}/reversal",
-    dependencies=JSON_ONLY,
-    summary="Reverse a paid disbursement in part or in full: refund (hub) or clawback (bureau)",
+routes.step(
+    "/reversal",
+    "reverse",
+    ReversalBody,
+    EitherStep,
+    "Reverse a paid disbursement in part or in full: refund (hub) or clawback (bureau)",
 )
-def reverse(disbursement_id: UUID, body: ReversalBody, write: EitherStep) -> Response:
-    return write(body.to_command(disbursement_id), body)
 
 
 @router.get("", summary="The disbursements of a budget, in the order they were requested")

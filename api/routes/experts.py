@@ -4,16 +4,15 @@ and auditors read it."""
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 
-from api.deps import Ledger, require, require_json
+from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.onboarding import ExpertDeactivation, ExpertRegistration
 from api.views import Listing
-from api.writers import Writer, creating, stepping
+from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.experts import ExpertPool
 from ledger.application.interface.onboarding import expert_view
@@ -26,12 +25,10 @@ READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]
 Registering = Annotated[Writer, creating(Role.HUB)]
 HubStep = Annotated[Writer, stepping(Role.HUB)]
-JSON_ONLY = [Depends(require_json)]
+routes = CommandRoutes(router, "expert_id")
 
 
-@router.post("", status_code=201, dependencies=JSON_ONLY, summary="Register an expert")
-def register_expert(body: ExpertRegistration, write: Registering) -> Response:
-    return write(body.to_command(), body)
+routes.create("register_expert", ExpertRegistration, Registering, "Register an expert")
 
 
 @router.get("", summary="Every expert ever registered, in registration order")
@@ -39,13 +36,13 @@ def list_experts(principal: Reader, ledger: Ledger, directory: Listing) -> Respo
     return json_response({"experts": [expert_view(e) for e in experts_of(ledger, directory)]})
 
 
-@router.post(
-    "/{expert_id}/deactivation",
-    dependencies=JSON_ONLY,
-    summary="Deactivate an expert (no new reviews)",
+routes.step(
+    "/deactivation",
+    "deactivate_expert",
+    ExpertDeactivation,
+    HubStep,
+    "Deactivate an expert (no new reviews)",
 )
-def deactivate_expert(expert_id: UUID, body: ExpertDeactivation, write: HubStep) -> Response:
-    return write(body.to_command(expert_id), body)
 
 
 add_read_routes(router, ExpertPool, readers=READERS)

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 
-from api.deps import Ledger, require, require_json
+from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.routes.standing import add_standing_routes
 from api.schemas.participants import InstitutionRegistration
 from api.views import Listing
-from api.writers import Writer, creating
+from api.writers import CommandRoutes, Writer, creating
 from ledger.application.commands.standing import ChangeInstitutionStanding
 from ledger.application.context import Principal
 from ledger.application.handlers.institutions import Institutions
@@ -22,20 +22,19 @@ from ledger.application.queries.participants import list_institutions as every_i
 from ledger.domain.access_key import Role
 
 router = APIRouter(prefix="/v1/institutions", tags=["institutions"])
+routes = CommandRoutes(router, "institution_id")
 
 Registering = Annotated[Writer, creating(Role.HUB)]
 EVERY_ROLE = tuple(Role)
 Anyone = Annotated[Principal, require(*EVERY_ROLE)]
 
 
-@router.post(
-    "",
-    status_code=201,
-    dependencies=[Depends(require_json)],
-    summary="Register a cooperating service institution",
+routes.create(
+    "register_institution",
+    InstitutionRegistration,
+    Registering,
+    "Register a cooperating service institution",
 )
-def register_institution(body: InstitutionRegistration, write: Registering) -> Response:
-    return write(body.to_command(), body)
 
 
 @router.get("", summary="Every registered institution")

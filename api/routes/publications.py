@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Response
+from fastapi import APIRouter, Path, Response
 
-from api.deps import Ledger, require, require_json
+from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.publications import (
@@ -20,7 +20,7 @@ from api.schemas.publications import (
     PublishingBody,
 )
 from api.views import Listing
-from api.writers import Writer, creating, stepping
+from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.publications import Publications
 from ledger.application.interface.publications import publication_view
@@ -36,17 +36,15 @@ Review = Annotated[Writer, stepping(Role.HUB)]
 Step = Annotated[Writer, stepping(Role.WINDOW, Role.HUB)]
 Reader = Annotated[Principal, require(*READERS)]
 PublicationId = Annotated[UUID, Path(description="The publication's id")]
-JSON_ONLY = [Depends(require_json)]
+routes = CommandRoutes(router, "publication_id", PublicationId)
 
 
-@router.post(
-    "",
-    status_code=201,
-    dependencies=JSON_ONLY,
-    summary="Submit a publication for content review (for the key's platform)",
+routes.create(
+    "submit_publication",
+    PublicationSubmission,
+    Submitting,
+    "Submit a publication for content review (for the key's platform)",
 )
-def submit_publication(body: PublicationSubmission, write: Submitting) -> Response:
-    return write(body.to_command(), body)
 
 
 @router.get("", summary="The publications this key may see, in submission order")
@@ -56,40 +54,34 @@ def list_publications(principal: Reader, ledger: Ledger, directory: Listing) -> 
     return json_response({"publications": [publication_view(p) for p in shown]})
 
 
-@router.post(
-    "/{publication_id}/approval",
-    dependencies=JSON_ONLY,
-    summary="Approve the content (hub; not the key that submitted it)",
+routes.step(
+    "/approval",
+    "approve",
+    PublicationApproval,
+    Review,
+    "Approve the content (hub; not the key that submitted it)",
 )
-def approve(publication_id: PublicationId, body: PublicationApproval, write: Review) -> Response:
-    return write(body.to_command(publication_id), body)
-
-
-@router.post(
-    "/{publication_id}/rejection",
-    dependencies=JSON_ONLY,
-    summary="Reject the content, with reasons (hub; final)",
+routes.step(
+    "/rejection",
+    "reject",
+    PublicationRejection,
+    Review,
+    "Reject the content, with reasons (hub; final)",
 )
-def reject(publication_id: PublicationId, body: PublicationRejection, write: Review) -> Response:
-    return write(body.to_command(publication_id), body)
-
-
-@router.post(
-    "/{publication_id}/publication",
-    dependencies=JSON_ONLY,
-    summary="Publish approved content (the submitting platform)",
+routes.step(
+    "/publication",
+    "publish",
+    PublishingBody,
+    Step,
+    "Publish approved content (the submitting platform)",
 )
-def publish(publication_id: PublicationId, body: PublishingBody, write: Step) -> Response:
-    return write(body.to_command(publication_id), body)
-
-
-@router.post(
-    "/{publication_id}/withdrawal",
-    dependencies=JSON_ONLY,
-    summary="Withdraw a publication (its submitter, or the hub for any)",
+routes.step(
+    "/withdrawal",
+    "withdraw",
+    PublicationWithdrawal,
+    Step,
+    "Withdraw a publication (its submitter, or the hub for any)",
 )
-def withdraw(publication_id: PublicationId, body: PublicationWithdrawal, write: Step) -> Response:
-    return write(body.to_command(publication_id), body)
 
 
 add_read_routes(router, Publications, readers=READERS)

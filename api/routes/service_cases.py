@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import Annotated, Any
-from uuid import UUID
 
 from fastapi import APIRouter, Depends, Response
 
@@ -21,13 +20,11 @@ from api.schemas.cases import (
     FeedbackBody,
     records_of,
 )
-from api.writers import Writer, creating, stepping, writing
+from api.writers import CommandRoutes, Writer, creating, stepping, writing
 from ledger.application.commands.cases import (
-    CaseStep,
     ImportCases,
     ImportResult,
     ImportStatus,
-    StepCase,
 )
 from ledger.application.handlers.cases import ServiceCases
 from ledger.domain.access_key import Role
@@ -40,16 +37,15 @@ Opening = Annotated[Writer, creating(Role.WINDOW)]
 Step = Annotated[Writer, stepping(Role.WINDOW)]
 Importing = Annotated[Writer, writing(Role.WINDOW)]
 JSON_ONLY = [Depends(require_json)]
+routes = CommandRoutes(router, "case_id")
 
 
-@router.post(
-    "",
-    status_code=201,
-    dependencies=JSON_ONLY,
-    summary="Open a service case (or record an already-delivered service in one call)",
+routes.create(
+    "open_case",
+    CaseOpening,
+    Opening,
+    "Open a service case (or record an already-delivered service in one call)",
 )
-def open_case(body: CaseOpening, write: Opening) -> Response:
-    return write(body.to_command(), body)
 
 
 @batch_router.post(
@@ -91,35 +87,11 @@ def _result_view(result: ImportResult) -> dict[str, Any]:
     return view
 
 
-def _step(case_id: UUID, step: CaseStep, body: Any, write: Writer) -> Response:
-    return write(StepCase(case_id=case_id, step=step, occurred_at=step.occurred_at), body)
-
-
-@router.post("/{case_id}/assignment", dependencies=JSON_ONLY, summary="Assign the case")
-def assign(case_id: UUID, body: AssignmentBody, write: Step) -> Response:
-    return _step(case_id, body.to_step(), body, write)
-
-
-@router.post("/{case_id}/delivery", dependencies=JSON_ONLY, summary="Record the delivery")
-def deliver(case_id: UUID, body: DeliveryBody, write: Step) -> Response:
-    return _step(case_id, body.to_step(), body, write)
-
-
-@router.post(
-    "/{case_id}/feedback", dependencies=JSON_ONLY, summary="Record the enterprise's feedback"
-)
-def feedback(case_id: UUID, body: FeedbackBody, write: Step) -> Response:
-    return _step(case_id, body.to_step(), body, write)
-
-
-@router.post("/{case_id}/closure", dependencies=JSON_ONLY, summary="Close the case")
-def close(case_id: UUID, body: ClosureBody, write: Step) -> Response:
-    return _step(case_id, body.to_step(), body, write)
-
-
-@router.post("/{case_id}/cancellation", dependencies=JSON_ONLY, summary="Cancel the case")
-def cancel(case_id: UUID, body: CancellationBody, write: Step) -> Response:
-    return _step(case_id, body.to_step(), body, write)
+routes.step("/assignment", "assign", AssignmentBody, Step, "Assign the case")
+routes.step("/delivery", "deliver", DeliveryBody, Step, "Record the delivery")
+routes.step("/feedback", "feedback", FeedbackBody, Step, "Record the enterprise's feedback")
+routes.step("/closure", "close", ClosureBody, Step, "Close the case")
+routes.step("/cancellation", "cancel", CancellationBody, Step, "Cancel the case")
 
 
 add_read_routes(

@@ -9,22 +9,22 @@ This module deliberately does not use ``from __future__ import annotations``: Fa
 annotations of the route functions built here at run time, and they refer to local names.
 """
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Response
+from fastapi import APIRouter, Response
 
-from api.deps import require_json
 from api.problems import ApiError
 from api.responses import outcome_response
+from api.schemas.common import Body
 from api.schemas.standing import (
     PrioritySupportBody,
     ReasonsBody,
     RectificationCompletionBody,
     RectificationOrderBody,
 )
-from api.writers import Writer, stepping
-from ledger.application.capability import Capability
+from api.writers import CommandRoutes, Writer, stepping
+from ledger.application.capability import Capability, Command
 from ledger.application.commands.standing import (
     ChangeStanding,
     FailRecheck,
@@ -33,84 +33,83 @@ from ledger.application.commands.standing import (
     StandingStep,
 )
 from ledger.application.handlers import standing
+from ledger.application.writes import Outcome
 from ledger.domain.access_key import Role
 
 Supervisor = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Bureau = Annotated[Writer, stepping(Role.BUREAU)]
-StepBody = PrioritySupportBody | RectificationOrderBody | RectificationCompletionBody | ReasonsBody
+ReasonedStep = type[FailRecheck | RequestRevocation | Revoke]
 
 
 def add_standing_routes(
     router: APIRouter, capability: type[Capability[Any]], command: type[ChangeStanding]
 ) -> None:
     """The six standing steps on the subjects of ``capability``, each asking for ``command``."""
-    subject, id_name = capability.label, capability.target
-    SubjectId = Annotated[UUID, Path(alias=id_name)]  # noqa: N806 - a type alias
-    json_only = [Depends(require_json)]
-    base = f"/{{{id_name}}}"
+    subject = capability.label
+    routes = CommandRoutes(router, capability.target)
 
-    def change(subject_id: UUID, step: StandingStep, body: StepBody, write: Writer) -> Response:
-        asked = command(subject_id=subject_id, step=step, occurred_at=body.occurred_at)
+    def send(write: Writer, asked: Command[Outcome], body: Body) -> Response:
         try:
             context = write.context(body)
         except ApiError:
             # An If-Match that cannot be read is reported only once the subject is found and
             # the key may act on it, as it always was.
             handler = write.ledger.capability(capability.aggregate)
-            standing.admit(handler, write.ledger, asked, write.principal)
+            standing.admit(handler, write.ledger, cast(ChangeStanding, asked), write.principal)
             raise
         return outcome_response(write.ledger.handle(asked, context))
 
-    @router.post(
-        f"{base}/priority-support",
-        dependencies=json_only,
-        summary=f"Grant the {subject} priority support (excellent appraisal)",
-    )
-    def grant_priority_support(
-        subject_id: SubjectId, body: PrioritySupportBody, write: Supervisor
-    ) -> Response:
-        return change(subject_id, body.to_step(), body, write)
+    def add(
+        path: str, name: str, body: type[Body], writer: Any, summary: str, *given: ReasonedStep
+    ) -> None:
+        def to_command(posted: Any, subject_id: UUID) -> ChangeStanding:
+            step: StandingStep = posted.to_step(*given)
+            return command(subject_id=subject_id, step=step, occurred_at=posted.occurred_at)
 
-    @router.post(
-        f"{base}/rectification-order",
-        dependencies=json_only,
-        summary=f"Order the {subject} to rectify within a deadline",
-    )
-    def order_rectification(
-        subject_id: SubjectId, body: RectificationOrderBody, write: Supervisor
-    ) -> Response:
-        return change(subject_id, body.to_step(), body, write)
+        routes.step(path, name, body, writer, summary, to_command=to_command, send=send)
 
-    @router.post(
-        f"{base}/rectification-completion",
-        dependencies=json_only,
-        summary="Record that rectification passed its re-check by the deadline",
+    add(
+        "/priority-support",
+        "grant_priority_support",
+        PrioritySupportBody,
+        Supervisor,
+        f"Grant the {subject} priority support (excellent appraisal)",
     )
-    def complete_rectification(
-        subject_id: SubjectId, body: RectificationCompletionBody, write: Supervisor
-    ) -> Response:
-        return change(subject_id, body.to_step(), body, write)
-
-    @router.post(
-        f"{base}/recheck-failure",
-        dependencies=json_only,
-        summary="Record that the rectification re-check failed",
+    add(
+        "/rectification-order",
+        "order_rectification",
+        RectificationOrderBody,
+        Supervisor,
+        f"Order the {subject} to rectify within a deadline",
     )
-    def fail_recheck(subject_id: SubjectId, body: ReasonsBody, write: Supervisor) -> Response:
-        return change(subject_id, body.to_step(FailRecheck), body, write)
-
-    @router.post(
-        f"{base}/revocation-request",
-        dependencies=json_only,
-        summary="Request revocation (after a failed re-check or a missed deadline)",
+    add(
+        "/rectification-completion",
+        "complete_rectification",
+        RectificationCompletionBody,
+        Supervisor,
+        "Record that rectification passed its re-check by the deadline",
     )
-    def request_revocation(subject_id: SubjectId, body: ReasonsBody, write: Supervisor) -> Response:
-        return change(subject_id, body.to_step(RequestRevocation), body, write)
-
-    @router.post(
-        f"{base}/revocation",
-        dependencies=json_only,
-        summary=f"Revoke the {subject}'s qualification (bureau, on request)",
+    add(
+        "/recheck-failure",
+        "fail_recheck",
+        ReasonsBody,
+        Supervisor,
+        "Record that the rectification re-check failed",
+        FailRecheck,
     )
-    def revoke(subject_id: SubjectId, body: ReasonsBody, write: Bureau) -> Response:
-        return change(subject_id, body.to_step(Revoke), body, write)
+    add(
+        "/revocation-request",
+        "request_revocation",
+        ReasonsBody,
+        Supervisor,
+        "Request revocation (after a failed re-check or a missed deadline)",
+        RequestRevocation,
+    )
+    add(
+        "/revocation",
+        "revoke",
+        ReasonsBody,
+        Bureau,
+        f"Revoke the {subject}'s qualification (bureau, on request)",
+        Revoke,
+    )

@@ -27,6 +27,7 @@ from ledger.application.commands.cases import (
     Deliver,
     GiveFeedback,
     OpenCase,
+    StepCase,
 )
 from ledger.domain.errors import InvalidRecordError, LedgerError
 from ledger.domain.service_case import (
@@ -39,7 +40,18 @@ from ledger.domain.service_case import (
 )
 
 
-class AssignmentBody(Body):
+class CaseStepBody(Body):
+    """A body that asks for one step on a case."""
+
+    def to_step(self) -> CaseStep:
+        raise NotImplementedError
+
+    def to_command(self, case_id: UUID) -> StepCase:
+        step = self.to_step()
+        return StepCase(case_id=case_id, step=step, occurred_at=step.occurred_at)
+
+
+class AssignmentBody(CaseStepBody):
     """Who delivers the service: a registered institution, by its id (its name is taken from
     the register), or an expert, by name. Delivering a case assigned to an institution needs an
     agreement in force between the window and the institution on the delivery date."""
@@ -82,7 +94,7 @@ class AssignmentBody(Body):
         )
 
 
-class DeliveryBody(Body):
+class DeliveryBody(CaseStepBody):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -112,7 +124,7 @@ class DeliveryBody(Body):
         return Deliver(delivery=delivery, occurred_at=self.occurred_at)
 
 
-class FeedbackBody(Body):
+class FeedbackBody(CaseStepBody):
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"satisfaction": 5, "comment": "响应及时，解决了问题"}]}
     )
@@ -126,7 +138,7 @@ class FeedbackBody(Body):
         return GiveFeedback(feedback=feedback, occurred_at=self.occurred_at)
 
 
-class ClosureBody(Body):
+class ClosureBody(CaseStepBody):
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "服务完成"}]})
 
     note: LongText = ""
@@ -136,7 +148,7 @@ class ClosureBody(Body):
         return Close(note=self.note, occurred_at=self.occurred_at)
 
 
-class CancellationBody(Body):
+class CancellationBody(CaseStepBody):
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "企业撤回需求"}]})
 
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
