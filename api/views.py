@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any
 
 import orjson
@@ -13,8 +16,10 @@ from fastapi import Depends, Query, Request, Response
 from api.deps import AppSettings, Ledger
 from api.problems import ApiError
 from api.responses import json_response
+from ledger.domain.time import CST
 from projections.directory import ViewDirectory
 from projections.runner import LIVE, ProjectionRunner
+from projections.store import Tx
 
 
 def _runner(request: Request) -> ProjectionRunner:
@@ -46,6 +51,44 @@ def _directory(views: Views, ledger: Ledger, settings: AppSettings) -> ViewDirec
 
 Listing = Annotated[ViewDirectory, Depends(_directory)]
 """The directory view, fresh as of the request (for the list routes)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One read of the views by a request: as fresh as it asked, in the format it asked for."""
+
+    runner: ProjectionRunner
+    wait: float
+    format: str
+    min_position: int | None
+
+    def answer(
+        self,
+        views: tuple[str, ...],
+        rows_of: Callable[[Tx], list[dict[str, Any]]],
+        key: str,
+        filename: str,
+    ) -> Response:
+        """The rows ``rows_of`` reads, once ``views`` are fresh enough, as ``{key: rows}`` or
+        as ``filename``.csv."""
+        require_fresh(self.runner, views, self.min_position, self.wait)
+        with self.runner.store.read() as tx:
+            rows = rows_of(tx)
+        return table_response(rows, key, self.format, filename)
+
+    def today(self) -> date:
+        """Today in Ningxia, on the ledger's clock."""
+        return self.runner.ledger.clock().astimezone(CST).date()
+
+
+def _table(
+    views: Views, settings: AppSettings, format: Format = "json", min_position: MinPosition = None
+) -> Table:
+    return Table(views, settings.view_wait_seconds, format, min_position)
+
+
+ViewTable = Annotated[Table, Depends(_table)]
+"""How a view route reads: ``table.answer(views, rows_of, key, filename)``."""
 
 
 def require_fresh(
