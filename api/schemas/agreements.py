@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, ConfigDict, Field, StringConstraints
 
-from api.schemas.common import Body, CategoryField, LongText, Text
+from api.schemas.common import Body, CategoryField, CommandBody, LongText, Text
 from ledger.application.commands.agreements import (
     CountersignAgreement,
     CountersignAmendment,
@@ -93,21 +93,16 @@ class AgreementProposal(Body):
         )
 
 
-class CountersignatureBody(Body):
+class CountersignatureBody(CommandBody):
     """The other party signs: it names the digest of the document it signed, which must be the
     one proposed."""
+
+    command = CountersignAgreement
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"document_sha256": EXAMPLE_SHA256}]})
 
     document_sha256: Sha256Field
     occurred_at: OccurredAt = None
-
-    def to_command(self, agreement_id: UUID) -> CountersignAgreement:
-        return CountersignAgreement(
-            agreement_id=agreement_id,
-            document_sha256=self.document_sha256,
-            occurred_at=self.occurred_at,
-        )
 
 
 class AmendmentBody(Body):
@@ -148,7 +143,9 @@ class AmendmentBody(Body):
         )
 
 
-class AmendmentCountersignatureBody(Body):
+class AmendmentCountersignatureBody(CommandBody):
+    command = CountersignAmendment
+
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"document_sha256": EXAMPLE_AMENDED_SHA256}]}
     )
@@ -156,31 +153,23 @@ class AmendmentCountersignatureBody(Body):
     document_sha256: Sha256Field
     occurred_at: OccurredAt = None
 
-    def to_command(self, agreement_id: UUID) -> CountersignAmendment:
-        return CountersignAmendment(
-            agreement_id=agreement_id,
-            document_sha256=self.document_sha256,
-            occurred_at=self.occurred_at,
-        )
 
-
-class AmendmentWithdrawalBody(Body):
+class AmendmentWithdrawalBody(CommandBody):
     """Its proposer withdraws the pending amendment, or the other party declines it."""
+
+    command = WithdrawAmendment
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "双方另行协商"}]})
 
     reason: Reasons
     occurred_at: OccurredAt = None
 
-    def to_command(self, agreement_id: UUID) -> WithdrawAmendment:
-        return WithdrawAmendment(
-            agreement_id=agreement_id, reason=self.reason, occurred_at=self.occurred_at
-        )
 
-
-class TerminationBody(Body):
+class TerminationBody(CommandBody):
     """Either party ends the agreement from ``effective_on``: the first day it no longer
     applies (today or later)."""
+
+    command = TerminateAgreement
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -193,11 +182,3 @@ class TerminationBody(Body):
         date, Field(description="First day on which the agreement no longer applies")
     ]
     occurred_at: OccurredAt = None
-
-    def to_command(self, agreement_id: UUID) -> TerminateAgreement:
-        return TerminateAgreement(
-            agreement_id=agreement_id,
-            reason=self.reason,
-            effective_on=self.effective_on,
-            occurred_at=self.occurred_at,
-        )

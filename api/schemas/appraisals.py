@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field
 
-from api.schemas.common import Body, LongText
+from api.schemas.common import Body, CommandBody, LongText
 from ledger.application.commands.appraisals import (
     AddExpertScore,
     ConcludeAppraisal,
@@ -55,7 +55,9 @@ class AppraisalRun(Body):
         )
 
 
-class ExpertScoreBody(Body):
+class ExpertScoreBody(CommandBody):
+    command = AddExpertScore
+
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -72,17 +74,8 @@ class ExpertScoreBody(Body):
     score: Annotated[int, Field(ge=0, le=100, strict=True)]
     opinion: LongText = ""
 
-    def to_command(self, appraisal_id: UUID) -> AddExpertScore:
-        return AddExpertScore(
-            appraisal_id=appraisal_id,
-            expert_id=self.expert_id,
-            score=self.score,
-            opinion=self.opinion,
-        )
 
+class ConclusionBody(CommandBody):
+    command = ConcludeAppraisal
 
-class ConclusionBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{}]})
-
-    def to_command(self, appraisal_id: UUID) -> ConcludeAppraisal:
-        return ConcludeAppraisal(appraisal_id=appraisal_id)

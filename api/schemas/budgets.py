@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field, JsonValue, StringConstraints
 
-from api.schemas.common import Body, LongText, MoneyField, Text
+from api.schemas.common import Body, CommandBody, LongText, MoneyField, Text
 from ledger.application.commands.budgets import (
     AdjustBudgetLine,
     ApproveBudget,
@@ -217,28 +217,28 @@ class DisbursementRequestBody(Body):
         return RequestDisbursement(year=self.year, request=request)
 
 
-class DisbursementApproval(Body):
+class DisbursementApproval(CommandBody):
+    command = ApproveDisbursement
+
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "凭证齐全，同意拨付"}]})
 
     note: LongText = ""
 
-    def to_command(self, disbursement_id: UUID) -> ApproveDisbursement:
-        return ApproveDisbursement(disbursement_id=disbursement_id, note=self.note)
 
+class DisbursementRejection(CommandBody):
+    command = RejectDisbursement
 
-class DisbursementRejection(Body):
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"reasons": ["发票抬头与收款单位不一致"]}]}
     )
 
     reasons: Annotated[list[Reason], Field(min_length=1, max_length=20)]
 
-    def to_command(self, disbursement_id: UUID) -> RejectDisbursement:
-        return RejectDisbursement(disbursement_id=disbursement_id, reasons=tuple(self.reasons))
 
-
-class PaymentBody(Body):
+class PaymentBody(CommandBody):
     """The payment of an approved disbursement, in full, as the bank recorded it."""
+
+    command = RecordPayment
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -248,13 +248,6 @@ class PaymentBody(Body):
 
     payment_reference: Text
     paid_on: Annotated[date, Field(description="The day the money left; not before approval")]
-
-    def to_command(self, disbursement_id: UUID) -> RecordPayment:
-        return RecordPayment(
-            disbursement_id=disbursement_id,
-            payment_reference=self.payment_reference,
-            paid_on=self.paid_on,
-        )
 
 
 class ReversalBody(Body):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import dataclasses
+from typing import Annotated, Any, ClassVar
 
 import orjson
 from pydantic import (
@@ -12,6 +13,8 @@ from pydantic import (
     Field,
     StringConstraints,
 )
+
+from ledger.application.capability import Command
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
@@ -51,3 +54,39 @@ class Body(BaseModel):
         """The body as the Idempotency-Key fingerprint sees it: the same content gives the same
         bytes, whatever the field order or spacing the client sent."""
         return orjson.dumps(self.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+
+
+class CommandBody(Body):
+    """A body that asks for its :attr:`command` field for field (lists as tuples).
+
+    The command's required fields the body lacks are the values of the route's path, in the
+    order the command declares them (the application's id, then an objection's number).
+    """
+
+    command: ClassVar[type[Command[Any]]]
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        declared = {f.name: f for f in dataclasses.fields(cls.command)}
+        if unknown := set(cls.model_fields) - set(declared):
+            msg = f"{cls.__name__} has fields {sorted(unknown)} {cls.command.__name__} has not"
+            raise TypeError(msg)
+        cls._path = tuple(
+            name
+            for name, f in declared.items()
+            if name not in cls.model_fields
+            and f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+        )
+
+    _path: ClassVar[tuple[str, ...]] = ()
+
+    def to_command(self, *path_values: Any) -> Command[Any]:
+        given = {name: _frozen(getattr(self, name)) for name in type(self).model_fields}
+        path = dict(zip(self._path, path_values, strict=True))
+        return self.command(**path, **given)
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value

@@ -12,6 +12,7 @@ from pydantic import ConfigDict, Field, StringConstraints
 from api.schemas.common import (
     Body,
     CategoryField,
+    CommandBody,
     LongText,
     OccurredAt,
     RegionField,
@@ -48,7 +49,9 @@ Categories = Annotated[list[CategoryField], Field(min_length=1, max_length=50)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 
 
-class ExpertRegistration(Body):
+class ExpertRegistration(CommandBody):
+    command = RegisterExpert
+
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -70,31 +73,20 @@ class ExpertRegistration(Body):
     title: Annotated[ShortText, Field(description="Professional title (职称)")] = ""
     occurred_at: OccurredAt = None
 
-    def to_command(self) -> RegisterExpert:
-        return RegisterExpert(
-            external_ref=self.external_ref,
-            name=self.name,
-            fields=tuple(self.fields),
-            organisation=self.organisation,
-            title=self.title,
-            occurred_at=self.occurred_at,
-        )
 
+class ExpertDeactivation(CommandBody):
+    command = DeactivateExpert
 
-class ExpertDeactivation(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "本人申请退出专家库"}]})
 
     reason: Reasons
     occurred_at: OccurredAt = None
 
-    def to_command(self, expert_id: UUID) -> DeactivateExpert:
-        return DeactivateExpert(
-            expert_id=expert_id, reason=self.reason, occurred_at=self.occurred_at
-        )
 
-
-class OnboardingSubmission(Body):
+class OnboardingSubmission(CommandBody):
     """An application the hub received from an organisation that wants to run a window."""
+
+    command = SubmitOnboardingApplication
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -123,20 +115,10 @@ class OnboardingSubmission(Body):
     ]
     occurred_at: OccurredAt = None
 
-    def to_command(self) -> SubmitOnboardingApplication:
-        return SubmitOnboardingApplication(
-            external_ref=self.external_ref,
-            applicant_name=self.applicant_name,
-            uscc=self.uscc,
-            region=self.region,
-            categories=tuple(self.categories),
-            coverage=self.coverage,
-            materials_sha256=self.materials_sha256,
-            occurred_at=self.occurred_at,
-        )
 
+class ReviewBody(CommandBody):
+    command = RecordExpertReview
 
-class ReviewBody(Body):
     # The example names the expert of the registration example (EXP-2026-001).
     model_config = ConfigDict(
         json_schema_extra={
@@ -155,41 +137,28 @@ class ReviewBody(Body):
     opinion: LongText = ""
     occurred_at: OccurredAt = None
 
-    def to_command(self, application_id: UUID) -> RecordExpertReview:
-        return RecordExpertReview(
-            application_id=application_id,
-            expert_id=self.expert_id,
-            score=self.score,
-            opinion=self.opinion,
-            occurred_at=self.occurred_at,
-        )
 
+class ReviewConclusionBody(CommandBody):
+    command = ConcludeOnboardingReview
 
-class ReviewConclusionBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"opinion": "专家组同意报批"}]})
 
     opinion: LongText = ""
     occurred_at: OccurredAt = None
 
-    def to_command(self, application_id: UUID) -> ConcludeOnboardingReview:
-        return ConcludeOnboardingReview(
-            application_id=application_id, opinion=self.opinion, occurred_at=self.occurred_at
-        )
 
+class ApprovalBody(CommandBody):
+    command = ApproveOnboarding
 
-class ApprovalBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "同意接入，予以公示"}]})
 
     note: LongText = ""
     occurred_at: OccurredAt = None
 
-    def to_command(self, application_id: UUID) -> ApproveOnboarding:
-        return ApproveOnboarding(
-            application_id=application_id, note=self.note, occurred_at=self.occurred_at
-        )
 
+class RejectionBody(CommandBody):
+    command = RejectOnboarding
 
-class RejectionBody(Body):
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"reasons": "专业服务人员不足，服务能力未达要求"}]}
     )
@@ -197,13 +166,10 @@ class RejectionBody(Body):
     reasons: Reasons
     occurred_at: OccurredAt = None
 
-    def to_command(self, application_id: UUID) -> RejectOnboarding:
-        return RejectOnboarding(
-            application_id=application_id, reasons=self.reasons, occurred_at=self.occurred_at
-        )
 
+class NoticeBody(CommandBody):
+    command = PublishOnboardingNotice
 
-class NoticeBody(Body):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -221,17 +187,10 @@ class NoticeBody(Body):
     channel: Annotated[Text, Field(description="Where the notice is published")]
     occurred_at: OccurredAt = None
 
-    def to_command(self, application_id: UUID) -> PublishOnboardingNotice:
-        return PublishOnboardingNotice(
-            application_id=application_id,
-            starts_on=self.starts_on,
-            ends_on=self.ends_on,
-            channel=self.channel,
-            occurred_at=self.occurred_at,
-        )
 
+class ObjectionBody(CommandBody):
+    command = FileOnboardingObjection
 
-class ObjectionBody(Body):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [{"objector": "匿名", "grounds": "申报的服务场地实际未投入使用"}]
@@ -244,15 +203,6 @@ class ObjectionBody(Body):
     grounds: Reasons
     evidence_sha256: Sha256Field | None = None
     occurred_at: OccurredAt = None
-
-    def to_command(self, application_id: UUID) -> FileOnboardingObjection:
-        return FileOnboardingObjection(
-            application_id=application_id,
-            objector=self.objector,
-            grounds=self.grounds,
-            evidence_sha256=self.evidence_sha256,
-            occurred_at=self.occurred_at,
-        )
 
 
 class ObjectionResolutionBody(Body):
@@ -276,22 +226,18 @@ class ObjectionResolutionBody(Body):
         )
 
 
-class ConnectionBody(Body):
+class ConnectionBody(CommandBody):
+    command = ConnectOnboardedWindow
+
     model_config = ConfigDict(json_schema_extra={"examples": [{}]})
 
     occurred_at: OccurredAt = None
 
-    def to_command(self, application_id: UUID) -> ConnectOnboardedWindow:
-        return ConnectOnboardedWindow(application_id=application_id, occurred_at=self.occurred_at)
 
+class WithdrawalBody(CommandBody):
+    command = WithdrawOnboarding
 
-class WithdrawalBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "申请单位书面申请撤回"}]})
 
     reason: Reasons
     occurred_at: OccurredAt = None
-
-    def to_command(self, application_id: UUID) -> WithdrawOnboarding:
-        return WithdrawOnboarding(
-            application_id=application_id, reason=self.reason, occurred_at=self.occurred_at
-        )

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from api.schemas.common import Body, CategoryField, RegionField, Text, USCCField
+from api.schemas.common import Body, CategoryField, CommandBody, RegionField, Text, USCCField
 from ledger.application.commands.participants import (
     RegisterConnectedPlatform,
     RegisterEnterprise,
@@ -44,7 +44,9 @@ class PlatformRegistration(Body):
         )
 
 
-class InstitutionRegistration(Body):
+class InstitutionRegistration(CommandBody):
+    command = RegisterInstitution
+
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -62,11 +64,6 @@ class InstitutionRegistration(Body):
     name: Text
     region: RegionField
     categories: Annotated[list[CategoryField], Field(min_length=1, max_length=50)]
-
-    def to_command(self) -> RegisterInstitution:
-        return RegisterInstitution(
-            uscc=self.uscc, name=self.name, region=self.region, categories=tuple(self.categories)
-        )
 
 
 class EnterpriseRegistration(Body):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
-from uuid import UUID
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from api.schemas.common import Body, CategoryField, LongText, OccurredAt, Text
+from api.schemas.common import Body, CategoryField, CommandBody, LongText, OccurredAt, Text
 from api.schemas.onboarding import Reasons, Sha256Field
 from ledger.application.commands.publications import (
     ApprovePublication,
@@ -71,19 +70,18 @@ class PublicationSubmission(Body):
         )
 
 
-class PublicationApproval(Body):
+class PublicationApproval(CommandBody):
+    command = ApprovePublication
+
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "内容合法合规"}]})
 
     note: LongText = ""
     occurred_at: OccurredAt = None
 
-    def to_command(self, publication_id: UUID) -> ApprovePublication:
-        return ApprovePublication(
-            publication_id=publication_id, note=self.note, occurred_at=self.occurred_at
-        )
 
+class PublicationRejection(CommandBody):
+    command = RejectPublication
 
-class PublicationRejection(Body):
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"reasons": "补助标准与正式文件不一致，请核对后重新提交"}]}
     )
@@ -91,13 +89,10 @@ class PublicationRejection(Body):
     reasons: Reasons
     occurred_at: OccurredAt = None
 
-    def to_command(self, publication_id: UUID) -> RejectPublication:
-        return RejectPublication(
-            publication_id=publication_id, reasons=self.reasons, occurred_at=self.occurred_at
-        )
 
+class PublishingBody(CommandBody):
+    command = PublishPublication
 
-class PublishingBody(Body):
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"channel": "https://www.nxsme.gov.cn/news/2026-0001"}]}
     )
@@ -109,19 +104,11 @@ class PublishingBody(Body):
     ] = ""
     occurred_at: OccurredAt = None
 
-    def to_command(self, publication_id: UUID) -> PublishPublication:
-        return PublishPublication(
-            publication_id=publication_id, channel=self.channel, occurred_at=self.occurred_at
-        )
 
+class PublicationWithdrawal(CommandBody):
+    command = WithdrawPublication
 
-class PublicationWithdrawal(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "政策已调整，信息过时"}]})
 
     reason: Reasons
     occurred_at: OccurredAt = None
-
-    def to_command(self, publication_id: UUID) -> WithdrawPublication:
-        return WithdrawPublication(
-            publication_id=publication_id, reason=self.reason, occurred_at=self.occurred_at
-        )
