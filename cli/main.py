@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
+from importlib.metadata import PackageNotFoundError, version
+from typing import Annotated
+
+import psycopg
+import psycopg_pool
 import typer
+from eventsourcing.persistence import OperationalError as StoreOperationalError
+from rich.table import Table
 
 from cli import appraise, keys, seal, serve, views
 from cli import audit as cli_audit
+from cli.common import err, print_table
+from runtime.settings import Settings, SettingsError, effective
 
 app = typer.Typer(
     name="sme-ledger",
@@ -23,6 +33,57 @@ app.add_typer(keys.keys_app, name="keys")
 app.add_typer(views.project_app, name="project")
 app.add_typer(cli_audit.audit_app, name="audit")
 
+UNREACHABLE = (
+    psycopg.OperationalError,
+    psycopg_pool.PoolTimeout,
+    sqlite3.OperationalError,
+    StoreOperationalError,
+)
+"""A database that cannot be reached (or opened): one line, not a driver's traceback."""
+
+
+def package_version() -> str:
+    try:
+        return version("sme-service-ledger")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree never installed
+        return "unknown"
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"sme-ledger {package_version()}")
+        raise typer.Exit
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit"
+        ),
+    ] = False,
+) -> None:
+    """SME Service Ledger: the event-sourced record of the SME public service network."""
+
+
+@app.command()
+def config() -> None:
+    """Print the effective settings, one environment variable a line (secrets masked)."""
+    table = Table("variable", "value", title="Effective settings")
+    for name, value in effective(Settings()).items():
+        table.add_row(name, value)
+    print_table(table)
+
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except SettingsError as e:
+        for problem in e.problems:
+            err.print(f"[bold red]error:[/] {problem}", highlight=False)
+        raise SystemExit(2) from None
+    except UNREACHABLE as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        err.print(f"[bold red]error:[/] the database cannot be reached: {first}", highlight=False)
+        raise SystemExit(3) from None

@@ -2,21 +2,51 @@
 
 from __future__ import annotations
 
+import difflib
+import os
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledger.application.group_commit import GroupCommitConfig
 from ledger.persistence.config import StoreConfig
 
+PREFIX = "LEDGER_"
+OTHER_VARIABLES = frozenset({"LEDGER_KEY"})
+"""``LEDGER_`` variables that are not settings: the key ``sme-ledger import`` acts with."""
+OTHER_PREFIXES = ("LEDGER_TEST_",)
+"""The test suite's own variables (``LEDGER_TEST_POSTGRES_URL``)."""
+
+
+class SettingsError(ValueError):
+    """Settings that cannot be used: one line a problem, each naming its environment variable
+    and what it expects."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
 
 class Settings(BaseSettings):
-    """Every setting of the service, with its default for the embedded set-up."""
+    """Every setting of the service, with its default for the embedded set-up.
 
-    model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
+    An unknown ``LEDGER_*`` variable (a misspelt ``LEDGER_POOL_SIZ``) and a value a setting
+    cannot take are refused with :class:`SettingsError`, named by the variable.
+    """
+
+    model_config = SettingsConfigDict(env_prefix=PREFIX, extra="ignore")
+
+    def __init__(self, **values: Any) -> None:
+        if unknown := unknown_variables(os.environ):
+            raise SettingsError(unknown)
+        try:
+            super().__init__(**values)
+        except ValidationError as e:
+            raise SettingsError([_problem(error) for error in e.errors()]) from None
 
     database_url: str = Field(
         "sqlite:///./var/ledger.sqlite",
@@ -127,3 +157,54 @@ class Settings(BaseSettings):
     @property
     def clock_skew(self) -> timedelta:
         return timedelta(seconds=self.clock_skew_seconds)
+
+
+def variable(field: str) -> str:
+    """The environment variable of the setting ``field``."""
+    return f"{PREFIX}{field.upper()}"
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[str]:
+    """A problem for each ``LEDGER_*`` variable no setting reads, with the closest name."""
+    known = {variable(name) for name in Settings.model_fields}
+    problems = []
+    for name in sorted(environ):
+        if not name.startswith(PREFIX) or name in known or name in OTHER_VARIABLES:
+            continue
+        if name.startswith(OTHER_PREFIXES):
+            continue
+        close = difflib.get_close_matches(name, sorted(known), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        problems.append(f"{name} is not a setting{hint}")
+    return problems
+
+
+def _problem(error: Any) -> str:
+    field = str(error["loc"][0]) if error["loc"] else ""
+    name = variable(field) if field in Settings.model_fields else field
+    shown = "" if "seal_key" in field else f" (got {error['input']!r})"
+    return f"{name}: {error['msg'].lower()}{shown}"
+
+
+def effective(settings: Settings) -> dict[str, str]:
+    """Every setting as its variable and value (secrets and URL passwords masked)."""
+    shown = {}
+    for field in Settings.model_fields:
+        value = getattr(settings, field)
+        if isinstance(value, SecretStr):
+            text = "********"
+        elif field.endswith("database_url") and isinstance(value, str):
+            text = _masked_url(value)
+        else:
+            text = "" if value is None else str(value)
+        shown[variable(field)] = text
+    return shown
+
+
+def _masked_url(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at or ":" not in credentials:
+        return url
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}{sep}{user}:********@{host}"
