@@ -33,13 +33,19 @@ app.add_typer(keys.keys_app, name="keys")
 app.add_typer(views.project_app, name="project")
 app.add_typer(cli_audit.audit_app, name="audit")
 
-UNREACHABLE = (
-    psycopg.OperationalError,
-    psycopg_pool.PoolTimeout,
-    sqlite3.OperationalError,
-    StoreOperationalError,
-)
-"""A database that cannot be reached (or opened): one line, not a driver's traceback."""
+def unreachable(error: BaseException) -> bool:
+    """Whether ``error`` says the database cannot be reached or opened (not that a statement
+    failed on one that answered): a connection refused, a pool that never got a connection, a
+    SQLite file that cannot be opened."""
+    if isinstance(error, psycopg_pool.PoolTimeout):
+        return True
+    if isinstance(error, psycopg.OperationalError):
+        return error.sqlstate is None or error.sqlstate.startswith("08")
+    if isinstance(error, sqlite3.OperationalError):
+        return "unable to open" in str(error)
+    if isinstance(error, StoreOperationalError) and error.__cause__ is not None:
+        return unreachable(error.__cause__)
+    return False
 
 
 def package_version() -> str:
@@ -83,7 +89,9 @@ def main() -> None:
         for problem in e.problems:
             err.print(f"[bold red]error:[/] {problem}", highlight=False)
         raise SystemExit(2) from None
-    except UNREACHABLE as e:
+    except Exception as e:
+        if not unreachable(e):
+            raise
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         err.print(f"[bold red]error:[/] the database cannot be reached: {first}", highlight=False)
         raise SystemExit(3) from None

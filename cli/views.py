@@ -26,7 +26,19 @@ project_app = typer.Typer(
 
 
 def _open_views(settings: Settings, ledger: LedgerApplication) -> ProjectionRunner:
-    return Runtime(settings, ledger=ledger).view_runner()
+    """The views of ``ledger``, their tables there: made here on SQLite (the embedded store
+    owns its schema), checked on PostgreSQL (where `sme-ledger migrate` makes them)."""
+    runner = Runtime(settings, ledger=ledger).view_runner()
+    try:
+        if settings.store.is_postgres:
+            runner.ensure_views_exist()
+        else:
+            runner.ensure_schema()
+    except RuntimeError as e:
+        runner.store.close()
+        ledger.close()
+        raise fail(str(e), 2) from None
+    return runner
 
 
 @project_app.callback()
@@ -45,13 +57,6 @@ def project(
     ledger = open_ledger(settings)
     runner = _open_views(settings, ledger)
     try:
-        if settings.store.is_postgres:
-            try:
-                runner.ensure_views_exist()
-            except RuntimeError as e:
-                raise fail(str(e), 2) from None
-        else:
-            runner.ensure_schema()
         if once:
             runner.catch_up()
             return

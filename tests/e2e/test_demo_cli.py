@@ -33,3 +33,15 @@ def test_demo_refuses_a_year_that_is_not_over(sqlite_url: str) -> None:
 
     assert done.returncode == 2
     assert "choose a year from 2018" in done.stderr
+
+
+def test_every_view_rebuilds_right_after_the_demo(sqlite_url: str) -> None:
+    assert run_cli(sqlite_url, "demo", "--scale", "0.01").returncode == 0
+
+    rebuilt = run_cli(sqlite_url, "project", "rebuild", "--all")
+    status = run_cli(sqlite_url, "project", "status")
+
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "Rebuilt registry, service_cases, activities, funds, directory." in rebuilt.stdout
+    assert status.returncode == 0, status.stderr
+    assert status.stdout.count(" live ") == 5
