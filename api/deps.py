@@ -30,6 +30,10 @@ def _audit(request: Request) -> AuditRuntime:
     return runtime
 
 
+LARGEST = 2**63 - 1
+"""The largest position, size, id or offset a query or path takes (a PostgreSQL bigint): a
+larger one is a 422, never a driver's overflow."""
+
 Ledger = Annotated[LedgerApplication, Depends(_ledger)]
 Audit = Annotated[AuditRuntime, Depends(_audit)]
 AppSettings = Annotated[Settings, Depends(_settings)]
@@ -130,7 +134,13 @@ def parse_if_match(value: str | None) -> int | None:
         # "Any current version": the resource must exist, which every step requires anyway.
         return None
     if raw.startswith("W/"):
-        raw = raw[2:]
+        # If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches.
+        raise ApiError(
+            412,
+            "weak_if_match",
+            "Weak ETag in If-Match",
+            'If-Match compares strongly: a weak ETag such as W/"3" never matches; send "3".',
+        )
     raw = raw.strip('"')
     if not raw.isdigit():
         raise ApiError(

@@ -15,7 +15,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import AwareDatetime
 
-from api.deps import Ledger, require
+from api.deps import LARGEST, Ledger, require
 from api.problems import ApiError
 from api.responses import json_response, view_response
 from ledger.application import interface
@@ -43,7 +43,7 @@ def add_read_routes(
     Reader = Annotated[Principal, require(*readers)]  # noqa: N806 - a type alias
     # The path parameter keeps the resource's own name (e.g. {case_id}) in the OpenAPI document.
     StreamId = Annotated[UUID, Path(alias=id_name, description=f"The {label}'s id")]  # noqa: N806
-    Version = Annotated[int | None, Query(ge=1, description="State at this version")]  # noqa: N806
+    Version = Annotated[int | None, Query(ge=1, le=LARGEST, description="State at this version")]  # noqa: N806
     AsOf = Annotated[  # noqa: N806 - a type alias
         AwareDatetime | None,
         Query(description="State as recorded at this time (ISO 8601, with offset)"),

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import orjson
 from fastapi import Depends, Query, Request, Response
 
-from api.deps import AppSettings, Ledger
+from api.deps import LARGEST, AppSettings, Ledger
 from api.problems import ApiError
 from api.responses import json_response
 from ledger.domain.time import CST
@@ -33,6 +33,7 @@ MinPosition = Annotated[
     int | None,
     Query(
         ge=0,
+        le=LARGEST,
         description="Answer only once the view has caught up with this log position (the "
         "`position` a write answered with); waits a bounded time, then 503 + Retry-After.",
     ),

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import AwareDatetime
 
-from api.deps import AppSettings, Audit, require
+from api.deps import LARGEST, AppSettings, Audit, require
 from api.problems import ApiError
 from api.responses import json_response
 from evidence.checkpoint import Checkpoint
@@ -36,7 +36,9 @@ def latest_checkpoint(_: Verifier, audit: Audit) -> Response:
 
 
 @router.get("/checkpoints/{tree_size}", summary="The signed checkpoint of a tree size")
-def checkpoint(tree_size: int, _: Verifier, audit: Audit) -> Response:
+def checkpoint(
+    tree_size: Annotated[int, Path(ge=1, le=LARGEST)], _: Verifier, audit: Audit
+) -> Response:
     return json_response(checkpoint_view(audit.proofs.checkpoint(tree_size)))
 
 
@@ -44,9 +46,10 @@ def checkpoint(tree_size: int, _: Verifier, audit: Audit) -> Response:
 def inclusion_proof(
     _: Verifier,
     audit: Audit,
-    position: Annotated[int, Query(ge=1, description="The event's log position")],
+    position: Annotated[int, Query(ge=1, le=LARGEST, description="The event's log position")],
     tree_size: Annotated[
-        int | None, Query(ge=1, description="A checkpoint's tree size (default: the latest)")
+        int | None,
+        Query(ge=1, le=LARGEST, description="A checkpoint's tree size (default: the latest)"),
     ] = None,
 ) -> Response:
     proof = audit.proofs.inclusion(position, tree_size)
@@ -59,8 +62,8 @@ def inclusion_proof(
 def consistency_proof(
     _: Verifier,
     audit: Audit,
-    old: Annotated[int, Query(alias="from", ge=1, description="The earlier tree size")],
-    new: Annotated[int, Query(alias="to", ge=1, description="The later tree size")],
+    old: Annotated[int, Query(alias="from", ge=1, le=LARGEST, description="The earlier tree size")],
+    new: Annotated[int, Query(alias="to", ge=1, le=LARGEST, description="The later tree size")],
 ) -> Response:
     proof = audit.proofs.consistency(old, new)
     body = proof.to_json()
@@ -109,7 +112,7 @@ def access_records(
     until: Annotated[
         AwareDatetime | None, Query(alias="to", description="Before this time")
     ] = None,
-    after: Annotated[int, Query(ge=0, description="Records with ids above this")] = 0,
+    after: Annotated[int, Query(ge=0, le=LARGEST, description="Records with ids above this")] = 0,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
 ) -> Response:
     if since is not None and until is not None and since >= until:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import AppSettings, Ledger, require
+from api.deps import LARGEST, AppSettings, Ledger, require
 from api.responses import json_response
 from ledger.application import interface
 from ledger.application.context import Principal
@@ -23,7 +23,9 @@ def events(
     principal: Reader,
     ledger: Ledger,
     settings: AppSettings,
-    after: Annotated[int, Query(ge=0, description="Return events with positions above this")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=LARGEST, description="Return events with positions above this")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=10_000, description="At most this many events")] = 100,
 ) -> Response:
     limit = min(limit, settings.log_page_limit)

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Response
 
-from api.deps import Ledger, require
+from api.deps import LARGEST, Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.onboarding import (
@@ -111,7 +111,9 @@ routes.step(
     BureauStep,
     "Uphold (the application is refused) or dismiss an objection (bureau)",
     params={
-        "objection_no": Annotated[int, Path(ge=1, description="The objection's number, from 1")]
+        "objection_no": Annotated[
+            int, Path(ge=1, le=LARGEST, description="The objection's number, from 1")
+        ]
     },
 )
 routes.step(

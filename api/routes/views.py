@@ -12,7 +12,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import require
+from api.deps import LARGEST, require
 from api.problems import ApiError
 from api.responses import json_response
 from api.views import Views, ViewTable
@@ -36,7 +36,7 @@ Overseer = Annotated[Principal, require(Role.ADMIN, Role.HUB, Role.BUREAU, Role.
 StatisticsReader = Annotated[Principal, require(Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR)]
 Funds = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 Limit = Annotated[int, Query(ge=1, le=10_000, description="At most this many rows")]
-Offset = Annotated[int, Query(ge=0, description="Skip this many rows (stable order)")]
+Offset = Annotated[int, Query(ge=0, le=LARGEST, description="Skip this many rows (stable order)")]
 Year = Annotated[int, Query(ge=2018, le=2100)]
 AsOn = Annotated[
     date | None, Query(description="The day to read as on (default: today in Ningxia)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Annotated, Any, ClassVar
 
 import orjson
@@ -12,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
 )
 
 from ledger.application.capability import Command
@@ -47,8 +49,30 @@ OccurredAt = Annotated[
 ]
 
 
+# Control characters other than tab and newline, and the bidirectional controls that can make
+# text read other than it is stored (Trojan Source, CVE-2021-42574).
+_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, str):
+        if found := _REFUSED.search(value):
+            msg = f"control character U+{ord(found.group()):04X} is not allowed in text"
+            raise ValueError(msg)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _plain(item)
+    return value
+
+
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        """Text carries no control characters but tab and newline (and no bidi controls)."""
+        return _plain(value)
 
     def canonical(self) -> bytes:
         """The body as the Idempotency-Key fingerprint sees it: the same content gives the same

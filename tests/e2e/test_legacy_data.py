@@ -123,6 +123,21 @@ def legacy_client(legacy_url: str) -> Iterator[tuple[TestClient, dict[str, str]]
         ledger.close()
 
 
+def answered_now(answer: dict[str, Any]) -> dict[str, Any]:
+    """A v0.1 answer with the one change made on purpose since: events no longer show the
+    fields the API withholds (an access key's secret hash)."""
+    from ledger.application.interface import WITHHELD
+
+    body = answer["body"]
+    if not isinstance(body, dict) or not isinstance(body.get("events"), list):
+        return answer
+    events = [
+        {**e, "data": {k: v for k, v in e["data"].items() if k not in WITHHELD}}
+        for e in body["events"]
+    ]
+    return {**answer, "body": {**body, "events": events}}
+
+
 def test_the_v0_1_log_answers_every_read_as_it_did(
     legacy_client: tuple[TestClient, dict[str, str]],
 ) -> None:
@@ -136,6 +151,6 @@ def test_the_v0_1_log_answers_every_read_as_it_did(
         media = response.headers.get("content-type", "")
         body = response.json() if "json" in media else response.text
         got = {"status": response.status_code, "etag": response.headers.get("etag"), "body": body}
-        if got != answer:
+        if got != answered_now(answer):
             differences.append(request)
     assert differences == [], f"{len(differences)} of {len(expected)} answers differ"

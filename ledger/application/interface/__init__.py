@@ -109,8 +109,14 @@ def event_type(topic: str) -> str:
     return topic.rpartition(":")[2]
 
 
+WITHHELD = frozenset({"secret_hash"})
+"""Event fields never served: an access key's secret hash stays in the log (and in evidence
+packs, which carry the stored bytes), not in what the API shows."""
+
+
 def event_view(event: CanMutateAggregate[UUID], position: int, topic: str) -> JSON:
-    """One event as auditors read it: where it sits in the log, its envelope, and its data."""
+    """One event as auditors read it: where it sits in the log, its envelope, and its data
+    (less the :data:`WITHHELD` fields)."""
     state = vars(event)
     meta = state.get("meta")
     return {
@@ -120,5 +126,9 @@ def event_view(event: CanMutateAggregate[UUID], position: int, topic: str) -> JS
         "type": event_type(topic),
         "recorded_at": event.timestamp.isoformat(),
         "meta": plain(meta.as_dict()) if meta is not None else None,
-        "data": {k: plain(v) for k, v in state.items() if k not in _EVENT_BASE_FIELDS},
+        "data": {
+            k: plain(v)
+            for k, v in state.items()
+            if k not in _EVENT_BASE_FIELDS and k not in WITHHELD
+        },
     }
