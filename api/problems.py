@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import orjson
+import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -31,6 +32,7 @@ from ledger.domain.errors import (
     RuleViolationError,
     UnavailableError,
 )
+from ledger.persistence.failfast import DatabaseAwayError
 from runtime import metrics
 
 PROBLEM_JSON = "application/problem+json"
@@ -227,4 +229,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(OperationalError, _store_unavailable)
     app.add_exception_handler(InterfaceError, _store_unavailable)
+    app.add_exception_handler(DatabaseAwayError, _store_unavailable)
+    # The views' own connections (projections.store) speak psycopg directly.
+    app.add_exception_handler(psycopg.OperationalError, _store_unavailable)
     app.add_exception_handler(Exception, _unexpected)

@@ -15,6 +15,7 @@ from rich.table import Table
 from cli import appraise, keys, seal, serve, views
 from cli import audit as cli_audit
 from cli.common import err, print_table
+from ledger.persistence.failfast import DatabaseAwayError
 from runtime.settings import Settings, SettingsError, effective
 
 app = typer.Typer(
@@ -33,11 +34,12 @@ app.add_typer(keys.keys_app, name="keys")
 app.add_typer(views.project_app, name="project")
 app.add_typer(cli_audit.audit_app, name="audit")
 
+
 def unreachable(error: BaseException) -> bool:
     """Whether ``error`` says the database cannot be reached or opened (not that a statement
     failed on one that answered): a connection refused, a pool that never got a connection, a
     SQLite file that cannot be opened."""
-    if isinstance(error, psycopg_pool.PoolTimeout):
+    if isinstance(error, psycopg_pool.PoolTimeout | DatabaseAwayError):
         return True
     if isinstance(error, psycopg.OperationalError):
         return error.sqlstate is None or error.sqlstate.startswith("08")

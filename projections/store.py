@@ -143,12 +143,23 @@ class PostgresViewStore:
 
     is_postgres = True
 
-    def __init__(self, database_url: str, pool_size: int = 4) -> None:
+    def __init__(self, database_url: str, pool_size: int = 4, wait_seconds: float = 2) -> None:
         from psycopg_pool import ConnectionPool
 
+        from ledger.persistence.failfast import fail_fast
+
         self._pool: ConnectionPool[psycopg.Connection[Row]] = ConnectionPool(
-            database_url, min_size=1, max_size=pool_size, open=True
+            database_url,
+            kwargs={},
+            min_size=1,
+            max_size=pool_size,
+            open=False,
+            # A connection the database dropped (it restarted) is found and replaced when taken.
+            check=ConnectionPool.check_connection,
         )
+        # While the database is away, view reads fail within seconds, as writes do.
+        fail_fast(self._pool, wait_seconds=wait_seconds)
+        self._pool.open()
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
@@ -178,5 +189,5 @@ class PostgresViewStore:
 
 def open_view_store(config: StoreConfig) -> ViewStore:
     if config.is_postgres:
-        return PostgresViewStore(config.database_url)
+        return PostgresViewStore(config.database_url, wait_seconds=config.pool_wait_seconds)
     return SQLiteViewStore(config.sqlite_path)

@@ -18,6 +18,7 @@ import queue
 import threading
 
 import anyio.to_thread
+from eventsourcing.persistence import PersistenceError
 
 from ledger.audit.records import AccessRecord, AuditStore
 from runtime import metrics
@@ -118,9 +119,12 @@ class AccessLogWriter:
                 pending = self._drain(first)
             try:
                 self.store.write_access(pending)
-            except Exception:
+            except Exception as e:
                 metrics.ACCESS_WRITE_FAILURES.inc()
-                log.exception("writing %d access records failed; retrying", len(pending))
+                if isinstance(e, PersistenceError):  # the database is away: one line a try
+                    log.warning("writing %d access records failed (%s); retrying", len(pending), e)
+                else:
+                    log.exception("writing %d access records failed; retrying", len(pending))
                 if self._stop.is_set():
                     # stop() makes a last attempt with whatever is still queued.
                     for record in pending:

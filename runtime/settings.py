@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     pool_size: int = Field(5, ge=1, le=200)
     max_overflow: int = Field(10, ge=0, le=200)
     lock_timeout_seconds: int = Field(5, ge=1, le=600)
+    pool_wait_seconds: int = Field(
+        2, ge=1, le=60, description="Longest a request waits for a PostgreSQL connection"
+    )
     max_body_bytes: int = Field(1_048_576, ge=1024, le=64 * 1_048_576)
     clock_skew_seconds: int = Field(300, ge=0, le=86_400)
     log_page_limit: int = Field(1000, ge=1, le=10_000)
@@ -131,6 +134,7 @@ class Settings(BaseSettings):
             pool_size=self.pool_size,
             max_overflow=self.max_overflow,
             lock_timeout_seconds=self.lock_timeout_seconds,
+            pool_wait_seconds=self.pool_wait_seconds,
             aggregate_cache_size=self.aggregate_cache_size,
             snapshot_interval=self.snapshot_interval,
             pre_ping=self.pool_pre_ping,

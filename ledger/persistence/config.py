@@ -18,7 +18,8 @@ class StoreConfig:
     database_url: str
     pool_size: int = 5
     max_overflow: int = 10
-    connect_timeout_seconds: int = 5
+    pool_wait_seconds: int = 2
+    """Longest a request waits for a pooled connection before it is refused (503)."""
     lock_timeout_seconds: int = 5
     aggregate_cache_size: int = 1000
     """Aggregates kept per process; every read still fetches events newer than the cached one."""
@@ -94,7 +95,7 @@ def _store_env(config: StoreConfig, postgres: type, sqlite: type) -> dict[str, s
             "POSTGRES_SCHEMA": "public",
             "POSTGRES_POOL_SIZE": str(config.pool_size),
             "POSTGRES_MAX_OVERFLOW": str(config.max_overflow),
-            "POSTGRES_CONNECT_TIMEOUT": str(config.connect_timeout_seconds),
+            "POSTGRES_CONNECT_TIMEOUT": str(config.pool_wait_seconds),
             "POSTGRES_LOCK_TIMEOUT": str(config.lock_timeout_seconds),
             "POSTGRES_PRE_PING": "y" if config.pre_ping else "n",
             # The schema belongs to `sme-ledger migrate`; the service role may not own it.

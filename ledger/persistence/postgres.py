@@ -26,6 +26,7 @@ from ledger.application.ports import (
     RevocationCheck,
     RevokedBeforeCommitError,
 )
+from ledger.persistence.failfast import fail_fast
 from ledger.persistence.idempotency import positions_for
 
 
@@ -81,6 +82,8 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder, _ArrayInsert):
 
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name=events_table_name)
+        # While the database is away, requests fail within seconds (ledger.persistence.failfast).
+        fail_fast(datastore.pool, wait_seconds=datastore.pool.timeout)
         set_lock_timeout, _lock_table = self.lock_table_statements
         self.lock_table_statements = [
             set_lock_timeout,
@@ -198,6 +201,10 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder, _ArrayInsert):
             )
             return {row["originator_id"] for row in curs.fetchall()}
 
-    def ping(self) -> None:
-        with self.datastore.get_connection() as conn, conn.cursor() as curs:
-            curs.execute("SELECT 1")
+    def ping(self, timeout: float = 1.0) -> None:
+        """One round trip, waiting at most ``timeout`` for a connection (a readiness check
+        answers within a second whatever the pool's wait)."""
+        pool = self.datastore.pool
+        pool.open()
+        with pool.connection(timeout=timeout) as conn:
+            conn.execute("SELECT 1")
