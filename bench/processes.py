@@ -95,7 +95,8 @@ class RssSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            for pid in worker_pids(self.parent):
+            # One worker is served by the parent process itself; more by its children.
+            for pid in worker_pids(self.parent) or [self.parent]:
                 try:
                     self.samples.setdefault(pid, []).append(rss_bytes(pid))
                 except OSError:

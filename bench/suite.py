@@ -15,6 +15,10 @@ On a fresh PostgreSQL database (made and dropped by the suite), over loopback on
   3. Projection rebuild of the resulting log, against a raw read of it.
   4. Point-in-time reads of a 10,000-event stream, with and without snapshots.
   5. Peak RSS of each API worker during the HTTP load (sampled from /proc), first and last.
+  6. Reads on a growing log (``bench/reads.py``): appraisals, service statistics, an enterprise's
+     history and the list routes, timed at 20k and 200k events (and 1M with ``--reads-1m`` or
+     LEDGER_BENCH_READS_1M=1), each as a ratio of its cost at the smallest size, on a database
+     of their own.
 The load generator is ``wrk`` when installed (``apt-get install wrk``), else an asyncio httpx
 client (``--client httpx``), which saturates a core of its own and so understates throughput.
 """
@@ -43,6 +47,7 @@ import psycopg
 # Run as a script, so bench/ is on the path: its sibling modules are imported by name.
 from loadgen import REF, LoadResult, have_wrk, run_httpx, run_wrk
 from processes import RssSampler, server
+from reads import read_costs
 from rebuild import raw_read, rebuild
 from report import write_report
 
@@ -401,13 +406,23 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--records", type=int, default=30_000)
     parser.add_argument("--stream-events", type=int, default=10_000)
+    parser.add_argument(
+        "--reads-1m",
+        action="store_true",
+        default=os.environ.get("LEDGER_BENCH_READS_1M", "") not in ("", "0"),
+        help="time the reads at 1,000,000 events too (seeding takes a few minutes)",
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "docs" / "benchmarks.json")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args()
     repeat = 20
+    read_steps, read_repeat, read_scale = [20_000, 200_000], 9, 0.05
+    if args.reads_1m:
+        read_steps.append(1_000_000)
     if args.smoke:
         args.seconds, args.connections, args.records, args.stream_events = 1.0, 4, 300, 250
         repeat = 3
+        read_steps, read_repeat, read_scale = [1, 6_000], 2, 0.02
     client = args.client if args.client != "auto" else ("wrk" if have_wrk() else "httpx")
     with fresh_database(args.postgres) as url:
         secret = prepare(url)
@@ -435,7 +450,9 @@ def main() -> None:
         results["bulk"] = bulk_import(url, secret, records=args.records, workers=args.workers)
         results["stream"] = long_stream(url, events=args.stream_events, repeat=repeat)
         results["rebuild"] = rebuild_throughput(url)
-    http, bulk = results["http"], results["bulk"]
+    with fresh_database(args.postgres) as url:
+        results["reads"] = read_costs(url, steps=read_steps, repeat=read_repeat, scale=read_scale)
+    http, bulk, reads = results["http"], results["bulk"], results["reads"]
     results["targets"] = {
         "vs_plain_save": http["vs_plain_save"] >= 8,
         "vs_parse_only": http["vs_parse_only"] >= 0.4,
@@ -443,6 +460,9 @@ def main() -> None:
         "bulk_rate": bulk["events_per_second"] >= 25_000,
         "bulk_vs_raw": bulk["vs_raw"] >= 0.4,
         "rss": http["group_commit"]["rss"]["peak_mib"] < 300,
+        "reads_flat": max(reads["ratios"].values()) <= 1.5,
+        "appraisal_under_1s": reads["appraisal_ms_largest"] < 1000,
+        "reads_rss_flat": reads["rss_ratio"] <= 1.25,
     }
     write_report(results, args.json, args.markdown)
     print(f"wrote {args.json} and a section of {args.markdown}")

@@ -40,7 +40,10 @@ def appraise(
     from ledger.domain.errors import AppraisalExistsError
     from ledger.domain.schemes import default_scheme
     from ledger.domain.time import CST
-    from projections.appraisal import default_as_on, figures_at, subjects_of_kind, verify
+    from projections.appraisal import default_as_on, figures_now, subjects_of_kind, verify
+    from projections.catalog import all_projections
+    from projections.runner import ProjectionRunner
+    from projections.store import open_view_store
 
     settings = Settings()
     ledger = open_ledger(settings)
@@ -62,9 +65,14 @@ def appraise(
         meta = cli_envelope(ledger)
         context = RequestContext(Principal(meta.actor), meta.correlation_id)
         as_on = default_as_on(year, ledger.clock().astimezone(CST).date())
-        position = ledger.head_position()
         started = time.monotonic()
-        figures = figures_at(ledger, position=position, year=year, as_on=as_on)
+        views = ProjectionRunner(ledger, open_view_store(settings.store), all_projections())
+        try:
+            if not settings.store.is_postgres:
+                views.ensure_schema()  # on PostgreSQL, `sme-ledger migrate` made the views
+            position, figures = figures_now(views, year=year, as_on=as_on)
+        finally:
+            views.store.close()
         scheme = default_scheme(kind)
         table = Table("subject", "total", "grade", "consequence")
         for subject_id, subject_figures in subjects_of_kind(figures, kind).items():

@@ -1,9 +1,12 @@
 """Appraisal inputs read at a fixed log position, and their verification.
 
-The figures of an appraisal are read from views folded from the log *up to one position*, in a
-private in-memory store, with the very projections the live views use. Verifying an appraisal
-folds the same prefix again and must get identical figures (and, from the recorded scheme
-document, identical scores), whatever has been appended since.
+The figures of an appraisal are read from views folded from the log *up to one position*. An
+appraisal reads the live views, brought together to one position (the head of the log, or a
+little past it) in the transaction that reads them (:func:`figures_now`): its cost is the
+views' lag, not the log. Verifying an appraisal folds the recorded prefix again, in a private
+in-memory store, with the very projections the live views use (:func:`figures_at`), and must
+get identical figures (and, from the recorded scheme document, identical scores), whatever has
+been appended since.
 """
 
 from __future__ import annotations
@@ -22,13 +25,30 @@ from ledger.domain.schemes import parse_scheme
 from projections.catalog import all_projections
 from projections.figures import appraisal_inputs
 from projections.runner import ProjectionRunner
-from projections.store import SQLiteViewStore
+from projections.store import SQLiteViewStore, Tx
 
 
 def default_as_on(year: int, today: date) -> date:
     """Reports of December fall due in January: figures for ``year`` are read as on the end of
     the following January, or today if that is earlier."""
     return min(date(year + 1, 1, 31), today)
+
+
+APPRAISAL_VIEWS = ("activities", "funds", "registry", "service_cases")
+"""The views the appraisal figures read."""
+
+
+def figures_now(
+    views: ProjectionRunner, *, year: int, as_on: date
+) -> tuple[int, dict[str, dict[str, Any]]]:
+    """Every subject's appraisal figures for ``year``, from the live views at one position (at
+    least the head of the log now): that position, and the figures (as :func:`figures_at` would
+    read them at it)."""
+
+    def read(tx: Tx) -> dict[str, dict[str, Any]]:
+        return plain(appraisal_inputs(tx, year=year, as_on=as_on))  # type: ignore[no-any-return]
+
+    return views.read_at_head(APPRAISAL_VIEWS, read)
 
 
 def figures_at(

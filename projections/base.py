@@ -83,6 +83,8 @@ class Projection:
     """Bump when the tables or the meaning of a column change: the view is then rebuilt."""
     tables: ClassVar[dict[str, str]]
     """Table name → column definitions (portable SQL), created as ``CREATE TABLE name (...)``."""
+    indexes: ClassVar[dict[str, str]] = {}
+    """Index name → ``table (columns)``, created with the tables (and again after a rebuild)."""
     handlers: ClassVar[dict[type[Event], _Write]] = {}
     """Event class → ``write(self, tx, event, position)``, collected from the class's handlers."""
 
@@ -127,7 +129,8 @@ class Projection:
             handler(self, tx, event, position)
 
     def create_statements(self) -> list[str]:
-        return [f"CREATE TABLE IF NOT EXISTS {name} ({cols})" for name, cols in self.tables.items()]
+        tables = [f"CREATE TABLE IF NOT EXISTS {n} ({cols})" for n, cols in self.tables.items()]
+        return tables + [f"CREATE INDEX IF NOT EXISTS {n} ON {t}" for n, t in self.indexes.items()]
 
     def clear(self, tx: Tx) -> None:
         for table in self.tables:

@@ -16,7 +16,7 @@ from typing import Any
 from projections.activities import ACTIVITIES, DATA_REPORTS
 from projections.funds import BUDGET_LINES, DISBURSEMENTS
 from projections.registry import AGREEMENTS, PARTICIPANTS
-from projections.service_cases import CASE_FACTS, ENTERPRISES
+from projections.service_cases import CASE_COUNTS, ENTERPRISES, PROVIDER, WINDOW
 from projections.statistics import ratio
 from projections.store import Tx
 
@@ -183,25 +183,38 @@ def agreements(tx: Tx, *, as_on: date, party_id: str | None = None) -> list[dict
 # --- appraisal inputs -------------------------------------------------------------------------
 
 
-def _cases(tx: Tx, year: int, column: str, value: str | None) -> dict[str, Any]:
-    """Cases delivered in ``year`` (by ``column`` = ``value``, or all): the service figures."""
-    sql = (
-        f"SELECT c.enterprise_id, c.fee_type, c.satisfaction, e.size_class FROM {CASE_FACTS} c "
-        f"LEFT JOIN {ENTERPRISES} e ON e.enterprise_id = c.enterprise_id "
-        "WHERE c.delivered_on LIKE ?"
+def _cases(tx: Tx, year: int, scope: str, scope_id: str | None) -> dict[str, Any]:
+    """Cases delivered in ``year`` (by the window or provider ``scope_id``, or all): the service
+    figures, from the year's case counts."""
+    where = "WHERE c.scope = ? AND c.kind = 'year' AND c.period = ? AND c.n <> 0"
+    params: list[Any] = [scope, str(year)]
+    if scope_id is not None:
+        where += " AND c.scope_id = ?"
+        params.append(scope_id)
+    totals: dict[str, int] = defaultdict(int)
+    ratings: dict[int, int] = defaultdict(int)
+    for metric, item, n in tx.fetchall(
+        f"SELECT c.metric, c.item, SUM(c.n) FROM {CASE_COUNTS} c {where} "
+        "AND c.metric IN ('delivered', 'free', 'rating') GROUP BY c.metric, c.item",
+        params,
+    ):
+        if metric == "rating":
+            ratings[int(item)] += int(n)
+        else:
+            totals[metric] += int(n)
+    smes = tx.fetchone(
+        f"SELECT COUNT(DISTINCT c.item) FROM {CASE_COUNTS} c LEFT JOIN {ENTERPRISES} e "
+        f"ON e.enterprise_id = c.item {where} AND c.metric = 'enterprise' "
+        "AND (e.size_class IS NULL OR e.size_class <> 'large')",
+        params,
     )
-    params: list[Any] = [f"{year}-%"]
-    if value is not None:
-        sql += f" AND c.{column} = ?"
-        params.append(value)
-    rows = tx.fetchall(sql, params)
-    ratings = [r[2] for r in rows if r[2] is not None]
+    delivered, rated = totals["delivered"], sum(ratings.values())
     return {
-        "cases_delivered": len(rows),
-        "smes_served": len({r[0] for r in rows if r[3] != "large"}),
-        "free_share": ratio(sum(1 for r in rows if r[1] == "free"), len(rows)),
-        "satisfied_share": ratio(sum(1 for r in ratings if r >= 4), len(ratings)),
-        "ratings": len(ratings),
+        "cases_delivered": delivered,
+        "smes_served": int(smes[0]) if smes else 0,
+        "free_share": ratio(totals["free"], delivered),
+        "satisfied_share": ratio(sum(n for r, n in ratings.items() if r >= 4), rated),
+        "ratings": rated,
     }
 
 
@@ -233,7 +246,7 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
     for subject_id, kind in subjects:
         figures: dict[str, Any] = {"kind": kind}
         if kind == "window":
-            figures.update(_cases(tx, year, "window_id", subject_id))
+            figures.update(_cases(tx, year, WINDOW, subject_id))
             figures["activities_held"] = activities.get(subject_id, {}).get("held", 0)
             figures["institutions_in_force"] = _agreements_in_force(
                 tx, subject_id, year_end, "institution"
@@ -241,12 +254,12 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
             report = reports.get(subject_id)
             figures["reports_on_time_share"] = report["on_time_share"] if report else None
         elif kind == "institution":
-            figures.update(_cases(tx, year, "provider_id", subject_id))
+            figures.update(_cases(tx, year, PROVIDER, subject_id))
             figures["agreements_in_force"] = _agreements_in_force(
                 tx, subject_id, year_end, "window"
             )
         else:  # the hub: the network as a whole, and its own activities and funds
-            figures.update(_cases(tx, year, "window_id", None))
+            figures.update(_cases(tx, year, WINDOW, None))
             figures["windows_connected"] = sum(
                 1 for _, k in subjects if k == "window"
             ) - _revoked_windows(tx, year)

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import TypeVar, cast
 
 from ledger.application.store import LedgerCore
 from projections.base import Event, Projection
@@ -34,6 +34,7 @@ TRACKING_DDL = (
 LIVE, REBUILDING = "live", "rebuilding"
 
 Progress = Callable[[str, int, int], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -160,26 +161,68 @@ class ProjectionRunner:
                         f"UPDATE {TRACKING_TABLE} SET state = ? WHERE name = ?", (LIVE, name)
                     )
                 return 0
-            notifications = self.ledger.recorder.select_notifications(
-                start=position,
-                stop=head,
-                limit=self.batch_size,
-                topics=projection.topics(),
-                inclusive_of_start=False,
-            )
-            projection.begin_batch(tx)
-            for notification in notifications:
-                event = cast(Event, self.ledger.mapper.to_domain_event(notification))
-                projection.handle(tx, event, notification.id)
-            projection.end_batch(tx)
-            reached_end = len(notifications) < self.batch_size
-            new_position = head if reached_end else notifications[-1].id
-            new_state = LIVE if reached_end else state
+            new_position = self._fold(tx, projection, position, head, self.batch_size)
+            new_state = LIVE if new_position == head else state
             tx.execute(
                 f"UPDATE {TRACKING_TABLE} SET position = ?, state = ? WHERE name = ?",
                 (new_position, new_state, name),
             )
         return new_position - position
+
+    def _fold(self, tx: Tx, projection: Projection, start: int, stop: int, limit: int) -> int:
+        """Apply up to ``limit`` of the events after ``start`` up to ``stop`` to ``projection``
+        in ``tx``; the position reached (``stop`` once every event up to it is applied)."""
+        notifications = self.ledger.recorder.select_notifications(
+            start=start,
+            stop=stop,
+            limit=limit,
+            topics=projection.topics(),
+            inclusive_of_start=False,
+        )
+        projection.begin_batch(tx)
+        for notification in notifications:
+            event = cast(Event, self.ledger.mapper.to_domain_event(notification))
+            projection.handle(tx, event, notification.id)
+        projection.end_batch(tx)
+        return stop if len(notifications) < limit else notifications[-1].id
+
+    def read_at_head(self, names: Sequence[str], read: Callable[[Tx], T]) -> tuple[int, T]:
+        """``read`` the views ``names`` all folded to one position, at least the head of the log
+        as it is now; that position, and what ``read`` returned.
+
+        In one transaction: the views' positions are locked (no daemon moves them meanwhile),
+        each view is brought to the furthest of them and the head by folding the events it
+        lacks, exactly as the daemon would (and recorded, so the daemon does not fold them
+        again), and ``read`` sees them there. The answer is that of the log folded up to the
+        position returned, and costs the views' lag, not the length of the log.
+        """
+        wanted = sorted(names)
+        marks = ", ".join("?" for _ in wanted)
+        lock = " FOR UPDATE" if self.store.is_postgres else ""
+        with self.store.transaction() as tx:
+            rows = tx.fetchall(
+                f"SELECT name, position FROM {TRACKING_TABLE} WHERE name IN ({marks}) "
+                f"ORDER BY name{lock}",
+                wanted,
+            )
+            positions = {str(name): int(position) for name, position in rows}
+            missing = sorted(set(wanted) - set(positions))
+            if missing:
+                msg = f"views {', '.join(missing)} have no tracking row; run ensure_schema first"
+                raise RuntimeError(msg)
+            target = max(self.head(), *positions.values())
+            for name, position in positions.items():
+                reached = position
+                while reached < target:
+                    reached = self._fold(
+                        tx, self.projections[name], reached, target, self.batch_size
+                    )
+                if position < target:
+                    tx.execute(
+                        f"UPDATE {TRACKING_TABLE} SET position = ?, state = ? WHERE name = ?",
+                        (target, LIVE, name),
+                    )
+            return target, read(tx)
 
     def catch_up(self, name: str | None = None, progress: Progress | None = None) -> None:
         """Bring one view (or all) up to the head of the log as it is now."""

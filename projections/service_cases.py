@@ -1,21 +1,115 @@
-"""Service-case facts: one row per case, the raw material of the statistics and histories.
+"""Service-case facts: one row per case, the raw material of the statistics and histories;
+and the counts the statistics and appraisals read, kept as the facts change.
 
-Statistics (per window and month, quarter or year) are computed from these rows when asked, so
-every figure can be traced to the cases behind it and recomputed at any log position.
+Each case counts in the period (month, quarter, year) its step happened: opened (by channel),
+delivered (free or paid, by category group, enterprise, days to delivery and rating), closed,
+cancelled; and, for the institution that served it, in the year it was delivered. When a case
+row changes, what it counted before is taken off and what it counts now is added, so the counts
+are always exactly those of the case rows, and reading a year costs the size of its counts
+(windows × periods × distinct values), never the number of cases.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from typing import ClassVar
+from datetime import date
+from typing import Any, ClassVar
 
 from ledger.domain.enterprise import Enterprise
 from ledger.domain.service_case import ServiceCase
-from projections.base import E, Handler, Projection, business_date, business_time, on, text
+from projections.base import (
+    E,
+    Handler,
+    Projection,
+    RowCache,
+    business_date,
+    business_time,
+    on,
+    text,
+)
 from projections.store import Tx
 
 CASE_FACTS = "view_case_facts"
 ENTERPRISES = "view_enterprises"
+CASE_COUNTS = "view_case_counts"
+
+PERIOD_KINDS = ("month", "quarter", "year")
+WINDOW, PROVIDER = "window", "provider"
+"""The scopes counted: a case's window (every period kind), its provider (years)."""
+
+
+def period_of(day: str, kind: str) -> str:
+    """``2025-03-14`` → ``2025-03`` (month), ``2025-Q1`` (quarter) or ``2025`` (year)."""
+    if kind == "month":
+        return day[:7]
+    if kind == "quarter":
+        return f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"
+    return day[:4]
+
+
+CountKey = tuple[str, str, str, str, str, str]
+"""(scope, scope id, period kind, period, metric, item)."""
+
+_PROVIDER_METRICS = frozenset({"delivered", "free", "enterprise", "rating"})
+
+
+def case_counts(row: dict[str, Any] | None) -> Counter[CountKey]:
+    """What one case row counts, in every period of every kind its steps fall in."""
+    counts: Counter[CountKey] = Counter()
+    if row is None:
+        return counts
+
+    def add(scope: str, scope_id: str, kinds: tuple[str, ...], day: str, facts: list[Any]) -> None:
+        for kind in kinds:
+            period = period_of(day, kind)
+            for metric, item in facts:
+                counts[(scope, scope_id, kind, period, metric, item)] += 1
+
+    window, opened_on = row["window_id"], row["opened_on"]
+    add(WINDOW, window, PERIOD_KINDS, opened_on, [("opened", ""), ("channel", row["channel"])])
+    if (delivered_on := row["delivered_on"]) is not None:
+        days = (date.fromisoformat(delivered_on) - date.fromisoformat(opened_on)).days
+        facts = [
+            ("delivered", ""),
+            ("enterprise", row["enterprise_id"]),
+            ("category", row["category_group"]),
+            ("days", str(days)),
+        ]
+        if row["fee_type"] == "free":
+            facts.append(("free", ""))
+        if row["satisfaction"] is not None:
+            facts.append(("rating", str(int(row["satisfaction"]))))
+        add(WINDOW, window, PERIOD_KINDS, delivered_on, facts)
+        if row["provider_id"] is not None:
+            served = [f for f in facts if f[0] in _PROVIDER_METRICS]
+            add(PROVIDER, row["provider_id"], ("year",), delivered_on, served)
+    for metric, column in (("closed", "closed_on"), ("cancelled", "cancelled_on")):
+        if row[column] is not None:
+            add(WINDOW, window, PERIOD_KINDS, row[column], [(metric, "")])
+    return counts
+
+
+def recount(
+    counts: RowCache, before: dict[str, Any] | None, after: dict[str, Any], position: int
+) -> None:
+    """Take off what the case counted ``before`` and add what it counts ``after``."""
+    old, new = case_counts(before), case_counts(after)
+    for key in old.keys() | new.keys():
+        change = new[key] - old[key]
+        if change == 0:
+            continue
+        name = "|".join(key)
+        row = counts.get(name)
+        if row is None:
+            scope, scope_id, kind, period, metric, item = key
+            row = {
+                "count_key": name, "scope": scope, "scope_id": scope_id, "kind": kind,
+                "period": period, "metric": metric, "item": item, "n": 0,
+            }  # fmt: skip
+        row["n"] += change
+        row["position"] = position
+        counts.put(name, row)
 
 
 def case_update(event: type[E], values: Callable[[E], dict[str, object]]) -> Handler[Projection, E]:
@@ -26,16 +120,22 @@ def case_update(event: type[E], values: Callable[[E], dict[str, object]]) -> Han
         case_id = str(e.originator_id)
         row = facts.get(case_id)
         if row is not None:  # every case stream starts with Opened
+            before = dict(row)
             row.update(values(e), position=position)
             facts.put(case_id, row)
+            recount(projection.rows[CASE_COUNTS], before, row, position)
 
     return Handler((event,), write)
 
 
 class CaseFactsProjection(Projection):
     name = "service_cases"
-    version = 3
-    cached: ClassVar[dict[str, str]] = {CASE_FACTS: "case_id"}
+    version = 4
+    cached: ClassVar[dict[str, str]] = {CASE_FACTS: "case_id", CASE_COUNTS: "count_key"}
+    indexes: ClassVar[dict[str, str]] = {
+        "view_case_facts_uscc": f"{CASE_FACTS} (uscc, opened_at, case_id)",
+        "view_case_counts_period": f"{CASE_COUNTS} (scope, kind, period)",
+    }
     tables: ClassVar[dict[str, str]] = {
         ENTERPRISES: (
             "enterprise_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, name TEXT NOT NULL, "
@@ -50,6 +150,11 @@ class CaseFactsProjection(Projection):
             "delivered_on TEXT, delivery_mode TEXT, fee_type TEXT, fee_amount TEXT, "
             "satisfaction INTEGER, closed_on TEXT, cancelled_on TEXT, cancellation_reason TEXT, "
             "status TEXT NOT NULL, position BIGINT NOT NULL"
+        ),
+        CASE_COUNTS: (
+            "count_key TEXT PRIMARY KEY, scope TEXT NOT NULL, scope_id TEXT NOT NULL, "
+            "kind TEXT NOT NULL, period TEXT NOT NULL, metric TEXT NOT NULL, "
+            "item TEXT NOT NULL, n BIGINT NOT NULL, position BIGINT NOT NULL"
         ),
     }
 
@@ -85,6 +190,7 @@ class CaseFactsProjection(Projection):
             position=position,
         )
         facts.put(case_id, row)
+        recount(self.rows[CASE_COUNTS], None, row, position)  # Opened begins every case stream
 
     case_assigned = case_update(
         ServiceCase.Assigned,

@@ -1,33 +1,25 @@
-"""Service statistics per window and month, quarter or year, computed from the case facts.
+"""Service statistics per window and month, quarter or year, read from the case counts.
 
 Counts are attributed to the period in which each step happened (a case opened in March and
 delivered in April counts as opened in March and delivered in April). Ratios are exact decimals
-rounded half-even to four places, so the same facts always give the same bytes.
+rounded half-even to four places, so the same facts always give the same bytes. A year's
+statistics read its counts (windows × periods × distinct values), never its cases: the answer
+costs the same on a log of a thousand cases or of a million.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from projections.service_cases import CASE_FACTS
+from projections.service_cases import CASE_COUNTS, PERIOD_KINDS, WINDOW, period_of
 from projections.store import Tx
 
-PERIOD_KINDS = ("month", "quarter", "year")
+__all__ = ["PERIOD_KINDS", "median_of", "period_of", "ratio", "service_statistics"]
+
 _PLACES = Decimal("0.0001")
-
-
-def period_of(day: str, kind: str) -> str:
-    """``2025-03-14`` → ``2025-03`` (month), ``2025-Q1`` (quarter) or ``2025`` (year)."""
-    if kind == "month":
-        return day[:7]
-    if kind == "quarter":
-        return f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"
-    return day[:4]
 
 
 def ratio(part: int, whole: int) -> str | None:
@@ -36,84 +28,99 @@ def ratio(part: int, whole: int) -> str | None:
     return str((Decimal(part) / Decimal(whole)).quantize(_PLACES, ROUND_HALF_EVEN))
 
 
+def median_of(counts: dict[int, int]) -> int | float | None:
+    """The median of the values counted (value → how often), as ``statistics.median`` gives it
+    for the list of those values."""
+    n = sum(counts.values())
+    if n == 0:
+        return None
+    values = sorted(counts)
+
+    def nth(i: int) -> int:
+        seen = 0
+        for value in values:
+            seen += counts[value]
+            if i < seen:
+                return value
+        raise IndexError(i)
+
+    if n % 2:
+        return nth(n // 2)
+    return (nth(n // 2 - 1) + nth(n // 2)) / 2
+
+
 @dataclass
 class _Bucket:
-    opened: int = 0
-    delivered: int = 0
-    closed: int = 0
-    cancelled: int = 0
-    free: int = 0
-    enterprises: set[str] = field(default_factory=set)
+    totals: Counter[str] = field(default_factory=Counter)
+    enterprises: int = 0
     by_category: Counter[str] = field(default_factory=Counter)
     by_channel: Counter[str] = field(default_factory=Counter)
-    days_to_delivery: list[int] = field(default_factory=list)
-    ratings: list[int] = field(default_factory=list)
+    days_to_delivery: Counter[int] = field(default_factory=Counter)
+    ratings: Counter[int] = field(default_factory=Counter)
 
 
 def service_statistics(
     tx: Tx, *, year: int, period: str, window_id: str | None = None
 ) -> list[dict[str, Any]]:
     """One row per (window, period) of ``year`` with any activity, ordered by window and period."""
-    sql = (
-        "SELECT window_id, enterprise_id, category_group, channel, opened_on, delivered_on, "
-        f"fee_type, satisfaction, closed_on, cancelled_on FROM {CASE_FACTS} "
-        "WHERE (opened_on LIKE ? OR delivered_on LIKE ? OR closed_on LIKE ? "
-        "OR cancelled_on LIKE ?)"
-    )
-    prefix = f"{year}-%"
-    params: list[Any] = [prefix] * 4
+    where = f"FROM {CASE_COUNTS} WHERE scope = ? AND kind = ? AND period LIKE ? AND n <> 0"
+    params: list[Any] = [WINDOW, period, f"{year}%"]
     if window_id is not None:
-        sql += " AND window_id = ?"
+        where += " AND scope_id = ?"
         params.append(window_id)
     buckets: dict[tuple[str, str], _Bucket] = defaultdict(_Bucket)
-
-    def bucket(window: str, day: str | None) -> _Bucket | None:
-        if day is None or not day.startswith(str(year)):
-            return None
-        return buckets[(window, period_of(day, period))]
-
-    for (window, enterprise, group, channel, opened_on, delivered_on, fee_type, rating,
-         closed_on, cancelled_on) in tx.fetchall(sql, params):  # fmt: skip
-        if (b := bucket(window, opened_on)) is not None:
-            b.opened += 1
-            b.by_channel[channel] += 1
-        if (b := bucket(window, delivered_on)) is not None:
-            b.delivered += 1
-            b.free += fee_type == "free"
-            b.enterprises.add(enterprise)
-            b.by_category[group] += 1
-            days = (date.fromisoformat(delivered_on) - date.fromisoformat(opened_on)).days
-            b.days_to_delivery.append(days)
-            if rating is not None:
-                b.ratings.append(int(rating))
-        if (b := bucket(window, closed_on)) is not None:
-            b.closed += 1
-        if (b := bucket(window, cancelled_on)) is not None:
-            b.cancelled += 1
+    rows = tx.fetchall(
+        f"SELECT scope_id, period, metric, item, n {where} AND metric <> 'enterprise'", params
+    )
+    for window, label, metric, item, n in rows:
+        b = buckets[(window, label)]
+        if metric == "channel":
+            b.by_channel[item] += int(n)
+        elif metric == "category":
+            b.by_category[item] += int(n)
+        elif metric == "days":
+            b.days_to_delivery[int(item)] += int(n)
+        elif metric == "rating":
+            b.ratings[int(item)] += int(n)
+        else:
+            b.totals[metric] += int(n)
+    served = tx.fetchall(
+        f"SELECT scope_id, period, COUNT(*) {where} AND metric = 'enterprise' "
+        "GROUP BY scope_id, period",
+        params,
+    )
+    for window, label, count in served:
+        buckets[(window, label)].enterprises = int(count)
     return [_row(window, label, b) for (window, label), b in sorted(buckets.items())]
 
 
 def _row(window: str, label: str, b: _Bucket) -> dict[str, Any]:
-    ratings, days = b.ratings, b.days_to_delivery
+    ratings, delivered = b.ratings, b.totals["delivered"]
+    rated = sum(ratings.values())
+    median = median_of(b.days_to_delivery)
     return {
         "window_id": window,
         "period": label,
-        "opened": b.opened,
-        "delivered": b.delivered,
-        "closed": b.closed,
-        "cancelled": b.cancelled,
-        "enterprises_served": len(b.enterprises),
+        "opened": b.totals["opened"],
+        "delivered": delivered,
+        "closed": b.totals["closed"],
+        "cancelled": b.totals["cancelled"],
+        "enterprises_served": b.enterprises,
         "by_category": dict(sorted(b.by_category.items())),
         "by_channel": dict(sorted(b.by_channel.items())),
-        "free_share": ratio(b.free, b.delivered),
+        "free_share": ratio(b.totals["free"], delivered),
         "median_days_to_delivery": (
-            str(Decimal(statistics.median(days)).quantize(Decimal("0.1"))) if days else None
+            None if median is None else str(Decimal(median).quantize(Decimal("0.1")))
         ),
         "satisfaction_average": (
-            str((Decimal(sum(ratings)) / len(ratings)).quantize(_PLACES, ROUND_HALF_EVEN))
-            if ratings
+            str(
+                (Decimal(sum(r * n for r, n in ratings.items())) / rated).quantize(
+                    _PLACES, ROUND_HALF_EVEN
+                )
+            )
+            if rated
             else None
         ),
-        "satisfied_share": ratio(sum(1 for r in ratings if r >= 4), len(ratings)),
-        "ratings": len(ratings),
+        "satisfied_share": ratio(sum(n for r, n in ratings.items() if r >= 4), rated),
+        "ratings": rated,
     }

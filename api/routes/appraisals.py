@@ -11,7 +11,7 @@ from api.deps import Ledger, require, require_json
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
-from api.views import Listing
+from api.views import Listing, Views
 from api.writers import CommandRoutes, Writer, stepping, writing
 from ledger.application.context import Principal
 from ledger.application.handlers.appraisals import Appraisals, check_appraiser
@@ -24,7 +24,7 @@ from ledger.domain.schemes import default_scheme
 from ledger.domain.time import CST
 from projections.appraisal import (
     default_as_on,
-    figures_at,
+    figures_now,
     scorecard_csv,
     scorecard_html,
     subjects_of_kind,
@@ -45,13 +45,12 @@ routes = CommandRoutes(router, "appraisal_id")
     dependencies=JSON_ONLY,
     summary="Compute the year's appraisals of every subject of a kind, at one log position",
 )
-def run_appraisals(body: AppraisalRun, write: Running) -> Response:
+def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response:
     ledger = write.ledger
     check_appraiser(write.principal, body.subject_kind)
     today = ledger.clock().astimezone(CST).date()
     as_on = body.as_on or default_as_on(body.year, today)
-    position = ledger.head_position()
-    figures = figures_at(ledger, position=position, year=body.year, as_on=as_on)
+    position, figures = figures_now(views, year=body.year, as_on=as_on)
     scheme = default_scheme(body.subject_kind)
     # One business time for the whole run, as the figures are read at one position.
     now, context = ledger.clock(), write.context()

@@ -366,3 +366,17 @@ def _fold(case: ServiceCase) -> tuple[Any, ...]:
         int(case.closure_note is not None),
         int(case.cancellation_reason is not None),
     )
+
+
+def test_an_enterprises_history_is_read_by_the_uscc_index_in_its_order(
+    views: ProjectionRunner,
+) -> None:
+    with views.store.read() as tx:
+        plan = tx.fetchall(
+            f"EXPLAIN QUERY PLAN SELECT case_id, status FROM {CASE_FACTS} WHERE uscc = ? "
+            "ORDER BY opened_at, case_id",
+            (ENTERPRISES[0],),
+        )
+    steps = " / ".join(str(row[-1]) for row in plan)
+    assert "USING INDEX view_case_facts_uscc" in steps
+    assert "TEMP B-TREE" not in steps

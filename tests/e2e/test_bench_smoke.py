@@ -43,6 +43,13 @@ def test_the_benchmark_suite_runs_in_its_small_mode_and_writes_its_report(
         assert results["http"][run]["non_2xx"] == 0, run
     assert results["bulk"]["created"] == 300
     assert results["stream"]["events"] == 250
+    reads = results["reads"]
+    assert [r["events"] >= 6_000 for r in reads["runs"]] == [False, True]
+    assert set(reads["ratios"]) == {
+        "appraisal", "service_statistics", "enterprise_services", "platforms", "institutions",
+        "experts", "agreements", "onboarding_applications",
+    }  # fmt: skip
     text = notes.read_text(encoding="utf-8")
     assert "Earlier notes stay." in text
     assert "## Throughput suite" in text
+    assert "Reads on a growing log" in text

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from demo import seed_demo
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import OpenCase
 from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel
+from projections.appraisal import figures_at, figures_now
 from projections.catalog import all_projections
 from projections.runner import ProjectionRunner
 from projections.service_cases import CASE_FACTS
@@ -88,3 +90,33 @@ def test_racing_daemons_apply_each_event_once(
     finally:
         for s in stores:
             s.close()
+
+
+def test_an_appraisal_reads_the_views_at_one_position_while_a_daemon_folds_them(
+    postgres_url: str, make_ledger: Callable[[str], LedgerApplication]
+) -> None:
+    ledger = make_ledger(postgres_url)
+    seed_demo(ledger, seed=5, year=2025, scale=0.02)
+    stores = [PostgresViewStore(postgres_url) for _ in range(2)]
+    daemon, reader = (ProjectionRunner(ledger, s, all_projections(), batch_size=20) for s in stores)
+    daemon.ensure_schema()
+    errors: list[BaseException] = []
+    thread = threading.Thread(target=lambda: _catch_up(daemon, errors))
+    try:
+        thread.start()
+        position, figures = figures_now(reader, year=2025, as_on=date(2026, 1, 31))
+        thread.join(120)
+        assert errors == []
+        assert position == ledger.head_position()
+        assert figures == figures_at(ledger, position=position, year=2025, as_on=date(2026, 1, 31))
+        assert any(f["cases_delivered"] for f in figures.values())
+    finally:
+        for s in stores:
+            s.close()
+
+
+def _catch_up(runner: ProjectionRunner, errors: list[BaseException]) -> None:
+    try:
+        runner.catch_up()
+    except BaseException as e:  # surfaced by the test
+        errors.append(e)
