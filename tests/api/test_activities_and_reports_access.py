@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-import httpx
 import pytest
 
 from ledger.domain.access_key import Role
+from tests.api._routes import Route, role_cases, role_tests
 from tests.api._support import (
     ACTIVITY_STEP_BODIES,
-    JSON,
     REPORT_STEP_BODIES,
     REPORTING_NOW,
     Api,
@@ -30,29 +28,6 @@ HUB, BUREAU, AUDITOR, WINDOW = Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW
 READERS = frozenset({WINDOW, HUB, BUREAU, AUDITOR})
 
 
-@dataclass(frozen=True)
-class Route:
-    """One route, the roles it admits, and how to call it successfully as a given role."""
-
-    method: str
-    template: str
-    allowed: frozenset[Role]
-    target: Callable[[Api, Role], str]
-    """The concrete path, after setting up whatever the call needs for a caller of that role
-    (an organiser acts on its own activity, so a hub caller gets a hub activity)."""
-    body: Callable[[Api], JSON] | None = None
-    created: bool = False
-
-    def __str__(self) -> str:
-        return f"{self.method} {self.template}"
-
-    def call(self, api: Api, path: str, key: str | None) -> httpx.Response:
-        if self.method == "GET":
-            return api.get(path, key=key)
-        assert self.body is not None
-        return api.post(path, key=key, json=self.body(api))
-
-
 def _organiser_key(api: Api, role: Role) -> str:
     return api.keys.hub if role is HUB else api.keys.window_a
 
@@ -65,7 +40,7 @@ def _activity_step(step: str) -> Route:
         lambda api, role: (
             f"/v1/activities/{activity_ready_for(api, step, _organiser_key(api, role))}/{step}"
         ),
-        lambda _: ACTIVITY_STEP_BODIES[step](),
+        lambda *_: ACTIVITY_STEP_BODIES[step](),
     )
 
 
@@ -79,7 +54,7 @@ def _report_step(step: str, allowed: Role) -> Route:
         f"/v1/data-reports/{{id}}/{step}",
         frozenset({allowed}),
         lambda api, _: f"/v1/data-reports/{report_ready_for(api, step)}/{step}",
-        lambda _: REPORT_STEP_BODIES[step](),
+        lambda *_: REPORT_STEP_BODIES[step](),
     )
 
 
@@ -103,7 +78,7 @@ ROUTES = [
         "/v1/activities",
         frozenset({WINDOW, HUB}),
         lambda _, __: "/v1/activities",
-        lambda _: activity_body(),
+        lambda *_: activity_body(),
         created=True,
     ),
     *(_activity_step(step) for step in ACTIVITY_STEP_BODIES),
@@ -114,7 +89,7 @@ ROUTES = [
         "/v1/data-reports",
         frozenset({HUB}),
         _new_report_request,
-        lambda api: report_request_body(api.window_a_id),
+        lambda api, _: report_request_body(api.window_a_id),
         created=True,
     ),
     _report_step("submission", WINDOW),
@@ -125,44 +100,14 @@ ROUTES = [
     Route("GET", "/v1/data-reports/{id}/history", READERS, _report_path("/history")),
 ]
 
-REFUSED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role not in route.allowed
-]
-ADMITTED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role in route.allowed
-]
+CASES = role_cases(ROUTES)
+(
+    test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded,
+    test_a_role_the_route_is_for_is_answered,
+) = role_tests(CASES, set_up_refused_as=WINDOW)
 
 
-@pytest.mark.parametrize(("route", "role"), REFUSED)
-def test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded(
-    api: Api, route: Route, role: Role
-) -> None:
-    path = route.target(api, WINDOW)
-    head = api.head()
-
-    response = route.call(api, path, api.keys.for_role(role))
-
-    problem = assert_problem(response, 403, "forbidden_role")
-    assert role.value in problem["detail"]
-    assert api.head() == head
-
-
-@pytest.mark.parametrize(("route", "role"), ADMITTED)
-def test_a_role_the_route_is_for_is_answered(api: Api, route: Route, role: Role) -> None:
-    path = route.target(api, role)
-
-    response = route.call(api, path, api.keys.for_role(role))
-
-    assert response.status_code == (201 if route.created else 200), response.text
-
-
-@pytest.mark.parametrize("route", [pytest.param(r, id=str(r)) for r in ROUTES])
+@pytest.mark.parametrize("route", CASES.every_route)
 def test_a_request_without_a_key_gets_401(api: Api, route: Route) -> None:
     path = route.target(api, WINDOW)
 
