@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 import psycopg
@@ -189,3 +189,26 @@ def successes(results: list[T | BaseException]) -> list[T]:
 
 def failures(results: list[T | BaseException]) -> list[BaseException]:
     return [r for r in results if isinstance(r, BaseException)]
+
+
+@contextmanager
+def deciding_after(
+    start: threading.Barrier, ledgers: list[LedgerApplication], aggregate: type
+) -> Iterator[None]:
+    """While inside, every step the ledgers take on an ``aggregate`` waits at ``start`` once it
+    is loaded, so racing threads all decide on the same version."""
+    capabilities = {id(c): c for c in (cast(Any, led.capability(aggregate)) for led in ledgers)}
+    for capability in capabilities.values():
+        take = capability._take
+
+        def waiting(subject: object, step: object, meta: Envelope, take: Any = take) -> None:
+            # Every thread has loaded the same version before any of them decides and saves.
+            start.wait()
+            take(subject, step, meta)
+
+        capability._take = waiting
+    try:
+        yield
+    finally:
+        for capability in capabilities.values():
+            del capability._take

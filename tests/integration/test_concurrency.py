@@ -9,11 +9,9 @@ threads meet at a barrier placed *after* the read, so all of them decide on the 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
 from uuid import UUID
 
 import psycopg
@@ -25,7 +23,6 @@ from ledger.application.commands.access_keys import InitialiseLedger, IssuedKey
 from ledger.application.commands.cases import Assign, CaseStep, Close, Deliver, GiveFeedback
 from ledger.application.context import IdempotencyRequest
 from ledger.application.group_commit import GroupCommitConfig
-from ledger.application.handlers.cases import ServiceCases
 from ledger.application.queries.access_keys import authenticate, list_keys
 from ledger.application.writes import Outcome
 from ledger.domain import ids
@@ -53,6 +50,7 @@ from tests.application.support import step_case
 from tests.integration._support import (
     ACTOR,
     Network,
+    deciding_after,
     envelope,
     event_rows,
     failures,
@@ -152,28 +150,6 @@ def _close(i: int, meta: Envelope) -> CaseStep:
     return Close(note=f"closed by thread {i}")
 
 
-@contextmanager
-def deciding_after(start: threading.Barrier, ledgers: list[LedgerApplication]) -> Iterator[None]:
-    """While inside, every step the ledgers take on a case waits at ``start`` once the case is
-    loaded, so racing threads all decide on the same version."""
-    capabilities = {
-        id(c): c for c in (cast(ServiceCases, led.capability(ServiceCase)) for led in ledgers)
-    }
-    for capability in capabilities.values():
-        take = capability._take
-
-        def waiting(case: ServiceCase, step: CaseStep, meta: Envelope, take: Any = take) -> None:
-            start.wait()
-            take(case, step, meta)
-
-        capability._take = waiting  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        for capability in capabilities.values():
-            del capability._take
-
-
 STEPS = [
     Step("assign", _assign, lambda i: f"专家 {i}", lambda e: getattr(e, "provider_name", None)),
     Step("deliver", _deliver, lambda i: Decimal(100 + i), lambda e: getattr(e, "fee_amount", None)),
@@ -191,7 +167,7 @@ def race_step(
         meta = network.meta()
         return step_case(ledgers[i], case_id, step.take(i, meta), meta)
 
-    with deciding_after(start, ledgers):
+    with deciding_after(start, ledgers, ServiceCase):
         return race(start, attempt)
 
 
@@ -357,7 +333,7 @@ def test_the_same_idempotent_step_raced_on_one_case_is_recorded_once(
         assign = Assign(provider_kind=ProviderKind.EXPERT, provider_name="expert")
         return step_case(ledgers[i], opened.resource_id, assign, meta, idempotency=request)
 
-    with deciding_after(start, ledgers):
+    with deciding_after(start, ledgers, ServiceCase):
         results = race(start, attempt)
 
     outcomes = successes(results)
