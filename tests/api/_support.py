@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 import httpx
+import pytest
 
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import IssueKey, RevokeKey
@@ -274,6 +275,25 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> JSON:
     assert isinstance(body["request_id"], str)
     assert body["request_id"]
     return body
+
+
+READS = [
+    pytest.param("", {}, id="now"),
+    pytest.param("", {"version": 1}, id="at-version"),
+    pytest.param("", {"as_of": "2099-01-01T00:00:00+00:00"}, id="as-of"),
+    pytest.param("/history", {}, id="history"),
+]
+"""The ways to read a resource: now, at a version, as of a time, and its history."""
+
+
+def assert_not_found_by_window_a(
+    api: Api, path: str, suffix: str, params: dict[str, object], code: str, detail: str
+) -> None:
+    """Window A reading ``path`` (with ``suffix`` and ``params``) is told it does not exist."""
+    response = api.get(f"{path}{suffix}", key=api.keys.window_a, params=params)
+
+    problem = assert_problem(response, 404, code)
+    assert problem["detail"] == detail
 
 
 def later(**delta: float) -> str:

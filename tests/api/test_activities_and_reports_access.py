@@ -10,11 +10,13 @@ from ledger.domain.access_key import Role
 from tests.api._routes import Route, role_cases, role_tests
 from tests.api._support import (
     ACTIVITY_STEP_BODIES,
+    READS,
     REPORT_STEP_BODIES,
     REPORTING_NOW,
     Api,
     activity_body,
     activity_ready_for,
+    assert_not_found_by_window_a,
     assert_problem,
     holding_body,
     plan_activity,
@@ -116,13 +118,6 @@ def test_a_request_without_a_key_gets_401(api: Api, route: Route) -> None:
 
 # --- one window and another's activities ------------------------------------------------------
 
-READS = [
-    pytest.param("", {}, id="now"),
-    pytest.param("", {"version": 1}, id="at-version"),
-    pytest.param("", {"as_of": "2099-01-01T00:00:00+00:00"}, id="as-of"),
-    pytest.param("/history", {}, id="history"),
-]
-
 
 @pytest.fixture
 def b_activity(api: Api) -> str:
@@ -134,10 +129,8 @@ def b_activity(api: Api) -> str:
 def test_a_window_cannot_read_another_windows_activity(
     api: Api, b_activity: str, suffix: str, params: dict[str, object]
 ) -> None:
-    response = api.get(f"/v1/activities/{b_activity}{suffix}", key=api.keys.window_a, params=params)
-
-    problem = assert_problem(response, 404, "activity_not_found")
-    assert problem["detail"] == f"No activity with id {b_activity}."
+    path, detail = f"/v1/activities/{b_activity}", f"No activity with id {b_activity}."
+    assert_not_found_by_window_a(api, path, suffix, params, "activity_not_found", detail)
 
 
 @pytest.mark.parametrize("step", list(ACTIVITY_STEP_BODIES))
@@ -209,10 +202,8 @@ def b_report(api: Api) -> str:
 def test_a_window_cannot_read_another_windows_report(
     api: Api, b_report: str, suffix: str, params: dict[str, object]
 ) -> None:
-    response = api.get(f"/v1/data-reports/{b_report}{suffix}", key=api.keys.window_a, params=params)
-
-    problem = assert_problem(response, 404, "data_report_not_found")
-    assert problem["detail"] == f"No data report with id {b_report}."
+    path, detail = f"/v1/data-reports/{b_report}", f"No data report with id {b_report}."
+    assert_not_found_by_window_a(api, path, suffix, params, "data_report_not_found", detail)
 
 
 def test_a_window_cannot_submit_another_windows_report(api: Api, b_report: str) -> None:
