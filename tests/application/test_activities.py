@@ -38,13 +38,10 @@ from ledger.domain.errors import (
     PreconditionFailedError,
     WrongPlatformKindError,
 )
-from ledger.domain.platform import PlatformKind
 from tests.acting import act
 from tests.application.support import (
     ENTERPRISE_USCC,
-    HUB_USCC,
     envelope,
-    register_platform,
 )
 
 PLANNED_AT = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -63,11 +60,6 @@ PLAN = Plan(
 )
 HOLDING = Holding(date(2026, 3, 16), 40, (ENTERPRISE_USCC, "91440101MA5CJQ4N59"))
 EVALUATION = Evaluation({"5": 20, "4": 8, "2": 1}, "")
-
-
-@pytest.fixture
-def hub_id(ledger: LedgerApplication) -> UUID:
-    return register_platform(ledger, HUB_USCC, PlatformKind.HUB)
 
 
 def plan(

@@ -32,7 +32,7 @@ from ledger.domain.errors import (
 )
 from ledger.domain.platform import PlatformKind
 from tests.acting import CaughtUp, act
-from tests.application.support import HUB_USCC, envelope, register_platform
+from tests.application.support import envelope, register_platform
 
 REQUESTED_AT = datetime(2026, 4, 1, 1, 0, tzinfo=UTC)
 SUBMITTED_AT = datetime(2026, 4, 8, 2, 0, tzinfo=UTC)
@@ -40,11 +40,6 @@ REVIEWED_AT = datetime(2026, 4, 9, 2, 0, tzinfo=UTC)
 # 00:00 on 11 April in Ningxia, still 10 April in UTC: one day after the default due date.
 DAY_AFTER_DUE = datetime(2026, 4, 10, 16, 0, tzinfo=UTC)
 SUBMISSION = Submission({"enterprises_served": 152}, "ab" * 32)
-
-
-@pytest.fixture
-def hub_id(ledger: LedgerApplication) -> UUID:
-    return register_platform(ledger, HUB_USCC, PlatformKind.HUB)
 
 
 def request(

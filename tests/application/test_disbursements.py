@@ -50,13 +50,7 @@ from tests.application.funds_support import (
     today,
     voucher,
 )
-from tests.application.support import HUB_USCC, register_platform
-
-
-@pytest.fixture
-def hub_id(ledger: LedgerApplication) -> UUID:
-    return register_platform(ledger, HUB_USCC, PlatformKind.HUB)
-
+from tests.application.support import register_platform
 
 # --- disbursements -----------------------------------------------------------------------------
 
