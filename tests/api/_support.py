@@ -15,8 +15,10 @@ import pytest
 
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import IssueKey, RevokeKey
+from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
+from ledger.domain.platform import PlatformKind
 from ledger.domain.time import CST
 from ledger.domain.values import uscc_check_character
 from tests.acting import act
@@ -257,6 +259,19 @@ class Api:
 
 MakeApi = Callable[..., Api]
 """Builds the app once per test; keyword arguments are settings (and raise_server_exceptions)."""
+
+
+def another_hub_key(api: Api) -> str:
+    """The key of a second hub, registered for the purpose."""
+    other_hub = act(
+        api.ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB, name="另一枢纽", uscc=new_uscc(), region="640000"
+        ),
+        SETUP,
+    ).resource_id
+    secret, _ = api.issue_key(Role.HUB, other_hub)
+    return secret
 
 
 def assert_problem(response: httpx.Response, status: int, code: str) -> JSON:

@@ -6,41 +6,23 @@ from typing import Any
 
 import pytest
 
-from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.domain import ids
-from ledger.domain.access_key import Role
-from ledger.domain.platform import PlatformKind
-from tests.acting import act
 from tests.api._support import (
     BUDGET_YEAR,
-    SETUP,
     Api,
     accepted,
     adjustment_body,
+    another_hub_key,
     approval_body,
     approved_budget,
     assert_problem,
     budget_lines,
     created,
     disbursement_in,
-    new_uscc,
     proposal_body,
     propose_budget,
     revision_body,
 )
-
-
-def _another_hub_key(api: Api) -> str:
-    other_hub = act(
-        api.ledger,
-        RegisterConnectedPlatform(
-            kind=PlatformKind.HUB, name="另一枢纽", uscc=new_uscc(), region="640000"
-        ),
-        SETUP,
-    ).resource_id
-    secret, _ = api.issue_key(Role.HUB, other_hub)
-    return secret
-
 
 # --- the life of a budget ----------------------------------------------------------------------
 
@@ -154,7 +136,7 @@ def test_budgets_are_listed_by_year(api: Api) -> None:
 
 def test_a_hub_sees_only_its_own_budgets(api: Api) -> None:
     budget_id = propose_budget(api)
-    other = _another_hub_key(api)
+    other = another_hub_key(api)
 
     assert_problem(api.get(f"/v1/budgets/{budget_id}", key=other), 404, "budget_not_found")
     assert_problem(api.get(f"/v1/budgets/{budget_id}/history", key=other), 404, "budget_not_found")

@@ -8,25 +8,20 @@ from typing import Any
 
 import pytest
 
-from ledger.application.commands.participants import RegisterConnectedPlatform
-from ledger.domain.access_key import Role
-from ledger.domain.platform import PlatformKind
-from tests.acting import act
 from tests.api._support import (
     BUDGET_YEAR,
     DISBURSEMENT_STEPS_TO,
     JSON,
-    SETUP,
     TODAY,
     Api,
     accepted,
+    another_hub_key,
     approved_budget,
     assert_problem,
     created,
     disbursement_approval_body,
     disbursement_body,
     disbursement_in,
-    new_uscc,
     new_voucher,
     payment_body,
     propose_budget,
@@ -142,14 +137,7 @@ def test_the_disbursements_of_a_budget_are_listed(api: Api) -> None:
 def test_a_hub_sees_and_acts_on_only_its_own_disbursements(api: Api) -> None:
     budget_id = approved_budget(api)
     d_id = disbursement_in(api, "approved")
-    other_hub = act(
-        api.ledger,
-        RegisterConnectedPlatform(
-            kind=PlatformKind.HUB, name="另一枢纽", uscc=new_uscc(), region="640000"
-        ),
-        SETUP,
-    ).resource_id
-    other, _ = api.issue_key(Role.HUB, other_hub)
+    other = another_hub_key(api)
 
     read = api.get(f"/v1/disbursements/{d_id}", key=other)
     pay = api.post(f"/v1/disbursements/{d_id}/payment", key=other, json=payment_body())
