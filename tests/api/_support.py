@@ -311,6 +311,28 @@ def assert_not_found_by_window_a(
     assert problem["detail"] == detail
 
 
+def openapi_document(api: Api) -> JSON:
+    """The API's OpenAPI document, as served."""
+    response = api.client.get("/openapi.json")
+    assert response.status_code == 200
+    body: JSON = response.json()
+    return body
+
+
+def request_schema(document: JSON, path: str) -> JSON:
+    """The schema of the JSON body ``POST path`` takes."""
+    content = document["paths"][path]["post"]["requestBody"]["content"]
+    ref: str = content["application/json"]["schema"]["$ref"]
+    schema: JSON = document["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    return schema
+
+
+def request_examples(document: JSON, path: str) -> list[Any]:
+    """The examples of the JSON body ``POST path`` takes."""
+    examples: list[Any] = request_schema(document, path)["examples"]
+    return examples
+
+
 def later(**delta: float) -> str:
     """Business time ``delta`` after the test clock's now, as the API takes it."""
     return (NOW + timedelta(**delta)).isoformat()
