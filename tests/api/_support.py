@@ -261,6 +261,20 @@ MakeApi = Callable[..., Api]
 """Builds the app once per test; keyword arguments are settings (and raise_server_exceptions)."""
 
 
+def assert_refused_unrecorded(
+    api: Api, status: int, code: str, path: str, *, key: str | None, **request: Any
+) -> JSON:
+    """POSTing to ``path`` with ``key`` is refused with ``status`` and ``code``, and the log
+    does not move; the problem, for more checks."""
+    head = api.head()
+
+    response = api.post(path, key=key, **request)
+
+    problem = assert_problem(response, status, code)
+    assert api.head() == head
+    return problem
+
+
 def another_hub_key(api: Api) -> str:
     """The key of a second hub, registered for the purpose."""
     other_hub = act(

@@ -16,6 +16,7 @@ from tests.api._support import (
     approval_body,
     approved_budget,
     assert_problem,
+    assert_refused_unrecorded,
     budget_lines,
     created,
     disbursement_in,
@@ -301,12 +302,9 @@ def test_an_approved_budget_is_neither_revised_nor_approved_again(
     api: Api, route: str, who: str, body: dict[str, Any], code: str
 ) -> None:
     budget_id = approved_budget(api)
-    head = api.head()
-
-    response = api.post(f"/v1/budgets/{budget_id}/{route}", key=getattr(api.keys, who), json=body)
-
-    assert_problem(response, 422, code)
-    assert api.head() == head
+    assert_refused_unrecorded(
+        api, 422, code, f"/v1/budgets/{budget_id}/{route}", key=getattr(api.keys, who), json=body
+    )
 
 
 def test_a_proposed_budget_is_not_adjusted(api: Api) -> None:

@@ -18,6 +18,7 @@ from tests.api._support import (
     another_hub_key,
     approved_budget,
     assert_problem,
+    assert_refused_unrecorded,
     created,
     disbursement_approval_body,
     disbursement_body,
@@ -201,12 +202,14 @@ def test_a_request_that_does_not_fit_the_schema_is_422_validation_failed(
     api: Api, overrides: dict[str, Any]
 ) -> None:
     approved_budget(api)
-    head = api.head()
-
-    response = api.post("/v1/disbursements", key=api.keys.hub, json=disbursement_body(**overrides))
-
-    assert_problem(response, 422, "validation_failed")
-    assert api.head() == head
+    assert_refused_unrecorded(
+        api,
+        422,
+        "validation_failed",
+        "/v1/disbursements",
+        key=api.keys.hub,
+        json=disbursement_body(**overrides),
+    )
 
 
 @pytest.mark.parametrize(
