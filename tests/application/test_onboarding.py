@@ -36,7 +36,7 @@ from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.public_notice import ObjectionOutcome
 from ledger.domain.service_case import CaseStatus, ServiceCase
-from tests.acting import CaughtUp, act
+from tests.acting import CaughtUp, act, assert_refused_unrecorded
 from tests.application.onboarding_support import (  # with the fixtures clock, hub_id, experts
     AFTER_NOTICE,
     APPLICANT_USCC,
@@ -204,13 +204,12 @@ def test_an_organisation_that_is_already_a_platform_cannot_apply(
     clocked_ledger: LedgerApplication, hub_id: UUID
 ) -> None:
     register_platform_at(clocked_ledger, APPLICANT_USCC)
-    head = clocked_ledger.head_position()
-
-    with pytest.raises(ApplicantAlreadyConnectedError) as excinfo:
-        submit(clocked_ledger, hub_id)
-
-    assert excinfo.value.code == "applicant_already_connected"
-    assert clocked_ledger.head_position() == head
+    assert_refused_unrecorded(
+        clocked_ledger,
+        ApplicantAlreadyConnectedError,
+        "applicant_already_connected",
+        lambda: submit(clocked_ledger, hub_id),
+    )
 
 
 def test_a_second_application_for_a_connected_uscc_is_refused_at_connection(
