@@ -27,6 +27,8 @@ from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel
 from tests.acting import act
 from tests.conftest import DEFAULT_TEST_POSTGRES_URL
+from tests.conftest import fresh_database as fresh_database
+from tests.conftest import with_dbname as with_dbname
 
 T = TypeVar("T")
 
@@ -60,24 +62,6 @@ def reachable_postgres_server() -> tuple[str, str | None]:
     except psycopg.OperationalError as e:
         return url, f"PostgreSQL is not reachable at {url} ({e}). Set LEDGER_TEST_POSTGRES_URL."
     return url, None
-
-
-def with_dbname(url: str, dbname: str) -> str:
-    base, _, _ = url.rpartition("/")
-    return f"{base}/{dbname}"
-
-
-@contextmanager
-def fresh_database(server_url: str) -> Iterator[str]:
-    """A uniquely named, empty database on ``server_url``, dropped on exit."""
-    dbname = f"ledger_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{dbname}"')
-    try:
-        yield with_dbname(server_url, dbname)
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
 
 
 def event_rows(url: str) -> list[tuple[object, ...]]:
