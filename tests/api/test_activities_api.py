@@ -229,28 +229,25 @@ def test_a_roster_naming_an_enterprise_twice_counts_it_once(api: Api) -> None:
     assert body["holding"]["enterprises"] == [ENTERPRISE_USCC]
 
 
-def test_more_survey_answers_than_attendees_are_refused(api: Api) -> None:
+@pytest.mark.parametrize(
+    ("counts", "code"),
+    [
+        pytest.param({"5": 36}, "invalid_satisfaction_counts", id="more-answers-than-attendees"),
+        pytest.param({"6": 1}, "validation_failed", id="a-rating-outside-one-to-five"),
+    ],
+)
+def test_survey_answers_that_cannot_be_are_refused(
+    api: Api, counts: dict[str, int], code: str
+) -> None:
     activity_id = activity_ready_for(api, "evaluation")
 
     response = api.post(
         f"/v1/activities/{activity_id}/evaluation",
         key=api.keys.window_a,
-        json=evaluation_body(counts={"5": 36}),
+        json=evaluation_body(counts=counts),
     )
 
-    assert_problem(response, 422, "invalid_satisfaction_counts")
-
-
-def test_a_rating_outside_one_to_five_fails_validation(api: Api) -> None:
-    activity_id = activity_ready_for(api, "evaluation")
-
-    response = api.post(
-        f"/v1/activities/{activity_id}/evaluation",
-        key=api.keys.window_a,
-        json=evaluation_body(counts={"6": 1}),
-    )
-
-    assert_problem(response, 422, "validation_failed")
+    assert_problem(response, 422, code)
 
 
 # (state reached, step attempted, code)
