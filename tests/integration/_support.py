@@ -175,6 +175,17 @@ def failures(results: list[T | BaseException]) -> list[BaseException]:
     return [r for r in results if isinstance(r, BaseException)]
 
 
+def sole_winner(
+    results: list[Outcome | BaseException], losers_fail_with: type[BaseException], threads: int
+) -> tuple[int, Outcome]:
+    """The one thread whose attempt succeeded, and its outcome; every other failed with
+    ``losers_fail_with``."""
+    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
+    assert len(won) == 1, results
+    assert [type(e) for e in failures(results)] == [losers_fail_with] * (threads - 1)
+    return won[0]
+
+
 @contextmanager
 def deciding_after(
     start: threading.Barrier, ledgers: list[LedgerApplication], aggregate: type

@@ -42,8 +42,8 @@ from tests.integration._support import (
     deciding_after,
     envelope,
     event_rows,
-    failures,
     race,
+    sole_winner,
     start_line,
 )
 
@@ -146,10 +146,7 @@ def test_racing_plans_with_the_same_external_ref_create_exactly_one_activity(
 
     results = race(start, attempt)
 
-    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
-    assert len(won) == 1, results
-    assert [type(e) for e in failures(results)] == [ActivityExistsError] * (THREADS - 1)
-    winner, outcome = won[0]
+    winner, outcome = sole_winner(results, ActivityExistsError, THREADS)
     activity = pg_ledger.get(Activity, outcome.resource_id)
     assert activity.plan is not None
     assert activity.plan.title == f"路演 {winner}"
@@ -181,10 +178,7 @@ def test_racing_reviews_of_one_report_either_accept_it_or_return_it_never_both(
     with deciding_after(start, ledgers, DataReport):
         results = race(start, attempt)
 
-    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
-    assert len(won) == 1, results
-    assert [type(e) for e in failures(results)] == [ConcurrentModificationError] * (THREADS - 1)
-    winner, outcome = won[0]
+    winner, outcome = sole_winner(results, ConcurrentModificationError, THREADS)
     report = pg_ledger.get(DataReport, report_id)
     assert report.version == 3
     if winner % 2:

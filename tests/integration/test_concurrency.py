@@ -56,6 +56,7 @@ from tests.integration._support import (
     failures,
     open_case,
     race,
+    sole_winner,
     start_line,
     successes,
 )
@@ -235,10 +236,7 @@ def test_racing_opens_with_the_same_external_ref_create_exactly_one_case(
 
     results = race(start, attempt)
 
-    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
-    assert len(won) == 1, results
-    assert [type(e) for e in failures(results)] == [ExternalRefExistsError] * (THREADS - 1)
-    winner, outcome = won[0]
+    winner, outcome = sole_winner(results, ExternalRefExistsError, THREADS)
     case = pg_ledger.get(ServiceCase, outcome.resource_id)
     assert case.version == 1
     assert case.description == f"demand of thread {winner}"
@@ -304,10 +302,7 @@ def test_one_idempotency_key_raced_with_different_requests_records_only_one_of_t
 
     results = race(start, attempt)
 
-    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
-    assert len(won) == 1, results
-    assert [type(e) for e in failures(results)] == [IdempotencyKeyReusedError] * (THREADS - 1)
-    winner, outcome = won[0]
+    winner, outcome = sole_winner(results, IdempotencyKeyReusedError, THREADS)
     assert not outcome.replayed
     assert len(event_rows(postgres_url)) == 2 + 1, "no loser's events were kept"
     for i in range(THREADS):
