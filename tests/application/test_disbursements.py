@@ -52,13 +52,19 @@ from tests.application.funds_support import (
 )
 from tests.application.support import register_platform
 
+
+@pytest.fixture
+def budget_id(ledger: LedgerApplication, hub_id: UUID) -> UUID:
+    """The hub's budget, approved."""
+    return approved_budget(ledger, hub_id)
+
+
 # --- disbursements -----------------------------------------------------------------------------
 
 
 def test_a_disbursement_is_requested_approved_paid_and_refunded_with_its_trail(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     requested = request(ledger, hub_id)
     d_id = requested.resource_id
     act(ledger, ApproveDisbursement(disbursement_id=d_id, note="同意"), as_bureau())
@@ -109,9 +115,8 @@ def test_a_disbursement_is_requested_approved_paid_and_refunded_with_its_trail(
 
 
 def test_a_request_and_its_reservation_are_saved_in_one_transaction(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
 
     outcome = request(ledger, hub_id)
 
@@ -123,9 +128,8 @@ def test_a_request_and_its_reservation_are_saved_in_one_transaction(
 
 
 def test_a_caller_may_name_the_disbursement_id_and_cannot_use_it_twice(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    approved_budget(ledger, hub_id)
     chosen = UUID("5d1a7a52-90f6-4b0e-9c53-0d2f8e6b7a10")
 
     def request_as(n: int) -> Outcome:
@@ -147,9 +151,8 @@ def test_a_caller_may_name_the_disbursement_id_and_cannot_use_it_twice(
 
 
 def test_an_over_commitment_records_neither_the_request_nor_a_reservation(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     request(ledger, hub_id, "800.00")
     head = ledger.head_position()
 
@@ -161,9 +164,8 @@ def test_an_over_commitment_records_neither_the_request_nor_a_reservation(
 
 
 def test_a_rejection_releases_the_reservation_in_the_same_save(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     d_id = request(ledger, hub_id, "800.00").resource_id
 
     rejected = act(
@@ -178,9 +180,8 @@ def test_a_rejection_releases_the_reservation_in_the_same_save(
 
 
 def test_the_requester_may_not_approve_even_with_a_bureau_role(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    approved_budget(ledger, hub_id)
     d_id = request(ledger, hub_id).resource_id
 
     with pytest.raises(SegregationOfDutiesError):
@@ -190,9 +191,8 @@ def test_the_requester_may_not_approve_even_with_a_bureau_role(
 
 
 def test_another_hub_is_told_a_disbursement_does_not_exist(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    approved_budget(ledger, hub_id)
     d_id = request(ledger, hub_id).resource_id
     act(ledger, ApproveDisbursement(disbursement_id=d_id, note=""), as_bureau())
     other_hub = register_platform(ledger, OTHER_HUB_USCC, PlatformKind.HUB)
@@ -217,9 +217,8 @@ def test_a_request_for_a_year_without_a_budget_is_refused(
 
 
 def test_disbursements_of_a_budget_are_listed_in_request_order_rejected_ones_too(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     first = request(ledger, hub_id, "100.00", n=1).resource_id
     second = request(ledger, hub_id, "200.00", n=2).resource_id
     act(ledger, RejectDisbursement(disbursement_id=first, reasons=("重复",)), as_bureau())
@@ -244,9 +243,8 @@ def _idempotency(key: str, body: bytes) -> IdempotencyRequest:
 
 
 def test_a_retried_request_with_its_idempotency_key_reserves_once(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     first = request(ledger, hub_id, idempotency=_idempotency("req-1", b"a"))
     head = ledger.head_position()
 
@@ -262,9 +260,8 @@ def test_a_retried_request_with_its_idempotency_key_reserves_once(
 
 
 def test_a_request_decided_on_a_budget_changed_meanwhile_is_a_concurrent_modification(
-    ledger: LedgerApplication, hub_id: UUID, monkeypatch: pytest.MonkeyPatch
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     original: Callable[[UUID], Budget] = ledger.lookups.budget
     winner: list[Outcome] = []
     interrupted: list[bool] = []
@@ -295,9 +292,8 @@ def test_a_request_decided_on_a_budget_changed_meanwhile_is_a_concurrent_modific
 
 
 def test_a_step_that_reads_its_budget_after_another_step_was_saved_is_a_concurrent_modification(
-    ledger: LedgerApplication, hub_id: UUID, monkeypatch: pytest.MonkeyPatch
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     d_id = request(ledger, hub_id).resource_id
     act(ledger, ApproveDisbursement(disbursement_id=d_id, note=""), as_bureau())
     original: Callable[[UUID], Budget] = ledger.lookups.budget
