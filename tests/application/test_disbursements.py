@@ -59,15 +59,8 @@ def budget_id(ledger: LedgerApplication, hub_id: UUID) -> UUID:
     return approved_budget(ledger, hub_id)
 
 
-# --- disbursements -----------------------------------------------------------------------------
-
-
-def test_a_disbursement_is_requested_approved_paid_and_refunded_with_its_trail(
-    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
-) -> None:
-    requested = request(ledger, hub_id)
-    d_id = requested.resource_id
-    act(ledger, ApproveDisbursement(disbursement_id=d_id, note="同意"), as_bureau())
+def pay(ledger: LedgerApplication, hub_id: UUID, d_id: UUID) -> None:
+    """The hub records paying the disbursement today (NXBANK-1)."""
     act(
         ledger,
         RecordPayment(
@@ -77,6 +70,18 @@ def test_a_disbursement_is_requested_approved_paid_and_refunded_with_its_trail(
         ),
         as_hub(hub_id),
     )
+
+
+# --- disbursements -----------------------------------------------------------------------------
+
+
+def test_a_disbursement_is_requested_approved_paid_and_refunded_with_its_trail(
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
+) -> None:
+    requested = request(ledger, hub_id)
+    d_id = requested.resource_id
+    act(ledger, ApproveDisbursement(disbursement_id=d_id, note="同意"), as_bureau())
+    pay(ledger, hub_id, d_id)
     refunded = act(
         ledger,
         ReverseDisbursement(
@@ -304,15 +309,7 @@ def test_a_step_that_reads_its_budget_after_another_step_was_saved_is_a_concurre
             interrupted.append(True)
             # The payment is saved after the rejection read the disbursement (still approved),
             # and before it reads the budget (which no longer holds a reservation for it).
-            act(
-                ledger,
-                RecordPayment(
-                    disbursement_id=d_id,
-                    payment_reference="NXBANK-1",
-                    paid_on=today().astimezone(CST).date(),
-                ),
-                as_hub(hub_id),
-            )
+            pay(ledger, hub_id, d_id)
         return original(budget_id)
 
     monkeypatch.setattr(ledger.lookups, "budget", budget_after_a_payment)
