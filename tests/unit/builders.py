@@ -11,7 +11,7 @@ from uuid import UUID
 import pytest
 
 from ledger.domain.envelope import Envelope
-from ledger.domain.errors import RuleViolationError
+from ledger.domain.errors import LedgerError, RuleViolationError
 from ledger.domain.service_case import (
     Assignment,
     Channel,
@@ -128,3 +128,10 @@ def assert_refused_unchanged(aggregate: V, code: str, action: Callable[[V], obje
     assert_refused(code, lambda: action(aggregate))
 
     assert aggregate.version == version
+
+
+def refusal_code(action: Callable[[], object], error: type[LedgerError] = LedgerError) -> str:
+    """The code of the ``error`` ``action`` fails with."""
+    with pytest.raises(error) as excinfo:
+        action()
+    return excinfo.value.code
