@@ -275,6 +275,11 @@ def assert_refused_unrecorded(
     return problem
 
 
+def post_if_match(api: Api, path: str, key: str, body: JSON, version: int) -> httpx.Response:
+    """POST ``body`` to ``path`` with ``key``, on condition that the resource is at ``version``."""
+    return api.post(path, key=key, json=body, headers={"If-Match": f'"{version}"'})
+
+
 def another_hub_key(api: Api) -> str:
     """The key of a second hub, registered for the purpose."""
     other_hub = act(

@@ -21,6 +21,7 @@ from tests.api._support import (
     assert_refused_unrecorded,
     holding_body,
     plan_activity,
+    post_if_match,
     report_ready_for,
     report_request_body,
     request_report,
@@ -141,11 +142,12 @@ def test_a_window_cannot_act_on_another_windows_activity_and_it_is_unchanged(
     before = api.get(f"/v1/activities/{b_activity}", key=api.keys.window_b).content
     head = api.head()
 
-    response = api.post(
+    response = post_if_match(
+        api,
         f"/v1/activities/{b_activity}/{step}",
-        key=api.keys.window_a,
-        json=ACTIVITY_STEP_BODIES[step](),
-        headers={"If-Match": '"7"'},
+        api.keys.window_a,
+        ACTIVITY_STEP_BODIES[step](),
+        7,
     )
 
     assert_problem(response, 404, "activity_not_found")

@@ -20,6 +20,7 @@ from tests.api._support import (
     budget_lines,
     created,
     disbursement_in,
+    post_if_match,
     proposal_body,
     propose_budget,
     revision_body,
@@ -159,11 +160,8 @@ def test_an_unknown_budget_is_404(api: Api) -> None:
 def test_a_stale_if_match_is_412(api: Api) -> None:
     budget_id = approved_budget(api)
 
-    response = api.post(
-        f"/v1/budgets/{budget_id}/adjustments",
-        key=api.keys.bureau,
-        json=adjustment_body(),
-        headers={"If-Match": '"1"'},
+    response = post_if_match(
+        api, f"/v1/budgets/{budget_id}/adjustments", api.keys.bureau, adjustment_body(), 1
     )
 
     assert_problem(response, 412, "version_mismatch")

@@ -14,6 +14,7 @@ from tests.api._support import (
     Api,
     assert_problem,
     assert_refused_unrecorded,
+    post_if_match,
     report_key,
     report_ready_for,
     report_request_body,
@@ -261,11 +262,8 @@ def test_an_illegal_transition_is_422_with_its_code_and_records_nothing(
 def test_a_stale_if_match_is_412(api: Api) -> None:
     report_id = report_ready_for(api, "submission")
 
-    response = api.post(
-        f"/v1/data-reports/{report_id}/submission",
-        key=api.keys.window_a,
-        json=submission_body(),
-        headers={"If-Match": '"5"'},
+    response = post_if_match(
+        api, f"/v1/data-reports/{report_id}/submission", api.keys.window_a, submission_body(), 5
     )
 
     assert_problem(response, 412, "version_mismatch")

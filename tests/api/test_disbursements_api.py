@@ -25,6 +25,7 @@ from tests.api._support import (
     disbursement_in,
     new_voucher,
     payment_body,
+    post_if_match,
     propose_budget,
     rejection_body,
     reversal_body,
@@ -171,11 +172,8 @@ def test_a_stale_if_match_is_412(api: Api) -> None:
     approved_budget(api)
     d_id = disbursement_in(api, "approved")
 
-    response = api.post(
-        f"/v1/disbursements/{d_id}/payment",
-        key=api.keys.hub,
-        json=payment_body(),
-        headers={"If-Match": '"1"'},
+    response = post_if_match(
+        api, f"/v1/disbursements/{d_id}/payment", api.keys.hub, payment_body(), 1
     )
 
     assert_problem(response, 412, "version_mismatch")

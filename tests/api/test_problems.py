@@ -19,6 +19,7 @@ from tests.api._support import (
     new_uscc,
     opening_body,
     platform_body,
+    post_if_match,
 )
 
 SMALLEST_BODY_LIMIT = 1024
@@ -118,11 +119,12 @@ def test_a_stale_if_match_is_a_412_problem_naming_the_current_version(api: Api) 
     case_id = api.case_ready_for("delivery")
     head = api.head()
 
-    response = api.post(
+    response = post_if_match(
+        api,
         f"/v1/service-cases/{case_id}/delivery",
-        key=api.keys.window_a,
-        json={"delivered_on": "2026-03-02", "mode": "online", "fee_type": "free"},
-        headers={"If-Match": '"1"'},
+        api.keys.window_a,
+        {"delivered_on": "2026-03-02", "mode": "online", "fee_type": "free"},
+        1,
     )
 
     problem = assert_problem(response, 412, "version_mismatch")
