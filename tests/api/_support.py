@@ -275,6 +275,13 @@ def assert_refused_unrecorded(
     return problem
 
 
+def assert_replayed(first: httpx.Response, retry: httpx.Response, status: int) -> None:
+    """``retry`` is ``first`` replayed: the same status and body, marked as a replay."""
+    assert first.status_code == retry.status_code == status
+    assert retry.content == first.content
+    assert retry.headers["idempotent-replayed"] == "true"
+
+
 def post_if_match(api: Api, path: str, key: str, body: JSON, version: int) -> httpx.Response:
     """POST ``body`` to ``path`` with ``key``, on condition that the resource is at ``version``."""
     return api.post(path, key=key, json=body, headers={"If-Match": f'"{version}"'})

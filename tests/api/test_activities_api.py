@@ -18,6 +18,7 @@ from tests.api._support import (
     activity_step,
     assert_problem,
     assert_refused_unrecorded,
+    assert_replayed,
     evaluation_body,
     holding_body,
     later,
@@ -326,9 +327,7 @@ def test_a_retried_plan_gets_the_same_answer_and_records_nothing(api: Api) -> No
 
     retry = api.post("/v1/activities", key=api.keys.window_a, json=body, headers=headers)
 
-    assert first.status_code == retry.status_code == 201
-    assert retry.content == first.content
-    assert retry.headers["idempotent-replayed"] == "true"
+    assert_replayed(first, retry, 201)
     assert retry.headers["location"] == first.headers["location"]
     assert api.head() == head
 

@@ -14,6 +14,7 @@ from tests.api._support import (
     Api,
     assert_problem,
     assert_refused_unrecorded,
+    assert_replayed,
     post_if_match,
     report_key,
     report_ready_for,
@@ -278,9 +279,7 @@ def test_a_retried_submission_gets_the_same_answer_and_records_nothing(api: Api)
 
     retry = api.post(path, key=api.keys.window_a, json=submission_body(), headers=headers)
 
-    assert (first.status_code, retry.status_code) == (200, 200)
-    assert retry.content == first.content
-    assert retry.headers["idempotent-replayed"] == "true"
+    assert_replayed(first, retry, 200)
     assert api.head() == head
 
 

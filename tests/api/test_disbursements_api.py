@@ -19,6 +19,7 @@ from tests.api._support import (
     approved_budget,
     assert_problem,
     assert_refused_unrecorded,
+    assert_replayed,
     created,
     disbursement_approval_body,
     disbursement_body,
@@ -161,9 +162,7 @@ def test_a_retried_request_with_the_same_idempotency_key_reserves_once(api: Api)
 
     retry = api.post("/v1/disbursements", key=api.keys.hub, json=body, headers=headers)
 
-    assert first.status_code == retry.status_code == 201
-    assert retry.content == first.content
-    assert retry.headers["idempotent-replayed"] == "true"
+    assert_replayed(first, retry, 201)
     assert api.head() == head
     assert _budget_line(api, budget_id)["committed"] == "300.00"
 
