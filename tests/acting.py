@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 from uuid import UUID
+
+import pytest
 
 from ledger.application.app import LedgerApplication
 from ledger.application.capability import Command
 from ledger.application.context import IdempotencyRequest, Principal, RequestContext
 from ledger.domain.envelope import Envelope
+from ledger.domain.errors import LedgerError
 from runtime.bootstrap import Runtime
 from runtime.settings import Settings
 
@@ -65,3 +69,20 @@ class CaughtUp:
     def stream_ids(self, kind: str, **filters: object) -> list[UUID]:
         with Runtime(Settings(database_url=_url_of(self.ledger)), ledger=self.ledger) as runtime:
             return runtime.directory().stream_ids(kind, **filters)  # type: ignore[arg-type]
+
+
+E = TypeVar("E", bound=LedgerError)
+
+
+def assert_refused_unrecorded(
+    ledger: LedgerApplication, error: type[E], code: str, action: Callable[[], object]
+) -> E:
+    """``action`` fails with ``error`` of ``code`` and the log does not move; the error."""
+    head = ledger.head_position()
+
+    with pytest.raises(error) as excinfo:
+        action()
+
+    assert excinfo.value.code == code
+    assert ledger.head_position() == head
+    return excinfo.value

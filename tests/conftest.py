@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -86,22 +87,29 @@ def postgres_server_url() -> str:
     return url
 
 
-def _with_dbname(url: str, dbname: str) -> str:
+def with_dbname(url: str, dbname: str) -> str:
     base, _, _ = url.rpartition("/")
     return f"{base}/{dbname}"
+
+
+@contextmanager
+def fresh_database(server_url: str) -> Iterator[str]:
+    """A uniquely named, empty database on ``server_url``, dropped on exit."""
+    dbname = f"ledger_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{dbname}"')
+    try:
+        yield with_dbname(server_url, dbname)
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
 
 
 @pytest.fixture
 def empty_postgres_url(postgres_server_url: str) -> Iterator[str]:
     """A uniquely named, empty database, dropped after the test."""
-    dbname = f"ledger_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres_server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{dbname}"')
-    try:
-        yield _with_dbname(postgres_server_url, dbname)
-    finally:
-        with psycopg.connect(postgres_server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+    with fresh_database(postgres_server_url) as url:
+        yield url
 
 
 @pytest.fixture

@@ -11,11 +11,14 @@ from typing import Any
 from uuid import UUID
 
 import httpx
+import pytest
 
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import IssueKey, RevokeKey
+from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
+from ledger.domain.platform import PlatformKind
 from ledger.domain.time import CST
 from ledger.domain.values import uscc_check_character
 from tests.acting import act
@@ -258,6 +261,45 @@ MakeApi = Callable[..., Api]
 """Builds the app once per test; keyword arguments are settings (and raise_server_exceptions)."""
 
 
+def assert_refused_unrecorded(
+    api: Api, status: int, code: str, path: str, *, key: str | None, **request: Any
+) -> JSON:
+    """POSTing to ``path`` with ``key`` is refused with ``status`` and ``code``, and the log
+    does not move; the problem, for more checks."""
+    head = api.head()
+
+    response = api.post(path, key=key, **request)
+
+    problem = assert_problem(response, status, code)
+    assert api.head() == head
+    return problem
+
+
+def assert_replayed(first: httpx.Response, retry: httpx.Response, status: int) -> None:
+    """``retry`` is ``first`` replayed: the same status and body, marked as a replay."""
+    assert first.status_code == retry.status_code == status
+    assert retry.content == first.content
+    assert retry.headers["idempotent-replayed"] == "true"
+
+
+def post_if_match(api: Api, path: str, key: str, body: JSON, version: int) -> httpx.Response:
+    """POST ``body`` to ``path`` with ``key``, on condition that the resource is at ``version``."""
+    return api.post(path, key=key, json=body, headers={"If-Match": f'"{version}"'})
+
+
+def another_hub_key(api: Api) -> str:
+    """The key of a second hub, registered for the purpose."""
+    other_hub = act(
+        api.ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB, name="另一枢纽", uscc=new_uscc(), region="640000"
+        ),
+        SETUP,
+    ).resource_id
+    secret, _ = api.issue_key(Role.HUB, other_hub)
+    return secret
+
+
 def assert_problem(response: httpx.Response, status: int, code: str) -> JSON:
     """``response`` is an RFC 9457 problem with ``status`` and ``code``; returns its body."""
     assert response.status_code == status, response.text
@@ -274,6 +316,47 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> JSON:
     assert isinstance(body["request_id"], str)
     assert body["request_id"]
     return body
+
+
+READS = [
+    pytest.param("", {}, id="now"),
+    pytest.param("", {"version": 1}, id="at-version"),
+    pytest.param("", {"as_of": "2099-01-01T00:00:00+00:00"}, id="as-of"),
+    pytest.param("/history", {}, id="history"),
+]
+"""The ways to read a resource: now, at a version, as of a time, and its history."""
+
+
+def assert_not_found_by_window_a(
+    api: Api, path: str, suffix: str, params: dict[str, object], code: str, detail: str
+) -> None:
+    """Window A reading ``path`` (with ``suffix`` and ``params``) is told it does not exist."""
+    response = api.get(f"{path}{suffix}", key=api.keys.window_a, params=params)
+
+    problem = assert_problem(response, 404, code)
+    assert problem["detail"] == detail
+
+
+def openapi_document(api: Api) -> JSON:
+    """The API's OpenAPI document, as served."""
+    response = api.client.get("/openapi.json")
+    assert response.status_code == 200
+    body: JSON = response.json()
+    return body
+
+
+def request_schema(document: JSON, path: str) -> JSON:
+    """The schema of the JSON body ``POST path`` takes."""
+    content = document["paths"][path]["post"]["requestBody"]["content"]
+    ref: str = content["application/json"]["schema"]["$ref"]
+    schema: JSON = document["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    return schema
+
+
+def request_examples(document: JSON, path: str) -> list[Any]:
+    """The examples of the JSON body ``POST path`` takes."""
+    examples: list[Any] = request_schema(document, path)["examples"]
+    return examples
 
 
 def later(**delta: float) -> str:

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-import httpx
 import pytest
 
 from ledger.domain.access_key import Role
+from tests.api._routes import Route, role_cases, role_tests
 from tests.api._support import (
     ACTIVITY_STEP_BODIES,
-    JSON,
+    READS,
     REPORT_STEP_BODIES,
     REPORTING_NOW,
     Api,
     activity_body,
     activity_ready_for,
+    assert_not_found_by_window_a,
     assert_problem,
+    assert_refused_unrecorded,
     holding_body,
     plan_activity,
+    post_if_match,
     report_ready_for,
     report_request_body,
     request_report,
@@ -28,29 +30,6 @@ from tests.api._support import (
 
 HUB, BUREAU, AUDITOR, WINDOW = Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW
 READERS = frozenset({WINDOW, HUB, BUREAU, AUDITOR})
-
-
-@dataclass(frozen=True)
-class Route:
-    """One route, the roles it admits, and how to call it successfully as a given role."""
-
-    method: str
-    template: str
-    allowed: frozenset[Role]
-    target: Callable[[Api, Role], str]
-    """The concrete path, after setting up whatever the call needs for a caller of that role
-    (an organiser acts on its own activity, so a hub caller gets a hub activity)."""
-    body: Callable[[Api], JSON] | None = None
-    created: bool = False
-
-    def __str__(self) -> str:
-        return f"{self.method} {self.template}"
-
-    def call(self, api: Api, path: str, key: str | None) -> httpx.Response:
-        if self.method == "GET":
-            return api.get(path, key=key)
-        assert self.body is not None
-        return api.post(path, key=key, json=self.body(api))
 
 
 def _organiser_key(api: Api, role: Role) -> str:
@@ -65,7 +44,7 @@ def _activity_step(step: str) -> Route:
         lambda api, role: (
             f"/v1/activities/{activity_ready_for(api, step, _organiser_key(api, role))}/{step}"
         ),
-        lambda _: ACTIVITY_STEP_BODIES[step](),
+        lambda *_: ACTIVITY_STEP_BODIES[step](),
     )
 
 
@@ -79,7 +58,7 @@ def _report_step(step: str, allowed: Role) -> Route:
         f"/v1/data-reports/{{id}}/{step}",
         frozenset({allowed}),
         lambda api, _: f"/v1/data-reports/{report_ready_for(api, step)}/{step}",
-        lambda _: REPORT_STEP_BODIES[step](),
+        lambda *_: REPORT_STEP_BODIES[step](),
     )
 
 
@@ -103,7 +82,7 @@ ROUTES = [
         "/v1/activities",
         frozenset({WINDOW, HUB}),
         lambda _, __: "/v1/activities",
-        lambda _: activity_body(),
+        lambda *_: activity_body(),
         created=True,
     ),
     *(_activity_step(step) for step in ACTIVITY_STEP_BODIES),
@@ -114,7 +93,7 @@ ROUTES = [
         "/v1/data-reports",
         frozenset({HUB}),
         _new_report_request,
-        lambda api: report_request_body(api.window_a_id),
+        lambda api, _: report_request_body(api.window_a_id),
         created=True,
     ),
     _report_step("submission", WINDOW),
@@ -125,44 +104,14 @@ ROUTES = [
     Route("GET", "/v1/data-reports/{id}/history", READERS, _report_path("/history")),
 ]
 
-REFUSED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role not in route.allowed
-]
-ADMITTED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role in route.allowed
-]
+CASES = role_cases(ROUTES)
+(
+    test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded,
+    test_a_role_the_route_is_for_is_answered,
+) = role_tests(CASES, set_up_refused_as=WINDOW)
 
 
-@pytest.mark.parametrize(("route", "role"), REFUSED)
-def test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded(
-    api: Api, route: Route, role: Role
-) -> None:
-    path = route.target(api, WINDOW)
-    head = api.head()
-
-    response = route.call(api, path, api.keys.for_role(role))
-
-    problem = assert_problem(response, 403, "forbidden_role")
-    assert role.value in problem["detail"]
-    assert api.head() == head
-
-
-@pytest.mark.parametrize(("route", "role"), ADMITTED)
-def test_a_role_the_route_is_for_is_answered(api: Api, route: Route, role: Role) -> None:
-    path = route.target(api, role)
-
-    response = route.call(api, path, api.keys.for_role(role))
-
-    assert response.status_code == (201 if route.created else 200), response.text
-
-
-@pytest.mark.parametrize("route", [pytest.param(r, id=str(r)) for r in ROUTES])
+@pytest.mark.parametrize("route", CASES.every_route)
 def test_a_request_without_a_key_gets_401(api: Api, route: Route) -> None:
     path = route.target(api, WINDOW)
 
@@ -170,13 +119,6 @@ def test_a_request_without_a_key_gets_401(api: Api, route: Route) -> None:
 
 
 # --- one window and another's activities ------------------------------------------------------
-
-READS = [
-    pytest.param("", {}, id="now"),
-    pytest.param("", {"version": 1}, id="at-version"),
-    pytest.param("", {"as_of": "2099-01-01T00:00:00+00:00"}, id="as-of"),
-    pytest.param("/history", {}, id="history"),
-]
 
 
 @pytest.fixture
@@ -189,10 +131,8 @@ def b_activity(api: Api) -> str:
 def test_a_window_cannot_read_another_windows_activity(
     api: Api, b_activity: str, suffix: str, params: dict[str, object]
 ) -> None:
-    response = api.get(f"/v1/activities/{b_activity}{suffix}", key=api.keys.window_a, params=params)
-
-    problem = assert_problem(response, 404, "activity_not_found")
-    assert problem["detail"] == f"No activity with id {b_activity}."
+    path, detail = f"/v1/activities/{b_activity}", f"No activity with id {b_activity}."
+    assert_not_found_by_window_a(api, path, suffix, params, "activity_not_found", detail)
 
 
 @pytest.mark.parametrize("step", list(ACTIVITY_STEP_BODIES))
@@ -202,11 +142,12 @@ def test_a_window_cannot_act_on_another_windows_activity_and_it_is_unchanged(
     before = api.get(f"/v1/activities/{b_activity}", key=api.keys.window_b).content
     head = api.head()
 
-    response = api.post(
+    response = post_if_match(
+        api,
         f"/v1/activities/{b_activity}/{step}",
-        key=api.keys.window_a,
-        json=ACTIVITY_STEP_BODIES[step](),
-        headers={"If-Match": '"7"'},
+        api.keys.window_a,
+        ACTIVITY_STEP_BODIES[step](),
+        7,
     )
 
     assert_problem(response, 404, "activity_not_found")
@@ -233,14 +174,14 @@ def test_the_hub_bureau_and_auditors_read_every_windows_activity(
 
 
 def test_the_hub_sees_a_windows_activity_but_cannot_act_on_it(api: Api, b_activity: str) -> None:
-    head = api.head()
-
-    response = api.post(
-        f"/v1/activities/{b_activity}/holding", key=api.keys.hub, json=holding_body()
+    assert_refused_unrecorded(
+        api,
+        422,
+        "not_activity_organiser",
+        f"/v1/activities/{b_activity}/holding",
+        key=api.keys.hub,
+        json=holding_body(),
     )
-
-    assert_problem(response, 422, "not_activity_organiser")
-    assert api.head() == head
 
 
 def test_an_activity_is_organised_by_the_platform_of_the_key(api: Api) -> None:
@@ -264,24 +205,20 @@ def b_report(api: Api) -> str:
 def test_a_window_cannot_read_another_windows_report(
     api: Api, b_report: str, suffix: str, params: dict[str, object]
 ) -> None:
-    response = api.get(f"/v1/data-reports/{b_report}{suffix}", key=api.keys.window_a, params=params)
-
-    problem = assert_problem(response, 404, "data_report_not_found")
-    assert problem["detail"] == f"No data report with id {b_report}."
+    path, detail = f"/v1/data-reports/{b_report}", f"No data report with id {b_report}."
+    assert_not_found_by_window_a(api, path, suffix, params, "data_report_not_found", detail)
 
 
 def test_a_window_cannot_submit_another_windows_report(api: Api, b_report: str) -> None:
-    head = api.head()
-
-    response = api.post(
+    assert_refused_unrecorded(
+        api,
+        404,
+        "data_report_not_found",
         f"/v1/data-reports/{b_report}/submission",
         key=api.keys.window_a,
         json=submission_body(),
         headers={"If-Match": '"9"'},
     )
-
-    assert_problem(response, 404, "data_report_not_found")
-    assert api.head() == head
 
 
 def test_a_report_is_requested_in_the_name_of_the_hub_of_the_key(api: Api, b_report: str) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 from uuid import UUID
 
 import pytest
 
 from ledger.domain.access_key import Role
-from tests.api._support import JSON, Api
+from tests.api._support import JSON, Api, openapi_document, request_examples
 
 # After the examples' activity (16 March) and before their report's due date (10 April).
 EXAMPLES_NOW = datetime(2026, 4, 5, 2, 0, tzinfo=UTC)
@@ -17,24 +16,14 @@ EXAMPLES_NOW = datetime(2026, 4, 5, 2, 0, tzinfo=UTC)
 
 @pytest.fixture
 def document(api: Api) -> JSON:
-    response = api.client.get("/openapi.json")
-    assert response.status_code == 200
-    body: JSON = response.json()
-    return body
-
-
-def _examples(document: JSON, path: str) -> list[Any]:
-    content = document["paths"][path]["post"]["requestBody"]["content"]
-    ref: str = content["application/json"]["schema"]["$ref"]
-    examples: list[Any] = document["components"]["schemas"][ref.rsplit("/", 1)[1]]["examples"]
-    return examples
+    return openapi_document(api)
 
 
 @pytest.fixture
 def example_window_key(api: Api, document: JSON) -> str:
     """The platform example registered, and a key for that window."""
     api.clock.now = EXAMPLES_NOW
-    (platform,) = _examples(document, "/v1/platforms")
+    (platform,) = request_examples(document, "/v1/platforms")
     registered = api.post("/v1/platforms", key=api.keys.admin, json=platform)
     assert registered.status_code == 201, registered.text
     key, _ = api.issue_key(Role.WINDOW, UUID(registered.json()["id"]))
@@ -44,14 +33,14 @@ def example_window_key(api: Api, document: JSON) -> str:
 def test_the_activity_examples_take_activities_through_their_life(
     api: Api, document: JSON, example_window_key: str
 ) -> None:
-    (planning,) = _examples(document, "/v1/activities")
+    (planning,) = request_examples(document, "/v1/activities")
     held = api.post("/v1/activities", key=example_window_key, json=planning).json()["id"]
     other = api.post(
         "/v1/activities", key=example_window_key, json={**planning, "external_ref": "YC-2"}
     ).json()["id"]
 
     for activity_id, step in [(held, "holding"), (held, "evaluation"), (other, "cancellation")]:
-        (example,) = _examples(document, f"/v1/activities/{{activity_id}}/{step}")
+        (example,) = request_examples(document, f"/v1/activities/{{activity_id}}/{step}")
         response = api.post(
             f"/v1/activities/{activity_id}/{step}", key=example_window_key, json=example
         )
@@ -61,7 +50,7 @@ def test_the_activity_examples_take_activities_through_their_life(
 def test_the_data_report_examples_take_a_report_through_its_life(
     api: Api, document: JSON, example_window_key: str
 ) -> None:
-    monthly, quarterly = _examples(document, "/v1/data-reports")
+    monthly, quarterly = request_examples(document, "/v1/data-reports")
     report = api.post("/v1/data-reports", key=api.keys.hub, json=monthly)
     assert report.status_code == 201, report.text
     other = api.post("/v1/data-reports", key=api.keys.hub, json=quarterly)
@@ -73,7 +62,7 @@ def test_the_data_report_examples_take_a_report_through_its_life(
         ("submission", example_window_key),
         ("acceptance", api.keys.hub),
     ]:
-        (example,) = _examples(document, f"/v1/data-reports/{{report_id}}/{step}")
+        (example,) = request_examples(document, f"/v1/data-reports/{{report_id}}/{step}")
         response = api.post(f"/v1/data-reports/{report.json()['id']}/{step}", key=key, json=example)
         assert response.status_code == 200, f"{step}: {response.text}"
     assert response.json()["status"] == "accepted"

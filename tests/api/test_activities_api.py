@@ -17,6 +17,8 @@ from tests.api._support import (
     activity_ready_for,
     activity_step,
     assert_problem,
+    assert_refused_unrecorded,
+    assert_replayed,
     evaluation_body,
     holding_body,
     later,
@@ -173,12 +175,9 @@ PLANNING_RULES = [
 def test_a_plan_that_breaks_a_rule_is_refused_with_its_code(
     api: Api, overrides: JSON, code: str
 ) -> None:
-    head = api.head()
-
-    response = api.post("/v1/activities", key=api.keys.window_a, json=activity_body(**overrides))
-
-    assert_problem(response, 422, code)
-    assert api.head() == head
+    assert_refused_unrecorded(
+        api, 422, code, "/v1/activities", key=api.keys.window_a, json=activity_body(**overrides)
+    )
 
 
 HOLDING_RULES = [
@@ -207,16 +206,14 @@ def test_a_holding_that_breaks_a_rule_is_refused_with_its_code(
     api: Api, overrides: JSON, code: str
 ) -> None:
     activity_id = activity_ready_for(api, "holding")
-    head = api.head()
-
-    response = api.post(
+    assert_refused_unrecorded(
+        api,
+        422,
+        code,
         f"/v1/activities/{activity_id}/holding",
         key=api.keys.window_a,
         json=holding_body(**overrides),
     )
-
-    assert_problem(response, 422, code)
-    assert api.head() == head
 
 
 def test_a_roster_naming_an_enterprise_twice_counts_it_once(api: Api) -> None:
@@ -233,28 +230,25 @@ def test_a_roster_naming_an_enterprise_twice_counts_it_once(api: Api) -> None:
     assert body["holding"]["enterprises"] == [ENTERPRISE_USCC]
 
 
-def test_more_survey_answers_than_attendees_are_refused(api: Api) -> None:
+@pytest.mark.parametrize(
+    ("counts", "code"),
+    [
+        pytest.param({"5": 36}, "invalid_satisfaction_counts", id="more-answers-than-attendees"),
+        pytest.param({"6": 1}, "validation_failed", id="a-rating-outside-one-to-five"),
+    ],
+)
+def test_survey_answers_that_cannot_be_are_refused(
+    api: Api, counts: dict[str, int], code: str
+) -> None:
     activity_id = activity_ready_for(api, "evaluation")
 
     response = api.post(
         f"/v1/activities/{activity_id}/evaluation",
         key=api.keys.window_a,
-        json=evaluation_body(counts={"5": 36}),
+        json=evaluation_body(counts=counts),
     )
 
-    assert_problem(response, 422, "invalid_satisfaction_counts")
-
-
-def test_a_rating_outside_one_to_five_fails_validation(api: Api) -> None:
-    activity_id = activity_ready_for(api, "evaluation")
-
-    response = api.post(
-        f"/v1/activities/{activity_id}/evaluation",
-        key=api.keys.window_a,
-        json=evaluation_body(counts={"6": 1}),
-    )
-
-    assert_problem(response, 422, "validation_failed")
+    assert_problem(response, 422, code)
 
 
 # (state reached, step attempted, code)
@@ -281,16 +275,14 @@ def test_an_illegal_transition_is_422_with_its_code_and_records_nothing(
     activity_id = str(plan_activity(api)["id"])
     for earlier in before:
         activity_step(api, activity_id, earlier)
-    head = api.head()
-
-    response = api.post(
+    assert_refused_unrecorded(
+        api,
+        422,
+        code,
         f"/v1/activities/{activity_id}/{step}",
         key=api.keys.window_a,
         json=ACTIVITY_STEP_BODIES[step](),
     )
-
-    assert_problem(response, 422, code)
-    assert api.head() == head
 
 
 def test_a_stale_if_match_is_412_and_a_current_one_is_accepted(api: Api) -> None:
@@ -335,9 +327,7 @@ def test_a_retried_plan_gets_the_same_answer_and_records_nothing(api: Api) -> No
 
     retry = api.post("/v1/activities", key=api.keys.window_a, json=body, headers=headers)
 
-    assert first.status_code == retry.status_code == 201
-    assert retry.content == first.content
-    assert retry.headers["idempotent-replayed"] == "true"
+    assert_replayed(first, retry, 201)
     assert retry.headers["location"] == first.headers["location"]
     assert api.head() == head
 
@@ -362,11 +352,12 @@ def test_a_retried_holding_gets_the_same_answer_even_after_the_activity_moved_on
 def test_an_idempotency_key_reused_for_another_plan_is_refused(api: Api) -> None:
     headers = {"Idempotency-Key": "plan-2"}
     api.post("/v1/activities", key=api.keys.window_a, json=activity_body(), headers=headers)
-    head = api.head()
-
-    response = api.post(
-        "/v1/activities", key=api.keys.window_a, json=activity_body(), headers=headers
+    assert_refused_unrecorded(
+        api,
+        422,
+        "idempotency_key_reused",
+        "/v1/activities",
+        key=api.keys.window_a,
+        json=activity_body(),
+        headers=headers,
     )
-
-    assert_problem(response, 422, "idempotency_key_reused")
-    assert api.head() == head

@@ -16,6 +16,7 @@ from tests.api._support import (
     Api,
     assert_problem,
     new_uscc,
+    post_if_match,
 )
 from tests.api.agreements_support import (
     DIGEST,
@@ -187,11 +188,12 @@ def test_the_history_lists_every_event_of_the_agreement(api: Api) -> None:
 def test_a_step_on_a_stale_version_is_refused(api: Api) -> None:
     agreement_id = propose(api)["id"]
 
-    response = api.post(
+    response = post_if_match(
+        api,
         f"/v1/agreements/{agreement_id}/countersignature",
-        key=api.keys.institution,
-        json={"document_sha256": DIGEST},
-        headers={"If-Match": '"2"'},
+        api.keys.institution,
+        {"document_sha256": DIGEST},
+        2,
     )
 
     assert_problem(response, 412, "version_mismatch")

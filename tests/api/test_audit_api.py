@@ -6,6 +6,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 
 from evidence.checkpoint import Checkpoint
@@ -92,16 +93,26 @@ def test_an_event_after_the_latest_checkpoint_is_not_sealed_yet(api: Api) -> Non
     assert_problem(response, 404, "position_not_sealed")
 
 
-def test_a_consistency_proof_links_two_checkpoints(api: Api) -> None:
+def _two_checkpoints(api: Api, events_between: int) -> tuple[Checkpoint, Checkpoint]:
+    """A checkpoint, ``events_between`` more events, and a second checkpoint."""
     old = seal(api.ledger)
-    append_events(api.ledger, 5)
-    new = seal(api.ledger)
+    append_events(api.ledger, events_between)
+    return old, seal(api.ledger)
 
-    body = api.get(
+
+def _consistency(api: Api, first: Checkpoint, second: Checkpoint) -> httpx.Response:
+    """The auditor asks for the proof from ``first``'s tree to ``second``'s."""
+    return api.get(
         "/v1/audit/proof/consistency",
         key=api.keys.auditor,
-        params={"from": old.tree_size, "to": new.tree_size},
-    ).json()
+        params={"from": first.tree_size, "to": second.tree_size},
+    )
+
+
+def test_a_consistency_proof_links_two_checkpoints(api: Api) -> None:
+    old, new = _two_checkpoints(api, 5)
+
+    body = _consistency(api, old, new).json()
 
     verify_consistency(
         old.tree_size,
@@ -113,15 +124,9 @@ def test_a_consistency_proof_links_two_checkpoints(api: Api) -> None:
 
 
 def test_a_consistency_proof_backwards_is_refused(api: Api) -> None:
-    old = seal(api.ledger)
-    append_events(api.ledger, 2)
-    new = seal(api.ledger)
+    old, new = _two_checkpoints(api, 2)
 
-    response = api.get(
-        "/v1/audit/proof/consistency",
-        key=api.keys.auditor,
-        params={"from": new.tree_size, "to": old.tree_size},
-    )
+    response = _consistency(api, new, old)
 
     assert_problem(response, 422, "invalid_tree_range")
 

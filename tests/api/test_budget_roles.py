@@ -6,19 +6,22 @@ Windows and institutions have no part in the operating budget: they are refused 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-import httpx
 import pytest
 
 from ledger.domain.access_key import Role
+from tests.api._routes import (
+    Route,
+    assert_unauthenticated_and_unrecorded,
+    role_cases,
+    role_tests,
+)
 from tests.api._support import (
     JSON,
     Api,
     adjustment_body,
     approval_body,
     approved_budget,
-    assert_problem,
     disbursement_approval_body,
     disbursement_body,
     disbursement_in,
@@ -34,54 +37,32 @@ HUB, BUREAU, AUDITOR = Role.HUB, Role.BUREAU, Role.AUDITOR
 READERS = frozenset({HUB, BUREAU, AUDITOR})
 
 
-@dataclass(frozen=True)
-class Route:
-    """One route, the roles it admits, and how to call it successfully as each of them."""
-
-    method: str
-    template: str
-    allowed: frozenset[Role]
-    target: Callable[[Api], str]
-    """The concrete path, after setting up whatever the call needs."""
-    body: Callable[[Role], JSON] | None = None
-    created: bool = False
-
-    def __str__(self) -> str:
-        return f"{self.method} {self.template}"
-
-    def call(self, api: Api, path: str, role: Role | None, key: str | None) -> httpx.Response:
-        if self.method == "GET":
-            return api.get(path, key=key)
-        assert self.body is not None
-        return api.post(path, key=key, json=self.body(role or HUB))
-
-
-def _budget(suffix: str = "", approved: bool = False) -> Callable[[Api], str]:
-    def target(api: Api) -> str:
+def _budget(suffix: str = "", approved: bool = False) -> Callable[[Api, Role], str]:
+    def target(api: Api, _role: Role) -> str:
         budget_id = approved_budget(api) if approved else propose_budget(api)
         return f"/v1/budgets/{budget_id}{suffix}"
 
     return target
 
 
-def _disbursement(status: str, suffix: str = "") -> Callable[[Api], str]:
-    def target(api: Api) -> str:
+def _disbursement(status: str, suffix: str = "") -> Callable[[Api, Role], str]:
+    def target(api: Api, _role: Role) -> str:
         approved_budget(api)
         return f"/v1/disbursements/{disbursement_in(api, status)}{suffix}"
 
     return target
 
 
-def _disbursements_of_budget(api: Api) -> str:
+def _disbursements_of_budget(api: Api, _role: Role) -> str:
     return f"/v1/disbursements?budget_id={approved_budget(api)}"
 
 
-def _requests(api: Api) -> str:
+def _requests(api: Api, _role: Role) -> str:
     approved_budget(api)
     return "/v1/disbursements"
 
 
-def _reversal(role: Role) -> JSON:
+def _reversal(_api: Api, role: Role | None) -> JSON:
     # The hub records refunds, the bureau clawbacks.
     return reversal_body(kind="clawback" if role is BUREAU else "refund")
 
@@ -91,8 +72,8 @@ ROUTES = [
         "POST",
         "/v1/budgets",
         frozenset({HUB}),
-        lambda _: "/v1/budgets",
-        lambda _: proposal_body(),
+        lambda *_: "/v1/budgets",
+        lambda *_: proposal_body(),
         created=True,
     ),
     Route(
@@ -100,23 +81,23 @@ ROUTES = [
         "/v1/budgets/{id}/lines",
         frozenset({HUB}),
         _budget("/lines"),
-        lambda _: revision_body(),
+        lambda *_: revision_body(),
     ),
     Route(
         "POST",
         "/v1/budgets/{id}/approval",
         frozenset({BUREAU}),
         _budget("/approval"),
-        lambda _: approval_body(),
+        lambda *_: approval_body(),
     ),
     Route(
         "POST",
         "/v1/budgets/{id}/adjustments",
         frozenset({BUREAU}),
         _budget("/adjustments", approved=True),
-        lambda _: adjustment_body(),
+        lambda *_: adjustment_body(),
     ),
-    Route("GET", "/v1/budgets", READERS, lambda _: "/v1/budgets"),
+    Route("GET", "/v1/budgets", READERS, lambda *_: "/v1/budgets"),
     Route("GET", "/v1/budgets/{id}", READERS, _budget()),
     Route("GET", "/v1/budgets/{id}/history", READERS, _budget("/history")),
     Route(
@@ -124,7 +105,7 @@ ROUTES = [
         "/v1/disbursements",
         frozenset({HUB}),
         _requests,
-        lambda _: disbursement_body(),
+        lambda *_: disbursement_body(),
         created=True,
     ),
     Route(
@@ -132,21 +113,21 @@ ROUTES = [
         "/v1/disbursements/{id}/approval",
         frozenset({BUREAU}),
         _disbursement("requested", "/approval"),
-        lambda _: disbursement_approval_body(),
+        lambda *_: disbursement_approval_body(),
     ),
     Route(
         "POST",
         "/v1/disbursements/{id}/rejection",
         frozenset({BUREAU}),
         _disbursement("requested", "/rejection"),
-        lambda _: rejection_body(),
+        lambda *_: rejection_body(),
     ),
     Route(
         "POST",
         "/v1/disbursements/{id}/payment",
         frozenset({HUB}),
         _disbursement("approved", "/payment"),
-        lambda _: payment_body(),
+        lambda *_: payment_body(),
     ),
     Route(
         "POST",
@@ -160,19 +141,7 @@ ROUTES = [
     Route("GET", "/v1/disbursements/{id}/history", READERS, _disbursement("paid", "/history")),
 ]
 
-REFUSED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role not in route.allowed
-]
-ADMITTED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role in route.allowed
-]
-EVERY_ROUTE = [pytest.param(route, id=str(route)) for route in ROUTES]
+CASES = role_cases(ROUTES)
 
 
 def test_windows_and_institutions_are_refused_every_budget_route() -> None:
@@ -181,35 +150,12 @@ def test_windows_and_institutions_are_refused_every_budget_route() -> None:
     )
 
 
-@pytest.mark.parametrize(("route", "role"), REFUSED)
-def test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded(
-    api: Api, route: Route, role: Role
-) -> None:
-    path = route.target(api)
-    head = api.head()
-
-    response = route.call(api, path, role, api.keys.for_role(role))
-
-    problem = assert_problem(response, 403, "forbidden_role")
-    assert role.value in problem["detail"]
-    assert api.head() == head
+(
+    test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded,
+    test_a_role_the_route_is_for_is_answered,
+) = role_tests(CASES)
 
 
-@pytest.mark.parametrize(("route", "role"), ADMITTED)
-def test_a_role_the_route_is_for_is_answered(api: Api, route: Route, role: Role) -> None:
-    path = route.target(api)
-
-    response = route.call(api, path, role, api.keys.for_role(role))
-
-    assert response.status_code == (201 if route.created else 200), response.text
-
-
-@pytest.mark.parametrize("route", EVERY_ROUTE)
+@pytest.mark.parametrize("route", CASES.every_route)
 def test_a_request_without_a_key_gets_401(api: Api, route: Route) -> None:
-    path = route.target(api)
-    head = api.head()
-
-    response = route.call(api, path, None, None)
-
-    assert_problem(response, 401, "unauthenticated")
-    assert api.head() == head
+    assert_unauthenticated_and_unrecorded(api, route, HUB)

@@ -6,41 +6,25 @@ from typing import Any
 
 import pytest
 
-from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.domain import ids
-from ledger.domain.access_key import Role
-from ledger.domain.platform import PlatformKind
-from tests.acting import act
 from tests.api._support import (
     BUDGET_YEAR,
-    SETUP,
     Api,
     accepted,
     adjustment_body,
+    another_hub_key,
     approval_body,
     approved_budget,
     assert_problem,
+    assert_refused_unrecorded,
     budget_lines,
     created,
     disbursement_in,
-    new_uscc,
+    post_if_match,
     proposal_body,
     propose_budget,
     revision_body,
 )
-
-
-def _another_hub_key(api: Api) -> str:
-    other_hub = act(
-        api.ledger,
-        RegisterConnectedPlatform(
-            kind=PlatformKind.HUB, name="另一枢纽", uscc=new_uscc(), region="640000"
-        ),
-        SETUP,
-    ).resource_id
-    secret, _ = api.issue_key(Role.HUB, other_hub)
-    return secret
-
 
 # --- the life of a budget ----------------------------------------------------------------------
 
@@ -154,7 +138,7 @@ def test_budgets_are_listed_by_year(api: Api) -> None:
 
 def test_a_hub_sees_only_its_own_budgets(api: Api) -> None:
     budget_id = propose_budget(api)
-    other = _another_hub_key(api)
+    other = another_hub_key(api)
 
     assert_problem(api.get(f"/v1/budgets/{budget_id}", key=other), 404, "budget_not_found")
     assert_problem(api.get(f"/v1/budgets/{budget_id}/history", key=other), 404, "budget_not_found")
@@ -176,11 +160,8 @@ def test_an_unknown_budget_is_404(api: Api) -> None:
 def test_a_stale_if_match_is_412(api: Api) -> None:
     budget_id = approved_budget(api)
 
-    response = api.post(
-        f"/v1/budgets/{budget_id}/adjustments",
-        key=api.keys.bureau,
-        json=adjustment_body(),
-        headers={"If-Match": '"1"'},
+    response = post_if_match(
+        api, f"/v1/budgets/{budget_id}/adjustments", api.keys.bureau, adjustment_body(), 1
     )
 
     assert_problem(response, 412, "version_mismatch")
@@ -319,12 +300,9 @@ def test_an_approved_budget_is_neither_revised_nor_approved_again(
     api: Api, route: str, who: str, body: dict[str, Any], code: str
 ) -> None:
     budget_id = approved_budget(api)
-    head = api.head()
-
-    response = api.post(f"/v1/budgets/{budget_id}/{route}", key=getattr(api.keys, who), json=body)
-
-    assert_problem(response, 422, code)
-    assert api.head() == head
+    assert_refused_unrecorded(
+        api, 422, code, f"/v1/budgets/{budget_id}/{route}", key=getattr(api.keys, who), json=body
+    )
 
 
 def test_a_proposed_budget_is_not_adjusted(api: Api) -> None:

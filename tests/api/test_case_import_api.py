@@ -15,6 +15,7 @@ from tests.api._support import (
     feedback_body,
     new_ref,
     opening_body,
+    post_if_match,
 )
 
 BATCH = "/v1/service-cases:batch"
@@ -169,11 +170,8 @@ def test_a_full_commit_queue_is_refused_with_503_and_retry_after(api: Api) -> No
 def test_a_stale_if_match_is_still_412_with_group_commit(api: Api) -> None:
     opened = api.post("/v1/service-cases", key=api.keys.window_a, json=opening_body()).json()
 
-    response = api.post(
-        f"/v1/service-cases/{opened['id']}/assignment",
-        key=api.keys.window_a,
-        json=assignment_body(),
-        headers={"If-Match": '"7"'},
+    response = post_if_match(
+        api, f"/v1/service-cases/{opened['id']}/assignment", api.keys.window_a, assignment_body(), 7
     )
 
     assert response.status_code == 412

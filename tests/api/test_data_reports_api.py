@@ -13,6 +13,9 @@ from tests.api._support import (
     REPORTING_NOW,
     Api,
     assert_problem,
+    assert_refused_unrecorded,
+    assert_replayed,
+    post_if_match,
     report_key,
     report_ready_for,
     report_request_body,
@@ -121,14 +124,14 @@ def test_a_quarterly_report_may_be_given_its_own_due_date(api: Api) -> None:
 
 def test_the_same_period_is_requested_from_a_window_once(api: Api) -> None:
     request_report(api)
-    head = api.head()
-
-    response = api.post(
-        "/v1/data-reports", key=api.keys.hub, json=report_request_body(api.window_a_id)
+    assert_refused_unrecorded(
+        api,
+        409,
+        "data_report_exists",
+        "/v1/data-reports",
+        key=api.keys.hub,
+        json=report_request_body(api.window_a_id),
     )
-
-    assert_problem(response, 409, "data_report_exists")
-    assert api.head() == head
 
 
 # --- rules and illegal transitions over HTTP ------------------------------------------------
@@ -152,16 +155,14 @@ def test_a_request_that_breaks_a_rule_is_refused_with_its_code(
     api: Api, overrides: JSON, code: str
 ) -> None:
     api.clock.now = REPORTING_NOW
-    head = api.head()
-
-    response = api.post(
+    assert_refused_unrecorded(
+        api,
+        422,
+        code,
         "/v1/data-reports",
         key=api.keys.hub,
         json=report_request_body(api.window_a_id, **overrides),
     )
-
-    assert_problem(response, 422, code)
-    assert api.head() == head
 
 
 @pytest.mark.parametrize("target", ["hub", "unknown"])
@@ -192,16 +193,14 @@ def test_a_submission_that_breaks_a_rule_is_refused_with_its_code(
     api: Api, overrides: JSON, code: str
 ) -> None:
     report_id = report_ready_for(api, "submission")
-    head = api.head()
-
-    response = api.post(
+    assert_refused_unrecorded(
+        api,
+        422,
+        code,
         f"/v1/data-reports/{report_id}/submission",
         key=api.keys.window_a,
         json=submission_body(**overrides),
     )
-
-    assert_problem(response, 422, code)
-    assert api.head() == head
 
 
 def test_a_report_is_submitted_only_after_its_period_ends(api: Api) -> None:
@@ -251,26 +250,21 @@ def test_an_illegal_transition_is_422_with_its_code_and_records_nothing(
     report_id = request_report(api)["id"]
     for earlier in before:
         report_step(api, report_id, earlier)
-    head = api.head()
-
-    response = api.post(
+    assert_refused_unrecorded(
+        api,
+        422,
+        code,
         f"/v1/data-reports/{report_id}/{step}",
         key=report_key(api, step),
         json=REPORT_STEP_BODIES[step](),
     )
 
-    assert_problem(response, 422, code)
-    assert api.head() == head
-
 
 def test_a_stale_if_match_is_412(api: Api) -> None:
     report_id = report_ready_for(api, "submission")
 
-    response = api.post(
-        f"/v1/data-reports/{report_id}/submission",
-        key=api.keys.window_a,
-        json=submission_body(),
-        headers={"If-Match": '"5"'},
+    response = post_if_match(
+        api, f"/v1/data-reports/{report_id}/submission", api.keys.window_a, submission_body(), 5
     )
 
     assert_problem(response, 412, "version_mismatch")
@@ -285,9 +279,7 @@ def test_a_retried_submission_gets_the_same_answer_and_records_nothing(api: Api)
 
     retry = api.post(path, key=api.keys.window_a, json=submission_body(), headers=headers)
 
-    assert (first.status_code, retry.status_code) == (200, 200)
-    assert retry.content == first.content
-    assert retry.headers["idempotent-replayed"] == "true"
+    assert_replayed(first, retry, 200)
     assert api.head() == head
 
 

@@ -8,27 +8,25 @@ from typing import Any
 
 import pytest
 
-from ledger.application.commands.participants import RegisterConnectedPlatform
-from ledger.domain.access_key import Role
-from ledger.domain.platform import PlatformKind
-from tests.acting import act
 from tests.api._support import (
     BUDGET_YEAR,
     DISBURSEMENT_STEPS_TO,
     JSON,
-    SETUP,
     TODAY,
     Api,
     accepted,
+    another_hub_key,
     approved_budget,
     assert_problem,
+    assert_refused_unrecorded,
+    assert_replayed,
     created,
     disbursement_approval_body,
     disbursement_body,
     disbursement_in,
-    new_uscc,
     new_voucher,
     payment_body,
+    post_if_match,
     propose_budget,
     rejection_body,
     reversal_body,
@@ -142,14 +140,7 @@ def test_the_disbursements_of_a_budget_are_listed(api: Api) -> None:
 def test_a_hub_sees_and_acts_on_only_its_own_disbursements(api: Api) -> None:
     budget_id = approved_budget(api)
     d_id = disbursement_in(api, "approved")
-    other_hub = act(
-        api.ledger,
-        RegisterConnectedPlatform(
-            kind=PlatformKind.HUB, name="另一枢纽", uscc=new_uscc(), region="640000"
-        ),
-        SETUP,
-    ).resource_id
-    other, _ = api.issue_key(Role.HUB, other_hub)
+    other = another_hub_key(api)
 
     read = api.get(f"/v1/disbursements/{d_id}", key=other)
     pay = api.post(f"/v1/disbursements/{d_id}/payment", key=other, json=payment_body())
@@ -171,9 +162,7 @@ def test_a_retried_request_with_the_same_idempotency_key_reserves_once(api: Api)
 
     retry = api.post("/v1/disbursements", key=api.keys.hub, json=body, headers=headers)
 
-    assert first.status_code == retry.status_code == 201
-    assert retry.content == first.content
-    assert retry.headers["idempotent-replayed"] == "true"
+    assert_replayed(first, retry, 201)
     assert api.head() == head
     assert _budget_line(api, budget_id)["committed"] == "300.00"
 
@@ -182,11 +171,8 @@ def test_a_stale_if_match_is_412(api: Api) -> None:
     approved_budget(api)
     d_id = disbursement_in(api, "approved")
 
-    response = api.post(
-        f"/v1/disbursements/{d_id}/payment",
-        key=api.keys.hub,
-        json=payment_body(),
-        headers={"If-Match": '"1"'},
+    response = post_if_match(
+        api, f"/v1/disbursements/{d_id}/payment", api.keys.hub, payment_body(), 1
     )
 
     assert_problem(response, 412, "version_mismatch")
@@ -213,12 +199,14 @@ def test_a_request_that_does_not_fit_the_schema_is_422_validation_failed(
     api: Api, overrides: dict[str, Any]
 ) -> None:
     approved_budget(api)
-    head = api.head()
-
-    response = api.post("/v1/disbursements", key=api.keys.hub, json=disbursement_body(**overrides))
-
-    assert_problem(response, 422, "validation_failed")
-    assert api.head() == head
+    assert_refused_unrecorded(
+        api,
+        422,
+        "validation_failed",
+        "/v1/disbursements",
+        key=api.keys.hub,
+        json=disbursement_body(**overrides),
+    )
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NoReturn
 
+import httpx
 import pytest
 from eventsourcing.persistence import OperationalError
 
@@ -33,16 +34,23 @@ def _raise(error: Exception) -> object:
     return fail
 
 
-def test_an_unexpected_error_is_a_500_problem_with_no_internals(
-    lenient_api: Api, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(lenient_api.ledger, "get", _raise(RuntimeError("SELECT secret FROM x")))
+def _read_failing_with(
+    lenient_api: Api, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> httpx.Response:
+    """An auditor's read, traced as ``trace-500``, while reading the ledger raises ``error``."""
+    monkeypatch.setattr(lenient_api.ledger, "get", _raise(error))
 
-    response = lenient_api.get(
+    return lenient_api.get(
         f"/v1/enterprises/{ENTERPRISE_USCC}",
         key=lenient_api.keys.auditor,
         headers={"X-Request-ID": "trace-500"},
     )
+
+
+def test_an_unexpected_error_is_a_500_problem_with_no_internals(
+    lenient_api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    response = _read_failing_with(lenient_api, monkeypatch, RuntimeError("SELECT secret FROM x"))
 
     problem = assert_problem(response, 500, "internal_error")
     assert problem["request_id"] == "trace-500"
@@ -68,13 +76,7 @@ def test_an_unexpected_error_in_a_command_is_a_500_problem_and_records_nothing(
 def test_a_500_answer_still_carries_the_request_id_header(
     lenient_api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(lenient_api.ledger, "get", _raise(RuntimeError("boom")))
-
-    response = lenient_api.get(
-        f"/v1/enterprises/{ENTERPRISE_USCC}",
-        key=lenient_api.keys.auditor,
-        headers={"X-Request-ID": "trace-500"},
-    )
+    response = _read_failing_with(lenient_api, monkeypatch, RuntimeError("boom"))
 
     assert response.status_code == 500
     assert response.headers.get("x-request-id") == "trace-500"

@@ -4,11 +4,10 @@ and the request examples, sent as they are, take an application and publications
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 
-from tests.api._support import JSON, Api
+from tests.api._support import JSON, Api, request_examples
 from tests.api.onboarding_support import expert_body
 
 ONBOARDING = "/v1/onboarding-applications/{application_id}"
@@ -53,15 +52,10 @@ def document(api: Api) -> JSON:
     return body
 
 
-def _examples(document: JSON, path: str) -> list[Any]:
-    content = document["paths"][path]["post"]["requestBody"]["content"]
-    ref: str = content["application/json"]["schema"]["$ref"]
-    examples: list[Any] = document["components"]["schemas"][ref.rsplit("/", 1)[1]]["examples"]
-    return examples
-
-
 def _send(api: Api, document: JSON, template: str, key: str, index: int = 0, **ids: str) -> JSON:
-    response = api.post(template.format(**ids), key=key, json=_examples(document, template)[index])
+    response = api.post(
+        template.format(**ids), key=key, json=request_examples(document, template)[index]
+    )
     assert response.status_code in {200, 201}, f"{template}: {response.text}"
     body: JSON = response.json()
     return body
@@ -123,7 +117,10 @@ def test_the_rejection_and_withdrawal_examples_are_accepted(api: Api, document: 
     second = api.post(
         "/v1/onboarding-applications",
         key=hub,
-        json={**_examples(document, "/v1/onboarding-applications")[0], "external_ref": "ONB-2"},
+        json={
+            **request_examples(document, "/v1/onboarding-applications")[0],
+            "external_ref": "ONB-2",
+        },
     ).json()
 
     rejected = _send(

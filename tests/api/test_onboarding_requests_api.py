@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ledger.domain import ids
-from tests.api._support import JSON, Api, assert_problem
+from tests.api._support import JSON, Api, assert_problem, post_if_match
 from tests.api.onboarding_support import application_at, application_body, register_expert
 
 BASE = "/v1/onboarding-applications"
@@ -15,12 +15,7 @@ BASE = "/v1/onboarding-applications"
 def test_a_step_on_a_stale_version_is_refused_with_412(api: Api) -> None:
     application_id = application_at(api, "review_concluded")
 
-    response = api.post(
-        f"{BASE}/{application_id}/approval",
-        key=api.keys.bureau,
-        json={},
-        headers={"If-Match": '"1"'},
-    )
+    response = post_if_match(api, f"{BASE}/{application_id}/approval", api.keys.bureau, {}, 1)
 
     assert_problem(response, 412, "version_mismatch")
 

@@ -4,17 +4,21 @@ role, and requests with no key."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 
-import httpx
 import pytest
 
 from ledger.application.commands.experts import RegisterExpert
 from ledger.domain import ids
 from ledger.domain.access_key import Role
 from tests.acting import act
-from tests.api._support import JSON, TODAY, Api, assert_problem
+from tests.api._routes import (
+    Route,
+    assert_unauthenticated_and_unrecorded,
+    role_cases,
+    role_tests,
+)
+from tests.api._support import TODAY, Api
 from tests.api.onboarding_support import (
     after_the_notice,
     application_at,
@@ -30,27 +34,6 @@ HUB, BUREAU, AUDITOR, WINDOW = Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW
 POOL_READERS = frozenset({HUB, BUREAU, AUDITOR})
 PUBLICATION_READERS = frozenset({WINDOW, HUB, BUREAU, AUDITOR})
 ONBOARDING = "/v1/onboarding-applications"
-
-
-@dataclass(frozen=True)
-class Route:
-    """One route, the roles it admits, and how to call it successfully as ``role``."""
-
-    method: str
-    template: str
-    allowed: frozenset[Role]
-    target: Callable[[Api, Role], str]
-    body: Callable[[Api], JSON] | None = None
-    created: bool = False
-
-    def __str__(self) -> str:
-        return f"{self.method} {self.template}"
-
-    def call(self, api: Api, path: str, key: str | None) -> httpx.Response:
-        if self.method == "GET":
-            return api.get(path, key=key)
-        assert self.body is not None
-        return api.post(path, key=key, json=self.body(api))
 
 
 def _application(stage: str, suffix: str = "") -> Callable[[Api, Role], str]:
@@ -103,7 +86,7 @@ ROUTES = [
         "/v1/experts",
         frozenset({HUB}),
         _constant("/v1/experts"),
-        lambda _: expert_body(),
+        lambda *_: expert_body(),
         created=True,
     ),
     Route("GET", "/v1/experts", POOL_READERS, _constant("/v1/experts")),
@@ -124,14 +107,14 @@ ROUTES = [
         "/v1/experts/{id}/deactivation",
         frozenset({HUB}),
         lambda api, _: f"/v1/experts/{register_expert(api)}/deactivation",
-        lambda _: {"reason": "退出"},
+        lambda *_: {"reason": "退出"},
     ),
     Route(
         "POST",
         ONBOARDING,
         frozenset({HUB}),
         _constant(ONBOARDING),
-        lambda _: application_body(),
+        lambda *_: application_body(),
         created=True,
     ),
     Route("GET", ONBOARDING, POOL_READERS, _constant(ONBOARDING)),
@@ -144,64 +127,64 @@ ROUTES = [
         f"{ONBOARDING}/{{id}}/reviews",
         frozenset({HUB}),
         _reviewable,
-        lambda _: {"expert_id": str(ids.expert_id(ROLE_TEST_EXPERT)), "score": 75},
+        lambda *_: {"expert_id": str(ids.expert_id(ROLE_TEST_EXPERT)), "score": 75},
     ),
     Route(
         "POST",
         f"{ONBOARDING}/{{id}}/review-conclusion",
         frozenset({HUB}),
         _application("reviewed", "/review-conclusion"),
-        lambda _: {},
+        lambda *_: {},
     ),
     Route(
         "POST",
         f"{ONBOARDING}/{{id}}/approval",
         frozenset({BUREAU}),
         _application("review_concluded", "/approval"),
-        lambda _: {},
+        lambda *_: {},
     ),
     Route(
         "POST",
         f"{ONBOARDING}/{{id}}/rejection",
         frozenset({BUREAU}),
         _application("review_concluded", "/rejection"),
-        lambda _: {"reasons": "不符合条件"},
+        lambda *_: {"reasons": "不符合条件"},
     ),
     Route(
         "POST",
         f"{ONBOARDING}/{{id}}/notice",
         frozenset({HUB, BUREAU}),
         _application("approved", "/notice"),
-        lambda _: {**NOTICE, "channel": "网站"},
+        lambda *_: {**NOTICE, "channel": "网站"},
     ),
     Route(
         "POST",
         f"{ONBOARDING}/{{id}}/objections",
         frozenset({HUB, BUREAU}),
         _application("in_notice", "/objections"),
-        lambda _: {"grounds": "场地不符"},
+        lambda *_: {"grounds": "场地不符"},
     ),
     Route(
         "POST",
         f"{ONBOARDING}/{{id}}/objections/{{no}}/resolution",
         frozenset({BUREAU}),
         _application("objected_to", "/objections/1/resolution"),
-        lambda _: {"outcome": "dismissed", "reasons": "不属实"},
+        lambda *_: {"outcome": "dismissed", "reasons": "不属实"},
     ),
-    Route("POST", f"{ONBOARDING}/{{id}}/connection", frozenset({HUB}), _connectable, lambda _: {}),
+    Route("POST", f"{ONBOARDING}/{{id}}/connection", frozenset({HUB}), _connectable, lambda *_: {}),
     Route(
         "POST",
         f"{ONBOARDING}/{{id}}/withdrawal",
         frozenset({HUB}),
         _application("submitted", "/withdrawal"),
-        lambda _: {"reason": "撤回"},
+        lambda *_: {"reason": "撤回"},
     ),
     Route(
         "POST",
         "/v1/publications",
         frozenset({WINDOW, HUB}),
         _constant("/v1/publications"),
-        lambda _: publication_body(),
+        lambda *_: publication_body(),
         created=True,
     ),
     Route("GET", "/v1/publications", PUBLICATION_READERS, _constant("/v1/publications")),
@@ -217,75 +200,38 @@ ROUTES = [
         "/v1/publications/{id}/approval",
         frozenset({HUB}),
         _publication("submitted", "/approval"),
-        lambda _: {},
+        lambda *_: {},
     ),
     Route(
         "POST",
         "/v1/publications/{id}/rejection",
         frozenset({HUB}),
         _publication("submitted", "/rejection"),
-        lambda _: {"reasons": "不合规"},
+        lambda *_: {"reasons": "不合规"},
     ),
     Route(
         "POST",
         "/v1/publications/{id}/publication",
         frozenset({WINDOW, HUB}),
         _own_approved_publication,
-        lambda _: {"channel": "网站"},
+        lambda *_: {"channel": "网站"},
     ),
     Route(
         "POST",
         "/v1/publications/{id}/withdrawal",
         frozenset({WINDOW, HUB}),
         _publication("submitted", "/withdrawal"),
-        lambda _: {"reason": "撤回"},
+        lambda *_: {"reason": "撤回"},
     ),
 ]
 
-REFUSED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role not in route.allowed
-]
-ADMITTED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role in route.allowed
-]
-EVERY_ROUTE = [pytest.param(route, id=str(route)) for route in ROUTES]
+CASES = role_cases(ROUTES)
+(
+    test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded,
+    test_a_role_the_route_is_for_is_answered,
+) = role_tests(CASES)
 
 
-@pytest.mark.parametrize(("route", "role"), REFUSED)
-def test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded(
-    api: Api, route: Route, role: Role
-) -> None:
-    path = route.target(api, role)
-    head = api.head()
-
-    response = route.call(api, path, api.keys.for_role(role))
-
-    problem = assert_problem(response, 403, "forbidden_role")
-    assert role.value in problem["detail"]
-    assert api.head() == head
-
-
-@pytest.mark.parametrize(("route", "role"), ADMITTED)
-def test_a_role_the_route_is_for_is_answered(api: Api, route: Route, role: Role) -> None:
-    path = route.target(api, role)
-
-    response = route.call(api, path, api.keys.for_role(role))
-
-    assert response.status_code == (201 if route.created else 200), response.text
-
-
-@pytest.mark.parametrize("route", EVERY_ROUTE)
+@pytest.mark.parametrize("route", CASES.every_route)
 def test_a_request_without_a_key_gets_401(api: Api, route: Route) -> None:
-    path = route.target(api, sorted(route.allowed)[0])
-    head = api.head()
-
-    response = route.call(api, path, None)
-
-    assert_problem(response, 401, "unauthenticated")
-    assert api.head() == head
+    assert_unauthenticated_and_unrecorded(api, route, sorted(route.allowed)[0])

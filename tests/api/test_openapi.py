@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 import pytest
 
 from api.schemas.cases import CaseOpening
 from ledger.domain.access_key import Role
-from tests.api._support import JSON, Api
+from tests.api._support import JSON, Api, openapi_document, request_examples, request_schema
 
 ROUTES = {
     ("GET", "/healthz"),
@@ -60,22 +59,7 @@ ROUTES = {
 
 @pytest.fixture
 def document(api: Api) -> JSON:
-    response = api.client.get("/openapi.json")
-    assert response.status_code == 200
-    body: JSON = response.json()
-    return body
-
-
-def _request_schema(document: JSON, path: str) -> JSON:
-    content = document["paths"][path]["post"]["requestBody"]["content"]
-    ref: str = content["application/json"]["schema"]["$ref"]
-    schema: JSON = document["components"]["schemas"][ref.rsplit("/", 1)[1]]
-    return schema
-
-
-def _examples(document: JSON, path: str) -> list[Any]:
-    examples: list[Any] = _request_schema(document, path)["examples"]
-    return examples
+    return openapi_document(api)
 
 
 def _listed(document: JSON) -> set[tuple[str, str]]:
@@ -104,7 +88,7 @@ def test_every_route_has_a_summary(document: JSON) -> None:
 def test_every_post_body_has_an_example(document: JSON) -> None:
     posts = sorted(path for method, path in _listed(document) if method == "POST")
 
-    without = [path for path in posts if not _request_schema(document, path).get("examples")]
+    without = [path for path in posts if not request_schema(document, path).get("examples")]
 
     assert without == []
 
@@ -116,11 +100,11 @@ def test_metrics_are_served_but_not_documented(api: Api, document: JSON) -> None
 
 def _register_example_network(api: Api, document: JSON) -> str:
     """The platform and enterprise examples, sent as they are; a key for that window."""
-    (platform,) = _examples(document, "/v1/platforms")
+    (platform,) = request_examples(document, "/v1/platforms")
     registered = api.post("/v1/platforms", key=api.keys.admin, json=platform)
     assert registered.status_code == 201, registered.text
     window_key, _ = api.issue_key(Role.WINDOW, UUID(registered.json()["id"]))
-    (enterprise,) = _examples(document, "/v1/enterprises")
+    (enterprise,) = request_examples(document, "/v1/enterprises")
     created = api.post("/v1/enterprises", key=window_key, json=enterprise)
     assert created.status_code == 201, created.text
     return window_key
@@ -129,7 +113,7 @@ def _register_example_network(api: Api, document: JSON) -> str:
 def test_the_platform_and_enterprise_examples_are_accepted(api: Api, document: JSON) -> None:
     window_key = _register_example_network(api, document)
 
-    (enterprise,) = _examples(document, "/v1/enterprises")
+    (enterprise,) = request_examples(document, "/v1/enterprises")
     read = api.get(f"/v1/enterprises/{enterprise['uscc']}", key=window_key)
     assert read.status_code == 200
     assert read.json()["name"] == enterprise["name"]
@@ -154,7 +138,9 @@ def test_each_case_opening_example_is_accepted(api: Api, document: JSON, index: 
     window_key = _register_example_network(api, document)
 
     response = api.post(
-        "/v1/service-cases", key=window_key, json=_examples(document, "/v1/service-cases")[index]
+        "/v1/service-cases",
+        key=window_key,
+        json=request_examples(document, "/v1/service-cases")[index],
     )
 
     assert response.status_code == 201, response.text
@@ -162,7 +148,7 @@ def test_each_case_opening_example_is_accepted(api: Api, document: JSON, index: 
 
 def test_the_step_examples_take_a_case_through_its_life(api: Api, document: JSON) -> None:
     window_key = _register_example_network(api, document)
-    openings = _examples(document, "/v1/service-cases")
+    openings = request_examples(document, "/v1/service-cases")
     cases = [
         api.post("/v1/service-cases", key=window_key, json=openings[0]).json()["id"],
         api.post(
@@ -173,6 +159,6 @@ def test_the_step_examples_take_a_case_through_its_life(api: Api, document: JSON
 
     for case_id, step in [*steps, (cases[1], "cancellation")]:
         path = f"/v1/service-cases/{{case_id}}/{step}"
-        (example,) = _examples(document, path)
+        (example,) = request_examples(document, path)
         response = api.post(f"/v1/service-cases/{case_id}/{step}", key=window_key, json=example)
         assert response.status_code == 200, f"{step}: {response.text}"

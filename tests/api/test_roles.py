@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 
-import httpx
 import pytest
 
 from ledger.domain.access_key import Role
+from tests.api._routes import (
+    Route,
+    assert_unauthenticated_and_unrecorded,
+    role_cases,
+    role_tests,
+)
 from tests.api._support import (
     ENTERPRISE_USCC,
-    JSON,
     STEP_BODIES,
     Api,
     assert_problem,
@@ -24,30 +27,8 @@ from tests.api._support import (
 ADMIN, HUB, BUREAU, AUDITOR, WINDOW = Role.ADMIN, Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW
 
 
-@dataclass(frozen=True)
-class Route:
-    """One route, the roles it admits, and how to call it successfully."""
-
-    method: str
-    template: str
-    allowed: frozenset[Role]
-    target: Callable[[Api], str]
-    """The concrete path, after setting up (as window A) whatever the call needs."""
-    body: Callable[[], JSON] | None = None
-    created: bool = False
-
-    def __str__(self) -> str:
-        return f"{self.method} {self.template}"
-
-    def call(self, api: Api, path: str, key: str | None) -> httpx.Response:
-        if self.method == "GET":
-            return api.get(path, key=key)
-        assert self.body is not None
-        return api.post(path, key=key, json=self.body())
-
-
-def _case_path(suffix: str = "") -> Callable[[Api], str]:
-    return lambda api: f"/v1/service-cases/{api.open_case()['id']}{suffix}"
+def _case_path(suffix: str = "") -> Callable[[Api, Role], str]:
+    return lambda api, _: f"/v1/service-cases/{api.open_case()['id']}{suffix}"
 
 
 def _step(step: str) -> Route:
@@ -55,8 +36,8 @@ def _step(step: str) -> Route:
         "POST",
         f"/v1/service-cases/{{id}}/{step}",
         frozenset({WINDOW}),
-        lambda api: f"/v1/service-cases/{api.case_ready_for(step)}/{step}",
-        STEP_BODIES[step],
+        lambda api, _: f"/v1/service-cases/{api.case_ready_for(step)}/{step}",
+        lambda *_: STEP_BODIES[step](),
     )
 
 
@@ -67,104 +48,70 @@ ROUTES = [
         "POST",
         "/v1/platforms",
         frozenset({ADMIN}),
-        lambda _: "/v1/platforms",
-        platform_body,
+        lambda *_: "/v1/platforms",
+        lambda *_: platform_body(),
         created=True,
     ),
     Route(
         "POST",
         "/v1/enterprises",
         frozenset({ADMIN, HUB, WINDOW}),
-        lambda _: "/v1/enterprises",
-        enterprise_body,
+        lambda *_: "/v1/enterprises",
+        lambda *_: enterprise_body(),
         created=True,
     ),
     Route(
         "GET",
         "/v1/enterprises/{uscc}",
         READERS | {ADMIN},
-        lambda _: f"/v1/enterprises/{ENTERPRISE_USCC}",
+        lambda *_: f"/v1/enterprises/{ENTERPRISE_USCC}",
     ),
     # The network's platforms are public (公示): every role reads them.
     Route(
         "GET",
         "/v1/platforms/{id}",
         frozenset(Role),
-        lambda api: f"/v1/platforms/{api.window_a_id}",
+        lambda api, _: f"/v1/platforms/{api.window_a_id}",
     ),
     Route(
         "POST",
         "/v1/service-cases",
         frozenset({WINDOW}),
-        lambda _: "/v1/service-cases",
-        opening_body,
+        lambda *_: "/v1/service-cases",
+        lambda *_: opening_body(),
         created=True,
     ),
     *(_step(step) for step in STEP_BODIES),
     Route("GET", "/v1/service-cases/{id}", READERS, _case_path()),
     Route("GET", "/v1/service-cases/{id}/history", READERS, _case_path("/history")),
-    Route("GET", "/v1/events", frozenset({HUB, AUDITOR}), lambda _: "/v1/events"),
+    Route("GET", "/v1/events", frozenset({HUB, AUDITOR}), lambda *_: "/v1/events"),
 ]
 
-REFUSED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role not in route.allowed
-]
-ADMITTED = [
-    pytest.param(route, role, id=f"{route} as {role}")
-    for route in ROUTES
-    for role in Role
-    if role in route.allowed
-]
-EVERY_ROUTE = [pytest.param(route, id=str(route)) for route in ROUTES]
+CASES = role_cases(ROUTES)
 
 
-@pytest.mark.parametrize(("route", "role"), REFUSED)
-def test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded(
-    api: Api, route: Route, role: Role
-) -> None:
-    path = route.target(api)
-    head = api.head()
-
-    response = route.call(api, path, api.keys.for_role(role))
-
-    problem = assert_problem(response, 403, "forbidden_role")
-    assert role.value in problem["detail"]
-    assert api.head() == head
+(
+    test_a_role_the_route_is_not_for_gets_403_and_nothing_is_recorded,
+    test_a_role_the_route_is_for_is_answered,
+) = role_tests(CASES)
 
 
-@pytest.mark.parametrize(("route", "role"), ADMITTED)
-def test_a_role_the_route_is_for_is_answered(api: Api, route: Route, role: Role) -> None:
-    path = route.target(api)
-
-    response = route.call(api, path, api.keys.for_role(role))
-
-    assert response.status_code == (201 if route.created else 200), response.text
-
-
-@pytest.mark.parametrize("route", EVERY_ROUTE)
+@pytest.mark.parametrize("route", CASES.every_route)
 def test_a_request_without_a_key_gets_401_with_a_bearer_challenge(api: Api, route: Route) -> None:
-    path = route.target(api)
-    head = api.head()
+    response = assert_unauthenticated_and_unrecorded(api, route, ADMIN)
 
-    response = route.call(api, path, None)
-
-    assert_problem(response, 401, "unauthenticated")
     assert response.headers["www-authenticate"].startswith("Bearer ")
-    assert api.head() == head
 
 
-@pytest.mark.parametrize("route", EVERY_ROUTE)
+@pytest.mark.parametrize("route", CASES.every_route)
 def test_a_revoked_key_gets_401_on_a_route_its_role_may_use(api: Api, route: Route) -> None:
     role = sorted(route.allowed)[0]
     platform = {HUB: api.hub_id, WINDOW: api.window_a_id}.get(role)
     secret, key_id = api.issue_key(role, platform)
-    path = route.target(api)
+    path = route.target(api, role)
     api.revoke_key(key_id)
 
-    response = route.call(api, path, secret)
+    response = route.call(api, path, secret, role)
 
     problem = assert_problem(response, 401, "unauthenticated")
     assert "revoked" in problem["detail"]

@@ -62,18 +62,24 @@ def test_an_unknown_field_in_a_nested_step_is_refused(api: Api) -> None:
     assert _errors_by_field(problem) == {"body.assignment.provider_ref": "extra_forbidden"}
 
 
-@pytest.mark.parametrize("amount", [300, 300.0, 300.5])
-def test_money_sent_as_a_json_number_is_refused(api: Api, amount: float) -> None:
-    case_id = api.case_ready_for("delivery")
+def _step_errors(api: Api, step: str, body: JSON) -> dict[str, str]:
+    """The fields ``step`` with ``body``, on a case ready for it, is refused for (422), and why."""
+    case_id = api.case_ready_for(step)
 
-    response = api.post(
-        f"/v1/service-cases/{case_id}/delivery",
-        key=api.keys.window_a,
-        json=delivery_body(fee_amount=amount),
-    )
+    response = api.post(f"/v1/service-cases/{case_id}/{step}", key=api.keys.window_a, json=body)
 
     problem = assert_problem(response, 422, "validation_failed")
-    assert _errors_by_field(problem) == {"body.fee_amount": "string_type"}
+    return _errors_by_field(problem)
+
+
+def _errors_of_a_delivery_charging(api: Api, amount: object) -> dict[str, str]:
+    """The fields a delivery charging ``amount`` is refused for (422), and why."""
+    return _step_errors(api, "delivery", delivery_body(fee_amount=amount))
+
+
+@pytest.mark.parametrize("amount", [300, 300.0, 300.5])
+def test_money_sent_as_a_json_number_is_refused(api: Api, amount: float) -> None:
+    assert _errors_of_a_delivery_charging(api, amount) == {"body.fee_amount": "string_type"}
 
 
 def test_revenue_sent_as_a_json_number_is_refused(api: Api) -> None:
@@ -87,43 +93,22 @@ def test_revenue_sent_as_a_json_number_is_refused(api: Api) -> None:
 
 @pytest.mark.parametrize("amount", ["300.001", "-300.00", "3e2", "300,00"])
 def test_money_that_is_not_a_plain_amount_in_yuan_is_refused(api: Api, amount: str) -> None:
-    case_id = api.case_ready_for("delivery")
+    errors = _errors_of_a_delivery_charging(api, amount)
 
-    response = api.post(
-        f"/v1/service-cases/{case_id}/delivery",
-        key=api.keys.window_a,
-        json=delivery_body(fee_amount=amount),
-    )
-
-    problem = assert_problem(response, 422, "validation_failed")
-    assert _errors_by_field(problem) == {"body.fee_amount": "string_pattern_mismatch"}
+    assert errors == {"body.fee_amount": "string_pattern_mismatch"}
 
 
 @pytest.mark.parametrize("satisfaction", [0, 6, "5", 4.5])
 def test_satisfaction_is_a_whole_number_from_1_to_5(api: Api, satisfaction: object) -> None:
-    case_id = api.case_ready_for("feedback")
+    errors = _step_errors(api, "feedback", feedback_body(satisfaction=satisfaction))
 
-    response = api.post(
-        f"/v1/service-cases/{case_id}/feedback",
-        key=api.keys.window_a,
-        json=feedback_body(satisfaction=satisfaction),
-    )
-
-    problem = assert_problem(response, 422, "validation_failed")
-    assert list(_errors_by_field(problem)) == ["body.satisfaction"]
+    assert list(errors) == ["body.satisfaction"]
 
 
 def test_business_time_without_an_offset_is_refused(api: Api) -> None:
-    case_id = api.case_ready_for("assignment")
+    errors = _step_errors(api, "assignment", assignment_body(occurred_at="2026-03-02T10:00:00"))
 
-    response = api.post(
-        f"/v1/service-cases/{case_id}/assignment",
-        key=api.keys.window_a,
-        json=assignment_body(occurred_at="2026-03-02T10:00:00"),
-    )
-
-    problem = assert_problem(response, 422, "validation_failed")
-    assert _errors_by_field(problem) == {"body.occurred_at": "timezone_aware"}
+    assert errors == {"body.occurred_at": "timezone_aware"}
 
 
 # --- domain rules -----------------------------------------------------------------------------

@@ -8,19 +8,14 @@ import httpx
 import pytest
 
 from tests.api._support import (
+    READS,
     STEP_BODIES,
     Api,
+    assert_not_found_by_window_a,
     assert_problem,
     assignment_body,
     opening_body,
 )
-
-READS = [
-    pytest.param("", {}, id="now"),
-    pytest.param("", {"version": 1}, id="at-version"),
-    pytest.param("", {"as_of": "2099-01-01T00:00:00+00:00"}, id="as-of"),
-    pytest.param("/history", {}, id="history"),
-]
 
 
 @pytest.fixture
@@ -40,10 +35,8 @@ def _snapshot(api: Api, case_id: str) -> tuple[bytes, list[object]]:
 def test_a_window_cannot_read_another_windows_case(
     api: Api, b_case: str, suffix: str, params: dict[str, object]
 ) -> None:
-    response = api.get(f"/v1/service-cases/{b_case}{suffix}", key=api.keys.window_a, params=params)
-
-    problem = assert_problem(response, 404, "service_case_not_found")
-    assert problem["detail"] == f"No service case with id {b_case}."
+    path, detail = f"/v1/service-cases/{b_case}", f"No service case with id {b_case}."
+    assert_not_found_by_window_a(api, path, suffix, params, "service_case_not_found", detail)
 
 
 @pytest.mark.parametrize("step", list(STEP_BODIES))

@@ -14,6 +14,7 @@ from ledger.application.app import LedgerApplication
 from ledger.application.commands.agreements import (
     CountersignAgreement,
     ProposeAgreement,
+    ProposeAmendment,
 )
 from ledger.application.commands.cases import Assign, Deliver, OpenCase
 from ledger.application.commands.participants import RegisterInstitution
@@ -27,7 +28,7 @@ from ledger.application.commands.standing import (
     StandingStep,
 )
 from ledger.application.writes import Outcome
-from ledger.domain.agreement_terms import Terms
+from ledger.domain.agreement_terms import Amendment, Terms
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import (
@@ -139,6 +140,20 @@ def agreement_in_force(
         acting(to, signed_on),
     )
     return agreement_id
+
+
+def propose_adding_category_15(
+    ledger: LedgerApplication, agreement_id: UUID, by: UUID, day: date = date(2025, 6, 1)
+) -> Outcome:
+    """``by`` proposes that the agreement also cover category 15, under ``NEW_DIGEST``."""
+    return act(
+        ledger,
+        ProposeAmendment(
+            agreement_id=agreement_id,
+            amendment=Amendment(categories=["14", "15"], document_sha256=NEW_DIGEST),
+        ),
+        acting(by, day),
+    )
 
 
 def delivery(delivered_on: date) -> Delivery:

@@ -9,9 +9,11 @@ from uuid import UUID
 import pytest
 
 from ledger.application.app import LedgerApplication
+from ledger.domain.platform import PlatformKind
 from ledger.persistence.config import StoreConfig
 from runtime.bootstrap import build_ledger
 from tests.application.support import (
+    HUB_USCC,
     OTHER_WINDOW_USCC,
     register_enterprise,
     register_platform,
@@ -24,6 +26,12 @@ CLOCK_SKEW = timedelta(minutes=5)
 @pytest.fixture
 def window_id(ledger: LedgerApplication) -> UUID:
     return register_platform(ledger)
+
+
+@pytest.fixture
+def hub_id(ledger: LedgerApplication) -> UUID:
+    """The hub, registered."""
+    return register_platform(ledger, HUB_USCC, PlatformKind.HUB)
 
 
 @pytest.fixture

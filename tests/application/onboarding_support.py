@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
+import pytest
+
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.experts import RegisterExpert
 from ledger.application.commands.onboarding import (
@@ -19,6 +21,8 @@ from ledger.application.commands.participants import RegisterConnectedPlatform, 
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from tests.acting import act
+from tests.application.support import HUB_USCC
+from tests.conftest import FakeClock
 
 APPLICANT_USCC = "91640400MA76A1B2C9"
 SECOND_APPLICANT_USCC = "91640300MA77D3E4FQ"
@@ -148,3 +152,22 @@ def register_enterprise_at(ledger: LedgerApplication, uscc: str) -> None:
         ),
         hub_meta(None, FILED_AT, actor="key:admin"),
     )
+
+
+# --- fixtures an onboarding test module imports: a clock after the notice, the hub, its experts
+
+
+@pytest.fixture(name="clock")
+def clock_after_the_notice() -> FakeClock:
+    """Now is the first day a window filed on 2 March may be connected (8 March, 10:00 CST)."""
+    return FakeClock(AFTER_NOTICE)
+
+
+@pytest.fixture(name="hub_id")
+def registered_hub(clocked_ledger: LedgerApplication) -> UUID:
+    return register_platform_at(clocked_ledger, HUB_USCC, PlatformKind.HUB)
+
+
+@pytest.fixture(name="experts")
+def registered_experts(clocked_ledger: LedgerApplication, hub_id: UUID) -> list[UUID]:
+    return register_experts(clocked_ledger, hub_id)

@@ -86,6 +86,33 @@ def register_enterprise(
     )
 
 
+def register_a_small_network(
+    ledger: LedgerApplication, meta: Envelope, *, employees: int, revenue_wan: int
+) -> UUID:
+    """A window (银川, 640100) and one enterprise (640104) of ``employees`` and ``revenue_wan``,
+    registered under ``meta``; the window's id."""
+    window = act(
+        ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.WINDOW, name="窗口", uscc="91640100MA7AY4CL31", region="640100"
+        ),
+        meta,
+    ).resource_id
+    act(
+        ledger,
+        RegisterEnterprise(
+            uscc="91640104MA71TJ3Y8G",
+            name="企业",
+            region="640104",
+            industry="industry",
+            employees=employees,
+            revenue_wan=Decimal(revenue_wan),
+        ),
+        meta,
+    )
+    return window
+
+
 def open_case(
     ledger: LedgerApplication,
     window_id: UUID,

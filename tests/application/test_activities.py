@@ -38,13 +38,10 @@ from ledger.domain.errors import (
     PreconditionFailedError,
     WrongPlatformKindError,
 )
-from ledger.domain.platform import PlatformKind
-from tests.acting import act
+from tests.acting import act, assert_refused_unrecorded
 from tests.application.support import (
     ENTERPRISE_USCC,
-    HUB_USCC,
     envelope,
-    register_platform,
 )
 
 PLANNED_AT = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -63,11 +60,6 @@ PLAN = Plan(
 )
 HOLDING = Holding(date(2026, 3, 16), 40, (ENTERPRISE_USCC, "91440101MA5CJQ4N59"))
 EVALUATION = Evaluation({"5": 20, "4": 8, "2": 1}, "")
-
-
-@pytest.fixture
-def hub_id(ledger: LedgerApplication) -> UUID:
-    return register_platform(ledger, HUB_USCC, PlatformKind.HUB)
 
 
 def plan(
@@ -150,13 +142,12 @@ def test_the_same_external_ref_is_never_planned_twice(
     ledger: LedgerApplication, window_id: UUID
 ) -> None:
     plan(ledger, window_id)
-    head = ledger.head_position()
-
-    with pytest.raises(ActivityExistsError) as excinfo:
-        plan(ledger, window_id, replace(PLAN, title="另一个标题"))
-
-    assert excinfo.value.code == "activity_exists"
-    assert ledger.head_position() == head
+    assert_refused_unrecorded(
+        ledger,
+        ActivityExistsError,
+        "activity_exists",
+        lambda: plan(ledger, window_id, replace(PLAN, title="另一个标题")),
+    )
 
 
 def test_two_organisers_may_use_the_same_external_ref(
@@ -177,13 +168,12 @@ def test_another_windows_activity_is_reported_as_absent_and_left_unchanged(
     ledger: LedgerApplication, window_id: UUID, other_window_id: UUID
 ) -> None:
     activity_id = plan(ledger, window_id).resource_id
-    head = ledger.head_position()
-
-    with pytest.raises(ActivityNotFoundError) as excinfo:
-        step(ledger, activity_id, other_window_id, HOLD, expected_version=9)
-
-    assert excinfo.value.code == "activity_not_found"
-    assert ledger.head_position() == head
+    assert_refused_unrecorded(
+        ledger,
+        ActivityNotFoundError,
+        "activity_not_found",
+        lambda: step(ledger, activity_id, other_window_id, HOLD, expected_version=9),
+    )
     assert ledger.get(Activity, activity_id).status is ActivityStatus.PLANNED
 
 
@@ -222,13 +212,12 @@ def test_a_stream_that_is_not_an_activity_is_not_found(
 
 def test_a_refused_step_records_nothing(ledger: LedgerApplication, window_id: UUID) -> None:
     activity_id = plan(ledger, window_id).resource_id
-    head = ledger.head_position()
-
-    with pytest.raises(LedgerError) as excinfo:
-        step(ledger, activity_id, window_id, Evaluate(evaluation=EVALUATION))
-
-    assert excinfo.value.code == "activity_not_held"
-    assert ledger.head_position() == head
+    assert_refused_unrecorded(
+        ledger,
+        LedgerError,
+        "activity_not_held",
+        lambda: step(ledger, activity_id, window_id, Evaluate(evaluation=EVALUATION)),
+    )
 
 
 def test_planning_again_with_the_same_idempotency_key_replays_the_first_answer(

@@ -44,6 +44,7 @@ from tests.application.agreements_support import (
     acting,
     agreement_in_force,
     propose,
+    propose_adding_category_15,
     revoke,
     set_up,
 )
@@ -219,14 +220,7 @@ def test_amending_and_terminating_go_through_the_ledger(
     ledger: LedgerApplication, net: Net
 ) -> None:
     agreement_id = agreement_in_force(ledger, net.window_id, net.institution_id)
-    act(
-        ledger,
-        ProposeAmendment(
-            agreement_id=agreement_id,
-            amendment=Amendment(categories=["14", "15"], document_sha256=NEW_DIGEST),
-        ),
-        acting(net.institution_id, date(2025, 6, 1)),
-    )
+    propose_adding_category_15(ledger, agreement_id, net.institution_id)
     act(
         ledger,
         CountersignAmendment(agreement_id=agreement_id, document_sha256=NEW_DIGEST),

@@ -11,12 +11,10 @@ import pytest
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.agreements import (
     CountersignAmendment,
-    ProposeAmendment,
     TerminateAgreement,
 )
 from ledger.application.commands.cases import Assign, Deliver, OpenCase
 from ledger.domain import ids
-from ledger.domain.agreement_terms import Amendment
 from ledger.domain.errors import (
     InstitutionNotIdentifiedError,
     NoAgreementInForceError,
@@ -42,6 +40,7 @@ from tests.application.agreements_support import (
     delivery,
     open_assigned_case,
     propose,
+    propose_adding_category_15,
     record_delivered,
     revoke,
     set_up,
@@ -126,14 +125,7 @@ def test_an_amended_scope_counts_only_from_its_countersignature(
     ledger: LedgerApplication, net: Net
 ) -> None:
     agreement_id = agreement_in_force(ledger, net.window_id, net.institution_id)
-    act(
-        ledger,
-        ProposeAmendment(
-            agreement_id=agreement_id,
-            amendment=Amendment(categories=["14", "15"], document_sha256=NEW_DIGEST),
-        ),
-        acting(net.window_id, date(2025, 6, 1)),
-    )
+    propose_adding_category_15(ledger, agreement_id, net.window_id)
     pending_case = open_assigned_case(
         ledger, net.window_id, net.institution_id, ref="C-15a", category="15"
     )

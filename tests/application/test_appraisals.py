@@ -16,10 +16,10 @@ from ledger.application.commands.cases import (
     GiveFeedback,
     OpenCase,
 )
-from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
+from ledger.application.commands.participants import RegisterEnterprise
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.envelope import Envelope
-from ledger.domain.platform import Platform, PlatformKind
+from ledger.domain.platform import Platform
 from ledger.domain.schemes import default_scheme
 from ledger.domain.service_case import (
     Channel,
@@ -33,6 +33,7 @@ from ledger.domain.standing import Standing
 from ledger.domain.time import CST
 from projections.appraisal import default_as_on, figures_at, subjects_of_kind, verify
 from tests.acting import act
+from tests.application.support import register_a_small_network
 
 START = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
 AS_ON = date(2026, 1, 31)
@@ -54,25 +55,7 @@ def delivered(meta: Envelope) -> tuple[CaseStep, ...]:
 
 
 def network(ledger: LedgerApplication, cases: int) -> UUID:
-    window = act(
-        ledger,
-        RegisterConnectedPlatform(
-            kind=PlatformKind.WINDOW, name="窗口", uscc="91640100MA7AY4CL31", region="640100"
-        ),
-        at(START),
-    ).resource_id
-    act(
-        ledger,
-        RegisterEnterprise(
-            uscc="91640104MA71TJ3Y8G",
-            name="企业",
-            region="640104",
-            industry="industry",
-            employees=30,
-            revenue_wan=Decimal(500),
-        ),
-        at(START),
-    )
+    window = register_a_small_network(ledger, at(START), employees=30, revenue_wan=500)
     for n in range(cases):
         opened = at(START + timedelta(days=n), window)
         act(

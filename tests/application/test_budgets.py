@@ -36,13 +36,7 @@ from tests.application.funds_support import (
     as_hub,
     request,
 )
-from tests.application.support import HUB_USCC, envelope, register_platform
-
-
-@pytest.fixture
-def hub_id(ledger: LedgerApplication) -> UUID:
-    return register_platform(ledger, HUB_USCC, PlatformKind.HUB)
-
+from tests.application.support import envelope, register_platform
 
 # --- budgets -----------------------------------------------------------------------------------
 

@@ -31,8 +31,8 @@ from ledger.domain.errors import (
     WrongPlatformKindError,
 )
 from ledger.domain.platform import PlatformKind
-from tests.acting import CaughtUp, act
-from tests.application.support import HUB_USCC, envelope, register_platform
+from tests.acting import CaughtUp, act, assert_refused_unrecorded
+from tests.application.support import envelope, register_platform
 
 REQUESTED_AT = datetime(2026, 4, 1, 1, 0, tzinfo=UTC)
 SUBMITTED_AT = datetime(2026, 4, 8, 2, 0, tzinfo=UTC)
@@ -40,11 +40,6 @@ REVIEWED_AT = datetime(2026, 4, 9, 2, 0, tzinfo=UTC)
 # 00:00 on 11 April in Ningxia, still 10 April in UTC: one day after the default due date.
 DAY_AFTER_DUE = datetime(2026, 4, 10, 16, 0, tzinfo=UTC)
 SUBMISSION = Submission({"enterprises_served": 152}, "ab" * 32)
-
-
-@pytest.fixture
-def hub_id(ledger: LedgerApplication) -> UUID:
-    return register_platform(ledger, HUB_USCC, PlatformKind.HUB)
 
 
 def request(
@@ -112,13 +107,12 @@ def test_a_period_has_one_report_per_window(
     ledger: LedgerApplication, hub_id: UUID, window_id: UUID
 ) -> None:
     request(ledger, hub_id, window_id, "2026-q1")
-    head = ledger.head_position()
-
-    with pytest.raises(DataReportExistsError) as excinfo:
-        request(ledger, hub_id, window_id, "2026-Q1", due_on=date(2026, 5, 1))
-
-    assert excinfo.value.code == "data_report_exists"
-    assert ledger.head_position() == head
+    assert_refused_unrecorded(
+        ledger,
+        DataReportExistsError,
+        "data_report_exists",
+        lambda: request(ledger, hub_id, window_id, "2026-Q1", due_on=date(2026, 5, 1)),
+    )
 
 
 @pytest.mark.parametrize(
@@ -127,11 +121,12 @@ def test_a_period_has_one_report_per_window(
 def test_a_report_is_requested_only_from_a_registered_window(
     ledger: LedgerApplication, hub_id: UUID, target: str
 ) -> None:
-    head = ledger.head_position()
-    with pytest.raises(UnknownWindowError) as excinfo:
-        request(ledger, hub_id, uuid4() if target == "unknown" else hub_id)
-    assert excinfo.value.code == "unknown_window"
-    assert ledger.head_position() == head
+    assert_refused_unrecorded(
+        ledger,
+        UnknownWindowError,
+        "unknown_window",
+        lambda: request(ledger, hub_id, uuid4() if target == "unknown" else hub_id),
+    )
 
 
 def test_a_window_does_not_request_reports(
@@ -157,13 +152,12 @@ def test_another_windows_report_is_reported_as_absent(
     ledger: LedgerApplication, hub_id: UUID, window_id: UUID, other_window_id: UUID
 ) -> None:
     report_id = request(ledger, hub_id, window_id).resource_id
-    head = ledger.head_position()
-
-    with pytest.raises(DataReportNotFoundError) as excinfo:
-        step(ledger, report_id, other_window_id, SUBMITTED_AT, "submit")
-
-    assert excinfo.value.code == "data_report_not_found"
-    assert ledger.head_position() == head
+    assert_refused_unrecorded(
+        ledger,
+        DataReportNotFoundError,
+        "data_report_not_found",
+        lambda: step(ledger, report_id, other_window_id, SUBMITTED_AT, "submit"),
+    )
 
 
 def test_another_hub_does_not_review_the_report(
@@ -181,13 +175,12 @@ def test_a_refused_step_records_nothing(
     ledger: LedgerApplication, hub_id: UUID, window_id: UUID
 ) -> None:
     report_id = request(ledger, hub_id, window_id).resource_id
-    head = ledger.head_position()
-
-    with pytest.raises(LedgerError) as excinfo:
-        step(ledger, report_id, hub_id, REVIEWED_AT, "accept")
-
-    assert excinfo.value.code == "report_not_submitted"
-    assert ledger.head_position() == head
+    assert_refused_unrecorded(
+        ledger,
+        LedgerError,
+        "report_not_submitted",
+        lambda: step(ledger, report_id, hub_id, REVIEWED_AT, "accept"),
+    )
 
 
 def test_a_stream_that_is_not_a_report_is_not_found(

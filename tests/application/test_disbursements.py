@@ -50,24 +50,17 @@ from tests.application.funds_support import (
     today,
     voucher,
 )
-from tests.application.support import HUB_USCC, register_platform
+from tests.application.support import register_platform
 
 
 @pytest.fixture
-def hub_id(ledger: LedgerApplication) -> UUID:
-    return register_platform(ledger, HUB_USCC, PlatformKind.HUB)
+def budget_id(ledger: LedgerApplication, hub_id: UUID) -> UUID:
+    """The hub's budget, approved."""
+    return approved_budget(ledger, hub_id)
 
 
-# --- disbursements -----------------------------------------------------------------------------
-
-
-def test_a_disbursement_is_requested_approved_paid_and_refunded_with_its_trail(
-    ledger: LedgerApplication, hub_id: UUID
-) -> None:
-    budget_id = approved_budget(ledger, hub_id)
-    requested = request(ledger, hub_id)
-    d_id = requested.resource_id
-    act(ledger, ApproveDisbursement(disbursement_id=d_id, note="同意"), as_bureau())
+def pay(ledger: LedgerApplication, hub_id: UUID, d_id: UUID) -> None:
+    """The hub records paying the disbursement today (NXBANK-1)."""
     act(
         ledger,
         RecordPayment(
@@ -77,6 +70,18 @@ def test_a_disbursement_is_requested_approved_paid_and_refunded_with_its_trail(
         ),
         as_hub(hub_id),
     )
+
+
+# --- disbursements -----------------------------------------------------------------------------
+
+
+def test_a_disbursement_is_requested_approved_paid_and_refunded_with_its_trail(
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
+) -> None:
+    requested = request(ledger, hub_id)
+    d_id = requested.resource_id
+    act(ledger, ApproveDisbursement(disbursement_id=d_id, note="同意"), as_bureau())
+    pay(ledger, hub_id, d_id)
     refunded = act(
         ledger,
         ReverseDisbursement(
@@ -115,9 +120,8 @@ def test_a_disbursement_is_requested_approved_paid_and_refunded_with_its_trail(
 
 
 def test_a_request_and_its_reservation_are_saved_in_one_transaction(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
 
     outcome = request(ledger, hub_id)
 
@@ -129,9 +133,8 @@ def test_a_request_and_its_reservation_are_saved_in_one_transaction(
 
 
 def test_a_caller_may_name_the_disbursement_id_and_cannot_use_it_twice(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    approved_budget(ledger, hub_id)
     chosen = UUID("5d1a7a52-90f6-4b0e-9c53-0d2f8e6b7a10")
 
     def request_as(n: int) -> Outcome:
@@ -153,9 +156,8 @@ def test_a_caller_may_name_the_disbursement_id_and_cannot_use_it_twice(
 
 
 def test_an_over_commitment_records_neither_the_request_nor_a_reservation(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     request(ledger, hub_id, "800.00")
     head = ledger.head_position()
 
@@ -167,9 +169,8 @@ def test_an_over_commitment_records_neither_the_request_nor_a_reservation(
 
 
 def test_a_rejection_releases_the_reservation_in_the_same_save(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     d_id = request(ledger, hub_id, "800.00").resource_id
 
     rejected = act(
@@ -184,9 +185,8 @@ def test_a_rejection_releases_the_reservation_in_the_same_save(
 
 
 def test_the_requester_may_not_approve_even_with_a_bureau_role(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    approved_budget(ledger, hub_id)
     d_id = request(ledger, hub_id).resource_id
 
     with pytest.raises(SegregationOfDutiesError):
@@ -196,9 +196,8 @@ def test_the_requester_may_not_approve_even_with_a_bureau_role(
 
 
 def test_another_hub_is_told_a_disbursement_does_not_exist(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    approved_budget(ledger, hub_id)
     d_id = request(ledger, hub_id).resource_id
     act(ledger, ApproveDisbursement(disbursement_id=d_id, note=""), as_bureau())
     other_hub = register_platform(ledger, OTHER_HUB_USCC, PlatformKind.HUB)
@@ -223,9 +222,8 @@ def test_a_request_for_a_year_without_a_budget_is_refused(
 
 
 def test_disbursements_of_a_budget_are_listed_in_request_order_rejected_ones_too(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     first = request(ledger, hub_id, "100.00", n=1).resource_id
     second = request(ledger, hub_id, "200.00", n=2).resource_id
     act(ledger, RejectDisbursement(disbursement_id=first, reasons=("重复",)), as_bureau())
@@ -250,9 +248,8 @@ def _idempotency(key: str, body: bytes) -> IdempotencyRequest:
 
 
 def test_a_retried_request_with_its_idempotency_key_reserves_once(
-    ledger: LedgerApplication, hub_id: UUID
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     first = request(ledger, hub_id, idempotency=_idempotency("req-1", b"a"))
     head = ledger.head_position()
 
@@ -268,9 +265,8 @@ def test_a_retried_request_with_its_idempotency_key_reserves_once(
 
 
 def test_a_request_decided_on_a_budget_changed_meanwhile_is_a_concurrent_modification(
-    ledger: LedgerApplication, hub_id: UUID, monkeypatch: pytest.MonkeyPatch
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     original: Callable[[UUID], Budget] = ledger.lookups.budget
     winner: list[Outcome] = []
     interrupted: list[bool] = []
@@ -301,9 +297,8 @@ def test_a_request_decided_on_a_budget_changed_meanwhile_is_a_concurrent_modific
 
 
 def test_a_step_that_reads_its_budget_after_another_step_was_saved_is_a_concurrent_modification(
-    ledger: LedgerApplication, hub_id: UUID, monkeypatch: pytest.MonkeyPatch
+    ledger: LedgerApplication, hub_id: UUID, budget_id: UUID, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    budget_id = approved_budget(ledger, hub_id)
     d_id = request(ledger, hub_id).resource_id
     act(ledger, ApproveDisbursement(disbursement_id=d_id, note=""), as_bureau())
     original: Callable[[UUID], Budget] = ledger.lookups.budget
@@ -314,15 +309,7 @@ def test_a_step_that_reads_its_budget_after_another_step_was_saved_is_a_concurre
             interrupted.append(True)
             # The payment is saved after the rejection read the disbursement (still approved),
             # and before it reads the budget (which no longer holds a reservation for it).
-            act(
-                ledger,
-                RecordPayment(
-                    disbursement_id=d_id,
-                    payment_reference="NXBANK-1",
-                    paid_on=today().astimezone(CST).date(),
-                ),
-                as_hub(hub_id),
-            )
+            pay(ledger, hub_id, d_id)
         return original(budget_id)
 
     monkeypatch.setattr(ledger.lookups, "budget", budget_after_a_payment)

@@ -14,33 +14,16 @@ from ledger.application.commands.onboarding import RecordExpertReview
 from ledger.application.queries.experts import list_experts
 from ledger.domain import ids
 from ledger.domain.errors import ExpertExistsError, ExpertInactiveError, UnknownExpertError
-from ledger.domain.platform import PlatformKind
 from tests.acting import CaughtUp, act
-from tests.application.onboarding_support import (
-    AFTER_NOTICE,
+from tests.application.onboarding_support import (  # with the fixtures clock, hub_id, experts
     FILED_AT,
+    clock_after_the_notice,  # noqa: F401
     hub_meta,
     register_experts,
-    register_platform_at,
+    registered_experts,  # noqa: F401
+    registered_hub,  # noqa: F401
     submit,
 )
-from tests.application.support import HUB_USCC
-from tests.conftest import FakeClock
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(AFTER_NOTICE)
-
-
-@pytest.fixture
-def hub_id(clocked_ledger: LedgerApplication) -> UUID:
-    return register_platform_at(clocked_ledger, HUB_USCC, PlatformKind.HUB)
-
-
-@pytest.fixture
-def experts(clocked_ledger: LedgerApplication, hub_id: UUID) -> list[UUID]:
-    return register_experts(clocked_ledger, hub_id)
 
 
 def test_a_review_by_an_expert_not_in_the_pool_is_refused(

@@ -88,17 +88,32 @@ def behind_a_held_save(
     return held, results
 
 
-def test_commands_that_arrive_together_are_saved_in_one_transaction(
+HeldBatch = Callable[
+    [Sequence[Callable[[], Outcome]]], tuple[HeldSaves, list[Outcome | BaseException]]
+]
+
+
+@pytest.fixture
+def held_batch(
     ledger: LedgerApplication,
     monkeypatch: pytest.MonkeyPatch,
     committer: GroupCommitter[Any, Outcome],
     window_id: UUID,
-    enterprise: UUID,
+) -> HeldBatch:
+    """``behind_a_held_save`` on this test's ledger, committer and window."""
+    return functools.partial(behind_a_held_save, ledger, monkeypatch, committer, window_id)
+
+
+def test_commands_that_arrive_together_are_saved_in_one_transaction(
+    ledger: LedgerApplication,
+    committer: GroupCommitter[Any, Outcome],
+    window_id: UUID,
+    held_batch: HeldBatch,
 ) -> None:
     refs = [f"W-{i:03d}" for i in range(12)]
     commands = [functools.partial(open_case, ledger, window_id, ref) for ref in refs]
 
-    held, results = behind_a_held_save(ledger, monkeypatch, committer, window_id, commands)
+    held, results = held_batch(commands)
 
     assert held.transactions == [1, 12], "the held save, then all twelve in one transaction"
     assert committer.stats().batches_total == 2
@@ -111,11 +126,7 @@ def test_commands_that_arrive_together_are_saved_in_one_transaction(
 
 
 def test_a_conflicting_command_in_a_batch_fails_alone_and_the_rest_are_saved(
-    ledger: LedgerApplication,
-    monkeypatch: pytest.MonkeyPatch,
-    committer: GroupCommitter[Any, Outcome],
-    window_id: UUID,
-    enterprise: UUID,
+    ledger: LedgerApplication, window_id: UUID, held_batch: HeldBatch
 ) -> None:
     case_id = open_case(ledger, window_id, "W-RACED").resource_id
     meta = envelope(window_id)
@@ -130,7 +141,7 @@ def test_a_conflicting_command_in_a_batch_fails_alone_and_the_rest_are_saved(
         lambda: open_case(ledger, window_id, "W-B"),
     ]
 
-    held, results = behind_a_held_save(ledger, monkeypatch, committer, window_id, commands)
+    held, results = held_batch(commands)
 
     steps = [results[0], results[2]]
     assert sorted(type(r).__name__ for r in steps) == ["ConcurrentModificationError", "Outcome"]
@@ -143,11 +154,7 @@ def test_a_conflicting_command_in_a_batch_fails_alone_and_the_rest_are_saved(
 
 
 def test_a_case_recorded_twice_in_one_batch_is_refused_as_existing_once(
-    ledger: LedgerApplication,
-    monkeypatch: pytest.MonkeyPatch,
-    committer: GroupCommitter[Any, Outcome],
-    window_id: UUID,
-    enterprise: UUID,
+    ledger: LedgerApplication, window_id: UUID, held_batch: HeldBatch
 ) -> None:
     commands: list[Callable[[], Outcome]] = [
         lambda: open_case(ledger, window_id, "W-TWICE"),
@@ -155,7 +162,7 @@ def test_a_case_recorded_twice_in_one_batch_is_refused_as_existing_once(
         lambda: open_case(ledger, window_id, "W-TWICE"),
     ]
 
-    _, results = behind_a_held_save(ledger, monkeypatch, committer, window_id, commands)
+    _, results = held_batch(commands)
 
     assert isinstance(results[1], Outcome)
     twice = [results[0], results[2]]
@@ -164,11 +171,7 @@ def test_a_case_recorded_twice_in_one_batch_is_refused_as_existing_once(
 
 
 def test_a_retry_in_the_same_batch_is_answered_as_a_replay_of_the_first(
-    ledger: LedgerApplication,
-    monkeypatch: pytest.MonkeyPatch,
-    committer: GroupCommitter[Any, Outcome],
-    window_id: UUID,
-    enterprise: UUID,
+    ledger: LedgerApplication, window_id: UUID, held_batch: HeldBatch
 ) -> None:
     key = IdempotencyRequest("key:test", "retry-1", "fingerprint-1")
     commands: list[Callable[[], Outcome]] = [
@@ -176,7 +179,7 @@ def test_a_retry_in_the_same_batch_is_answered_as_a_replay_of_the_first(
         lambda: open_case(ledger, window_id, "W-RETRIED", idempotency=key),
     ]
 
-    _, results = behind_a_held_save(ledger, monkeypatch, committer, window_id, commands)
+    _, results = held_batch(commands)
 
     first, again = sorted((r for r in results if isinstance(r, Outcome)), key=lambda o: o.replayed)
     assert (first.replayed, again.replayed) == (False, True)
@@ -245,11 +248,7 @@ def test_a_failing_decision_is_raised_in_its_own_thread_and_never_reaches_the_co
 
 
 def test_a_command_whose_event_cannot_be_stored_fails_alone_in_its_batch(
-    ledger: LedgerApplication,
-    monkeypatch: pytest.MonkeyPatch,
-    committer: GroupCommitter[Any, Outcome],
-    window_id: UUID,
-    enterprise: UUID,
+    ledger: LedgerApplication, window_id: UUID, held_batch: HeldBatch
 ) -> None:
     case_id = open_case(ledger, window_id, "W-BROKEN").resource_id
     meta = envelope(window_id)
@@ -263,7 +262,7 @@ def test_a_command_whose_event_cannot_be_stored_fails_alone_in_its_batch(
         lambda: open_case(ledger, window_id, "W-FINE-2"),
     ]
 
-    _, results = behind_a_held_save(ledger, monkeypatch, committer, window_id, commands)
+    _, results = held_batch(commands)
 
     assert isinstance(results[0], Outcome)
     assert isinstance(results[1], TranscodingNotRegisteredError)

@@ -10,6 +10,7 @@ from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import Cancel
 from ledger.application.context import IdempotencyRequest
 from ledger.domain.errors import IdempotencyKeyReusedError, UnknownEnterpriseError
+from tests.acting import assert_refused_unrecorded
 from tests.application.support import (
     assign,
     envelope,
@@ -69,11 +70,12 @@ def test_the_same_key_with_a_different_request_is_refused(
     ledger: LedgerApplication, window_id: UUID, enterprise: UUID
 ) -> None:
     open_case(ledger, window_id, "W-1", idempotency=_request())
-    head = ledger.head_position()
-    with pytest.raises(IdempotencyKeyReusedError) as excinfo:
-        open_case(ledger, window_id, "W-2", idempotency=_request(body=b'{"ref":"W-2"}'))
-    assert excinfo.value.code == "idempotency_key_reused"
-    assert ledger.head_position() == head
+    assert_refused_unrecorded(
+        ledger,
+        IdempotencyKeyReusedError,
+        "idempotency_key_reused",
+        lambda: open_case(ledger, window_id, "W-2", idempotency=_request(body=b'{"ref":"W-2"}')),
+    )
 
 
 def test_the_same_key_from_another_principal_is_a_new_request(

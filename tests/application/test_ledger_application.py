@@ -23,7 +23,7 @@ from ledger.domain.errors import (
 )
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.service_case import CaseStatus, FeeType, ServiceCase
-from tests.acting import act
+from tests.acting import act, assert_refused_unrecorded
 from tests.application.support import (
     ENTERPRISE_USCC,
     HUB_USCC,
@@ -131,11 +131,9 @@ def test_the_same_external_ref_never_opens_a_second_case(
     ledger: LedgerApplication, window_id: UUID, enterprise: UUID
 ) -> None:
     open_case(ledger, window_id)
-    head = ledger.head_position()
-    with pytest.raises(ExternalRefExistsError) as excinfo:
-        open_case(ledger, window_id)
-    assert excinfo.value.code == "external_ref_exists"
-    assert ledger.head_position() == head
+    assert_refused_unrecorded(
+        ledger, ExternalRefExistsError, "external_ref_exists", lambda: open_case(ledger, window_id)
+    )
 
 
 def test_another_window_may_use_the_same_external_ref(

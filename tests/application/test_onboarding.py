@@ -36,22 +36,23 @@ from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.public_notice import ObjectionOutcome
 from ledger.domain.service_case import CaseStatus, ServiceCase
-from tests.acting import CaughtUp, act
-from tests.application.onboarding_support import (
+from tests.acting import CaughtUp, act, assert_refused_unrecorded
+from tests.application.onboarding_support import (  # with the fixtures clock, hub_id, experts
     AFTER_NOTICE,
     APPLICANT_USCC,
     SECOND_APPLICANT_USCC,
     bring_to_notice,
+    clock_after_the_notice,  # noqa: F401
     during_notice,
     hub_meta,
     register_enterprise_at,
-    register_experts,
     register_platform_at,
+    registered_experts,  # noqa: F401
+    registered_hub,  # noqa: F401
     submit,
 )
 from tests.application.support import (
     ENTERPRISE_USCC,
-    HUB_USCC,
     assign,
     close,
     deliver,
@@ -59,23 +60,6 @@ from tests.application.support import (
     open_case,
     step_case,
 )
-from tests.conftest import FakeClock
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    """Now is the first day a window filed on 2 March may be connected (8 March, 10:00 CST)."""
-    return FakeClock(AFTER_NOTICE)
-
-
-@pytest.fixture
-def hub_id(clocked_ledger: LedgerApplication) -> UUID:
-    return register_platform_at(clocked_ledger, HUB_USCC, PlatformKind.HUB)
-
-
-@pytest.fixture
-def experts(clocked_ledger: LedgerApplication, hub_id: UUID) -> list[UUID]:
-    return register_experts(clocked_ledger, hub_id)
 
 
 @pytest.fixture
@@ -220,13 +204,12 @@ def test_an_organisation_that_is_already_a_platform_cannot_apply(
     clocked_ledger: LedgerApplication, hub_id: UUID
 ) -> None:
     register_platform_at(clocked_ledger, APPLICANT_USCC)
-    head = clocked_ledger.head_position()
-
-    with pytest.raises(ApplicantAlreadyConnectedError) as excinfo:
-        submit(clocked_ledger, hub_id)
-
-    assert excinfo.value.code == "applicant_already_connected"
-    assert clocked_ledger.head_position() == head
+    assert_refused_unrecorded(
+        clocked_ledger,
+        ApplicantAlreadyConnectedError,
+        "applicant_already_connected",
+        lambda: submit(clocked_ledger, hub_id),
+    )
 
 
 def test_a_second_application_for_a_connected_uscc_is_refused_at_connection(

@@ -78,6 +78,15 @@ def network(ledger: LedgerApplication) -> Any:
     return window
 
 
+def network_with_cases(ledger: LedgerApplication, cases: int, *, steps: int) -> Any:
+    """The network, and ``cases`` cases opened a day apart, each taken ``steps`` steps; the
+    window."""
+    window = network(ledger)
+    for n in range(cases):
+        record_case(ledger, window, n, days=n, steps=steps)
+    return window
+
+
 def record_case(
     ledger: LedgerApplication, window: Any, n: int, *, days: int, steps: int, rating: int = 5
 ) -> Any:
@@ -130,9 +139,7 @@ def dump(runner: ProjectionRunner) -> list[Any]:
 def test_the_views_catch_up_with_the_log_in_batches(
     ledger: LedgerApplication, views: ProjectionRunner
 ) -> None:
-    window = network(ledger)
-    for n in range(10):
-        record_case(ledger, window, n, days=n, steps=3)
+    network_with_cases(ledger, 10, steps=3)
 
     views.catch_up()
 
@@ -158,9 +165,7 @@ def test_a_view_advances_past_events_it_does_not_read(
 def test_a_duplicate_delivery_changes_nothing(
     ledger: LedgerApplication, views: ProjectionRunner, sqlite_url: str
 ) -> None:
-    window = network(ledger)
-    for n in range(5):
-        record_case(ledger, window, n, days=n, steps=2)
+    network_with_cases(ledger, 5, steps=2)
     views.catch_up()
     before = dump(views)
 
@@ -175,9 +180,7 @@ def test_a_duplicate_delivery_changes_nothing(
 def test_a_batch_that_fails_leaves_the_view_at_its_last_position_and_resumes(
     ledger: LedgerApplication, views: ProjectionRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = network(ledger)
-    for n in range(6):
-        record_case(ledger, window, n, days=n, steps=1)
+    window = network_with_cases(ledger, 6, steps=1)
     views.catch_up("service_cases")
     position = views._position("service_cases")
     record_case(ledger, window, 99, days=20, steps=2)
@@ -224,9 +227,7 @@ def test_rebuilding_twice_gives_byte_identical_views(
 def test_a_rebuild_is_reported_until_it_has_caught_up(
     ledger: LedgerApplication, views: ProjectionRunner
 ) -> None:
-    window = network(ledger)
-    for n in range(20):
-        record_case(ledger, window, n, days=n, steps=2)
+    network_with_cases(ledger, 20, steps=2)
     views.catch_up()
     with views.store.transaction() as tx:
         views._reset(tx, views.projections["service_cases"])

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 import psycopg
@@ -27,6 +27,8 @@ from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel
 from tests.acting import act
 from tests.conftest import DEFAULT_TEST_POSTGRES_URL
+from tests.conftest import fresh_database as fresh_database
+from tests.conftest import with_dbname as with_dbname
 
 T = TypeVar("T")
 
@@ -60,24 +62,6 @@ def reachable_postgres_server() -> tuple[str, str | None]:
     except psycopg.OperationalError as e:
         return url, f"PostgreSQL is not reachable at {url} ({e}). Set LEDGER_TEST_POSTGRES_URL."
     return url, None
-
-
-def with_dbname(url: str, dbname: str) -> str:
-    base, _, _ = url.rpartition("/")
-    return f"{base}/{dbname}"
-
-
-@contextmanager
-def fresh_database(server_url: str) -> Iterator[str]:
-    """A uniquely named, empty database on ``server_url``, dropped on exit."""
-    dbname = f"ledger_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{dbname}"')
-    try:
-        yield with_dbname(server_url, dbname)
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
 
 
 def event_rows(url: str) -> list[tuple[object, ...]]:
@@ -189,3 +173,37 @@ def successes(results: list[T | BaseException]) -> list[T]:
 
 def failures(results: list[T | BaseException]) -> list[BaseException]:
     return [r for r in results if isinstance(r, BaseException)]
+
+
+def sole_winner(
+    results: list[Outcome | BaseException], losers_fail_with: type[BaseException], threads: int
+) -> tuple[int, Outcome]:
+    """The one thread whose attempt succeeded, and its outcome; every other failed with
+    ``losers_fail_with``."""
+    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
+    assert len(won) == 1, results
+    assert [type(e) for e in failures(results)] == [losers_fail_with] * (threads - 1)
+    return won[0]
+
+
+@contextmanager
+def deciding_after(
+    start: threading.Barrier, ledgers: list[LedgerApplication], aggregate: type
+) -> Iterator[None]:
+    """While inside, every step the ledgers take on an ``aggregate`` waits at ``start`` once it
+    is loaded, so racing threads all decide on the same version."""
+    capabilities = {id(c): c for c in (cast(Any, led.capability(aggregate)) for led in ledgers)}
+    for capability in capabilities.values():
+        take = capability._take
+
+        def waiting(subject: object, step: object, meta: Envelope, take: Any = take) -> None:
+            # Every thread has loaded the same version before any of them decides and saves.
+            start.wait()
+            take(subject, step, meta)
+
+        capability._take = waiting
+    try:
+        yield
+    finally:
+        for capability in capabilities.values():
+            del capability._take

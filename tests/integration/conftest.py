@@ -83,3 +83,17 @@ def service_ledger(
 ) -> LedgerApplication:
     """A ledger that connects as the service role, as production does."""
     return make_ledger(service_url)
+
+
+@pytest.fixture(params=["one-shared-ledger", "a-ledger-per-thread"])
+def ledgers(
+    request: pytest.FixtureRequest,
+    pg_ledger: LedgerApplication,
+    make_small_ledger: Callable[[str], LedgerApplication],
+    postgres_url: str,
+) -> list[LedgerApplication]:
+    """The ledger each racing thread uses, by thread number (the test module's ``THREADS``)."""
+    threads: int = request.module.THREADS
+    if request.param == "one-shared-ledger":
+        return [pg_ledger] * threads
+    return [make_small_ledger(postgres_url) for _ in range(threads)]

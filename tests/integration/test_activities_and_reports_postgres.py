@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from typing import Any, cast
 from uuid import UUID
 
 import pytest
@@ -22,7 +18,6 @@ from ledger.application.commands.data_reports import (
     Submit,
 )
 from ledger.application.commands.participants import RegisterConnectedPlatform
-from ledger.application.handlers.data_reports import DataReports
 from ledger.application.interface.activities import activity_view
 from ledger.application.interface.data_reports import data_report_view
 from ledger.application.queries.data_reports import list_reports
@@ -37,7 +32,6 @@ from ledger.domain.activity import (
     Plan,
 )
 from ledger.domain.data_report import DataReport, ReportStatus, Submission, parse_period
-from ledger.domain.envelope import Envelope
 from ledger.domain.errors import ActivityExistsError, ConcurrentModificationError
 from ledger.domain.platform import PlatformKind
 from tests.acting import CaughtUp, act
@@ -45,10 +39,11 @@ from tests.integration._support import (
     ENTERPRISE_USCC,
     REGION,
     Network,
+    deciding_after,
     envelope,
     event_rows,
-    failures,
     race,
+    sole_winner,
     start_line,
 )
 
@@ -86,29 +81,6 @@ def _submit(ledger: LedgerApplication, report_id: UUID, window_id: UUID) -> Outc
     return act(ledger, command, envelope(window_id, occurred_at=SUBMITTED_AT))
 
 
-@contextmanager
-def deciding_after(start: threading.Barrier, ledgers: list[LedgerApplication]) -> Iterator[None]:
-    """While inside, every step the ledgers take on a report waits at ``start`` once the report
-    is loaded, so racing threads all decide on the same version."""
-    capabilities = {
-        id(c): c for c in (cast(DataReports, led.capability(DataReport)) for led in ledgers)
-    }
-    for capability in capabilities.values():
-        take = capability._take
-
-        def waiting(report: DataReport, step: ReportStep, meta: Envelope, take: Any = take) -> None:
-            # Every thread has loaded version 2 before any of them decides and saves.
-            start.wait()
-            take(report, step, meta)
-
-        capability._take = waiting  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        for capability in capabilities.values():
-            del capability._take
-
-
 @pytest.fixture
 def hub_id(pg_ledger: LedgerApplication) -> UUID:
     return act(
@@ -118,19 +90,6 @@ def hub_id(pg_ledger: LedgerApplication) -> UUID:
         ),
         envelope(None),
     ).resource_id
-
-
-@pytest.fixture(params=["one-shared-ledger", "a-ledger-per-thread"])
-def ledgers(
-    request: pytest.FixtureRequest,
-    pg_ledger: LedgerApplication,
-    make_small_ledger: Callable[[str], LedgerApplication],
-    postgres_url: str,
-) -> list[LedgerApplication]:
-    """The ledger each racing thread uses, by thread number."""
-    if request.param == "one-shared-ledger":
-        return [pg_ledger] * THREADS
-    return [make_small_ledger(postgres_url) for _ in range(THREADS)]
 
 
 def test_an_activity_and_a_report_read_back_exactly_from_postgres(
@@ -187,10 +146,7 @@ def test_racing_plans_with_the_same_external_ref_create_exactly_one_activity(
 
     results = race(start, attempt)
 
-    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
-    assert len(won) == 1, results
-    assert [type(e) for e in failures(results)] == [ActivityExistsError] * (THREADS - 1)
-    winner, outcome = won[0]
+    winner, outcome = sole_winner(results, ActivityExistsError, THREADS)
     activity = pg_ledger.get(Activity, outcome.resource_id)
     assert activity.plan is not None
     assert activity.plan.title == f"路演 {winner}"
@@ -219,13 +175,10 @@ def test_racing_reviews_of_one_report_either_accept_it_or_return_it_never_both(
         )
         return act(ledgers[i], StepReport(report_id=report_id, step=review), meta)
 
-    with deciding_after(start, ledgers):
+    with deciding_after(start, ledgers, DataReport):
         results = race(start, attempt)
 
-    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
-    assert len(won) == 1, results
-    assert [type(e) for e in failures(results)] == [ConcurrentModificationError] * (THREADS - 1)
-    winner, outcome = won[0]
+    winner, outcome = sole_winner(results, ConcurrentModificationError, THREADS)
     report = pg_ledger.get(DataReport, report_id)
     assert report.version == 3
     if winner % 2:

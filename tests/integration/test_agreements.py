@@ -67,18 +67,6 @@ def institution_id(pg_ledger: LedgerApplication, network: Network) -> UUID:
     ).resource_id
 
 
-@pytest.fixture(params=["one-shared-ledger", "a-ledger-per-thread"])
-def ledgers(
-    request: pytest.FixtureRequest,
-    pg_ledger: LedgerApplication,
-    make_small_ledger: Callable[[str], LedgerApplication],
-    postgres_url: str,
-) -> list[LedgerApplication]:
-    if request.param == "one-shared-ledger":
-        return [pg_ledger] * THREADS
-    return [make_small_ledger(postgres_url) for _ in range(THREADS)]
-
-
 def _cst(day: date, hour: int) -> datetime:
     return datetime(day.year, day.month, day.day, hour, tzinfo=CST)
 

@@ -12,7 +12,6 @@ server process), and sixteen ledgers with a thread each (sixteen processes).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -50,19 +49,6 @@ THREADS = 16
 HUB_USCC = "91330100716105852F"
 APPROVED = Decimal("1000.00")
 MAX_RETRIES = 4 * THREADS
-
-
-@pytest.fixture(params=["one-shared-ledger", "a-ledger-per-thread"])
-def ledgers(
-    request: pytest.FixtureRequest,
-    pg_ledger: LedgerApplication,
-    make_small_ledger: Callable[[str], LedgerApplication],
-    postgres_url: str,
-) -> list[LedgerApplication]:
-    """The ledger each racing thread uses, by thread number."""
-    if request.param == "one-shared-ledger":
-        return [pg_ledger] * THREADS
-    return [make_small_ledger(postgres_url) for _ in range(THREADS)]
 
 
 @dataclass(frozen=True)

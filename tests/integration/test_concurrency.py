@@ -9,11 +9,9 @@ threads meet at a barrier placed *after* the read, so all of them decide on the 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
 from uuid import UUID
 
 import psycopg
@@ -25,7 +23,6 @@ from ledger.application.commands.access_keys import InitialiseLedger, IssuedKey
 from ledger.application.commands.cases import Assign, CaseStep, Close, Deliver, GiveFeedback
 from ledger.application.context import IdempotencyRequest
 from ledger.application.group_commit import GroupCommitConfig
-from ledger.application.handlers.cases import ServiceCases
 from ledger.application.queries.access_keys import authenticate, list_keys
 from ledger.application.writes import Outcome
 from ledger.domain import ids
@@ -53,11 +50,13 @@ from tests.application.support import step_case
 from tests.integration._support import (
     ACTOR,
     Network,
+    deciding_after,
     envelope,
     event_rows,
     failures,
     open_case,
     race,
+    sole_winner,
     start_line,
     successes,
 )
@@ -152,28 +151,6 @@ def _close(i: int, meta: Envelope) -> CaseStep:
     return Close(note=f"closed by thread {i}")
 
 
-@contextmanager
-def deciding_after(start: threading.Barrier, ledgers: list[LedgerApplication]) -> Iterator[None]:
-    """While inside, every step the ledgers take on a case waits at ``start`` once the case is
-    loaded, so racing threads all decide on the same version."""
-    capabilities = {
-        id(c): c for c in (cast(ServiceCases, led.capability(ServiceCase)) for led in ledgers)
-    }
-    for capability in capabilities.values():
-        take = capability._take
-
-        def waiting(case: ServiceCase, step: CaseStep, meta: Envelope, take: Any = take) -> None:
-            start.wait()
-            take(case, step, meta)
-
-        capability._take = waiting  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        for capability in capabilities.values():
-            del capability._take
-
-
 STEPS = [
     Step("assign", _assign, lambda i: f"专家 {i}", lambda e: getattr(e, "provider_name", None)),
     Step("deliver", _deliver, lambda i: Decimal(100 + i), lambda e: getattr(e, "fee_amount", None)),
@@ -191,7 +168,7 @@ def race_step(
         meta = network.meta()
         return step_case(ledgers[i], case_id, step.take(i, meta), meta)
 
-    with deciding_after(start, ledgers):
+    with deciding_after(start, ledgers, ServiceCase):
         return race(start, attempt)
 
 
@@ -259,10 +236,7 @@ def test_racing_opens_with_the_same_external_ref_create_exactly_one_case(
 
     results = race(start, attempt)
 
-    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
-    assert len(won) == 1, results
-    assert [type(e) for e in failures(results)] == [ExternalRefExistsError] * (THREADS - 1)
-    winner, outcome = won[0]
+    winner, outcome = sole_winner(results, ExternalRefExistsError, THREADS)
     case = pg_ledger.get(ServiceCase, outcome.resource_id)
     assert case.version == 1
     assert case.description == f"demand of thread {winner}"
@@ -328,10 +302,7 @@ def test_one_idempotency_key_raced_with_different_requests_records_only_one_of_t
 
     results = race(start, attempt)
 
-    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
-    assert len(won) == 1, results
-    assert [type(e) for e in failures(results)] == [IdempotencyKeyReusedError] * (THREADS - 1)
-    winner, outcome = won[0]
+    winner, outcome = sole_winner(results, IdempotencyKeyReusedError, THREADS)
     assert not outcome.replayed
     assert len(event_rows(postgres_url)) == 2 + 1, "no loser's events were kept"
     for i in range(THREADS):
@@ -357,7 +328,7 @@ def test_the_same_idempotent_step_raced_on_one_case_is_recorded_once(
         assign = Assign(provider_kind=ProviderKind.EXPERT, provider_name="expert")
         return step_case(ledgers[i], opened.resource_id, assign, meta, idempotency=request)
 
-    with deciding_after(start, ledgers):
+    with deciding_after(start, ledgers, ServiceCase):
         results = race(start, attempt)
 
     outcomes = successes(results)

@@ -36,7 +36,7 @@ from tests.application.onboarding_support import (
 )
 from tests.application.support import HUB_USCC
 from tests.conftest import FakeClock
-from tests.integration._support import event_rows, failures, race, start_line
+from tests.integration._support import event_rows, failures, race, sole_winner, start_line
 
 THREADS = 8
 
@@ -101,10 +101,7 @@ def test_racing_connections_of_one_uscc_create_exactly_one_platform(
 
     results = race(start, attempt)
 
-    won = [(i, r) for i, r in enumerate(results) if isinstance(r, Outcome)]
-    assert len(won) == 1, results
-    assert [type(e) for e in failures(results)] == [ApplicantAlreadyConnectedError] * (THREADS - 1)
-    winner, _ = won[0]
+    winner, _ = sole_winner(results, ApplicantAlreadyConnectedError, THREADS)
     platform = ledgers[0].get(Platform, ids.platform_id(APPLICANT_USCC))
     assert platform.application_id == applications[winner]
     statuses = [ledgers[0].get(OnboardingApplication, a).status for a in applications]

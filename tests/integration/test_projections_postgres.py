@@ -5,14 +5,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 
 from demo import seed_demo
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import OpenCase
-from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.domain.envelope import Envelope
-from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel
 from projections.appraisal import figures_at, figures_now
 from projections.catalog import all_projections
@@ -20,6 +17,7 @@ from projections.runner import ProjectionRunner
 from projections.service_cases import CASE_FACTS
 from projections.store import PostgresViewStore
 from tests.acting import act
+from tests.application.support import register_a_small_network
 
 START = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
 
@@ -29,25 +27,7 @@ def test_racing_daemons_apply_each_event_once(
 ) -> None:
     ledger = make_ledger(postgres_url)
     at = Envelope("key:test", None, "req", "req", START)
-    window = act(
-        ledger,
-        RegisterConnectedPlatform(
-            kind=PlatformKind.WINDOW, name="窗口", uscc="91640100MA7AY4CL31", region="640100"
-        ),
-        at,
-    ).resource_id
-    act(
-        ledger,
-        RegisterEnterprise(
-            uscc="91640104MA71TJ3Y8G",
-            name="企业",
-            region="640104",
-            industry="industry",
-            employees=20,
-            revenue_wan=Decimal(300),
-        ),
-        at,
-    )
+    window = register_a_small_network(ledger, at, employees=20, revenue_wan=300)
     for n in range(60):
         opened = Envelope("key:test", window, "req", "req", START + timedelta(hours=n))
         act(

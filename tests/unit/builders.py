@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import Protocol, TypeVar
 from uuid import UUID
 
+import pytest
+
 from ledger.domain.envelope import Envelope
+from ledger.domain.errors import LedgerError, RuleViolationError
 from ledger.domain.service_case import (
     Assignment,
     Channel,
@@ -97,3 +102,36 @@ def cancelled_case() -> ServiceCase:
     case = opened_case()
     case.cancel("The enterprise withdrew its demand.", later(1))
     return case
+
+
+def assert_refused(code: str, action: Callable[[], object]) -> RuleViolationError:
+    """``action`` breaks the rule ``code``, with a detail that says why."""
+    with pytest.raises(RuleViolationError) as excinfo:
+        action()
+    assert excinfo.value.code == code
+    assert excinfo.value.detail
+    return excinfo.value
+
+
+class Versioned(Protocol):
+    @property
+    def version(self) -> int: ...
+
+
+V = TypeVar("V", bound=Versioned)
+
+
+def assert_refused_unchanged(aggregate: V, code: str, action: Callable[[V], object]) -> None:
+    """``action`` on ``aggregate`` breaks the rule ``code`` and records nothing."""
+    version = aggregate.version
+
+    assert_refused(code, lambda: action(aggregate))
+
+    assert aggregate.version == version
+
+
+def refusal_code(action: Callable[[], object], error: type[LedgerError] = LedgerError) -> str:
+    """The code of the ``error`` ``action`` fails with."""
+    with pytest.raises(error) as excinfo:
+        action()
+    return excinfo.value.code

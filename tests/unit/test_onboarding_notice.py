@@ -11,6 +11,7 @@ from ledger.domain.errors import LedgerError
 from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.public_notice import ObjectionOutcome
+from tests.unit.builders import refusal_code
 from tests.unit.onboarding_builders import (
     APPLICANT_USCC,
     FILED_ON,
@@ -35,9 +36,7 @@ NEXT_DAY = NOTICE_ENDS + DAY
 
 
 def _code(action: Callable[[], object]) -> str:
-    with pytest.raises(LedgerError) as excinfo:
-        action()
-    return excinfo.value.code
+    return refusal_code(action)
 
 
 def _publish(application: OnboardingApplication, starts_on: date, ends_on: date) -> None:

@@ -10,6 +10,7 @@ import pytest
 from ledger.domain import ids
 from ledger.domain.errors import RuleViolationError
 from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
+from tests.unit.builders import refusal_code
 from tests.unit.onboarding_builders import (
     APPLICANT_USCC,
     FILED_AT,
@@ -24,9 +25,7 @@ from tests.unit.onboarding_builders import (
 
 
 def _code(action: Callable[[], object]) -> str:
-    with pytest.raises(RuleViolationError) as excinfo:
-        action()
-    return excinfo.value.code
+    return refusal_code(action, RuleViolationError)
 
 
 # --- submission --------------------------------------------------------------------------------

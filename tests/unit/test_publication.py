@@ -10,8 +10,8 @@ import pytest
 
 from ledger.domain import ids
 from ledger.domain.envelope import Envelope
-from ledger.domain.errors import LedgerError
 from ledger.domain.publication import Publication, PublicationKind, PublicationStatus
+from tests.unit.builders import refusal_code
 
 WINDOW_ID = UUID("00000000-0000-4000-8000-000000000001")
 OTHER_WINDOW_ID = UUID("00000000-0000-4000-8000-000000000002")
@@ -74,9 +74,7 @@ def withdrawn() -> Publication:
 
 
 def _code(action: Callable[[], object]) -> str:
-    with pytest.raises(LedgerError) as excinfo:
-        action()
-    return excinfo.value.code
+    return refusal_code(action)
 
 
 def test_a_platform_submits_a_publication_for_itself() -> None:
