@@ -19,7 +19,13 @@ from evidence.checkpoint import load_trusted_checkpoint
 from evidence.keys import VerifyKey, load_verify_key
 from evidence.verify import VerificationReport, verify_pack
 from ledger.application.app import LedgerApplication
-from ledger.audit.keys import SealKeyError, SigningKey, resolve_signing_key, write_private_key
+from ledger.audit.keys import (
+    SealKeyError,
+    SigningKey,
+    read_private_key,
+    resolve_signing_key,
+    write_private_key,
+)
 from ledger.audit.pack import export_pack
 from ledger.audit.replay import ReplayPoint, replay_log, replay_stream
 from ledger.domain.errors import LedgerError
@@ -59,8 +65,24 @@ def _signing_key(settings: Settings) -> SigningKey:
 @audit_app.command("keygen")
 def keygen(
     path: Annotated[Path, typer.Argument(help="Where to write the private key (mode 0600)")],
+    if_missing: Annotated[
+        bool,
+        typer.Option(
+            "--if-missing",
+            help="If PATH already holds a key, keep it and print its public key (for a "
+            "deployment's first start: made once, never replaced)",
+        ),
+    ] = False,
 ) -> None:
     """Make an Ed25519 sealing key: the private key goes to PATH, the public key to stdout."""
+    if if_missing and path.exists():
+        try:
+            kept = read_private_key(path)
+        except SealKeyError as e:
+            raise _fail(e.detail) from None
+        err.print(f"Kept the key in {path} (key id {kept.key_id}); its public key is below.")
+        sys.stdout.write(kept.public.pem)
+        return
     key = SigningKey.generate()
     try:
         write_private_key(path, key)

@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     def __init__(self, **values: Any) -> None:
         if unknown := unknown_variables(os.environ):
             raise SettingsError(unknown)
+        for field, value in from_files(os.environ).items():
+            values.setdefault(field, value)
         try:
             super().__init__(**values)
         except ValidationError as e:
@@ -168,9 +170,35 @@ def variable(field: str) -> str:
     return f"{PREFIX}{field.upper()}"
 
 
+FILE_SUFFIX = "_FILE"
+
+
+def from_files(environ: Mapping[str, str]) -> dict[str, str]:
+    """Settings given as files (``LEDGER_DATABASE_URL_FILE=/run/secrets/db-url``): each file's
+    content, less a final newline, is the setting's value (as Docker and Kubernetes secrets are
+    mounted). A setting given both ways, or a file that cannot be read, is refused."""
+    values, problems = {}, []
+    for field in Settings.model_fields:
+        name = variable(field)
+        path = environ.get(name + FILE_SUFFIX)
+        if path is None:
+            continue
+        if name in environ:
+            problems.append(f"{name} and {name}{FILE_SUFFIX} are both set: keep one")
+            continue
+        try:
+            values[field] = Path(path).read_text(encoding="utf-8").removesuffix("\n")
+        except OSError as e:
+            problems.append(f"{name}{FILE_SUFFIX}: cannot read {path} ({e.strerror})")
+    if problems:
+        raise SettingsError(problems)
+    return values
+
+
 def unknown_variables(environ: Mapping[str, str]) -> list[str]:
     """A problem for each ``LEDGER_*`` variable no setting reads, with the closest name."""
     known = {variable(name) for name in Settings.model_fields}
+    known |= {name + FILE_SUFFIX for name in known}
     problems = []
     for name in sorted(environ):
         if not name.startswith(PREFIX) or name in known or name in OTHER_VARIABLES:

@@ -4,6 +4,7 @@ cannot be reached is one line naming what is wrong, and a non-zero exit."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -13,9 +14,12 @@ UNREACHABLE = "postgresql://postgres:hunter2@127.0.0.1:1/nowhere"
 
 
 def run(database_url: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = cli_env(database_url, **env)
+    if "LEDGER_DATABASE_URL_FILE" in env:
+        del environment["LEDGER_DATABASE_URL"]
     return subprocess.run(
         [str(CLI), *args],
-        env=cli_env(database_url, **env),
+        env=environment,
         capture_output=True,
         text=True,
         timeout=CLI_TIMEOUT_SECONDS,
@@ -86,3 +90,42 @@ def test_version_prints_the_installed_version(sqlite_url: str) -> None:
 
     assert done.returncode == 0
     assert done.stdout.strip().startswith("sme-ledger 0.")
+
+
+def test_a_setting_may_come_from_a_file_as_secrets_are_mounted(tmp_path: Path) -> None:
+    secret = tmp_path / "database_url"
+    secret.write_text(UNREACHABLE + "\n", encoding="utf-8")
+
+    shown = run(UNREACHABLE, "config", LEDGER_DATABASE_URL_FILE=str(secret))
+    both = run(UNREACHABLE, "config", LEDGER_DATABASE_URL_FILE=str(secret), LEDGER_PORT="1")
+    missing = run(UNREACHABLE, "config", LEDGER_SEAL_KEY_FILE_FILE=str(tmp_path / "nope"))
+
+    assert shown.returncode == 0, shown.stderr
+    assert "postgresql://postgres:********@127.0.0.1:1/nowhere" in shown.stdout
+    assert both.returncode == 0, both.stderr
+    assert missing.returncode == 2
+    assert "LEDGER_SEAL_KEY_FILE_FILE: cannot read" in missing.stderr
+
+
+def test_a_setting_given_twice_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "port"
+    secret.write_text("8080", encoding="utf-8")
+
+    done = run(UNREACHABLE, "config", LEDGER_PORT="8000", LEDGER_PORT_FILE=str(secret))
+
+    assert done.returncode == 2
+    assert done.stderr.strip() == "error: LEDGER_PORT and LEDGER_PORT_FILE are both set: keep one"
+
+
+def test_keygen_if_missing_makes_the_key_once_and_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "keys" / "seal.pem"
+
+    first = run(UNREACHABLE, "audit", "keygen", str(path), "--if-missing")
+    again = run(UNREACHABLE, "audit", "keygen", str(path), "--if-missing")
+    without = run(UNREACHABLE, "audit", "keygen", str(path))
+
+    assert first.returncode == 0, first.stderr
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == first.stdout  # the same public key
+    assert "Kept the key" in again.stderr
+    assert without.returncode == 2
