@@ -78,7 +78,11 @@ def create_app(
     problems.install(app)
     # Added first, so it runs inside RequestContextMiddleware and sees the request id.
     app.add_middleware(AccessAuditMiddleware)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        max_in_flight=settings.max_in_flight,
+    )
     if settings.bench_endpoints:
         app.include_router(bench.router)
     for module in (

@@ -1,4 +1,5 @@
-"""Per-request plumbing as plain ASGI: request id, body size limit, timing and metrics."""
+"""Per-request plumbing as plain ASGI: request id, admission, body size limit, timing and
+metrics."""
 
 from __future__ import annotations
 
@@ -33,9 +34,13 @@ class RequestContextMiddleware:
     ``Content-Length`` does not get a large body past it.
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, max_in_flight: int = 0) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.max_in_flight = max_in_flight
+        """Requests under /v1 this process answers at once (0: no bound); beyond, 503 at once.
+        Below the thread pool's size (40), so an admitted request never waits for a thread."""
+        self.in_flight = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -71,31 +76,60 @@ class RequestContextMiddleware:
             return message
 
         declared = _header(scope, b"content-length")
+        admitted = not self._overloaded(scope)
+        if admitted:
+            self.in_flight += 1
         try:
+            if not admitted:
+                metrics.HTTP_SHED.inc()
+                await _refuse(scope, receive, send_with_id, OverloadedError())
+                return
             if declared is not None and declared.isdigit() and int(declared) > limit:
-                await _refuse_too_large(scope, receive, send_with_id, limit)
+                await _refuse(scope, receive, send_with_id, BodyTooLargeError(limit))
                 return
             await self.app(scope, receive_limited, send_with_id)
         finally:
+            if admitted:
+                self.in_flight -= 1
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
             method = scope.get("method", "GET")
             metrics.HTTP_REQUESTS.labels(method, template, str(status)).inc()
             metrics.HTTP_DURATION.labels(method, template).observe(time.perf_counter() - started)
 
+    def _overloaded(self, scope: Scope) -> bool:
+        # Health and metrics are always answered: they are how an overload is seen.
+        return (
+            self.max_in_flight > 0
+            and self.in_flight >= self.max_in_flight
+            and str(scope.get("path", "")).startswith("/v1/")
+        )
 
-async def _refuse_too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
-    """Answer before reading a body whose declared length is already too large."""
-    error = BodyTooLargeError(limit)
+
+class OverloadedError(ApiError):
+    def __init__(self) -> None:
+        super().__init__(
+            503,
+            "overloaded",
+            "Overloaded",
+            "This server is answering as many requests as it can; retry shortly.",
+            headers={"Retry-After": "1"},
+        )
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, error: ApiError) -> None:
+    """Answer before reading the body: too large as declared, or no room to answer."""
     body = problem_body(
-        413,
+        error.status_code,
         error.code,
         error.title,
         str(error.detail),
         scope.get("path", ""),
         scope["state"]["request_id"],
     )
-    response = Response(body, status_code=413, media_type=PROBLEM_JSON)
+    response = Response(
+        body, status_code=error.status_code, media_type=PROBLEM_JSON, headers=error.headers
+    )
     await response(scope, receive, send)
 
 

@@ -36,6 +36,11 @@ HTTP_DURATION = Histogram(
     ["method", "route"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
 )
+HTTP_SHED = Counter(
+    "ledger_http_requests_shed_total",
+    "Requests refused with 503 at once because the process was answering as many as it may "
+    "(LEDGER_MAX_IN_FLIGHT).",
+)
 EVENTS_APPENDED = Counter(
     "ledger_events_appended_total",
     "Events appended to the log, by event type.",

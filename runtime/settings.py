@@ -64,6 +64,12 @@ class Settings(BaseSettings):
         2, ge=1, le=60, description="Longest a request waits for a PostgreSQL connection"
     )
     max_body_bytes: int = Field(1_048_576, ge=1024, le=64 * 1_048_576)
+    max_in_flight: int = Field(
+        32,
+        ge=0,
+        le=10_000,
+        description="Requests under /v1 a worker answers at once (0: no bound); beyond, 503",
+    )
     clock_skew_seconds: int = Field(300, ge=0, le=86_400)
     log_page_limit: int = Field(1000, ge=1, le=10_000)
     view_wait_seconds: float = Field(

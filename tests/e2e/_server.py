@@ -121,7 +121,7 @@ class Server:
             f.close()
 
 
-def start_server(database_url: str, directory: Path, name: str) -> Server:
+def start_server(database_url: str, directory: Path, name: str, **env: str) -> Server:
     """Start ``sme-ledger serve`` on a free port; returns once it answers /healthz.
 
     Output goes to files rather than pipes, so a chatty server can never block on a full pipe.
@@ -131,7 +131,7 @@ def start_server(database_url: str, directory: Path, name: str) -> Server:
     stdout, stderr = stdout_path.open("wb"), stderr_path.open("wb")
     process = subprocess.Popen(
         [str(CLI), "serve"],
-        env=cli_env(database_url, LEDGER_HOST="127.0.0.1", LEDGER_PORT=str(port)),
+        env=cli_env(database_url, LEDGER_HOST="127.0.0.1", LEDGER_PORT=str(port), **env),
         stdout=stdout,
         stderr=stderr,
     )
