@@ -17,7 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
 
-from suite import fresh_database, prepare, record
+from bulk import record
+from suite import fresh_database, prepare
 
 from api.schemas.cases import CaseOpening
 from ledger.application.context import Principal, RequestContext
