@@ -33,6 +33,7 @@ app.add_typer(keys.keys_app, name="keys")
 app.add_typer(views.project_app, name="project")
 app.add_typer(cli_audit.audit_app, name="audit")
 
+
 def unreachable(error: BaseException) -> bool:
     """Whether ``error`` says the database cannot be reached or opened (not that a statement
     failed on one that answered): a connection refused, a pool that never got a connection, a
