@@ -3,11 +3,12 @@ checkpoints), woken by PostgreSQL's notifications or by polling."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 import time
 from types import FrameType
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,17 +20,30 @@ from runtime.settings import Settings
 
 
 class _Waker:
-    """Waits for new events: LISTEN on PostgreSQL's notify channel, else plain polling."""
+    """Waits for new events: LISTEN on PostgreSQL's notify channel, else plain polling.
+
+    The LISTEN connection is made by :meth:`connect` and dropped by :meth:`drop` when it
+    fails, so the worker's loop can make it again once the database is back.
+    """
 
     def __init__(self, settings: Settings, channel: str | None, stop: threading.Event) -> None:
         self.stop = stop
-        self.poll = settings.seal_poll_seconds
-        self.conn = None
-        if settings.store.is_postgres and channel:
-            import psycopg
+        self.url = settings.database_url
+        self.channel = channel if settings.store.is_postgres else None
+        self.conn: Any = None
 
-            self.conn = psycopg.connect(settings.database_url, autocommit=True)
-            self.conn.execute(f'LISTEN "{channel}"')
+    def connect(self) -> None:
+        if self.channel is None or self.conn is not None:
+            return
+        import psycopg
+
+        conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+        try:
+            conn.execute(f'LISTEN "{self.channel}"')
+        except BaseException:
+            conn.close()
+            raise
+        self.conn = conn
 
     def wait(self, seconds: float) -> None:
         if self.conn is None:
@@ -45,9 +59,18 @@ class _Waker:
             for _ in self.conn.notifies(timeout=min(remaining, 0.5), stop_after=1):
                 return
 
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
+    def drop(self) -> None:
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
+
+    close = drop
+
+
+def _say(line: str) -> None:
+    """One plain line on stderr (no markup, never wrapped)."""
+    err.print(line, markup=False, highlight=False)
 
 
 def seal(
@@ -92,24 +115,34 @@ def seal(
         signal.signal(signal.SIGINT, request_stop)
         waker = _Waker(settings, getattr(ledger.recorder, "channel_name", None), stop)
         err.print(f"Sealing {settings.database_url.split('@')[-1]} with key {key.key_id}")
+        watch = metrics.DatabaseWatch(
+            "seal",
+            _say,
+            max_delay=settings.reconnect_max_seconds,
+            refresh=metrics.pool_refresher(ledger),
+        )
         failures = 0
         try:
             while not stop.is_set():
                 try:
+                    waker.connect()
                     report = sealer.seal()
                     metrics.CHECKPOINT_LAG.set(sealer.lag())
+                    watch.ok()
                     for cp in report.checkpoints:
                         err.print(f"checkpoint {cp.tree_size} (up to position {cp.last_position})")
                     failures = 0
-                except LedgerError as e:
-                    raise _fail(e.detail, 1) from None
-                except Exception as e:  # the database went away: keep trying, with back-off
-                    failures += 1
-                    err.print(f"[yellow]sealing failed ({type(e).__name__}: {e}); retrying[/]")
-                    stop.wait(min(settings.seal_poll_seconds * 2**failures, 60.0))
-                    continue
-                if not stop.is_set():
                     waker.wait(sealer.wait_seconds(settings.seal_poll_seconds))
+                except Exception as e:
+                    waker.drop()
+                    if metrics.lost_connection(e):
+                        stop.wait(watch.lost(e))
+                        continue
+                    if isinstance(e, LedgerError):
+                        raise _fail(e.detail, 1) from None
+                    failures += 1  # not the connection: say so every time, and keep trying
+                    _say(f"sealing failed ({type(e).__name__}: {e}); retrying")
+                    stop.wait(min(settings.seal_poll_seconds * 2**failures, 60.0))
         finally:
             waker.close()
         err.print("Sealer stopped.")

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from cli.common import (
+    err,
     fail,
     open_ledger,
     out,
@@ -16,6 +17,7 @@ from cli.common import (
 )
 from ledger.application.app import LedgerApplication
 from projections.runner import ProjectionRunner
+from runtime import metrics
 from runtime.bootstrap import Runtime
 from runtime.settings import Settings
 
@@ -68,9 +70,15 @@ def project(
 
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, shut_down)
-        listener = _listen_for_appends(settings, runner, stop)
+        watch = metrics.DatabaseWatch(
+            "project",
+            _say,
+            max_delay=settings.reconnect_max_seconds,
+            refresh=metrics.pool_refresher(ledger, runner.store),
+        )
+        listener = _listen_for_appends(settings, runner, stop, watch)
         out.print(f"Keeping {len(runner.projections)} views up to date; Ctrl-C to stop.")
-        runner.run(stop, poll_interval=poll)
+        _keep_up(runner, stop, poll, watch)
         if listener is not None:
             listener.join(timeout=5)
     finally:
@@ -78,8 +86,44 @@ def project(
         ledger.close()
 
 
-def _listen_for_appends(settings: Settings, runner: ProjectionRunner, stop: Any) -> Any:
-    """On PostgreSQL, wake the daemon on every append (LISTEN); polling stays as a fallback."""
+def _say(line: str) -> None:
+    """One plain line on stderr (no markup, never wrapped)."""
+    err.print(line, markup=False, highlight=False)
+
+
+def _keep_up(
+    runner: ProjectionRunner, stop: Any, poll: float, watch: metrics.DatabaseWatch
+) -> None:
+    """Keep every view caught up until ``stop`` is set, woken early by ``runner.wake``.
+
+    A lost database is waited out with a bounded back-off (one line when it goes, one when it
+    is back); any other failure is reported and retried after ``poll`` seconds. Each batch
+    commits with its view's position, so a retry never applies an event twice.
+    """
+    while not stop.is_set():
+        try:
+            runner.catch_up()
+            watch.ok()
+        except Exception as e:
+            if metrics.lost_connection(e):
+                stop.wait(watch.lost(e))
+            else:
+                _say(f"project: a batch failed ({type(e).__name__}: {e}); retrying")
+                stop.wait(poll)
+            continue
+        runner.wake.wait(poll)
+        runner.wake.clear()
+
+
+def _listen_for_appends(
+    settings: Settings, runner: ProjectionRunner, stop: Any, watch: metrics.DatabaseWatch
+) -> Any:
+    """On PostgreSQL, wake the daemon on every append (LISTEN); polling stays as a fallback.
+
+    The LISTEN connection is the first to notice a lost database (the server closes it at
+    once): it tells ``watch``, which drops the pools' dead connections before the daemon's next
+    round needs one, and it is made again with the same bounded back-off.
+    """
     if not settings.store.is_postgres:
         return None
     import threading
@@ -89,13 +133,17 @@ def _listen_for_appends(settings: Settings, runner: ProjectionRunner, stop: Any)
     def listen() -> None:
         while not stop.is_set():
             try:
-                with psycopg.connect(settings.database_url, autocommit=True) as conn:
+                with psycopg.connect(
+                    settings.database_url, autocommit=True, connect_timeout=5
+                ) as conn:
                     conn.execute("LISTEN ledger_events")
+                    watch.ok()
+                    runner.wake.set()  # catch up with whatever was appended while it was gone
                     while not stop.is_set():
                         for _ in conn.notifies(timeout=1.0, stop_after=1):
                             runner.wake.set()
-            except psycopg.Error:
-                stop.wait(1.0)  # the poll keeps the views fresh meanwhile
+            except psycopg.Error as e:
+                stop.wait(watch.lost(e))  # the poll keeps the views fresh meanwhile
 
     thread = threading.Thread(target=listen, name="listen", daemon=True)
     thread.start()

@@ -6,8 +6,13 @@ before any worker starts, and ``/metrics`` aggregates the files all workers writ
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -118,3 +123,132 @@ def render() -> tuple[bytes, str]:
         multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
         return generate_latest(registry), CONTENT_TYPE_LATEST
     return generate_latest(), CONTENT_TYPE_LATEST
+
+
+# --- the long-running workers (`sme-ledger project`, `sme-ledger seal`) ------------------------
+
+DATABASE_RECONNECTS = Counter(
+    "ledger_database_reconnects_total",
+    "Times a worker got its database back after losing it (a dropped connection, a restart, "
+    "an outage), by worker.",
+    ["worker"],
+)
+DATABASE_UP = Gauge(
+    "ledger_database_up",
+    "1 while the worker reaches its database, 0 while it is reconnecting, by worker.",
+    ["worker"],
+    multiprocess_mode="livemax",
+)
+
+
+def lost_connection(error: BaseException) -> bool:
+    """Whether ``error`` (or what caused it) says the connection to PostgreSQL was lost or
+    could not be made: a closed or refused connection, a server shutting down or terminating
+    the backend, a pool that got no connection. A statement the server refused is not."""
+    import psycopg
+    import psycopg_pool
+    from eventsourcing.persistence import InterfaceError, OperationalError
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, psycopg_pool.PoolTimeout | psycopg.InterfaceError):
+            return True
+        if isinstance(current, psycopg.OperationalError):
+            state = current.sqlstate
+            # 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now.
+            return state is None or state.startswith("08") or state in {"57P01", "57P02", "57P03"}
+        chained = current.__cause__ or current.__context__
+        if isinstance(current, OperationalError | InterfaceError) and chained is None:
+            return True  # the store's own word, nothing underneath to look at
+        current = chained
+    return False
+
+
+class DatabaseWatch:
+    """A worker's view of its database: one line when it goes away, one when it is back (with
+    how long it was gone), the reconnects counted, and a bounded back-off between attempts.
+
+    Thread-safe: a worker's threads may report to the same watch.
+    """
+
+    def __init__(
+        self,
+        worker: str,
+        report: Callable[[str], None],
+        *,
+        first_delay: float = 0.25,
+        max_delay: float = 30.0,
+        refresh: Callable[[], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.worker = worker
+        self.refresh = refresh
+        self.report = report
+        self.first_delay = first_delay
+        self.max_delay = max(max_delay, first_delay)
+        self.clock = clock
+        self.failures = 0
+        self.since: float | None = None
+        self._lock = threading.Lock()
+        DATABASE_UP.labels(worker).set(1)
+        DATABASE_RECONNECTS.labels(worker)  # the series exists (at 0) before the first outage
+
+    @property
+    def down(self) -> bool:
+        return self.since is not None
+
+    def lost(self, error: BaseException) -> float:
+        """Note a failed attempt; the seconds to wait before the next one."""
+        with self._lock:
+            self.failures += 1
+            if self.since is None:
+                self.since = self.clock()
+                DATABASE_UP.labels(self.worker).set(0)
+                reason = " ".join(str(error).split()) or type(error).__name__
+                self.report(
+                    f"{self.worker}: lost the database ({type(error).__name__}: {reason}); "
+                    f"reconnecting, waiting at most {self.max_delay:g} s between attempts"
+                )
+            if self.refresh is not None:
+                with contextlib.suppress(Exception):
+                    self.refresh()
+            doubled = self.first_delay * 2.0 ** min(self.failures - 1, 30)
+            return min(doubled, self.max_delay)
+
+    def ok(self) -> None:
+        """Note a successful round trip: if the database was gone, it is back."""
+        if self.since is None:
+            return
+        with self._lock:
+            if self.since is None:
+                return
+            gone = self.clock() - self.since
+            attempts = self.failures
+            self.since, self.failures = None, 0
+            DATABASE_UP.labels(self.worker).set(1)
+            DATABASE_RECONNECTS.labels(self.worker).inc()
+            self.report(
+                f"{self.worker}: the database is back after {gone:.1f} s ({attempts} failed "
+                f"attempt{'s' if attempts != 1 else ''})"
+            )
+
+
+def pool_refresher(*holders: object) -> Callable[[], None]:
+    """What drops the broken connections of the PostgreSQL pools behind ``holders`` (a ledger,
+    a view store), so that after a lost connection the next attempt takes a live one at once
+    instead of working through its pool's dead connections one retry at a time."""
+    pools: list[Any] = []
+    for holder in holders:
+        datastore = getattr(getattr(holder, "recorder", None), "datastore", None)
+        for pool in (getattr(datastore, "pool", None), getattr(holder, "_pool", None)):
+            if callable(getattr(pool, "check", None)):
+                pools.append(pool)
+
+    def refresh() -> None:
+        for pool in pools:
+            with contextlib.suppress(Exception):
+                pool.check()
+
+    return refresh

@@ -120,6 +120,13 @@ class Settings(BaseSettings):
     snapshot_interval: int = Field(
         100, ge=0, le=1_000_000, description="Snapshot a stream every N events (0: never)"
     )
+    # --- the long-running workers (docs/operations.md) ---
+    reconnect_max_seconds: float = Field(
+        30.0,
+        gt=0,
+        le=600,
+        description="Longest wait between a worker's attempts to get its lost database back",
+    )
     bench_endpoints: bool = Field(
         False, description="Serve POST /v1/_bench/parse (for the benchmark suite only)"
     )
