@@ -14,6 +14,8 @@ import typer
 
 from cli.audit import _fail, _open, _signing_key
 from cli.common import err, out
+from cli.views import serve_worker_metrics
+from ledger.audit.sealer import Sealer
 from ledger.domain.errors import LedgerError
 from runtime.audit import build_sealer
 from runtime.settings import Settings
@@ -73,12 +75,29 @@ def _say(line: str) -> None:
     err.print(line, markup=False, highlight=False)
 
 
+def _checkpoint_age(sealer: Sealer) -> float:
+    """Seconds since the latest checkpoint; 0 while there is nothing to checkpoint, and the
+    time since the sealer started while the first checkpoint is still to come."""
+    latest = sealer.last_checkpoint
+    if latest is not None:
+        since = latest.sealed_at
+    elif sealer.frontier.size > 0:
+        since = sealer.started_at
+    else:
+        return 0.0
+    return max(0.0, (sealer.clock() - since).total_seconds())
+
+
 def seal(
     once: Annotated[
         bool, typer.Option("--once", help="Seal what is there, write a checkpoint, and exit")
     ] = False,
+    metrics_host: Annotated[
+        str, typer.Option(help="Where the worker's Prometheus metrics listen")
+    ] = "127.0.0.1",
     metrics_port: Annotated[
-        int | None, typer.Option(help="Serve Prometheus metrics on this port")
+        int | None,
+        typer.Option(help="Serve this worker's Prometheus metrics on this port", min=1, max=65535),
     ] = None,
 ) -> None:
     """Seal the log into the Merkle tree and sign checkpoints (a worker; Ctrl-C stops it)."""
@@ -103,10 +122,10 @@ def seal(
                 f"latest checkpoint: {head}."
             )
             return
-        if metrics_port:
-            from prometheus_client import start_http_server
-
-            start_http_server(metrics_port)
+        observed = metrics.SealMetrics()
+        observed.age_from(lambda: _checkpoint_age(sealer))
+        if metrics_port is not None:
+            serve_worker_metrics(observed, metrics_host, metrics_port)
 
         def request_stop(_signum: int, _frame: FrameType | None) -> None:
             stop.set()
@@ -116,7 +135,7 @@ def seal(
         waker = _Waker(settings, getattr(ledger.recorder, "channel_name", None), stop)
         err.print(f"Sealing {settings.database_url.split('@')[-1]} with key {key.key_id}")
         watch = metrics.DatabaseWatch(
-            "seal",
+            observed,
             _say,
             max_delay=settings.reconnect_max_seconds,
             refresh=metrics.pool_refresher(ledger),
@@ -127,7 +146,8 @@ def seal(
                 try:
                     waker.connect()
                     report = sealer.seal()
-                    metrics.CHECKPOINT_LAG.set(sealer.lag())
+                    observed.checkpoints.inc(len(report.checkpoints))
+                    observed.lag.set(sealer.lag())
                     watch.ok()
                     for cp in report.checkpoints:
                         err.print(f"checkpoint {cp.tree_size} (up to position {cp.last_position})")

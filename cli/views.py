@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -48,6 +49,13 @@ def project(
     ctx: typer.Context,
     once: Annotated[bool, typer.Option(help="Catch up once and exit")] = False,
     poll: Annotated[float, typer.Option(help="Seconds between polls when idle")] = 1.0,
+    metrics_host: Annotated[
+        str, typer.Option(help="Where the worker's Prometheus metrics listen")
+    ] = "127.0.0.1",
+    metrics_port: Annotated[
+        int | None,
+        typer.Option(help="Serve this worker's Prometheus metrics on this port", min=1, max=65535),
+    ] = None,
 ) -> None:
     """Run the projection daemon: keep every view caught up with the log until stopped."""
     if ctx.invoked_subcommand is not None:
@@ -70,15 +78,22 @@ def project(
 
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, shut_down)
+        observed = metrics.ProjectionMetrics(
+            settings.projection_stall_seconds, head=_head_reader(settings, runner)
+        )
+        observed.views(runner.projections)
+        observed.observe(runner.status())  # where the views are before the first round
+        if metrics_port is not None:
+            serve_worker_metrics(observed, metrics_host, metrics_port)
         watch = metrics.DatabaseWatch(
-            "project",
+            observed,
             _say,
             max_delay=settings.reconnect_max_seconds,
             refresh=metrics.pool_refresher(ledger, runner.store),
         )
         listener = _listen_for_appends(settings, runner, stop, watch)
         out.print(f"Keeping {len(runner.projections)} views up to date; Ctrl-C to stop.")
-        _keep_up(runner, stop, poll, watch)
+        _keep_up(runner, stop, poll, watch, observed)
         if listener is not None:
             listener.join(timeout=5)
     finally:
@@ -91,8 +106,44 @@ def _say(line: str) -> None:
     err.print(line, markup=False, highlight=False)
 
 
+def _head_reader(settings: Settings, runner: ProjectionRunner) -> Callable[[], int]:
+    """How a scrape reads the head of the log: on PostgreSQL over a connection of its own
+    with short timeouts, so a scrape answers within seconds even while the database is gone
+    (the metrics then use the last head seen)."""
+    if not settings.store.is_postgres:
+        return runner.head
+    import psycopg
+    from psycopg import sql
+
+    table = str(getattr(runner.ledger.recorder, "events_table_name", "ledger_events"))
+    query = sql.SQL("SELECT COALESCE(MAX(notification_id), 0) FROM {}").format(
+        sql.Identifier(*table.split("."))
+    )
+
+    def head() -> int:
+        with psycopg.connect(
+            settings.database_url, connect_timeout=2, options="-c statement_timeout=2000"
+        ) as conn:
+            row = conn.execute(query).fetchone()
+        return int(row[0]) if row else 0
+
+    return head
+
+
+def serve_worker_metrics(observed: metrics.WorkerMetrics, host: str, port: int) -> None:
+    try:
+        observed.serve(host, port)
+    except OSError as e:
+        raise fail(f"cannot serve metrics on {host}:{port}: {e.strerror or e}", 2) from None
+    _say(f"{observed.worker}: metrics on http://{host}:{port}/metrics")
+
+
 def _keep_up(
-    runner: ProjectionRunner, stop: Any, poll: float, watch: metrics.DatabaseWatch
+    runner: ProjectionRunner,
+    stop: Any,
+    poll: float,
+    watch: metrics.DatabaseWatch,
+    observed: metrics.ProjectionMetrics,
 ) -> None:
     """Keep every view caught up until ``stop`` is set, woken early by ``runner.wake``.
 
@@ -102,7 +153,11 @@ def _keep_up(
     """
     while not stop.is_set():
         try:
-            runner.catch_up()
+            for name in runner.projections:
+                head = runner.head()
+                while not stop.is_set() and (moved := runner.catch_up_once(name)):
+                    observed.advanced(name, moved, head)
+            observed.observe(runner.status())
             watch.ok()
         except Exception as e:
             if metrics.lost_connection(e):

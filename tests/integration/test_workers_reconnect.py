@@ -13,13 +13,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpx
 import psycopg
+from prometheus_client.parser import text_string_to_metric_families
 
 from ledger.application.app import LedgerApplication
 from ledger.audit.keys import SigningKey, write_private_key
 from ledger.persistence.audit_store import audit_store_for
 from tests._audit import append_events
-from tests.e2e._server import CLI, cli_env
+from tests.e2e._server import CLI, cli_env, free_port
 
 WAIT_SECONDS = 30.0
 TERMINATIONS = 3
@@ -72,6 +74,18 @@ def worker(args: list[str], env: dict[str, str], log: Path) -> Iterator[subproce
                     process.wait()
 
 
+def reconnects(port: int) -> float:
+    """The worker's ``ledger_database_reconnects_total``, scraped."""
+    text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10.0).text
+    (value,) = [
+        sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == "ledger_database_reconnects_total"
+    ]
+    return value
+
+
 def stop_cleanly(process: subprocess.Popen[bytes]) -> int:
     assert process.poll() is None, "the worker died"
     process.send_signal(signal.SIGTERM)
@@ -112,16 +126,19 @@ def test_the_sealer_keeps_sealing_across_terminated_connections(
         return latest is not None and latest.last_position == current[0].head_position()
 
     log = tmp_path / "seal.err"
-    with worker(["seal"], env, log) as sealer:
+    port = free_port()
+    with worker(["seal", "--metrics-port", str(port)], env, log) as sealer:
         wait_for(sealed_to_head, "the first checkpoint", sealer)
         for _ in range(TERMINATIONS):
             assert terminate_backends(postgres_url) >= 1
             current[0] = make_small_ledger(service_url)
             append_events(current[0], 2)
             wait_for(sealed_to_head, "a checkpoint after the termination", sealer)
+        counted = reconnects(port)
         assert stop_cleanly(sealer) == 0
 
     text = assert_reported_the_outage(log)
+    assert counted == text.count("the database is back") >= TERMINATIONS
     assert "Sealer stopped." in text
     latest = audit_store_for(current[0].recorder).latest_checkpoint()
     assert latest is not None
