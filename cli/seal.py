@@ -154,15 +154,15 @@ def seal(
                     failures = 0
                     waker.wait(sealer.wait_seconds(settings.seal_poll_seconds))
                 except Exception as e:
-                    waker.drop()
                     if metrics.lost_connection(e):
+                        waker.drop()
                         stop.wait(watch.lost(e))
                         continue
                     if isinstance(e, LedgerError):
                         raise _fail(e.detail, 1) from None
                     failures += 1  # not the connection: say so every time, and keep trying
                     _say(f"sealing failed ({type(e).__name__}: {e}); retrying")
-                    stop.wait(min(settings.seal_poll_seconds * 2**failures, 60.0))
+                    stop.wait(min(settings.seal_poll_seconds * 2 ** min(failures, 10), 60.0))
         finally:
             waker.close()
         err.print("Sealer stopped.")
