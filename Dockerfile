@@ -9,7 +9,8 @@ COPY runtime ./runtime
 COPY cli ./cli
 COPY demo ./demo
 COPY evidence ./evidence
-RUN pip install --no-cache-dir -e . && useradd --system --uid 10001 ledger \
+# Installed like any deployment (not editable): what runs is the package and its data.
+RUN pip install --no-cache-dir . && rm -rf build && useradd --system --uid 10001 ledger \
     && mkdir /keys && chown ledger /keys
 USER ledger
 EXPOSE 8000

@@ -3,33 +3,49 @@ checkpoints), woken by PostgreSQL's notifications or by polling."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 import time
 from types import FrameType
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from cli.audit import _fail, _open, _signing_key
 from cli.common import err, out
+from cli.views import serve_worker_metrics
+from ledger.audit.sealer import Sealer
 from ledger.domain.errors import LedgerError
 from runtime.audit import build_sealer
 from runtime.settings import Settings
 
 
 class _Waker:
-    """Waits for new events: LISTEN on PostgreSQL's notify channel, else plain polling."""
+    """Waits for new events: LISTEN on PostgreSQL's notify channel, else plain polling.
+
+    The LISTEN connection is made by :meth:`connect` and dropped by :meth:`drop` when it
+    fails, so the worker's loop can make it again once the database is back.
+    """
 
     def __init__(self, settings: Settings, channel: str | None, stop: threading.Event) -> None:
         self.stop = stop
-        self.poll = settings.seal_poll_seconds
-        self.conn = None
-        if settings.store.is_postgres and channel:
-            import psycopg
+        self.url = settings.database_url
+        self.channel = channel if settings.store.is_postgres else None
+        self.conn: Any = None
 
-            self.conn = psycopg.connect(settings.database_url, autocommit=True)
-            self.conn.execute(f'LISTEN "{channel}"')
+    def connect(self) -> None:
+        if self.channel is None or self.conn is not None:
+            return
+        import psycopg
+
+        conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+        try:
+            conn.execute(f'LISTEN "{self.channel}"')
+        except BaseException:
+            conn.close()
+            raise
+        self.conn = conn
 
     def wait(self, seconds: float) -> None:
         if self.conn is None:
@@ -45,21 +61,47 @@ class _Waker:
             for _ in self.conn.notifies(timeout=min(remaining, 0.5), stop_after=1):
                 return
 
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
+    def drop(self) -> None:
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
+
+    close = drop
+
+
+def _say(line: str) -> None:
+    """One plain line on stderr (no markup, never wrapped)."""
+    err.print(line, markup=False, highlight=False)
+
+
+def _checkpoint_age(sealer: Sealer) -> float:
+    """Seconds since the latest checkpoint; 0 while there is nothing to checkpoint, and the
+    time since the sealer started while the first checkpoint is still to come."""
+    latest = sealer.last_checkpoint
+    if latest is not None:
+        since = latest.sealed_at
+    elif sealer.frontier.size > 0:
+        since = sealer.started_at
+    else:
+        return 0.0
+    return max(0.0, (sealer.clock() - since).total_seconds())
 
 
 def seal(
     once: Annotated[
         bool, typer.Option("--once", help="Seal what is there, write a checkpoint, and exit")
     ] = False,
+    metrics_host: Annotated[
+        str, typer.Option(help="Where the worker's Prometheus metrics listen")
+    ] = "127.0.0.1",
     metrics_port: Annotated[
-        int | None, typer.Option(help="Serve Prometheus metrics on this port")
+        int | None,
+        typer.Option(help="Serve this worker's Prometheus metrics on this port", min=1, max=65535),
     ] = None,
 ) -> None:
     """Seal the log into the Merkle tree and sign checkpoints (a worker; Ctrl-C stops it)."""
-    from runtime import metrics
+    from runtime import workers
 
     settings = Settings()
     key = _signing_key(settings)
@@ -80,10 +122,10 @@ def seal(
                 f"latest checkpoint: {head}."
             )
             return
-        if metrics_port:
-            from prometheus_client import start_http_server
-
-            start_http_server(metrics_port)
+        observed = workers.SealMetrics()
+        observed.age_from(lambda: _checkpoint_age(sealer))
+        if metrics_port is not None:
+            serve_worker_metrics(observed, metrics_host, metrics_port)
 
         def request_stop(_signum: int, _frame: FrameType | None) -> None:
             stop.set()
@@ -92,24 +134,35 @@ def seal(
         signal.signal(signal.SIGINT, request_stop)
         waker = _Waker(settings, getattr(ledger.recorder, "channel_name", None), stop)
         err.print(f"Sealing {settings.database_url.split('@')[-1]} with key {key.key_id}")
+        watch = workers.DatabaseWatch(
+            observed,
+            _say,
+            max_delay=settings.reconnect_max_seconds,
+            refresh=workers.pool_refresher(ledger),
+        )
         failures = 0
         try:
             while not stop.is_set():
                 try:
+                    waker.connect()
                     report = sealer.seal()
-                    metrics.CHECKPOINT_LAG.set(sealer.lag())
+                    observed.checkpoints.inc(len(report.checkpoints))
+                    observed.lag.set(sealer.lag())
+                    watch.ok()
                     for cp in report.checkpoints:
                         err.print(f"checkpoint {cp.tree_size} (up to position {cp.last_position})")
                     failures = 0
-                except LedgerError as e:
-                    raise _fail(e.detail, 1) from None
-                except Exception as e:  # the database went away: keep trying, with back-off
-                    failures += 1
-                    err.print(f"[yellow]sealing failed ({type(e).__name__}: {e}); retrying[/]")
-                    stop.wait(min(settings.seal_poll_seconds * 2**failures, 60.0))
-                    continue
-                if not stop.is_set():
                     waker.wait(sealer.wait_seconds(settings.seal_poll_seconds))
+                except Exception as e:
+                    if workers.lost_connection(e):
+                        waker.drop()
+                        stop.wait(watch.lost(e))
+                        continue
+                    if isinstance(e, LedgerError):
+                        raise _fail(e.detail, 1) from None
+                    failures += 1  # not the connection: say so every time, and keep trying
+                    _say(f"sealing failed ({type(e).__name__}: {e}); retrying")
+                    stop.wait(min(settings.seal_poll_seconds * 2 ** min(failures, 10), 60.0))
         finally:
             waker.close()
         err.print("Sealer stopped.")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from cli.common import (
+    err,
     fail,
     open_ledger,
     out,
@@ -16,6 +18,7 @@ from cli.common import (
 )
 from ledger.application.app import LedgerApplication
 from projections.runner import ProjectionRunner
+from runtime import workers
 from runtime.bootstrap import Runtime
 from runtime.settings import Settings
 
@@ -46,6 +49,13 @@ def project(
     ctx: typer.Context,
     once: Annotated[bool, typer.Option(help="Catch up once and exit")] = False,
     poll: Annotated[float, typer.Option(help="Seconds between polls when idle")] = 1.0,
+    metrics_host: Annotated[
+        str, typer.Option(help="Where the worker's Prometheus metrics listen")
+    ] = "127.0.0.1",
+    metrics_port: Annotated[
+        int | None,
+        typer.Option(help="Serve this worker's Prometheus metrics on this port", min=1, max=65535),
+    ] = None,
 ) -> None:
     """Run the projection daemon: keep every view caught up with the log until stopped."""
     if ctx.invoked_subcommand is not None:
@@ -68,9 +78,22 @@ def project(
 
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, shut_down)
-        listener = _listen_for_appends(settings, runner, stop)
+        observed = workers.ProjectionMetrics(
+            settings.projection_stall_seconds, head=_head_reader(settings, runner)
+        )
+        observed.views(runner.projections)
+        observed.observe(runner.status())  # where the views are before the first round
+        if metrics_port is not None:
+            serve_worker_metrics(observed, metrics_host, metrics_port)
+        watch = workers.DatabaseWatch(
+            observed,
+            _say,
+            max_delay=settings.reconnect_max_seconds,
+            refresh=workers.pool_refresher(ledger, runner.store),
+        )
+        listener = _listen_for_appends(settings, runner, stop, watch)
         out.print(f"Keeping {len(runner.projections)} views up to date; Ctrl-C to stop.")
-        runner.run(stop, poll_interval=poll)
+        _keep_up(runner, stop, poll, watch, observed)
         if listener is not None:
             listener.join(timeout=5)
     finally:
@@ -78,8 +101,84 @@ def project(
         ledger.close()
 
 
-def _listen_for_appends(settings: Settings, runner: ProjectionRunner, stop: Any) -> Any:
-    """On PostgreSQL, wake the daemon on every append (LISTEN); polling stays as a fallback."""
+def _say(line: str) -> None:
+    """One plain line on stderr (no markup, never wrapped)."""
+    err.print(line, markup=False, highlight=False)
+
+
+def _head_reader(settings: Settings, runner: ProjectionRunner) -> Callable[[], int]:
+    """How a scrape reads the head of the log: on PostgreSQL over a connection of its own
+    with short timeouts, so a scrape answers within seconds even while the database is gone
+    (the metrics then use the last head seen)."""
+    if not settings.store.is_postgres:
+        return runner.head
+    import psycopg
+    from psycopg import sql
+
+    table = str(getattr(runner.ledger.recorder, "events_table_name", "ledger_events"))
+    query = sql.SQL("SELECT COALESCE(MAX(notification_id), 0) FROM {}").format(
+        sql.Identifier(*table.split("."))
+    )
+
+    def head() -> int:
+        with psycopg.connect(
+            settings.database_url, connect_timeout=2, options="-c statement_timeout=2000"
+        ) as conn:
+            row = conn.execute(query).fetchone()
+        return int(row[0]) if row else 0
+
+    return head
+
+
+def serve_worker_metrics(observed: workers.WorkerMetrics, host: str, port: int) -> None:
+    try:
+        observed.serve(host, port)
+    except OSError as e:
+        raise fail(f"cannot serve metrics on {host}:{port}: {e.strerror or e}", 2) from None
+    _say(f"{observed.worker}: metrics on http://{host}:{port}/metrics")
+
+
+def _keep_up(
+    runner: ProjectionRunner,
+    stop: Any,
+    poll: float,
+    watch: workers.DatabaseWatch,
+    observed: workers.ProjectionMetrics,
+) -> None:
+    """Keep every view caught up until ``stop`` is set, woken early by ``runner.wake``.
+
+    A lost database is waited out with a bounded back-off (one line when it goes, one when it
+    is back); any other failure is reported and retried after ``poll`` seconds. Each batch
+    commits with its view's position, so a retry never applies an event twice.
+    """
+    while not stop.is_set():
+        try:
+            for name in runner.projections:
+                head = runner.head()
+                while not stop.is_set() and (moved := runner.catch_up_once(name)):
+                    observed.advanced(name, moved, head)
+            observed.observe(runner.status())
+            watch.ok()
+        except Exception as e:
+            if workers.lost_connection(e):
+                stop.wait(watch.lost(e))
+            else:
+                _say(f"project: a batch failed ({type(e).__name__}: {e}); retrying")
+                stop.wait(poll)
+            continue
+        runner.wake.wait(poll)
+        runner.wake.clear()
+
+
+def _listen_for_appends(
+    settings: Settings, runner: ProjectionRunner, stop: Any, watch: workers.DatabaseWatch
+) -> Any:
+    """On PostgreSQL, wake the daemon on every append (LISTEN); polling stays as a fallback.
+
+    The LISTEN connection is the first to notice a lost database (the server closes it at
+    once): it tells ``watch``, which drops the pools' dead connections before the daemon's next
+    round needs one, and it is made again with the same bounded back-off.
+    """
     if not settings.store.is_postgres:
         return None
     import threading
@@ -89,13 +188,17 @@ def _listen_for_appends(settings: Settings, runner: ProjectionRunner, stop: Any)
     def listen() -> None:
         while not stop.is_set():
             try:
-                with psycopg.connect(settings.database_url, autocommit=True) as conn:
+                with psycopg.connect(
+                    settings.database_url, autocommit=True, connect_timeout=5
+                ) as conn:
                     conn.execute("LISTEN ledger_events")
+                    watch.ok()
+                    runner.wake.set()  # catch up with whatever was appended while it was gone
                     while not stop.is_set():
                         for _ in conn.notifies(timeout=1.0, stop_after=1):
                             runner.wake.set()
-            except psycopg.Error:
-                stop.wait(1.0)  # the poll keeps the views fresh meanwhile
+            except psycopg.Error as e:
+                stop.wait(watch.lost(e))  # the poll keeps the views fresh meanwhile
 
     thread = threading.Thread(target=listen, name="listen", daemon=True)
     thread.start()

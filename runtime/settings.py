@@ -131,6 +131,20 @@ class Settings(BaseSettings):
     snapshot_interval: int = Field(
         100, ge=0, le=1_000_000, description="Snapshot a stream every N events (0: never)"
     )
+    # --- the long-running workers (docs/operations.md) ---
+    projection_stall_seconds: float = Field(
+        60.0,
+        gt=0,
+        le=86_400,
+        description="How long a view may stay behind the log without moving before "
+        "`sme-ledger project` reports it stalled (ledger_projection_stalled)",
+    )
+    reconnect_max_seconds: float = Field(
+        30.0,
+        gt=0,
+        le=600,
+        description="Longest wait between a worker's attempts to get its lost database back",
+    )
     bench_endpoints: bool = Field(
         False, description="Serve POST /v1/_bench/parse (for the benchmark suite only)"
     )
