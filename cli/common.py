@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import getpass
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,14 @@ from ledger.domain.envelope import Envelope
 from ledger.domain.errors import LedgerError
 from runtime.bootstrap import Runtime
 from runtime.settings import Settings
+from runtime.workers import WorkerMetrics
+
+# The options of a long-running worker's own metrics endpoint (`project`, `seal`).
+MetricsHost = Annotated[str, typer.Option(help="Where the worker's Prometheus metrics listen")]
+MetricsPort = Annotated[
+    int | None,
+    typer.Option(help="Serve this worker's Prometheus metrics on this port", min=1, max=65535),
+]
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -69,3 +77,13 @@ def open_ledger(settings: Settings) -> LedgerApplication:
         return Runtime(settings).ledger
     except LedgerError as e:
         raise fail(e.detail, 2) from None
+
+
+def serve_worker_metrics(observed: WorkerMetrics, host: str, port: int) -> None:
+    try:
+        observed.serve(host, port)
+    except OSError as e:
+        raise fail(f"cannot serve metrics on {host}:{port}: {e.strerror or e}", 2) from None
+    err.print(
+        f"{observed.worker}: metrics on http://{host}:{port}/metrics", markup=False, highlight=False
+    )

@@ -13,8 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from cli.audit import _fail, _open, _signing_key
-from cli.common import err, out
-from cli.views import serve_worker_metrics
+from cli.common import MetricsHost, MetricsPort, err, out, serve_worker_metrics
 from ledger.audit.sealer import Sealer
 from ledger.domain.errors import LedgerError
 from runtime.audit import build_sealer
@@ -92,13 +91,8 @@ def seal(
     once: Annotated[
         bool, typer.Option("--once", help="Seal what is there, write a checkpoint, and exit")
     ] = False,
-    metrics_host: Annotated[
-        str, typer.Option(help="Where the worker's Prometheus metrics listen")
-    ] = "127.0.0.1",
-    metrics_port: Annotated[
-        int | None,
-        typer.Option(help="Serve this worker's Prometheus metrics on this port", min=1, max=65535),
-    ] = None,
+    metrics_host: MetricsHost = "127.0.0.1",
+    metrics_port: MetricsPort = None,
 ) -> None:
     """Seal the log into the Merkle tree and sign checkpoints (a worker; Ctrl-C stops it)."""
     from runtime import workers

@@ -10,11 +10,14 @@ import typer
 from rich.table import Table
 
 from cli.common import (
+    MetricsHost,
+    MetricsPort,
     err,
     fail,
     open_ledger,
     out,
     progress_bar,
+    serve_worker_metrics,
 )
 from ledger.application.app import LedgerApplication
 from projections.runner import ProjectionRunner
@@ -49,13 +52,8 @@ def project(
     ctx: typer.Context,
     once: Annotated[bool, typer.Option(help="Catch up once and exit")] = False,
     poll: Annotated[float, typer.Option(help="Seconds between polls when idle")] = 1.0,
-    metrics_host: Annotated[
-        str, typer.Option(help="Where the worker's Prometheus metrics listen")
-    ] = "127.0.0.1",
-    metrics_port: Annotated[
-        int | None,
-        typer.Option(help="Serve this worker's Prometheus metrics on this port", min=1, max=65535),
-    ] = None,
+    metrics_host: MetricsHost = "127.0.0.1",
+    metrics_port: MetricsPort = None,
 ) -> None:
     """Run the projection daemon: keep every view caught up with the log until stopped."""
     if ctx.invoked_subcommand is not None:
@@ -128,14 +126,6 @@ def _head_reader(settings: Settings, runner: ProjectionRunner) -> Callable[[], i
         return int(row[0]) if row else 0
 
     return head
-
-
-def serve_worker_metrics(observed: workers.WorkerMetrics, host: str, port: int) -> None:
-    try:
-        observed.serve(host, port)
-    except OSError as e:
-        raise fail(f"cannot serve metrics on {host}:{port}: {e.strerror or e}", 2) from None
-    _say(f"{observed.worker}: metrics on http://{host}:{port}/metrics")
 
 
 def _keep_up(
