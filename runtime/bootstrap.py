@@ -7,10 +7,11 @@ The API factory, the CLI and the tests all build the ledger here, so what is tes
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from ledger.application.app import LedgerApplication, utc_now
 from ledger.domain.errors import LedgerError
+from ledger.domain.time import DEFAULT_BOUNDS, TimeBounds
 from ledger.persistence.config import StoreConfig, eventsourcing_env
 from projections.catalog import all_projections
 from projections.directory import DirectoryProjection, ViewDirectory
@@ -31,7 +32,7 @@ def build_ledger(
     config: StoreConfig,
     *,
     clock: Callable[[], datetime] = utc_now,
-    clock_skew: timedelta = timedelta(minutes=5),
+    bounds: TimeBounds = DEFAULT_BOUNDS,
     check_schema: bool = True,
 ) -> LedgerApplication:
     """The ledger on ``config``'s store. On PostgreSQL the schema must be migrated first."""
@@ -45,7 +46,7 @@ def build_ledger(
                 "Run `sme-ledger migrate` first."
             )
             raise SchemaNotReadyError(msg)
-    return LedgerApplication(eventsourcing_env(config), clock=clock, clock_skew=clock_skew)
+    return LedgerApplication(eventsourcing_env(config), clock=clock, bounds=bounds)
 
 
 class Runtime:
@@ -67,7 +68,7 @@ class Runtime:
         self.settings = settings
         self._owns_ledger = ledger is None
         self.ledger = ledger or build_ledger(
-            settings.store, clock=clock, clock_skew=settings.clock_skew
+            settings.store, clock=clock, bounds=settings.time_bounds
         )
         self.views: RunningViews | None = None
         self.audit: AuditRuntime | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -13,6 +13,7 @@ from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledger.application.group_commit import GroupCommitConfig
+from ledger.domain.time import NETWORK_STARTED_ON, TimeBounds
 from ledger.persistence.config import StoreConfig
 
 PREFIX = "LEDGER_"
@@ -70,7 +71,18 @@ class Settings(BaseSettings):
         le=10_000,
         description="Requests under /v1 a worker answers at once (0: no bound); beyond, 503",
     )
-    clock_skew_seconds: int = Field(300, ge=0, le=86_400)
+    clock_skew_seconds: int = Field(
+        300, ge=0, le=86_400, description="How far business time may lie ahead of the clock"
+    )
+    network_started_on: date = Field(
+        NETWORK_STARTED_ON, description="No business time before this day (Ningxia time)"
+    )
+    late_entry_hours: int = Field(
+        72,
+        ge=1,
+        le=24 * 366,
+        description="An entry recorded longer than this after it happened is a late entry",
+    )
     log_page_limit: int = Field(1000, ge=1, le=10_000)
     view_wait_seconds: float = Field(
         2.0, ge=0, le=30, description="How long a view read waits for min_position"
@@ -183,6 +195,14 @@ class Settings(BaseSettings):
     @property
     def clock_skew(self) -> timedelta:
         return timedelta(seconds=self.clock_skew_seconds)
+
+    @property
+    def time_bounds(self) -> TimeBounds:
+        return TimeBounds(
+            started_on=self.network_started_on,
+            skew=self.clock_skew,
+            late_after=timedelta(hours=self.late_entry_hours),
+        )
 
 
 def variable(field: str) -> str:

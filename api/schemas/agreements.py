@@ -173,7 +173,7 @@ class TerminationBody(CommandBody):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"reason": "合作期内服务质量未达约定", "effective_on": "2099-01-01"}]
+            "examples": [{"reason": "合作期内服务质量未达约定", "effective_on": "2030-01-01"}]
         }
     )
 

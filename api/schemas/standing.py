@@ -41,7 +41,7 @@ class RectificationOrderBody(Body):
         json_schema_extra={
             "examples": [
                 {
-                    "deadline": "2099-06-30",
+                    "deadline": "2030-06-30",
                     "reasons": "服务企业数量、满意度未达考核要求",
                     "citation": "2025年度绩效考核：不合格",
                 }

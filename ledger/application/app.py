@@ -9,7 +9,7 @@ log. Plain views for the edges live in ``ledger.application.interface``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
@@ -37,6 +37,7 @@ from ledger.domain.access_key import AccessKey
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.institution import Institution
 from ledger.domain.platform import Platform
+from ledger.domain.time import DEFAULT_BOUNDS, TimeBounds
 
 A = TypeVar("A", bound=LedgerAggregate)
 R = TypeVar("R")
@@ -54,9 +55,9 @@ class LedgerApplication(LedgerCore):
         env: EnvType | None = None,
         *,
         clock: Callable[[], datetime] = utc_now,
-        clock_skew: timedelta = timedelta(minutes=5),
+        bounds: TimeBounds = DEFAULT_BOUNDS,
     ) -> None:
-        super().__init__(env, clock=clock, clock_skew=clock_skew)
+        super().__init__(env, clock=clock, bounds=bounds)
         self.uow.revoked_topics = tuple(
             get_topic(e) for e in (AccessKey.Revoked, Platform.Revoked, Institution.Revoked)
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar, cast
 from uuid import UUID
 
@@ -28,6 +28,7 @@ from eventsourcing.utils import Environment, EnvType, resolve_topic
 from ledger.application.ports import IdempotentResult
 from ledger.application.uow import UnitOfWork
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.time import DEFAULT_BOUNDS, TimeBounds
 
 A = TypeVar("A", bound=LedgerAggregate)
 SNAPSHOT_TRANSCODER_TOPIC = "SNAPSHOT_TRANSCODER_TOPIC"
@@ -69,12 +70,12 @@ class LedgerCore(Application[UUID]):
         env: EnvType | None = None,
         *,
         clock: Callable[[], datetime] = utc_now,
-        clock_skew: timedelta = timedelta(minutes=5),
+        bounds: TimeBounds = DEFAULT_BOUNDS,
     ) -> None:
         super().__init__(env)
         self.snapshot_interval = int(self.env.get("SNAPSHOT_INTERVAL") or 0)
         self.clock = clock
-        self.uow = UnitOfWork(self, clock, clock_skew)
+        self.uow = UnitOfWork(self, clock, bounds)
         self.after_save: list[Callable[[int], None]] = []
         """Called with the new head position after every save (e.g. to wake in-process views)."""
 

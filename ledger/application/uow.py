@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -29,7 +30,7 @@ from ledger.application.ports import (
     RevokedBeforeCommitError,
 )
 from ledger.application.writes import Decided, Decision, Outcome, Write
-from ledger.domain.base import LedgerAggregate, check_not_future
+from ledger.domain.base import LedgerAggregate
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     ConcurrentModificationError,
@@ -39,6 +40,7 @@ from ledger.domain.errors import (
     PreconditionFailedError,
     UnavailableError,
 )
+from ledger.domain.time import TimeBounds, recording
 
 A = TypeVar("A", bound=LedgerAggregate)
 
@@ -56,11 +58,11 @@ class UnitOfWork:
         self,
         app: EventStore,
         clock: Callable[[], datetime],
-        clock_skew: timedelta,
+        bounds: TimeBounds,
     ) -> None:
         self.app = app
         self.clock = clock
-        self.clock_skew = clock_skew
+        self.bounds = bounds
         self.committer: GroupCommitter[Decided, Outcome] | None = None
         self.revoked_topics: tuple[str, ...] = ()
         """The topics of the events that revoke a key or platform (set by the application)."""
@@ -95,7 +97,8 @@ class UnitOfWork:
             replay = self._replay(idempotency)
             if replay is not None:
                 return replay
-        check_not_future(meta, self.clock(), self.clock_skew)
+        # The command's own business time first: out of bounds, nothing else need be read.
+        self.bounds.check(meta.occurred_at, self.clock())
         committer = self.committer
         with self._deciding_lock:
             self._deciding += 1
@@ -118,12 +121,12 @@ class UnitOfWork:
         """Decide each write on its own (a write that breaks a rule gets its error as its answer),
         then save every decided one in one transaction, exactly as a group-committed batch is
         saved: if anything in it collides, each is saved alone and fails only for itself."""
-        now = self.clock()
         answers: dict[int, Outcome | LedgerError] = {}
         decided: list[tuple[int, Decided]] = []
+        now = self.clock()
         for index, (write, meta) in enumerate(writes):
             try:
-                check_not_future(meta, now, self.clock_skew)
+                self.bounds.check(meta.occurred_at, now)
                 decided.append((index, self._decide(write, None)))
             except LedgerError as e:
                 answers[index] = e
@@ -137,15 +140,19 @@ class UnitOfWork:
 
     def _decide(self, command: Write[A], idempotency: IdempotencyRequest | None) -> Decided:
         current = None if command.creates else self._load(command)
-        decision = command.decide(current)
+        now = self.clock()
+        with recording(now):
+            decision = command.decide(current)
         aggregate: A
         others: tuple[LedgerAggregate, ...] = ()
         if isinstance(decision, Decision):
             aggregate, others = decision.primary, decision.others
         else:
             aggregate = decision
-        body = command.render(aggregate)
         changed: tuple[LedgerAggregate, ...] = (aggregate, *others)
+        for a in changed:
+            self._check_times(a, now)
+        body = command.render(aggregate)
         pending = [(a, list(a.pending_events)) for a in changed if a.pending_events]
         records: tuple[IdempotencyRecord, ...] = ()
         if idempotency is not None and pending:
@@ -167,6 +174,16 @@ class UnitOfWork:
                 ),
             )
         return Decided(command, aggregate, others, body, records, idempotency, pending)
+
+    def _check_times(self, aggregate: LedgerAggregate, now: datetime) -> None:
+        """Refuse the write if any event it records has a time out of bounds, whichever path
+        decided it (a step of a case carries its own business time); flag the late entries."""
+        for event in aggregate.pending_events:
+            meta: Envelope = getattr(event, "meta")  # noqa: B009 - every ledger event has one
+            if self.bounds.check_event(event, now) and not meta.late_entry:
+                # The ledger's judgment, made as it records the event, is part of the event:
+                # set here, before anything has seen it, on an event that is otherwise frozen.
+                object.__setattr__(event, "meta", replace(meta, late_entry=True))
 
     # --- saving ----------------------------------------------------------------------------
 

@@ -1,13 +1,13 @@
-"""The base aggregate: every event carries a metadata envelope."""
+"""The base aggregate: every event carries a metadata envelope and the ledger's record time."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from eventsourcing.domain import Aggregate
 
 from ledger.domain.envelope import Envelope
-from ledger.domain.errors import OccurredInFutureError
+from ledger.domain.time import record_time
 
 
 class LedgerAggregate(Aggregate):
@@ -16,20 +16,11 @@ class LedgerAggregate(Aggregate):
     class Event(Aggregate.Event):
         meta: Envelope
 
+        @staticmethod
+        def create_timestamp() -> datetime:
+            # Record time is the write's (read once from the ledger's clock by the unit of
+            # work), so every event of a write carries the same one and rules judge by it.
+            return record_time()
+
     class Created(Event, Aggregate.Created):
         pass
-
-
-def check_not_future(meta: Envelope, now: datetime, skew: timedelta) -> None:
-    """Business time may not lie in the future (beyond the allowed clock skew)."""
-    if meta.occurred_at.tzinfo is None:
-        raise OccurredInFutureError(
-            "occurred_at must carry a timezone offset (e.g. 2026-03-01T09:30:00+08:00).",
-            occurred_at=meta.occurred_at.isoformat(),
-        )
-    if meta.occurred_at > now + skew:
-        raise OccurredInFutureError(
-            f"occurred_at {meta.occurred_at.isoformat()} is in the future "
-            f"(now is {now.isoformat()}; {int(skew.total_seconds())} s of clock skew allowed).",
-            occurred_at=meta.occurred_at.isoformat(),
-        )

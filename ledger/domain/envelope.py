@@ -25,16 +25,22 @@ class Envelope:
     """The message that directly caused this event (a request id, or an event id for policies)."""
     occurred_at: datetime
     """Business time: when it happened in the world (timezone-aware)."""
+    late_entry: bool = False
+    """Recorded longer after ``occurred_at`` than the ledger's tolerance: set by the ledger when
+    it records the event, never by the caller (see ``ledger.domain.time``)."""
 
     def at(self, occurred_at: datetime) -> Envelope:
         """The same envelope with another business time."""
         return replace(self, occurred_at=occurred_at)
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        shown: dict[str, object] = {
             "actor": self.actor,
             "platform_id": self.platform_id,
             "correlation_id": self.correlation_id,
             "causation_id": self.causation_id,
             "occurred_at": self.occurred_at,
         }
+        if self.late_entry:  # only late entries say so: the envelope of any other is unchanged
+            shown["late_entry"] = True
+        return shown

@@ -165,17 +165,23 @@ class TupleAsList(Transcoding):
 class EnvelopeAsDict(Transcoding):
     type = Envelope
     name = "envelope"
-    _fields: ClassVar[tuple[str, ...]] = tuple(f.name for f in fields(Envelope))
+    _fields: ClassVar[tuple[str, ...]] = tuple(
+        f.name for f in fields(Envelope) if f.name != "late_entry"
+    )
 
     def encode(self, obj: Envelope) -> dict[str, Any]:
         # Its fields are plain values: dataclasses.asdict would deep-copy each of them, which
         # made encoding the envelope most of the cost of writing an event.
-        return {name: getattr(obj, name) for name in self._fields}
+        encoded = {name: getattr(obj, name) for name in self._fields}
+        if obj.late_entry:
+            # Stored only when set, so every other envelope keeps the bytes it always had.
+            encoded["late_entry"] = True
+        return encoded
 
     def decode(self, data: dict[str, Any]) -> Envelope:
         return Envelope(
             data["actor"], data["platform_id"], data["correlation_id"], data["causation_id"],
-            data["occurred_at"],
+            data["occurred_at"], bool(data.get("late_entry", False)),
         )  # fmt: skip
 
 

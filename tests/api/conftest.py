@@ -113,7 +113,7 @@ def make_api(sqlite_url: str, clock: FakeClock) -> Iterator[MakeApi]:
 
         def make(*, raise_server_exceptions: bool = True, **settings: Any) -> Api:
             config = Settings(database_url=sqlite_url, **settings)
-            ledger = build_ledger(config.store, clock=clock, clock_skew=config.clock_skew)
+            ledger = build_ledger(config.store, clock=clock, bounds=config.time_bounds)
             stack.callback(ledger.close)
             keys, hub_id, window_a_id, window_b_id = _set_up_network(ledger)
             app = create_app(config, ledger=ledger)

@@ -10,6 +10,7 @@ import pytest
 
 from ledger.application.app import LedgerApplication
 from ledger.domain.platform import PlatformKind
+from ledger.domain.time import TimeBounds
 from ledger.persistence.config import StoreConfig
 from runtime.bootstrap import build_ledger
 from tests.application.support import (
@@ -47,6 +48,6 @@ def enterprise(ledger: LedgerApplication) -> UUID:
 @pytest.fixture
 def clocked_ledger(sqlite_url: str, clock: FakeClock) -> Iterator[LedgerApplication]:
     """A ledger whose "now" is the test's clock, through the production factory."""
-    app = build_ledger(StoreConfig(sqlite_url), clock=clock, clock_skew=CLOCK_SKEW)
+    app = build_ledger(StoreConfig(sqlite_url), clock=clock, bounds=TimeBounds(skew=CLOCK_SKEW))
     yield app
     app.close()

@@ -28,6 +28,7 @@ from ledger.domain.errors import (
     KeyPlatformMismatchError,
     LedgerInitialisedError,
 )
+from ledger.domain.time import recording
 
 Save = Callable[..., list[Recording[UUID]]]
 """Saves aggregates together, in one transaction (the ledger's own ``save``)."""
@@ -66,11 +67,17 @@ class AccessKeys(Capability[AccessKey]):
 
     @handles(InitialiseLedger)
     def initialise(self, command: InitialiseLedger, context: RequestContext) -> IssuedKey:
-        meta = context.envelope(command.occurred_at or self.clock())
-        key = AccessKey.issue(
-            secret=command.secret, role=Role.ADMIN, platform_id=None, name="first admin", meta=meta
-        )
-        genesis = Genesis.initialise(key.id, meta)
+        now = self.clock()
+        meta = context.envelope(command.occurred_at or now)
+        with recording(now):  # saved here, not by the unit of work: the first write of all
+            key = AccessKey.issue(
+                secret=command.secret,
+                role=Role.ADMIN,
+                platform_id=None,
+                name="first admin",
+                meta=meta,
+            )
+            genesis = Genesis.initialise(key.id, meta)
         body = access_key_view(key)
         try:
             recordings = self.save(genesis, key)

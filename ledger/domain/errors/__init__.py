@@ -62,6 +62,8 @@ defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``act
         ├── InvalidEmployeesError
         ├── InvalidAmountError
         ├── OccurredInFutureError
+        ├── OccurredBeforeNetworkError
+        ├── DateBeyondHorizonError
         ├── OccurredBeforeOpeningError
         ├── PlatformNotConnectedError
         ├── WrongPlatformKindError

@@ -5,10 +5,12 @@ from __future__ import annotations
 from ledger.domain.errors.base import RuleViolationError
 
 __all__ = [
+    "DateBeyondHorizonError",
     "InvalidAmountError",
     "InvalidDocumentDigestError",
     "InvalidEmployeesError",
     "InvalidUSCCError",
+    "OccurredBeforeNetworkError",
     "OccurredBeforeOpeningError",
     "OccurredInFutureError",
     "UnknownCategoryError",
@@ -50,6 +52,16 @@ class InvalidAmountError(RuleViolationError):
 class OccurredInFutureError(RuleViolationError):
     code = "occurred_in_future"
     title = "Business time is in the future"
+
+
+class OccurredBeforeNetworkError(RuleViolationError):
+    code = "occurred_before_network_start"
+    title = "Business time is before the network started"
+
+
+class DateBeyondHorizonError(RuleViolationError):
+    code = "date_beyond_horizon"
+    title = "Date too far ahead"
 
 
 class OccurredBeforeOpeningError(RuleViolationError):
