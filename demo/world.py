@@ -3,6 +3,12 @@ envelope, and what the earlier stages brought into the network.
 
 Every value a stage records comes from :attr:`DemoWorld.rng` and the demo year's calendar, never
 from the clock, so the same seed gives the same business record.
+
+The demonstration records a year that is over as if each fact had been recorded when it
+happened: while it seeds, the ledger's clock follows the calendar (:meth:`DemoWorld.handle`
+sets it a few minutes after each business time), so punctuality is judged as it would have been
+and nothing is a late entry. Record times therefore follow each stage's calendar in turn; a real
+ledger's never run backwards.
 """
 
 from __future__ import annotations
@@ -10,8 +16,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import random
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 from uuid import UUID
@@ -25,6 +31,9 @@ from ledger.domain.envelope import Envelope
 from ledger.domain.time import CST
 
 R = TypeVar("R")
+
+RECORDED_AFTER = timedelta(minutes=3)
+"""How long after each fact the demonstration records it."""
 
 Progress = Callable[[str, int, int], None]
 """Told ``(stage, done, total)`` as the seeding goes."""
@@ -160,11 +169,15 @@ class DemoWorld:
         return Envelope(actor, platform_id, correlation, correlation, occurred_at)
 
     def handle(self, command: Command[R], meta: Envelope) -> R:
-        """Handle ``command`` as the actor of ``meta``, at its business time."""
+        """Handle ``command`` as the actor of ``meta``, at its business time, recorded
+        :data:`RECORDED_AFTER` after the last business time it carries (a case opened with its
+        later steps is recorded once the last of them has happened)."""
         context = RequestContext(
             Principal(meta.actor, platform_id=meta.platform_id), meta.correlation_id
         )
-        return self.ledger.handle(replace(command, occurred_at=meta.occurred_at), context)
+        recorded_at = max(_business_times(command), default=meta.occurred_at) + RECORDED_AFTER
+        with self.ledger.uow.clock_at(recorded_at):
+            return self.ledger.handle(replace(command, occurred_at=meta.occurred_at), context)
 
     def as_admin(self, occurred_at: datetime) -> Envelope:
         return self.envelope(ADMIN_ACTOR, None, occurred_at)
@@ -224,3 +237,17 @@ class DemoWorld:
     def random_id(self) -> UUID:
         """A version-4 UUID drawn from the seeded generator, for a caller-named stream id."""
         return UUID(int=self.rng.getrandbits(128), version=4)
+
+
+def _business_times(value: object) -> Iterator[datetime]:
+    """Every business time (``occurred_at``) in a command and the records and steps it holds."""
+    if is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            item = getattr(value, f.name)
+            if f.name == "occurred_at" and isinstance(item, datetime):
+                yield item
+            else:
+                yield from _business_times(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _business_times(item)

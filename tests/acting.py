@@ -38,12 +38,37 @@ def act(
     *,
     expected_version: int | None = None,
     idempotency: IdempotencyRequest | None = None,
+    as_it_happened: bool = False,
 ) -> R:
-    """Handle ``command`` as ``meta``'s actor, at ``meta``'s business time unless it names one."""
+    """Handle ``command`` as ``meta``'s actor, at ``meta``'s business time unless it names one;
+    ``as_it_happened``: recorded at that business time too (a test of a calendar of steps,
+    where the ledger would have recorded each on its day)."""
     if command.occurred_at is None:
         command = replace(command, occurred_at=meta.occurred_at)
     context = context_of(meta, expected_version=expected_version, idempotency=idempotency)
+    if as_it_happened:
+        with ledger.uow.clock_at(command.occurred_at or meta.occurred_at):
+            return ledger.handle(command, context)
     return ledger.handle(command, context)
+
+
+def act_on_its_day(
+    ledger: LedgerApplication,
+    command: Command[R],
+    meta: Envelope,
+    *,
+    expected_version: int | None = None,
+    idempotency: IdempotencyRequest | None = None,
+) -> R:
+    """:func:`act`, recorded at its business time: for tests that walk a calendar of steps."""
+    return act(
+        ledger,
+        command,
+        meta,
+        expected_version=expected_version,
+        idempotency=idempotency,
+        as_it_happened=True,
+    )
 
 
 def _url_of(ledger: LedgerApplication) -> str:

@@ -10,7 +10,8 @@ caller knowing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
@@ -68,6 +69,21 @@ class UnitOfWork:
         """The topics of the events that revoke a key or platform (set by the application)."""
         self._deciding = 0
         self._deciding_lock = threading.Lock()
+
+    @contextmanager
+    def clock_at(self, at: datetime) -> Iterator[None]:
+        """Record the writes made meanwhile at ``at``, as if the ledger's clock said so.
+
+        For whoever records a finished calendar in one go, alone on the ledger (the
+        demonstration network, tests): it changes the clock of every write of this unit of
+        work. No request can reach it: the API never calls it.
+        """
+        real = self.clock
+        self.clock = lambda: at
+        try:
+            yield
+        finally:
+            self.clock = real
 
     # --- group commit ----------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ from ledger.domain.errors import (
     OccurredBeforePreviousStepError,
     TerminationDateError,
 )
-from ledger.domain.time import business_date
+from ledger.domain.time import business_date, record_date
 
 # Placeholder party of an aggregate before its first event is applied.
 _NOBODY = UUID(int=0)
@@ -279,7 +279,7 @@ class Agreement(LedgerAggregate):
         """Either party ends the agreement from ``effective_on`` (the first day it no longer
         applies); a proposal not yet countersigned is withdrawn or declined this way."""
         terminated_by = self._check_step(meta)
-        today = business_date(meta)
+        today = record_date(meta)  # not business time: a backdated termination would reach back too
         if effective_on < today:
             raise TerminationDateError(
                 f"A termination takes effect on or after the day it is made ({today}); "

@@ -49,7 +49,7 @@ from ledger.domain.errors import (
     ReportNotSubmittedError,
     ReportPeriodNotEndedError,
 )
-from ledger.domain.time import CST
+from ledger.domain.time import CST, record_date
 from ledger.domain.values import parse_sha256
 
 MONTHLY_DUE_DAY = 10
@@ -268,7 +268,9 @@ class DataReport(LedgerAggregate):
         self.trigger_event(
             self.Submitted,
             submitted_on=submitted_on,
-            late=self.due_on is not None and submitted_on > self.due_on,
+            # Lateness is the ledger's to judge, by the day it records the submission: a
+            # submission backdated to before the due date is as late as it is.
+            late=self.due_on is not None and record_date(meta) > self.due_on,
             figures=figures,
             document_sha256=digest,
             meta=meta,
@@ -313,7 +315,7 @@ class DataReport(LedgerAggregate):
 def _check_due_on(period: ReportPeriod, due_on: date | None, meta: Envelope) -> date:
     due = due_on or period.default_due_on
     named = "due_on" if due_on is not None else f"The default due date {due}"
-    requested_on = meta.occurred_at.astimezone(CST).date()
+    requested_on = record_date(meta)  # a due date before today could only ever be missed
     if due <= period.last_day:
         raise InvalidDueDateError(
             f"due_on {due} is not after the period {period.text} (it ends {period.last_day}).",

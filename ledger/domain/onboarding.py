@@ -56,7 +56,7 @@ from ledger.domain.public_notice import (
     check_period,
 )
 from ledger.domain.submission import check_not_before_submission, parse_categories, require_reasons
-from ledger.domain.time import business_date
+from ledger.domain.time import business_date, record_date
 from ledger.domain.values import parse_region, parse_sha256, parse_uscc
 
 
@@ -297,7 +297,9 @@ class OnboardingApplication(LedgerAggregate):
     ) -> None:
         """The approved application is put on public notice from ``starts_on`` to ``ends_on``."""
         self._check_step({ApplicationStatus.APPROVED}, "put on public notice", meta)
-        check_period(starts_on, ends_on, business_date(meta))
+        # Judged by record time: a notice backdated to have started already would have run
+        # with nobody able to object.
+        check_period(starts_on, ends_on, record_date(meta))
         self.trigger_event(
             self.NoticePublished,
             starts_on=starts_on,
@@ -311,7 +313,9 @@ class OnboardingApplication(LedgerAggregate):
     ) -> int:
         """Record an objection made while the notice runs; returns its number."""
         self._check_step({ApplicationStatus.IN_NOTICE}, "objected to", meta)
-        self._notice().check_objection_day(business_date(meta))
+        notice = self._notice()
+        notice.check_objection_day(business_date(meta))
+        notice.check_objection_day(record_date(meta))  # received in time, not said to be
         number = len(self.objections) + 1
         self.trigger_event(
             self.ObjectionFiled,
@@ -351,7 +355,9 @@ class OnboardingApplication(LedgerAggregate):
         this application's ``Connected`` event.
         """
         self._check_step({ApplicationStatus.IN_NOTICE}, "connected", meta)
-        self._notice().check_over(business_date(meta))
+        notice = self._notice()
+        notice.check_over(business_date(meta))
+        notice.check_over(record_date(meta))  # over by the ledger's clock too
         check_all_resolved(self.objections)
         platform = Platform.connect_after_onboarding(
             application_id=self.id,

@@ -17,18 +17,19 @@ terminal: the subject can no longer act (its keys stop working, its records stay
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
+    OccurredBeforePreviousStepError,
     RectificationDeadlineError,
     RevocationNotRequestedError,
     RevokedError,
     StandingTransitionError,
 )
-from ledger.domain.time import CST
+from ledger.domain.time import record_date
 
 
 class Standing(StrEnum):
@@ -49,6 +50,7 @@ class StandingAggregate(LedgerAggregate):
 
         def apply(self, aggregate: StandingAggregate) -> None:
             aggregate.standing = Standing.PRIORITY_SUPPORT
+            aggregate.standing_at = self.meta.occurred_at
             aggregate.priority_support_year = self.year
 
     class RectificationOrdered(LedgerAggregate.Event):
@@ -58,6 +60,7 @@ class StandingAggregate(LedgerAggregate):
 
         def apply(self, aggregate: StandingAggregate) -> None:
             aggregate.standing = Standing.RECTIFYING
+            aggregate.standing_at = self.meta.occurred_at
             aggregate.rectification_deadline = self.deadline
             aggregate.rectification_reasons = self.reasons
 
@@ -66,6 +69,7 @@ class StandingAggregate(LedgerAggregate):
 
         def apply(self, aggregate: StandingAggregate) -> None:
             aggregate.standing = Standing.GOOD
+            aggregate.standing_at = self.meta.occurred_at
             aggregate.rectification_deadline = None
             aggregate.recheck_failed = False
 
@@ -74,18 +78,21 @@ class StandingAggregate(LedgerAggregate):
 
         def apply(self, aggregate: StandingAggregate) -> None:
             aggregate.recheck_failed = True
+            aggregate.standing_at = self.meta.occurred_at
 
     class RevocationRequested(LedgerAggregate.Event):
         reasons: str
 
         def apply(self, aggregate: StandingAggregate) -> None:
             aggregate.standing = Standing.REVOCATION_REQUESTED
+            aggregate.standing_at = self.meta.occurred_at
 
     class Revoked(LedgerAggregate.Event):
         reasons: str
 
         def apply(self, aggregate: StandingAggregate) -> None:
             aggregate.standing = Standing.REVOKED
+            aggregate.standing_at = self.meta.occurred_at
 
     def __init__(self) -> None:
         self.standing = Standing.GOOD
@@ -93,6 +100,8 @@ class StandingAggregate(LedgerAggregate):
         self.rectification_deadline: date | None = None
         self.rectification_reasons = ""
         self.recheck_failed = False
+        self.standing_at: datetime | None = None
+        """The business time of the last change of standing: the next is not before it."""
 
     @property
     def is_revoked(self) -> bool:
@@ -103,7 +112,9 @@ class StandingAggregate(LedgerAggregate):
     def grant_priority_support(
         self, *, year: int, citation: str, note: str, meta: Envelope
     ) -> None:
-        self._check_standing({Standing.GOOD, Standing.PRIORITY_SUPPORT}, "granted priority support")
+        self._check_standing(
+            {Standing.GOOD, Standing.PRIORITY_SUPPORT}, "granted priority support", meta
+        )
         self.trigger_event(
             self.PrioritySupportGranted, year=year, citation=citation, note=note, meta=meta
         )
@@ -111,11 +122,13 @@ class StandingAggregate(LedgerAggregate):
     def order_rectification(
         self, *, deadline: date, reasons: str, citation: str, meta: Envelope
     ) -> None:
-        self._check_standing({Standing.GOOD, Standing.PRIORITY_SUPPORT}, "ordered to rectify")
-        if deadline <= _business_date(meta):
+        self._check_standing({Standing.GOOD, Standing.PRIORITY_SUPPORT}, "ordered to rectify", meta)
+        # Deadlines are judged by record time: an order backdated in business time would
+        # otherwise leave less time than it says, or none.
+        if deadline <= record_date(meta):
             raise RectificationDeadlineError(
-                f"The rectification deadline {deadline} must lie after the order "
-                f"({_business_date(meta)}).",
+                f"The rectification deadline {deadline} must lie after the day the order is "
+                f"recorded ({record_date(meta)}).",
                 deadline=deadline.isoformat(),
             )
         self.trigger_event(
@@ -127,12 +140,13 @@ class StandingAggregate(LedgerAggregate):
         )
 
     def complete_rectification(self, *, note: str, meta: Envelope) -> None:
-        self._check_standing({Standing.RECTIFYING}, "found rectified")
+        self._check_standing({Standing.RECTIFYING}, "found rectified", meta)
         deadline = self.rectification_deadline
-        if deadline is not None and _business_date(meta) > deadline:
+        if deadline is not None and record_date(meta) > deadline:
             raise RectificationDeadlineError(
-                f"The deadline ({deadline}) has passed; rectification can no longer be "
-                "completed. Request revocation instead.",
+                f"The deadline ({deadline}) has passed (this is recorded on {record_date(meta)}, "
+                "whatever its business time); rectification can no longer be completed. "
+                "Request revocation instead.",
                 deadline=deadline.isoformat(),
             )
         if self.recheck_failed:
@@ -142,13 +156,13 @@ class StandingAggregate(LedgerAggregate):
         self.trigger_event(self.RectificationCompleted, note=note, meta=meta)
 
     def fail_recheck(self, *, reasons: str, meta: Envelope) -> None:
-        self._check_standing({Standing.RECTIFYING}, "re-checked")
+        self._check_standing({Standing.RECTIFYING}, "re-checked", meta)
         self.trigger_event(self.RecheckFailed, reasons=reasons, meta=meta)
 
     def request_revocation(self, *, reasons: str, meta: Envelope) -> None:
-        self._check_standing({Standing.RECTIFYING}, "proposed for revocation")
+        self._check_standing({Standing.RECTIFYING}, "proposed for revocation", meta)
         deadline = self.rectification_deadline
-        missed = deadline is not None and _business_date(meta) > deadline
+        missed = deadline is not None and record_date(meta) > deadline
         if not (missed or self.recheck_failed):
             raise RevocationNotRequestedError(
                 "Revocation may be requested only after a failed re-check or a missed "
@@ -159,6 +173,7 @@ class StandingAggregate(LedgerAggregate):
     def revoke(self, *, reasons: str, meta: Envelope) -> None:
         if self.standing is Standing.REVOKED:
             raise RevokedError("Already revoked; revocation is final.")
+        self._check_standing(set(Standing), "revoked", meta)
         if self.standing is not Standing.REVOCATION_REQUESTED:
             raise RevocationNotRequestedError(
                 "The bureau revokes on the hub's request: request revocation first.",
@@ -169,14 +184,18 @@ class StandingAggregate(LedgerAggregate):
         if self.is_revoked:
             raise RevokedError("This participant's qualification is revoked; it can no longer act.")
 
-    def _check_standing(self, allowed: set[Standing], action: str) -> None:
+    def _check_standing(self, allowed: set[Standing], action: str, meta: Envelope) -> None:
         self.check_not_revoked()
+        last = self.standing_at
+        if last is not None and meta.occurred_at < last:
+            raise OccurredBeforePreviousStepError(
+                f"occurred_at {meta.occurred_at.isoformat()} is before the participant's last "
+                f"change of standing ({last.isoformat()}); standing moves forward in "
+                "business time.",
+                previous_step_at=last.isoformat(),
+            )
         if self.standing not in allowed:
             raise StandingTransitionError(
                 f"A participant in standing {self.standing} cannot be {action}.",
                 standing=self.standing.value,
             )
-
-
-def _business_date(meta: Envelope) -> date:
-    return meta.occurred_at.astimezone(CST).date()

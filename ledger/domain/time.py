@@ -57,15 +57,22 @@ def recording(at: datetime) -> Iterator[None]:
         _RECORDING.reset(token)
 
 
-def record_time() -> datetime:
-    """The record time of the write being decided; outside a write (an aggregate built alone,
-    as the domain's own tests do), the system clock."""
-    return _RECORDING.get() or datetime.now(UTC)
+def record_time(meta: Envelope | None = None) -> datetime:
+    """The record time of the write being decided (the ledger's clock).
+
+    Outside a write the ledger decides (an aggregate used on its own, as the domain's tests
+    use it) there is no record time: the business time of ``meta`` stands in for it, as if
+    recorded when it happened, or else the system clock.
+    """
+    at = _RECORDING.get()
+    if at is not None:
+        return at
+    return meta.occurred_at if meta is not None else datetime.now(UTC)
 
 
-def record_date() -> date:
-    """The day in Ningxia on which the write being decided is recorded."""
-    return record_time().astimezone(CST).date()
+def record_date(meta: Envelope) -> date:
+    """The day in Ningxia on which the write being decided is recorded (see :func:`record_time`)."""
+    return record_time(meta).astimezone(CST).date()
 
 
 # --- the bounds of business time ---------------------------------------------------------------

@@ -20,7 +20,9 @@ from ledger.application.commands.onboarding import (
 from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
 from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
-from tests.acting import act
+
+# Each step is recorded on the day it happened, as the ledger would have recorded it.
+from tests.acting import act_on_its_day as act
 from tests.application.support import HUB_USCC
 from tests.conftest import FakeClock
 

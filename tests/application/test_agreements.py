@@ -32,7 +32,10 @@ from ledger.domain.errors import (
     UnknownPartyError,
 )
 from ledger.domain.institution import Institution, InstitutionStatus
-from tests.acting import CaughtUp, act
+
+# Each step is recorded on the day it happened, as the ledger would have recorded it.
+from tests.acting import CaughtUp
+from tests.acting import act_on_its_day as act
 from tests.application.agreements_support import (
     DIGEST,
     END,

@@ -30,7 +30,9 @@ from ledger.domain.service_case import (
     ProviderKind,
     ServiceCase,
 )
-from tests.acting import act
+
+# Each step is recorded on the day it happened, as the ledger would have recorded it.
+from tests.acting import act_on_its_day as act
 from tests.application.agreements_support import (
     NEW_DIGEST,
     Net,

@@ -32,7 +32,9 @@ from ledger.domain.service_case import (
 from ledger.domain.standing import Standing
 from ledger.domain.time import CST
 from projections.appraisal import default_as_on, figures_at, subjects_of_kind, verify
-from tests.acting import act
+
+# Each step is recorded on the day it happened, as the ledger would have recorded it.
+from tests.acting import act_on_its_day as act
 from tests.application.support import register_a_small_network
 
 START = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)

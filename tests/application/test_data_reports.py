@@ -50,7 +50,7 @@ def request(
     due_on: date | None = None,
 ) -> Outcome:
     command = RequestReport(window_id=window_id, period=parse_period(period), due_on=due_on)
-    return act(ledger, command, envelope(hub_id, REQUESTED_AT))
+    return act(ledger, command, envelope(hub_id, REQUESTED_AT), as_it_happened=True)
 
 
 def step(
@@ -62,7 +62,7 @@ def step(
         "return": ReturnToWindow(reasons=("缺少附件",)),
     }
     command = StepReport(report_id=report_id, step=steps[what])
-    return act(ledger, command, envelope(platform_id, when))
+    return act(ledger, command, envelope(platform_id, when), as_it_happened=True)
 
 
 def test_the_hub_requests_a_report_that_the_window_submits_and_the_hub_accepts(

@@ -36,7 +36,10 @@ from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.public_notice import ObjectionOutcome
 from ledger.domain.service_case import CaseStatus, ServiceCase
-from tests.acting import CaughtUp, act, assert_refused_unrecorded
+
+# Each step is recorded on the day it happened, as the ledger would have recorded it.
+from tests.acting import CaughtUp, assert_refused_unrecorded
+from tests.acting import act_on_its_day as act
 from tests.application.onboarding_support import (  # with the fixtures clock, hub_id, experts
     AFTER_NOTICE,
     APPLICANT_USCC,
