@@ -95,7 +95,7 @@ class LedgerApplication(LedgerCore):
         handling = capability.handlings[type(command)]
         if handling.whole:
             return cast(R, getattr(capability, handling.method)(command, context))
-        meta = context.envelope(command.occurred_at or self.clock())
+        meta = self.uow.envelope(context, command.occurred_at)
         outcome = self.uow.run(capability.write(command, context, meta), meta, context.idempotency)
         return command.result(outcome)
 

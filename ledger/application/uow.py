@@ -22,7 +22,7 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError
 from eventsourcing.utils import get_topic
 
-from ledger.application.context import IdempotencyRequest
+from ledger.application.context import IdempotencyRequest, RequestContext
 from ledger.application.group_commit import GroupCommitConfig, GroupCommitter
 from ledger.application.ports import (
     EventStore,
@@ -69,6 +69,15 @@ class UnitOfWork:
         """The topics of the events that revoke a key or platform (set by the application)."""
         self._deciding = 0
         self._deciding_lock = threading.Lock()
+
+    def envelope(self, context: RequestContext, occurred_at: datetime | None) -> Envelope:
+        """The envelope of a write asked in ``context``, at business time ``occurred_at`` (now,
+        on the ledger's clock, if none): refused here if out of bounds, before anything
+        reads it."""
+        now = self.clock()
+        meta = context.envelope(occurred_at or now)
+        self.bounds.check(meta.occurred_at, now)
+        return meta
 
     @contextmanager
     def clock_at(self, at: datetime) -> Iterator[None]:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
+from typing import Any, cast
+from uuid import UUID
 
 import pytest
 
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.application.writes import Outcome
-from ledger.domain.errors import OccurredInFutureError
+from ledger.domain.errors import OccurredBeforeNetworkError, OccurredInFutureError
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import ServiceCase
 from tests.acting import act
 from tests.application.conftest import CLOCK_SKEW
 from tests.application.support import (
+    HUB_USCC,
     WINDOW_USCC,
     assign,
     envelope,
@@ -78,3 +81,59 @@ def test_a_step_on_a_case_dated_in_the_future_is_refused(
     with pytest.raises(OccurredInFutureError):
         step_case(clocked_ledger, case_id, assign(meta), meta)
     assert clocked_ledger.get(ServiceCase, case_id).version == 1
+
+
+def test_a_step_carried_by_an_opening_with_its_own_future_time_is_refused(
+    clocked_ledger: LedgerApplication, clock: FakeClock
+) -> None:
+    window_id = register_platform(clocked_ledger)
+    register_enterprise(clocked_ledger)
+    head = clocked_ledger.head_position()
+    later = envelope(window_id, occurred_at=clock.now + timedelta(days=2))
+
+    with pytest.raises(OccurredInFutureError):
+        open_case(clocked_ledger, window_id, then=[assign(later)])
+
+    assert clocked_ledger.head_position() == head
+
+
+def test_record_time_is_the_ledgers_clock_whatever_the_business_time(
+    clocked_ledger: LedgerApplication, clock: FakeClock
+) -> None:
+    occurred_at = clock.now - timedelta(days=30)
+
+    outcome = _register_window_at(clocked_ledger, occurred_at)
+
+    (logged,) = list(clocked_ledger.history(outcome.resource_id))
+    assert logged.event.timestamp == clock.now
+    assert cast(Any, logged.event).meta.occurred_at == occurred_at
+
+
+def test_an_entry_recorded_long_after_it_happened_is_flagged_and_the_flag_is_stored(
+    clocked_ledger: LedgerApplication, clock: FakeClock
+) -> None:
+    late = _register_window_at(clocked_ledger, clock.now - timedelta(hours=72, seconds=1))
+    timely = act(
+        clocked_ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB, name="宁夏枢纽", uscc=HUB_USCC, region="640000"
+        ),
+        envelope(occurred_at=clock.now - timedelta(hours=72)),
+    )
+
+    def flag(stream_id: UUID) -> bool:
+        (logged,) = list(clocked_ledger.history(stream_id))  # decoded from the stored bytes
+        return bool(cast(Any, logged.event).meta.late_entry)
+
+    assert flag(late.resource_id) is True
+    assert flag(timely.resource_id) is False
+
+
+def test_business_time_before_the_network_started_is_refused(
+    clocked_ledger: LedgerApplication,
+) -> None:
+    with pytest.raises(OccurredBeforeNetworkError) as excinfo:
+        _register_window_at(clocked_ledger, datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))))
+
+    assert excinfo.value.code == "occurred_before_network_start"
+    assert clocked_ledger.head_position() == 0

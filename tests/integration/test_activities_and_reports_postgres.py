@@ -34,7 +34,10 @@ from ledger.domain.activity import (
 from ledger.domain.data_report import DataReport, ReportStatus, Submission, parse_period
 from ledger.domain.errors import ActivityExistsError, ConcurrentModificationError
 from ledger.domain.platform import PlatformKind
-from tests.acting import CaughtUp, act
+
+# Each step is recorded on the day it happened, as the ledger would have recorded it.
+from tests.acting import CaughtUp
+from tests.acting import act_on_its_day as act
 from tests.integration._support import (
     ENTERPRISE_USCC,
     REGION,

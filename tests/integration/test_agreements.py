@@ -36,7 +36,9 @@ from ledger.domain.service_case import (
     ProviderKind,
 )
 from ledger.domain.time import CST
-from tests.acting import act
+
+# Each step is recorded on the day it happened, as the ledger would have recorded it.
+from tests.acting import act_on_its_day as act
 from tests.integration._support import (
     ENTERPRISE_USCC,
     Network,

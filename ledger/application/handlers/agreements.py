@@ -97,7 +97,7 @@ class Agreements(Capability[Agreement]):
     def propose(self, command: ProposeAgreement, context: RequestContext) -> Outcome:
         """Decided (and decided again, if it loses a race on the pair's index) and saved with
         the pair's index, so the agreements between two parties are one read away."""
-        meta = context.envelope(command.occurred_at or self.uow.clock())
+        meta = self.uow.envelope(context, command.occurred_at)
         proposer_id = _acting_party_id(meta.platform_id)
         write = Write(
             stream_id=ids.agreement_id(proposer_id, command.external_ref),

@@ -114,7 +114,7 @@ class ServiceCases(Capability[ServiceCase]):
                 results[index] = _existing(index, stream_id, record, earlier=stream_id in seen)
                 continue
             seen.add(stream_id)
-            meta = context.envelope(record.occurred_at or now)
+            meta = context.envelope(record.occurred_at or now)  # bounded by run_all
             write = self._import_write(window_id, record, meta, enterprise_of, context)
             writes.append((index, stream_id, write, meta))
         answers = self.uow.run_all([(write, meta) for _, _, write, meta in writes])

@@ -144,7 +144,7 @@ class OnboardingApplications(Capability[OnboardingApplication]):
     def connect(self, command: ConnectOnboardedWindow, context: RequestContext) -> Outcome:
         """Record ``Connected`` and create the window platform, in one save. A whole handler
         because a failed save is explained after the unit of work has given up on it."""
-        meta = context.envelope(command.occurred_at or self.uow.clock())
+        meta = self.uow.envelope(context, command.occurred_at)
 
         def decide(application: OnboardingApplication | None) -> Decision[OnboardingApplication]:
             if application is None:  # only a creating write finds none

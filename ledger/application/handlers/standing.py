@@ -104,7 +104,7 @@ def change_standing(
     aggregate_type = cast(type[S], capability.aggregate)
     subject_id = command.subject_id
     admit(capability, store, command, context.principal)
-    meta = context.envelope(command.occurred_at or uow.clock())
+    meta = uow.envelope(context, command.occurred_at)
     on = business_date(meta)
 
     def decide(subject: S | None) -> S:
