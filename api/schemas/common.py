@@ -44,7 +44,9 @@ OccurredAt = Annotated[
     AwareDatetime | None,
     Field(
         description="When it happened in the world (business time), with an offset; "
-        "defaults to the time of the request. Not in the future, not before the case opened."
+        "defaults to the time of the request. Not in the future beyond the clock skew, not "
+        "before the network started, not before what it belongs to (a case, a connection). "
+        "Recorded long after it happened, the entry is accepted and flagged late_entry."
     ),
 ]
 

@@ -8,7 +8,15 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from api.schemas.common import Body, CategoryField, CommandBody, RegionField, Text, USCCField
+from api.schemas.common import (
+    Body,
+    CategoryField,
+    CommandBody,
+    OccurredAt,
+    RegionField,
+    Text,
+    USCCField,
+)
 from ledger.application.commands.participants import (
     RegisterConnectedPlatform,
     RegisterEnterprise,
@@ -28,6 +36,7 @@ class PlatformRegistration(Body):
                     "name": "银川市中小企业公共服务窗口平台",
                     "uscc": "91640100MA7AY4CL31",
                     "region": "640100",
+                    "occurred_at": "2019-05-06T09:00:00+08:00",
                 }
             ]
         }
@@ -37,10 +46,21 @@ class PlatformRegistration(Body):
     name: Text
     uscc: USCCField
     region: RegionField
+    occurred_at: Annotated[
+        OccurredAt,
+        Field(
+            description="When the platform entered the network, if not now: migrating a "
+            "window in, its real connection date, so its history can be recorded after it"
+        ),
+    ] = None
 
     def to_command(self) -> RegisterConnectedPlatform:
         return RegisterConnectedPlatform(
-            kind=PlatformKind(self.kind), name=self.name, uscc=self.uscc, region=self.region
+            kind=PlatformKind(self.kind),
+            name=self.name,
+            uscc=self.uscc,
+            region=self.region,
+            occurred_at=self.occurred_at,
         )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.envelope import Envelope
+from ledger.domain.errors import OccurredBeforeConnectionError
 from ledger.domain.standing import StandingAggregate
 from ledger.domain.values import parse_category, parse_region, parse_uscc
 
@@ -41,6 +43,7 @@ class Platform(StandingAggregate):
             aggregate.name = self.name
             aggregate.uscc = self.uscc
             aggregate.region = self.region
+            aggregate.connected_at = self.meta.occurred_at
 
     class ConnectedAfterOnboarding(StandingAggregate.Created):
         application_id: UUID
@@ -56,6 +59,10 @@ class Platform(StandingAggregate):
             aggregate.region = self.region
             aggregate.categories = list(self.categories)
             aggregate.application_id = self.application_id
+            aggregate.connected_at = self.meta.occurred_at
+
+    connected_at: datetime | None = None
+    """When it entered the network (business time); unknown in snapshots older than it."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,6 +72,15 @@ class Platform(StandingAggregate):
         self.region = ""
         self.categories: list[str] = []
         self.application_id: UUID | None = None
+
+    def check_connected_by(self, occurred_at: datetime) -> None:
+        """Nothing is recorded for a platform as having happened before it was connected."""
+        if self.connected_at is not None and occurred_at < self.connected_at:
+            raise OccurredBeforeConnectionError(
+                f"occurred_at {occurred_at.isoformat()} is before platform {self.id} was "
+                f"connected ({self.connected_at.isoformat()}).",
+                connected_at=self.connected_at.isoformat(),
+            )
 
     @classmethod
     def register_connected(

@@ -37,6 +37,7 @@ from tests.api._support import (
     MakeApi,
     TestClient,
 )
+from tests.application.support import CONNECTED_AT
 from tests.conftest import FakeClock
 
 
@@ -52,7 +53,7 @@ def _register_platform(
     return act(
         ledger,
         RegisterConnectedPlatform(kind=kind, name=f"{kind} {uscc}", uscc=uscc, region=region),
-        SETUP,
+        SETUP.at(CONNECTED_AT),  # in the network since it started: any history may be recorded
     ).resource_id
 
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from uuid import UUID
 
 import pytest
 
+from ledger.domain.access_key import Role
 from tests.api._support import (
     Api,
     assert_problem,
     assert_refused_unrecorded,
+    new_uscc,
     opening_body,
+    platform_body,
     report_request_body,
     submission_body,
 )
@@ -145,19 +149,6 @@ def test_the_first_day_of_the_network_is_accepted(api: Api) -> None:
     assert response.status_code == 201, response.text
 
 
-def test_the_network_start_is_a_setting(make_api: Any) -> None:
-    api = make_api(network_started_on="2026-01-01")
-
-    assert_refused_unrecorded(
-        api,
-        422,
-        "occurred_before_network_start",
-        "/v1/service-cases",
-        key=api.keys.window_a,
-        json=opening_body(occurred_at="2025-12-31T12:00:00+08:00"),
-    )
-
-
 def test_a_date_far_beyond_the_horizon_is_refused_with_its_field(api: Api) -> None:
     path = f"/v1/platforms/{api.window_a_id}/rectification-order"
     order = {"deadline": "9999-12-31", "reasons": "满意度不达标", "citation": "2025年度考核"}
@@ -178,3 +169,29 @@ def test_record_time_cannot_be_sent(api: Api) -> None:
 
     problem = assert_problem(response, 422, "validation_failed")
     assert problem["errors"][0]["loc"][-1] == "recorded_at"
+
+
+def test_a_window_migrated_in_with_its_connection_date_records_history_from_that_date(
+    api: Api,
+) -> None:
+    uscc = new_uscc()
+    registered = api.post(
+        "/v1/platforms",
+        key=api.keys.admin,
+        json={**platform_body(uscc), "occurred_at": "2025-01-02T09:00:00+08:00"},
+    )
+    assert registered.status_code == 201, registered.text
+    window_id = registered.json()["id"]
+    key, _ = api.issue_key(Role.WINDOW, UUID(window_id))
+
+    opened = api.post(
+        "/v1/service-cases", key=key, json=opening_body(occurred_at="2025-06-02T09:00:00+08:00")
+    )
+    before = api.post(
+        "/v1/service-cases", key=key, json=opening_body(occurred_at="2025-01-01T09:00:00+08:00")
+    )
+
+    assert opened.status_code == 201, opened.text
+    assert_problem(before, 422, "occurred_before_connection")
+    history = api.get(f"/v1/platforms/{window_id}/history", key=api.keys.auditor).json()
+    assert history["events"][0]["meta"]["late_entry"] is True

@@ -37,6 +37,8 @@ WINDOW_USCC = "91640100MA7AY4CL31"
 OTHER_WINDOW_USCC = "91640500MA7272HDX6"
 HUB_USCC = "91330100716105852F"
 ENTERPRISE_USCC = "91640104MA71TJ3Y8G"
+CONNECTED_AT = datetime(2018, 1, 1, tzinfo=CST)
+"""When the test network's platforms entered it: before anything the tests record for them."""
 
 
 def envelope(
@@ -61,7 +63,7 @@ def register_platform(
         RegisterConnectedPlatform(
             kind=kind, name=f"Platform {uscc[-4:]}", uscc=uscc, region="640100"
         ),
-        envelope(),
+        envelope(occurred_at=CONNECTED_AT),
     )
     return outcome.resource_id
 

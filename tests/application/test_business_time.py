@@ -14,6 +14,9 @@ from ledger.application.writes import Outcome
 from ledger.domain.errors import OccurredBeforeNetworkError, OccurredInFutureError
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import ServiceCase
+from ledger.domain.time import CST
+from runtime.bootstrap import build_ledger
+from runtime.settings import Settings
 from tests.acting import act
 from tests.application.conftest import CLOCK_SKEW
 from tests.application.support import (
@@ -137,3 +140,15 @@ def test_business_time_before_the_network_started_is_refused(
 
     assert excinfo.value.code == "occurred_before_network_start"
     assert clocked_ledger.head_position() == 0
+
+
+def test_the_network_start_is_a_setting(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LEDGER_NETWORK_STARTED_ON", "2026-01-01")
+    settings = Settings(database_url=sqlite_url)
+    ledger = build_ledger(settings.store, bounds=settings.time_bounds)
+    try:
+        with pytest.raises(OccurredBeforeNetworkError):
+            _register_window_at(ledger, datetime(2025, 12, 31, 23, 59, tzinfo=CST))
+        assert _register_window_at(ledger, datetime(2026, 1, 1, tzinfo=CST)).created
+    finally:
+        ledger.close()

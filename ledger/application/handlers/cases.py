@@ -45,6 +45,7 @@ from ledger.domain.errors import (
     UnavailableError,
     WrongPlatformKindError,
 )
+from ledger.domain.platform import Platform
 from ledger.domain.service_case import Assignment, Demand, ProviderKind, ServiceCase
 
 _WINDOWS_ONLY = "Service cases are recorded by a window platform."
@@ -80,12 +81,13 @@ class ServiceCases(Capability[ServiceCase]):
     @creates(OpenCase, exists=ExternalRefExistsError)
     def open_case(self, command: OpenCase, meta: Envelope) -> ServiceCase:
         window_id = acting_platform(meta, _WINDOWS_ONLY)
-        self.lookups.connected_window(window_id)
-        return self._opened(window_id, command, meta, self.lookups.registered_enterprise)
+        window = self.lookups.connected_window(window_id)
+        return self._opened(window, command, meta, self.lookups.registered_enterprise)
 
     @acts(StepCase)
     def step_case(self, case: ServiceCase, command: StepCase, meta: Envelope) -> None:
-        self.lookups.connected_window(acting_platform(meta, _WINDOWS_ONLY))
+        window = self.lookups.connected_window(acting_platform(meta, _WINDOWS_ONLY))
+        window.check_connected_by(meta.occurred_at)
         self._take(case, command.step, meta)
         self._check_network_rules(case)
 
@@ -97,7 +99,7 @@ class ServiceCases(Capability[ServiceCase]):
             raise ValueError(msg)
         now = self.uow.clock()
         window_id = acting_platform(context.envelope(now), _WINDOWS_ONLY)
-        self.lookups.connected_window(window_id)
+        window = self.lookups.connected_window(window_id)
         results: dict[int, ImportResult] = {}
         readable: dict[int, tuple[OpenCase, UUID]] = {}
         for index, record in enumerate(command.records):
@@ -115,7 +117,7 @@ class ServiceCases(Capability[ServiceCase]):
                 continue
             seen.add(stream_id)
             meta = context.envelope(record.occurred_at or now)  # bounded by run_all
-            write = self._import_write(window_id, record, meta, enterprise_of, context)
+            write = self._import_write(window, record, meta, enterprise_of, context)
             writes.append((index, stream_id, write, meta))
         answers = self.uow.run_all([(write, meta) for _, _, write, meta in writes])
         for (index, stream_id, _, _), answer in zip(writes, answers, strict=True):
@@ -126,7 +128,7 @@ class ServiceCases(Capability[ServiceCase]):
 
     def _import_write(
         self,
-        window_id: UUID,
+        window: Platform,
         record: OpenCase,
         meta: Envelope,
         enterprise_of: Callable[[str], Enterprise],
@@ -135,7 +137,7 @@ class ServiceCases(Capability[ServiceCase]):
         return Write(
             stream_id=None,
             aggregate_type=ServiceCase,
-            decide=lambda _: self._opened(window_id, record, meta, enterprise_of),
+            decide=lambda _: self._opened(window, record, meta, enterprise_of),
             resource_type=self.resource_type,
             render=service_case_view,
             not_found=self.not_found,
@@ -145,15 +147,16 @@ class ServiceCases(Capability[ServiceCase]):
 
     def _opened(
         self,
-        window_id: UUID,
+        window: Platform,
         command: OpenCase,
         meta: Envelope,
         enterprise_of: Callable[[str], Enterprise],
     ) -> ServiceCase:
         """A new case with its steps taken and the network rules checked (not yet saved)."""
+        window.check_connected_by(meta.occurred_at)
         enterprise = enterprise_of(command.uscc)
         case = ServiceCase.open(
-            window_id=window_id,
+            window_id=window.id,
             demand=Demand(
                 external_ref=command.external_ref,
                 enterprise_id=enterprise.id,

@@ -63,6 +63,7 @@ defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``act
         ├── InvalidAmountError
         ├── OccurredInFutureError
         ├── OccurredBeforeNetworkError
+        ├── OccurredBeforeConnectionError
         ├── DateBeyondHorizonError
         ├── OccurredBeforeOpeningError
         ├── PlatformNotConnectedError

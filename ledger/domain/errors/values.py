@@ -10,6 +10,7 @@ __all__ = [
     "InvalidDocumentDigestError",
     "InvalidEmployeesError",
     "InvalidUSCCError",
+    "OccurredBeforeConnectionError",
     "OccurredBeforeNetworkError",
     "OccurredBeforeOpeningError",
     "OccurredInFutureError",
@@ -62,6 +63,11 @@ class OccurredBeforeNetworkError(RuleViolationError):
 class DateBeyondHorizonError(RuleViolationError):
     code = "date_beyond_horizon"
     title = "Date too far ahead"
+
+
+class OccurredBeforeConnectionError(RuleViolationError):
+    code = "occurred_before_connection"
+    title = "Business time is before the platform was connected"
 
 
 class OccurredBeforeOpeningError(RuleViolationError):
