@@ -4,8 +4,9 @@ and the counts the statistics and appraisals read, kept as the facts change.
 Each case counts in the period (month, quarter, year) its step happened: opened (by channel),
 delivered (free or paid, by category group, enterprise, days to delivery and rating), closed,
 cancelled; and, for the institution that served it, in the year it was delivered. When a case
-row changes, what it counted before is taken off and what it counts now is added, so the counts
-are always exactly those of the case rows, and reading a year costs the size of its counts
+row changes (a step, or a correction: an amended delivery, a voided case), what it counted
+before is taken off and what it counts now is added, so the counts are always exactly those of
+the case rows, and reading a year costs the size of its counts
 (windows × periods × distinct values), never the number of cases.
 """
 
@@ -57,8 +58,8 @@ _PROVIDER_METRICS = frozenset({"delivered", "free", "enterprise", "rating"})
 def case_counts(row: dict[str, Any] | None) -> Counter[CountKey]:
     """What one case row counts, in every period of every kind its steps fall in."""
     counts: Counter[CountKey] = Counter()
-    if row is None:
-        return counts
+    if row is None or row["status"] == "voided":
+        return counts  # a voided case was recorded by mistake: it counts nowhere
 
     def add(scope: str, scope_id: str, kinds: tuple[str, ...], day: str, facts: list[Any]) -> None:
         for kind in kinds:
@@ -112,8 +113,11 @@ def recount(
         counts.put(name, row)
 
 
-def case_update(event: type[E], values: Callable[[E], dict[str, object]]) -> Handler[Projection, E]:
-    """On ``event``, set the columns ``values(event)`` names on the event's case row."""
+def case_update(
+    event: type[E], values: Callable[[E], dict[str, object]], *, amended: bool = False
+) -> Handler[Projection, E]:
+    """On ``event``, set the columns ``values(event)`` names on the event's case row (and count
+    an amendment, for a correction)."""
 
     def write(projection: Projection, tx: Tx, e: E, position: int) -> None:
         facts = projection.rows[CASE_FACTS]
@@ -122,6 +126,8 @@ def case_update(event: type[E], values: Callable[[E], dict[str, object]]) -> Han
         if row is not None:  # every case stream starts with Opened
             before = dict(row)
             row.update(values(e), position=position)
+            if amended:
+                row["amendments"] += 1
             facts.put(case_id, row)
             recount(projection.rows[CASE_COUNTS], before, row, position)
 
@@ -130,7 +136,7 @@ def case_update(event: type[E], values: Callable[[E], dict[str, object]]) -> Han
 
 class CaseFactsProjection(Projection):
     name = "service_cases"
-    version = 4
+    version = 5
     cached: ClassVar[dict[str, str]] = {CASE_FACTS: "case_id", CASE_COUNTS: "count_key"}
     indexes: ClassVar[dict[str, str]] = {
         "view_case_facts_uscc": f"{CASE_FACTS} (uscc, opened_at, case_id)",
@@ -149,6 +155,7 @@ class CaseFactsProjection(Projection):
             "opened_on TEXT NOT NULL, provider_kind TEXT, provider_id TEXT, provider_name TEXT, "
             "delivered_on TEXT, delivery_mode TEXT, fee_type TEXT, fee_amount TEXT, "
             "satisfaction INTEGER, closed_on TEXT, cancelled_on TEXT, cancellation_reason TEXT, "
+            "amendments INTEGER NOT NULL, voided_on TEXT, void_reason TEXT, "
             "status TEXT NOT NULL, position BIGINT NOT NULL"
         ),
         CASE_COUNTS: (
@@ -187,6 +194,7 @@ class CaseFactsProjection(Projection):
             opened_at=business_time(event),
             opened_on=business_date(event),
             status="opened",
+            amendments=0,
             position=position,
         )
         facts.put(case_id, row)
@@ -225,4 +233,18 @@ class CaseFactsProjection(Projection):
             "cancellation_reason": e.reason,
             "status": "cancelled",
         },
+    )
+    delivery_amended = case_update(
+        ServiceCase.DeliveryAmended,
+        lambda e: {
+            "delivered_on": e.delivered_on.isoformat(),
+            "delivery_mode": e.mode,
+            "fee_type": e.fee_type,
+            "fee_amount": str(e.fee_amount),
+        },
+        amended=True,
+    )
+    case_voided = case_update(
+        ServiceCase.Voided,
+        lambda e: {"voided_on": business_date(e), "void_reason": e.reason, "status": "voided"},
     )

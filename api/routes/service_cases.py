@@ -20,6 +20,7 @@ from api.schemas.cases import (
     FeedbackBody,
     records_of,
 )
+from api.schemas.corrections import DeliveryAmendmentBody, VoidingBody
 from api.writers import CommandRoutes, Writer, creating, stepping, writing
 from ledger.application.commands.cases import (
     ImportCases,
@@ -92,6 +93,14 @@ routes.step("/delivery", "deliver", DeliveryBody, Step, "Record the delivery")
 routes.step("/feedback", "feedback", FeedbackBody, Step, "Record the enterprise's feedback")
 routes.step("/closure", "close", ClosureBody, Step, "Close the case")
 routes.step("/cancellation", "cancel", CancellationBody, Step, "Cancel the case")
+routes.step(
+    "/delivery-amendment",
+    "amend_delivery",
+    DeliveryAmendmentBody,
+    Step,
+    "Correct the recorded delivery, with a reason (also after closure)",
+)
+routes.step("/voiding", "void", VoidingBody, Step, "Void a case recorded by mistake, with a reason")
 
 
 add_read_routes(

@@ -114,14 +114,16 @@ class DeliveryBody(CaseStepBody):
     fee_amount: MoneyField = "0.00"
     occurred_at: OccurredAt = None
 
-    def to_step(self) -> Deliver:
-        delivery = Delivery(
+    def delivery(self) -> Delivery:
+        return Delivery(
             self.delivered_on,
             DeliveryMode(self.mode),
             FeeType(self.fee_type),
             Decimal(self.fee_amount),
         )
-        return Deliver(delivery=delivery, occurred_at=self.occurred_at)
+
+    def to_step(self) -> CaseStep:
+        return Deliver(delivery=self.delivery(), occurred_at=self.occurred_at)
 
 
 class FeedbackBody(CaseStepBody):

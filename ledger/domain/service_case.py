@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from uuid import UUID
 
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.case_values import (
+    FINAL_STATUSES,
+    Assignment,
+    CaseStatus,
+    Channel,
+    Delivery,
+    DeliveryMode,
+    Demand,
+    Feedback,
+    FeeType,
+    ProviderKind,
+)
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     CaseFinalisedError,
@@ -21,84 +32,29 @@ from ledger.domain.errors import (
     InvalidFeeError,
     InvalidSatisfactionError,
     NotCaseOwnerError,
+    NothingToAmendError,
     OccurredBeforeOpeningError,
     ProviderIdNotAllowedError,
+    ReasonRequiredError,
     StepOutOfOrderError,
 )
 from ledger.domain.time import CST
 from ledger.domain.values import parse_amount, parse_category
 
-# Business dates are Ningxia dates (China Standard Time has no daylight saving).
-
-
-class CaseStatus(StrEnum):
-    OPENED = "opened"
-    ASSIGNED = "assigned"
-    DELIVERED = "delivered"
-    FEEDBACK_RECEIVED = "feedback_received"
-    CLOSED = "closed"
-    CANCELLED = "cancelled"
-
-
-FINAL_STATUSES = frozenset({CaseStatus.CLOSED, CaseStatus.CANCELLED})
-
-
-class Channel(StrEnum):
-    ONLINE = "online"
-    OFFLINE = "offline"
-
-
-class ProviderKind(StrEnum):
-    INSTITUTION = "institution"
-    EXPERT = "expert"
-
-
-class DeliveryMode(StrEnum):
-    ONSITE = "onsite"
-    ONLINE = "online"
-    PHONE = "phone"
-    WRITTEN = "written"
-
-
-class FeeType(StrEnum):
-    FREE = "free"
-    DISCOUNTED = "discounted"
-    PAID = "paid"
-
-
-@dataclass(frozen=True)
-class Demand:
-    external_ref: str
-    enterprise_id: UUID
-    uscc: str
-    category: str
-    channel: Channel
-    description: str
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """Who delivers the service. An institution is named by the id of a registered
-    :class:`~ledger.domain.institution.Institution` (``provider_name`` is its registered name,
-    for display); an expert, for now, by name only."""
-
-    provider_kind: ProviderKind
-    provider_name: str
-    provider_id: UUID | None = None
-
-
-@dataclass(frozen=True)
-class Delivery:
-    delivered_on: date
-    mode: DeliveryMode
-    fee_type: FeeType
-    fee_amount: Decimal
-
-
-@dataclass(frozen=True)
-class Feedback:
-    satisfaction: int
-    comment: str
+__all__ = [
+    "FINAL_STATUSES",
+    "Assignment",
+    "CaseStatus",
+    "Channel",
+    "Delivery",
+    "DeliveryMode",
+    "Demand",
+    "FeeType",
+    "Feedback",
+    "ProviderKind",
+    "ServiceCase",
+    "check_fee",
+]
 
 
 class ServiceCase(LedgerAggregate):
@@ -158,6 +114,7 @@ class ServiceCase(LedgerAggregate):
                 self.delivered_on, DeliveryMode(self.mode), FeeType(self.fee_type), self.fee_amount
             )
             aggregate.status = CaseStatus.DELIVERED
+            aggregate.delivery_version = self.originator_version
 
     class FeedbackReceived(LedgerAggregate.Event):
         satisfaction: int
@@ -174,12 +131,41 @@ class ServiceCase(LedgerAggregate):
             aggregate.closure_note = self.note
             aggregate.status = CaseStatus.CLOSED
 
+    class DeliveryAmended(LedgerAggregate.Event):
+        """A correction (红字冲销 style): the delivery recorded at version ``corrects`` is
+        replaced by this one, for ``reason``. Nothing recorded is edited."""
+
+        delivered_on: date
+        mode: str
+        fee_type: str
+        fee_amount: Decimal
+        reason: str
+        corrects: int
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.delivery = Delivery(
+                self.delivered_on, DeliveryMode(self.mode), FeeType(self.fee_type), self.fee_amount
+            )
+            aggregate.delivery_version = self.originator_version
+
+    class Voided(LedgerAggregate.Event):
+        """A correction: the case was recorded by mistake and counts nowhere from now on."""
+
+        reason: str
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.status = CaseStatus.VOIDED
+            aggregate.void_reason = self.reason
+
     class Cancelled(LedgerAggregate.Event):
         reason: str
 
         def apply(self, aggregate: ServiceCase) -> None:
             aggregate.cancellation_reason = self.reason
             aggregate.status = CaseStatus.CANCELLED
+
+    delivery_version: int | None = None
+    """The version of the event whose delivery stands (absent from older snapshots' state)."""
 
     def __init__(self) -> None:
         self.window_id: UUID | None = None
@@ -196,6 +182,7 @@ class ServiceCase(LedgerAggregate):
         self.feedback: Feedback | None = None
         self.closure_note: str | None = None
         self.cancellation_reason: str | None = None
+        self.void_reason: str | None = None
 
     # --- commands -------------------------------------------------------------------------
 
@@ -287,6 +274,51 @@ class ServiceCase(LedgerAggregate):
             )
         self.trigger_event(self.Closed, note=note, meta=meta)
 
+    # --- corrections ----------------------------------------------------------------------
+
+    def amend_delivery(self, delivery: Delivery, reason: str, meta: Envelope) -> None:
+        """Correct the recorded delivery (date, mode, fee), also after closure, with a reason."""
+        self._check_correctable(meta)
+        current = self.delivery
+        if current is None or self.delivery_version is None:
+            raise StepOutOfOrderError(
+                f"Only a delivered case has a delivery to amend; this case is {self.status}.",
+                status=self.status.value,
+            )
+        fee_amount = self._check_delivery(delivery, meta)
+        if replace(delivery, fee_amount=fee_amount) == current:
+            raise NothingToAmendError("The amendment repeats the delivery as it is recorded.")
+        self.trigger_event(
+            self.DeliveryAmended,
+            delivered_on=delivery.delivered_on,
+            mode=delivery.mode.value,
+            fee_type=delivery.fee_type.value,
+            fee_amount=fee_amount,
+            reason=_reason(reason),
+            corrects=self.delivery_version,
+            meta=meta,
+        )
+
+    def void(self, reason: str, meta: Envelope) -> None:
+        """Void a case recorded by mistake, whatever its status: it stays in the log and in the
+        case's history, and counts in no statistic or appraisal."""
+        self._check_correctable(meta)
+        self.trigger_event(self.Voided, reason=_reason(reason), meta=meta)
+
+    def _check_correctable(self, meta: Envelope) -> None:
+        if meta.platform_id != self.window_id:
+            raise NotCaseOwnerError("Only the window that recorded a case corrects it.")
+        if self.status is CaseStatus.VOIDED:
+            raise CaseFinalisedError(
+                "This case is voided and accepts nothing more.", status="voided"
+            )
+        if self.opened_at is not None and meta.occurred_at < self.opened_at:
+            raise OccurredBeforeOpeningError(
+                f"occurred_at {meta.occurred_at.isoformat()} is before the case was opened "
+                f"({self.opened_at.isoformat()}).",
+                opened_at=self.opened_at.isoformat(),
+            )
+
     def cancel(self, reason: str, meta: Envelope) -> None:
         self._check_can_act(meta)
         if self.status not in (CaseStatus.OPENED, CaseStatus.ASSIGNED):
@@ -347,3 +379,10 @@ def check_fee(fee_type: FeeType, amount: Decimal) -> Decimal:
             fee_type=fee_type.value,
         )
     return parse_amount(amount)
+
+
+def _reason(reason: str) -> str:
+    given = reason.strip()
+    if not given:
+        raise ReasonRequiredError("A correction says why: send a reason.")
+    return given

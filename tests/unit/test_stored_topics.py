@@ -69,3 +69,11 @@ def test_value_types_named_by_their_old_module_resolve_to_where_they_live_now() 
     import ledger.persistence.topics  # noqa: F401
 
     assert resolve_topic("ledger.values:SizeClass") is SizeClass
+
+
+def test_the_values_of_a_case_resolve_by_the_module_older_snapshots_name() -> None:
+    from ledger.domain import case_values
+
+    for name in ("CaseStatus", "Channel", "ProviderKind", "DeliveryMode", "FeeType", "Delivery"):
+        assert resolve_topic(f"ledger.domain.service_case:{name}") is getattr(case_values, name)
+        assert resolve_topic(f"ledger.domain.case_values:{name}") is getattr(case_values, name)

@@ -51,7 +51,24 @@ class Cancel:
     occurred_at: datetime | None = None
 
 
-CaseStep = Assign | Deliver | GiveFeedback | Close | Cancel
+@dataclass(frozen=True, kw_only=True)
+class AmendDelivery:
+    """A correction: the delivery as it should have been recorded, and why."""
+
+    delivery: Delivery
+    reason: str
+    occurred_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Void:
+    """A correction: the case was recorded by mistake."""
+
+    reason: str
+    occurred_at: datetime | None = None
+
+
+CaseStep = Assign | Deliver | GiveFeedback | Close | Cancel | AmendDelivery | Void
 
 
 @dataclass(frozen=True, kw_only=True)

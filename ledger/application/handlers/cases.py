@@ -16,7 +16,9 @@ from uuid import UUID
 from ledger.application.capability import JSON, Capability, acts, creates, handles
 from ledger.application.commands.cases import (
     MAX_IMPORT_RECORDS,
+    AmendDelivery,
     Assign,
+    Cancel,
     CaseStep,
     Close,
     Deliver,
@@ -26,6 +28,7 @@ from ledger.application.commands.cases import (
     ImportStatus,
     OpenCase,
     StepCase,
+    Void,
 )
 from ledger.application.context import Principal, RequestContext
 from ledger.application.interface import service_case_view
@@ -184,8 +187,12 @@ class ServiceCases(Capability[ServiceCase]):
                 case.record_feedback(step.feedback, at)
             case Close():
                 case.close(step.note, at)
-            case _:
+            case Cancel():
                 case.cancel(step.reason, at)
+            case AmendDelivery():
+                case.amend_delivery(step.delivery, step.reason, at)
+            case Void():
+                case.void(step.reason, at)
 
     def _assignment(self, step: Assign) -> Assignment:
         """An institution's name is taken from its registration when the step is decided (the
@@ -200,7 +207,7 @@ class ServiceCases(Capability[ServiceCase]):
         for event in case.pending_events:
             if isinstance(event, ServiceCase.Assigned) and event.provider_id is not None:
                 self.lookups.assignable_institution(event.provider_id)
-            if isinstance(event, ServiceCase.Delivered):
+            if isinstance(event, ServiceCase.Delivered | ServiceCase.DeliveryAmended):
                 self._check_delivery_under_agreement(case, event.delivered_on)
 
     def _check_delivery_under_agreement(self, case: ServiceCase, delivered_on: date) -> None:

@@ -72,6 +72,7 @@ defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``act
         ├── KeyPlatformMismatchError
         ├── NotCaseOwnerError
         ├── StepOutOfOrderError
+        ├── NothingToAmendError
         ├── FeedbackBeforeDeliveryError
         ├── FeedbackAlreadyRecordedError
         ├── InvalidSatisfactionError

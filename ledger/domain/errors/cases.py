@@ -14,6 +14,7 @@ __all__ = [
     "InvalidRecordError",
     "InvalidSatisfactionError",
     "NotCaseOwnerError",
+    "NothingToAmendError",
     "ServiceCaseNotFoundError",
     "StepOutOfOrderError",
     "UnknownEnterpriseError",
@@ -55,9 +56,14 @@ class InvalidSatisfactionError(RuleViolationError):
     title = "Satisfaction out of range"
 
 
+class NothingToAmendError(RuleViolationError):
+    code = "nothing_to_amend"
+    title = "The amendment changes nothing"
+
+
 class CaseFinalisedError(RuleViolationError):
     code = "case_finalised"
-    title = "Case closed or cancelled"
+    title = "Case closed, cancelled or voided"
 
 
 class InvalidFeeError(RuleViolationError):
