@@ -28,6 +28,7 @@ from ledger.application.commands.cases import (
     ImportStatus,
 )
 from ledger.application.handlers.cases import ServiceCases
+from ledger.application.interface import plain
 from ledger.domain.access_key import Role
 
 router = APIRouter(prefix="/v1/service-cases", tags=["service cases"])
@@ -56,7 +57,9 @@ routes.create(
     description="Every record is validated and decided on its own: valid ones are appended "
     "(in as few transactions as possible), invalid ones are reported with their index, code "
     "and detail and change nothing. A record whose external_ref is already recorded is "
-    "reported as `exists`, so re-sending the same batch appends nothing new.",
+    "reported as `exists` if it says what was recorded (re-sending the same batch appends "
+    "nothing new), and as a `conflict` with its `differences` (field, recorded, sent) if it "
+    "says something else: correct a case with its own request.",
 )
 def import_batch(body: CaseBatch, write: Importing) -> Response:
     results = write.ledger.handle(ImportCases(records=records_of(body.records)), write.context())
@@ -70,6 +73,7 @@ def import_summary(results: list[ImportResult]) -> dict[str, Any]:
         "results": [_result_view(r) for r in results],
         "created": counts["created"],
         "exists": counts["exists"],
+        "conflict": counts["conflict"],
         "rejected": counts["rejected"],
         "position": max((r.position or 0 for r in results), default=0) or None,
     }
@@ -85,6 +89,11 @@ def _result_view(result: ImportResult) -> dict[str, Any]:
     else:
         view["code"] = result.code
         view["detail"] = result.detail
+    if result.differences:
+        view["differences"] = [
+            {"field": name, "recorded": plain(recorded), "sent": plain(sent)}
+            for name, recorded, sent in result.differences
+        ]
     return view
 
 

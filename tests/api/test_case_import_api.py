@@ -176,3 +176,35 @@ def test_a_stale_if_match_is_still_412_with_group_commit(api: Api) -> None:
 
     assert response.status_code == 412
     assert response.json()["code"] == "version_mismatch"
+
+
+def test_a_record_sent_again_with_other_content_is_a_conflict_with_the_differences(
+    api: Api,
+) -> None:
+    record = delivered()
+    api.post(BATCH, key=api.keys.window_a, json={"records": [record]})
+    head = api.ledger.head_position()
+    corrected = {**record, "delivery": delivery_body(fee_amount="260.00")}
+
+    answer = api.post(BATCH, key=api.keys.window_a, json={"records": [corrected]}).json()
+
+    assert api.ledger.head_position() == head
+    assert (answer["exists"], answer["conflict"]) == (0, 1)
+    [result] = answer["results"]
+    assert (result["status"], result["code"]) == ("conflict", "import_conflict")
+    [difference] = result["differences"]
+    assert difference["field"] == "delivery"
+    assert difference["recorded"]["fee_amount"] == "300.00"
+    assert difference["sent"]["fee_amount"] == "260.00"
+
+
+def test_two_records_of_one_batch_with_one_reference_and_other_content_conflict(
+    api: Api,
+) -> None:
+    record = delivered()
+    other = {**record, "description": "另一项服务"}
+
+    answer = api.post(BATCH, key=api.keys.window_a, json={"records": [record, other]}).json()
+
+    assert [r["status"] for r in answer["results"]] == ["created", "conflict"]
+    assert [d["field"] for d in answer["results"][1]["differences"]] == ["description"]

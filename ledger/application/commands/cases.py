@@ -95,6 +95,9 @@ class StepCase(Command[Outcome]):
 class ImportStatus(StrEnum):
     CREATED = "created"
     EXISTS = "exists"
+    CONFLICT = "conflict"
+    """Its ``external_ref`` is recorded with other content: nothing appended, the differences
+    reported (a correction is its own request)."""
     REJECTED = "rejected"
 
 
@@ -109,6 +112,8 @@ class ImportResult:
     position: int | None = None
     code: str | None = None
     detail: str | None = None
+    differences: tuple[tuple[str, object, object], ...] = ()
+    """For a conflict: (field, as recorded, as sent) for each field that differs."""
 
     @classmethod
     def rejected(cls, index: int, error: LedgerError, stream_id: UUID | None) -> ImportResult:
@@ -119,7 +124,8 @@ class ImportResult:
 class ImportCases(Command[list[ImportResult]]):
     """Open every valid record of a batch as :class:`OpenCase` would, in as few transactions as
     possible. An item that is already an error (the caller could not read it) is reported as
-    rejected in its place; a record whose ``external_ref`` is recorded is reported as existing,
-    so re-sending a batch appends nothing new."""
+    rejected in its place; a record whose ``external_ref`` is recorded is reported as existing
+    if it says what was recorded (re-sending a batch appends nothing new), and as a conflict,
+    with the differences, if it says something else: never silently dropped."""
 
     records: tuple[OpenCase | LedgerError, ...]

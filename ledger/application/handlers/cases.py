@@ -10,6 +10,7 @@ window and that institution, in force on the delivery date and covering the case
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import date
 from uuid import UUID
 
@@ -111,15 +112,26 @@ class ServiceCases(Capability[ServiceCase]):
             else:
                 readable[index] = (record, ids.service_case_id(window_id, record.external_ref))
         present = self.store.streams_present(list({s for _, s in readable.values()}))
-        seen: set[UUID] = set()
         writes: list[tuple[int, UUID, Write[ServiceCase], Envelope]] = []
         enterprise_of = _memoised(self.lookups.registered_enterprise)
+        first: dict[UUID, OpenCase] = {}
         for index, (record, stream_id) in readable.items():
-            if stream_id in present or stream_id in seen:
-                results[index] = _existing(index, stream_id, record, earlier=stream_id in seen)
+            if stream_id in first:
+                results[index] = _existing(index, stream_id, record, earlier=True)
+                earlier = first[stream_id]
+                differences = [
+                    (f.name, getattr(earlier, f.name), getattr(record, f.name))
+                    for f in fields(OpenCase)
+                    if getattr(earlier, f.name) != getattr(record, f.name)
+                ]
+                if differences:
+                    results[index] = _conflict(index, stream_id, differences)
                 continue
-            seen.add(stream_id)
+            first[stream_id] = record
             meta = context.envelope(record.occurred_at or now)  # bounded by run_all
+            if stream_id in present:
+                results[index] = self._compared(index, stream_id, window, record, meta, context)
+                continue  # bounded by run_all
             write = self._import_write(window, record, meta, enterprise_of, context)
             writes.append((index, stream_id, write, meta))
         answers = self.uow.run_all([(write, meta) for _, _, write, meta in writes])
@@ -128,6 +140,33 @@ class ServiceCases(Capability[ServiceCase]):
         return [results[i] for i in range(len(command.records))]
 
     # --- internals -------------------------------------------------------------------------
+
+    def _compared(
+        self,
+        index: int,
+        stream_id: UUID,
+        window: Platform,
+        record: OpenCase,
+        meta: Envelope,
+        context: RequestContext,
+    ) -> ImportResult:
+        """A record whose case is recorded: ``exists`` if it says what the case says, else a
+        ``conflict`` naming each field that differs (nothing is appended either way)."""
+        recorded = service_case_view(
+            self.store.load(stream_id, ServiceCase, self.not_found, "service case")
+        )
+        try:
+            self.uow.bounds.check(meta.occurred_at, self.uow.clock())
+            sent = service_case_view(
+                self._opened(window, record, meta, self.lookups.registered_enterprise)
+            )
+        except LedgerError as e:
+            return ImportResult.rejected(index, e, stream_id)
+        fields = [f for f in _COMPARED if f != "opened_at" or record.occurred_at is not None]
+        differences = [(f, recorded[f], sent[f]) for f in fields if recorded[f] != sent[f]]
+        if differences:
+            return _conflict(index, stream_id, differences)
+        return _existing(index, stream_id, record, earlier=False)
 
     def _import_write(
         self,
@@ -225,6 +264,29 @@ class ServiceCases(Capability[ServiceCase]):
         self.lookups.agreement_in_force(
             case.window_id, assignment.provider_id, case.category, delivered_on
         )
+
+
+_COMPARED = (
+    "uscc", "category", "channel", "description", "opened_at", "status", "assignment",
+    "delivery", "feedback", "closure_note", "cancellation_reason",
+)  # fmt: skip
+"""What a re-sent record is compared on: all it says, less what the ledger decides."""
+
+
+def _conflict(
+    index: int, stream_id: UUID, differences: list[tuple[str, object, object]]
+) -> ImportResult:
+    names = ", ".join(f for f, _, _ in differences)
+    return ImportResult(
+        index,
+        ImportStatus.CONFLICT,
+        stream_id,
+        code="import_conflict",
+        detail=f"This external_ref is recorded with other content ({names}); nothing was "
+        "appended. Correct the case with its own request (e.g. a delivery amendment) if the "
+        "record is right.",
+        differences=tuple(differences),
+    )
 
 
 def _existing(index: int, stream_id: UUID, record: OpenCase, *, earlier: bool) -> ImportResult:
