@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import LARGEST, AppSettings, Ledger, require
+from api.problems import ApiError
 from api.responses import json_response
 from ledger.application import interface
 from ledger.application.context import Principal
+from ledger.application.interface.event_types import topics_of
 from ledger.domain.access_key import Role
 
 router = APIRouter(prefix="/v1/events", tags=["log"])
@@ -27,9 +30,39 @@ def events(
         int, Query(ge=0, le=LARGEST, description="Return events with positions above this")
     ] = 0,
     limit: Annotated[int, Query(ge=1, le=10_000, description="At most this many events")] = 100,
+    until: Annotated[
+        int | None, Query(ge=0, le=LARGEST, description="Only events up to this position")
+    ] = None,
+    event_type: Annotated[
+        list[str] | None,
+        Query(
+            alias="type",
+            description="Only events of these types (repeatable), e.g. ServiceCase.Delivered",
+        ),
+    ] = None,
+    stream: Annotated[UUID | None, Query(description="Only the events of this stream")] = None,
 ) -> Response:
     limit = min(limit, settings.log_page_limit)
-    page = ledger.log_page(after, limit)
+    try:
+        topics = topics_of(event_type or [])
+    except KeyError as e:
+        raise ApiError(
+            422,
+            "unknown_event_type",
+            "Unknown event type",
+            f"There is no event type {e.args[0]!r}; types are named as events show them, "
+            "e.g. ServiceCase.Delivered (GET /v1/events lists them in each event's type).",
+        ) from None
+    if stream is not None:
+        page = [
+            e
+            for e in ledger.history(stream)
+            if e.position > after
+            and (until is None or e.position <= until)
+            and (not topics or e.topic in topics)
+        ][:limit]
+    else:
+        page = ledger.log_page(after, limit, until=until, topics=topics)
     body = {
         "events": [interface.event_view(e.event, e.position, e.topic) for e in page],
         "after": after,

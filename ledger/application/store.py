@@ -213,10 +213,18 @@ class LedgerCore(Application[UUID]):
             for position, s in stored
         ]
 
-    def log_page(self, after: int, limit: int) -> list[LoggedEvent]:
-        """Events with positions above ``after``, in log order."""
+    def log_page(
+        self,
+        after: int,
+        limit: int,
+        *,
+        until: int | None = None,
+        topics: Sequence[str] = (),
+    ) -> list[LoggedEvent]:
+        """Events with positions above ``after`` (up to ``until``), of the ``topics`` if any
+        are named, in log order."""
         notifications = self.recorder.select_notifications(
-            start=after, limit=limit, inclusive_of_start=False
+            start=after, stop=until, limit=limit, topics=topics, inclusive_of_start=False
         )
         return [self._logged(n) for n in notifications]
 

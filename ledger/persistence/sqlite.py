@@ -35,6 +35,9 @@ class LedgerSQLiteRecorder(SQLiteApplicationRecorder):
             f"BEGIN {refuse}; END",
             f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
             f"BEGIN {refuse}; END",
+            # A page of one event type (GET /v1/events?type=…) reads its own events, not the
+            # log: the index holds the rowid, which is the position.
+            f"CREATE INDEX IF NOT EXISTS {table}_topic_idx ON {table} (topic)",
             f"CREATE TABLE IF NOT EXISTS {self.idempotency_table} ("
             "scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, "
             "status INTEGER NOT NULL, resource_type TEXT NOT NULL, resource_id TEXT NOT NULL, "
