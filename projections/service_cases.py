@@ -68,7 +68,10 @@ def case_counts(row: dict[str, Any] | None) -> Counter[CountKey]:
                 counts[(scope, scope_id, kind, period, metric, item)] += 1
 
     window, opened_on = row["window_id"], row["opened_on"]
-    add(WINDOW, window, PERIOD_KINDS, opened_on, [("opened", ""), ("channel", row["channel"])])
+    opened = [("opened", ""), ("channel", row["channel"])]
+    if row["late_entries"]:
+        opened.append(("late", ""))  # a case with a late entry, counted when it was opened
+    add(WINDOW, window, PERIOD_KINDS, opened_on, opened)
     if (delivered_on := row["delivered_on"]) is not None:
         days = (date.fromisoformat(delivered_on) - date.fromisoformat(opened_on)).days
         facts = [
@@ -128,6 +131,8 @@ def case_update(
             row.update(values(e), position=position)
             if amended:
                 row["amendments"] += 1
+            if e.meta.late_entry:
+                row["late_entries"] += 1
             facts.put(case_id, row)
             recount(projection.rows[CASE_COUNTS], before, row, position)
 
@@ -155,7 +160,8 @@ class CaseFactsProjection(Projection):
             "opened_on TEXT NOT NULL, provider_kind TEXT, provider_id TEXT, provider_name TEXT, "
             "delivered_on TEXT, delivery_mode TEXT, fee_type TEXT, fee_amount TEXT, "
             "satisfaction INTEGER, closed_on TEXT, cancelled_on TEXT, cancellation_reason TEXT, "
-            "amendments INTEGER NOT NULL, voided_on TEXT, void_reason TEXT, "
+            "amendments INTEGER NOT NULL, late_entries INTEGER NOT NULL, voided_on TEXT, "
+            "void_reason TEXT, "
             "status TEXT NOT NULL, position BIGINT NOT NULL"
         ),
         CASE_COUNTS: (
@@ -195,6 +201,7 @@ class CaseFactsProjection(Projection):
             opened_on=business_date(event),
             status="opened",
             amendments=0,
+            late_entries=1 if event.meta.late_entry else 0,
             position=position,
         )
         facts.put(case_id, row)

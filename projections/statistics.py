@@ -105,6 +105,7 @@ def _row(window: str, label: str, b: _Bucket) -> dict[str, Any]:
         "delivered": delivered,
         "closed": b.totals["closed"],
         "cancelled": b.totals["cancelled"],
+        "late_entries": b.totals["late"],
         "enterprises_served": b.enterprises,
         "by_category": dict(sorted(b.by_category.items())),
         "by_channel": dict(sorted(b.by_channel.items())),

@@ -195,3 +195,19 @@ def test_a_window_migrated_in_with_its_connection_date_records_history_from_that
     assert_problem(before, 422, "occurred_before_connection")
     history = api.get(f"/v1/platforms/{window_id}/history", key=api.keys.auditor).json()
     assert history["events"][0]["meta"]["late_entry"] is True
+
+
+def test_late_entries_are_counted_in_the_service_statistics(api: Api) -> None:
+    api.open_case(occurred_at="2026-03-01T09:00:00+08:00")  # within the tolerance
+    late = api.open_case(occurred_at="2026-02-20T09:00:00+08:00")
+    api.clock.advance(seconds=1)
+    api.step(str(late["id"]), "assignment")
+
+    response = api.get(
+        "/v1/views/service-statistics",
+        key=api.keys.hub,
+        params={"year": 2026, "period": "month", "min_position": api.head()},
+    )
+
+    by_month = {row["period"]: row for row in response.json()["statistics"]}
+    assert (by_month["2026-02"]["late_entries"], by_month["2026-03"]["late_entries"]) == (1, 0)

@@ -29,8 +29,8 @@ LOG_HEAD = 1370
 ANSWERED_AT = datetime(2026, 12, 2, 13, 7, tzinfo=UTC)
 """When the answers were taken (the Ningxia date was 2 December 2026)."""
 ADDED_VIEWS = {"view_case_counts", "view_directory"}
-ADDED_COLUMNS = {"view_case_facts": {"amendments", "voided_on", "void_reason"}}
-"""Columns added since version 0.1 (for corrections); every column it had is compared."""
+ADDED_COLUMNS = {"view_case_facts": {"amendments", "late_entries", "voided_on", "void_reason"}}
+"""Columns added since version 0.1 (corrections, late entries); every column it had is compared."""
 
 
 def _as_of_v0_1(name: str, view: dict[str, Any]) -> dict[str, Any]:
@@ -137,11 +137,15 @@ def legacy_client(legacy_url: str) -> Iterator[tuple[TestClient, dict[str, str]]
 
 
 def answered_now(answer: dict[str, Any]) -> dict[str, Any]:
-    """A v0.1 answer with the one change made on purpose since: events no longer show the
-    fields the API withholds (an access key's secret hash)."""
+    """A v0.1 answer with the changes made on purpose since: events no longer show the fields
+    the API withholds (an access key's secret hash); service statistics count late entries
+    (none in a v0.1 log: it flagged none)."""
     from ledger.application.interface import WITHHELD
 
     body = answer["body"]
+    if isinstance(body, dict) and isinstance(body.get("statistics"), list):
+        rows = [{**row, "late_entries": 0} for row in body["statistics"]]
+        return {**answer, "body": {**body, "statistics": rows}}
     if not isinstance(body, dict) or not isinstance(body.get("events"), list):
         return answer
     events = [
