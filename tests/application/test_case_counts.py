@@ -40,6 +40,7 @@ class _Bucket:
     closed: int = 0
     cancelled: int = 0
     free: int = 0
+    late: int = 0
     enterprises: set[str] = field(default_factory=set)
     by_category: Counter[str] = field(default_factory=Counter)
     by_channel: Counter[str] = field(default_factory=Counter)
@@ -51,7 +52,7 @@ def statistics_from_every_case(tx: Tx, *, year: int, period: str) -> list[dict[s
     """The statistics as they were computed before the counts: from every case row of the year."""
     sql = (
         "SELECT window_id, enterprise_id, category_group, channel, opened_on, delivered_on, "
-        f"fee_type, satisfaction, closed_on, cancelled_on FROM {CASE_FACTS} "
+        f"fee_type, satisfaction, closed_on, cancelled_on, late_entries FROM {CASE_FACTS} "
         "WHERE (opened_on LIKE ? OR delivered_on LIKE ? OR closed_on LIKE ? "
         "OR cancelled_on LIKE ?)"
     )
@@ -63,9 +64,10 @@ def statistics_from_every_case(tx: Tx, *, year: int, period: str) -> list[dict[s
         return buckets[(window, period_of(day, period))]
 
     for (window, enterprise, group, channel, opened_on, delivered_on, fee_type, rating,
-         closed_on, cancelled_on) in tx.fetchall(sql, [f"{year}-%"] * 4):  # fmt: skip
+         closed_on, cancelled_on, late) in tx.fetchall(sql, [f"{year}-%"] * 4):  # fmt: skip
         if (b := bucket(window, opened_on)) is not None:
             b.opened += 1
+            b.late += late > 0
             b.by_channel[channel] += 1
         if (b := bucket(window, delivered_on)) is not None:
             b.delivered += 1
@@ -87,7 +89,7 @@ def statistics_from_every_case(tx: Tx, *, year: int, period: str) -> list[dict[s
             {
                 "window_id": window, "period": label, "opened": b.opened,
                 "delivered": b.delivered, "closed": b.closed, "cancelled": b.cancelled,
-                "enterprises_served": len(b.enterprises),
+                "late_entries": b.late, "enterprises_served": len(b.enterprises),
                 "by_category": dict(sorted(b.by_category.items())),
                 "by_channel": dict(sorted(b.by_channel.items())),
                 "free_share": ratio(b.free, b.delivered),

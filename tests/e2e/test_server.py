@@ -27,7 +27,13 @@ def _register_window(client: httpx.Client, admin: str) -> str:
     response = client.post(
         "/v1/platforms",
         headers=_bearer(admin),
-        json={"kind": "window", "name": "银川市窗口平台", "uscc": WINDOW_USCC, "region": "640100"},
+        json={
+            "kind": "window",
+            "name": "银川市窗口平台",
+            "uscc": WINDOW_USCC,
+            "region": "640100",
+            "occurred_at": "2025-01-02T09:00:00+08:00",  # in the network since then
+        },
     )
     assert response.status_code == 201, response.text
     platform_id: str = response.json()["id"]

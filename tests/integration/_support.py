@@ -26,6 +26,7 @@ from ledger.domain.envelope import Envelope
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel
 from tests.acting import act
+from tests.application.support import CONNECTED_AT
 from tests.conftest import DEFAULT_TEST_POSTGRES_URL
 from tests.conftest import fresh_database as fresh_database
 from tests.conftest import with_dbname as with_dbname
@@ -105,7 +106,7 @@ def set_up_network(ledger: LedgerApplication) -> Network:
         RegisterConnectedPlatform(
             kind=PlatformKind.WINDOW, name="银川市中小企业服务窗口", uscc=WINDOW_USCC, region=REGION
         ),
-        envelope(None),
+        envelope(None, occurred_at=CONNECTED_AT),
     )
     act(
         ledger,
