@@ -24,6 +24,7 @@ from api.routes import (
     health,
     institutions,
     onboarding,
+    periods,
     platforms,
     publications,
     service_cases,
@@ -101,6 +102,7 @@ def create_app(
         disbursements,
         agreements,
         appraisals,
+        periods,
         views,
     ):
         app.include_router(module.router)

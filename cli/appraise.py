@@ -62,6 +62,7 @@ def appraise(
             return
         if year is None or kind not in ("window", "institution", "hub"):
             raise fail("Pass --year, and --kind window, institution or hub.", 2)
+        ledger.lookups.closed_year(year)
         meta = cli_envelope(ledger)
         context = RequestContext(Principal(meta.actor), meta.correlation_id)
         as_on = default_as_on(year, ledger.clock().astimezone(CST).date())

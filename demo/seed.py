@@ -22,6 +22,7 @@ from demo.reports import seed_reports
 from demo.world import DemoReport, DemoWorld, Progress, Window
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import IssueKey
+from ledger.application.commands.periods import ClosePeriod
 from ledger.application.commands.standing import (
     ChangePlatformStanding,
     GrantPrioritySupport,
@@ -101,6 +102,7 @@ def seed_demo(
     for stage in STAGES:
         stage(demo)
     _standing(demo)
+    _close_year(demo)
     _keys(demo)
     demo.report.head = ledger.head_position()
     return demo.report
@@ -137,6 +139,15 @@ def _standing(demo: DemoWorld) -> None:
         citation=f"{demo.year}年度绩效考核：不合格",
     )
     demo.handle(ChangePlatformStanding(subject_id=weakest.id, step=failing), hub)
+
+
+def _close_year(demo: DemoWorld) -> None:
+    """The hub closes the year on the 1st of February after it, once December's reports are
+    settled: its figures are final, and its appraisals may be computed."""
+    closed_at = min(demo.at(date(demo.year + 1, 2, 1)), demo.ledger.clock())
+    demo.handle(
+        ClosePeriod(period=str(demo.year), note=f"{demo.year}年度关账"), demo.as_hub(closed_at)
+    )
 
 
 def _keys(demo: DemoWorld) -> None:

@@ -1,10 +1,10 @@
 """The directory: which streams of each kind exist, in the order they entered the log.
 
 The list routes (platforms, institutions, experts, agreements, onboarding applications,
-budgets, appraisals, publications, data reports, access keys) read their ids here, filtered by
-the columns that never change once a stream exists (the parties of an agreement, a budget's year
-and hub, a report's window and period), then load just those aggregates: the cost of a list
-grows with its answer, not with the log.
+budgets, appraisals, publications, closed periods, data reports, access keys) read their ids
+here, filtered by the columns that never change once a stream exists (the parties of an
+agreement, a budget's year and hub, a report's window and period), then load just those
+aggregates: the cost of a list grows with its answer, not with the log.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ledger.domain.data_report import DataReport
 from ledger.domain.expert import Expert
 from ledger.domain.institution import Institution
 from ledger.domain.onboarding import OnboardingApplication
+from ledger.domain.period import Period
 from ledger.domain.platform import Platform
 from ledger.domain.publication import Publication
 from projections.base import Event, Projection, on, text
@@ -97,6 +98,10 @@ class DirectoryProjection(Projection):
     @on(Publication.Submitted)
     def publication_submitted(self, tx: Tx, event: Publication.Submitted, position: int) -> None:
         _enter(tx, "publication", event, position)
+
+    @on(Period.Closed)
+    def period_closed(self, tx: Tx, event: Period.Closed, position: int) -> None:
+        _enter(tx, "period", event, position)
 
     @on(DataReport.Requested)
     def report_requested(self, tx: Tx, event: DataReport.Requested, position: int) -> None:

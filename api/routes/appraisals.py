@@ -48,6 +48,7 @@ routes = CommandRoutes(router, "appraisal_id")
 def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response:
     ledger = write.ledger
     check_appraiser(write.principal, body.subject_kind)
+    ledger.lookups.closed_year(body.year)  # before anything is read: a year still open is not
     today = ledger.clock().astimezone(CST).date()
     as_on = body.as_on or default_as_on(body.year, today)
     position, figures = figures_now(views, year=body.year, as_on=as_on)

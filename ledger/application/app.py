@@ -29,6 +29,7 @@ from ledger.application.handlers.enterprises import Enterprises
 from ledger.application.handlers.experts import ExpertPool
 from ledger.application.handlers.institutions import Institutions
 from ledger.application.handlers.onboarding import OnboardingApplications
+from ledger.application.handlers.periods import Periods
 from ledger.application.handlers.platforms import Platforms
 from ledger.application.handlers.publications import Publications
 from ledger.application.lookups import Lookups
@@ -72,6 +73,7 @@ class LedgerApplication(LedgerCore):
             Activities(lookups),
             DataReports(lookups),
             Publications(lookups),
+            Periods(lookups),
             OnboardingApplications(self, lookups, self.uow),
             ExpertPool(),
             Platforms(self, self.uow),

@@ -26,6 +26,7 @@ from ledger.domain.errors import (
     ExpertNotFoundError,
     InstitutionNotFoundError,
     NoAgreementInForceError,
+    PeriodNotFoundError,
     PlatformNotConnectedError,
     PlatformNotFoundError,
     RevokedError,
@@ -35,9 +36,11 @@ from ledger.domain.errors import (
     UnknownSubjectError,
     UnknownWindowError,
     WrongPlatformKindError,
+    YearNotClosedError,
 )
 from ledger.domain.expert import Expert
 from ledger.domain.institution import Institution
+from ledger.domain.period import Period, PeriodLabel
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.standing import StandingAggregate
 
@@ -125,6 +128,21 @@ class Lookups:
                 f"Window {window_id} is {platform.status}; only connected windows report."
             )
         return platform
+
+    # --- periods ---------------------------------------------------------------------------
+
+    def closed_year(self, year: int) -> Period:
+        """The year ``year``, refused unless the hub has closed it."""
+        try:
+            return self.store.load(
+                PeriodLabel(year).stream_id, Period, PeriodNotFoundError, "period"
+            )
+        except PeriodNotFoundError:
+            raise YearNotClosedError(
+                f"{year} is not closed: an appraisal reads a closed year, whose figures no "
+                f"longer change. The hub closes it (POST /v1/periods) once it has ended.",
+                year=year,
+            ) from None
 
     # --- budgets ---------------------------------------------------------------------------
 

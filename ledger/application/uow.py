@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -38,10 +38,12 @@ from ledger.domain.errors import (
     IdempotencyKeyReusedError,
     LedgerError,
     NotAuthenticatedError,
+    PeriodClosedError,
     PreconditionFailedError,
     UnavailableError,
 )
-from ledger.domain.time import TimeBounds, recording
+from ledger.domain.period import Period, entry_days, periods_of
+from ledger.domain.time import CST, TimeBounds, recording
 
 A = TypeVar("A", bound=LedgerAggregate)
 
@@ -67,6 +69,8 @@ class UnitOfWork:
         self.committer: GroupCommitter[Decided, Outcome] | None = None
         self.revoked_topics: tuple[str, ...] = ()
         """The topics of the events that revoke a key or platform (set by the application)."""
+        self.closed_topics = (get_topic(Period.Closed),)
+        """The topic of the event that closes a period: refuses the entries decided before it."""
         self._deciding = 0
         self._deciding_lock = threading.Lock()
 
@@ -177,6 +181,7 @@ class UnitOfWork:
         changed: tuple[LedgerAggregate, ...] = (aggregate, *others)
         for a in changed:
             self._check_times(a, now)
+        periods = self._check_periods(changed, now)
         body = command.render(aggregate)
         pending = [(a, list(a.pending_events)) for a in changed if a.pending_events]
         records: tuple[IdempotencyRecord, ...] = ()
@@ -198,7 +203,7 @@ class UnitOfWork:
                     anchor_version=last.originator_version,
                 ),
             )
-        return Decided(command, aggregate, others, body, records, idempotency, pending)
+        return Decided(command, aggregate, others, body, records, idempotency, pending, periods)
 
     def _check_times(self, aggregate: LedgerAggregate, now: datetime) -> None:
         """Refuse the write if any event it records has a time out of bounds, whichever path
@@ -210,13 +215,88 @@ class UnitOfWork:
                 # set here, before anything has seen it, on an event that is otherwise frozen.
                 object.__setattr__(event, "meta", replace(meta, late_entry=True))
 
+    def _check_periods(self, changed: Sequence[LedgerAggregate], now: datetime) -> frozenset[UUID]:
+        """Refuse an entry for a closed period from a platform the hub has not allowed to make
+        one; flag the allowed ones ``post_close``. The streams of the ended periods found open,
+        which the save checks are still not closed when it commits."""
+        today = now.astimezone(CST).date()
+        found: dict[UUID, Period | None] = {}
+        open_periods: set[UUID] = set()
+        for aggregate in changed:
+            for event in aggregate.pending_events:
+                closed: list[Period] = []
+                for day in entry_days(event):  # type: ignore[arg-type]
+                    for label in periods_of(day):
+                        if label.day_after > today:
+                            continue  # not ended, so not closed: nothing to read
+                        period = self._period(label.stream_id, found)
+                        if period is None:
+                            open_periods.add(label.stream_id)
+                        else:
+                            closed.append(period)
+                if closed:
+                    self._check_allowed(event, closed, today)
+        return frozenset(open_periods)
+
+    def _period(self, stream_id: UUID, found: dict[UUID, Period | None]) -> Period | None:
+        if stream_id not in found:
+            try:
+                found[stream_id] = self.app.load_latest(stream_id)  # type: ignore[assignment]
+            except AggregateNotFoundError:
+                found[stream_id] = None
+        return found[stream_id]
+
+    @staticmethod
+    def _check_allowed(event: Any, closed: Sequence[Period], today: date) -> None:
+        meta: Envelope = event.meta
+        for period in closed:
+            if period.allowance_for(meta.platform_id, today) is None:
+                raise PeriodClosedError(
+                    f"{period.label} is closed: what happened in it is entered only with the "
+                    "hub's approval for this platform (an allowance on the closed period).",
+                    period=str(period.label),
+                    period_id=str(period.id),
+                )
+        if not meta.post_close:
+            # As for a late entry: the ledger's judgment, set before anything has seen it.
+            object.__setattr__(event, "meta", replace(meta, post_close=True))
+
     # --- saving ----------------------------------------------------------------------------
 
     def _revocation_check(self, batch: Sequence[Decided]) -> RevocationCheck | None:
-        streams = frozenset().union(*(d.command.authority for d in batch))
-        if not streams or not self.revoked_topics:
+        # A stream revoked or closed by the batch itself is not checked: the batch's own order
+        # decided which of its commands come before that (see _revoked_within).
+        streams = frozenset().union(*(d.guarded_by for d in batch)) - self._revoking(batch)
+        if not streams:
             return None
-        return RevocationCheck(streams, self.revoked_topics)
+        return RevocationCheck(streams, self._guarding_topics)
+
+    @property
+    def _guarding_topics(self) -> tuple[str, ...]:
+        return (*self.revoked_topics, *self.closed_topics)
+
+    def _revoking(self, batch: Sequence[Decided]) -> set[UUID]:
+        """The streams the commands of ``batch`` revoke or close."""
+        return {
+            event.originator_id
+            for decided in batch
+            for _, events in decided.pending
+            for event in events
+            if get_topic(type(event)) in self._guarding_topics
+        }
+
+    @staticmethod
+    def _refused(decided: Decided, revoked: frozenset[UUID] | set[UUID]) -> LedgerError:
+        """The error of a command refused at commit: its period was closed meanwhile, or its
+        key or platform revoked."""
+        closed = decided.periods & revoked
+        if closed:
+            return PeriodClosedError(
+                "The period this entry is for was closed while it was being decided; nothing "
+                "was recorded. It is entered now only with the hub's approval.",
+                period_id=str(min(closed)),
+            )
+        return _revoked()
 
     def _save_alone(self, decided: Decided) -> Outcome:
         try:
@@ -225,8 +305,8 @@ class UnitOfWork:
                 idempotency=decided.records,
                 revocation_check=self._revocation_check([decided]),
             )
-        except RevokedBeforeCommitError:
-            raise _revoked() from None
+        except RevokedBeforeCommitError as e:
+            raise self._refused(decided, e.revoked) from None
         except IntegrityError:
             return self._collided(decided)
         except (OperationalError, InterfaceError) as e:
@@ -242,7 +322,7 @@ class UnitOfWork:
             # batch was decided on: that one would be committed after the revocation.
             rest = [d for d in batch if id(d) not in refused]
             saved = iter(self._commit_batch(rest) if rest else [])
-            return [_revoked() if id(d) in refused else next(saved) for d in batch]
+            return [refused[id(d)] if id(d) in refused else next(saved) for d in batch]
         if len(batch) == 1:
             return [self._attempt_alone(batch[0])]
         aggregates = [a for decided in batch for a in decided.changed]
@@ -256,9 +336,12 @@ class UnitOfWork:
             # the rest are saved again without them.
             for decided in batch:
                 decided.restore_pending_events()
-            rest = [d for d in batch if not d.command.authority & e.revoked]
+            rest = [d for d in batch if not d.guarded_by & e.revoked]
             saved = iter(self._commit_batch(rest) if rest else [])
-            return [_revoked() if d.command.authority & e.revoked else next(saved) for d in batch]
+            return [
+                self._refused(d, e.revoked) if d.guarded_by & e.revoked else next(saved)
+                for d in batch
+            ]
         except IntegrityError:
             # Nothing of the batch was saved. Which command collided is not said, so each is
             # saved alone: the one that collided fails as it would have alone, the rest commit.
@@ -281,19 +364,15 @@ class UnitOfWork:
         }
         return [decided.outcome(positions[decided.last_event]) for decided in batch]
 
-    def _revoked_within(self, batch: Sequence[Decided]) -> set[int]:
-        """The commands of ``batch`` that come after one revoking what they were decided on."""
+    def _revoked_within(self, batch: Sequence[Decided]) -> dict[int, LedgerError]:
+        """The commands of ``batch`` that come after one revoking what they were decided on
+        (or closing the period they are entries for), with their errors."""
         revoking: set[UUID] = set()
-        refused: set[int] = set()
+        refused: dict[int, LedgerError] = {}
         for decided in batch:
-            if decided.command.authority & revoking:
-                refused.add(id(decided))
-            revoking.update(
-                event.originator_id
-                for _, events in decided.pending
-                for event in events
-                if get_topic(type(event)) in self.revoked_topics
-            )
+            if decided.guarded_by & revoking:
+                refused[id(decided)] = self._refused(decided, revoking)
+            revoking |= self._revoking([decided])
         return refused
 
     def _attempt_alone(self, decided: Decided) -> Outcome | BaseException:

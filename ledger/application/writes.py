@@ -101,6 +101,13 @@ class Decided:
     idempotency: IdempotencyRequest | None
     pending: list[tuple[LedgerAggregate, list[Any]]]
     """Each changed aggregate with its new events, to put them back if a batch save fails."""
+    periods: frozenset[UUID] = frozenset()
+    """The ended periods its entries are for, found open: refused if closed before commit."""
+
+    @property
+    def guarded_by(self) -> frozenset[UUID]:
+        """The streams whose revocation or close, before the save commits, refuses it."""
+        return self.command.authority | self.periods
 
     @property
     def changed(self) -> tuple[LedgerAggregate, ...]:

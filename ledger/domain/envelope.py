@@ -28,6 +28,9 @@ class Envelope:
     late_entry: bool = False
     """Recorded longer after ``occurred_at`` than the ledger's tolerance: set by the ledger when
     it records the event, never by the caller (see ``ledger.domain.time``)."""
+    post_close: bool = False
+    """Entered for a period the hub had closed, under the hub's approval: set by the ledger
+    when it records the event (see ``ledger.domain.period``)."""
 
     def at(self, occurred_at: datetime) -> Envelope:
         """The same envelope with another business time."""
@@ -41,6 +44,9 @@ class Envelope:
             "causation_id": self.causation_id,
             "occurred_at": self.occurred_at,
         }
-        if self.late_entry:  # only late entries say so: the envelope of any other is unchanged
+        # Only the flagged entries say so: the envelope of any other is unchanged.
+        if self.late_entry:
             shown["late_entry"] = True
+        if self.post_close:
+            shown["post_close"] = True
         return shown

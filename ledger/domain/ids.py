@@ -78,3 +78,8 @@ def agreement_index_id(party_id: UUID, other_party_id: UUID) -> UUID:
 def appraisal_id(subject_id: UUID, year: int) -> UUID:
     """One appraisal per subject and year."""
     return uuid5(_NAMESPACE, f"appraisal:{subject_id}:{year}")
+
+
+def period_id(label: str) -> UUID:
+    """A closed period: a year (``2025``) or a month (``2025-11``)."""
+    return uuid5(_NAMESPACE, f"period:{label}")

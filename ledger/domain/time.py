@@ -127,7 +127,7 @@ class TimeBounds:
         it carries, is out of bounds; whether it is a late entry."""
         late = self.check(event.meta.occurred_at, now)
         horizon = (now + self.horizon).astimezone(CST).date()
-        for name, value in _dates(vars(event).items()):
+        for name, value in dates_in(event):
             self.check_day(value, name, horizon=horizon)
         return late
 
@@ -149,6 +149,12 @@ class TimeBounds:
                 field=name,
                 latest=horizon.isoformat(),
             )
+
+
+def dates_in(event: Any) -> Iterator[tuple[str, date]]:
+    """The dates an event carries, in its fields and the value objects they hold, each named
+    as a caller would (``delivery.delivered_on``)."""
+    return _dates(vars(event).items())
 
 
 def _dates(items: Iterable[tuple[str, Any]], depth: int = 0) -> Iterator[tuple[str, date]]:

@@ -162,26 +162,32 @@ class TupleAsList(Transcoding):
         return tuple(data)
 
 
+_FLAGS = ("late_entry", "post_close")
+"""The envelope's flags: the ledger's judgments of an entry, stored only when set."""
+
+
 class EnvelopeAsDict(Transcoding):
     type = Envelope
     name = "envelope"
     _fields: ClassVar[tuple[str, ...]] = tuple(
-        f.name for f in fields(Envelope) if f.name != "late_entry"
+        f.name for f in fields(Envelope) if f.name not in _FLAGS
     )
 
     def encode(self, obj: Envelope) -> dict[str, Any]:
         # Its fields are plain values: dataclasses.asdict would deep-copy each of them, which
         # made encoding the envelope most of the cost of writing an event.
         encoded = {name: getattr(obj, name) for name in self._fields}
-        if obj.late_entry:
-            # Stored only when set, so every other envelope keeps the bytes it always had.
-            encoded["late_entry"] = True
+        for flag in _FLAGS:
+            if getattr(obj, flag):
+                # Stored only when set, so every other envelope keeps the bytes it always had.
+                encoded[flag] = True
         return encoded
 
     def decode(self, data: dict[str, Any]) -> Envelope:
         return Envelope(
             data["actor"], data["platform_id"], data["correlation_id"], data["causation_id"],
             data["occurred_at"], bool(data.get("late_entry", False)),
+            bool(data.get("post_close", False)),
         )  # fmt: skip
 
 

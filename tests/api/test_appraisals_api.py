@@ -5,10 +5,21 @@ from __future__ import annotations
 import pytest
 
 from ledger.domain.access_key import Role
-from tests.api._support import Api, assert_problem
+from tests.api._support import NOW, Api, assert_problem, assert_refused_unrecorded
+
+AFTER_2026 = NOW.replace(year=2027, month=1, day=4)
+"""A day on which 2026 has ended, so the hub may close it."""
+
+
+def close_2026(api: Api) -> None:
+    """The clock moves into 2027 and the hub closes 2026 (once)."""
+    api.clock.now = max(api.clock.now, AFTER_2026)
+    response = api.post("/v1/periods", key=api.keys.hub, json={"period": "2026"})
+    assert response.status_code in (201, 409), response.text
 
 
 def run(api: Api, kind: str = "window", key: str | None = None) -> dict[str, object]:
+    close_2026(api)
     response = api.post(
         "/v1/appraisals", key=key or api.keys.hub, json={"year": 2026, "subject_kind": kind,
                                                            "as_on": "2026-03-02"},
@@ -20,6 +31,7 @@ def run(api: Api, kind: str = "window", key: str | None = None) -> dict[str, obj
 
 def test_the_hub_appraises_every_window_at_one_position(api: Api) -> None:
     api.open_case()
+    close_2026(api)
     head = api.head()
 
     body = run(api)
@@ -30,6 +42,23 @@ def test_the_hub_appraises_every_window_at_one_position(api: Api) -> None:
     assert {a["position"] for a in appraisals} != {head}  # each recorded after reading
     assert {a["status"] for a in appraisals} == {"open"}
     assert body["position"] == head
+
+
+def test_a_year_not_closed_is_not_appraised(api: Api) -> None:
+    api.open_case()
+    body = {"year": 2026, "subject_kind": "window", "as_on": "2026-03-02"}
+
+    problem = assert_refused_unrecorded(
+        api, 409, "year_not_closed", "/v1/appraisals", key=api.keys.hub, json=body
+    )
+
+    assert "2026 is not closed" in problem["detail"]
+    api.clock.now = AFTER_2026  # ended, but still open until the hub closes it
+    assert_refused_unrecorded(
+        api, 409, "year_not_closed", "/v1/appraisals", key=api.keys.hub, json=body
+    )
+    close_2026(api)
+    assert api.post("/v1/appraisals", key=api.keys.hub, json=body).status_code == 201
 
 
 @pytest.mark.parametrize(

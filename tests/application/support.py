@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -18,9 +19,12 @@ from ledger.application.commands.cases import (
     StepCase,
 )
 from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
+from ledger.application.commands.periods import ClosePeriod
 from ledger.application.context import IdempotencyRequest
 from ledger.application.writes import Outcome
 from ledger.domain.envelope import Envelope
+from ledger.domain.errors import PeriodAlreadyClosedError, PlatformExistsError
+from ledger.domain.ids import platform_id
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import (
     Channel,
@@ -170,3 +174,13 @@ def feedback(meta: Envelope, satisfaction: int = 5) -> GiveFeedback:
 
 def close(meta: Envelope) -> Close:
     return Close(note="Done.", occurred_at=meta.occurred_at)
+
+
+def close_year(ledger: LedgerApplication, year: int) -> None:
+    """The hub (registered if the test network has none) closes ``year``, once."""
+    try:
+        hub = register_platform(ledger, HUB_USCC, PlatformKind.HUB)
+    except PlatformExistsError:
+        hub = platform_id(HUB_USCC)
+    with contextlib.suppress(PeriodAlreadyClosedError):
+        act(ledger, ClosePeriod(period=str(year)), envelope(hub))

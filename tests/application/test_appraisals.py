@@ -35,7 +35,7 @@ from projections.appraisal import default_as_on, figures_at, subjects_of_kind, v
 
 # Each step is recorded on the day it happened, as the ledger would have recorded it.
 from tests.acting import act_on_its_day as act
-from tests.application.support import register_a_small_network
+from tests.application.support import close_year, register_a_small_network
 
 START = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
 AS_ON = date(2026, 1, 31)
@@ -80,6 +80,7 @@ def appraise(ledger: LedgerApplication, window: UUID, figures: dict[str, Any] | 
     computed = subjects_of_kind(
         figures_at(ledger, position=position, year=2025, as_on=AS_ON), "window"
     )[str(window)]
+    close_year(ledger, 2025)
     record = RecordAppraisal(
         subject_id=window, year=2025, scheme=default_scheme("window"), position=position,
         as_on=AS_ON, figures=figures or computed,

@@ -12,6 +12,7 @@ import pytest
 
 from demo import DemoReport, seed_demo
 from demo.seed import DemoAlreadySeededError, DemoYearError
+from demo.world import HUB_ACTOR
 from ledger.application import interface
 from ledger.application.app import LedgerApplication, LoggedEvent
 from ledger.application.queries.access_keys import authenticate
@@ -27,6 +28,7 @@ from ledger.domain.agreement_terms import PartyKind
 from ledger.domain.data_report import DataReport
 from ledger.domain.disbursement import DisbursementStatus
 from ledger.domain.onboarding import ApplicationStatus
+from ledger.domain.period import Period
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.service_case import ProviderKind, ServiceCase
 from ledger.domain.time import CST
@@ -228,11 +230,21 @@ def test_business_times_lie_in_the_demo_year_but_december_reports(seeded: Seeded
         if isinstance(event, AccessKey.Event):
             continue
         day = event.meta.occurred_at.astimezone(CST).date()  # type: ignore[attr-defined]
+        if isinstance(event, Period.Closed):
+            assert (event.label, day) == (str(YEAR), date(YEAR + 1, 2, 1))  # the year's close
+            continue
         if day.year != YEAR:
             assert isinstance(event, DataReport.Event), type(event)
             assert day < date(YEAR + 1, 2, 1)
             outside.add(seeded.ledger.get(DataReport, event.originator_id).period)
     assert {period.text for period in outside if period is not None} <= {f"{YEAR}-12"}
+
+
+def test_the_hub_closes_the_year_so_it_can_be_appraised(seeded: Seeded) -> None:
+    closed = seeded.ledger.lookups.closed_year(YEAR)
+
+    assert closed.closed_by == HUB_ACTOR
+    assert closed.allowances == []
 
 
 def test_seeding_a_ledger_that_already_has_a_network_is_refused(seeded: Seeded) -> None:

@@ -102,6 +102,7 @@ class Appraisals(Capability[Appraisal]):
 
     @creates(RecordAppraisal, exists=AppraisalExistsError)
     def record_appraisal(self, command: RecordAppraisal, meta: Envelope) -> Appraisal:
+        self.lookups.closed_year(command.year)
         subject = self.lookups.subject(command.subject_id)
         kind = subject_kind_of(subject)
         scheme = command.scheme

@@ -6,7 +6,8 @@ place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 
 → 412, a broken rule → 422, revoked credentials → 401, unavailable → 503; nothing else in the
 ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
-``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``audit``. The complete tree:
+``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``. The
+complete tree:
 
     LedgerError
     ├── NotFoundError
@@ -25,6 +26,7 @@ defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``act
     │   ├── DisbursementNotFoundError
     │   ├── AgreementNotFoundError
     │   ├── AppraisalNotFoundError
+    │   ├── PeriodNotFoundError
     │   ├── NoCheckpointError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
@@ -46,8 +48,11 @@ defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``act
     │   │   ├── BudgetExistsError
     │   │   ├── DisbursementExistsError
     │   │   ├── AgreementExistsError
-    │   │   └── AppraisalExistsError
-    │   └── ConcurrentModificationError
+    │   │   ├── AppraisalExistsError
+    │   │   └── PeriodAlreadyClosedError
+    │   ├── ConcurrentModificationError
+    │   ├── PeriodClosedError
+    │   └── YearNotClosedError
     ├── PreconditionFailedError
     ├── IdempotencyKeyReusedError
     ├── UnavailableError
@@ -177,6 +182,8 @@ defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``act
         ├── ExpertAlreadyScoredError
         ├── NotAppraiserError
         ├── UnknownSubjectError
+        ├── InvalidPeriodError
+        ├── PeriodNotEndedError
         ├── InvalidTreeRangeError
         └── InvalidRecordError
 """
@@ -193,6 +200,7 @@ from ledger.domain.errors import (
     funds,
     onboarding,
     participants,
+    periods,
     values,
 )
 from ledger.domain.errors.activities import *  # noqa: F403
@@ -204,6 +212,7 @@ from ledger.domain.errors.cases import *  # noqa: F403
 from ledger.domain.errors.funds import *  # noqa: F403
 from ledger.domain.errors.onboarding import *  # noqa: F403
 from ledger.domain.errors.participants import *  # noqa: F403
+from ledger.domain.errors.periods import *  # noqa: F403
 from ledger.domain.errors.values import *  # noqa: F403
 
 __all__ = [
@@ -216,5 +225,6 @@ __all__ = [
     *funds.__all__,
     *agreements.__all__,
     *appraisals.__all__,
+    *periods.__all__,
     *audit.__all__,
 ]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ledger.domain.errors.base import AlreadyExistsError, NotFoundError, RuleViolationError
+from ledger.domain.errors.base import (
+    AlreadyExistsError,
+    ConflictError,
+    NotFoundError,
+    RuleViolationError,
+)
 
 __all__ = [
     "AppraisalConcludedError",
@@ -13,6 +18,7 @@ __all__ = [
     "InvalidSchemeError",
     "NotAppraiserError",
     "UnknownSubjectError",
+    "YearNotClosedError",
 ]
 
 
@@ -54,3 +60,10 @@ class NotAppraiserError(RuleViolationError):
 class UnknownSubjectError(RuleViolationError):
     code = "unknown_subject"
     title = "Unknown appraisal subject"
+
+
+class YearNotClosedError(ConflictError):
+    """An appraisal reads a closed year: figures that can still change are not appraised."""
+
+    code = "year_not_closed"
+    title = "Year not closed"
