@@ -12,8 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -23,6 +22,7 @@ from eventsourcing.persistence import IntegrityError, InterfaceError, Operationa
 from eventsourcing.utils import get_topic
 
 from ledger.application.context import IdempotencyRequest, RequestContext
+from ledger.application.entries import EntryCheck
 from ledger.application.group_commit import GroupCommitConfig, GroupCommitter
 from ledger.application.ports import (
     EventStore,
@@ -42,8 +42,8 @@ from ledger.domain.errors import (
     PreconditionFailedError,
     UnavailableError,
 )
-from ledger.domain.period import Period, entry_days, periods_of
-from ledger.domain.time import CST, TimeBounds, recording
+from ledger.domain.period import Period
+from ledger.domain.time import TimeBounds, recording
 
 A = TypeVar("A", bound=LedgerAggregate)
 
@@ -66,11 +66,11 @@ class UnitOfWork:
         self.app = app
         self.clock = clock
         self.bounds = bounds
+        self.entries = EntryCheck(app, bounds)
         self.committer: GroupCommitter[Decided, Outcome] | None = None
         self.revoked_topics: tuple[str, ...] = ()
         """The topics of the events that revoke a key or platform (set by the application)."""
-        self.closed_topics = (get_topic(Period.Closed),)
-        """The topic of the event that closes a period: refuses the entries decided before it."""
+        self.closed_topics = (get_topic(Period.Closed),)  # refuses entries decided before it
         self._deciding = 0
         self._deciding_lock = threading.Lock()
 
@@ -179,9 +179,7 @@ class UnitOfWork:
         else:
             aggregate = decision
         changed: tuple[LedgerAggregate, ...] = (aggregate, *others)
-        for a in changed:
-            self._check_times(a, now)
-        periods = self._check_periods(changed, now)
+        periods = self.entries.check(changed, now)
         body = command.render(aggregate)
         pending = [(a, list(a.pending_events)) for a in changed if a.pending_events]
         records: tuple[IdempotencyRecord, ...] = ()
@@ -205,62 +203,6 @@ class UnitOfWork:
             )
         return Decided(command, aggregate, others, body, records, idempotency, pending, periods)
 
-    def _check_times(self, aggregate: LedgerAggregate, now: datetime) -> None:
-        """Refuse the write if any event it records has a time out of bounds, whichever path
-        decided it (a step of a case carries its own business time); flag the late entries."""
-        for event in aggregate.pending_events:
-            meta: Envelope = getattr(event, "meta")  # noqa: B009 - every ledger event has one
-            if self.bounds.check_event(event, now) and not meta.late_entry:
-                # The ledger's judgment, made as it records the event, is part of the event:
-                # set here, before anything has seen it, on an event that is otherwise frozen.
-                object.__setattr__(event, "meta", replace(meta, late_entry=True))
-
-    def _check_periods(self, changed: Sequence[LedgerAggregate], now: datetime) -> frozenset[UUID]:
-        """Refuse an entry for a closed period from a platform the hub has not allowed to make
-        one; flag the allowed ones ``post_close``. The streams of the ended periods found open,
-        which the save checks are still not closed when it commits."""
-        today = now.astimezone(CST).date()
-        found: dict[UUID, Period | None] = {}
-        open_periods: set[UUID] = set()
-        for aggregate in changed:
-            for event in aggregate.pending_events:
-                closed: list[Period] = []
-                for day in entry_days(event):  # type: ignore[arg-type]
-                    for label in periods_of(day):
-                        if label.day_after > today:
-                            continue  # not ended, so not closed: nothing to read
-                        period = self._period(label.stream_id, found)
-                        if period is None:
-                            open_periods.add(label.stream_id)
-                        else:
-                            closed.append(period)
-                if closed:
-                    self._check_allowed(event, closed, today)
-        return frozenset(open_periods)
-
-    def _period(self, stream_id: UUID, found: dict[UUID, Period | None]) -> Period | None:
-        if stream_id not in found:
-            try:
-                found[stream_id] = self.app.load_latest(stream_id)  # type: ignore[assignment]
-            except AggregateNotFoundError:
-                found[stream_id] = None
-        return found[stream_id]
-
-    @staticmethod
-    def _check_allowed(event: Any, closed: Sequence[Period], today: date) -> None:
-        meta: Envelope = event.meta
-        for period in closed:
-            if period.allowance_for(meta.platform_id, today) is None:
-                raise PeriodClosedError(
-                    f"{period.label} is closed: what happened in it is entered only with the "
-                    "hub's approval for this platform (an allowance on the closed period).",
-                    period=str(period.label),
-                    period_id=str(period.id),
-                )
-        if not meta.post_close:
-            # As for a late entry: the ledger's judgment, set before anything has seen it.
-            object.__setattr__(event, "meta", replace(meta, post_close=True))
-
     # --- saving ----------------------------------------------------------------------------
 
     def _revocation_check(self, batch: Sequence[Decided]) -> RevocationCheck | None:
@@ -269,11 +211,7 @@ class UnitOfWork:
         streams = frozenset().union(*(d.guarded_by for d in batch)) - self._revoking(batch)
         if not streams:
             return None
-        return RevocationCheck(streams, self._guarding_topics)
-
-    @property
-    def _guarding_topics(self) -> tuple[str, ...]:
-        return (*self.revoked_topics, *self.closed_topics)
+        return RevocationCheck(streams, (*self.revoked_topics, *self.closed_topics))
 
     def _revoking(self, batch: Sequence[Decided]) -> set[UUID]:
         """The streams the commands of ``batch`` revoke or close."""
@@ -282,15 +220,13 @@ class UnitOfWork:
             for decided in batch
             for _, events in decided.pending
             for event in events
-            if get_topic(type(event)) in self._guarding_topics
+            if get_topic(type(event)) in (*self.revoked_topics, *self.closed_topics)
         }
 
     @staticmethod
     def _refused(decided: Decided, revoked: frozenset[UUID] | set[UUID]) -> LedgerError:
-        """The error of a command refused at commit: its period was closed meanwhile, or its
-        key or platform revoked."""
-        closed = decided.periods & revoked
-        if closed:
+        """The error of a command refused at commit: its period closed, or its key revoked."""
+        if closed := decided.periods & revoked:
             return PeriodClosedError(
                 "The period this entry is for was closed while it was being decided; nothing "
                 "was recorded. It is entered now only with the hub's approval.",

@@ -663,3 +663,16 @@ def disbursement_in(api: Api, status: str, **overrides: Any) -> str:
             )
         )
     return disbursement_id
+
+
+STORES = ["sqlite", "postgresql"]
+
+
+def store_url(request: pytest.FixtureRequest) -> str:
+    """The database of a ``ledger_url`` fixture parametrized by :data:`STORES`: a module that
+    defines one runs each of its tests on SQLite and on a fresh, migrated PostgreSQL database."""
+    if request.param == "sqlite":
+        url: str = request.getfixturevalue("sqlite_url")
+    else:
+        url = request.getfixturevalue("postgres_url")
+    return url

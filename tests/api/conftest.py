@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -20,6 +21,9 @@ from ledger.application.commands.participants import (
 )
 from ledger.domain.access_key import Role
 from ledger.domain.platform import PlatformKind
+from projections.catalog import all_projections
+from projections.runner import ProjectionRunner
+from projections.store import open_view_store
 from runtime.bootstrap import build_ledger
 from runtime.settings import Settings
 from tests.acting import act
@@ -105,7 +109,14 @@ def _set_up_network(ledger: LedgerApplication) -> tuple[Keys, UUID, UUID, UUID]:
 
 
 @pytest.fixture
-def make_api(sqlite_url: str, clock: FakeClock) -> Iterator[MakeApi]:
+def ledger_url(sqlite_url: str) -> str:
+    """The database of the app under test: SQLite, unless a module asks for both stores
+    (``both_stores``)."""
+    return sqlite_url
+
+
+@pytest.fixture
+def make_api(ledger_url: str, clock: FakeClock) -> Iterator[MakeApi]:
     """Builds the app through ``create_app`` (once per test), with its lifespan running.
 
     ``raise_server_exceptions=False`` lets a test see the 500 a client would see.
@@ -113,10 +124,12 @@ def make_api(sqlite_url: str, clock: FakeClock) -> Iterator[MakeApi]:
     with ExitStack() as stack:
 
         def make(*, raise_server_exceptions: bool = True, **settings: Any) -> Api:
-            config = Settings(database_url=sqlite_url, **settings)
+            config = Settings(database_url=ledger_url, **settings)
             ledger = build_ledger(config.store, clock=clock, bounds=config.time_bounds)
             stack.callback(ledger.close)
             keys, hub_id, window_a_id, window_b_id = _set_up_network(ledger)
+            if config.store.is_postgres:
+                stack.enter_context(_projection_worker(ledger, config))
             app = create_app(config, ledger=ledger)
             client = stack.enter_context(
                 TestClient(app, raise_server_exceptions=raise_server_exceptions)
@@ -124,6 +137,23 @@ def make_api(sqlite_url: str, clock: FakeClock) -> Iterator[MakeApi]:
             return Api(client, ledger, clock, keys, hub_id, window_a_id, window_b_id)
 
         yield make
+
+
+@contextmanager
+def _projection_worker(ledger: LedgerApplication, config: Settings) -> Iterator[None]:
+    """On PostgreSQL the views are kept by `sme-ledger project`: a worker of its own here."""
+    runner = ProjectionRunner(ledger, open_view_store(config.store), all_projections())
+    stop = threading.Event()
+    ledger.after_save.append(lambda _position: runner.wake.set())
+    worker = threading.Thread(target=runner.run, args=(stop, 0.05), daemon=True)
+    worker.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        runner.wake.set()
+        worker.join(timeout=10)
+        runner.store.close()
 
 
 @pytest.fixture

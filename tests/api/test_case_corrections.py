@@ -7,7 +7,21 @@ from typing import Any
 
 import pytest
 
-from tests.api._support import Api, assert_problem, assert_refused_unrecorded, delivery_body
+from tests.api._support import (
+    STORES,
+    Api,
+    assert_problem,
+    assert_refused_unrecorded,
+    delivery_body,
+    store_url,
+)
+
+
+@pytest.fixture(params=STORES)
+def ledger_url(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return store_url(request)
+
 
 AMENDED = delivery_body(fee_type="free", fee_amount="0", reason="实为公益服务，收费录入错误")
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.api._support import Api, assert_problem
+import pytest
+
+from tests.api._support import STORES, Api, assert_problem, store_url
+
+
+@pytest.fixture(params=STORES)
+def ledger_url(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return store_url(request)
 
 
 def _events(api: Api, **params: Any) -> list[dict[str, Any]]:

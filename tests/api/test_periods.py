@@ -10,12 +10,21 @@ import pytest
 from ledger.domain.ids import period_id
 from tests.api._support import (
     NOW,
+    STORES,
     Api,
     assert_problem,
     assert_refused_unrecorded,
     delivery_body,
     opening_body,
+    store_url,
 )
+
+
+@pytest.fixture(params=STORES)
+def ledger_url(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return store_url(request)
+
 
 FEBRUARY = "2026-02-10T10:00:00+08:00"
 """Business time in February 2026: the test clock is on 2 March 2026."""

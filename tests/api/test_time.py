@@ -11,6 +11,7 @@ import pytest
 
 from ledger.domain.access_key import Role
 from tests.api._support import (
+    STORES,
     Api,
     assert_problem,
     assert_refused_unrecorded,
@@ -18,8 +19,16 @@ from tests.api._support import (
     opening_body,
     platform_body,
     report_request_body,
+    store_url,
     submission_body,
 )
+
+
+@pytest.fixture(params=STORES)
+def ledger_url(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return store_url(request)
+
 
 # 2 December 2026, 10:00 in Ningxia: the day everything below is recorded on.
 RECORDED = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
@@ -174,6 +183,7 @@ def test_record_time_cannot_be_sent(api: Api) -> None:
 def test_a_window_migrated_in_with_its_connection_date_records_history_from_that_date(
     api: Api,
 ) -> None:
+
     uscc = new_uscc()
     registered = api.post(
         "/v1/platforms",

@@ -3,6 +3,7 @@ closed it is refused, whether the close is saved before it or earlier in the sam
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -18,7 +19,10 @@ from ledger.domain.period import Period
 from ledger.domain.platform import PlatformKind
 from ledger.domain.service_case import Channel, ServiceCase
 from ledger.domain.time import CST
+from ledger.persistence.config import StoreConfig
+from runtime.bootstrap import build_ledger
 from tests.acting import act, context_of
+from tests.api._support import STORES, store_url
 from tests.application.support import (
     HUB_USCC,
     envelope,
@@ -34,12 +38,17 @@ IN_LAST_MONTH = datetime.combine(_MONTH_START - timedelta(days=20), time(10), tz
 """Business time in :data:`LAST_MONTH`."""
 
 
-@pytest.fixture
-def network(clocked_ledger: LedgerApplication, clock: FakeClock) -> tuple[Any, ...]:
-    hub = register_platform(clocked_ledger, HUB_USCC, PlatformKind.HUB)
-    window = register_platform(clocked_ledger)
-    register_enterprise(clocked_ledger)
-    return clocked_ledger, hub, window
+@pytest.fixture(params=STORES)
+def network(request: pytest.FixtureRequest, clock: FakeClock) -> Iterator[tuple[Any, ...]]:
+    """A hub, a window and an enterprise, on SQLite and on PostgreSQL."""
+    ledger = build_ledger(StoreConfig(store_url(request)), clock=clock)
+    try:
+        hub = register_platform(ledger, HUB_USCC, PlatformKind.HUB)
+        window = register_platform(ledger)
+        register_enterprise(ledger)
+        yield ledger, hub, window
+    finally:
+        ledger.close()
 
 
 def _write(ledger: LedgerApplication, command: Any, meta: Envelope, kind: type) -> Write[Any]:
