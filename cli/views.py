@@ -20,6 +20,7 @@ from cli.common import (
     serve_worker_metrics,
 )
 from ledger.application.app import LedgerApplication
+from projections.failures import ViewFailure
 from projections.runner import ProjectionRunner
 from runtime import workers
 from runtime.bootstrap import Runtime
@@ -80,6 +81,8 @@ def project(
             settings.projection_stall_seconds, head=_head_reader(settings, runner)
         )
         observed.views(runner.projections)
+        runner.stalled.append(observed.failed)
+        runner.stalled.append(_say_stalled)
         observed.observe(runner.status())  # where the views are before the first round
         if metrics_port is not None:
             serve_worker_metrics(observed, metrics_host, metrics_port)
@@ -102,6 +105,14 @@ def project(
 def _say(line: str) -> None:
     """One plain line on stderr (no markup, never wrapped)."""
     err.print(line, markup=False, highlight=False)
+
+
+def _say_stalled(failure: ViewFailure) -> None:
+    _say(
+        f"project: view {failure.name} stalled before position {failure.position} "
+        f"({failure.error} on {failure.topic}: {failure.message}); the other views go on. "
+        "`sme-ledger project failures` tells more."
+    )
 
 
 def _head_reader(settings: Settings, runner: ProjectionRunner) -> Callable[[], int]:
