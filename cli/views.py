@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, Any
 
+import orjson
 import typer
 from rich.table import Table
 
@@ -254,3 +257,65 @@ def project_status() -> None:
         runner.store.close()
         ledger.close()
     out.print(table)
+
+
+@project_app.command("failures")
+def project_failures(
+    json_output: Annotated[bool, typer.Option("--json", help="Print the failures as JSON")] = False,
+) -> None:
+    """Each stalled view: where it stopped, the event it fails on, and the error."""
+    settings = Settings()
+    ledger = open_ledger(settings)
+    runner = _open_views(settings, ledger)
+    try:
+        positions = {s.name: s.position for s in runner.status()}
+        found = [
+            {
+                "position": positions.get(f.name),
+                **f.as_dict(),
+                "recorded_at": _recorded_at(ledger, f),
+            }
+            for f in runner.failures()
+        ]
+    finally:
+        runner.store.close()
+        ledger.close()
+    if json_output:
+        sys.stdout.write(orjson.dumps(found, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    if not found:
+        out.print("No view is stalled.")
+        return
+    for failure in found:
+        out.print(
+            f"[bold]{failure['view']}[/] is stalled at position {failure['position']}, before "
+            f"the event at position {failure['failed_position']}:",
+            highlight=False,
+        )
+        lines = {
+            "event": f"{failure['topic']}, recorded {failure['recorded_at'] or '(unknown)'}",
+            "stream": f"{failure['originator_id']} version {failure['originator_version']}",
+            "error": f"{failure['error']}: {failure['message']}",
+            "attempts": f"{failure['attempts']}, the last at {failure['failed_at']}",
+        }
+        for label, text in lines.items():
+            out.print(f"  {label:<9}{text}", markup=False, highlight=False)
+    out.print(
+        "Events are immutable: the fix is in the projection's code. Once it is deployed, "
+        "`sme-ledger project` tries each stalled view again (at once when it starts, else "
+        "within a minute) and the view goes live again when it gets past the event.",
+        markup=False,
+        highlight=False,
+    )
+
+
+def _recorded_at(ledger: LedgerApplication, failure: ViewFailure) -> str | None:
+    """When the event a view fails on was recorded, if it can be decoded at all."""
+    try:
+        [notification] = ledger.recorder.select_notifications(
+            start=failure.position, stop=failure.position, limit=1
+        )
+        timestamp = getattr(ledger.mapper.to_domain_event(notification), "timestamp", None)
+    except Exception:  # the failure may be that it cannot be decoded: the rest still tells
+        return None
+    return timestamp.isoformat() if isinstance(timestamp, datetime) else None
