@@ -117,37 +117,30 @@ def failures(tx: Tx, names: list[str] | None = None) -> dict[str, ViewFailure]:
 def record_failure(
     tx: Tx, name: str, notification: Notification, error: BaseException, at: datetime
 ) -> ViewFailure:
-    """Record that view ``name`` failed on ``notification``; one more attempt if it had
-    already failed on the same event."""
-    row = tx.fetchone(f"SELECT position, attempts FROM {FAILURES_TABLE} WHERE name = ?", (name,))
-    attempts = int(row[1]) + 1 if row is not None and int(row[0]) == notification.id else 1
-    failure = ViewFailure(
-        name=name,
-        position=notification.id,
-        topic=notification.topic,
-        originator_id=str(notification.originator_id),
-        originator_version=int(notification.originator_version),
-        error=type(error).__name__,
-        message=" ".join(str(error).split())[:2000],
-        failed_at=at.isoformat(),
-        attempts=attempts,
+    """Record that view ``name`` failed on ``notification``: one more attempt if it had
+    already failed on the same event. One statement, so two daemons failing at once on the
+    same view both count, and neither collides with the other."""
+    values = (
+        name,
+        notification.id,
+        notification.topic,
+        str(notification.originator_id),
+        int(notification.originator_version),
+        type(error).__name__,
+        " ".join(str(error).split())[:2000],
+        at.isoformat(),
+        1,
     )
-    tx.execute(f"DELETE FROM {FAILURES_TABLE} WHERE name = ?", (name,))
+    kept = [c.strip() for c in _COLUMNS.split(",") if c.strip() not in {"name", "attempts"}]
     tx.execute(
-        f"INSERT INTO {FAILURES_TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            failure.name,
-            failure.position,
-            failure.topic,
-            failure.originator_id,
-            failure.originator_version,
-            failure.error,
-            failure.message,
-            failure.failed_at,
-            failure.attempts,
-        ),
+        f"INSERT INTO {FAILURES_TABLE} AS f ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        f"ON CONFLICT (name) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in kept)}, "
+        "attempts = CASE WHEN f.position = excluded.position THEN f.attempts + 1 ELSE 1 END",
+        values,
     )
-    return failure
+    row = tx.fetchone(f"SELECT {_COLUMNS} FROM {FAILURES_TABLE} WHERE name = ?", (name,))
+    assert row is not None, "the row was written in this transaction"
+    return _failure(row)
 
 
 def clear_failure(tx: Tx, name: str, reached: int | None = None) -> None:

@@ -246,3 +246,13 @@ def test_a_rebuild_starts_over_and_finds_the_failing_event_again(
 
     [failure] = views.failures()
     assert (failure.position, failure.attempts) == (failing.id, 1)
+
+
+def test_views_made_before_stalls_were_recorded_ask_for_sme_ledger_migrate(
+    views: ProjectionRunner,
+) -> None:
+    with views.store.transaction() as tx:
+        tx.execute(f"DROP TABLE {FAILURES_TABLE}")
+
+    with pytest.raises(RuntimeError, match="sme-ledger migrate"):
+        views.ensure_views_exist()

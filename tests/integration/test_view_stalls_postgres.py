@@ -55,6 +55,10 @@ def test_a_view_failing_on_an_event_stalls_before_it_and_the_others_reach_the_he
         )
         with pytest.raises(ViewStalledError):
             runner.read_at_head([VIEW], lambda tx: None)
+        runner.backoff.forget()
+        runner.catch_up(VIEW)  # as a restarted daemon, before the fix
+        [failure] = runner.failures()
+        assert (failure.position, failure.attempts) == (failing.id, 2)
 
         monkeypatch.undo()
         runner.backoff.forget()
