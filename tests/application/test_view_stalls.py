@@ -3,6 +3,8 @@ folds the event, the view gets past it and is live again."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -256,3 +258,35 @@ def test_views_made_before_stalls_were_recorded_ask_for_sme_ledger_migrate(
 
     with pytest.raises(RuntimeError, match="sme-ledger migrate"):
         views.ensure_views_exist()
+
+
+def test_the_daemon_keeps_the_other_views_up_while_one_is_stalled(
+    ledger: LedgerApplication,
+    views: ProjectionRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    window = network_with_cases(ledger, 3, steps=1)
+    failing = events_of(views, VIEW)[2]
+    fail_on(monkeypatch, failing.id)
+    stop = threading.Event()
+    daemon = threading.Thread(target=views.run, args=(stop, 0.02))
+    daemon.start()
+    try:
+        record_case(ledger, window, 40, days=9, steps=1)  # appended while it runs
+        views.wake.set()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            by_name = statuses(views)
+            if all(s.lag == 0 for n, s in by_name.items() if n != VIEW):
+                break
+            time.sleep(0.02)
+    finally:
+        stop.set()
+        views.wake.set()
+        daemon.join(10)
+
+    by_name = statuses(views)
+    assert all(s.lag == 0 for n, s in by_name.items() if n != VIEW)
+    assert (by_name[VIEW].state, by_name[VIEW].position) == (STALLED, failing.id - 1)
+    assert "projection batch failed" not in caplog.text
