@@ -148,7 +148,7 @@ class ProjectionRunner:
         try:
             with self.store.read() as tx:
                 names = {row[0] for row in tx.fetchall(f"SELECT name FROM {TRACKING_TABLE}")}
-                failures(tx)  # made by the same `sme-ledger migrate`, since the views stall
+                failures(tx)  # and where stalls are recorded, made by the same migrate
         except Exception:  # no tracking table at all: nothing was migrated
             names = set()
         missing = sorted(set(self.projections) - names)
