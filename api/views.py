@@ -18,6 +18,7 @@ from api.problems import ApiError
 from api.responses import json_response
 from ledger.domain.time import CST
 from projections.directory import ViewDirectory
+from projections.failures import ViewStalledError
 from projections.runner import LIVE, ProjectionRunner
 from projections.store import Tx
 
@@ -95,10 +96,16 @@ ViewTable = Annotated[Table, Depends(_table)]
 def require_fresh(
     views: ProjectionRunner, names: tuple[str, ...], min_position: int | None, wait: float
 ) -> None:
-    """Refuse a rebuilding view; wait (bounded) for a view behind ``min_position``."""
+    """Refuse a stalled or rebuilding view; wait (bounded) for a view behind
+    ``min_position``."""
     deadline = time.monotonic() + wait
     while True:
         status = {s.name: s for s in views.status() if s.name in names}
+        stalled = [s.failure for s in status.values() if s.failure is not None]
+        if stalled:
+            # Like a rebuilding view: it stays before that event until a release that folds it
+            # is deployed, so it is refused at once, never waited for or read as if current.
+            raise ViewStalledError.of(stalled[0])
         rebuilding = [n for n, s in status.items() if s.state != LIVE]
         if rebuilding:
             raise ApiError(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, Any
 
+import orjson
 import typer
 from rich.table import Table
 
@@ -20,6 +23,7 @@ from cli.common import (
     serve_worker_metrics,
 )
 from ledger.application.app import LedgerApplication
+from projections.failures import ViewFailure
 from projections.runner import ProjectionRunner
 from runtime import workers
 from runtime.bootstrap import Runtime
@@ -80,6 +84,8 @@ def project(
             settings.projection_stall_seconds, head=_head_reader(settings, runner)
         )
         observed.views(runner.projections)
+        runner.stalled.append(observed.failed)
+        runner.stalled.append(_say_stalled)
         observed.observe(runner.status())  # where the views are before the first round
         if metrics_port is not None:
             serve_worker_metrics(observed, metrics_host, metrics_port)
@@ -102,6 +108,14 @@ def project(
 def _say(line: str) -> None:
     """One plain line on stderr (no markup, never wrapped)."""
     err.print(line, markup=False, highlight=False)
+
+
+def _say_stalled(failure: ViewFailure) -> None:
+    _say(
+        f"project: view {failure.name} stalled before position {failure.position} "
+        f"({failure.error} on {failure.topic}: {failure.message}); the other views go on. "
+        "`sme-ledger project failures` tells more."
+    )
 
 
 def _head_reader(settings: Settings, runner: ProjectionRunner) -> Callable[[], int]:
@@ -243,3 +257,65 @@ def project_status() -> None:
         runner.store.close()
         ledger.close()
     out.print(table)
+
+
+@project_app.command("failures")
+def project_failures(
+    json_output: Annotated[bool, typer.Option("--json", help="Print the failures as JSON")] = False,
+) -> None:
+    """Each stalled view: where it stopped, the event it fails on, and the error."""
+    settings = Settings()
+    ledger = open_ledger(settings)
+    runner = _open_views(settings, ledger)
+    try:
+        positions = {s.name: s.position for s in runner.status()}
+        found = [
+            {
+                "position": positions.get(f.name),
+                **f.as_dict(),
+                "recorded_at": _recorded_at(ledger, f),
+            }
+            for f in runner.failures()
+        ]
+    finally:
+        runner.store.close()
+        ledger.close()
+    if json_output:
+        sys.stdout.write(orjson.dumps(found, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    if not found:
+        out.print("No view is stalled.")
+        return
+    for failure in found:
+        out.print(
+            f"[bold]{failure['view']}[/] is stalled at position {failure['position']}, before "
+            f"the event at position {failure['failed_position']}:",
+            highlight=False,
+        )
+        lines = {
+            "event": f"{failure['topic']}, recorded {failure['recorded_at'] or '(unknown)'}",
+            "stream": f"{failure['originator_id']} version {failure['originator_version']}",
+            "error": f"{failure['error']}: {failure['message']}",
+            "attempts": f"{failure['attempts']}, the last at {failure['failed_at']}",
+        }
+        for label, text in lines.items():
+            out.print(f"  {label:<9}{text}", markup=False, highlight=False)
+    out.print(
+        "Events are immutable: the fix is in the projection's code. Once it is deployed, "
+        "`sme-ledger project` tries each stalled view again (at once when it starts, else "
+        "within a minute) and the view goes live again when it gets past the event.",
+        markup=False,
+        highlight=False,
+    )
+
+
+def _recorded_at(ledger: LedgerApplication, failure: ViewFailure) -> str | None:
+    """When the event a view fails on was recorded, if it can be decoded at all."""
+    try:
+        [notification] = ledger.recorder.select_notifications(
+            start=failure.position, stop=failure.position, limit=1
+        )
+        timestamp = getattr(ledger.mapper.to_domain_event(notification), "timestamp", None)
+    except Exception:  # the failure may be that it cannot be decoded: the rest still tells
+        return None
+    return timestamp.isoformat() if isinstance(timestamp, datetime) else None

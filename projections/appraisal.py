@@ -60,6 +60,7 @@ def figures_at(
         runner = ProjectionRunner(ledger, store, all_projections(), batch_size=5000, until=position)
         runner.ensure_schema()
         runner.catch_up()
+        runner.raise_if_stalled(list(runner.projections))  # never figures of a stopped view
         with store.read() as tx:
             return plain(appraisal_inputs(tx, year=year, as_on=as_on))  # type: ignore[no-any-return]
     finally:

@@ -7,6 +7,7 @@ from ledger.persistence.config import StoreConfig
 from projections.activities import ActivitiesProjection
 from projections.base import Projection
 from projections.directory import DirectoryProjection
+from projections.failures import FAILURES_TABLE
 from projections.funds import FundsProjection
 from projections.registry import RegistryProjection
 from projections.runner import TRACKING_TABLE, ProjectionRunner
@@ -35,7 +36,11 @@ def ensure_view_schema(ledger: LedgerCore, config: StoreConfig) -> None:
         if runner.store.is_postgres:
             # Like the log's tables (migrations/0004_roles.sql): owned by the owner role, and the
             # service role may read and write the views' rows, nothing more.
-            tables = [TRACKING_TABLE, *(t for p in runner.projections.values() for t in p.tables)]
+            tables = [
+                TRACKING_TABLE,
+                FAILURES_TABLE,
+                *(t for p in runner.projections.values() for t in p.tables),
+            ]
             with runner.store.transaction() as tx:
                 for table in tables:
                     tx.execute(f"ALTER TABLE {table} OWNER TO ledger_owner")

@@ -8,6 +8,11 @@ does not read, so a view's lag is honest.
 
 A rebuild empties the view, marks it ``rebuilding`` (readers are told so, never given half a
 view), refolds the whole log, and marks it ``live`` again.
+
+A view whose batch fails on an event (decoding it, or the projection's handler) stalls alone:
+the runner finds the exact event by folding the batch again event by event, keeps the view just
+before it, records the failure (:mod:`projections.failures`), and goes on with the other views.
+A stalled view is tried again at most once every ``retry_seconds`` (at once after a restart).
 """
 
 from __future__ import annotations
@@ -19,8 +24,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
+from eventsourcing.persistence import Notification
+
 from ledger.application.store import LedgerCore
 from projections.base import Event, Projection
+from projections.failures import (
+    FAILURES_DDL,
+    STALLED,
+    Backoff,
+    ViewFailure,
+    ViewStalledError,
+    clear_failure,
+    failures,
+    record_failure,
+    transient,
+)
 from projections.store import Tx, ViewStore
 
 log = logging.getLogger("projections")
@@ -39,15 +57,29 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class ViewStatus:
+    """Where view ``name`` is: its ``position`` in the log, its ``state`` (``live``,
+    ``rebuilding``, or ``stalled`` on the event of ``failure``), and the ``head`` read with it."""
+
     name: str
     version: int
     position: int
     state: str
     head: int
+    failure: ViewFailure | None = None
 
     @property
     def lag(self) -> int:
         return max(0, self.head - self.position)
+
+    @property
+    def error(self) -> str | None:
+        """The class of the exception the view stalled on, if it is stalled."""
+        return None if self.failure is None else self.failure.error
+
+    @property
+    def failed_position(self) -> int | None:
+        """The position of the event the view stalled on, if it is stalled."""
+        return None if self.failure is None else self.failure.position
 
 
 class ProjectionRunner:
@@ -59,6 +91,8 @@ class ProjectionRunner:
         *,
         batch_size: int = 500,
         until: int | None = None,
+        retry_seconds: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.ledger = ledger
         self.store = store
@@ -67,6 +101,10 @@ class ProjectionRunner:
         self.until = until
         """Fold the log only up to this position (a view of the past, e.g. for an appraisal)."""
         self.wake = threading.Event()
+        self.backoff = Backoff(retry_seconds, clock)
+        """A stalled view is tried again at most this often (a fix deployed is picked up)."""
+        self.stalled: list[Callable[[ViewFailure], None]] = []
+        """Called with each failure recorded (the metrics count them)."""
 
     def head(self) -> int:
         head = self.ledger.head_position()
@@ -75,7 +113,7 @@ class ProjectionRunner:
     # --- schema -------------------------------------------------------------------------------
 
     def schema_statements(self) -> list[str]:
-        statements = [TRACKING_DDL]
+        statements = [TRACKING_DDL, FAILURES_DDL]
         for projection in self.projections.values():
             statements += projection.create_statements()
         return statements
@@ -110,6 +148,7 @@ class ProjectionRunner:
         try:
             with self.store.read() as tx:
                 names = {row[0] for row in tx.fetchall(f"SELECT name FROM {TRACKING_TABLE}")}
+                failures(tx)  # and where stalls are recorded, made by the same migrate
         except Exception:  # no tracking table at all: nothing was migrated
             names = set()
         missing = sorted(set(self.projections) - names)
@@ -119,6 +158,9 @@ class ProjectionRunner:
 
     def _reset(self, tx: Tx, projection: Projection) -> None:
         projection.clear(tx)
+        # Refolding starts over: an event it still fails on is found and recorded again.
+        clear_failure(tx, projection.name)
+        self.backoff.forget(projection.name)
         tx.execute(
             f"UPDATE {TRACKING_TABLE} SET version = ?, position = 0, state = ? WHERE name = ?",
             (projection.version, REBUILDING, projection.name),
@@ -132,16 +174,80 @@ class ProjectionRunner:
             rows = tx.fetchall(
                 f"SELECT name, version, position, state FROM {TRACKING_TABLE} ORDER BY name"
             )
+            failed = failures(tx)
         return [
-            ViewStatus(name, version, position, state, head)
-            for name, version, position, state in rows
-            if name in self.projections
+            ViewStatus(n, v, p, STALLED if n in failed else s, head, failed.get(n))
+            for n, v, p, s in rows
+            if n in self.projections
         ]
+
+    def failures(self) -> list[ViewFailure]:
+        """The failure each stalled view stopped on, by view name."""
+        with self.store.read() as tx:
+            return [f for f in failures(tx).values() if f.name in self.projections]
+
+    def raise_if_stalled(self, names: Sequence[str]) -> None:
+        """Raise :class:`ViewStalledError` if any of the views ``names`` is stalled."""
+        with self.store.read() as tx:
+            failed = failures(tx, list(names))
+        if failed:
+            raise ViewStalledError.of(failed[min(failed)])
 
     # --- folding the log ----------------------------------------------------------------------
 
     def catch_up_once(self, name: str) -> int:
-        """Apply one batch to view ``name``; the number of log positions it advanced."""
+        """Apply one batch to view ``name``; the number of log positions it advanced.
+
+        If the batch fails on an event (not on a lost database, which is raised), the view
+        stalls just before that event and the failure is recorded; a stalled view is tried at
+        most once every ``retry_seconds``.
+        """
+        if self.backoff.waiting(name):
+            return 0
+        seen: list[Notification] = []
+        try:
+            return self._advance(name, self.batch_size, seen)
+        except Exception as e:
+            if transient(e) or not seen:
+                raise
+        return self._isolate(name)
+
+    def _isolate(self, name: str) -> int:
+        """After a failed batch of view ``name``, fold it event by event (a transaction each),
+        up to the event that fails; record that failure. The positions advanced."""
+        moved = 0
+        for _ in range(self.batch_size):
+            seen: list[Notification] = []
+            try:
+                step = self._advance(name, 1, seen)
+            except Exception as e:
+                if transient(e) or not seen:
+                    raise
+                self._stall(name, seen[-1], e)
+                return moved
+            if step == 0:
+                break
+            moved += step
+        # Each event folded alone: what failed was not an event (another transaction, say).
+        return moved
+
+    def _stall(self, name: str, notification: Notification, error: BaseException) -> None:
+        with self.store.transaction() as tx:
+            failure = record_failure(tx, name, notification, error, self.ledger.clock())
+            # Up to just before the event: what lies between are events it does not read.
+            tx.execute(
+                f"UPDATE {TRACKING_TABLE} SET position = ? WHERE name = ? AND position < ?",
+                (notification.id - 1, name, notification.id - 1),
+            )
+        self.backoff.stalled(name)
+        at, why = failure.position, f"{failure.error} on {failure.topic}: {failure.message}"
+        log.error("view %s stalled before position %d (%s)", name, at, why, exc_info=error)
+        for listener in self.stalled:
+            listener(failure)
+
+    def _advance(self, name: str, limit: int, seen: list[Notification]) -> int:
+        """Apply up to ``limit`` events to view ``name`` in one transaction; the positions it
+        advanced. ``seen`` receives each notification as it is folded."""
         projection = self.projections[name]
         with self.store.transaction() as tx:
             lock = " FOR UPDATE" if self.store.is_postgres else ""
@@ -161,15 +267,26 @@ class ProjectionRunner:
                         f"UPDATE {TRACKING_TABLE} SET state = ? WHERE name = ?", (LIVE, name)
                     )
                 return 0
-            new_position = self._fold(tx, projection, position, head, self.batch_size)
+            new_position = self._fold(tx, projection, position, head, limit, seen)
             new_state = LIVE if new_position == head else state
             tx.execute(
                 f"UPDATE {TRACKING_TABLE} SET position = ?, state = ? WHERE name = ?",
                 (new_position, new_state, name),
             )
+            clear_failure(tx, name, new_position)  # past the event it stalled on, if it did
+        if new_position > position:
+            self.backoff.forget(name)
         return new_position - position
 
-    def _fold(self, tx: Tx, projection: Projection, start: int, stop: int, limit: int) -> int:
+    def _fold(
+        self,
+        tx: Tx,
+        projection: Projection,
+        start: int,
+        stop: int,
+        limit: int,
+        seen: list[Notification] | None = None,
+    ) -> int:
         """Apply up to ``limit`` of the events after ``start`` up to ``stop`` to ``projection``
         in ``tx``; the position reached (``stop`` once every event up to it is applied)."""
         notifications = self.ledger.recorder.select_notifications(
@@ -181,6 +298,8 @@ class ProjectionRunner:
         )
         projection.begin_batch(tx)
         for notification in notifications:
+            if seen is not None:
+                seen.append(notification)
             event = cast(Event, self.ledger.mapper.to_domain_event(notification))
             projection.handle(tx, event, notification.id)
         projection.end_batch(tx)
@@ -195,7 +314,25 @@ class ProjectionRunner:
         lacks, exactly as the daemon would (and recorded, so the daemon does not fold them
         again), and ``read`` sees them there. The answer is that of the log folded up to the
         position returned, and costs the views' lag, not the length of the log.
+
+        A stalled view raises :class:`ViewStalledError` (it is never folded through the event
+        it fails on); so does one found failing on an event here (the failure is recorded).
         """
+        try:
+            return self._read_at_head(names, read)
+        except ViewStalledError:
+            raise
+        except Exception as e:
+            if transient(e):
+                raise
+            # Which view failed on which event: each is folded as the daemon would, and a
+            # failure on an event is recorded there.
+            for name in sorted(names):
+                self.catch_up(name)
+            self.raise_if_stalled(names)
+            raise
+
+    def _read_at_head(self, names: Sequence[str], read: Callable[[Tx], T]) -> tuple[int, T]:
         wanted = sorted(names)
         marks = ", ".join("?" for _ in wanted)
         lock = " FOR UPDATE" if self.store.is_postgres else ""
@@ -210,6 +347,9 @@ class ProjectionRunner:
             if missing:
                 msg = f"views {', '.join(missing)} have no tracking row; run ensure_schema first"
                 raise RuntimeError(msg)
+            failed = failures(tx, wanted)
+            if failed:
+                raise ViewStalledError.of(failed[min(failed)])
             target = max(self.head(), *positions.values())
             for name, position in positions.items():
                 reached = position
@@ -246,7 +386,8 @@ class ProjectionRunner:
     # --- the daemon ---------------------------------------------------------------------------
 
     def run(self, stop: threading.Event, poll_interval: float = 1.0) -> None:
-        """Keep every view caught up until ``stop`` is set; woken early by ``self.wake``."""
+        """Keep every view caught up until ``stop`` is set; woken early by ``self.wake``. A
+        view that fails on an event stalls alone (see :meth:`catch_up_once`)."""
         while not stop.is_set():
             try:
                 self.catch_up()

@@ -104,6 +104,7 @@ class Runtime:
                 runner.ensure_schema()
             self._directory = runner
         self._directory.catch_up("directory")
+        self._directory.raise_if_stalled(["directory"])
         return ViewDirectory(self._directory.store)
 
     def stop(self) -> None:

@@ -118,6 +118,19 @@ PROJECTION_LAG = Gauge(
     ["projection"],
     multiprocess_mode="mostrecent",
 )
+PROJECTION_STALLED = Gauge(
+    "ledger_projection_stalled",
+    "1 while a view is stopped before an event it fails to fold (`sme-ledger project failures` "
+    "names it), else 0 (measured when scraped).",
+    ["projection"],
+    multiprocess_mode="mostrecent",
+)
+PROJECTION_FAILURES = Counter(
+    "ledger_projection_failures_total",
+    "Times a view failed to fold an event and stalled, since the process started (the views "
+    "this process keeps itself, on the embedded SQLite store).",
+    ["projection"],
+)
 
 
 def render() -> tuple[bytes, str]:

@@ -9,6 +9,7 @@ from ledger.application.store import LedgerCore
 from projections.catalog import all_projections
 from projections.runner import ProjectionRunner
 from projections.store import open_view_store
+from runtime import metrics
 from runtime.settings import Settings
 
 
@@ -32,6 +33,7 @@ def start_views(settings: Settings, ledger: LedgerCore) -> RunningViews:
     """Open the views. On the embedded SQLite default they are kept up to date in-process,
     woken by every save; on PostgreSQL `sme-ledger project` workers keep them."""
     runner = ProjectionRunner(ledger, open_view_store(settings.store), all_projections())
+    runner.stalled.append(lambda failure: metrics.PROJECTION_FAILURES.labels(failure.name).inc())
     stopping = threading.Event()
     thread = None
     if not settings.store.is_postgres:

@@ -23,7 +23,11 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+# Where it was first defined; the view runner needs it too, below the runtime layer.
+from ledger.persistence.failfast import lost_connection as lost_connection
+
 if TYPE_CHECKING:
+    from projections.failures import ViewFailure
     from projections.runner import ViewStatus
 
 log = logging.getLogger("runtime.metrics")
@@ -76,7 +80,8 @@ class ProjectionMetrics(WorkerMetrics):
 
     Lag and the stalled flag are measured when scraped, from the positions the worker has
     committed and the head of the log read then (``head``), so a worker whose loop is stuck
-    (a lock it waits for, a batch that keeps failing, a lost database) still says so.
+    (a lock it waits for, a lost database) still says so. A view stopped before an event it
+    fails to fold is stalled at once, and its failures are counted.
     """
 
     def __init__(
@@ -102,7 +107,15 @@ class ProjectionMetrics(WorkerMetrics):
             ["projection"],
             registry=self.registry,
         )
+        self.failures = Counter(
+            "ledger_projection_failures_total",
+            "Times a view failed to fold an event and stalled before it, since the worker "
+            "started (a first failure, and each retry that failed again).",
+            ["projection"],
+            registry=self.registry,
+        )
         self._position: dict[str, int] = {}
+        self._failed: set[str] = set()
         self._moved: dict[str, float] = {}
         self._head = 0
         self._lock = threading.Lock()
@@ -117,6 +130,13 @@ class ProjectionMetrics(WorkerMetrics):
                 self._position.setdefault(name, 0)
             self.position.labels(name)
             self.events.labels(name)
+            self.failures.labels(name)
+
+    def failed(self, failure: ViewFailure) -> None:
+        """A view stalled before an event (the runner's ``stalled`` listener)."""
+        self.failures.labels(failure.name).inc()
+        with self._lock:
+            self._failed.add(failure.name)
 
     def advanced(self, name: str, positions: int, head: int) -> None:
         """View ``name`` moved ``positions`` positions on (one batch) towards ``head``."""
@@ -132,6 +152,10 @@ class ProjectionMetrics(WorkerMetrics):
         now = self.clock()
         with self._lock:
             for status in statuses:
+                if status.failure is None:
+                    self._failed.discard(status.name)
+                else:
+                    self._failed.add(status.name)
                 if status.position != self._position.get(status.name):
                     self._moved[status.name] = now
                 self._position[status.name] = status.position
@@ -155,7 +179,7 @@ class ProjectionMetrics(WorkerMetrics):
                 if lag == 0:
                     self._moved[name] = now
                 stuck = now - self._moved.get(name, now) >= self.stall_seconds
-                answer[name] = (lag, lag > 0 and stuck)
+                answer[name] = (lag, name in self._failed or (lag > 0 and stuck))
         return answer
 
 
@@ -177,9 +201,10 @@ class _ProjectionProgress(Collector):
         )
         stalled = GaugeMetricFamily(
             "ledger_projection_stalled",
-            "1 while a view is behind the log and its position has not moved for "
-            "LEDGER_PROJECTION_STALL_SECONDS (a failing batch, a lock, a lost database), else 0 "
-            "(measured when scraped).",
+            "1 while a view is stopped before an event it fails to fold (`sme-ledger project "
+            "failures` names it), or is behind the log and its position has not moved for "
+            "LEDGER_PROJECTION_STALL_SECONDS (a lock, a lost database), else 0 (measured when "
+            "scraped).",
             labels=["projection"],
         )
         for name, (events, stuck) in sorted(progress.items()):
@@ -222,31 +247,6 @@ def _package_version() -> str:
         return version("sme-service-ledger")
     except PackageNotFoundError:  # pragma: no cover - a source tree never installed
         return "unknown"
-
-
-def lost_connection(error: BaseException) -> bool:
-    """Whether ``error`` (or what caused it) says the connection to PostgreSQL was lost or
-    could not be made: a closed or refused connection, a server shutting down or terminating
-    the backend, a pool that got no connection. A statement the server refused is not."""
-    import psycopg
-    import psycopg_pool
-    from eventsourcing.persistence import InterfaceError, OperationalError
-
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, psycopg_pool.PoolTimeout | psycopg.InterfaceError):
-            return True
-        if isinstance(current, psycopg.OperationalError):
-            state = current.sqlstate
-            # 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now.
-            return state is None or state.startswith("08") or state in {"57P01", "57P02", "57P03"}
-        chained = current.__cause__ or current.__context__
-        if isinstance(current, OperationalError | InterfaceError) and chained is None:
-            return True  # the store's own word, nothing underneath to look at
-        current = chained
-    return False
 
 
 class DatabaseWatch:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response
 from api.deps import Ledger
 from api.responses import json_response
 from api.views import Views
+from projections.runner import ViewStatus
 from runtime import metrics
 from runtime.audit import update_lag
 
@@ -23,6 +24,9 @@ def healthz() -> Response:
 
 @router.get("/readyz", summary="The service can reach its event store; each view's lag")
 def readyz(ledger: Ledger, views: Views) -> Response:
+    """200 while the event store answers: ``ready``, or ``degraded`` with the views that are
+    stalled on an event (writes are still safe, and every instance would say the same, so a
+    load balancer must not take them out); 503 while the store cannot be reached."""
     try:
         ledger.ping()
         head = ledger.head_position()
@@ -32,13 +36,28 @@ def readyz(ledger: Ledger, views: Views) -> Response:
             503,
             {"Retry-After": "1"},
         )
+    stalled: list[str] = []
     try:
-        views_detail: object = {s.name: {"lag": s.lag, "state": s.state} for s in views.status()}
+        statuses = views.status()
+        views_detail: object = {s.name: _view_detail(s) for s in statuses}
+        stalled = [s.name for s in statuses if s.failure is not None]
     except Exception:  # writes still work; view reads will say what is wrong
         views_detail = "unavailable: run `sme-ledger migrate` to create the view tables"
-    return json_response(
-        {"status": "ready", "checks": {"database": "ok"}, "head": head, "views": views_detail}
-    )
+    body = {"status": "ready", "checks": {"database": "ok"}, "head": head, "views": views_detail}
+    if stalled:
+        body |= {"status": "degraded", "stalled": stalled}
+    return json_response(body)
+
+
+def _view_detail(status: ViewStatus) -> dict[str, object]:
+    detail: dict[str, object] = {"lag": status.lag, "state": status.state}
+    if status.failure is not None:
+        detail |= {
+            "position": status.position,
+            "failed_position": status.failed_position,
+            "error": status.error,
+        }
+    return detail
 
 
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
@@ -51,6 +70,7 @@ def prometheus_metrics(request: Request, views: Views, ledger: Ledger) -> Respon
     try:
         for status in views.status():
             metrics.PROJECTION_LAG.labels(status.name).set(status.lag)
+            metrics.PROJECTION_STALLED.labels(status.name).set(int(status.failure is not None))
     except Exception:  # a scrape still reports everything else when the store is down
         metrics.log.warning("could not measure view lag", exc_info=True)
     audit = getattr(request.app.state, "audit", None)

@@ -129,3 +129,28 @@ def fail_fast(pool: ConnectionPool[Any], *, wait_seconds: float) -> FailFast:
         existing = FailFast(pool, wait_seconds=wait_seconds)
         pool._ledger_fail_fast = existing  # type: ignore[attr-defined]
     return existing
+
+
+def lost_connection(error: BaseException) -> bool:
+    """Whether ``error`` (or what caused it) says the connection to PostgreSQL was lost or
+    could not be made: a closed or refused connection, a server shutting down or terminating
+    the backend, a pool that got no connection. A statement the server refused is not."""
+    import psycopg
+    import psycopg_pool
+    from eventsourcing.persistence import InterfaceError, OperationalError
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, psycopg_pool.PoolTimeout | psycopg.InterfaceError):
+            return True
+        if isinstance(current, psycopg.OperationalError):
+            state = current.sqlstate
+            # 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now.
+            return state is None or state.startswith("08") or state in {"57P01", "57P02", "57P03"}
+        chained = current.__cause__ or current.__context__
+        if isinstance(current, OperationalError | InterfaceError) and chained is None:
+            return True  # the store's own word, nothing underneath to look at
+        current = chained
+    return False
