@@ -52,7 +52,14 @@ def add_read_routes(
         date | None,
         Query(description="The day the view is for (statuses that follow from dates)"),
     ]
-    summary = f"A {label} now, at a version, or as of a time"
+    BusinessDate = Annotated[  # noqa: N806 - a type alias
+        date | None,
+        Query(
+            description="State as it stood on this business date (Ningxia): the events that had "
+            "happened by then, in the order recorded; with as_of, only those recorded by then"
+        ),
+    ]
+    summary = f"A {label} now, at a version, as of a time, or as it stood on a business date"
 
     def answer(
         ledger: LedgerApplication,
@@ -61,16 +68,21 @@ def add_read_routes(
         version: int | None,
         as_of: datetime | None,
         as_on: date | None,
+        business_date: date | None,
     ) -> Response:
-        if as_of is not None and version is not None:
+        if version is not None and (as_of is not None or business_date is not None):
             raise ApiError(
                 400,
                 "conflicting_parameters",
                 "Conflicting parameters",
-                f"Ask for a {label} at a version or as of a time, not both.",
+                f"Ask for a {label} at a version, or as of a time and/or as it stood on a "
+                "business date, not both.",
             )
-        aggregate = ledger.read(aggregate_type, stream_id, principal, version=version, as_of=as_of)
-        day = as_on or (as_of or ledger.clock()).astimezone(CST).date()
+        aggregate = ledger.read(
+            aggregate_type, stream_id, principal,
+            version=version, as_of=as_of, business_date=business_date,
+        )  # fmt: skip
+        day = as_on or business_date or (as_of or ledger.clock()).astimezone(CST).date()
         view = ledger.capability(aggregate_type).view(aggregate, day)
         return view_response(view, aggregate.version)
 
@@ -84,8 +96,9 @@ def add_read_routes(
             version: Version = None,
             as_of: AsOf = None,
             as_on: AsOn = None,
+            business_date: BusinessDate = None,
         ) -> Response:
-            return answer(ledger, principal, id, version, as_of, as_on)
+            return answer(ledger, principal, id, version, as_of, as_on, business_date)
 
     else:
 
@@ -96,8 +109,9 @@ def add_read_routes(
             ledger: Ledger,
             version: Version = None,
             as_of: AsOf = None,
+            business_date: BusinessDate = None,
         ) -> Response:
-            return answer(ledger, principal, id, version, as_of, None)
+            return answer(ledger, principal, id, version, as_of, None, business_date)
 
     @router.get(f"/{{{id_name}}}/history", summary=f"Every event of the {label}, with its metadata")
     def history(id: StreamId, principal: Reader, ledger: Ledger) -> Response:

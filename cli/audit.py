@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 from uuid import UUID
@@ -224,14 +226,29 @@ def verify(
 
 @audit_app.command("replay")
 def replay(
-    until: Annotated[str, typer.Option(help="A log position, or an ISO time with offset")],
+    until: Annotated[
+        str | None,
+        typer.Option(help="As recorded up to a log position, or an ISO time with offset"),
+    ] = None,
+    business_date: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="As it stood on this business date (Ningxia): what had happened by then",
+        ),
+    ] = None,
     stream: Annotated[UUID | None, typer.Option(help="Show this stream's state")] = None,
 ) -> None:
-    """A stream's state (or the log's figures) as of a log position or a time."""
+    """A stream's state (or the log's figures) as recorded up to a log position or a time,
+    and/or as it stood on a business date."""
+    if until is None and business_date is None:
+        raise _fail("Pass --until (a position or a time), --business-date, or both.")
     try:
-        point = ReplayPoint.parse(until)
+        point = ReplayPoint() if until is None else ReplayPoint.parse(until)
     except ValueError as e:
         raise _fail(str(e)) from None
+    if business_date is not None:
+        point = replace(point, business_date=business_date.date())
     settings = Settings()
     ledger = _open(settings)
     try:

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field, JsonValue, StringConstraints
 
-from api.schemas.common import Body, CommandBody, LongText, MoneyField, Text
+from api.schemas.common import Body, CommandBody, LongText, MoneyField, OccurredAt, Text
 from ledger.application.commands.budgets import (
     AdjustBudgetLine,
     ApproveBudget,
@@ -90,9 +90,14 @@ class BudgetProposal(Body):
 
     year: YearField
     lines: BudgetLines
+    occurred_at: OccurredAt = None
 
     def to_command(self) -> ProposeBudget:
-        return ProposeBudget(year=self.year, lines=tuple(x.to_proposal() for x in self.lines))
+        return ProposeBudget(
+            year=self.year,
+            lines=tuple(x.to_proposal() for x in self.lines),
+            occurred_at=self.occurred_at,
+        )
 
 
 class BudgetRevision(Body):
@@ -118,9 +123,14 @@ class BudgetRevision(Body):
     )
 
     lines: BudgetLines
+    occurred_at: OccurredAt = None
 
     def to_command(self, budget_id: UUID) -> ReviseBudget:
-        return ReviseBudget(budget_id=budget_id, lines=tuple(x.to_proposal() for x in self.lines))
+        return ReviseBudget(
+            budget_id=budget_id,
+            lines=tuple(x.to_proposal() for x in self.lines),
+            occurred_at=self.occurred_at,
+        )
 
 
 class LineDecision(Body):
@@ -151,10 +161,13 @@ class BudgetApproval(Body):
 
     lines: Annotated[list[LineDecision], Field(min_length=1, max_length=100)]
     note: LongText = ""
+    occurred_at: OccurredAt = None
 
     def to_command(self, budget_id: UUID) -> ApproveBudget:
         decisions = tuple(x.to_decision() for x in self.lines)
-        return ApproveBudget(budget_id=budget_id, decisions=decisions, note=self.note)
+        return ApproveBudget(
+            budget_id=budget_id, decisions=decisions, note=self.note, occurred_at=self.occurred_at
+        )
 
 
 class LineAdjustment(Body):
@@ -169,6 +182,7 @@ class LineAdjustment(Body):
     code: LineCode
     approved_amount: ApprovedMoney
     reason: Reason
+    occurred_at: OccurredAt = None
 
     def to_command(self, budget_id: UUID) -> AdjustBudgetLine:
         return AdjustBudgetLine(
@@ -176,6 +190,7 @@ class LineAdjustment(Body):
             line_code=self.code,
             approved_amount=self.approved_amount,
             reason=self.reason,
+            occurred_at=self.occurred_at,
         )
 
 
@@ -205,6 +220,7 @@ class DisbursementRequestBody(Body):
     payee: Text
     purpose: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
     voucher_sha256: Voucher
+    occurred_at: OccurredAt = None
 
     def to_command(self) -> RequestDisbursement:
         request = DisbursementRequest(
@@ -214,7 +230,7 @@ class DisbursementRequestBody(Body):
             purpose=self.purpose,
             voucher_sha256=self.voucher_sha256,
         )
-        return RequestDisbursement(year=self.year, request=request)
+        return RequestDisbursement(year=self.year, request=request, occurred_at=self.occurred_at)
 
 
 class DisbursementApproval(CommandBody):
@@ -223,6 +239,7 @@ class DisbursementApproval(CommandBody):
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "凭证齐全，同意拨付"}]})
 
     note: LongText = ""
+    occurred_at: OccurredAt = None
 
 
 class DisbursementRejection(CommandBody):
@@ -233,6 +250,7 @@ class DisbursementRejection(CommandBody):
     )
 
     reasons: Annotated[list[Reason], Field(min_length=1, max_length=20)]
+    occurred_at: OccurredAt = None
 
 
 class PaymentBody(CommandBody):
@@ -248,6 +266,7 @@ class PaymentBody(CommandBody):
 
     payment_reference: Text
     paid_on: Annotated[date, Field(description="The day the money left; not before approval")]
+    occurred_at: OccurredAt = None
 
 
 class ReversalBody(Body):
@@ -262,6 +281,7 @@ class ReversalBody(Body):
     kind: Literal["refund", "clawback"]
     amount: MoneyField
     reason: Reason
+    occurred_at: OccurredAt = None
 
     def to_command(self, disbursement_id: UUID) -> ReverseDisbursement:
         return ReverseDisbursement(
@@ -269,4 +289,5 @@ class ReversalBody(Body):
             kind=ReversalKind(self.kind),
             amount=self.amount,
             reason=self.reason,
+            occurred_at=self.occurred_at,
         )

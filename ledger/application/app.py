@@ -9,7 +9,7 @@ log. Plain views for the edges live in ``ledger.application.interface``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
@@ -118,8 +118,10 @@ class LedgerApplication(LedgerCore):
         *,
         version: int | None = None,
         as_of: datetime | None = None,
+        business_date: date | None = None,
     ) -> A:
-        """What ``principal`` may read of ``stream_id``: now, at a version or as of a record time.
+        """What ``principal`` may read of ``stream_id``: now, at a version, as of a record time,
+        as it stood on a business date, or as known at a record time about a business date.
 
         Whether it may read it at all is decided on the latest state; one who may not is told
         it does not exist, before any version or time is looked up.
@@ -128,6 +130,10 @@ class LedgerApplication(LedgerCore):
         latest = self.get(aggregate_type, stream_id)
         if not capability.visible(latest, principal):
             raise capability.missing(stream_id)
+        if business_date is not None:
+            return self.get_as_it_stood(
+                stream_id, aggregate_type, business_date, capability.not_found, as_of=as_of
+            )
         if as_of is not None:
             return self.get_as_of(stream_id, aggregate_type, as_of, capability.not_found)
         if version is not None:

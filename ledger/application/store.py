@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol, TypeVar, cast
 from uuid import UUID
 
@@ -28,7 +28,7 @@ from eventsourcing.utils import Environment, EnvType, resolve_topic
 from ledger.application.ports import IdempotentResult
 from ledger.application.uow import UnitOfWork
 from ledger.domain.base import LedgerAggregate
-from ledger.domain.time import DEFAULT_BOUNDS, TimeBounds
+from ledger.domain.time import DEFAULT_BOUNDS, TimeBounds, business_date
 
 A = TypeVar("A", bound=LedgerAggregate)
 SNAPSHOT_TRANSCODER_TOPIC = "SNAPSHOT_TRANSCODER_TOPIC"
@@ -170,6 +170,34 @@ class LedgerCore(Application[UUID]):
         if aggregate is None or not isinstance(aggregate, aggregate_type):
             raise not_found(
                 f"Nothing was recorded for {stream_id} at or before {as_of.isoformat()}.",
+                id=str(stream_id),
+            )
+        return aggregate
+
+    def get_as_it_stood(
+        self,
+        stream_id: UUID,
+        aggregate_type: type[A],
+        on: date,
+        not_found: type[Any],
+        *,
+        as_of: datetime | None = None,
+    ) -> A:
+        """The aggregate as it stood on business date ``on`` (in Ningxia): its events, in the
+        order they were recorded, up to the first that happened after that day; only those
+        recorded by ``as_of`` if given ("what was known at ``as_of`` about ``on``")."""
+        aggregate: A | None = None
+        for event in self.events.get(stream_id):
+            change = cast(CanMutateAggregate[UUID], event)
+            if as_of is not None and change.timestamp > as_of:
+                break
+            if business_date(change.meta) > on:  # type: ignore[attr-defined]
+                break
+            aggregate = change.mutate(aggregate)
+        if aggregate is None or not isinstance(aggregate, aggregate_type):
+            known = "" if as_of is None else f" as recorded by {as_of.isoformat()}"
+            raise not_found(
+                f"Nothing of {stream_id} had happened by {on.isoformat()}{known}.",
                 id=str(stream_id),
             )
         return aggregate

@@ -1,11 +1,12 @@
-"""Replay: a stream's state, or the log's figures, as of a log position or a record time."""
+"""Replay: a stream's state, or the log's figures, as of a log position or a record time, and
+as it stood on a business date (the events that had happened by then)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
 
@@ -20,6 +21,7 @@ from ledger.domain.errors import NotFoundError
 from ledger.domain.institution import Institution
 from ledger.domain.platform import Platform
 from ledger.domain.service_case import ServiceCase
+from ledger.domain.time import business_date
 
 _VIEWS: dict[type[Any], Callable[[Any], dict[str, Any]]] = {
     Enterprise: interface.enterprise_view,
@@ -37,10 +39,13 @@ class StreamNotFoundError(NotFoundError):
 
 @dataclass(frozen=True)
 class ReplayPoint:
-    """Up to and including a log position, or a record time (exactly one of them)."""
+    """Up to and including a log position or a record time (at most one of them), and of the
+    events that had happened by a business date, if one is given."""
 
     position: int | None = None
     time: datetime | None = None
+    business_date: date | None = None
+    """A day in Ningxia: only what had happened by its end counts."""
 
     @classmethod
     def parse(cls, text: str) -> ReplayPoint:
@@ -62,8 +67,21 @@ class ReplayPoint:
             return position <= self.position
         return self.time is None or timestamp <= self.time
 
+    def happened_by(self, event: Any) -> bool:
+        """Whether ``event`` had happened by the business date (always, without one)."""
+        return self.business_date is None or business_date(event.meta) <= self.business_date
+
     def __str__(self) -> str:
-        return f"position {self.position}" if self.position is not None else str(self.time)
+        recorded = (
+            f"position {self.position}"
+            if self.position is not None
+            else "now"
+            if self.time is None
+            else str(self.time)
+        )
+        if self.business_date is None:
+            return recorded
+        return f"{recorded}, as it stood on {self.business_date.isoformat()}"
 
 
 def view_of(aggregate: Any) -> dict[str, Any]:
@@ -86,7 +104,9 @@ def replay_stream(ledger: LedgerCore, stream_id: UUID, point: ReplayPoint) -> di
     applied: list[dict[str, Any]] = []
     for logged in ledger.history(stream_id):
         event = logged.event
-        if not point.includes(logged.position, event.timestamp):
+        # As the API's business-date read: the events in recorded order, up to the first that
+        # happened after the day.
+        if not point.includes(logged.position, event.timestamp) or not point.happened_by(event):
             break
         aggregate = event.mutate(aggregate)
         applied.append(
@@ -95,6 +115,7 @@ def replay_stream(ledger: LedgerCore, stream_id: UUID, point: ReplayPoint) -> di
                 "version": event.originator_version,
                 "type": interface.event_type(logged.topic),
                 "recorded_at": event.timestamp.isoformat(),
+                "occurred_at": event.meta.occurred_at.isoformat(),  # type: ignore[attr-defined]
             }
         )
     if aggregate is None:
@@ -119,12 +140,11 @@ def replay_log(ledger: LedgerCore, point: ReplayPoint) -> dict[str, Any]:
     streams: dict[str, set[UUID]] = {}
     last = 0
     for n in ledger.scan():
-        if point.position is not None:
-            if n.id > point.position:
-                break
-        else:
+        if point.position is not None and n.id > point.position:
+            break
+        if point.time is not None or point.business_date is not None:
             event = cast(CanMutateAggregate[UUID], ledger.mapper.to_domain_event(n))
-            if not point.includes(n.id, event.timestamp):
+            if not point.includes(n.id, event.timestamp) or not point.happened_by(event):
                 continue
         name = interface.event_type(n.topic)
         by_type[name] += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -47,7 +48,7 @@ from ledger.domain.funds import (
     signoff_of,
     totals_of,
 )
-from ledger.domain.time import CST
+from ledger.domain.time import CST, check_not_before
 from ledger.domain.values import parse_amount
 
 # The Measures took effect on 6 March 2018: no budget under them is older.
@@ -202,11 +203,13 @@ class Budget(LedgerAggregate):
         """Replace every line of the proposal (only while it is still proposed)."""
         self._check_holder(meta)
         self._check_proposed("revised")
+        check_not_before(meta, _at(self.proposal), "the budget's proposal")
         self.trigger_event(self.Revised, lines=checked_lines(lines), meta=meta)
 
     def approve(self, decisions: Sequence[LineDecision], note: str, meta: Envelope) -> None:
         """The bureau decides every line once: at most the proposed amount, zero to refuse it."""
         self._check_proposed("approved")
+        check_not_before(meta, _at(self.proposal), "the budget's proposal")
         amounts: dict[str, Decimal] = {}
         for decision in decisions:
             line = self.line(decision.code)
@@ -249,6 +252,7 @@ class Budget(LedgerAggregate):
                 "A line is adjusted after the budget is approved; approve it first.",
                 status=self.status.value,
             )
+        check_not_before(meta, _at(self.approval), "the budget's approval")
         line = self.line(line_code)
         amount = parse_amount(approved_amount, allow_zero=True)
         if amount < line.used:
@@ -396,3 +400,8 @@ class Budget(LedgerAggregate):
                 "adjust a line instead.",
                 status=self.status.value,
             )
+
+
+def _at(signoff: Signoff | None) -> datetime | None:
+    """When the signed-off step happened (business time), if it did."""
+    return None if signoff is None else signoff.occurred_at

@@ -45,7 +45,7 @@ from ledger.domain.errors import (
     WrongReversalPartyError,
 )
 from ledger.domain.funds import ZERO, Signoff, require_text, signoff_of
-from ledger.domain.time import CST
+from ledger.domain.time import CST, check_not_before
 from ledger.domain.values import parse_amount, parse_sha256
 
 
@@ -199,6 +199,8 @@ class Disbursement(LedgerAggregate):
         amount = parse_amount(request.amount)
         voucher = parse_voucher_digest(request.voucher_sha256)
         line = budget.line(request.line_code)
+        approved = budget.approval.occurred_at if budget.approval is not None else None
+        check_not_before(meta, approved, "the budget's approval")
         disbursement = cls._create(
             cls.Requested,
             id=disbursement_id,
@@ -224,6 +226,7 @@ class Disbursement(LedgerAggregate):
     def approve(self, note: str, meta: Envelope) -> None:
         """The bureau approves; never the principal that requested it."""
         self._check_status("approved", DisbursementStatus.REQUESTED)
+        self._check_after_last_step(meta)
         if self.request is not None and meta.actor == self.request.actor:
             raise SegregationOfDutiesError(
                 f"{meta.actor} requested this disbursement and may not approve it too; another "
@@ -236,6 +239,7 @@ class Disbursement(LedgerAggregate):
         """The bureau refuses (or withdraws its approval before payment); the line gets the
         reserved amount back."""
         self._check_status("rejected", DisbursementStatus.REQUESTED, DisbursementStatus.APPROVED)
+        self._check_after_last_step(meta)
         kept = [r.strip() for r in reasons if r.strip()]
         if not kept:
             raise BlankFieldError("A rejection gives at least one reason.", field="reasons")
@@ -245,6 +249,7 @@ class Disbursement(LedgerAggregate):
     def pay(self, budget: Budget, payment_reference: str, paid_on: date, meta: Envelope) -> None:
         """The hub records the payment of an approved disbursement, in full."""
         self._check_status("paid", DisbursementStatus.APPROVED)
+        self._check_after_last_step(meta)
         if meta.platform_id != self.hub_id:
             raise NotBudgetHolderError("The hub that requested a disbursement records its payment.")
         reference = require_text(payment_reference, "payment_reference")
@@ -275,6 +280,7 @@ class Disbursement(LedgerAggregate):
     ) -> None:
         """Money back from a paid disbursement, in part or in full; the line may use it again."""
         self._check_status("reversed", DisbursementStatus.PAID)
+        self._check_after_last_step(meta)
         by_hub = meta.platform_id == self.hub_id
         if kind is ReversalKind.REFUND and not by_hub:
             raise WrongReversalPartyError(
@@ -302,6 +308,12 @@ class Disbursement(LedgerAggregate):
             meta=meta,
         )
         budget.reverse_payment(self.id, value, meta)
+
+    def _check_after_last_step(self, meta: Envelope) -> None:
+        signoffs = [self.request, self.approval, self.rejection, self.payment]
+        signoffs += [r.signoff for r in self.reversals]
+        times = [s.occurred_at for s in signoffs if s is not None]
+        check_not_before(meta, max(times, default=None), "the disbursement's previous step")
 
     def _check_status(self, done: str, *allowed: DisbursementStatus) -> None:
         if self.status not in allowed:

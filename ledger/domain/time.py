@@ -26,6 +26,7 @@ from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     DateBeyondHorizonError,
     OccurredBeforeNetworkError,
+    OccurredBeforePreviousStepError,
     OccurredInFutureError,
 )
 
@@ -39,6 +40,16 @@ NETWORK_STARTED_ON = date(2018, 1, 1)
 def business_date(meta: Envelope) -> date:
     """The day in Ningxia on which the thing happened."""
     return meta.occurred_at.astimezone(CST).date()
+
+
+def check_not_before(meta: Envelope, previous: datetime | None, what: str) -> None:
+    """A step cannot have happened before ``what`` (the step it follows, at ``previous``)."""
+    if previous is not None and meta.occurred_at < previous:
+        raise OccurredBeforePreviousStepError(
+            f"occurred_at {meta.occurred_at.isoformat()} is before {what} "
+            f"({previous.isoformat()}).",
+            previous_step_at=previous.isoformat(),
+        )
 
 
 # --- record time -------------------------------------------------------------------------------

@@ -139,3 +139,17 @@ def test_replay_refuses_a_time_without_an_offset(sqlite_url: str) -> None:
 
     assert done.returncode == 2
     assert "offset" in done.stderr
+
+
+def test_replay_as_it_stood_on_a_business_date(sqlite_url: str) -> None:
+    create_key(sqlite_url, "--role", "auditor", "--name", "first")
+
+    stood = run(sqlite_url, "audit", "replay", "--business-date", "2018-01-01")
+    today = run(sqlite_url, "audit", "replay", "--business-date", "2099-12-31", "--until", "1")
+    neither = run(sqlite_url, "audit", "replay")
+
+    assert stood.returncode == 0, stood.stderr
+    assert orjson.loads(stood.stdout)["events"] == 0  # the key was issued today
+    assert orjson.loads(today.stdout)["events_by_type"] == {"AccessKey.Issued": 1}
+    assert neither.returncode == 2
+    assert "--business-date" in neither.stderr
