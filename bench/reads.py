@@ -21,7 +21,7 @@ import random
 import statistics
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -35,7 +35,9 @@ from demo.names import uscc
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.cases import Assign, Deliver, GiveFeedback, ImportCases, OpenCase
 from ledger.application.commands.participants import RegisterEnterprise
+from ledger.application.commands.periods import AllowPostCloseEntries
 from ledger.application.context import Principal, RequestContext
+from ledger.domain.ids import period_id
 from ledger.domain.service_case import (
     Channel,
     Delivery,
@@ -124,6 +126,17 @@ class GrowingLog:
             assert found is not None
             self.uscc, self.its_cases = str(found[0]), int(found[1])
         rng = random.Random(19)
+        # The demonstration closed its year: the hub allows what the log grows by.
+        assert report.hub_id is not None
+        hub = RequestContext(Principal("system:bench", platform_id=report.hub_id), "bench-reads")
+        for platform in (self.window, None):
+            self.ledger.handle(
+                AllowPostCloseEntries(
+                    period_id=period_id(str(YEAR)), platform_id=platform,
+                    until=date.today() + timedelta(days=30), reason="benchmark growth",
+                ),
+                hub,
+            )  # fmt: skip
         system = RequestContext(Principal("system:bench"), "bench-reads")
         self.usccs = [uscc(rng, "640104") for _ in range(GROWTH_ENTERPRISES)]
         for code in self.usccs:

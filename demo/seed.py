@@ -105,6 +105,7 @@ def seed_demo(
     _close_year(demo)
     _keys(demo)
     demo.report.head = ledger.head_position()
+    demo.report.hub_id = demo.hub_id
     return demo.report
 
 

@@ -54,6 +54,8 @@ class DemoReport:
     counts: dict[str, int] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
     head: int = 0
+    hub_id: UUID | None = None
+    """The hub, which closed the year: entries for it afterwards need its allowance."""
 
 
 @dataclass(frozen=True)

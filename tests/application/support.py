@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
@@ -19,9 +19,10 @@ from ledger.application.commands.cases import (
     StepCase,
 )
 from ledger.application.commands.participants import RegisterConnectedPlatform, RegisterEnterprise
-from ledger.application.commands.periods import ClosePeriod
+from ledger.application.commands.periods import AllowPostCloseEntries, ClosePeriod
 from ledger.application.context import IdempotencyRequest
 from ledger.application.writes import Outcome
+from ledger.domain import ids
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import PeriodAlreadyClosedError, PlatformExistsError
 from ledger.domain.ids import platform_id
@@ -184,3 +185,22 @@ def close_year(ledger: LedgerApplication, year: int) -> None:
         hub = platform_id(HUB_USCC)
     with contextlib.suppress(PeriodAlreadyClosedError):
         act(ledger, ClosePeriod(period=str(year)), envelope(hub))
+
+
+def allow_entries_for(
+    ledger: LedgerApplication, hub_id: UUID, period: str, *platforms: UUID | None
+) -> None:
+    """The hub allows ``platforms`` (``None``: the network-wide roles) to enter what happened
+    in the closed ``period`` for the rest of the week."""
+    until = datetime.now(CST).date() + timedelta(days=7)
+    for platform in platforms:
+        act(
+            ledger,
+            AllowPostCloseEntries(
+                period_id=ids.period_id(period),
+                platform_id=platform,
+                until=until,
+                reason="补录",
+            ),
+            envelope(hub_id),
+        )
