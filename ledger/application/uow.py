@@ -35,6 +35,7 @@ from ledger.domain.base import LedgerAggregate
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     ConcurrentModificationError,
+    ConflictError,
     IdempotencyKeyReusedError,
     LedgerError,
     NotAuthenticatedError,
@@ -57,12 +58,7 @@ class UnitOfWork:
     transaction. Either way the caller gets exactly the answer or error it would get alone.
     """
 
-    def __init__(
-        self,
-        app: EventStore,
-        clock: Callable[[], datetime],
-        bounds: TimeBounds,
-    ) -> None:
+    def __init__(self, app: EventStore, clock: Callable[[], datetime], bounds: TimeBounds) -> None:
         self.app = app
         self.clock = clock
         self.bounds = bounds
@@ -326,12 +322,17 @@ class UnitOfWork:
                 return replay
         # A creating command collides either on its own new stream (it already exists) or,
         # when it changes others with it, on one of those: then it lost a race and may retry.
-        if command.exists is not None and self._recorded(aggregate.id):
+        if command.exists is not None and self.app.stream_recorded(aggregate.id):
             raise command.exists(
                 f"{command.resource_type.replace('_', ' ').capitalize()} {aggregate.id} "
                 "is already recorded.",
                 id=str(aggregate.id),
             )
+        try:  # decided again on what the winner saved: refused for a conflict of its own?
+            self._decide(command, None)
+        except ConflictError as refused:
+            if not isinstance(refused, ConcurrentModificationError):
+                raise
         changed_with = "".join(
             f" (or the {type(other).__name__.lower()} {other.id} changed with it)"
             for other in others
@@ -370,9 +371,6 @@ class UnitOfWork:
                 current_version=aggregate.version,
             )
         return aggregate
-
-    def _recorded(self, stream_id: UUID) -> bool:
-        return self.app.stream_recorded(stream_id)
 
     def _replay(self, idempotency: IdempotencyRequest) -> Outcome | None:
         found = self.app.stored_response(idempotency.scope, idempotency.key)

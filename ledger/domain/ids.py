@@ -83,3 +83,8 @@ def appraisal_id(subject_id: UUID, year: int) -> UUID:
 def period_id(label: str) -> UUID:
     """A closed period: a year (``2025``) or a month (``2025-11``)."""
     return uuid5(_NAMESPACE, f"period:{label}")
+
+
+def claim_id(kind: str, value: str) -> UUID:
+    """A use that happens once in the network: a voucher, a bank payment reference."""
+    return uuid5(_NAMESPACE, f"claim:{kind}:{value}")

@@ -284,7 +284,7 @@ def test_a_voucher_backs_one_live_disbursement(api: Api) -> None:
         json=disbursement_body(voucher_sha256=voucher.upper(), amount="10.00"),
     )
 
-    problem = assert_problem(again, 422, "voucher_already_used")
+    problem = assert_problem(again, 409, "voucher_already_used")
     assert problem["context"] == {"disbursement_id": first}
 
 

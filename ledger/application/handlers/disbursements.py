@@ -27,7 +27,9 @@ from ledger.application.interface.budgets import disbursement_view
 from ledger.application.lookups import Lookups, acting_platform
 from ledger.application.writes import Decision
 from ledger.domain import ids
+from ledger.domain.base import LedgerAggregate
 from ledger.domain.budget import Budget
+from ledger.domain.claim import Claim, ClaimKind, claim_stream
 from ledger.domain.disbursement import Disbursement
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
@@ -36,6 +38,7 @@ from ledger.domain.errors import (
     ConcurrentModificationError,
     DisbursementExistsError,
     DisbursementNotFoundError,
+    NotFoundError,
     UnknownBudgetError,
 )
 
@@ -80,7 +83,8 @@ class Disbursements(Capability[Disbursement]):
         disbursement = Disbursement.request_from(
             budget, disbursement_id=command.disbursement_id, request=command.request, meta=meta
         )
-        return Decision(disbursement, (budget,))
+        voucher = self._claim(ClaimKind.VOUCHER, disbursement.voucher_sha256, disbursement, meta)
+        return Decision(disbursement, (budget, voucher))
 
     @acts(ApproveDisbursement)
     def approve(
@@ -91,19 +95,27 @@ class Disbursements(Capability[Disbursement]):
     @acts(RejectDisbursement)
     def reject(
         self, disbursement: Disbursement, command: RejectDisbursement, meta: Envelope
-    ) -> list[Budget]:
+    ) -> list[LedgerAggregate]:
+        """The voucher is free again for a corrected request."""
         reasons = list(command.reasons)
-        return self._step(disbursement, meta, lambda b: disbursement.reject(b, reasons, meta))
+        changed = self._step(disbursement, meta, lambda b: disbursement.reject(b, reasons, meta))
+        voucher = self._held(ClaimKind.VOUCHER, disbursement.voucher_sha256)
+        if voucher is not None:
+            voucher.release(disbursement.id, meta)
+        return [*changed, *([voucher] if voucher is not None else [])]
 
     @acts(RecordPayment)
     def pay(
         self, disbursement: Disbursement, command: RecordPayment, meta: Envelope
-    ) -> list[Budget]:
-        return self._step(
+    ) -> list[LedgerAggregate]:
+        """The bank reference records this payment only, in the whole network."""
+        changed = self._step(
             disbursement,
             meta,
             lambda b: disbursement.pay(b, command.payment_reference, command.paid_on, meta),
         )
+        reference = disbursement.payment_reference
+        return [*changed, self._claim(ClaimKind.PAYMENT_REFERENCE, reference, disbursement, meta)]
 
     @acts(ReverseDisbursement)
     def reverse(
@@ -118,6 +130,24 @@ class Disbursements(Capability[Disbursement]):
         )
 
     # --- internals -------------------------------------------------------------------------
+
+    def _claim(
+        self, kind: ClaimKind, value: str, disbursement: Disbursement, meta: Envelope
+    ) -> Claim:
+        """``value`` claimed for ``disbursement`` (saved with it), or its second use refused."""
+        claim = self._held(kind, value)
+        if claim is None:
+            return Claim.make(kind, value, disbursement.id, meta)
+        claim.take(disbursement.id, meta)
+        return claim
+
+    def _held(self, kind: ClaimKind, value: str) -> Claim | None:
+        """The claim on ``value``, if it was ever made (a disbursement recorded before claims
+        existed has none)."""
+        try:
+            return self.lookups.store.load(claim_stream(kind, value), Claim, NotFoundError, "claim")
+        except NotFoundError:
+            return None
 
     def _step(self, disbursement: Disbursement, meta: Envelope, step: Step) -> list[Budget]:
         """Take ``step`` on ``disbursement`` with its budget as it is now; the budget is saved

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ledger.domain.errors.base import AlreadyExistsError, NotFoundError, RuleViolationError
+from ledger.domain.errors.base import (
+    AlreadyExistsError,
+    ConflictError,
+    NotFoundError,
+    RuleViolationError,
+)
 
 __all__ = [
     "AdjustmentBelowUsedError",
@@ -25,6 +30,7 @@ __all__ = [
     "NotBudgetHolderError",
     "OverCommitmentError",
     "PaymentDateError",
+    "PaymentReferenceUsedError",
     "ReversalExceedsPaidError",
     "SegregationOfDutiesError",
     "UnknownBudgetError",
@@ -130,9 +136,18 @@ class OverCommitmentError(RuleViolationError):
     title = "Budget line over-committed"
 
 
-class VoucherAlreadyUsedError(RuleViolationError):
+class VoucherAlreadyUsedError(ConflictError):
+    """The voucher already backs another disbursement, in any budget of the network."""
+
     code = "voucher_already_used"
     title = "Voucher already used"
+
+
+class PaymentReferenceUsedError(ConflictError):
+    """The bank payment reference already records another payment, in any budget."""
+
+    code = "payment_reference_used"
+    title = "Payment reference already used"
 
 
 class CommitmentNotFoundError(RuleViolationError):
