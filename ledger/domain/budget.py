@@ -3,16 +3,13 @@
 The hub proposes its budget for a year as lines (code, expense category, description, amount);
 the bureau approves it line by line (核拨), possibly less than proposed and possibly nothing for
 a line, and may later adjust a line's approved amount up or down. Disbursements are requested
-against approved lines (:mod:`ledger.domain.disbursement`).
-
-The decisions this aggregate makes, and why, are in docs/domain.md ("Budgets").
+against approved lines (:mod:`ledger.domain.disbursement`). Why: docs/domain.md ("Budgets").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -44,6 +41,7 @@ from ledger.domain.funds import (
     Signoff,
     checked_lines,
     lines_from,
+    occurred_at_of,
     require_text,
     signoff_of,
     totals_of,
@@ -203,13 +201,13 @@ class Budget(LedgerAggregate):
         """Replace every line of the proposal (only while it is still proposed)."""
         self._check_holder(meta)
         self._check_proposed("revised")
-        check_not_before(meta, _at(self.proposal), "the budget's proposal")
+        check_not_before(meta, occurred_at_of(self.proposal), "the budget's proposal")
         self.trigger_event(self.Revised, lines=checked_lines(lines), meta=meta)
 
     def approve(self, decisions: Sequence[LineDecision], note: str, meta: Envelope) -> None:
         """The bureau decides every line once: at most the proposed amount, zero to refuse it."""
         self._check_proposed("approved")
-        check_not_before(meta, _at(self.proposal), "the budget's proposal")
+        check_not_before(meta, occurred_at_of(self.proposal), "the budget's proposal")
         amounts: dict[str, Decimal] = {}
         for decision in decisions:
             line = self.line(decision.code)
@@ -252,7 +250,7 @@ class Budget(LedgerAggregate):
                 "A line is adjusted after the budget is approved; approve it first.",
                 status=self.status.value,
             )
-        check_not_before(meta, _at(self.approval), "the budget's approval")
+        check_not_before(meta, occurred_at_of(self.approval), "the budget's approval")
         line = self.line(line_code)
         amount = parse_amount(approved_amount, allow_zero=True)
         if amount < line.used:
@@ -400,8 +398,3 @@ class Budget(LedgerAggregate):
                 "adjust a line instead.",
                 status=self.status.value,
             )
-
-
-def _at(signoff: Signoff | None) -> datetime | None:
-    """When the signed-off step happened (business time), if it did."""
-    return None if signoff is None else signoff.occurred_at

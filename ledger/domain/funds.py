@@ -110,6 +110,11 @@ def signoff_of(event: LedgerAggregate.Event) -> Signoff:
     return Signoff(event.meta.actor, event.meta.occurred_at, event.timestamp)
 
 
+def occurred_at_of(signoff: Signoff | None) -> datetime | None:
+    """When the signed-off step happened (business time), if it did."""
+    return None if signoff is None else signoff.occurred_at
+
+
 def lines_from(data: Sequence[Mapping[str, Any]]) -> dict[str, BudgetLine]:
     return {
         d["code"]: BudgetLine(

@@ -20,6 +20,7 @@ from ledger.application.interface.budgets import budget_view, disbursement_view
 from ledger.application.queries.budgets import list_disbursements
 from ledger.application.writes import Outcome
 from ledger.domain.budget import Budget
+from ledger.domain.claim import ClaimKind, claim_stream
 from ledger.domain.disbursement import (
     Disbursement,
     DisbursementRequest,
@@ -127,9 +128,15 @@ def test_a_request_and_its_reservation_are_saved_in_one_transaction(
 
     (requested,) = ledger.history(outcome.resource_id)
     committed = ledger.history(budget_id)[-1]
+    (claimed,) = ledger.history(claim_stream(ClaimKind.VOUCHER, requested.event.voucher_sha256))  # type: ignore[attr-defined]
     assert type(committed.event).__name__ == "FundsCommitted"
     assert committed.event.disbursement_id == outcome.resource_id  # type: ignore[attr-defined]
-    assert {requested.position, committed.position} == {outcome.position - 1, outcome.position}
+    assert claimed.event.holder_id == outcome.resource_id  # type: ignore[attr-defined]
+    assert {requested.position, committed.position, claimed.position} == {
+        outcome.position - 2,
+        outcome.position - 1,
+        outcome.position,
+    }
 
 
 def test_a_caller_may_name_the_disbursement_id_and_cannot_use_it_twice(
@@ -287,7 +294,7 @@ def test_a_request_decided_on_a_budget_changed_meanwhile_is_a_concurrent_modific
 
     assert raised.value.code == "concurrent_modification"
     assert str(budget_id) in raised.value.detail
-    assert ledger.head_position() == head_before + 2, "only the winner's two events"
+    assert ledger.head_position() == head_before + 3, "only the winner's three events"
     monkeypatch.undo()
     budget = ledger.get(Budget, budget_id)
     assert budget.disbursement_ids == [winner[0].resource_id]

@@ -52,7 +52,9 @@ complete tree:
     │   │   └── PeriodAlreadyClosedError
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
-    │   └── YearNotClosedError
+    │   ├── YearNotClosedError
+    │   ├── VoucherAlreadyUsedError
+    │   └── PaymentReferenceUsedError
     ├── PreconditionFailedError
     ├── IdempotencyKeyReusedError
     ├── UnavailableError
@@ -151,7 +153,6 @@ complete tree:
         ├── ApprovedAboveProposedError
         ├── AdjustmentBelowUsedError
         ├── OverCommitmentError
-        ├── VoucherAlreadyUsedError
         ├── CommitmentNotFoundError
         ├── InvalidVoucherDigestError
         ├── DisbursementOutOfOrderError
