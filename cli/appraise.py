@@ -10,7 +10,6 @@ import typer
 from rich.table import Table
 
 from cli.common import (
-    cli_envelope,
     err,
     fail,
     open_ledger,
@@ -27,15 +26,24 @@ def appraise(
     kind: Annotated[
         str, typer.Option(help="window, institution or hub", case_sensitive=False)
     ] = "window",
-    conclude: Annotated[
-        bool, typer.Option(help="Conclude them at once (no expert scores)")
-    ] = False,
+    key: Annotated[
+        str | None,
+        typer.Option(
+            envvar="LEDGER_KEY",
+            help="The appraiser's API key (the hub's for windows and institutions, the "
+            "bureau's for the hub); from LEDGER_KEY if not given",
+            show_default=False,
+        ),
+    ] = None,
     verify_id: Annotated[
         UUID | None, typer.Option("--verify", help="Verify the appraisal with this id")
     ] = None,
 ) -> None:
-    """Compute (and optionally conclude) a year's appraisals, or verify one."""
-    from ledger.application.commands.appraisals import ConcludeAppraisal, RecordAppraisal
+    """Compute a closed year's appraisals as the appraiser (experts then score them and the
+    appraiser concludes them over the API), or verify one."""
+    from ledger.application.commands.appraisals import RecordAppraisal
+    from ledger.application.handlers.appraisals import check_appraiser
+    from ledger.application.queries.access_keys import authenticate
     from ledger.domain.appraisal import Appraisal
     from ledger.domain.errors import AppraisalExistsError
     from ledger.domain.schemes import default_scheme
@@ -62,9 +70,16 @@ def appraise(
             return
         if year is None or kind not in ("window", "institution", "hub"):
             raise fail("Pass --year, and --kind window, institution or hub.", 2)
+        if key is None:
+            raise fail("Pass the appraiser's key: --key, or LEDGER_KEY.", 2)
+        issued = authenticate(ledger, key.strip())
+        if issued is None:
+            raise fail("This API key is unknown or revoked.", 2)
+        principal = Principal.of_key(issued.id, issued.role, issued.platform_id, issued.name)
+        check_appraiser(principal, kind)
         ledger.lookups.closed_year(year)
-        meta = cli_envelope(ledger)
-        context = RequestContext(Principal(meta.actor), meta.correlation_id)
+        context = RequestContext(principal, f"cli-appraise-{year}-{kind}")
+        now = ledger.clock()
         as_on = default_as_on(year, ledger.clock().astimezone(CST).date())
         started = time.monotonic()
         views = ProjectionRunner(ledger, open_view_store(settings.store), all_projections())
@@ -85,18 +100,13 @@ def appraise(
                     position=position,
                     as_on=as_on,
                     figures=subject_figures,
-                    occurred_at=meta.occurred_at,
+                    occurred_at=now,
                 )
                 outcome = ledger.handle(record, context)
             except AppraisalExistsError:
                 table.add_row(subject_id, "-", "-", "already appraised")
                 continue
             body = outcome.body
-            if conclude:
-                conclusion = ConcludeAppraisal(
-                    appraisal_id=outcome.resource_id, occurred_at=meta.occurred_at
-                )
-                body = ledger.handle(conclusion, context).body
             table.add_row(
                 body["id"],
                 body["total"] or body["indicators_total"],

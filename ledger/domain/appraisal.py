@@ -20,6 +20,7 @@ from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     AppraisalConcludedError,
     ExpertAlreadyScoredError,
+    ExpertScoresMissingError,
     InvalidExpertScoreError,
 )
 from ledger.domain.schemes import Scheme, parse_scheme, total_of
@@ -150,6 +151,7 @@ class Appraisal(LedgerAggregate):
 
     def conclude(self, *, consequence: str, meta: Envelope) -> None:
         self._check_open()
+        self.check_scored()
         average, total, grade = self.conclusion()
         self.trigger_event(
             self.Concluded,
@@ -159,6 +161,17 @@ class Appraisal(LedgerAggregate):
             consequence=consequence,
             meta=meta,
         )
+
+    def check_scored(self) -> None:
+        """Refuse a conclusion before the experts the scheme requires have scored."""
+        needed = parse_scheme(self.scheme).experts_needed
+        if len(self.expert_scores) < needed:
+            raise ExpertScoresMissingError(
+                f"The scheme weighs expert scores and requires {needed}; "
+                f"{len(self.expert_scores)} given. Add the missing expert scores first.",
+                required=needed,
+                given=len(self.expert_scores),
+            )
 
     def _check_open(self) -> None:
         if self.is_concluded:

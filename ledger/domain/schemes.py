@@ -8,8 +8,9 @@ together with the document itself, so an appraisal can be re-scored without trus
 Scoring: an indicator that meets its threshold earns its full weight; one that falls short earns
 the share of its weight it reached (figure ÷ threshold for ``>=``, threshold ÷ figure for
 ``<=``); a figure that is missing earns nothing. The indicator total (0-100) is blended with the
-experts' average score by ``expert_weight`` when experts have scored; the grade is the first
-band whose minimum the total reaches.
+experts' average score by ``expert_weight``; an appraisal is concluded only once the scheme's
+``expert_scores_required`` experts (at least one if they weigh at all) have scored. The grade is
+the first band whose minimum the total reaches.
 """
 
 from __future__ import annotations
@@ -70,6 +71,9 @@ class Scheme(BaseModel):
     source: str = ""
     indicators: list[Indicator] = Field(min_length=1, max_length=50)
     expert_weight: Decimal = Field(ge=0, le=1)
+    expert_scores_required: int = Field(default=0, ge=0, le=20)
+    """How many experts score before an appraisal is concluded (at least one when experts
+    weigh at all: a conclusion never silently drops their share)."""
     grades: list[Grade] = Field(min_length=1)
     rectification_days: int = Field(ge=1, le=365)
 
@@ -87,6 +91,10 @@ class Scheme(BaseModel):
         if minimums != sorted(minimums, reverse=True) or minimums[-1] != 0:
             raise ValueError("grades must go from the highest minimum down to 0")
         return self
+
+    @property
+    def experts_needed(self) -> int:
+        return max(self.expert_scores_required, 1) if self.expert_weight > 0 else 0
 
     @property
     def digest(self) -> str:

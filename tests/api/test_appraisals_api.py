@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from ledger.domain.access_key import Role
-from tests.api._support import NOW, Api, assert_problem, assert_refused_unrecorded
+from tests.api._support import (
+    NOW,
+    WINDOW_A_USCC,
+    Api,
+    assert_problem,
+    assert_refused_unrecorded,
+)
+from tests.api.onboarding_support import expert_body
 
 AFTER_2026 = NOW.replace(year=2027, month=1, day=4)
 """A day on which 2026 has ended, so the hub may close it."""
@@ -94,12 +103,62 @@ def test_a_second_run_skips_what_is_already_appraised(api: Api) -> None:
     assert again.json()["appraisals"] == []
 
 
-def test_concluding_grades_and_orders_a_failing_window_to_rectify(api: Api) -> None:
+def _window_a_appraisal(api: Api) -> str:
     appraisal = next(
         a
         for a in run(api)["appraisals"]  # type: ignore[attr-defined]
         if a["subject_id"] == str(api.window_a_id)
     )
+    return str(appraisal["id"])
+
+
+def _expert(api: Api) -> str:
+    """An expert registered now (after the year's close) by the hub."""
+    registered = api.post("/v1/experts", key=api.keys.hub, json=expert_body())
+    assert registered.status_code == 201, registered.text
+    return str(registered.json()["id"])
+
+
+def _score(api: Api, appraisal_id: str, expert: object, score: int = 50) -> Any:
+    return api.post(
+        f"/v1/appraisals/{appraisal_id}/expert-scores",
+        key=api.keys.hub,
+        json={"expert_id": str(expert), "score": score, "opinion": "材料齐全"},
+    )
+
+
+def test_concluding_needs_the_expert_scores_the_scheme_requires(api: Api) -> None:
+    appraisal_id = _window_a_appraisal(api)
+    assert _score(api, appraisal_id, _expert(api)).status_code == 200
+
+    problem = assert_refused_unrecorded(
+        api, 422, "expert_scores_missing", f"/v1/appraisals/{appraisal_id}/conclusion",
+        key=api.keys.hub, json={},
+    )  # fmt: skip
+
+    assert problem["context"] == {"required": 3, "given": 1}
+
+
+def test_an_expert_of_the_subjects_own_organisation_does_not_score_it(api: Api) -> None:
+    appraisal_id = _window_a_appraisal(api)
+    own = api.post(
+        "/v1/experts",
+        key=api.keys.hub,
+        json=expert_body(organisation=f"window {WINDOW_A_USCC}"),  # the window's name
+    )
+    assert own.status_code == 201, own.text
+
+    problem = assert_problem(
+        _score(api, appraisal_id, own.json()["id"]), 422, "expert_conflict_of_interest"
+    )
+
+    assert problem["context"] == {"expert_id": own.json()["id"]}
+
+
+def test_concluding_grades_and_orders_a_failing_window_to_rectify(api: Api) -> None:
+    appraisal = {"id": _window_a_appraisal(api)}
+    for _ in range(3):
+        assert _score(api, appraisal["id"], _expert(api)).status_code == 200
 
     concluded = api.post(f"/v1/appraisals/{appraisal['id']}/conclusion", key=api.keys.hub, json={})
     again = api.post(f"/v1/appraisals/{appraisal['id']}/conclusion", key=api.keys.hub, json={})

@@ -7,8 +7,14 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+import pytest
+
 from ledger.application.app import LedgerApplication
-from ledger.application.commands.appraisals import ConcludeAppraisal, RecordAppraisal
+from ledger.application.commands.appraisals import (
+    AddExpertScore,
+    ConcludeAppraisal,
+    RecordAppraisal,
+)
 from ledger.application.commands.cases import (
     Assign,
     CaseStep,
@@ -16,9 +22,12 @@ from ledger.application.commands.cases import (
     GiveFeedback,
     OpenCase,
 )
+from ledger.application.commands.experts import RegisterExpert
 from ledger.application.commands.participants import RegisterEnterprise
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.envelope import Envelope
+from ledger.domain.errors import ExpertScoresMissingError
+from ledger.domain.ids import platform_id
 from ledger.domain.platform import Platform
 from ledger.domain.schemes import default_scheme
 from ledger.domain.service_case import (
@@ -35,7 +44,7 @@ from projections.appraisal import default_as_on, figures_at, subjects_of_kind, v
 
 # Each step is recorded on the day it happened, as the ledger would have recorded it.
 from tests.acting import act_on_its_day as act
-from tests.application.support import close_year, register_a_small_network
+from tests.application.support import HUB_USCC, close_year, register_a_small_network
 
 START = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
 AS_ON = date(2026, 1, 31)
@@ -116,9 +125,40 @@ def test_the_figures_come_from_the_log_up_to_the_position(ledger: LedgerApplicat
     assert figures["reports_on_time_share"] is None
 
 
+def scored(ledger: LedgerApplication, appraisal_id: UUID, score: int) -> None:
+    """Three experts of the pool (the scheme's requirement) give ``score``."""
+    hub = platform_id(HUB_USCC)
+    for n in range(3):
+        expert = act(
+            ledger,
+            RegisterExpert(
+                external_ref=f"APPR-{appraisal_id.hex[:6]}-{n}", name=f"专家{n}", fields=("14",),
+                organisation="宁夏大学", title="教授",
+            ),
+            at(datetime(2026, 2, 1, 12, tzinfo=UTC), hub),
+        ).resource_id  # fmt: skip
+        add = AddExpertScore(appraisal_id=appraisal_id, expert_id=expert, score=score)
+        act(ledger, add, at(datetime(2026, 2, 1, 13, tzinfo=UTC)))
+
+
+def test_a_conclusion_needs_the_expert_scores_the_scheme_requires(
+    ledger: LedgerApplication,
+) -> None:
+    window = network(ledger, cases=2)
+    appraisal_id = appraise(ledger, window).resource_id
+    conclude = ConcludeAppraisal(appraisal_id=appraisal_id)
+
+    with pytest.raises(ExpertScoresMissingError) as raised:
+        act(ledger, conclude, at(datetime(2026, 2, 2, tzinfo=UTC)))
+
+    assert raised.value.context == {"required": 3, "given": 0}
+    assert ledger.get(Appraisal, appraisal_id).grade is None
+
+
 def test_a_failing_window_is_ordered_to_rectify_by_the_appraisal(ledger: LedgerApplication) -> None:
     window = network(ledger, cases=2)
     appraisal_id = appraise(ledger, window).resource_id
+    scored(ledger, appraisal_id, 50)
 
     concluded = act(
         ledger, ConcludeAppraisal(appraisal_id=appraisal_id), at(datetime(2026, 2, 2, tzinfo=UTC))
@@ -142,6 +182,7 @@ def test_an_excellent_window_gets_priority_support(ledger: LedgerApplication) ->
         "reports_on_time_share": "1", "institutions_in_force": 5,
     }  # fmt: skip
     appraisal_id = appraise(ledger, window, figures=excellent).resource_id
+    scored(ledger, appraisal_id, 95)
 
     concluded = act(
         ledger, ConcludeAppraisal(appraisal_id=appraisal_id), at(datetime(2026, 2, 2, tzinfo=UTC))

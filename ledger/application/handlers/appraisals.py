@@ -31,13 +31,17 @@ from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     AppraisalExistsError,
     AppraisalNotFoundError,
+    ExpertConflictOfInterestError,
     ExpertInactiveError,
     ForbiddenRoleError,
     InvalidSchemeError,
+    OnboardingApplicationNotFoundError,
     RevokedError,
     StandingTransitionError,
 )
+from ledger.domain.expert import Expert
 from ledger.domain.institution import Institution
+from ledger.domain.onboarding import OnboardingApplication
 from ledger.domain.platform import Platform
 from ledger.domain.standing import StandingAggregate
 from ledger.domain.time import CST
@@ -129,6 +133,7 @@ class Appraisals(Capability[Appraisal]):
         expert = self.lookups.expert(command.expert_id)
         if not expert.active:
             raise ExpertInactiveError(f"Expert {command.expert_id} is no longer in the pool.")
+        self._check_no_conflict(expert, appraisal)
         appraisal.add_expert_score(
             expert_id=command.expert_id, score=command.score, opinion=command.opinion, meta=meta
         )
@@ -139,11 +144,45 @@ class Appraisals(Capability[Appraisal]):
     ) -> tuple[StandingAggregate, ...]:
         """Fix the total and grade, and apply the consequence to the subject in the same save."""
         appraisal._check_open()
+        appraisal.check_scored()
         _, _, grade = appraisal.conclusion()
         subject = self.lookups.subject(cast(UUID, appraisal.subject_id))
         consequence = _consequence(appraisal, subject, grade, meta)
         appraisal.conclude(consequence=consequence, meta=meta)
         return (subject,) if subject.pending_events else ()
+
+    def _check_no_conflict(self, expert: Expert, appraisal: Appraisal) -> None:
+        """An expert does not score a subject of their own organisation, nor one whose
+        onboarding they reviewed (回避)."""
+        subject = self.lookups.subject(cast(UUID, appraisal.subject_id))
+        name = getattr(subject, "name", "")
+        if name and _same_organisation(expert.organisation, name):
+            raise ExpertConflictOfInterestError(
+                f"Expert {expert.id} works for {expert.organisation}, the subject appraised; "
+                "another expert of the pool scores it.",
+                expert_id=str(expert.id),
+            )
+        application_id = getattr(subject, "application_id", None)
+        if application_id is not None:
+            application = self.lookups.store.load(
+                application_id, OnboardingApplication, OnboardingApplicationNotFoundError,
+                "onboarding application",
+            )  # fmt: skip
+            if any(review.expert_id == expert.id for review in application.reviews):
+                raise ExpertConflictOfInterestError(
+                    f"Expert {expert.id} reviewed the subject's onboarding application; another "
+                    "expert of the pool scores its appraisal.",
+                    expert_id=str(expert.id),
+                )
+
+
+def _same_organisation(organisation: str, name: str) -> bool:
+    """Whether an expert's organisation is the subject (names compared without blanks)."""
+
+    def plain(text: str) -> str:
+        return "".join(text.split()).casefold()
+
+    return bool(plain(organisation)) and plain(organisation) == plain(name)
 
 
 # --- the policy -----------------------------------------------------------------------------

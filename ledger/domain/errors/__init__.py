@@ -181,6 +181,8 @@ complete tree:
         ├── AppraisalConcludedError
         ├── InvalidExpertScoreError
         ├── ExpertAlreadyScoredError
+        ├── ExpertScoresMissingError
+        ├── ExpertConflictOfInterestError
         ├── NotAppraiserError
         ├── UnknownSubjectError
         ├── InvalidPeriodError

@@ -14,6 +14,8 @@ __all__ = [
     "AppraisalExistsError",
     "AppraisalNotFoundError",
     "ExpertAlreadyScoredError",
+    "ExpertConflictOfInterestError",
+    "ExpertScoresMissingError",
     "InvalidExpertScoreError",
     "InvalidSchemeError",
     "NotAppraiserError",
@@ -67,3 +69,13 @@ class YearNotClosedError(ConflictError):
 
     code = "year_not_closed"
     title = "Year not closed"
+
+
+class ExpertScoresMissingError(RuleViolationError):
+    code = "expert_scores_missing"
+    title = "Expert scores missing"
+
+
+class ExpertConflictOfInterestError(RuleViolationError):
+    code = "expert_conflict_of_interest"
+    title = "Expert has a conflict of interest"
