@@ -230,6 +230,9 @@ class CaseFactsProjection(Projection):
         ServiceCase.FeedbackReceived,
         lambda e: {"satisfaction": e.satisfaction, "status": "feedback_received"},
     )
+    late_feedback_received = case_update(
+        ServiceCase.LateFeedbackReceived, lambda e: {"satisfaction": e.satisfaction}
+    )
     case_closed = case_update(
         ServiceCase.Closed, lambda e: {"closed_on": business_date(e), "status": "closed"}
     )

@@ -124,6 +124,15 @@ class ServiceCase(LedgerAggregate):
             aggregate.feedback = Feedback(self.satisfaction, self.comment)
             aggregate.status = CaseStatus.FEEDBACK_RECEIVED
 
+    class LateFeedbackReceived(LedgerAggregate.Event):
+        """The enterprise's rating, recorded after the case was closed (it stays closed)."""
+
+        satisfaction: int
+        comment: str
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.feedback = Feedback(self.satisfaction, self.comment)
+
     class Closed(LedgerAggregate.Event):
         note: str
 
@@ -245,10 +254,14 @@ class ServiceCase(LedgerAggregate):
         )
 
     def record_feedback(self, feedback: Feedback, meta: Envelope) -> None:
-        self._check_can_act(meta)
-        if self.status is CaseStatus.FEEDBACK_RECEIVED:
+        """The enterprise's rating of a delivered case, once; a closed case takes it late (it
+        stays closed: a follow-up call, 回访, often comes after the file is closed)."""
+        closed = self.status is CaseStatus.CLOSED
+        check = self._check_correctable if closed else self._check_can_act
+        check(meta)
+        if self.feedback is not None:
             raise FeedbackAlreadyRecordedError("This case already has the enterprise's feedback.")
-        if self.status is not CaseStatus.DELIVERED:
+        if self.status is not CaseStatus.DELIVERED and not closed:
             raise FeedbackBeforeDeliveryError(
                 f"Feedback is recorded after delivery; this case is {self.status}.",
                 status=self.status.value,
@@ -259,7 +272,7 @@ class ServiceCase(LedgerAggregate):
                 satisfaction=feedback.satisfaction,
             )
         self.trigger_event(
-            self.FeedbackReceived,
+            self.LateFeedbackReceived if closed else self.FeedbackReceived,
             satisfaction=feedback.satisfaction,
             comment=feedback.comment,
             meta=meta,
@@ -312,12 +325,7 @@ class ServiceCase(LedgerAggregate):
             raise CaseFinalisedError(
                 "This case is voided and accepts nothing more.", status="voided"
             )
-        if self.opened_at is not None and meta.occurred_at < self.opened_at:
-            raise OccurredBeforeOpeningError(
-                f"occurred_at {meta.occurred_at.isoformat()} is before the case was opened "
-                f"({self.opened_at.isoformat()}).",
-                opened_at=self.opened_at.isoformat(),
-            )
+        self._check_not_before_opening(meta)
 
     def cancel(self, reason: str, meta: Envelope) -> None:
         self._check_can_act(meta)
@@ -337,6 +345,9 @@ class ServiceCase(LedgerAggregate):
             raise CaseFinalisedError(
                 f"This case is {self.status} and accepts nothing more.", status=self.status.value
             )
+        self._check_not_before_opening(meta)
+
+    def _check_not_before_opening(self, meta: Envelope) -> None:
         if self.opened_at is not None and meta.occurred_at < self.opened_at:
             raise OccurredBeforeOpeningError(
                 f"occurred_at {meta.occurred_at.isoformat()} is before the case was opened "

@@ -13,6 +13,7 @@ from tests.api._support import (
     assert_problem,
     assert_refused_unrecorded,
     delivery_body,
+    feedback_body,
     store_url,
 )
 
@@ -160,3 +161,26 @@ def test_only_the_window_that_recorded_a_case_corrects_it(api: Api, step: str) -
     assert_problem(by_hub, 403, "forbidden_role")
     assert by_other.status_code == 404
     assert api.head() == head
+
+
+def test_feedback_after_closure_is_recorded_late_and_counted(api: Api) -> None:
+    case_id = api.case_ready_for("closure")
+    api.clock.advance(seconds=1)
+    api.step(case_id, "closure")
+    before = _statistics(api, api.head())
+    api.clock.advance(days=10)
+
+    late = api.post(
+        f"/v1/service-cases/{case_id}/feedback", key=api.keys.window_a, json=feedback_body()
+    )
+    again = api.post(
+        f"/v1/service-cases/{case_id}/feedback", key=api.keys.window_a, json=feedback_body()
+    )
+
+    assert late.status_code == 200, late.text
+    assert late.json()["status"] == "closed"
+    assert late.json()["feedback"]["satisfaction"] == 5
+    assert api.history(case_id)[-1]["type"] == "ServiceCase.LateFeedbackReceived"
+    after = _statistics(api, late.json()["position"])
+    assert (before["ratings"], after["ratings"]) == (0, 1)
+    assert_problem(again, 422, "feedback_already_recorded")

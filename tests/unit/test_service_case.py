@@ -153,6 +153,21 @@ def _cancel(case: ServiceCase, envelope: Envelope) -> None:
     case.cancel("Withdrawn.", envelope)
 
 
+def _closed_after_feedback() -> ServiceCase:
+    case = case_with_feedback()
+    case.close("Done.", later(4))
+    return case
+
+
+def test_a_closed_case_takes_the_enterprises_feedback_late_and_stays_closed() -> None:
+    case = closed_case()
+
+    case.record_feedback(FEEDBACK, later(8))
+
+    assert (case.status, case.feedback) == (CaseStatus.CLOSED, FEEDBACK)
+    assert type(case.pending_events[-1]).__name__ == "LateFeedbackReceived"
+
+
 # The named error of each refusal, by its stable code.
 ERRORS: dict[str, type[RuleViolationError]] = {
     "step_out_of_order": StepOutOfOrderError,
@@ -174,13 +189,14 @@ ILLEGAL = [
     pytest.param(opened_case, _feedback, "feedback_before_delivery", id="feedback-opened"),
     pytest.param(assigned_case, _feedback, "feedback_before_delivery", id="feedback-assigned"),
     pytest.param(case_with_feedback, _feedback, "feedback_already_recorded", id="feedback-twice"),
+    pytest.param(_closed_after_feedback, _feedback, "feedback_already_recorded", id="late-twice"),
+    pytest.param(cancelled_case, _feedback, "case_finalised", id="feedback-cancelled"),
     *[
         pytest.param(build, step, "case_finalised", id=f"{name}-{state}")
         for state, build in [("closed", closed_case), ("cancelled", cancelled_case)]
         for name, step in [
             ("assign", _assign),
             ("deliver", _deliver),
-            ("feedback", _feedback),
             ("close", _close),
             ("cancel", _cancel),
         ]
