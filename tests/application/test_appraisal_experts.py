@@ -32,6 +32,7 @@ def test_an_expert_who_reviewed_the_onboarding_does_not_score_the_appraisal(
     )
     platforms = [ledger.get(Platform, UUID(window)) for window in windows]
     onboarded = next(p for p in platforms if p.application_id is not None)
+    assert onboarded.application_id is not None
     application = ledger.find(onboarded.application_id)
     assert isinstance(application, OnboardingApplication)
     reviewer = application.reviews[0].expert_id
