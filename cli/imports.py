@@ -5,8 +5,10 @@ imported through the same code as ``POST /v1/service-cases:batch``, a batch of 1
 
 CSV columns (a header row names them; empty cells are left out): ``external_ref, uscc,
 category, channel, description, occurred_at``; the assignment as ``provider_kind,
-provider_name, provider_id``; the delivery as ``delivered_on, mode, fee_type, fee_amount``; the
-feedback as ``satisfaction, comment``.
+provider_name, provider_id, assigned_at``; the delivery as ``delivered_on, mode, fee_type,
+fee_amount, delivered_at``; the feedback as ``satisfaction, comment, feedback_at``; the closure
+as ``closure_note, closed_at``. Each ``…_at`` is when that step happened (ISO 8601 with an
+offset); without it, a step happened when the case was opened.
 """
 
 from __future__ import annotations
@@ -28,11 +30,22 @@ from ledger.application.commands.cases import MAX_IMPORT_RECORDS, ImportCases, I
 from ledger.application.context import Principal, RequestContext
 from ledger.domain.errors import InvalidRecordError
 
-_SECTIONS = {
-    "assignment": ("provider_kind", "provider_name", "provider_id"),
-    "delivery": ("delivered_on", "mode", "fee_type", "fee_amount"),
-    "feedback": ("satisfaction", "comment"),
-}
+_SECTIONS: dict[str, dict[str, str]] = {
+    "assignment": {
+        "provider_kind": "provider_kind", "provider_name": "provider_name",
+        "provider_id": "provider_id", "assigned_at": "occurred_at",
+    },
+    "delivery": {
+        "delivered_on": "delivered_on", "mode": "mode", "fee_type": "fee_type",
+        "fee_amount": "fee_amount", "delivered_at": "occurred_at",
+    },
+    "feedback": {
+        "satisfaction": "satisfaction", "comment": "comment", "feedback_at": "occurred_at",
+    },
+    "closure": {"closure_note": "note", "closed_at": "occurred_at"},
+}  # fmt: skip
+"""Each step of the one-call body, and the CSV column of each of its fields (``…_at``: when the
+step happened, if not when the case was opened)."""
 
 
 @dataclass
@@ -72,12 +85,12 @@ def read_records(path: Path) -> Iterator[tuple[int, Any]]:
 def _from_csv(row: dict[str, str | None]) -> dict[str, Any]:
     values = {k.strip(): v.strip() for k, v in row.items() if k and v and v.strip()}
     record: dict[str, Any] = {}
-    nested = {name for names in _SECTIONS.values() for name in names}
+    nested = {column for columns in _SECTIONS.values() for column in columns}
     for key, value in values.items():
         if key not in nested:
             record[key] = value
-    for section, names in _SECTIONS.items():
-        part: dict[str, Any] = {n: values[n] for n in names if n in values}
+    for section, columns in _SECTIONS.items():
+        part: dict[str, Any] = {name: values[c] for c, name in columns.items() if c in values}
         if str(part.get("satisfaction", "")).isdigit():
             part["satisfaction"] = int(part["satisfaction"])
         if part:

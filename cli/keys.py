@@ -104,7 +104,14 @@ def import_(
         ),
     ],
 ) -> None:
-    """Import service records from a window's own system (re-running the same file is safe)."""
+    """Import service records from a window's own system (re-running the same file is safe).
+
+    Each record is the one-call body of POST /v1/service-cases. CSV columns: external_ref,
+    uscc, category, channel, description, occurred_at; provider_kind, provider_name,
+    provider_id, assigned_at; delivered_on, mode, fee_type, fee_amount, delivered_at;
+    satisfaction, comment, feedback_at; closure_note, closed_at. Each ..._at is when that step
+    happened (ISO 8601 with an offset; without it, when the case was opened).
+    """
     from cli.imports import import_file
 
     if not file.is_file():

@@ -161,8 +161,9 @@ class CancellationBody(CaseStepBody):
 
 
 class CaseOpening(Body):
-    """Open a case from an enterprise's demand; add assignment and delivery (and feedback) to
-    record an already-delivered service in one call."""
+    """Open a case from an enterprise's demand; add assignment and delivery (and feedback, and
+    closure) to record an already-delivered service in one call, each step with its own
+    ``occurred_at`` if it happened later than the opening."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -183,11 +184,13 @@ class CaseOpening(Body):
                     "occurred_at": "2026-03-01T09:30:00+08:00",
                     "assignment": {"provider_kind": "expert", "provider_name": "王教授"},
                     "delivery": {
-                        "delivered_on": "2026-03-01",
+                        "delivered_on": "2026-03-03",
                         "mode": "onsite",
                         "fee_type": "free",
+                        "occurred_at": "2026-03-03T16:00:00+08:00",
                     },
                     "feedback": {"satisfaction": 5, "comment": "很满意"},
+                    "closure": {"note": "服务完成", "occurred_at": "2026-03-04T10:00:00+08:00"},
                 },
             ]
         }
@@ -206,11 +209,11 @@ class CaseOpening(Body):
     assignment: AssignmentBody | None = None
     delivery: DeliveryBody | None = None
     feedback: FeedbackBody | None = None
+    closure: ClosureBody | None = None
 
     def to_command(self) -> OpenCase:
-        steps: list[CaseStep] = [
-            body.to_step() for body in (self.assignment, self.delivery, self.feedback) if body
-        ]
+        bodies = (self.assignment, self.delivery, self.feedback, self.closure)
+        steps: list[CaseStep] = [body.to_step() for body in bodies if body]
         return OpenCase(
             external_ref=self.external_ref,
             uscc=self.uscc,

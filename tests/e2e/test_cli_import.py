@@ -117,3 +117,37 @@ def test_only_a_window_key_may_import(sqlite_url: str, window_key: str, tmp_path
 
     assert done.returncode == 1
     assert "window key" in done.stderr
+
+
+def test_a_csv_export_gives_each_step_its_own_time_and_can_close_the_case(
+    sqlite_url: str, window_key: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "month.csv"
+    export.write_text(
+        "external_ref,uscc,category,channel,occurred_at,provider_kind,provider_name,assigned_at,"
+        "delivered_on,mode,fee_type,delivered_at,satisfaction,feedback_at,closure_note,closed_at\n"
+        "M-1,91640104MA71TJ3Y8G,10,offline,2025-11-03T09:00:00+08:00,expert,王教授,"
+        "2025-11-03T10:00:00+08:00,2025-11-05,onsite,free,2025-11-05T16:00:00+08:00,"
+        "5,2025-11-07T09:00:00+08:00,服务完成,2025-11-10T09:00:00+08:00\n",
+        encoding="utf-8",
+    )
+
+    done = run_cli(sqlite_url, "import", str(export), "--key", window_key)
+    again = run_cli(sqlite_url, "import", str(export), "--key", window_key)
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 created, 0 already recorded, 0 rejected" in done.stdout
+    assert "0 created, 1 already recorded, 0 rejected" in again.stdout
+    ledger = build_ledger(StoreConfig(sqlite_url))
+    try:
+        (page,) = [e for e in ledger.log_page(0, 1000) if e.topic.endswith("ServiceCase.Opened")]
+        steps = ledger.history(page.event.originator_id)
+    finally:
+        ledger.close()
+    assert [(type(s.event).__name__, s.event.meta.occurred_at.isoformat()) for s in steps] == [  # type: ignore[attr-defined]
+        ("Opened", "2025-11-03T09:00:00+08:00"),
+        ("Assigned", "2025-11-03T10:00:00+08:00"),
+        ("Delivered", "2025-11-05T16:00:00+08:00"),
+        ("FeedbackReceived", "2025-11-07T09:00:00+08:00"),
+        ("Closed", "2025-11-10T09:00:00+08:00"),
+    ]
