@@ -210,6 +210,13 @@ class CaseOpening(Body):
     delivery: DeliveryBody | None = None
     feedback: FeedbackBody | None = None
     closure: ClosureBody | None = None
+    replaces: Annotated[
+        UUID | None,
+        Field(
+            description="A voided case of this window with the same external_ref, which this "
+            "one records anew (each voided case is replaced once)"
+        ),
+    ] = None
 
     def to_command(self) -> OpenCase:
         bodies = (self.assignment, self.delivery, self.feedback, self.closure)
@@ -222,6 +229,7 @@ class CaseOpening(Body):
             description=self.description,
             then=tuple(steps),
             occurred_at=self.occurred_at,
+            replaces=self.replaces,
         )
 
 

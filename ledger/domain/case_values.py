@@ -12,6 +12,9 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
+from ledger.domain.errors import InvalidAmountError, InvalidFeeError, ReasonRequiredError
+from ledger.domain.values import parse_amount
+
 # Business dates are Ningxia dates (China Standard Time has no daylight saving).
 
 
@@ -85,3 +88,30 @@ class Delivery:
 class Feedback:
     satisfaction: int
     comment: str
+
+
+def check_fee(fee_type: FeeType, amount: Decimal) -> Decimal:
+    """A free (公益) service costs nothing; a discounted or paid one costs something."""
+    if not amount.is_finite():
+        # NaN cannot be ordered against zero (decimal raises InvalidOperation); refuse it first.
+        raise InvalidAmountError(f"{amount} is not a finite amount.", value=str(amount))
+    if fee_type is FeeType.FREE:
+        if amount != 0:
+            raise InvalidFeeError(
+                f"A free service has no fee, but fee_amount is {amount}.", fee_type=fee_type.value
+            )
+        return parse_amount(amount, allow_zero=True)
+    if amount <= 0:
+        raise InvalidFeeError(
+            f'A {fee_type.value} service has a fee above zero; send fee_amount such as "300.00".',
+            fee_type=fee_type.value,
+        )
+    return parse_amount(amount)
+
+
+def correction_reason(reason: str) -> str:
+    """The reason a correction gives, refused when blank."""
+    given = reason.strip()
+    if not given:
+        raise ReasonRequiredError("A correction says why: send a reason.")
+    return given

@@ -25,6 +25,11 @@ def service_case_id(window_id: UUID, external_ref: str) -> UUID:
     return uuid5(_NAMESPACE, f"service-case:{window_id}:{external_ref}")
 
 
+def replacement_case_id(voided_case_id: UUID) -> UUID:
+    """The case that records a voided one anew, under its ``external_ref``: one per voided case."""
+    return uuid5(_NAMESPACE, f"service-case-replacing:{voided_case_id}")
+
+
 def access_key_id(secret_hash: str) -> UUID:
     return uuid5(_NAMESPACE, f"access-key:{secret_hash}")
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.case_replacement import new_case_id
 from ledger.domain.case_values import (
     FINAL_STATUSES,
     Assignment,
@@ -20,6 +20,8 @@ from ledger.domain.case_values import (
     Feedback,
     FeeType,
     ProviderKind,
+    check_fee,
+    correction_reason,
 )
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
@@ -28,18 +30,15 @@ from ledger.domain.errors import (
     FeedbackAlreadyRecordedError,
     FeedbackBeforeDeliveryError,
     InstitutionNotIdentifiedError,
-    InvalidAmountError,
-    InvalidFeeError,
     InvalidSatisfactionError,
     NotCaseOwnerError,
     NothingToAmendError,
     OccurredBeforeOpeningError,
     ProviderIdNotAllowedError,
-    ReasonRequiredError,
     StepOutOfOrderError,
 )
 from ledger.domain.time import CST
-from ledger.domain.values import parse_amount, parse_category
+from ledger.domain.values import parse_category
 
 __all__ = [
     "FINAL_STATUSES",
@@ -166,6 +165,18 @@ class ServiceCase(LedgerAggregate):
             aggregate.status = CaseStatus.VOIDED
             aggregate.void_reason = self.reason
 
+    class ReplacedBy(LedgerAggregate.Event):  # on the voided case: its external_ref reused
+        case_id: UUID
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.replaced_by = self.case_id
+
+    class Replaces(LedgerAggregate.Event):  # on the new case: the voided one it records anew
+        case_id: UUID
+
+        def apply(self, aggregate: ServiceCase) -> None:
+            aggregate.replaces = self.case_id
+
     class Cancelled(LedgerAggregate.Event):
         reason: str
 
@@ -175,6 +186,8 @@ class ServiceCase(LedgerAggregate):
 
     delivery_version: int | None = None
     """The version of the event whose delivery stands (absent from older snapshots' state)."""
+    replaces: UUID | None = None  # see case_replacement (absent from older snapshots' state)
+    replaced_by: UUID | None = None
 
     def __init__(self) -> None:
         self.window_id: UUID | None = None
@@ -196,12 +209,20 @@ class ServiceCase(LedgerAggregate):
     # --- commands -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, *, window_id: UUID, demand: Demand, meta: Envelope) -> ServiceCase:
+    def open(
+        cls,
+        *,
+        window_id: UUID,
+        demand: Demand,
+        meta: Envelope,
+        replacing: ServiceCase | None = None,
+    ) -> ServiceCase:
+        """A new case; ``replacing``: the voided case it records anew (case_replacement)."""
         if meta.platform_id != window_id:
             raise NotCaseOwnerError("A window opens cases only for itself.")
-        return cls._create(
+        case = cls._create(
             cls.Opened,
-            id=ids.service_case_id(window_id, demand.external_ref),
+            id=new_case_id(window_id, demand.external_ref, replacing),
             window_id=window_id,
             external_ref=demand.external_ref,
             enterprise_id=demand.enterprise_id,
@@ -211,6 +232,10 @@ class ServiceCase(LedgerAggregate):
             description=demand.description,
             meta=meta,
         )
+        if replacing is not None:  # each names the other, saved together
+            case.trigger_event(cls.Replaces, case_id=replacing.id, meta=meta)
+            replacing.trigger_event(cls.ReplacedBy, case_id=case.id, meta=meta)
+        return case
 
     def assign(self, assignment: Assignment, meta: Envelope) -> None:
         self._check_can_act(meta)
@@ -307,7 +332,7 @@ class ServiceCase(LedgerAggregate):
             mode=delivery.mode.value,
             fee_type=delivery.fee_type.value,
             fee_amount=fee_amount,
-            reason=_reason(reason),
+            reason=correction_reason(reason),
             corrects=self.delivery_version,
             meta=meta,
         )
@@ -316,7 +341,7 @@ class ServiceCase(LedgerAggregate):
         """Void a case recorded by mistake, whatever its status: it stays in the log and in the
         case's history, and counts in no statistic or appraisal."""
         self._check_correctable(meta)
-        self.trigger_event(self.Voided, reason=_reason(reason), meta=meta)
+        self.trigger_event(self.Voided, reason=correction_reason(reason), meta=meta)
 
     def _check_correctable(self, meta: Envelope) -> None:
         if meta.platform_id != self.window_id:
@@ -371,29 +396,3 @@ class ServiceCase(LedgerAggregate):
                 f"having happened ({recorded_on}); a delivery is recorded once it took place.",
             )
         return check_fee(delivery.fee_type, delivery.fee_amount)
-
-
-def check_fee(fee_type: FeeType, amount: Decimal) -> Decimal:
-    """A free (公益) service costs nothing; a discounted or paid one costs something."""
-    if not amount.is_finite():
-        # NaN cannot be ordered against zero (decimal raises InvalidOperation); refuse it first.
-        raise InvalidAmountError(f"{amount} is not a finite amount.", value=str(amount))
-    if fee_type is FeeType.FREE:
-        if amount != 0:
-            raise InvalidFeeError(
-                f"A free service has no fee, but fee_amount is {amount}.", fee_type=fee_type.value
-            )
-        return parse_amount(amount, allow_zero=True)
-    if amount <= 0:
-        raise InvalidFeeError(
-            f'A {fee_type.value} service has a fee above zero; send fee_amount such as "300.00".',
-            fee_type=fee_type.value,
-        )
-    return parse_amount(amount)
-
-
-def _reason(reason: str) -> str:
-    given = reason.strip()
-    if not given:
-        raise ReasonRequiredError("A correction says why: send a reason.")
-    return given

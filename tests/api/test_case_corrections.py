@@ -14,6 +14,7 @@ from tests.api._support import (
     assert_refused_unrecorded,
     delivery_body,
     feedback_body,
+    opening_body,
     store_url,
 )
 
@@ -184,3 +185,87 @@ def test_feedback_after_closure_is_recorded_late_and_counted(api: Api) -> None:
     after = _statistics(api, late.json()["position"])
     assert (before["ratings"], after["ratings"]) == (0, 1)
     assert_problem(again, 422, "feedback_already_recorded")
+
+
+def _voided(api: Api, key: str | None = None) -> dict[str, Any]:
+    """A case of window A (or of ``key``'s window) voided as recorded by mistake."""
+    key = key or api.keys.window_a
+    case = api.open_case(key=key)
+    api.clock.advance(seconds=1)
+    path = f"/v1/service-cases/{case['id']}/voiding"
+    voided = api.post(path, key=key, json={"reason": "录错企业"})
+    assert voided.status_code == 200, voided.text
+    body: dict[str, Any] = voided.json()
+    return body
+
+
+def test_a_voided_cases_external_ref_is_recorded_anew_by_a_case_that_replaces_it(
+    api: Api,
+) -> None:
+    voided = _voided(api)
+    ref = voided["external_ref"]
+
+    taken = api.post(
+        "/v1/service-cases", key=api.keys.window_a, json=opening_body(external_ref=ref)
+    )
+    replacement = api.post(
+        "/v1/service-cases",
+        key=api.keys.window_a,
+        json=opening_body(external_ref=ref, replaces=voided["id"], description="更正后的记录"),
+    )
+
+    assert_problem(taken, 409, "external_ref_exists")
+    assert replacement.status_code == 201, replacement.text
+    new = replacement.json()
+    assert (new["external_ref"], new["replaces"], new["status"]) == (ref, voided["id"], "opened")
+    old = api.get(f"/v1/service-cases/{voided['id']}", key=api.keys.window_a).json()
+    assert (old["status"], old["replaced_by"], old["void_reason"]) == (
+        "voided",
+        new["id"],
+        "录错企业",
+    )
+    assert api.history(new["id"])[1]["type"] == "ServiceCase.Replaces"
+
+
+def test_a_voided_case_is_replaced_once_and_only_a_voided_case_of_ones_own(api: Api) -> None:
+    voided = _voided(api)
+    body = opening_body(external_ref=voided["external_ref"], replaces=voided["id"])
+    assert api.post("/v1/service-cases", key=api.keys.window_a, json=body).status_code == 201
+    live = api.open_case()
+
+    assert_refused_unrecorded(
+        api, 422, "invalid_replacement", "/v1/service-cases", key=api.keys.window_a, json=body
+    )
+    assert_refused_unrecorded(
+        api, 422, "invalid_replacement", "/v1/service-cases", key=api.keys.window_a,
+        json=opening_body(external_ref=live["external_ref"], replaces=live["id"]),
+    )  # fmt: skip
+    assert_refused_unrecorded(
+        api, 422, "invalid_replacement", "/v1/service-cases", key=api.keys.window_a,
+        json=opening_body(replaces=_voided(api)["id"]),  # another external_ref
+    )  # fmt: skip
+    theirs = _voided(api, key=api.keys.window_b)
+    assert_refused_unrecorded(
+        api, 404, "service_case_not_found", "/v1/service-cases", key=api.keys.window_a,
+        json=opening_body(external_ref=theirs["external_ref"], replaces=theirs["id"]),
+    )  # fmt: skip
+
+
+def test_a_record_imported_again_after_its_case_was_replaced_is_compared_with_the_replacement(
+    api: Api,
+) -> None:
+    voided = _voided(api)
+    corrected = opening_body(external_ref=voided["external_ref"], description="更正后的记录")
+    replacement = api.post(
+        "/v1/service-cases",
+        key=api.keys.window_a,
+        json={**corrected, "replaces": voided["id"]},
+    ).json()
+
+    again = api.post(
+        "/v1/service-cases:batch", key=api.keys.window_a, json={"records": [corrected]}
+    )
+
+    assert again.status_code == 200, again.text
+    (result,) = again.json()["results"]
+    assert (result["status"], result["id"]) == ("exists", replacement["id"])

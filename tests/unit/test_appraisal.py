@@ -14,6 +14,7 @@ from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     AppraisalConcludedError,
     ExpertAlreadyScoredError,
+    ExpertScoresMissingError,
     InvalidExpertScoreError,
     InvalidSchemeError,
 )
@@ -147,8 +148,35 @@ def test_an_expert_scores_once_and_within_range() -> None:
     assert excinfo.value.code == "invalid_expert_score"
 
 
+def _scored(computed: Appraisal, count: int, score: int = 80) -> None:
+    """``count`` more experts, each a new one, give ``score``."""
+    for n in range(len(computed.expert_scores), len(computed.expert_scores) + count):
+        expert = UUID(int=EXPERT.int + 1 + n)
+        computed.add_expert_score(expert_id=expert, score=score, opinion="", meta=META)
+
+
+def test_a_conclusion_waits_for_the_expert_scores_the_scheme_requires() -> None:
+    computed = appraisal(MEETS_ALL)
+    _scored(computed, 2)
+
+    with pytest.raises(ExpertScoresMissingError) as excinfo:
+        computed.conclude(consequence="none", meta=META)
+
+    assert excinfo.value.context == {"required": 3, "given": 2}
+    _scored(computed, 1)
+    computed.conclude(consequence="none", meta=META)
+    assert computed.grade == "优秀"
+
+
+def test_a_scheme_whose_experts_weigh_needs_at_least_one_even_if_it_names_none() -> None:
+    assert parse_scheme(scheme_document(expert_scores_required=0)).experts_needed == 1
+    unweighted = scheme_document(expert_weight="0", expert_scores_required=0)
+    assert parse_scheme(unweighted).experts_needed == 0
+
+
 def test_a_concluded_appraisal_accepts_nothing_more() -> None:
     computed = appraisal(MEETS_ALL)
+    _scored(computed, 3)
     computed.conclude(consequence="none", meta=META)
 
     with pytest.raises(AppraisalConcludedError) as excinfo:

@@ -82,6 +82,8 @@ class OpenCase(Command[Outcome]):
     channel: Channel
     description: str
     then: tuple[CaseStep, ...] = ()
+    replaces: UUID | None = None
+    """A voided case of the same ``external_ref`` that this one records anew."""
 
 
 @dataclass(frozen=True, kw_only=True)

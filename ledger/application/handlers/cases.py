@@ -36,7 +36,7 @@ from ledger.application.interface import service_case_view
 from ledger.application.lookups import Lookups, acting_platform
 from ledger.application.ports import Store
 from ledger.application.uow import UnitOfWork
-from ledger.application.writes import Outcome, Write
+from ledger.application.writes import Decision, Outcome, Write
 from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.enterprise import Enterprise
@@ -44,6 +44,7 @@ from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     ExternalRefExistsError,
     InstitutionNotIdentifiedError,
+    InvalidRecordError,
     LedgerError,
     ServiceCaseNotFoundError,
     UnavailableError,
@@ -83,10 +84,17 @@ class ServiceCases(Capability[ServiceCase]):
     # --- commands --------------------------------------------------------------------------
 
     @creates(OpenCase, exists=ExternalRefExistsError)
-    def open_case(self, command: OpenCase, meta: Envelope) -> ServiceCase:
+    def open_case(self, command: OpenCase, meta: Envelope) -> ServiceCase | Decision[ServiceCase]:
+        """A case, or, ``replaces`` naming a voided one, its replacement saved with it."""
         window_id = acting_platform(meta, _WINDOWS_ONLY)
         window = self.lookups.connected_window(window_id)
-        return self._opened(window, command, meta, self.lookups.registered_enterprise)
+        if command.replaces is None:
+            return self._opened(window, command, meta, self.lookups.registered_enterprise)
+        voided = self.store.load(command.replaces, ServiceCase, self.not_found, self.label)
+        if voided.window_id != window_id:
+            raise self.missing(voided.id)  # another window's case does not exist for this one
+        case = self._opened(window, command, meta, self.lookups.registered_enterprise, voided)
+        return Decision(case, (voided,))
 
     @acts(StepCase)
     def step_case(self, case: ServiceCase, command: StepCase, meta: Envelope) -> None:
@@ -109,6 +117,12 @@ class ServiceCases(Capability[ServiceCase]):
         for index, record in enumerate(command.records):
             if isinstance(record, LedgerError):
                 results[index] = ImportResult.rejected(index, record, None)
+            elif record.replaces is not None:
+                refused = InvalidRecordError(
+                    "A replacement of a voided case is recorded on its own "
+                    "(POST /v1/service-cases with replaces), not imported."
+                )
+                results[index] = ImportResult.rejected(index, refused, None)
             else:
                 readable[index] = (record, ids.service_case_id(window_id, record.external_ref))
         present = self.store.streams_present(list({s for _, s in readable.values()}))
@@ -152,9 +166,10 @@ class ServiceCases(Capability[ServiceCase]):
     ) -> ImportResult:
         """A record whose case is recorded: ``exists`` if it says what the case says, else a
         ``conflict`` naming each field that differs (nothing is appended either way)."""
-        recorded = service_case_view(
-            self.store.load(stream_id, ServiceCase, self.not_found, "service case")
-        )
+        case = self.store.load(stream_id, ServiceCase, self.not_found, self.label)
+        while case.replaced_by is not None:  # a voided case recorded anew: compare with that
+            case = self.store.load(case.replaced_by, ServiceCase, self.not_found, self.label)
+        recorded, stream_id = service_case_view(case), case.id
         try:
             self.uow.bounds.check(meta.occurred_at, self.uow.clock())
             sent = service_case_view(
@@ -193,11 +208,13 @@ class ServiceCases(Capability[ServiceCase]):
         command: OpenCase,
         meta: Envelope,
         enterprise_of: Callable[[str], Enterprise],
+        replacing: ServiceCase | None = None,
     ) -> ServiceCase:
         """A new case with its steps taken and the network rules checked (not yet saved)."""
         window.check_connected_by(meta.occurred_at)
         enterprise = enterprise_of(command.uscc)
         case = ServiceCase.open(
+            replacing=replacing,
             window_id=window.id,
             demand=Demand(
                 external_ref=command.external_ref,

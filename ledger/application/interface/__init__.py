@@ -90,6 +90,10 @@ def service_case_view(case: ServiceCase) -> JSON:
         "feedback": plain(case.feedback),
         "closure_note": case.closure_note,
         "cancellation_reason": case.cancellation_reason,
+        # The trail of a correction, shown where there is one (other cases answer as before).
+        **({"void_reason": case.void_reason} if case.void_reason is not None else {}),
+        **({"replaces": str(case.replaces)} if case.replaces is not None else {}),
+        **({"replaced_by": str(case.replaced_by)} if case.replaced_by is not None else {}),
     }
 
 

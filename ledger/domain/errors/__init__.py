@@ -80,6 +80,7 @@ complete tree:
         ├── NotCaseOwnerError
         ├── StepOutOfOrderError
         ├── NothingToAmendError
+        ├── InvalidReplacementError
         ├── FeedbackBeforeDeliveryError
         ├── FeedbackAlreadyRecordedError
         ├── InvalidSatisfactionError

@@ -12,6 +12,7 @@ __all__ = [
     "FeedbackBeforeDeliveryError",
     "InvalidFeeError",
     "InvalidRecordError",
+    "InvalidReplacementError",
     "InvalidSatisfactionError",
     "NotCaseOwnerError",
     "NothingToAmendError",
@@ -86,3 +87,8 @@ class InvalidRecordError(RuleViolationError):
 
     code = "validation_failed"
     title = "Validation failed"
+
+
+class InvalidReplacementError(RuleViolationError):
+    code = "invalid_replacement"
+    title = "Not a case to replace"
