@@ -16,7 +16,7 @@ from typing import Any
 from projections.activities import ACTIVITIES, DATA_REPORTS
 from projections.funds import BUDGET_LINES, DISBURSEMENTS
 from projections.registry import AGREEMENTS, PARTICIPANTS
-from projections.service_cases import CASE_COUNTS, ENTERPRISES, PROVIDER, WINDOW
+from projections.service_cases import CASE_COUNTS, ENTERPRISE_SIZES, ENTERPRISES, PROVIDER, WINDOW
 from projections.statistics import ratio
 from projections.store import Tx
 
@@ -202,11 +202,16 @@ def _cases(tx: Tx, year: int, scope: str, scope_id: str | None) -> dict[str, Any
             ratings[int(item)] += int(n)
         else:
             totals[metric] += int(n)
+    # An enterprise counts as an SME by its size class on the last day of the year.
+    size_then = (
+        f"COALESCE((SELECT s.size_class FROM {ENTERPRISE_SIZES} s WHERE s.enterprise_id = c.item "
+        "AND s.valid_from <= ? ORDER BY s.valid_from DESC LIMIT 1), e.size_class)"
+    )
     smes = tx.fetchone(
         f"SELECT COUNT(DISTINCT c.item) FROM {CASE_COUNTS} c LEFT JOIN {ENTERPRISES} e "
         f"ON e.enterprise_id = c.item {where} AND c.metric = 'enterprise' "
-        "AND (e.size_class IS NULL OR e.size_class <> 'large')",
-        params,
+        f"AND ({size_then} IS NULL OR {size_then} <> 'large')",
+        [*params, f"{year}-12-31", f"{year}-12-31"],
     )
     delivered, rated = totals["delivered"], sum(ratings.values())
     return {

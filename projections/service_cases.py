@@ -33,6 +33,9 @@ from projections.store import Tx
 
 CASE_FACTS = "view_case_facts"
 ENTERPRISES = "view_enterprises"
+ENTERPRISE_SIZES = "view_enterprise_sizes"
+"""Each enterprise's size class from a day on; the registration's from :data:`REGISTERED`."""
+REGISTERED = "0001-01-01"
 CASE_COUNTS = "view_case_counts"
 
 PERIOD_KINDS = ("month", "quarter", "year")
@@ -164,6 +167,10 @@ class CaseFactsProjection(Projection):
             "void_reason TEXT, "
             "status TEXT NOT NULL, position BIGINT NOT NULL"
         ),
+        ENTERPRISE_SIZES: (
+            "enterprise_id TEXT NOT NULL, valid_from TEXT NOT NULL, size_class TEXT NOT NULL, "
+            "position BIGINT NOT NULL, PRIMARY KEY (enterprise_id, valid_from)"
+        ),
         CASE_COUNTS: (
             "count_key TEXT PRIMARY KEY, scope TEXT NOT NULL, scope_id TEXT NOT NULL, "
             "kind TEXT NOT NULL, period TEXT NOT NULL, metric TEXT NOT NULL, "
@@ -182,6 +189,37 @@ class CaseFactsProjection(Projection):
                 event.size_class, position,
             ),
         )  # fmt: skip
+
+    @on(Enterprise.FiguresUpdated)
+    def enterprise_figures_updated(
+        self, tx: Tx, event: Enterprise.FiguresUpdated, position: int
+    ) -> None:
+        """The size class from a day on (an update for the same day replaces it); the current
+        class is the latest's."""
+        enterprise, day = str(event.originator_id), event.valid_from.isoformat()
+        # The registration's class, kept from before the first update (views made before sizes
+        # were kept have none yet: it is the class the enterprise row still holds).
+        tx.execute(
+            f"INSERT INTO {ENTERPRISE_SIZES} (enterprise_id, valid_from, size_class, position) "
+            f"SELECT enterprise_id, ?, size_class, position FROM {ENTERPRISES} "
+            "WHERE enterprise_id = ? ON CONFLICT (enterprise_id, valid_from) DO NOTHING",
+            (REGISTERED, enterprise),
+        )
+        tx.execute(
+            f"DELETE FROM {ENTERPRISE_SIZES} WHERE enterprise_id = ? AND valid_from = ?",
+            (enterprise, day),
+        )
+        tx.execute(
+            f"INSERT INTO {ENTERPRISE_SIZES} (enterprise_id, valid_from, size_class, position) "
+            "VALUES (?, ?, ?, ?)",
+            (enterprise, day, event.size_class, position),
+        )
+        tx.execute(
+            f"UPDATE {ENTERPRISES} SET size_class = (SELECT size_class FROM {ENTERPRISE_SIZES} "
+            "WHERE enterprise_id = ? ORDER BY valid_from DESC LIMIT 1), position = ? "
+            "WHERE enterprise_id = ?",
+            (enterprise, position, enterprise),
+        )
 
     @on(ServiceCase.Opened)
     def case_opened(self, tx: Tx, event: ServiceCase.Opened, position: int) -> None:

@@ -1,4 +1,4 @@
-"""Enterprises, registered and read by their USCC."""
+"""Enterprises, registered and read by their USCC; their figures updated as valid from a day."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Response
 
 from api.deps import Ledger, require, require_json
 from api.responses import outcome_response, view_response
-from api.schemas.participants import EnterpriseRegistration
-from api.writers import Writer, creating
+from api.schemas.participants import EnterpriseFiguresUpdate, EnterpriseRegistration
+from api.writers import Writer, creating, stepping
 from ledger.application import interface
 from ledger.application.context import Principal
 from ledger.domain import ids
@@ -19,6 +19,7 @@ from ledger.domain.enterprise import Enterprise
 router = APIRouter(prefix="/v1/enterprises", tags=["enterprises"])
 
 Registering = Annotated[Writer, creating(Role.WINDOW, Role.HUB, Role.ADMIN)]
+Updating = Annotated[Writer, stepping(Role.WINDOW, Role.HUB, Role.ADMIN)]
 Reader = Annotated[Principal, require(Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR, Role.ADMIN)]
 
 
@@ -38,3 +39,16 @@ def register_enterprise(body: EnterpriseRegistration, write: Registering) -> Res
 def get_enterprise(uscc: str, principal: Reader, ledger: Ledger) -> Response:
     enterprise = ledger.read(Enterprise, ids.enterprise_id(uscc.strip().upper()), principal)
     return view_response(interface.enterprise_view(enterprise), enterprise.version)
+
+
+@router.post(
+    "/{uscc}/figures",
+    dependencies=[Depends(require_json)],
+    summary="Record the enterprise's figures as valid from a day (its size class follows)",
+)
+def update_enterprise_figures(
+    uscc: str, body: EnterpriseFiguresUpdate, write: Updating
+) -> Response:
+    command = body.to_command(ids.enterprise_id(uscc.strip().upper()))
+    outcome = write.ledger.handle(command, write.context(body))
+    return outcome_response(outcome)

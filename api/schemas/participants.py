@@ -3,8 +3,10 @@ they ask for."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
+from uuid import UUID
 
 from pydantic import ConfigDict, Field, StringConstraints
 
@@ -21,6 +23,7 @@ from ledger.application.commands.participants import (
     RegisterConnectedPlatform,
     RegisterEnterprise,
     RegisterInstitution,
+    UpdateEnterpriseFigures,
 )
 from ledger.domain.platform import PlatformKind
 
@@ -123,4 +126,42 @@ class EnterpriseRegistration(Body):
             industry=self.industry,
             employees=self.employees,
             revenue_wan=Decimal(self.revenue_wan),
+        )
+
+
+class EnterpriseFiguresUpdate(Body):
+    """The enterprise's employees and revenue as they are from ``valid_from`` on (its size class
+    follows); the registration stays as recorded."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "employees": 320,
+                    "revenue_wan": "52000.00",
+                    "valid_from": "2026-01-01",
+                    "reason": "2025年度统计年报：从业人员与营业收入更新",
+                }
+            ]
+        }
+    )
+
+    employees: Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
+    revenue_wan: Annotated[
+        str,
+        StringConstraints(pattern=r"^[0-9]{1,13}(\.[0-9]{1,2})?$"),
+        Field(description='Annual revenue in 万元 as a string, e.g. "4200.00"'),
+    ]
+    valid_from: Annotated[date, Field(description="The first day (in Ningxia) the figures hold")]
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+    occurred_at: OccurredAt = None
+
+    def to_command(self, enterprise_id: UUID) -> UpdateEnterpriseFigures:
+        return UpdateEnterpriseFigures(
+            enterprise_id=enterprise_id,
+            employees=self.employees,
+            revenue_wan=Decimal(self.revenue_wan),
+            valid_from=self.valid_from,
+            reason=self.reason,
+            occurred_at=self.occurred_at,
         )

@@ -159,10 +159,10 @@ class Period(LedgerAggregate):
         return None
 
 
-COUNTED_DATES = ("delivered_on", "held_on", "paid_on")
+COUNTED_DATES = ("delivered_on", "held_on", "paid_on", "valid_from")
 """The dates by which the views count an entry into a period besides its business date: a
 service by the day it was delivered, an activity by the day it was held, a payment by the day
-it was paid."""
+it was paid, an enterprise's figures from the day they are valid."""
 
 
 def entry_days(event: LedgerAggregate.Event) -> set[date]:

@@ -4,7 +4,9 @@ today's network in), a cooperating service institution (by the hub), an enterpri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from uuid import UUID
 
 from ledger.application.capability import Command
 from ledger.application.writes import Outcome
@@ -41,3 +43,15 @@ class RegisterEnterprise(Command[Outcome]):
     industry: str
     employees: int
     revenue_wan: Decimal
+
+
+@dataclass(frozen=True, kw_only=True)
+class UpdateEnterpriseFigures(Command[Outcome]):
+    """Record an enterprise's employees and revenue as valid from a day (its size class from
+    then on follows from them), with the reason; the registration is never edited."""
+
+    enterprise_id: UUID
+    employees: int
+    revenue_wan: Decimal
+    valid_from: date
+    reason: str

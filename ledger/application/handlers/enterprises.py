@@ -1,11 +1,12 @@
-"""Enterprises: registered once by USCC (by a window, the hub or an admin), read by USCC."""
+"""Enterprises: registered once by USCC (by a window, the hub or an admin), read by USCC; their
+figures updated as valid from a day (the size class at any date stays known)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, creates
-from ledger.application.commands.participants import RegisterEnterprise
+from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.commands.participants import RegisterEnterprise, UpdateEnterpriseFigures
 from ledger.application.interface import enterprise_view
 from ledger.domain.enterprise import Enterprise
 from ledger.domain.envelope import Envelope
@@ -17,6 +18,7 @@ class Enterprises(Capability[Enterprise]):
     resource_type = "enterprise"
     label = "enterprise"
     not_found = EnterpriseNotFoundError
+    target = "enterprise_id"
 
     def view(self, aggregate: Enterprise, on: date) -> JSON:
         return enterprise_view(aggregate)
@@ -30,5 +32,17 @@ class Enterprises(Capability[Enterprise]):
             industry=command.industry,
             employees=command.employees,
             revenue_wan=command.revenue_wan,
+            meta=meta,
+        )
+
+    @acts(UpdateEnterpriseFigures)
+    def update_figures(
+        self, enterprise: Enterprise, command: UpdateEnterpriseFigures, meta: Envelope
+    ) -> None:
+        enterprise.update_figures(
+            employees=command.employees,
+            revenue_wan=command.revenue_wan,
+            valid_from=command.valid_from,
+            reason=command.reason,
             meta=meta,
         )

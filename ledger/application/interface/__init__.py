@@ -70,6 +70,17 @@ def enterprise_view(enterprise: Enterprise) -> JSON:
         "revenue_wan": str(enterprise.revenue_wan),
         "size_class": enterprise.size_class.value,
         "is_sme": enterprise.is_sme,
+        # Shown once the figures were updated (an enterprise never updated answers as before).
+        **(
+            {
+                "size_history": [
+                    {"valid_from": day.isoformat(), "size_class": size}
+                    for day, size in enterprise.size_history
+                ]
+            }
+            if enterprise.size_history
+            else {}
+        ),
     }
 
 
