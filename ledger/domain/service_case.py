@@ -186,7 +186,9 @@ class ServiceCase(LedgerAggregate):
 
     delivery_version: int | None = None
     """The version of the event whose delivery stands (absent from older snapshots' state)."""
-    replaces: UUID | None = None  # see case_replacement (absent from older snapshots' state)
+    # Absent from older snapshots' state: the class gives their value.
+    void_reason: str | None = None
+    replaces: UUID | None = None  # see case_replacement
     replaced_by: UUID | None = None
 
     def __init__(self) -> None:

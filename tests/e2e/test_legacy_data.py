@@ -28,7 +28,7 @@ DATA = Path(__file__).parent / "legacy_v0_1"
 LOG_HEAD = 1370
 ANSWERED_AT = datetime(2026, 12, 2, 13, 7, tzinfo=UTC)
 """When the answers were taken (the Ningxia date was 2 December 2026)."""
-ADDED_VIEWS = {"view_case_counts", "view_directory"}
+ADDED_VIEWS = {"view_case_counts", "view_directory", "view_enterprise_sizes"}
 ADDED_COLUMNS = {"view_case_facts": {"amendments", "late_entries", "voided_on", "void_reason"}}
 """Columns added since version 0.1 (corrections, late entries); every column it had is compared."""
 
