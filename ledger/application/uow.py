@@ -333,6 +333,8 @@ class UnitOfWork:
         except ConflictError as refused:
             if not isinstance(refused, ConcurrentModificationError):
                 raise
+        except Exception:  # noqa: S110 - only a probe: anything else is the retry's to answer
+            pass
         changed_with = "".join(
             f" (or the {type(other).__name__.lower()} {other.id} changed with it)"
             for other in others
