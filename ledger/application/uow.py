@@ -34,8 +34,8 @@ from ledger.application.writes import Decided, Decision, Outcome, Write
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
+    AlreadyUsedError,
     ConcurrentModificationError,
-    ConflictError,
     IdempotencyKeyReusedError,
     LedgerError,
     NotAuthenticatedError,
@@ -328,11 +328,10 @@ class UnitOfWork:
                 "is already recorded.",
                 id=str(aggregate.id),
             )
-        try:  # decided again on what the winner saved: refused for a conflict of its own?
+        try:  # the winner used what this one claimed (a voucher, say)? Then say that.
             self._decide(command, None)
-        except ConflictError as refused:
-            if not isinstance(refused, ConcurrentModificationError):
-                raise
+        except AlreadyUsedError:
+            raise
         except Exception:  # noqa: S110 - only a probe: anything else is the retry's to answer
             pass
         changed_with = "".join(

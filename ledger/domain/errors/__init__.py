@@ -53,8 +53,9 @@ complete tree:
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
     │   ├── YearNotClosedError
-    │   ├── VoucherAlreadyUsedError
-    │   └── PaymentReferenceUsedError
+    │   └── AlreadyUsedError
+    │       ├── VoucherAlreadyUsedError
+    │       └── PaymentReferenceUsedError
     ├── PreconditionFailedError
     ├── IdempotencyKeyReusedError
     ├── UnavailableError

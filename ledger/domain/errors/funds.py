@@ -11,6 +11,7 @@ from ledger.domain.errors.base import (
 
 __all__ = [
     "AdjustmentBelowUsedError",
+    "AlreadyUsedError",
     "ApprovedAboveProposedError",
     "BlankFieldError",
     "BudgetExistsError",
@@ -136,14 +137,21 @@ class OverCommitmentError(RuleViolationError):
     title = "Budget line over-committed"
 
 
-class VoucherAlreadyUsedError(ConflictError):
+class AlreadyUsedError(ConflictError):
+    """Something used once in the whole network (a voucher, a bank reference) used again."""
+
+    code = "already_used"
+    title = "Already used"
+
+
+class VoucherAlreadyUsedError(AlreadyUsedError):
     """The voucher already backs another disbursement, in any budget of the network."""
 
     code = "voucher_already_used"
     title = "Voucher already used"
 
 
-class PaymentReferenceUsedError(ConflictError):
+class PaymentReferenceUsedError(AlreadyUsedError):
     """The bank payment reference already records another payment, in any budget."""
 
     code = "payment_reference_used"
