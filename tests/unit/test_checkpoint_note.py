@@ -9,18 +9,21 @@ from __future__ import annotations
 import base64
 import hashlib
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence.checkpoint import Checkpoint
 from evidence.checkpoint_note import (
+    DEFAULT_ORIGIN,
     TreeHead,
     parse_tree_head,
     sign_checkpoint_note,
     verify_checkpoint_note,
 )
 from evidence.keys import VerifyKey, raw_public
+from evidence.merkle import leaf_hash, root_of
 from evidence.note import (
     NoteError,
     NoteVerifier,
@@ -188,3 +191,15 @@ def test_a_checkpoint_with_unknown_extension_lines_still_parses() -> None:
     text = "o\n7\n" + base64.b64encode(bytes(32)).decode() + "\nsomething else\n"
 
     assert parse_tree_head(text) == TreeHead("o", 7, bytes(32))
+
+
+def test_the_example_in_the_audit_docs_is_what_the_sealer_writes() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "audit.md").read_text()
+    key = SigningKey(Ed25519PrivateKey.from_private_bytes(bytes(range(32))))
+    root = root_of([leaf_hash(bytes([i])) for i in range(3)])
+    cp = Checkpoint.sign(key, 3, root, 3, datetime(2026, 3, 2, 2, 0, tzinfo=UTC))
+
+    note = sign_checkpoint_note(DEFAULT_ORIGIN, cp, key.public.public_key, key.sign).decode()
+
+    assert f"```\n{note}```\n" in docs
+    assert f"`{NoteVerifier(DEFAULT_ORIGIN, key.public)}`" in docs
