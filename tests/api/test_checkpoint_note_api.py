@@ -3,12 +3,16 @@ served beside the public key; the JSON views describe the same tree."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from evidence.checkpoint import Checkpoint
 from evidence.checkpoint_note import DEFAULT_ORIGIN, TreeHead, verify_checkpoint_note
+from evidence.leaf import LogEntry, leaf_data
 from evidence.note import NoteVerifier, parse_verifier_key
 from tests._audit import KEY, append_events, seal
+from tests._notecheck import build_notecheck, notecheck
 from tests.api._support import Api, MakeApi, assert_problem
 
 
@@ -49,3 +53,20 @@ def test_anonymous_callers_cannot_read_the_checkpoint_note(api: Api) -> None:
 
     assert_problem(api.get("/checkpoint", key=None), 401, "unauthenticated")
     assert_problem(api.get("/v1/audit/verifier-key", key=None), 401, "unauthenticated")
+
+
+def test_go_accepts_the_served_note_with_the_served_key_and_the_root_of_the_log(
+    api: Api, tmp_path: Path
+) -> None:
+    append_events(api.ledger, 4)
+    seal(api.ledger)
+    (tmp_path / "checkpoint").write_bytes(api.get("/checkpoint", key=api.keys.auditor).content)
+    vkey = api.get("/v1/audit/verifier-key", key=api.keys.auditor).text.strip()
+    # What the leaves commit to: each event's canonical leaf data, in log order.
+    records = [leaf_data(LogEntry.of(n)).hex() for n in api.ledger.scan()]
+    (tmp_path / "records").write_text("".join(r + "\n" for r in records))
+
+    done = notecheck(build_notecheck(tmp_path), vkey, tmp_path / "checkpoint", tmp_path / "records")
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("root ok\n")

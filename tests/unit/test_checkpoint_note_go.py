@@ -1,15 +1,9 @@
 """Go's own verifiers accept our checkpoint notes: ``golang.org/x/mod/sumdb/note`` opens them
-with our verifier key, and ``sumdb/tlog`` computes the same root from the same records.
-
-Built offline from Debian's packages (``golang-go``, ``golang-golang-x-mod-dev``, whose sources
-are in /usr/share/gocode); skipped where Go is not installed, required in CI (.ci/run).
-"""
+with our verifier key, and ``sumdb/tlog`` computes the same root from the same records
+(tests/_notecheck.py: skipped where Go is not installed, required in CI)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,39 +14,14 @@ from evidence.checkpoint_note import sign_checkpoint_note
 from evidence.merkle import Frontier, leaf_hash
 from evidence.note import NoteVerifier
 from ledger.audit.keys import SigningKey
+from tests._notecheck import build_notecheck, notecheck
 
-PROGRAM = Path(__file__).resolve().parent / "go" / "notecheck"
-GOPATH = Path("/usr/share/gocode")
 ORIGIN = "sme-ledger.nx/go-check"
 
 
 @pytest.fixture(scope="module")
-def notecheck(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    go = shutil.which("go")
-    if go is None or not (GOPATH / "src/golang.org/x/mod/sumdb/note").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail("Go is missing: .ci/run installs golang-go and golang-golang-x-mod-dev")
-        pytest.skip("Go is not installed (apt-get install golang-go golang-golang-x-mod-dev)")
-    out = tmp_path_factory.mktemp("notecheck")
-    # GOPATH mode against Debian's sources: no module download, no network.
-    env = {
-        **os.environ,
-        "GO111MODULE": "off",
-        "GOPATH": str(GOPATH),
-        "GOCACHE": str(out / "cache"),
-        "GOFLAGS": "",
-    }
-    done = subprocess.run(
-        [go, "build", "-o", str(out / "notecheck"), "."],
-        cwd=PROGRAM,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return out / "notecheck"
+def program(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_notecheck(tmp_path_factory.mktemp("notecheck"))
 
 
 def signed_tree(key: SigningKey, records: list[bytes]) -> tuple[Checkpoint, bytes]:
@@ -65,15 +34,9 @@ def signed_tree(key: SigningKey, records: list[bytes]) -> tuple[Checkpoint, byte
     return cp, sign_checkpoint_note(ORIGIN, cp, key.public.public_key, key.sign)
 
 
-def run(program: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(program), *args], capture_output=True, text=True, timeout=60, check=False
-    )
-
-
 @pytest.mark.parametrize("count", [1, 2, 7, 33])
 def test_go_opens_our_checkpoint_note_and_computes_the_same_root(
-    notecheck: Path, tmp_path: Path, count: int
+    program: Path, tmp_path: Path, count: int
 ) -> None:
     key = SigningKey.generate()
     records = [f"record {i}".encode() * (i % 3 + 1) for i in range(count)]
@@ -81,11 +44,11 @@ def test_go_opens_our_checkpoint_note_and_computes_the_same_root(
     (tmp_path / "checkpoint").write_bytes(note)
     (tmp_path / "records").write_text("".join(r.hex() + "\n" for r in records))
 
-    done = run(
-        notecheck,
+    done = notecheck(
+        program,
         str(NoteVerifier(ORIGIN, key.public)),
-        str(tmp_path / "checkpoint"),
-        str(tmp_path / "records"),
+        tmp_path / "checkpoint",
+        tmp_path / "records",
     )
 
     assert done.returncode == 0, done.stderr
@@ -93,17 +56,15 @@ def test_go_opens_our_checkpoint_note_and_computes_the_same_root(
     assert done.stdout.splitlines()[1] == str(cp.tree_size)
 
 
-def test_go_refuses_a_tampered_note_and_a_wrong_key(notecheck: Path, tmp_path: Path) -> None:
+def test_go_refuses_a_tampered_note_and_a_wrong_key(program: Path, tmp_path: Path) -> None:
     key = SigningKey.generate()
     _, note = signed_tree(key, [b"a", b"b", b"c"])
     (tmp_path / "tampered").write_bytes(note.replace(b"\n3\n", b"\n4\n"))
     (tmp_path / "checkpoint").write_bytes(note)
 
-    tampered = run(notecheck, str(NoteVerifier(ORIGIN, key.public)), str(tmp_path / "tampered"))
-    wrong_key = run(
-        notecheck,
-        str(NoteVerifier(ORIGIN, SigningKey.generate().public)),
-        str(tmp_path / "checkpoint"),
+    tampered = notecheck(program, str(NoteVerifier(ORIGIN, key.public)), tmp_path / "tampered")
+    wrong_key = notecheck(
+        program, str(NoteVerifier(ORIGIN, SigningKey.generate().public)), tmp_path / "checkpoint"
     )
 
     assert tampered.returncode == 1
