@@ -33,6 +33,7 @@ from evidence.note import (
     sign_note,
 )
 from ledger.audit.keys import SigningKey
+from runtime.settings import Settings, SettingsError
 
 pytestmark = pytest.mark.unit
 
@@ -203,3 +204,13 @@ def test_the_example_in_the_audit_docs_is_what_the_sealer_writes() -> None:
 
     assert f"```\n{note}```\n" in docs
     assert f"`{NoteVerifier(DEFAULT_ORIGIN, key.public)}`" in docs
+
+
+@pytest.mark.parametrize("origin", ["", "two words", "a+b", "tab\there"])
+def test_an_origin_that_cannot_name_a_note_key_is_refused_as_a_setting(origin: str) -> None:
+    with pytest.raises(SettingsError, match="LEDGER_CHECKPOINT_ORIGIN"):
+        Settings(checkpoint_origin=origin)
+
+
+def test_the_origin_defaults_to_a_stable_name_of_this_ledger() -> None:
+    assert Settings().checkpoint_origin == DEFAULT_ORIGIN == "sme-ledger.nx/service-ledger"
