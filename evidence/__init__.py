@@ -1,4 +1,4 @@
-"""Offline verification of evidence packs, for auditors.
+"""Offline verification of evidence packs and checkpoint notes, for auditors.
 
 This package imports nothing of the ledger's write side (nor of the HTTP service, the views or
 the event-sourcing library): an auditor's tool must not need the operator's code to check it.

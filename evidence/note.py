@@ -69,8 +69,13 @@ def parse_verifier_key(text: str) -> NoteVerifier:
         data = base64.b64decode(rest, validate=True)
         wanted = bytes.fromhex(hash_hex)
     except (binascii.Error, ValueError):
-        data, wanted = b"", b""
-    if not (plus and plus2) or len(data) != 33 or data[0] != ALGORITHM_ED25519 or len(wanted) != 4:
+        data, wanted = b"", b""  # refused just below
+    if (
+        not (plus and plus2)
+        or len(data) != 33
+        or data[0] != ALGORITHM_ED25519
+        or len(hash_hex) != 8
+    ):
         msg = "not an Ed25519 verifier key of the form <name>+<8 hex digits>+<base64 key data>"
         raise NoteError(msg)
     verifier = NoteVerifier(
