@@ -107,5 +107,6 @@ def create_app(
     ):
         app.include_router(module.router)
     app.include_router(audit_routes.router)
+    app.include_router(audit_routes.note_router)
     app.include_router(service_cases.batch_router)
     return app

@@ -17,8 +17,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
 from cli.common import err, fail, open_ledger, out
-from evidence.checkpoint import load_trusted_checkpoint
+from evidence.checkpoint import format_time, load_trusted_checkpoint
+from evidence.checkpoint_note import verify_checkpoint_note
 from evidence.keys import VerifyKey, load_verify_key
+from evidence.note import NoteError, NoteVerifier, parse_verifier_key
 from evidence.verify import VerificationReport, verify_pack
 from ledger.application.app import LedgerApplication
 from ledger.audit.keys import (
@@ -222,6 +224,66 @@ def verify(
         _print_report(report)
     if not report.ok:
         raise typer.Exit(1)
+
+
+@audit_app.command("verifier-key")
+def verifier_key() -> None:
+    """Print the note verifier key of the sealing key (LEDGER_SEAL_KEY_FILE), named by
+    LEDGER_CHECKPOINT_ORIGIN: what auditors pass to `verify-checkpoint` and Go's sumdb/note."""
+    settings = Settings()
+    key = _signing_key(settings)
+    sys.stdout.write(f"{NoteVerifier(settings.checkpoint_origin, key.public)}\n")
+
+
+def _read_verifier(text: str) -> NoteVerifier:
+    path = Path(text)
+    if "+" not in text and path.is_file():
+        text = path.read_text(encoding="utf-8")
+    return parse_verifier_key(text)
+
+
+@audit_app.command("verify-checkpoint")
+def verify_checkpoint(
+    note_file: Annotated[
+        Path, typer.Argument(help="A checkpoint note (from GET /checkpoint); - for stdin")
+    ],
+    verifier_key: Annotated[
+        list[str],
+        typer.Option(help="A note verifier key you trust (<name>+<hash>+<key>, or a file)"),
+    ],
+    origin: Annotated[str | None, typer.Option(help="The log the checkpoint must be of")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
+) -> None:
+    """Check a C2SP signed-note checkpoint offline against trusted keys. Exit 1 on failure."""
+    try:
+        verifiers = [_read_verifier(k) for k in verifier_key]
+        note = sys.stdin.buffer.read() if str(note_file) == "-" else note_file.read_bytes()
+    except (NoteError, OSError) as e:
+        raise _fail(str(e)) from None
+    try:
+        head = verify_checkpoint_note(note, verifiers, origin)
+    except NoteError as e:
+        if json_output:
+            sys.stdout.write(orjson.dumps({"ok": False, "failure": str(e)}).decode() + "\n")
+        else:
+            out.print(f"[bold red]FAILED[/] {escape(str(e))}")
+        raise typer.Exit(1) from None
+    result = {
+        "ok": True,
+        "origin": head.origin,
+        "tree_size": head.tree_size,
+        "root_hash": head.root_hash.hex(),
+        "last_position": head.last_position,
+        "sealed_at": None if head.sealed_at is None else format_time(head.sealed_at),
+    }
+    if json_output:
+        sys.stdout.write(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    out.print(
+        f"[bold green]OK[/] checkpoint of {escape(head.origin)}: tree size {head.tree_size}, "
+        f"root {head.root_hash.hex()}, position {head.last_position}, sealed at "
+        f"{result['sealed_at']}."
+    )
 
 
 @audit_app.command("replay")

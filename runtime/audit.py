@@ -54,7 +54,9 @@ def build_sealer(
 ) -> Sealer:
     """The sealer of ``ledger``'s log, with the policy of ``settings`` (in-process or a worker)."""
     store = store or audit_store_for(ledger.recorder)
-    return Sealer(ledger.recorder, store, key, seal_policy(settings))
+    return Sealer(
+        ledger.recorder, store, key, seal_policy(settings), origin=settings.checkpoint_origin
+    )
 
 
 def update_lag(store: AuditStore) -> int:

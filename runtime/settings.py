@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from evidence.checkpoint_note import DEFAULT_ORIGIN
 from ledger.application.group_commit import GroupCommitConfig
 from ledger.domain.time import NETWORK_STARTED_ON, TimeBounds
 from ledger.persistence.config import StoreConfig
@@ -104,6 +105,14 @@ class Settings(BaseSettings):
     )
     seal_key: SecretStr | None = Field(
         None, description="The sealer's private key itself (PEM or base64), instead of a file"
+    )
+    checkpoint_origin: str = Field(
+        DEFAULT_ORIGIN,
+        min_length=1,
+        max_length=255,
+        pattern=r"^[^\s+]+$",
+        description="The log's name in its C2SP checkpoints, and the note key's name (no "
+        "spaces or '+'); keep it once auditors hold checkpoints",
     )
     seal_every_events: int = Field(1000, ge=1, le=1_000_000)
     seal_interval_seconds: float = Field(10.0, gt=0, le=86_400)

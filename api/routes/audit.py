@@ -7,18 +7,25 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import PlainTextResponse
 from pydantic import AwareDatetime
 
 from api.deps import LARGEST, AppSettings, Audit, require
 from api.problems import ApiError
 from api.responses import json_response
 from evidence.checkpoint import Checkpoint
+from evidence.checkpoint_note import parse_tree_head
 from evidence.keys import load_verify_key, raw_public
+from evidence.note import NoteVerifier, split_note
 from ledger.application.context import Principal
 from ledger.domain.access_key import Role
 from ledger.domain.errors import NoCheckpointError
+from runtime.audit import AuditRuntime
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
+# Where C2SP clients look for a log's checkpoint: beside the log, not under the JSON API.
+note_router = APIRouter(tags=["audit"])
+TEXT = "text/plain; charset=utf-8"
 
 # The bureau and the hub supervise the network and may check the log's integrity too; who
 # accessed what is for auditors alone.
@@ -95,6 +102,38 @@ def public_key(_: Verifier, audit: Audit) -> Response:
             "trusting it.",
         }
     )
+
+
+def _latest_note(audit: AuditRuntime) -> bytes:
+    found = audit.store.latest_note()
+    if found is None:
+        raise NoCheckpointError("No checkpoint has been signed as a note yet.")
+    return found[1]
+
+
+@note_router.get(
+    "/checkpoint",
+    summary="The latest checkpoint as a C2SP signed note (tlog-checkpoint)",
+    response_class=PlainTextResponse,
+)
+def checkpoint_note(_: Verifier, audit: Audit) -> Response:
+    return Response(_latest_note(audit), media_type=TEXT)
+
+
+@router.get(
+    "/verifier-key",
+    summary="The note verifier key (C2SP signed-note) of the key that signed /checkpoint",
+    response_class=PlainTextResponse,
+)
+def verifier_key(_: Verifier, audit: Audit) -> Response:
+    text, signatures = split_note(_latest_note(audit))
+    origin = parse_tree_head(text).origin
+    signed = {s.key_hash for s in signatures if s.name == origin}
+    for pem in reversed(audit.store.public_keys().values()):
+        verifier = NoteVerifier(origin, load_verify_key(pem))
+        if verifier.key_hash in signed:
+            return Response(f"{verifier}\n", media_type=TEXT)
+    raise NoCheckpointError("The key that signed the latest checkpoint note is not registered.")
 
 
 @router.get("/access", summary="Who read or wrote ledger data, and when (paged)")

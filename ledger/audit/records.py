@@ -66,14 +66,20 @@ class AuditStore(Protocol):
         leaves: Sequence[SealedLeaf],
         nodes: Sequence[tuple[Node, bytes]],
         checkpoint: Checkpoint | None,
+        note: bytes | None = None,
     ) -> None:
-        """Add ``leaves`` (and their completed nodes, and a checkpoint) in one transaction.
+        """Add ``leaves`` (and their completed nodes, a checkpoint and its signed note) in one
+        transaction.
 
         Raises :class:`SealConflictError` unless the tree still has ``expected_size`` leaves.
         """
         ...
 
     def add_checkpoint(self, checkpoint: Checkpoint) -> None: ...
+
+    def add_note(self, tree_size: int, note: bytes) -> None:
+        """Keep the signed note of the checkpoint of ``tree_size`` (C2SP ``tlog-checkpoint``)."""
+        ...
 
     def register_key(self, key_id: str, public_pem: str) -> None: ...
 
@@ -87,6 +93,12 @@ class AuditStore(Protocol):
         ...
 
     def checkpoints(self, up_to_size: int | None = None) -> list[Checkpoint]: ...
+
+    def latest_note(self) -> tuple[int, bytes] | None:
+        """The tree size and signed note of the largest checkpoint that has one."""
+        ...
+
+    def note(self, tree_size: int) -> bytes | None: ...
 
     def leaf_at(self, position: int) -> SealedLeaf | None: ...
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from eventsourcing.persistence import ApplicationRecorder
 
 from evidence.checkpoint import Checkpoint
+from evidence.checkpoint_note import DEFAULT_ORIGIN, sign_checkpoint_note
 from evidence.leaf import LogEntry, entry_hash
 from evidence.merkle import Frontier, Node, fold_right, frontier_nodes
 from ledger.audit.keys import SigningKey
@@ -59,8 +60,10 @@ class Sealer:
         key: SigningKey,
         policy: SealPolicy | None = None,
         clock: Callable[[], datetime] = _utc_now,
+        origin: str = DEFAULT_ORIGIN,
     ) -> None:
         self.recorder = recorder
+        self.origin = origin
         self.store = store
         self.key = key
         self.policy = policy or SealPolicy()
@@ -94,7 +97,16 @@ class Sealer:
                     "`audit verify` to find where; the sealer will not extend it."
                 )
                 raise SealIntegrityError(msg)
+            if self.store.note(cp.tree_size) is None:
+                # Sealed before checkpoints were also notes: the same tree head, signed now.
+                self.store.add_note(cp.tree_size, self.note(cp))
         self._loaded = True
+
+    def note(self, checkpoint: Checkpoint) -> bytes:
+        """``checkpoint`` as a C2SP signed note by this sealer's key, named by the origin."""
+        return sign_checkpoint_note(
+            self.origin, checkpoint, self.key.public.public_key, self.key.sign
+        )
 
     @property
     def checkpoint_size(self) -> int:
@@ -156,12 +168,13 @@ class Sealer:
         checkpoint: bool,
         report: SealReport,
     ) -> None:
-        cp = None
+        cp = note = None
         if checkpoint:
             cp = Checkpoint.sign(
                 self.key, self.frontier.size, self.frontier.root(), last_position, self.clock()
             )
-        self.store.append(expected_size, leaves, nodes, cp)
+            note = self.note(cp)
+        self.store.append(expected_size, leaves, nodes, cp, note)
         self.last_position = last_position
         report.sealed += len(leaves)
         if cp is not None:

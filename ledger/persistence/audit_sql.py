@@ -29,6 +29,7 @@ from ledger.audit.records import (
 LEAVES = "ledger_merkle_leaves"
 NODES = "ledger_merkle_nodes"
 CHECKPOINTS = "ledger_checkpoints"
+NOTES = "ledger_checkpoint_notes"
 KEYS = "ledger_seal_keys"
 ACCESS = "ledger_access_log"
 _CHECKPOINT_COLUMNS = "tree_size, root_hash, last_position, sealed_at, key_id, signature"
@@ -105,6 +106,7 @@ class SqlAuditStore(ABC):
         leaves: Sequence[SealedLeaf],
         nodes: Sequence[tuple[Node, bytes]],
         checkpoint: Checkpoint | None,
+        note: bytes | None = None,
     ) -> None:
         try:
             with self._transaction(commit=True) as cursor:
@@ -132,6 +134,8 @@ class SqlAuditStore(ABC):
                     )
                 if checkpoint is not None:
                     self._insert_checkpoint(cursor, checkpoint)
+                    if note is not None:
+                        self._insert_note(cursor, checkpoint.tree_size, note)
         except (IntegrityError, sqlite3.IntegrityError) as e:
             msg = f"another sealer appended to the tree first ({e})"
             raise SealConflictError(msg) from e
@@ -153,6 +157,20 @@ class SqlAuditStore(ABC):
                 cp.key_id,
                 cp.signature,
             ),
+        )
+
+    def add_note(self, tree_size: int, note: bytes) -> None:
+        with self._transaction(commit=True) as cursor:
+            self._insert_note(cursor, tree_size, note)
+
+    def _insert_note(self, cursor: Any, tree_size: int, note: bytes) -> None:
+        cursor.execute(
+            self._sql(
+                # Two sealers starting at once may both sign a missing note: keep the first.
+                f"INSERT INTO {NOTES} (tree_size, note) VALUES (%s, %s) "
+                "ON CONFLICT (tree_size) DO NOTHING"
+            ),
+            (tree_size, note),
         )
 
     def register_key(self, key_id: str, public_pem: str) -> None:
@@ -198,6 +216,16 @@ class SqlAuditStore(ABC):
         if up_to_size is None:
             return self._checkpoints_where("", (), "ORDER BY tree_size")
         return self._checkpoints_where("WHERE tree_size <= %s", (up_to_size,), "ORDER BY tree_size")
+
+    def latest_note(self) -> tuple[int, bytes] | None:
+        rows = tuples(
+            self._read(f"SELECT tree_size, note FROM {NOTES} ORDER BY tree_size DESC LIMIT 1")
+        )
+        return (int(rows[0][0]), bytes(rows[0][1])) if rows else None
+
+    def note(self, tree_size: int) -> bytes | None:
+        rows = tuples(self._read(f"SELECT note FROM {NOTES} WHERE tree_size = %s", (tree_size,)))
+        return bytes(rows[0][0]) if rows else None
 
     def leaf_at(self, position: int) -> SealedLeaf | None:
         rows = self._read(

@@ -20,6 +20,7 @@ from ledger.persistence.audit_sql import (
     KEYS,
     LEAVES,
     NODES,
+    NOTES,
     SqlAuditStore,
     tuples,
 )
@@ -97,7 +98,8 @@ class SQLiteAuditStore(SqlAuditStore):
 
 
 def sqlite_schema() -> list[str]:
-    """The tables of migrations/0005_audit.sql, for the embedded store."""
+    """The tables of migrations/0005_audit.sql and 0030_checkpoint_notes.sql, for the embedded
+    store."""
     statements = [
         f"CREATE TABLE IF NOT EXISTS {LEAVES} (leaf_index INTEGER PRIMARY KEY, "
         "position INTEGER NOT NULL UNIQUE, leaf_hash BLOB NOT NULL)",
@@ -106,6 +108,8 @@ def sqlite_schema() -> list[str]:
         f"CREATE TABLE IF NOT EXISTS {CHECKPOINTS} (tree_size INTEGER PRIMARY KEY, "
         "root_hash BLOB NOT NULL, last_position INTEGER NOT NULL UNIQUE, "
         "sealed_at TEXT NOT NULL, key_id TEXT NOT NULL, signature BLOB NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS {NOTES} (tree_size INTEGER PRIMARY KEY "
+        f"REFERENCES {CHECKPOINTS} (tree_size), note BLOB NOT NULL)",
         f"CREATE TABLE IF NOT EXISTS {KEYS} (key_id TEXT PRIMARY KEY, "
         "public_key TEXT NOT NULL, registered_at TEXT NOT NULL)",
         f"CREATE TABLE IF NOT EXISTS {ACCESS} (id INTEGER PRIMARY KEY AUTOINCREMENT, "
@@ -115,7 +119,7 @@ def sqlite_schema() -> list[str]:
         f"CREATE INDEX IF NOT EXISTS {ACCESS}_at_idx ON {ACCESS} (at)",
         f"CREATE INDEX IF NOT EXISTS {ACCESS}_principal_at_idx ON {ACCESS} (principal, at)",
     ]
-    for table in (LEAVES, NODES, CHECKPOINTS, KEYS, ACCESS):
+    for table in (LEAVES, NODES, CHECKPOINTS, NOTES, KEYS, ACCESS):
         refuse = f"SELECT RAISE(ABORT, '{table} is append-only')"
         statements += [
             f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "

@@ -23,6 +23,8 @@ AUDIT_ROUTES = [
     "/v1/audit/proof/inclusion?position=1",
     "/v1/audit/proof/consistency?from=1&to=1",
     "/v1/audit/public-key",
+    "/v1/audit/verifier-key",
+    "/checkpoint",
 ]
 
 

@@ -8,6 +8,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from evidence.checkpoint_note import verify_checkpoint_note
+from evidence.note import NoteVerifier
 from ledger.application.app import LedgerApplication
 from ledger.audit.keys import SigningKey, write_private_key
 from ledger.persistence.audit_store import audit_store_for
@@ -33,6 +35,7 @@ def test_the_sealer_worker_seals_new_events_and_stops_on_sigterm(
             LEDGER_SEAL_INTERVAL_SECONDS="0.2",
             # Long: only a NOTIFY wakes it in time for this test.
             LEDGER_SEAL_POLL_SECONDS="30",
+            LEDGER_CHECKPOINT_ORIGIN="ledger.example/pg",
         ),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -62,3 +65,9 @@ def test_the_sealer_worker_seals_new_events_and_stops_on_sigterm(
     assert latest.key_id == key.key_id
     assert worker.returncode == 0, stderr
     assert "Sealer stopped." in stderr
+    # Each checkpoint is kept as a C2SP note of the same tree head, under the configured origin.
+    verifier = NoteVerifier("ledger.example/pg", key.public)
+    for cp in store.checkpoints():
+        note = store.note(cp.tree_size)
+        assert note is not None
+        assert verify_checkpoint_note(note, [verifier], "ledger.example/pg").describes(cp)

@@ -41,6 +41,7 @@ APPEND_ONLY_TABLES = [
     "ledger_merkle_leaves",
     "ledger_merkle_nodes",
     "ledger_checkpoints",
+    "ledger_checkpoint_notes",
     "ledger_seal_keys",
     "ledger_access_log",
 ]
@@ -57,6 +58,7 @@ FIRST_COLUMN = {
     "ledger_merkle_leaves": "leaf_hash",
     "ledger_merkle_nodes": "hash",
     "ledger_checkpoints": "signature",
+    "ledger_checkpoint_notes": "note",
     "ledger_seal_keys": "public_key",
     "ledger_access_log": "status",
 }
