@@ -23,6 +23,7 @@ from api.deps import (
     require,
     require_json,
 )
+from api.openapi import READ_HEADERS
 from api.responses import outcome_response
 from api.schemas.common import Body
 from ledger.application.app import LedgerApplication
@@ -218,4 +219,6 @@ class CommandRoutes:
             dependencies=[Depends(require_json)],
             summary=summary,
             description=description,
+            # Every command answers with the resource as it stands after it, at its version.
+            responses={status_code: READ_HEADERS[200]},
         )

@@ -44,6 +44,10 @@ routes = CommandRoutes(router, "appraisal_id")
     "",
     dependencies=JSON_ONLY,
     summary="Compute the year's appraisals of every subject of a kind, at one log position",
+    responses={
+        200: {"description": "Nothing new: every subject is already appraised for the year"},
+        201: {"description": "Appraisals were recorded; Location lists the year's appraisals"},
+    },
 )
 def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response:
     ledger = write.ledger
@@ -81,6 +85,7 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
             "skipped": skipped,
         },
         201 if recorded else 200,
+        {"Location": f"/v1/appraisals?year={body.year}"} if recorded else None,
     )
 
 
@@ -116,13 +121,18 @@ add_read_routes(
 @router.get(
     "/{appraisal_id}/verification",
     summary="Recompute the figures and scores from the log prefix the appraisal recorded",
+    name="verify",
 )
 def verification(appraisal_id: UUID, principal: Overseer, ledger: Ledger) -> Response:
     result = verify(ledger, ledger.get(Appraisal, appraisal_id))
     return json_response(result.as_dict())
 
 
-@router.get("/{appraisal_id}/scorecard", summary="The scorecard as an HTML page or CSV")
+@router.get(
+    "/{appraisal_id}/scorecard",
+    summary="The scorecard as an HTML page or CSV",
+    name="read_scorecard",
+)
 def scorecard(
     appraisal_id: UUID,
     principal: Annotated[

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import AwareDatetime
 
 from api.deps import LARGEST, AppSettings, Audit, require
+from api.openapi import PAGED_HEADERS
 from api.problems import ApiError
 from api.responses import json_response
 from evidence.checkpoint import Checkpoint
@@ -97,7 +98,11 @@ def public_key(_: Verifier, audit: Audit) -> Response:
     )
 
 
-@router.get("/access", summary="Who read or wrote ledger data, and when (paged)")
+@router.get(
+    "/access",
+    summary="Who read or wrote ledger data, and when (paged)",
+    responses=PAGED_HEADERS,
+)
 def access_records(
     request: Request,
     _: Auditor,

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from api.deps import Ledger, require, require_json
+from api.openapi import READ_HEADERS
 from api.responses import outcome_response, view_response
 from api.schemas.participants import EnterpriseRegistration
 from api.writers import Writer, creating
@@ -34,7 +35,7 @@ def register_enterprise(body: EnterpriseRegistration, write: Registering) -> Res
     return outcome_response(outcome, location_id=outcome.body["uscc"])
 
 
-@router.get("/{uscc}", summary="An enterprise by its USCC")
+@router.get("/{uscc}", summary="An enterprise by its USCC", responses=READ_HEADERS)
 def get_enterprise(uscc: str, principal: Reader, ledger: Ledger) -> Response:
     enterprise = ledger.read(Enterprise, ids.enterprise_id(uscc.strip().upper()), principal)
     return view_response(interface.enterprise_view(enterprise), enterprise.version)

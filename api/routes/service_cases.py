@@ -99,7 +99,7 @@ def _result_view(result: ImportResult) -> dict[str, Any]:
 
 routes.step("/assignment", "assign", AssignmentBody, Step, "Assign the case")
 routes.step("/delivery", "deliver", DeliveryBody, Step, "Record the delivery")
-routes.step("/feedback", "feedback", FeedbackBody, Step, "Record the enterprise's feedback")
+routes.step("/feedback", "record_feedback", FeedbackBody, Step, "Record the enterprise's feedback")
 routes.step("/closure", "close", ClosureBody, Step, "Close the case")
 routes.step("/cancellation", "cancel", CancellationBody, Step, "Cancel the case")
 routes.step(
