@@ -127,21 +127,6 @@ def stepping(*roles: Role) -> Any:
     return Depends(writer)
 
 
-def writing(*roles: Role) -> Any:
-    """The writer of a route that takes neither If-Match nor Idempotency-Key (a bulk import)."""
-    allowed = require(*roles)
-
-    def writer(
-        request: Request,
-        ledger: Ledger,
-        principal: Annotated[Principal, allowed],
-        request_id: RequestId,
-    ) -> Writer:
-        return Writer(ledger, principal, request_id, _canonical_path(request))
-
-    return Depends(writer)
-
-
 ToCommand = Callable[..., Command[Outcome]]
 Send = Callable[[Writer, Command[Outcome], Body], Response]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,14 +13,16 @@ from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
 from api.views import Listing, Views
-from api.writers import CommandRoutes, Writer, stepping, writing
+from api.writers import CommandRoutes, Writer, creating, stepping
+from ledger.application.capability import Command
 from ledger.application.context import Principal
 from ledger.application.handlers.appraisals import Appraisals, check_appraiser
 from ledger.application.interface.appraisals import appraisal_view
 from ledger.application.queries.appraisals import list_appraisals as appraisals_of
+from ledger.application.writes import Outcome
 from ledger.domain.access_key import Role
 from ledger.domain.appraisal import Appraisal
-from ledger.domain.errors import AppraisalExistsError, AppraisalNotFoundError
+from ledger.domain.errors import AppraisalExistsError, AppraisalNotFoundError, LedgerError
 from ledger.domain.schemes import default_scheme
 from ledger.domain.time import CST
 from projections.appraisal import (
@@ -33,7 +36,7 @@ from projections.appraisal import (
 
 router = APIRouter(prefix="/v1/appraisals", tags=["appraisals"])
 
-Running = Annotated[Writer, writing(Role.HUB, Role.BUREAU)]
+Running = Annotated[Writer, creating(Role.HUB, Role.BUREAU)]
 Step = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Overseer = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
@@ -58,8 +61,8 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
     position, figures = figures_now(views, year=body.year, as_on=as_on)
     scheme = default_scheme(body.subject_kind)
     # One business time for the whole run, as the figures are read at one position.
-    now, context = ledger.clock(), write.context()
-    recorded, skipped = [], []
+    now, context = ledger.clock(), write.context(body)
+    commands: list[tuple[str, Command[Outcome]]] = []
     for subject_id, inputs in subjects_of_kind(figures, body.subject_kind).items():
         if body.subject_id is not None and UUID(subject_id) != body.subject_id:
             continue
@@ -71,12 +74,22 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
             as_on=as_on,
             occurred_at=now,
         )
-        try:
-            outcome = ledger.handle(command, context)
-        except AppraisalExistsError:
+        commands.append((subject_id, command))
+    recorded, skipped, replayed = [], [], []
+    for (subject_id, _), answer in zip(commands, ledger.handle_all(commands, context), strict=True):
+        if isinstance(answer, AppraisalExistsError):
             skipped.append({"subject_id": subject_id, "reason": "already appraised for the year"})
-            continue
-        recorded.append({**outcome.body, "position": outcome.position})
+        elif isinstance(answer, LedgerError):
+            raise answer
+        else:
+            recorded.append({**answer.body, "position": answer.position})
+            if answer.replayed:
+                replayed.append(answer.body)
+    if replayed:  # a retry: the figures the first request read, not today's
+        position, as_on = replayed[0]["position"], date.fromisoformat(replayed[0]["as_on"])
+    headers = {"Location": f"/v1/appraisals?year={body.year}"} if recorded else {}
+    if replayed:
+        headers["Idempotent-Replayed"] = "true"
     return json_response(
         {
             "position": position,
@@ -85,7 +98,7 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
             "skipped": skipped,
         },
         201 if recorded else 200,
-        {"Location": f"/v1/appraisals?year={body.year}"} if recorded else None,
+        headers,
     )
 
 

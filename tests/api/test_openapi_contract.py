@@ -132,3 +132,9 @@ def test_the_documentation_pages_load_only_local_assets(api: Api, page: str) -> 
     assert [u for u in urls if "//" in u] == []
     for url in urls:
         assert api.client.get(url).status_code == 200, url
+
+
+def test_batch_imports_and_appraisal_runs_take_an_idempotency_key(document: JSON) -> None:
+    for path in ("/v1/service-cases:batch", "/v1/appraisals"):
+        parameters = document["paths"][path]["post"].get("parameters", [])
+        assert "Idempotency-Key" in {p["name"] for p in parameters}, path
