@@ -41,7 +41,8 @@ The event-sourced record of the Ningxia SME public service platform network.
 Every service interaction is appended as an immutable event; resources are read now, at a
 version (`?version=N`) or as of a time (`?as_of=`), with their full history.
 
-**Authentication**: `Authorization: Bearer <key>` (keys are made with `sme-ledger keys create`).
+**Authentication**: `Authorization: Bearer <key>` (keys are made with `sme-ledger keys create`;
+*Authorize* on this page takes one).
 **Writes**: JSON bodies; `Idempotency-Key` makes a POST safe to retry; `If-Match: "<version>"`
 makes a command conditional. Every write answers with the resource and its log `position`.
 **Errors**: `application/problem+json` with a stable `code`.

@@ -28,6 +28,7 @@ Reader = Annotated[Principal, require(Role.WINDOW, Role.HUB, Role.BUREAU, Role.A
     status_code=201,
     dependencies=[Depends(require_json)],
     summary="Register an enterprise by its USCC",
+    responses={201: READ_HEADERS[200]},
 )
 def register_enterprise(body: EnterpriseRegistration, write: Registering) -> Response:
     outcome = write.ledger.handle(body.to_command(), write.context(body))
