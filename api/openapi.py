@@ -130,9 +130,9 @@ def _errors_of(method: str, operation: JSON) -> list[int]:
     return sorted(statuses)
 
 
-def _problem_response(status: int) -> JSON:
+def _problem_response(status: int, description: str | None = None) -> JSON:
     response: JSON = {
-        "description": _ERRORS[status],
+        "description": description or _ERRORS[status],
         "content": {PROBLEM_JSON: {"schema": {"$ref": PROBLEM_REF}}},
     }
     if status == 503:
@@ -144,8 +144,11 @@ def _problem_response(status: int) -> JSON:
 
 def _complete_operation(method: str, operation: JSON) -> None:
     responses: JSON = operation["responses"]
-    for error in _errors_of(method, operation):
-        responses[str(error)] = _problem_response(error)
+    declared = {int(s) for s in responses if s[0] in "45" and s != "422"}
+    for error in sorted({*_errors_of(method, operation), *declared}):
+        # A route declares an error the rules above do not see (``responses={404: {...}}``).
+        said = responses.get(str(error), {}).get("description") if error in declared else None
+        responses[str(error)] = _problem_response(error, said)
     takes_key = any(p["name"] == "Idempotency-Key" for p in operation.get("parameters", []))
     for code, response in responses.items():
         if not code.startswith("2"):

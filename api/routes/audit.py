@@ -31,7 +31,11 @@ def checkpoint_view(cp: Checkpoint) -> dict[str, Any]:
     return {**cp.to_json(), "signed_message": cp.message.decode()}
 
 
-@router.get("/checkpoints/latest", summary="The latest signed checkpoint")
+@router.get(
+    "/checkpoints/latest",
+    summary="The latest signed checkpoint",
+    responses={404: {"description": "Nothing is sealed yet"}},
+)
 def latest_checkpoint(_: Verifier, audit: Audit) -> Response:
     return json_response(checkpoint_view(audit.proofs.latest()))
 

@@ -140,3 +140,27 @@ def test_batch_imports_and_appraisal_runs_take_an_idempotency_key(document: JSON
     for path in ("/v1/service-cases:batch", "/v1/appraisals"):
         parameters = document["paths"][path]["post"].get("parameters", [])
         assert "Idempotency-Key" in {p["name"] for p in parameters}, path
+
+
+def _filled(path: str) -> str:
+    values = {"uscc": "91640100MA76T8GX0C", "objection_no": "1", "tree_size": "1"}
+    return re.sub(
+        r"\{(\w+)\}", lambda m: values.get(m[1], "7b0e3b52-95a4-4c1e-9d0c-2f6c0b5c1f6e"), path
+    )
+
+
+@pytest.mark.parametrize("who", ["no key", "hub", "window"])
+def test_every_operation_answers_only_statuses_it_documents(
+    api: Api, document: JSON, who: str
+) -> None:
+    keys = {"no key": None, "hub": api.keys.hub, "window": api.keys.window_a}
+    headers = {"Content-Type": "text/plain"}
+    if keys[who] is not None:
+        headers["Authorization"] = f"Bearer {keys[who]}"
+    undocumented = []
+    for method, path, operation in _operations(document):
+        response = api.client.request(method, _filled(path), headers=headers, content=b"x")
+        if str(response.status_code) not in operation["responses"]:
+            undocumented.append((method, path, response.status_code))
+
+    assert undocumented == []
