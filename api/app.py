@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import problems
+from api import docs, openapi, problems
 from api.access_audit import AccessAuditMiddleware
 from api.middleware import RequestContextMiddleware
 from api.routes import (
@@ -41,7 +41,8 @@ The event-sourced record of the Ningxia SME public service platform network.
 Every service interaction is appended as an immutable event; resources are read now, at a
 version (`?version=N`) or as of a time (`?as_of=`), with their full history.
 
-**Authentication**: `Authorization: Bearer <key>` (keys are made with `sme-ledger keys create`).
+**Authentication**: `Authorization: Bearer <key>` (keys are made with `sme-ledger keys create`;
+*Authorize* on this page takes one).
 **Writes**: JSON bodies; `Idempotency-Key` makes a POST safe to retry; `If-Match: "<version>"`
 makes a command conditional. Every write answers with the resource and its log `position`.
 **Errors**: `application/problem+json` with a stable `code`.
@@ -72,11 +73,17 @@ def create_app(
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        generate_unique_id_function=openapi.operation_id,
+        # Served from assets shipped with the package (api/docs.py), so they work offline.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.ledger = ledger
     app.state.access_log = None
     problems.install(app)
+    openapi.install(app)
+    docs.install(app)
     # Added first, so it runs inside RequestContextMiddleware and sees the request id.
     app.add_middleware(AccessAuditMiddleware)
     app.add_middleware(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.problems import ApiError
 from ledger.application.app import LedgerApplication
@@ -49,7 +50,20 @@ def _unauthenticated(detail: str) -> ApiError:
     )
 
 
-def _principal(request: Request, ledger: Ledger) -> Principal:
+BEARER = HTTPBearer(
+    scheme_name="bearerAuth",
+    bearerFormat="sml_…",
+    description="An API key (`sml_…`, made with `sme-ledger keys create`), sent as "
+    "`Authorization: Bearer <key>`.",
+    auto_error=False,
+)
+"""The security scheme of every route that needs a key. It only names the scheme in the OpenAPI
+document; :func:`_principal` reads the header itself, to say exactly what is wrong with it."""
+
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
+
+
+def _principal(request: Request, ledger: Ledger, _credentials: Credentials) -> Principal:
     header = request.headers.get("authorization")
     if not header:
         raise _unauthenticated("Send an API key as `Authorization: Bearer <key>`.")

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import AwareDatetime
 
 from api.deps import LARGEST, Ledger, require
+from api.openapi import READ_HEADERS
 from api.problems import ApiError
 from api.responses import json_response, view_response
 from ledger.application import interface
@@ -88,7 +89,7 @@ def add_read_routes(
 
     if capability.dated:
 
-        @router.get(f"/{{{id_name}}}", summary=summary)
+        @router.get(f"/{{{id_name}}}", summary=summary, name="read", responses=READ_HEADERS)
         def read_on(
             id: StreamId,
             principal: Reader,
@@ -102,7 +103,7 @@ def add_read_routes(
 
     else:
 
-        @router.get(f"/{{{id_name}}}", summary=summary)
+        @router.get(f"/{{{id_name}}}", summary=summary, name="read", responses=READ_HEADERS)
         def read(
             id: StreamId,
             principal: Reader,
@@ -113,7 +114,11 @@ def add_read_routes(
         ) -> Response:
             return answer(ledger, principal, id, version, as_of, None, business_date)
 
-    @router.get(f"/{{{id_name}}}/history", summary=f"Every event of the {label}, with its metadata")
+    @router.get(
+        f"/{{{id_name}}}/history",
+        summary=f"Every event of the {label}, with its metadata",
+        name="read_history",
+    )
     def history(id: StreamId, principal: Reader, ledger: Ledger) -> Response:
         logged = ledger.read_history(aggregate_type, id, principal)
         events = [interface.event_view(e.event, e.position, e.topic) for e in logged]

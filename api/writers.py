@@ -23,6 +23,7 @@ from api.deps import (
     require,
     require_json,
 )
+from api.openapi import READ_HEADERS
 from api.responses import outcome_response
 from api.schemas.common import Body
 from ledger.application.app import LedgerApplication
@@ -126,21 +127,6 @@ def stepping(*roles: Role) -> Any:
     return Depends(writer)
 
 
-def writing(*roles: Role) -> Any:
-    """The writer of a route that takes neither If-Match nor Idempotency-Key (a bulk import)."""
-    allowed = require(*roles)
-
-    def writer(
-        request: Request,
-        ledger: Ledger,
-        principal: Annotated[Principal, allowed],
-        request_id: RequestId,
-    ) -> Writer:
-        return Writer(ledger, principal, request_id, _canonical_path(request))
-
-    return Depends(writer)
-
-
 ToCommand = Callable[..., Command[Outcome]]
 Send = Callable[[Writer, Command[Outcome], Body], Response]
 
@@ -218,4 +204,6 @@ class CommandRoutes:
             dependencies=[Depends(require_json)],
             summary=summary,
             description=description,
+            # Every command answers with the resource as it stands after it, at its version.
+            responses={status_code: READ_HEADERS[200]},
         )

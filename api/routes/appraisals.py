@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,14 +13,16 @@ from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
 from api.views import Listing, Views
-from api.writers import CommandRoutes, Writer, stepping, writing
+from api.writers import CommandRoutes, Writer, creating, stepping
+from ledger.application.capability import Command
 from ledger.application.context import Principal
 from ledger.application.handlers.appraisals import Appraisals, check_appraiser
 from ledger.application.interface.appraisals import appraisal_view
 from ledger.application.queries.appraisals import list_appraisals as appraisals_of
+from ledger.application.writes import Outcome
 from ledger.domain.access_key import Role
 from ledger.domain.appraisal import Appraisal
-from ledger.domain.errors import AppraisalExistsError, AppraisalNotFoundError
+from ledger.domain.errors import AppraisalExistsError, AppraisalNotFoundError, LedgerError
 from ledger.domain.schemes import default_scheme
 from ledger.domain.time import CST
 from projections.appraisal import (
@@ -33,7 +36,7 @@ from projections.appraisal import (
 
 router = APIRouter(prefix="/v1/appraisals", tags=["appraisals"])
 
-Running = Annotated[Writer, writing(Role.HUB, Role.BUREAU)]
+Running = Annotated[Writer, creating(Role.HUB, Role.BUREAU)]
 Step = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Overseer = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
@@ -44,6 +47,10 @@ routes = CommandRoutes(router, "appraisal_id")
     "",
     dependencies=JSON_ONLY,
     summary="Compute the year's appraisals of every subject of a kind, at one log position",
+    responses={
+        200: {"description": "Nothing new: every subject is already appraised for the year"},
+        201: {"description": "Appraisals were recorded; Location lists the year's appraisals"},
+    },
 )
 def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response:
     ledger = write.ledger
@@ -54,8 +61,8 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
     position, figures = figures_now(views, year=body.year, as_on=as_on)
     scheme = default_scheme(body.subject_kind)
     # One business time for the whole run, as the figures are read at one position.
-    now, context = ledger.clock(), write.context()
-    recorded, skipped = [], []
+    now, context = ledger.clock(), write.context(body)
+    commands: list[tuple[str, Command[Outcome]]] = []
     for subject_id, inputs in subjects_of_kind(figures, body.subject_kind).items():
         if body.subject_id is not None and UUID(subject_id) != body.subject_id:
             continue
@@ -67,12 +74,22 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
             as_on=as_on,
             occurred_at=now,
         )
-        try:
-            outcome = ledger.handle(command, context)
-        except AppraisalExistsError:
+        commands.append((subject_id, command))
+    recorded, skipped, replayed = [], [], []
+    for (subject_id, _), answer in zip(commands, ledger.handle_all(commands, context), strict=True):
+        if isinstance(answer, AppraisalExistsError):
             skipped.append({"subject_id": subject_id, "reason": "already appraised for the year"})
-            continue
-        recorded.append({**outcome.body, "position": outcome.position})
+        elif isinstance(answer, LedgerError):
+            raise answer
+        else:
+            recorded.append({**answer.body, "position": answer.position})
+            if answer.replayed:
+                replayed.append(answer.body)
+    if replayed:  # a retry: the figures the first request read, not today's
+        position, as_on = replayed[0]["position"], date.fromisoformat(replayed[0]["as_on"])
+    headers = {"Location": f"/v1/appraisals?year={body.year}"} if recorded else {}
+    if replayed:
+        headers["Idempotent-Replayed"] = "true"
     return json_response(
         {
             "position": position,
@@ -81,6 +98,7 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
             "skipped": skipped,
         },
         201 if recorded else 200,
+        headers,
     )
 
 
@@ -116,13 +134,18 @@ add_read_routes(
 @router.get(
     "/{appraisal_id}/verification",
     summary="Recompute the figures and scores from the log prefix the appraisal recorded",
+    name="verify",
 )
 def verification(appraisal_id: UUID, principal: Overseer, ledger: Ledger) -> Response:
     result = verify(ledger, ledger.get(Appraisal, appraisal_id))
     return json_response(result.as_dict())
 
 
-@router.get("/{appraisal_id}/scorecard", summary="The scorecard as an HTML page or CSV")
+@router.get(
+    "/{appraisal_id}/scorecard",
+    summary="The scorecard as an HTML page or CSV",
+    name="read_scorecard",
+)
 def scorecard(
     appraisal_id: UUID,
     principal: Annotated[

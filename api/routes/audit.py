@@ -11,6 +11,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import AwareDatetime
 
 from api.deps import LARGEST, AppSettings, Audit, require
+from api.openapi import PAGED_HEADERS
 from api.problems import ApiError
 from api.responses import json_response
 from evidence.checkpoint import Checkpoint
@@ -37,7 +38,11 @@ def checkpoint_view(cp: Checkpoint) -> dict[str, Any]:
     return {**cp.to_json(), "signed_message": cp.message.decode()}
 
 
-@router.get("/checkpoints/latest", summary="The latest signed checkpoint")
+@router.get(
+    "/checkpoints/latest",
+    summary="The latest signed checkpoint",
+    responses={404: {"description": "Nothing is sealed yet"}},
+)
 def latest_checkpoint(_: Verifier, audit: Audit) -> Response:
     return json_response(checkpoint_view(audit.proofs.latest()))
 
@@ -136,7 +141,11 @@ def verifier_key(_: Verifier, audit: Audit) -> Response:
     raise NoCheckpointError("The key that signed the latest checkpoint note is not registered.")
 
 
-@router.get("/access", summary="Who read or wrote ledger data, and when (paged)")
+@router.get(
+    "/access",
+    summary="Who read or wrote ledger data, and when (paged)",
+    responses=PAGED_HEADERS,
+)
 def access_records(
     request: Request,
     _: Auditor,

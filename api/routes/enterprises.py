@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from api.deps import Ledger, require, require_json
+from api.openapi import READ_HEADERS
 from api.responses import outcome_response, view_response
 from api.schemas.participants import EnterpriseFiguresUpdate, EnterpriseRegistration
 from api.writers import Writer, creating, stepping
@@ -28,6 +29,7 @@ Reader = Annotated[Principal, require(Role.WINDOW, Role.HUB, Role.BUREAU, Role.A
     status_code=201,
     dependencies=[Depends(require_json)],
     summary="Register an enterprise by its USCC",
+    responses={201: READ_HEADERS[200]},
 )
 def register_enterprise(body: EnterpriseRegistration, write: Registering) -> Response:
     outcome = write.ledger.handle(body.to_command(), write.context(body))
@@ -35,7 +37,7 @@ def register_enterprise(body: EnterpriseRegistration, write: Registering) -> Res
     return outcome_response(outcome, location_id=outcome.body["uscc"])
 
 
-@router.get("/{uscc}", summary="An enterprise by its USCC")
+@router.get("/{uscc}", summary="An enterprise by its USCC", responses=READ_HEADERS)
 def get_enterprise(uscc: str, principal: Reader, ledger: Ledger) -> Response:
     enterprise = ledger.read(Enterprise, ids.enterprise_id(uscc.strip().upper()), principal)
     return view_response(interface.enterprise_view(enterprise), enterprise.version)

@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import LARGEST, AppSettings, Ledger, require
+from api.openapi import PAGED_HEADERS
 from api.problems import ApiError
 from api.responses import json_response
 from ledger.application import interface
@@ -20,7 +21,9 @@ router = APIRouter(prefix="/v1/events", tags=["log"])
 Reader = Annotated[Principal, require(Role.AUDITOR, Role.HUB)]
 
 
-@router.get("", summary="Events after a position, in log order")
+@router.get(
+    "", summary="Events after a position, in log order", name="list_events", responses=PAGED_HEADERS
+)
 def events(
     request: Request,
     principal: Reader,

@@ -21,7 +21,7 @@ from api.schemas.cases import (
     records_of,
 )
 from api.schemas.corrections import DeliveryAmendmentBody, VoidingBody
-from api.writers import CommandRoutes, Writer, creating, stepping, writing
+from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.commands.cases import (
     ImportCases,
     ImportResult,
@@ -37,7 +37,7 @@ batch_router = APIRouter(tags=["service cases"])
 
 Opening = Annotated[Writer, creating(Role.WINDOW)]
 Step = Annotated[Writer, stepping(Role.WINDOW)]
-Importing = Annotated[Writer, writing(Role.WINDOW)]
+Importing = Annotated[Writer, creating(Role.WINDOW)]
 JSON_ONLY = [Depends(require_json)]
 routes = CommandRoutes(router, "case_id")
 
@@ -59,11 +59,17 @@ routes.create(
     "and detail and change nothing. A record whose external_ref is already recorded is "
     "reported as `exists` if it says what was recorded (re-sending the same batch appends "
     "nothing new), and as a `conflict` with its `differences` (field, recorded, sent) if it "
-    "says something else: correct a case with its own request.",
+    "says something else: correct a case with its own request. With an `Idempotency-Key`, a "
+    "retry of the same batch is answered as the first request was (`Idempotent-Replayed`); "
+    "the key with another batch is refused (422 `idempotency_key_reused`).",
 )
 def import_batch(body: CaseBatch, write: Importing) -> Response:
-    results = write.ledger.handle(ImportCases(records=records_of(body.records)), write.context())
-    return json_response(import_summary(results))
+    command = ImportCases(records=records_of(body.records))
+    results = write.ledger.handle(command, write.context(body))
+    replayed = any(r.replayed for r in results)
+    return json_response(
+        import_summary(results), headers={"Idempotent-Replayed": "true"} if replayed else None
+    )
 
 
 def import_summary(results: list[ImportResult]) -> dict[str, Any]:
@@ -99,7 +105,7 @@ def _result_view(result: ImportResult) -> dict[str, Any]:
 
 routes.step("/assignment", "assign", AssignmentBody, Step, "Assign the case")
 routes.step("/delivery", "deliver", DeliveryBody, Step, "Record the delivery")
-routes.step("/feedback", "feedback", FeedbackBody, Step, "Record the enterprise's feedback")
+routes.step("/feedback", "record_feedback", FeedbackBody, Step, "Record the enterprise's feedback")
 routes.step("/closure", "close", ClosureBody, Step, "Close the case")
 routes.step("/cancellation", "cancel", CancellationBody, Step, "Cancel the case")
 routes.step(

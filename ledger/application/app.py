@@ -8,7 +8,7 @@ log. Plain views for the edges live in ``ledger.application.interface``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID
@@ -34,8 +34,10 @@ from ledger.application.handlers.platforms import Platforms
 from ledger.application.handlers.publications import Publications
 from ledger.application.lookups import Lookups
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
+from ledger.application.writes import Outcome
 from ledger.domain.access_key import AccessKey
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.errors import LedgerError
 from ledger.domain.institution import Institution
 from ledger.domain.platform import Platform
 from ledger.domain.time import DEFAULT_BOUNDS, TimeBounds
@@ -100,6 +102,29 @@ class LedgerApplication(LedgerCore):
         meta = self.uow.envelope(context, command.occurred_at)
         outcome = self.uow.run(capability.write(command, context, meta), meta, context.idempotency)
         return command.result(outcome)
+
+    def handle_all(
+        self, commands: Sequence[tuple[str, Command[Outcome]]], context: RequestContext
+    ) -> list[Outcome | LedgerError]:
+        """Handle the commands of one request, each under a name unique in it, in as few
+        transactions as possible: each is decided on its own (one refused gets its error as its
+        answer) and the rest are saved together.
+
+        With an Idempotency-Key, a retry of the request gets the first answers: the commands it
+        recorded are answered as they were, without being decided again; the key with another
+        request is refused."""
+        key, names = context.idempotency, [name for name, _ in commands]
+        replayed = self.uow.replayed_parts(key, names) if key is not None else None
+        answers: dict[str, Outcome | LedgerError] = dict(replayed or {})
+        todo = [(name, command) for name, command in commands if name not in answers]
+        writes = []
+        for _, command in todo:
+            meta = self.uow.envelope(context, command.occurred_at)
+            writes.append((self._handlers[type(command)].write(command, context, meta), meta))
+        # A retry's key is recorded already: what it records now is kept under no key.
+        done = self.uow.run_all(writes, key if replayed is None else None, [n for n, _ in todo])
+        answers.update(zip((name for name, _ in todo), done, strict=True))
+        return [answers[name] for name in names]
 
     def capability(self, aggregate_type: type[LedgerAggregate]) -> Capability[Any]:
         """The capability that handles (and shows) aggregates of ``aggregate_type``."""

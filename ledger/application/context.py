@@ -68,6 +68,12 @@ class IdempotencyRequest:
     def fingerprint_of(method: str, route: str, body: bytes) -> str:
         return hashlib.sha256(b"\n".join([method.encode(), route.encode(), body])).hexdigest()
 
+    def part(self, name: str) -> IdempotencyRequest:
+        """The key of one write of a request that makes many (a batch import's record ``name``),
+        under which that write's answer is kept. A line break cannot be in a header, so no key
+        a client sends names a part."""
+        return IdempotencyRequest(self.scope, f"{self.key}\n{name}", self.fingerprint)
+
 
 @dataclass(frozen=True)
 class RequestContext:

@@ -10,17 +10,17 @@ caller knowing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
-import orjson
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError
 from eventsourcing.utils import get_topic
 
+from ledger.application import idempotency as idempotency_records
 from ledger.application.context import IdempotencyRequest, RequestContext
 from ledger.application.entries import EntryCheck
 from ledger.application.group_commit import GroupCommitConfig, GroupCommitter
@@ -36,7 +36,6 @@ from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     AlreadyUsedError,
     ConcurrentModificationError,
-    IdempotencyKeyReusedError,
     LedgerError,
     NotAuthenticatedError,
     PeriodClosedError,
@@ -142,19 +141,33 @@ class UnitOfWork:
             return committer.submit(decided)
         return self._save_alone(decided)
 
-    def run_all(self, writes: Sequence[tuple[Write[Any], Envelope]]) -> list[Outcome | LedgerError]:
+    def run_all(
+        self,
+        writes: Sequence[tuple[Write[Any], Envelope]],
+        idempotency: IdempotencyRequest | None = None,
+        parts: Sequence[str] = (),
+    ) -> list[Outcome | LedgerError]:
         """Decide each write on its own (a write that breaks a rule gets its error as its answer),
         then save every decided one in one transaction, exactly as a group-committed batch is
-        saved: if anything in it collides, each is saved alone and fails only for itself."""
+        saved: if anything in it collides, each is saved alone and fails only for itself.
+
+        With ``idempotency``, write ``i`` keeps its answer under the key's part ``parts[i]``, and
+        the key itself is recorded with them (see :meth:`replayed_parts`)."""
         answers: dict[int, Outcome | LedgerError] = {}
         decided: list[tuple[int, Decided]] = []
         now = self.clock()
         for index, (write, meta) in enumerate(writes):
+            part = idempotency.part(parts[index]) if idempotency is not None else None
             try:
                 self.bounds.check(meta.occurred_at, now)
-                decided.append((index, self._decide(write, None)))
+                decided.append((index, self._decide(write, part)))
             except LedgerError as e:
                 answers[index] = e
+        kept = [d for _, d in decided if d.records]
+        if idempotency is not None and kept:
+            # The key itself, saved with the last write: a retry finds it whatever it holds.
+            last = kept[-1]
+            last.records = (*last.records, idempotency_records.marker(idempotency, last.records[0]))
         saved = self._commit_batch([d for _, d in decided]) if decided else []
         for (index, _), result in zip(decided, saved, strict=True):
             if isinstance(result, LedgerError | Outcome):
@@ -162,6 +175,12 @@ class UnitOfWork:
             else:
                 raise result
         return [answers[i] for i in range(len(writes))]
+
+    def replayed_parts(
+        self, idempotency: IdempotencyRequest, parts: Iterable[str]
+    ) -> dict[str, Outcome] | None:
+        """For a request of many writes (:meth:`run_all`): see :mod:`idempotency`."""
+        return idempotency_records.replayed_parts(self.app, idempotency, parts)
 
     def _decide(self, command: Write[A], idempotency: IdempotencyRequest | None) -> Decided:
         current = None if command.creates else self._load(command)
@@ -180,23 +199,8 @@ class UnitOfWork:
         pending = [(a, list(a.pending_events)) for a in changed if a.pending_events]
         records: tuple[IdempotencyRecord, ...] = ()
         if idempotency is not None and pending:
-            # The write's last event (saved last, whichever aggregate it belongs to) gives the
-            # position the response reports, so a replay reports the same one.
             last = pending[-1][1][-1]
-            records = (
-                IdempotencyRecord(
-                    scope=idempotency.scope,
-                    key=idempotency.key,
-                    fingerprint=idempotency.fingerprint,
-                    status=201 if command.creates else 200,
-                    resource_type=command.resource_type,
-                    resource_id=aggregate.id,
-                    version=aggregate.version,
-                    body=orjson.dumps(body),
-                    anchor_id=last.originator_id,
-                    anchor_version=last.originator_version,
-                ),
-            )
+            records = (idempotency_records.record_of(idempotency, command, aggregate, body, last),)
         return Decided(command, aggregate, others, body, records, idempotency, pending, periods)
 
     # --- saving ----------------------------------------------------------------------------
@@ -374,15 +378,7 @@ class UnitOfWork:
         return aggregate
 
     def _replay(self, idempotency: IdempotencyRequest) -> Outcome | None:
-        found = self.app.stored_response(idempotency.scope, idempotency.key)
-        if found is None:
-            return None
-        if found.fingerprint != idempotency.fingerprint:
-            raise IdempotencyKeyReusedError(
-                f"Idempotency-Key {idempotency.key!r} was already used for a different request. "
-                "Use a new key for a new request.",
-            )
-        return Outcome.from_replay(found)
+        return idempotency_records.replay(self.app, idempotency)
 
 
 def _revoked() -> NotAuthenticatedError:

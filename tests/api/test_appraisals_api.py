@@ -223,3 +223,39 @@ def test_an_expert_score_needs_an_expert_of_the_pool(api: Api) -> None:
 
     assert response.status_code == 404
     assert response.json()["code"] == "expert_not_found"
+
+
+def test_a_retried_run_with_its_key_gets_the_first_answer_and_records_nothing(api: Api) -> None:
+    api.open_case()
+    close_2026(api)
+    body = {"year": 2026, "subject_kind": "window", "as_on": "2026-03-02"}
+    headers = {"Idempotency-Key": "appraise-2026"}
+    first = api.post("/v1/appraisals", key=api.keys.hub, json=body, headers=headers)
+    api.open_case()  # the log moves on: a retry still answers with the figures first read
+    head = api.head()
+
+    retry = api.post("/v1/appraisals", key=api.keys.hub, json=body, headers=headers)
+
+    assert first.status_code == retry.status_code == 201, retry.text
+    assert retry.json() == first.json()
+    assert retry.headers["idempotent-replayed"] == "true"
+    assert retry.headers["location"] == "/v1/appraisals?year=2026"
+    assert api.head() == head
+
+
+def test_a_run_key_sent_with_another_run_is_refused(api: Api) -> None:
+    close_2026(api)
+    headers = {"Idempotency-Key": "appraise-once"}
+    body = {"year": 2026, "subject_kind": "window", "as_on": "2026-03-02"}
+    assert api.post("/v1/appraisals", key=api.keys.hub, json=body, headers=headers).is_success
+    head = api.head()
+
+    other = api.post(
+        "/v1/appraisals",
+        key=api.keys.hub,
+        json={**body, "subject_kind": "institution"},
+        headers=headers,
+    )
+
+    assert_problem(other, 422, "idempotency_key_reused")
+    assert api.head() == head

@@ -10,6 +10,7 @@ from ledger.application.group_commit import GroupCommitConfig
 from tests.api._support import (
     JSON,
     Api,
+    assert_problem,
     assignment_body,
     delivery_body,
     feedback_body,
@@ -208,3 +209,48 @@ def test_two_records_of_one_batch_with_one_reference_and_other_content_conflict(
 
     assert [r["status"] for r in answer["results"]] == ["created", "conflict"]
     assert [d["field"] for d in answer["results"][1]["differences"]] == ["description"]
+
+
+def test_a_retried_batch_with_its_key_gets_the_first_answer_and_records_nothing(
+    api: Api,
+) -> None:
+    twice = new_ref()
+    records = [delivered(), delivered(external_ref=twice), {"uscc": "bad"}, opening_body()]
+    records.append(delivered(external_ref=twice))
+    headers = {"Idempotency-Key": "batch-1"}
+    first = api.post(BATCH, key=api.keys.window_a, json={"records": records}, headers=headers)
+    head = api.head()
+
+    retry = api.post(BATCH, key=api.keys.window_a, json={"records": records}, headers=headers)
+
+    assert first.status_code == retry.status_code == 200, retry.text
+    assert [r["status"] for r in first.json()["results"]] == [
+        "created", "created", "rejected", "created", "exists",
+    ]  # fmt: skip
+    assert retry.json() == first.json()
+    assert retry.headers["idempotent-replayed"] == "true"
+    assert "idempotent-replayed" not in first.headers
+    assert api.head() == head
+
+
+def test_a_batch_key_sent_with_other_records_is_refused_and_records_nothing(api: Api) -> None:
+    headers = {"Idempotency-Key": "batch-2"}
+    first = api.post(BATCH, key=api.keys.window_a, json={"records": [delivered()]}, headers=headers)
+    head = api.head()
+
+    other = api.post(BATCH, key=api.keys.window_a, json={"records": [delivered()]}, headers=headers)
+
+    assert first.json()["created"] == 1
+    assert_problem(other, 422, "idempotency_key_reused")
+    assert api.head() == head
+
+
+def test_a_batch_key_is_not_a_key_of_a_single_write(api: Api) -> None:
+    headers = {"Idempotency-Key": "shared-3"}
+    api.post(BATCH, key=api.keys.window_a, json={"records": [delivered()]}, headers=headers)
+
+    single = api.post(
+        "/v1/service-cases", key=api.keys.window_a, json=opening_body(), headers=headers
+    )
+
+    assert_problem(single, 422, "idempotency_key_reused")

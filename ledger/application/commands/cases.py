@@ -116,6 +116,8 @@ class ImportResult:
     detail: str | None = None
     differences: tuple[tuple[str, object, object], ...] = ()
     """For a conflict: (field, as recorded, as sent) for each field that differs."""
+    replayed: bool = False
+    """Created by an earlier request with the same Idempotency-Key: this is its answer."""
 
     @classmethod
     def rejected(cls, index: int, error: LedgerError, stream_id: UUID | None) -> ImportResult:

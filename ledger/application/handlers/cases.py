@@ -126,6 +126,9 @@ class ServiceCases(Capability[ServiceCase]):
             else:
                 readable[index] = (record, ids.service_case_id(window_id, record.external_ref))
         present = self.store.streams_present(list({s for _, s in readable.values()}))
+        key = context.idempotency
+        # A retry with the key: the records it created are answered as they were the first time.
+        replayed = self.uow.replayed_parts(key, map(str, readable)) if key is not None else None
         writes: list[tuple[int, UUID, Write[ServiceCase], Envelope]] = []
         enterprise_of = _memoised(self.lookups.registered_enterprise)
         first: dict[UUID, OpenCase] = {}
@@ -142,13 +145,20 @@ class ServiceCases(Capability[ServiceCase]):
                     results[index] = _conflict(index, stream_id, differences)
                 continue
             first[stream_id] = record
+            if replayed and str(index) in replayed:
+                results[index] = _imported(index, stream_id, replayed[str(index)])
+                continue
             meta = context.envelope(record.occurred_at or now)  # bounded by run_all
             if stream_id in present:
                 results[index] = self._compared(index, stream_id, window, record, meta, context)
                 continue  # bounded by run_all
             write = self._import_write(window, record, meta, enterprise_of, context)
             writes.append((index, stream_id, write, meta))
-        answers = self.uow.run_all([(write, meta) for _, _, write, meta in writes])
+        answers = self.uow.run_all(
+            [(write, meta) for _, _, write, meta in writes],
+            key if replayed is None else None,  # a retry's key is recorded already
+            [str(index) for index, _, _, _ in writes],
+        )
         for (index, stream_id, _, _), answer in zip(writes, answers, strict=True):
             results[index] = _imported(index, stream_id, answer)
         return [results[i] for i in range(len(command.records))]
@@ -321,7 +331,12 @@ def _existing(index: int, stream_id: UUID, record: OpenCase, *, earlier: bool) -
 def _imported(index: int, stream_id: UUID, answer: Outcome | LedgerError) -> ImportResult:
     if isinstance(answer, Outcome):
         return ImportResult(
-            index, ImportStatus.CREATED, answer.resource_id, answer.version, answer.position
+            index,
+            ImportStatus.CREATED,
+            answer.resource_id,
+            answer.version,
+            answer.position,
+            replayed=answer.replayed,
         )
     if isinstance(answer, ExternalRefExistsError):
         # Another request recorded the same case meanwhile.

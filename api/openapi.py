@@ -1,0 +1,190 @@
+"""The OpenAPI document, completed with what every route shares.
+
+FastAPI derives each operation from its route; what is the same for every route is added here,
+once, from what the operation itself declares: the problem+json answers it can give (a key → 401
+and 403; a path parameter or a body → 404; a POST → 409; ``If-Match`` → 412; a body → 400, 413
+and 415; a body or parameters → 422; every route → 503), the headers of its answers (``Location``
+on a 201, ``Idempotent-Replayed`` where it takes ``Idempotency-Key``, ``Retry-After`` on a 503),
+and its operationId (:func:`operation_id`). FastAPI's own 422 (``HTTPValidationError``) is
+replaced by the problem the service really sends (:mod:`api.problems`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, Field
+
+from api.problems import PROBLEM_JSON
+
+JSON = dict[str, Any]
+PROBLEM_REF = "#/components/schemas/Problem"
+
+# Path segments under /v1 that are not a resource collection: their operations keep their names.
+_NOT_RESOURCES = {"audit", "events"}
+_SINGULAR = {"activities": "activity"}
+
+
+class FieldError(BaseModel):
+    """One field of a request that does not match the schema."""
+
+    loc: list[str] = Field(description="Where: `body`, `query`, `path` or `header`, then names")
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """An error answer (RFC 9457, ``application/problem+json``) with a stable ``code``."""
+
+    type: str = Field(examples=["urn:sme-ledger:problem:validation_failed"])
+    title: str
+    status: int
+    detail: str = Field(description="What went wrong and what to do next")
+    code: str = Field(description="Stable, for programs: e.g. `forbidden_role`, `not_found`")
+    instance: str = Field(description="The path of the request")
+    request_id: str | None = Field(None, description="Quote it when reporting a problem")
+    context: dict[str, str | int | bool] | None = Field(
+        None, description="Facts about the error, e.g. the current version of a resource"
+    )
+    errors: list[FieldError] | None = Field(None, description="For a validation error: each field")
+
+
+def _header(description: str, example: str | None = None) -> JSON:
+    schema: JSON = {"type": "string"}
+    if example is not None:
+        schema["examples"] = [example]
+    return {"description": description, "schema": schema}
+
+
+ETAG = _header('The version of the resource, for If-Match: e.g. `"3"`', '"3"')
+LOCATION = _header("Where the created resource is read", "/v1/service-cases/0b7e…")
+REPLAYED = _header("`true` when this is the stored answer to an earlier request with the key")
+RETRY_AFTER = _header("Seconds to wait before retrying", "1")
+LINK = _header('The next page, if any: `<…?after=N>; rel="next"`')
+WWW_AUTHENTICATE = _header("The scheme to authenticate with", 'Bearer realm="sme-ledger"')
+
+READ_HEADERS: dict[int | str, JSON] = {200: {"headers": {"ETag": ETAG}}}
+"""``responses=`` of a route that answers with one resource at a version."""
+PAGED_HEADERS: dict[int | str, JSON] = {200: {"headers": {"Link": LINK}}}
+"""``responses=`` of a route that answers one page of a list."""
+
+_ERRORS = {
+    400: "Malformed JSON, or parameters that cannot be read together",
+    401: "No API key, or one that is unknown or revoked",
+    403: "This key's role may not take this route, or act on this resource",
+    404: "No such resource (or not one this key may see), or one the body names",
+    409: "Conflicts with what is recorded (e.g. already recorded, changed meanwhile)",
+    412: "If-Match names another version than the current one",
+    413: "The body is larger than the service accepts",
+    415: "The body is not JSON",
+    422: "The request does not match the schema (`errors`), or breaks a rule (`code`)",
+    503: "Overloaded, or the event store is away: retry after Retry-After",
+}
+
+
+def operation_id(route: APIRoute) -> str:
+    """A stable, readable operationId: the route's name, with the resource it acts on.
+
+    A name that already says the resource is kept (``list_platforms``, ``open_case``); a verb
+    takes the resource after it (``approve`` on publications → ``approve_publication``,
+    ``propose_amendment`` on agreements → ``propose_agreement_amendment``); views are
+    ``view_…``; audit, log and health routes keep their names.
+    """
+    name, segments = route.name, route.path_format.strip("/").split("/")
+    if segments[0] != "v1" or len(segments) < 2 or segments[1] in _NOT_RESOURCES:
+        return name
+    if segments[1] == "views":
+        return name if name.startswith("view_") else f"view_{name}"
+    collection = segments[1].split(":", 1)[0]
+    plural = collection.replace("-", "_")
+    resource = _SINGULAR.get(plural, plural.removesuffix("s"))
+    words = name.split("_")
+    if {resource.split("_")[-1], plural.split("_")[-1]} & set(words):
+        return name
+    return "_".join([words[0], resource, *words[1:]])
+
+
+def _errors_of(method: str, operation: JSON) -> list[int]:
+    parameters = operation.get("parameters", [])
+    where = {p["in"] for p in parameters}
+    headers = {p["name"].lower() for p in parameters if p["in"] == "header"}
+    body = "requestBody" in operation
+    statuses = {503}
+    if operation.get("security"):
+        statuses |= {401, 403}
+    if body or "path" in where:
+        statuses.add(404)
+    if method == "post":
+        statuses.add(409)
+    if "if-match" in headers:
+        statuses |= {400, 412}
+    if {"version", "as_of"} <= {p["name"] for p in parameters}:
+        statuses.add(400)  # a version and a time together
+    if body:
+        statuses |= {400, 413, 415}
+    if body or parameters:
+        statuses.add(422)
+    return sorted(statuses)
+
+
+def _problem_response(status: int, description: str | None = None) -> JSON:
+    response: JSON = {
+        "description": description or _ERRORS[status],
+        "content": {PROBLEM_JSON: {"schema": {"$ref": PROBLEM_REF}}},
+    }
+    if status == 503:
+        response["headers"] = {"Retry-After": RETRY_AFTER}
+    if status == 401:
+        response["headers"] = {"WWW-Authenticate": WWW_AUTHENTICATE}
+    return response
+
+
+def _complete_operation(method: str, operation: JSON) -> None:
+    responses: JSON = operation["responses"]
+    declared = {int(s) for s in responses if s[0] in "45" and s != "422"}
+    for error in sorted({*_errors_of(method, operation), *declared}):
+        # A route declares an error the rules above do not see (``responses={404: {...}}``).
+        said = responses.get(str(error), {}).get("description") if error in declared else None
+        responses[str(error)] = _problem_response(error, said)
+    takes_key = any(p["name"] == "Idempotency-Key" for p in operation.get("parameters", []))
+    for code, response in responses.items():
+        if not code.startswith("2"):
+            continue
+        headers = response.setdefault("headers", {})
+        if code == "201":
+            headers.setdefault("Location", LOCATION)
+        if takes_key:
+            headers.setdefault("Idempotent-Replayed", REPLAYED)
+        if not headers:
+            del response["headers"]
+    operation["responses"] = dict(sorted(responses.items()))
+
+
+def complete(document: JSON) -> JSON:
+    """``document`` (as FastAPI derived it) with the shared answers, headers and schemas."""
+    schemas: JSON = document.setdefault("components", {}).setdefault("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(problem.pop("$defs", {}))
+    schemas["Problem"] = problem
+    for operations in document["paths"].values():
+        for method, operation in operations.items():
+            _complete_operation(method, operation)
+    return document
+
+
+def install(app: FastAPI) -> None:
+    """Serve the completed document as ``app``'s OpenAPI document (built once, on first use)."""
+    derive: Callable[[], JSON] = app.openapi
+    built: list[JSON] = []
+
+    def openapi() -> JSON:
+        if not built:
+            built.append(complete(derive()))
+        return built[0]
+
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend it
