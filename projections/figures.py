@@ -130,8 +130,8 @@ def budget_lines(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[s
 DISBURSEMENT_COLUMNS = [
     "disbursement_id", "budget_id", "hub_id", "year", "line_code", "amount", "payee", "purpose",
     "voucher_sha256", "requested_by", "requested_on", "approved_by", "approved_on",
-    "rejected_by", "rejected_on", "paid_by", "paid_on", "payment_reference", "reversed",
-    "reversal_kind", "status",
+    "rejected_by", "rejected_on", "paid_by", "paid_on", "payment_reference", "reversed_amount",
+    "net_paid", "reversal_kind", "status",
 ]  # fmt: skip
 
 

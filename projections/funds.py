@@ -1,5 +1,9 @@
 """Funds (Art. 7, 16): every budget line's approved, committed, paid and reversed amounts, and
-each disbursement's trail from request to payment, with who and when."""
+each disbursement's trail from request to payment, with who and when.
+
+A disbursement's status is the domain's (:class:`~ledger.domain.disbursement.DisbursementStatus`):
+a partly reversed payment stays ``paid`` (with its ``reversed_amount`` and ``net_paid``), and
+only one returned in full is ``reversed``, as on ``GET /v1/disbursements/{id}``."""
 
 from __future__ import annotations
 
@@ -68,7 +72,7 @@ def _move(tx: Tx, event: LineMove, position: int, **signs: int) -> None:
 
 class FundsProjection(Projection):
     name = "funds"
-    version = 1
+    version = 2
     tables: ClassVar[dict[str, str]] = {
         f"{BUDGET_LINES}_owner": (
             "budget_id TEXT PRIMARY KEY, hub_id TEXT NOT NULL, year INTEGER NOT NULL"
@@ -85,7 +89,8 @@ class FundsProjection(Projection):
             "payee TEXT NOT NULL, purpose TEXT NOT NULL, voucher_sha256 TEXT NOT NULL, "
             "requested_by TEXT NOT NULL, requested_on TEXT NOT NULL, approved_by TEXT, "
             "approved_on TEXT, rejected_by TEXT, rejected_on TEXT, paid_by TEXT, paid_on TEXT, "
-            "payment_reference TEXT, reversed TEXT NOT NULL, reversal_kind TEXT, "
+            "payment_reference TEXT, reversed_amount TEXT NOT NULL, net_paid TEXT NOT NULL, "
+            "reversal_kind TEXT, "
             "status TEXT NOT NULL, position BIGINT NOT NULL"
         ),
     }
@@ -146,8 +151,9 @@ class FundsProjection(Projection):
     def disbursement_requested(self, tx: Tx, event: Disbursement.Requested, position: int) -> None:
         tx.execute(
             f"INSERT INTO {DISBURSEMENTS} (disbursement_id, budget_id, hub_id, year, line_code, "
-            "amount, payee, purpose, voucher_sha256, requested_by, requested_on, reversed, "
-            "status, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0.00', 'requested', ?) "
+            "amount, payee, purpose, voucher_sha256, requested_by, requested_on, reversed_amount, "
+            "net_paid, status, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0.00', '0.00', 'requested', ?) "
             "ON CONFLICT (disbursement_id) DO NOTHING",
             (
                 str(event.originator_id), text(event.budget_id), text(event.hub_id), event.year,
@@ -174,7 +180,7 @@ class FundsProjection(Projection):
         Disbursement.Paid,
         DISBURSEMENTS,
         "disbursement_id",
-        "paid_by = ?, paid_on = ?, payment_reference = ?, status = 'paid'",
+        "paid_by = ?, paid_on = ?, payment_reference = ?, net_paid = amount, status = 'paid'",
         lambda e: (actor(e), iso(e.paid_on), e.payment_reference),
     )
 
@@ -182,11 +188,16 @@ class FundsProjection(Projection):
     def disbursement_reversed(self, tx: Tx, event: Disbursement.Reversed, position: int) -> None:
         disbursement_id = str(event.originator_id)
         row = tx.fetchone(
-            f"SELECT reversed FROM {DISBURSEMENTS} WHERE disbursement_id = ?", (disbursement_id,)
+            f"SELECT amount, reversed_amount FROM {DISBURSEMENTS} WHERE disbursement_id = ?",
+            (disbursement_id,),
         )
-        total = Decimal(row[0] if row else "0") + event.amount
+        if row is None:  # every disbursement stream starts with Requested, which writes the row
+            return
+        amount, total = Decimal(row[0]), Decimal(row[1]) + event.amount
+        # As the domain: only a payment returned in full is reversed; in part it stays paid.
+        status = "reversed" if total == amount else "paid"
         tx.execute(
-            f"UPDATE {DISBURSEMENTS} SET reversed = ?, reversal_kind = ?, status = 'reversed', "
-            "position = ? WHERE disbursement_id = ?",
-            (str(total), event.kind, position, disbursement_id),
+            f"UPDATE {DISBURSEMENTS} SET reversed_amount = ?, net_paid = ?, reversal_kind = ?, "
+            "status = ?, position = ? WHERE disbursement_id = ?",
+            (str(total), str(amount - total), event.kind, status, position, disbursement_id),
         )
