@@ -113,7 +113,7 @@ def report_timeliness(
 def budget_lines(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[str, Any]]:
     columns = [
         "budget_id", "line_code", "hub_id", "year", "category", "description", "proposed",
-        "approved", "committed", "paid", "reversed",
+        "approved", "committed", "paid", "reversed", "recovered",
     ]  # fmt: skip
     sql = f"SELECT {', '.join(columns)} FROM {BUDGET_LINES} WHERE year = ?"
     params: list[Any] = [year]
@@ -122,7 +122,10 @@ def budget_lines(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[s
         params.append(hub_id)
     rows = [dict(zip(columns, r, strict=True)) for r in tx.fetchall(sql + " ORDER BY 1, 2", params)]
     for row in rows:
-        used = Decimal(row["committed"]) + Decimal(row["paid"]) - Decimal(row["reversed"])
+        # A clawback (recovered) returns to the fund, not to the line: it stays used.
+        used = sum(Decimal(row[c]) for c in ("committed", "paid", "recovered")) - Decimal(
+            row["reversed"]
+        )
         row["remaining"] = str(Decimal(row["approved"]) - used)
     return rows
 

@@ -1,5 +1,5 @@
-"""Funds (Art. 7, 16): every budget line's approved, committed, paid and reversed amounts, and
-each disbursement's trail from request to payment, with who and when.
+"""Funds (Art. 7, 16): every budget line's approved, committed, paid, reversed and recovered
+(clawed back) amounts, and each disbursement's trail from request to payment, with who and when.
 
 A disbursement's status is the domain's (:class:`~ledger.domain.disbursement.DisbursementStatus`):
 a partly reversed payment stays ``paid`` (with its ``reversed_amount`` and ``net_paid``), and
@@ -18,7 +18,7 @@ from projections.store import Tx
 
 BUDGET_LINES = "view_budget_lines"
 DISBURSEMENTS = "view_disbursements"
-_AMOUNTS = ("proposed", "approved", "committed", "paid", "reversed")
+_AMOUNTS = ("proposed", "approved", "committed", "paid", "reversed", "recovered")
 
 
 def _write_lines(tx: Tx, event: Budget.Proposed | Budget.Revised, position: int) -> None:
@@ -26,8 +26,8 @@ def _write_lines(tx: Tx, event: Budget.Proposed | Budget.Revised, position: int)
     for line in event.lines:
         tx.execute(
             f"INSERT INTO {BUDGET_LINES} (budget_id, line_code, hub_id, year, category, "
-            "description, proposed, approved, committed, paid, reversed, position) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, '0.00', '0.00', '0.00', '0.00', ?)",
+            "description, proposed, approved, committed, paid, reversed, recovered, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, '0.00', '0.00', '0.00', '0.00', '0.00', ?)",
             (
                 str(event.originator_id), line["code"], hub_id, year, line["category"],
                 line["description"], str(line["amount"]), position,
@@ -50,6 +50,7 @@ LineMove = (
     | Budget.CommitmentReleased
     | Budget.CommitmentPaid
     | Budget.PaymentReversed
+    | Budget.PaymentRecovered
 )
 
 
@@ -72,7 +73,7 @@ def _move(tx: Tx, event: LineMove, position: int, **signs: int) -> None:
 
 class FundsProjection(Projection):
     name = "funds"
-    version = 2
+    version = 3
     tables: ClassVar[dict[str, str]] = {
         f"{BUDGET_LINES}_owner": (
             "budget_id TEXT PRIMARY KEY, hub_id TEXT NOT NULL, year INTEGER NOT NULL"
@@ -144,6 +145,11 @@ class FundsProjection(Projection):
     @on(Budget.PaymentReversed)
     def payment_reversed(self, tx: Tx, event: Budget.PaymentReversed, position: int) -> None:
         _move(tx, event, position, reversed=+1)
+
+    @on(Budget.PaymentRecovered)
+    def payment_recovered(self, tx: Tx, event: Budget.PaymentRecovered, position: int) -> None:
+        # A clawback returns to the fund: reversed, and recovered so the line stays used.
+        _move(tx, event, position, reversed=+1, recovered=+1)
 
     # --- disbursements ------------------------------------------------------------------------
 
