@@ -24,9 +24,9 @@ from projections.figures import (
     activities_by_organiser,
     agreements,
     budget_lines,
-    disbursements,
     report_timeliness,
 )
+from projections.funds_trail import disbursements
 from projections.statistics import service_statistics
 
 router = APIRouter(prefix="/v1/views", tags=["views"])
