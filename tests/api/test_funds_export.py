@@ -1,5 +1,6 @@
-"""The finance export: the disbursement trail with one value per cell, its line's approval, every
-reversal's amount, day and reason, and actors by name; and the route that says who a key is."""
+"""The finance export (CSV and workbook): the disbursement trail with one value per cell, its
+line's approval, every reversal's amount, day and reason, and actors by name; and the route that
+says who a key is."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
+from openpyxl import load_workbook
 
+from api.workbook import MEDIA_TYPE as WORKBOOK
 from ledger.domain.access_key import Role
 from tests.api._support import (
     BUDGET_YEAR,
@@ -117,3 +120,31 @@ def test_the_hub_resolves_any_issued_key_to_its_name_and_role(api: Api) -> None:
     identity = accepted(api.get(f"/v1/access-keys/{key_id}/identity", key=api.keys.hub))
 
     assert (identity["name"], identity["role"]) == ("extra auditor", "auditor")
+
+
+def test_the_workbook_has_the_same_rows_as_the_csv_with_money_as_numbers(api: Api) -> None:
+    approved_budget(api)
+    d_id = disbursement_in(api, "paid")
+    _reverse(api, d_id, "bureau", kind="clawback", amount="100.00", reason="违规使用")
+    exported = _exported(api)
+
+    response = api.get(
+        "/v1/views/funds/disbursements",
+        key=api.keys.auditor,
+        params={"year": BUDGET_YEAR, "format": "xlsx"},
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith(WORKBOOK)
+    assert f"disbursements-{BUDGET_YEAR}.xlsx" in response.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    header, *values = [list(r) for r in sheet.iter_rows(values_only=True)]
+    [row] = [dict(zip(header, v, strict=True)) for v in values]
+    assert header == list(exported[d_id])
+    assert row["clawed_back"] == 100
+    assert sheet.cell(row=2, column=header.index("amount") + 1).number_format == "0.00"
+    as_text = {k: "" if v is None else str(v) for k, v in row.items()}
+    money = {"line_approved", "amount", "refunded", "clawed_back", "reversed_amount", "net_paid"}
+    assert {k: v for k, v in as_text.items() if k not in money} == {
+        k: v for k, v in exported[d_id].items() if k not in money
+    }
