@@ -80,7 +80,7 @@ def _move(tx: Tx, event: LineMove, position: int, **signs: int) -> None:
 
 class FundsProjection(Projection):
     name = "funds"
-    version = 4
+    version = 5
     tables: ClassVar[dict[str, str]] = {
         f"{BUDGET_LINES}_owner": (
             "budget_id TEXT PRIMARY KEY, hub_id TEXT NOT NULL, year INTEGER NOT NULL, "
@@ -98,7 +98,8 @@ class FundsProjection(Projection):
             "payee TEXT NOT NULL, purpose TEXT NOT NULL, voucher_sha256 TEXT NOT NULL, "
             "requested_by TEXT NOT NULL, requested_on TEXT NOT NULL, approved_by TEXT, "
             "approved_on TEXT, rejected_by TEXT, rejected_on TEXT, paid_by TEXT, paid_on TEXT, "
-            "payment_reference TEXT, approval_note TEXT, rejection_reasons TEXT, "
+            "payment_reference TEXT, paid_post_close INTEGER NOT NULL, approval_note TEXT, "
+            "rejection_reasons TEXT, "
             + ", ".join(
                 f"{done} TEXT NOT NULL, {done}_by TEXT, {done}_on TEXT, {kind}_reasons TEXT"
                 for kind, done in _REVERSED.items()
@@ -177,8 +178,8 @@ class FundsProjection(Projection):
         tx.execute(
             f"INSERT INTO {DISBURSEMENTS} (disbursement_id, budget_id, hub_id, year, line_code, "
             "amount, payee, purpose, voucher_sha256, requested_by, requested_on, refunded, "
-            "clawed_back, reversed_amount, net_paid, status, position) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0.00', '0.00', '0.00', '0.00', "
+            "clawed_back, reversed_amount, net_paid, paid_post_close, status, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0.00', '0.00', '0.00', '0.00', 0, "
             "'requested', ?) "
             "ON CONFLICT (disbursement_id) DO NOTHING",
             (
@@ -206,8 +207,10 @@ class FundsProjection(Projection):
         Disbursement.Paid,
         DISBURSEMENTS,
         "disbursement_id",
-        "paid_by = ?, paid_on = ?, payment_reference = ?, net_paid = amount, status = 'paid'",
-        lambda e: (actor(e), iso(e.paid_on), e.payment_reference),
+        "paid_by = ?, paid_on = ?, payment_reference = ?, paid_post_close = ?, "
+        "net_paid = amount, status = 'paid'",
+        # post_close: recorded for a closed period under the hub's allowance (see periods).
+        lambda e: (actor(e), iso(e.paid_on), e.payment_reference, int(e.meta.post_close)),
     )
 
     @on(Disbursement.Reversed)
