@@ -11,6 +11,7 @@ from api import docs, openapi, problems
 from api.access_audit import AccessAuditMiddleware
 from api.middleware import RequestContextMiddleware
 from api.routes import (
+    access_keys,
     activities,
     agreements,
     appraisals,
@@ -111,6 +112,7 @@ def create_app(
         appraisals,
         periods,
         views,
+        access_keys,
     ):
         app.include_router(module.router)
     app.include_router(audit_routes.router)

@@ -1,4 +1,4 @@
-"""Views in the API: freshness (read-your-writes) and CSV export."""
+"""Views in the API: freshness (read-your-writes) and CSV and workbook export."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from fastapi import Depends, Query, Request, Response
 from api.deps import LARGEST, AppSettings, Ledger
 from api.problems import ApiError
 from api.responses import json_response
+from api.workbook import MEDIA_TYPE as WORKBOOK
+from api.workbook import workbook_bytes
 from ledger.domain.time import CST
 from projections.directory import ViewDirectory
 from projections.failures import ViewStalledError
@@ -40,7 +42,11 @@ MinPosition = Annotated[
     ),
 ]
 Format = Annotated[
-    str, Query(pattern="^(json|csv)$", description="json (default) or csv for a download")
+    str,
+    Query(
+        pattern="^(json|csv|xlsx)$",
+        description="json (default), or csv or xlsx (a workbook) for a download",
+    ),
 ]
 
 
@@ -134,9 +140,16 @@ def require_fresh(
 
 
 def table_response(rows: list[dict[str, Any]], key: str, fmt: str, filename: str) -> Response:
-    """Rows as JSON (``{key: rows}``) or as a CSV download (nested values as JSON text)."""
+    """Rows as JSON (``{key: rows}``), or as a CSV or workbook download (nested values as JSON
+    text)."""
     if fmt == "json":
         return json_response({key: rows, "count": len(rows)})
+    if fmt == "xlsx":
+        return Response(
+            workbook_bytes(rows, key),
+            media_type=WORKBOOK,
+            headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'},
+        )
     buffer = io.StringIO()
     columns = list(rows[0]) if rows else []
     writer = csv.writer(buffer)

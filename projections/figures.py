@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from projections.activities import ACTIVITIES, DATA_REPORTS
-from projections.funds import BUDGET_LINES, DISBURSEMENTS
+from projections.funds import BUDGET_LINES
 from projections.registry import AGREEMENTS, PARTICIPANTS
 from projections.service_cases import CASE_COUNTS, ENTERPRISE_SIZES, ENTERPRISES, PROVIDER, WINDOW
 from projections.statistics import ratio
@@ -113,7 +113,7 @@ def report_timeliness(
 def budget_lines(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[str, Any]]:
     columns = [
         "budget_id", "line_code", "hub_id", "year", "category", "description", "proposed",
-        "approved", "committed", "paid", "reversed",
+        "approved", "committed", "paid", "reversed", "recovered",
     ]  # fmt: skip
     sql = f"SELECT {', '.join(columns)} FROM {BUDGET_LINES} WHERE year = ?"
     params: list[Any] = [year]
@@ -122,27 +122,12 @@ def budget_lines(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[s
         params.append(hub_id)
     rows = [dict(zip(columns, r, strict=True)) for r in tx.fetchall(sql + " ORDER BY 1, 2", params)]
     for row in rows:
-        used = Decimal(row["committed"]) + Decimal(row["paid"]) - Decimal(row["reversed"])
+        # A clawback (recovered) returns to the fund, not to the line: it stays used.
+        used = sum(Decimal(row[c]) for c in ("committed", "paid", "recovered")) - Decimal(
+            row["reversed"]
+        )
         row["remaining"] = str(Decimal(row["approved"]) - used)
     return rows
-
-
-DISBURSEMENT_COLUMNS = [
-    "disbursement_id", "budget_id", "hub_id", "year", "line_code", "amount", "payee", "purpose",
-    "voucher_sha256", "requested_by", "requested_on", "approved_by", "approved_on",
-    "rejected_by", "rejected_on", "paid_by", "paid_on", "payment_reference", "reversed",
-    "reversal_kind", "status",
-]  # fmt: skip
-
-
-def disbursements(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[str, Any]]:
-    sql = f"SELECT {', '.join(DISBURSEMENT_COLUMNS)} FROM {DISBURSEMENTS} WHERE year = ?"
-    params: list[Any] = [year]
-    if hub_id is not None:
-        sql += " AND hub_id = ?"
-        params.append(hub_id)
-    sql += " ORDER BY requested_on, disbursement_id"
-    return [dict(zip(DISBURSEMENT_COLUMNS, r, strict=True)) for r in tx.fetchall(sql, params)]
 
 
 def agreement_status(row: dict[str, Any], as_on: str) -> str:

@@ -12,11 +12,12 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import LARGEST, require
+from api.deps import LARGEST, Ledger, require
 from api.problems import ApiError
 from api.responses import json_response
 from api.views import Views, ViewTable
 from ledger.application.context import Principal
+from ledger.application.queries.budgets import disbursement_status
 from ledger.domain.access_key import Role
 from ledger.domain.values import parse_uscc
 from projections import registers
@@ -24,9 +25,10 @@ from projections.figures import (
     activities_by_organiser,
     agreements,
     budget_lines,
-    disbursements,
     report_timeliness,
 )
+from projections.funds_reconciliation import reconciliation
+from projections.funds_trail import disbursements
 from projections.statistics import service_statistics
 
 router = APIRouter(prefix="/v1/views", tags=["views"])
@@ -180,6 +182,26 @@ def funds_disbursements(principal: Funds, table: ViewTable, year: Year) -> Respo
         lambda tx: disbursements(tx, year=year, hub_id=hub),
         "disbursements",
         f"disbursements-{year}",
+    )
+
+
+@router.get(
+    "/funds/reconciliation",
+    summary="A year's payments tied to their approval and line, with every exception found",
+)
+def funds_reconciliation(
+    principal: Funds, table: ViewTable, ledger: Ledger, year: Year
+) -> Response:
+    hub = _own_hub(principal)
+
+    def status_of(disbursement_id: str) -> str:
+        return disbursement_status(ledger, UUID(disbursement_id))
+
+    return table.answer(
+        ("funds",),
+        lambda tx: reconciliation(tx, year=year, hub_id=hub, resource_status=status_of),
+        "reconciliation",
+        f"funds-reconciliation-{year}",
     )
 
 

@@ -20,13 +20,10 @@ from ledger.domain.base import LedgerAggregate
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     AdjustmentBelowUsedError,
-    ApprovedAboveProposedError,
     BudgetNotApprovedError,
     BudgetNotProposedError,
     CommitmentNotFoundError,
-    DuplicateLineCodeError,
     InvalidBudgetYearError,
-    LineDecisionMissingError,
     NotBudgetHolderError,
     OverCommitmentError,
     UnknownBudgetLineError,
@@ -40,6 +37,7 @@ from ledger.domain.funds import (
     LineProposal,
     Signoff,
     checked_lines,
+    decided_amounts,
     lines_from,
     occurred_at_of,
     require_text,
@@ -152,10 +150,25 @@ class Budget(LedgerAggregate):
         def apply(self, aggregate: Budget) -> None:
             line = aggregate.lines[self.line_code]
             aggregate._put(replace(line, reversed=line.reversed + self.amount))
-            settled = aggregate.settled_commitments[self.disbursement_id]
-            aggregate.settled_commitments[self.disbursement_id] = replace(
-                settled, amount=settled.amount - self.amount
+            aggregate._unsettle(self.disbursement_id, self.amount)
+
+    class PaymentRecovered(LedgerAggregate.Event):
+        """A clawback: the money returns to the fund, and the line does not get it back."""
+
+        disbursement_id: UUID
+        line_code: str
+        amount: Decimal
+
+        def apply(self, aggregate: Budget) -> None:
+            line = aggregate.lines[self.line_code]
+            aggregate._put(
+                replace(
+                    line,
+                    reversed=line.reversed + self.amount,
+                    recovered=line.recovered + self.amount,
+                )
             )
+            aggregate._unsettle(self.disbursement_id, self.amount)
 
     def __init__(self) -> None:
         self.hub_id: UUID | None = None
@@ -208,32 +221,10 @@ class Budget(LedgerAggregate):
         """The bureau decides every line once: at most the proposed amount, zero to refuse it."""
         self._check_proposed("approved")
         check_not_before(meta, occurred_at_of(self.proposal), "the budget's proposal")
-        amounts: dict[str, Decimal] = {}
-        for decision in decisions:
-            line = self.line(decision.code)
-            if line.code in amounts:
-                raise DuplicateLineCodeError(
-                    f"Line {line.code} is decided more than once; decide each line once.",
-                    line_code=line.code,
-                )
-            amount = parse_amount(decision.approved_amount, allow_zero=True)
-            if amount > line.proposed:
-                raise ApprovedAboveProposedError(
-                    f"Line {line.code} proposes {line.proposed}; the bureau approves at most that "
-                    f"at first, not {amount} (adjust the line up after approval if needed).",
-                    line_code=line.code,
-                )
-            amounts[line.code] = amount
-        missing = [code for code in self.lines if code not in amounts]
-        if missing:
-            raise LineDecisionMissingError(
-                f"Decide every line: {', '.join(missing)} has no approved amount "
-                '(approve "0.00" to refuse a line).',
-                line_code=missing[0],
-            )
+        amounts = decided_amounts(self.lines, decisions, self.line)
         self.trigger_event(
             self.Approved,
-            approved_amounts={code: amounts[code] for code in self.lines},
+            approved_amounts=amounts,
             note=note.strip(),
             meta=meta,
         )
@@ -255,9 +246,9 @@ class Budget(LedgerAggregate):
         amount = parse_amount(approved_amount, allow_zero=True)
         if amount < line.used:
             raise AdjustmentBelowUsedError(
-                f"Line {line.code} already uses {line.used} (committed {line.committed}, paid "
-                f"{line.paid}, reversed {line.reversed}); its approved amount cannot go below "
-                f"that, so {amount} is refused. Reject open disbursements first if needed.",
+                f"Line {line.code} already uses {line.used} ({line.breakdown}); its approved "
+                f"amount cannot go below that, so {amount} is refused. Reject open disbursements "
+                "first if needed.",
                 line_code=line.code,
                 used=str(line.used),
             )
@@ -300,8 +291,8 @@ class Budget(LedgerAggregate):
         if amount > remaining:
             raise OverCommitmentError(
                 f"Line {line.code} has {remaining} remaining of {line.approved} approved "
-                f"(committed {line.committed}, paid {line.paid}, reversed {line.reversed}); "
-                f"{amount} does not fit. Ask the bureau to adjust the line, or request less.",
+                f"({line.breakdown}); {amount} does not fit. Ask the bureau to adjust the line, "
+                "or request less.",
                 line_code=line.code,
                 remaining=str(remaining),
             )
@@ -336,8 +327,11 @@ class Budget(LedgerAggregate):
             meta=meta,
         )
 
-    def reverse_payment(self, disbursement_id: UUID, amount: Decimal, meta: Envelope) -> None:
-        """Record money returned from a paid disbursement; the line may use it again."""
+    def reverse_payment(
+        self, disbursement_id: UUID, amount: Decimal, meta: Envelope, *, recovered: bool = False
+    ) -> None:
+        """Record money returned from a paid disbursement: a refund the line may use again, or
+        a ``recovered`` clawback that returns to the fund (re-allocated only by an adjustment)."""
         settled = self.settled_commitments.get(disbursement_id)
         if settled is None or amount > settled.amount:
             raise CommitmentNotFoundError(
@@ -345,7 +339,7 @@ class Budget(LedgerAggregate):
                 disbursement_id=str(disbursement_id),
             )
         self.trigger_event(
-            self.PaymentReversed,
+            self.PaymentRecovered if recovered else self.PaymentReversed,
             disbursement_id=disbursement_id,
             line_code=settled.line_code,
             amount=amount,
@@ -373,6 +367,10 @@ class Budget(LedgerAggregate):
 
     def _put(self, line: BudgetLine) -> None:
         self.lines = {**self.lines, line.code: line}
+
+    def _unsettle(self, disbursement_id: UUID, amount: Decimal) -> None:
+        settled = self.settled_commitments[disbursement_id]
+        self.settled_commitments[disbursement_id] = replace(settled, amount=settled.amount - amount)
 
     def _open(self, disbursement_id: UUID) -> Commitment:
         commitment = self.open_commitments.get(disbursement_id)

@@ -19,8 +19,9 @@ Who does what, and why:
   bureau's recovery of misused funds (Art. 16), so the bureau records it.
 
 Every step that moves money also changes the :class:`~ledger.domain.budget.Budget` (request
-reserves, rejection releases, payment settles, reversal returns), and the two are saved together,
-so every payment traces back to its approval and its approved budget line.
+reserves, rejection releases, payment settles, a refund returns to the line, a clawback to the
+fund), and the two are saved together, so every payment traces back to its approval and its
+approved budget line.
 """
 
 from __future__ import annotations
@@ -278,7 +279,8 @@ class Disbursement(LedgerAggregate):
         reason: str,
         meta: Envelope,
     ) -> None:
-        """Money back from a paid disbursement, in part or in full; the line may use it again."""
+        """Money back from a paid disbursement, in part or in full: a refund the line may use
+        again, a clawback that returns to the fund (the line gets it only by an adjustment)."""
         self._check_status("reversed", DisbursementStatus.PAID)
         self._check_after_last_step(meta)
         by_hub = meta.platform_id == self.hub_id
@@ -307,7 +309,7 @@ class Disbursement(LedgerAggregate):
             reason=require_text(reason, "reason"),
             meta=meta,
         )
-        budget.reverse_payment(self.id, value, meta)
+        budget.reverse_payment(self.id, value, meta, recovered=kind is ReversalKind.CLAWBACK)
 
     def _check_after_last_step(self, meta: Envelope) -> None:
         signoffs = [self.request, self.approval, self.rejection, self.payment]

@@ -7,7 +7,7 @@ checks a proposed line passes before it is stored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -16,10 +16,12 @@ from typing import Any
 
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.errors import (
+    ApprovedAboveProposedError,
     BlankFieldError,
     BudgetWithoutLinesError,
     DuplicateLineCodeError,
     InvalidLineCodeError,
+    LineDecisionMissingError,
     UnknownExpenseCategoryError,
 )
 from ledger.domain.values import parse_amount
@@ -77,11 +79,22 @@ class BudgetLine:
     committed: Decimal = ZERO
     paid: Decimal = ZERO
     reversed: Decimal = ZERO
+    """Returned from paid disbursements: refunds and clawbacks."""
+    recovered: Decimal = ZERO
+    """The clawbacks among ``reversed``: returned to the fund, not to the line."""
 
     @property
     def used(self) -> Decimal:
-        """What the line holds back: reserved, plus paid net of reversals."""
-        return self.committed + self.paid - self.reversed
+        """What the line holds back: reserved, plus paid net of refunds (a clawback stays used:
+        the line gets it back only when the bureau adjusts the line up)."""
+        return self.committed + self.paid - self.reversed + self.recovered
+
+    @property
+    def breakdown(self) -> str:
+        return (
+            f"committed {self.committed}, paid {self.paid}, reversed {self.reversed}, "
+            f"recovered {self.recovered}"
+        )
 
     @property
     def remaining(self) -> Decimal | None:
@@ -174,6 +187,40 @@ def checked_lines(lines: Sequence[LineProposal]) -> list[dict[str, Any]]:
     return checked
 
 
+def decided_amounts(
+    lines: Mapping[str, BudgetLine],
+    decisions: Sequence[LineDecision],
+    line_of: Callable[[str], BudgetLine],
+) -> dict[str, Decimal]:
+    """The bureau's approved amount for every line, in the lines' order, each rule checked:
+    every line decided once (``line_of`` finds it, or refuses an unknown code), at most its
+    proposed amount (zero refuses it)."""
+    amounts: dict[str, Decimal] = {}
+    for decision in decisions:
+        line = line_of(decision.code)
+        if line.code in amounts:
+            raise DuplicateLineCodeError(
+                f"Line {line.code} is decided more than once; decide each line once.",
+                line_code=line.code,
+            )
+        amount = parse_amount(decision.approved_amount, allow_zero=True)
+        if amount > line.proposed:
+            raise ApprovedAboveProposedError(
+                f"Line {line.code} proposes {line.proposed}; the bureau approves at most that "
+                f"at first, not {amount} (adjust the line up after approval if needed).",
+                line_code=line.code,
+            )
+        amounts[line.code] = amount
+    missing = [code for code in lines if code not in amounts]
+    if missing:
+        raise LineDecisionMissingError(
+            f"Decide every line: {', '.join(missing)} has no approved amount "
+            '(approve "0.00" to refuse a line).',
+            line_code=missing[0],
+        )
+    return {code: amounts[code] for code in lines}
+
+
 def totals_of(lines: Iterable[BudgetLine], *, approved: bool) -> dict[str, Decimal | None]:
     """The sums over ``lines``; approved and remaining are ``None`` until the budget is."""
     lines = list(lines)  # read more than once
@@ -183,5 +230,6 @@ def totals_of(lines: Iterable[BudgetLine], *, approved: bool) -> dict[str, Decim
         "committed": sum((x.committed for x in lines), ZERO),
         "paid": sum((x.paid for x in lines), ZERO),
         "reversed": sum((x.reversed for x in lines), ZERO),
+        "recovered": sum((x.recovered for x in lines), ZERO),
         "remaining": sum((x.remaining or ZERO for x in lines), ZERO) if approved else None,
     }

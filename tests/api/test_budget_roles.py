@@ -1,4 +1,5 @@
-"""Who may call the budget and disbursement routes: every route against every role.
+"""Who may call the budget and disbursement routes (and resolve the keys that acted on them):
+every route against every role.
 
 Windows and institutions have no part in the operating budget: they are refused everywhere.
 """
@@ -67,7 +68,14 @@ def _reversal(_api: Api, role: Role | None) -> JSON:
     return reversal_body(kind="clawback" if role is BUREAU else "refund")
 
 
+def _key_identity(api: Api, _role: Role) -> str:
+    _, key_id = api.issue_key(Role.BUREAU)
+    return f"/v1/access-keys/{key_id}/identity"
+
+
 ROUTES = [
+    # Who an actor of the funds trail is: the roles that read funds resolve it.
+    Route("GET", "/v1/access-keys/{id}/identity", READERS, _key_identity),
     Route(
         "POST",
         "/v1/budgets",

@@ -111,6 +111,7 @@ def test_the_budget_shows_each_lines_money_as_disbursements_move_it(api: Api) ->
         "committed": "200.00",
         "paid": "300.00",
         "reversed": "0.00",
+        "recovered": "0.00",
         "remaining": "300.00",
     }
     assert body["open_disbursements"] == 1

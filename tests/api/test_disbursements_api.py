@@ -103,7 +103,7 @@ def test_a_rejection_gives_the_reserved_amount_back_to_the_line(api: Api) -> Non
     assert _budget_line(api, budget_id)["remaining"] == "800.00"
 
 
-def test_a_refund_and_a_clawback_reverse_a_payment_and_free_the_line(api: Api) -> None:
+def test_a_refund_frees_the_line_and_a_clawback_returns_to_the_fund(api: Api) -> None:
     budget_id = approved_budget(api)
     d_id = disbursement_in(api, "paid")
 
@@ -119,7 +119,12 @@ def test_a_refund_and_a_clawback_reverse_a_payment_and_free_the_line(api: Api) -
     ]
     assert (body["reversed_amount"], body["net_paid"]) == ("300.00", "0.00")
     line = _budget_line(api, budget_id)
-    assert (line["paid"], line["reversed"], line["remaining"]) == ("300.00", "300.00", "800.00")
+    assert (line["paid"], line["reversed"], line["recovered"], line["remaining"]) == (
+        "300.00",
+        "300.00",
+        "200.00",
+        "600.00",
+    )
 
 
 def test_the_disbursements_of_a_budget_are_listed(api: Api) -> None:

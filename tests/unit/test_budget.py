@@ -321,6 +321,7 @@ def test_the_view_shows_each_line_and_the_totals_as_decimal_strings() -> None:
         "committed": "300.00",
         "paid": "0.00",
         "reversed": "0.00",
+        "recovered": "0.00",
         "remaining": "500.00",
     }
     assert view["totals"] == {
@@ -329,6 +330,7 @@ def test_the_view_shows_each_line_and_the_totals_as_decimal_strings() -> None:
         "committed": "300.00",
         "paid": "0.00",
         "reversed": "0.00",
+        "recovered": "0.00",
         "remaining": "1000.00",
     }
     assert view["open_disbursements"] == 1

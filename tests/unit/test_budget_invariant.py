@@ -1,4 +1,5 @@
-"""Whatever happens to its disbursements, a line never uses more than its approved amount."""
+"""Whatever happens to its disbursements, a line never uses more than its approved amount, and
+what was clawed back stays used (it returned to the fund, not to the line)."""
 
 from __future__ import annotations
 
@@ -80,8 +81,11 @@ def test_no_sequence_of_steps_makes_a_line_use_more_than_it_was_approved(
             assert line.approved is not None
             assert Decimal(0) <= line.used <= line.approved
             assert line.committed >= 0
-            assert Decimal(0) <= line.reversed <= line.paid
+            assert Decimal(0) <= line.recovered <= line.reversed <= line.paid
+            assert line.used == line.committed + line.paid - line.reversed + line.recovered
             mine = [d for d in disbursements if d.line_code == line.code]
+            clawed_back = [r.amount for d in mine for r in d.reversals if r.kind == "clawback"]
+            assert line.recovered == sum(clawed_back, Decimal(0))
             open_ = (DisbursementStatus.REQUESTED, DisbursementStatus.APPROVED)
             assert line.committed == sum((d.amount for d in mine if d.status in open_), Decimal(0))
             assert line.paid - line.reversed == sum((d.net_paid for d in mine), Decimal(0))

@@ -315,7 +315,8 @@ def test_a_full_reversal_leaves_the_disbursement_reversed() -> None:
         (ReversalKind.REFUND, HUB_ACTOR),
     ]
     assert disbursement.net_paid == Decimal("0.00")
-    assert _line(budget) == ("0.00", "300.00", "300.00", "800.00", "800.00")
+    # The refund returns to the line; the clawback returns to the fund.
+    assert _line(budget) == ("0.00", "300.00", "300.00", "800.00", "700.00")
 
 
 def test_a_reversal_is_at_most_what_is_still_paid() -> None:

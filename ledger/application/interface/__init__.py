@@ -119,6 +119,20 @@ def access_key_view(key: AccessKey) -> JSON:
     }
 
 
+def key_identity_view(key: AccessKey) -> JSON:
+    """Who an actor ``key:<id>`` is: the name and role the key was issued with, and the platform
+    it acts for (never its secret or hash)."""
+    return {
+        "id": str(key.id),
+        "actor": f"key:{key.id}",
+        "name": key.name,
+        "role": key.role.value,
+        "platform_id": plain(key.platform_id),
+        "issued_at": key.issued_at,
+        "revoked": key.revoked,
+    }
+
+
 def event_type(topic: str) -> str:
     """``ServiceCase.Delivered`` from ``ledger.domain.service_case:ServiceCase.Delivered``."""
     return topic.rpartition(":")[2]

@@ -30,13 +30,15 @@ def _line_view(line: BudgetLine) -> JSON:
         "committed": str(line.committed),
         "paid": str(line.paid),
         "reversed": str(line.reversed),
+        "recovered": str(line.recovered),
         "remaining": plain(line.remaining),
     }
 
 
 def budget_view(budget: Budget) -> JSON:
-    """A budget with, per line and in total: proposed, approved, committed, paid, reversed and
-    remaining (``approved - committed - paid + reversed``; ``None`` until approval)."""
+    """A budget with, per line and in total: proposed, approved, committed, paid, reversed
+    (refunds and clawbacks), recovered (the clawbacks, returned to the fund) and remaining
+    (``approved - committed - paid + reversed - recovered``; ``None`` until approval)."""
     return {
         **common(budget),
         "hub_id": plain(budget.hub_id),

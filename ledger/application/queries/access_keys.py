@@ -1,7 +1,9 @@
 """Access keys as the edges read them: is there a first key yet, which live key a secret is,
-and every key ever issued."""
+which key an actor (``key:<id>``) is, and every key ever issued."""
 
 from __future__ import annotations
+
+from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
@@ -39,3 +41,8 @@ def authenticate(ledger: LedgerCore, secret: str) -> AccessKey | None:
 def list_keys(ledger: LedgerCore, directory: Directory) -> list[AccessKey]:
     """Every key ever issued, in issue order."""
     return listed(ledger, directory, "access_key", AccessKey, AccessKeyNotFoundError)
+
+
+def key_of(ledger: LedgerCore, key_id: UUID) -> AccessKey:
+    """The key ``key_id`` (live or revoked), or :class:`AccessKeyNotFoundError`."""
+    return ledger.load(key_id, AccessKey, AccessKeyNotFoundError, "access key")

@@ -32,3 +32,11 @@ def list_disbursements(ledger: LedgerCore, budget_id: UUID) -> list[Disbursement
         ledger.load(d, Disbursement, DisbursementNotFoundError, "disbursement")
         for d in budget.disbursement_ids
     ]
+
+
+def disbursement_status(ledger: LedgerCore, disbursement_id: UUID) -> str:
+    """The status ``GET /v1/disbursements/{id}`` shows (for a reconciliation against a view)."""
+    disbursement = ledger.load(
+        disbursement_id, Disbursement, DisbursementNotFoundError, "disbursement"
+    )
+    return disbursement.status.value
