@@ -32,6 +32,7 @@ from ledger.application.ports import (
 )
 from ledger.application.writes import Decided, Decision, Outcome, Write
 from ledger.domain.base import LedgerAggregate
+from ledger.domain.claim import Claim
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     AlreadyUsedError,
@@ -332,12 +333,13 @@ class UnitOfWork:
                 "is already recorded.",
                 id=str(aggregate.id),
             )
-        try:  # the winner used what this one claimed (a voucher, say)? Then say that.
-            self._decide(command, None)
-        except AlreadyUsedError:
-            raise
-        except Exception:  # noqa: S110 - only a probe: anything else is the retry's to answer
-            pass
+        if any(isinstance(a, Claim) for a in decided.changed):
+            try:  # the winner used what this one claimed (a voucher, say)? Then say that.
+                self._decide(command, None)
+            except AlreadyUsedError:
+                raise
+            except Exception:  # noqa: S110 - only a probe: anything else is the retry's to answer
+                pass
         changed_with = "".join(
             f" (or the {type(other).__name__.lower()} {other.id} changed with it)"
             for other in others
