@@ -14,6 +14,7 @@ from eventsourcing.utils import get_topic
 
 from demo.activities import seed_activities
 from demo.agreements import seed_agreements
+from demo.appraisals import seed_appraisals
 from demo.cases import seed_cases, seed_enterprises
 from demo.funds import seed_funds
 from demo.network import seed_expert_pool, seed_network
@@ -23,11 +24,7 @@ from demo.world import DemoReport, DemoWorld, Progress, Window
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import IssueKey
 from ledger.application.commands.periods import ClosePeriod
-from ledger.application.commands.standing import (
-    ChangePlatformStanding,
-    GrantPrioritySupport,
-    OrderRectification,
-)
+from ledger.application.commands.standing import ChangePlatformStanding, OrderRectification
 from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.budget import FIRST_BUDGET_YEAR
@@ -103,6 +100,7 @@ def seed_demo(
         stage(demo)
     _standing(demo)
     _close_year(demo)
+    seed_appraisals(demo)
     _keys(demo)
     demo.report.head = ledger.head_position()
     demo.report.hub_id = demo.hub_id
@@ -117,8 +115,8 @@ def _any_platform(ledger: LedgerApplication) -> bool:
 
 
 def _standing(demo: DemoWorld) -> None:
-    """The window that reported most punctually gets priority support; the one most often late
-    is ordered to rectify (as the appraisal would decide)."""
+    """The window most often late with its reports is ordered to rectify on that ground in
+    December; priority support and the rest follow from the appraisals (demo.appraisals)."""
     late = {w.id: 0 for w in demo.windows}
     for window in demo.windows:
         for month in range(1, 13):
@@ -129,15 +127,13 @@ def _standing(demo: DemoWorld) -> None:
     whole_year = [w for w in demo.windows if not w.onboarded]
     best = min(whole_year, key=lambda w: late[w.id])
     weakest = max(whole_year, key=lambda w: late[w.id])
-    hub = demo.as_hub(demo.at(date(demo.year, 12, 20)))
-    excellent = GrantPrioritySupport(year=demo.year + 1, citation=f"{demo.year}年度绩效考核：优秀")
-    demo.handle(ChangePlatformStanding(subject_id=best.id, step=excellent), hub)
     if late[weakest.id] == late[best.id]:
         return  # every window reported alike: nobody stands out
+    hub = demo.as_hub(demo.at(date(demo.year, 12, 20)))
     failing = OrderRectification(
         deadline=date(demo.year + 1, 3, 31),
         reasons=f"服务数据报送不及时（全年迟报{late[weakest.id]}次）",
-        citation=f"{demo.year}年度绩效考核：不合格",
+        citation="reason:data_reports_late",
     )
     demo.handle(ChangePlatformStanding(subject_id=weakest.id, step=failing), hub)
 

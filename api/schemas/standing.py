@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from api.schemas.common import Body, LongText, OccurredAt, Text
+from api.schemas.common import Body, LongText, OccurredAt
 from ledger.application.commands.standing import (
     CompleteRectification,
     FailRecheck,
@@ -23,12 +23,22 @@ Reasons = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 class PrioritySupportBody(Body):
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"year": 2026, "citation": "2025年度绩效考核：优秀", "note": "优先扶持"}]
+            "examples": [
+                {
+                    "year": 2026,
+                    "citation": "appraisal:3f0e8b1c-6a4d-5e2f-9b7a-1c2d3e4f5a6b",
+                    "note": "2025年度考核优秀，优先扶持",
+                }
+            ]
         }
     )
 
     year: Annotated[int, Field(ge=2018, le=2100, strict=True)]
-    citation: Text
+    citation: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+        Field(description="appraisal:<id> of the subject's concluded 优秀 appraisal of year - 1"),
+    ]
     note: LongText = ""
     occurred_at: OccurredAt = None
 
@@ -43,7 +53,7 @@ class RectificationOrderBody(Body):
                 {
                     "deadline": "2030-06-30",
                     "reasons": "服务企业数量、满意度未达考核要求",
-                    "citation": "2025年度绩效考核：不合格",
+                    "citation": "reason:data_reports_late",
                 }
             ]
         }
@@ -51,7 +61,15 @@ class RectificationOrderBody(Body):
 
     deadline: date
     reasons: Reasons
-    citation: Text
+    citation: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+        Field(
+            description="appraisal:<id> of the subject's concluded 不合格 appraisal, or a listed "
+            "ground: reason:data_reports_late, reason:complaints_upheld, "
+            "reason:inspection_findings, reason:funds_misused, reason:service_interrupted"
+        ),
+    ]
     occurred_at: OccurredAt = None
 
     def to_step(self) -> OrderRectification:

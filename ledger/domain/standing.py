@@ -115,6 +115,11 @@ class StandingAggregate(LedgerAggregate):
         self._check_standing(
             {Standing.GOOD, Standing.PRIORITY_SUPPORT}, "granted priority support", meta
         )
+        if self.priority_support_year == year:
+            raise StandingTransitionError(
+                f"Priority support for {year} is already granted: one consequence per year.",
+                standing=self.standing.value,
+            )
         self.trigger_event(
             self.PrioritySupportGranted, year=year, citation=citation, note=note, meta=meta
         )

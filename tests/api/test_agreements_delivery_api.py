@@ -181,7 +181,7 @@ def test_an_assignment_names_an_institution_by_id_and_an_expert_by_name(
 def test_a_case_is_not_assigned_to_a_revoked_institution(api: Api) -> None:
     deadline = NOW.astimezone(CST).date() + timedelta(days=30)
     steps: list[StandingStep] = [
-        OrderRectification(deadline=deadline, reasons="r", citation="c"),
+        OrderRectification(deadline=deadline, reasons="r", citation="reason:data_reports_late"),
         FailRecheck(reasons="r"),
         RequestRevocation(reasons="r"),
         Revoke(reasons="r"),

@@ -11,7 +11,11 @@ from ledger.domain import ids
 from ledger.domain.access_key import Role
 from tests.api._support import INSTITUTION_USCC, Api, assert_problem
 
-ORDER = {"deadline": "2026-04-30", "reasons": "满意度不达标", "citation": "2025年度考核：不合格"}
+ORDER = {
+    "deadline": "2026-04-30",
+    "reasons": "满意度不达标",
+    "citation": "reason:data_reports_late",
+}
 
 
 def institution_id() -> UUID:

@@ -81,7 +81,11 @@ def test_a_rectification_cannot_be_completed_by_backdating_it_before_the_deadlin
     api: Api,
 ) -> None:
     path = f"/v1/platforms/{api.window_a_id}"
-    order = {"deadline": "2026-04-30", "reasons": "满意度不达标", "citation": "2025年度考核"}
+    order = {
+        "deadline": "2026-04-30",
+        "reasons": "满意度不达标",
+        "citation": "reason:data_reports_late",
+    }
     assert api.post(f"{path}/rectification-order", key=api.keys.hub, json=order).status_code == 200
     api.clock.now = datetime(2026, 6, 1, 2, 0, tzinfo=UTC)
 
@@ -102,7 +106,7 @@ def test_a_rectification_order_cannot_be_backdated_to_leave_no_time(api: Api) ->
     order = {
         "deadline": "2026-03-01",
         "reasons": "满意度不达标",
-        "citation": "2025年度考核",
+        "citation": "reason:data_reports_late",
         "occurred_at": "2026-02-20T10:00:00+08:00",
     }
 
@@ -113,7 +117,11 @@ def test_a_rectification_order_cannot_be_backdated_to_leave_no_time(api: Api) ->
 
 def test_standing_does_not_run_backwards_in_business_time(api: Api) -> None:
     path = f"/v1/platforms/{api.window_a_id}"
-    order = {"deadline": "2026-04-30", "reasons": "满意度不达标", "citation": "2025年度考核"}
+    order = {
+        "deadline": "2026-04-30",
+        "reasons": "满意度不达标",
+        "citation": "reason:data_reports_late",
+    }
     assert api.post(f"{path}/rectification-order", key=api.keys.hub, json=order).status_code == 200
 
     assert_refused_unrecorded(
@@ -160,7 +168,11 @@ def test_the_first_day_of_the_network_is_accepted(api: Api) -> None:
 
 def test_a_date_far_beyond_the_horizon_is_refused_with_its_field(api: Api) -> None:
     path = f"/v1/platforms/{api.window_a_id}/rectification-order"
-    order = {"deadline": "9999-12-31", "reasons": "满意度不达标", "citation": "2025年度考核"}
+    order = {
+        "deadline": "9999-12-31",
+        "reasons": "满意度不达标",
+        "citation": "reason:data_reports_late",
+    }
 
     problem = assert_refused_unrecorded(
         api, 422, "date_beyond_horizon", path, key=api.keys.hub, json=order

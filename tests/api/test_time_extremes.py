@@ -75,7 +75,12 @@ def _plan_activity(api: Api, at: str, day: str) -> Any:
 
 
 def _order_rectification(api: Api, at: str, day: str) -> Any:
-    body = {"deadline": day, "reasons": "满意度不达标", "citation": "考核", "occurred_at": at}
+    body = {
+        "deadline": day,
+        "reasons": "满意度不达标",
+        "citation": "reason:data_reports_late",
+        "occurred_at": at,
+    }
     return api.post(
         f"/v1/platforms/{api.window_b_id}/rectification-order", key=api.keys.hub, json=body
     )

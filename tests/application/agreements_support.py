@@ -236,7 +236,9 @@ def revoke(ledger: LedgerApplication, subject: str, subject_id: UUID) -> None:
     """Take a platform or institution through rectification to revocation (Art. 13), today."""
     deadline = datetime.now(UTC).date() + timedelta(days=30)
     steps: list[StandingStep] = [
-        OrderRectification(deadline=deadline, reasons="不合格", citation="年度考核"),
+        OrderRectification(
+            deadline=deadline, reasons="不合格", citation="reason:data_reports_late"
+        ),
         FailRecheck(reasons="复查不合格"),
         RequestRevocation(reasons="整改无效"),
         Revoke(reasons="撤销资格"),

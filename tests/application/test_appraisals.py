@@ -24,9 +24,18 @@ from ledger.application.commands.cases import (
 )
 from ledger.application.commands.experts import RegisterExpert
 from ledger.application.commands.participants import RegisterEnterprise
+from ledger.application.commands.standing import (
+    ChangePlatformStanding,
+    GrantPrioritySupport,
+    OrderRectification,
+)
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.envelope import Envelope
-from ledger.domain.errors import ExpertScoresMissingError
+from ledger.domain.errors import (
+    ExpertScoresMissingError,
+    InvalidCitationError,
+    StandingTransitionError,
+)
 from ledger.domain.ids import platform_id
 from ledger.domain.platform import Platform
 from ledger.domain.schemes import default_scheme
@@ -238,3 +247,38 @@ def test_verification_names_figures_that_the_log_does_not_give(
 def test_the_default_day_is_the_end_of_january_after_the_year() -> None:
     assert default_as_on(2025, date(2026, 11, 26)) == date(2026, 1, 31)
     assert default_as_on(2026, date(2026, 11, 26)) == date(2026, 11, 26)
+
+
+def test_a_change_of_standing_cites_a_concluded_appraisal_or_a_listed_ground(
+    ledger: LedgerApplication,
+) -> None:
+    window = network(ledger, cases=1)
+    excellent = {
+        "smes_served": 200, "satisfied_share": "0.9", "free_share": "0.3", "activities_held": 10,
+        "reports_on_time_share": "1", "institutions_in_force": 5,
+    }  # fmt: skip
+    appraisal_id = appraise(ledger, window, figures=excellent).resource_id
+    scored(ledger, appraisal_id, 95)
+    act(ledger, ConcludeAppraisal(appraisal_id=appraisal_id), at(datetime(2026, 2, 2, tzinfo=UTC)))
+    hub = at(datetime(2026, 2, 3, tzinfo=UTC))
+
+    def change(step: Any) -> Any:
+        return act(ledger, ChangePlatformStanding(subject_id=window, step=step), hub)
+
+    deadline = date(2026, 12, 30)
+    for citation in (
+        "随便写的",
+        "reason:made_up",
+        f"appraisal:{window}",
+        f"appraisal:{appraisal_id}",
+    ):
+        with pytest.raises(InvalidCitationError):
+            change(OrderRectification(deadline=deadline, reasons="r", citation=citation))
+    with pytest.raises(InvalidCitationError):
+        change(GrantPrioritySupport(year=2027, citation=f"appraisal:{appraisal_id}"))
+    with pytest.raises(StandingTransitionError):  # the conclusion granted 2026 already
+        change(GrantPrioritySupport(year=2026, citation=f"appraisal:{appraisal_id}"))
+    order = OrderRectification(
+        deadline=deadline, reasons="迟报", citation="reason:data_reports_late"
+    )
+    assert change(order).body["standing"] == "rectifying"

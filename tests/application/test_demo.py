@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+from uuid import UUID
 
 import pytest
 
@@ -25,6 +26,7 @@ from ledger.application.queries.participants import list_institutions, list_plat
 from ledger.domain.access_key import AccessKey
 from ledger.domain.activity import Activity
 from ledger.domain.agreement_terms import PartyKind
+from ledger.domain.appraisal import Appraisal
 from ledger.domain.data_report import DataReport
 from ledger.domain.disbursement import DisbursementStatus
 from ledger.domain.onboarding import ApplicationStatus
@@ -233,6 +235,9 @@ def test_business_times_lie_in_the_demo_year_but_december_reports(seeded: Seeded
         if isinstance(event, Period.Closed):
             assert (event.label, day) == (str(YEAR), date(YEAR + 1, 2, 1))  # the year's close
             continue
+        if isinstance(event, Appraisal.Event) or event.meta.causation_id.startswith("appraisal:"):  # type: ignore[attr-defined]
+            assert date(YEAR + 1, 2, 1) < day < date(YEAR + 1, 3, 1)  # appraised once closed
+            continue
         if day.year != YEAR:
             assert isinstance(event, DataReport.Event), type(event)
             assert day < date(YEAR + 1, 2, 1)
@@ -245,6 +250,30 @@ def test_the_hub_closes_the_year_so_it_can_be_appraised(seeded: Seeded) -> None:
 
     assert closed.closed_by == HUB_ACTOR
     assert closed.allowances == []
+
+
+def test_the_networks_standing_follows_from_its_own_appraisals(seeded: Seeded) -> None:
+    concluded = seeded.events(Appraisal.Concluded)
+    connected = seeded.events(Platform.RegisteredAsConnected) + seeded.events(
+        Platform.ConnectedAfterOnboarding
+    )
+    windows = [e for e in connected if getattr(e, "kind", "window") == "window"]
+    assert concluded
+    assert len(concluded) <= len(windows)
+    grades = {seeded.ledger.get(Appraisal, e.originator_id).subject_id: e.grade for e in concluded}
+    for logged in seeded.log:
+        event = logged.event
+        citation = getattr(event, "citation", None)
+        if citation is None:
+            continue
+        kind, _, ref = citation.partition(":")
+        if kind == "appraisal":
+            appraisal = seeded.ledger.get(Appraisal, UUID(ref))
+            expected = "优秀" if type(event).__name__ == "PrioritySupportGranted" else "不合格"
+            assert (appraisal.subject_id, appraisal.grade) == (event.originator_id, expected)
+        else:
+            assert citation == "reason:data_reports_late", citation
+    assert set(grades.values()) <= {"优秀", "合格", "不合格"}
 
 
 def test_seeding_a_ledger_that_already_has_a_network_is_refused(seeded: Seeded) -> None:

@@ -186,7 +186,11 @@ def test_a_revoked_window_submits_nothing(
     def step(action: StandingStep) -> None:
         act(clocked_ledger, ChangePlatformStanding(subject_id=window, step=action), bureau)
 
-    step(OrderRectification(deadline=date(2026, 3, 31), reasons="不合格", citation="2025年度考核"))
+    step(
+        OrderRectification(
+            deadline=date(2026, 3, 31), reasons="不合格", citation="reason:data_reports_late"
+        )
+    )
     step(FailRecheck(reasons="复查不合格"))
     step(RequestRevocation(reasons="整改不到位"))
     step(Revoke(reasons="撤销资格"))

@@ -201,7 +201,7 @@ def _consequence(
         causation_id=f"appraisal:{appraisal.id}",
         occurred_at=meta.occurred_at,
     )
-    citation = f"{appraisal.year}年度绩效考核：{grade}（appraisal {appraisal.id}）"
+    citation = f"appraisal:{appraisal.id}"  # resolvable, as every citation is (citations)
     try:
         if grade == "优秀":
             subject.grant_priority_support(

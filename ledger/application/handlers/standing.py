@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TypeVar, cast
 
 from ledger.application.capability import Capability
+from ledger.application.citations import check_citation
 from ledger.application.commands.standing import (
     ChangeStanding,
     CompleteRectification,
@@ -107,10 +108,14 @@ def change_standing(
     meta = uow.envelope(context, command.occurred_at)
     on = business_date(meta)
 
+    step = command.step
+    if isinstance(step, GrantPrioritySupport | OrderRectification):
+        check_citation(store, subject_id, step)
+
     def decide(subject: S | None) -> S:
         if subject is None:  # only a creating write finds none
             raise capability.missing(subject_id)
-        take(subject, command.step, meta)
+        take(subject, step, meta)
         return subject
 
     write = Write(

@@ -185,6 +185,7 @@ complete tree:
         ├── ExpertAlreadyScoredError
         ├── ExpertScoresMissingError
         ├── ExpertConflictOfInterestError
+        ├── InvalidCitationError
         ├── NotAppraiserError
         ├── UnknownSubjectError
         ├── InvalidPeriodError

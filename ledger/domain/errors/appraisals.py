@@ -16,6 +16,7 @@ __all__ = [
     "ExpertAlreadyScoredError",
     "ExpertConflictOfInterestError",
     "ExpertScoresMissingError",
+    "InvalidCitationError",
     "InvalidExpertScoreError",
     "InvalidSchemeError",
     "NotAppraiserError",
@@ -79,3 +80,10 @@ class ExpertScoresMissingError(RuleViolationError):
 class ExpertConflictOfInterestError(RuleViolationError):
     code = "expert_conflict_of_interest"
     title = "Expert has a conflict of interest"
+
+
+class InvalidCitationError(RuleViolationError):
+    """A change of standing cites neither a concluded appraisal nor a listed ground."""
+
+    code = "invalid_citation"
+    title = "Invalid citation"
