@@ -10,11 +10,12 @@ import pytest
 
 from demo import seed_demo
 from ledger.application.app import LedgerApplication
-from ledger.application.commands.appraisals import AddExpertScore, RecordAppraisal
+from ledger.application.commands.appraisals import AddExpertScore
+from ledger.domain.appraisal import Appraisal
 from ledger.domain.errors import ExpertConflictOfInterestError
+from ledger.domain.ids import appraisal_id
 from ledger.domain.onboarding import OnboardingApplication
 from ledger.domain.platform import Platform
-from ledger.domain.schemes import default_scheme
 from projections.appraisal import figures_at, subjects_of_kind
 from tests.acting import act
 from tests.application.support import envelope
@@ -37,16 +38,17 @@ def test_an_expert_who_reviewed_the_onboarding_does_not_score_the_appraisal(
     assert isinstance(application, OnboardingApplication)
     reviewer = application.reviews[0].expert_id
     hub = envelope(report.hub_id)
-    appraisal = act(
-        ledger,
-        RecordAppraisal(
-            subject_id=onboarded.id, year=YEAR, scheme=default_scheme("window"),
-            position=position, as_on=date(2026, 1, 31), figures=windows[str(onboarded.id)],
-        ),
-        hub,
-    ).resource_id  # fmt: skip
+    appraisal = appraisal_id(onboarded.id, YEAR)  # the demonstration appraised it (no reviewer)
+    panel = set(seeded_scores(ledger, appraisal))
+    assert len(panel) == 3
+    assert reviewer not in panel
 
     with pytest.raises(ExpertConflictOfInterestError) as raised:
         act(ledger, AddExpertScore(appraisal_id=appraisal, expert_id=reviewer, score=90), hub)
 
     assert "reviewed the subject's onboarding" in raised.value.detail
+
+
+def seeded_scores(ledger: LedgerApplication, appraisal: UUID) -> list[UUID]:
+    """The experts who scored ``appraisal``."""
+    return list(ledger.get(Appraisal, appraisal).expert_scores)
