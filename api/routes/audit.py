@@ -120,6 +120,7 @@ def _latest_note(audit: AuditRuntime) -> bytes:
     "/checkpoint",
     summary="The latest checkpoint as a C2SP signed note (tlog-checkpoint)",
     response_class=PlainTextResponse,
+    responses={404: {"description": "Nothing is sealed yet"}},
 )
 def checkpoint_note(_: Verifier, audit: Audit) -> Response:
     return Response(_latest_note(audit), media_type=TEXT)
@@ -129,6 +130,7 @@ def checkpoint_note(_: Verifier, audit: Audit) -> Response:
     "/verifier-key",
     summary="The note verifier key (C2SP signed-note) of the key that signed /checkpoint",
     response_class=PlainTextResponse,
+    responses={404: {"description": "Nothing is sealed yet"}},
 )
 def verifier_key(_: Verifier, audit: Audit) -> Response:
     text, signatures = split_note(_latest_note(audit))

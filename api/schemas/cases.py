@@ -181,16 +181,16 @@ class CaseOpening(Body):
                     "category": "131000",
                     "channel": "offline",
                     "description": "员工安全生产培训",
-                    "occurred_at": "2026-03-01T09:30:00+08:00",
+                    "occurred_at": "2026-02-25T09:30:00+08:00",
                     "assignment": {"provider_kind": "expert", "provider_name": "王教授"},
                     "delivery": {
-                        "delivered_on": "2026-03-03",
+                        "delivered_on": "2026-02-26",
                         "mode": "onsite",
                         "fee_type": "free",
-                        "occurred_at": "2026-03-03T16:00:00+08:00",
+                        "occurred_at": "2026-02-26T16:00:00+08:00",
                     },
                     "feedback": {"satisfaction": 5, "comment": "很满意"},
-                    "closure": {"note": "服务完成", "occurred_at": "2026-03-04T10:00:00+08:00"},
+                    "closure": {"note": "服务完成", "occurred_at": "2026-02-27T10:00:00+08:00"},
                 },
             ]
         }
