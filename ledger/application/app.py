@@ -33,6 +33,7 @@ from ledger.application.handlers.periods import Periods
 from ledger.application.handlers.platforms import Platforms
 from ledger.application.handlers.publications import Publications
 from ledger.application.lookups import Lookups
+from ledger.application.personal_data import ERASURE_TOPICS, KeyStore, PersonalDataVault
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
 from ledger.application.writes import Outcome
 from ledger.domain.access_key import AccessKey
@@ -64,6 +65,8 @@ class LedgerApplication(LedgerCore):
         self.uow.revoked_topics = tuple(
             get_topic(e) for e in (AccessKey.Revoked, Platform.Revoked, Institution.Revoked)
         )
+        # The recorder destroys a subject's keys in the commit that erases its personal data.
+        self.recorder.erasure_topics = ERASURE_TOPICS  # type: ignore[attr-defined]
         self.lookups = Lookups(self)
         lookups = self.lookups
         self.capabilities: tuple[Capability[Any], ...] = (
@@ -80,7 +83,7 @@ class LedgerApplication(LedgerCore):
             ExpertPool(),
             Platforms(self, self.uow),
             Institutions(self, self.uow),
-            Enterprises(),
+            Enterprises(PersonalDataVault(cast(KeyStore, self.recorder))),
             AccessKeys(lookups, self.clock, self.save),
         )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {

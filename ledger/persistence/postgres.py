@@ -20,6 +20,7 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
+from ledger.application.personal_data import PersonalKey
 from ledger.application.ports import (
     IdempotencyRecord,
     IdempotentResult,
@@ -27,7 +28,7 @@ from ledger.application.ports import (
     RevokedBeforeCommitError,
 )
 from ledger.persistence.failfast import fail_fast
-from ledger.persistence.idempotency import positions_for
+from ledger.persistence.idempotency import erased_subjects, positions_for
 
 
 class _ArrayInsert(PostgresAggregateRecorder):
@@ -79,6 +80,9 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder, _ArrayInsert):
     """
 
     idempotency_table = "ledger_idempotency"
+    keys_table = "ledger_personal_keys"
+    erasure_topics: tuple[str, ...] = ()
+    """Topics of events that erase their stream's personal information (set by the ledger)."""
 
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name=events_table_name)
@@ -123,6 +127,10 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder, _ArrayInsert):
         **kwargs: Any,
     ) -> Sequence[int] | None:
         notification_ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        # Erasure destroys the keys in the transaction that records it, through the one
+        # function that may (migrations/0031_personal_data_keys.sql).
+        for subject in erased_subjects(stored_events, self.erasure_topics):
+            curs.execute("SELECT ledger_erase_personal_data(%s)", (subject,))
         records: tuple[IdempotencyRecord, ...] = kwargs.get("idempotency", ())
         if records and notification_ids:
             anchors = [(s.originator_id, s.originator_version) for s in stored_events]
@@ -188,6 +196,26 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder, _ArrayInsert):
                 )
                 for row in curs.fetchall()
             ]
+
+    def personal_data_key(self, subject_id: UUID, candidate: tuple[UUID, bytes]) -> PersonalKey:
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(
+                f"INSERT INTO {self.keys_table} (key_id, subject_id, key) VALUES (%s, %s, %s) "
+                "ON CONFLICT (subject_id) DO NOTHING",
+                (candidate[0], subject_id, candidate[1]),
+            )
+            curs.execute(
+                f"SELECT key_id, key FROM {self.keys_table} WHERE subject_id = %s", (subject_id,)
+            )
+            row = curs.fetchone()
+        assert row is not None  # inserted, or there already
+        return PersonalKey(row["key_id"], bytes(row["key"]))
+
+    def personal_data_key_by_id(self, key_id: UUID) -> bytes | None:
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(f"SELECT key FROM {self.keys_table} WHERE key_id = %s", (key_id,))
+            row = curs.fetchone()
+        return None if row is None else bytes(row["key"])
 
     def streams_present(self, stream_ids: Sequence[UUID]) -> set[UUID]:
         """Which of ``stream_ids`` have at least one event (one query, for bulk imports)."""

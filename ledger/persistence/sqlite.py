@@ -9,19 +9,23 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 
+from ledger.application.personal_data import PersonalKey
 from ledger.application.ports import (
     IdempotencyRecord,
     IdempotentResult,
     RevocationCheck,
     RevokedBeforeCommitError,
 )
-from ledger.persistence.idempotency import positions_for
+from ledger.persistence.idempotency import erased_subjects, positions_for
 
 
 class LedgerSQLiteRecorder(SQLiteApplicationRecorder):
     """Refuses UPDATE and DELETE on stored events, and records idempotency in the same commit."""
 
     idempotency_table = "ledger_idempotency"
+    keys_table = "ledger_personal_keys"
+    erasure_topics: tuple[str, ...] = ()
+    """Topics of events that erase their stream's personal information (set by the ledger)."""
 
     def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name)
@@ -44,6 +48,12 @@ class LedgerSQLiteRecorder(SQLiteApplicationRecorder):
             "version INTEGER NOT NULL, body BLOB NOT NULL, position INTEGER NOT NULL, "
             "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), "
             "PRIMARY KEY (scope, key))",
+            f"CREATE INDEX IF NOT EXISTS {self.idempotency_table}_resource_idx "
+            f"ON {self.idempotency_table} (resource_id)",
+            # Keys sealing personal information (see migrations/0031_personal_data_keys.sql).
+            f"CREATE TABLE IF NOT EXISTS {self.keys_table} ("
+            "key_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL UNIQUE, key BLOB NOT NULL, "
+            "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
         ]
 
     def _insert_events(
@@ -67,6 +77,11 @@ class LedgerSQLiteRecorder(SQLiteApplicationRecorder):
             revoked = frozenset(_uuid(row[0]) for row in c.fetchall())
             if revoked:
                 raise RevokedBeforeCommitError(revoked)
+        # Erasure destroys the keys in the transaction that records it (before this write's
+        # own idempotency record is kept).
+        for subject in erased_subjects(stored_events, self.erasure_topics):
+            c.execute(f"DELETE FROM {self.keys_table} WHERE subject_id = ?", (subject.hex,))
+            c.execute(f"DELETE FROM {self.idempotency_table} WHERE resource_id = ?", (subject.hex,))
         records: tuple[IdempotencyRecord, ...] = kwargs.get("idempotency", ())
         if records and notification_ids:
             anchors = [(_uuid(s.originator_id), s.originator_version) for s in stored_events]
@@ -144,6 +159,26 @@ class LedgerSQLiteRecorder(SQLiteApplicationRecorder):
                 )
                 present.update(_uuid(row["originator_id"]) for row in c.fetchall())
         return present
+
+    def personal_data_key(self, subject_id: UUID, candidate: tuple[UUID, bytes]) -> PersonalKey:
+        with self.datastore.transaction(commit=True) as c:
+            c.execute(
+                f"INSERT OR IGNORE INTO {self.keys_table} (key_id, subject_id, key) "
+                "VALUES (?, ?, ?)",
+                (candidate[0].hex, subject_id.hex, candidate[1]),
+            )
+            c.execute(
+                f"SELECT key_id, key FROM {self.keys_table} WHERE subject_id = ?",
+                (subject_id.hex,),
+            )
+            row = c.fetchone()
+        return PersonalKey(UUID(row["key_id"]), bytes(row["key"]))
+
+    def personal_data_key_by_id(self, key_id: UUID) -> bytes | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT key FROM {self.keys_table} WHERE key_id = ?", (key_id.hex,))
+            row = c.fetchone()
+        return None if row is None else bytes(row["key"])
 
     def ping(self) -> None:
         with self.datastore.transaction(commit=False) as c:

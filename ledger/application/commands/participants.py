@@ -55,3 +55,23 @@ class UpdateEnterpriseFigures(Command[Outcome]):
     revenue_wan: Decimal
     valid_from: date
     reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordEnterpriseContact(Command[Outcome]):
+    """Record an enterprise's contact person (replacing any before); sealed before it is stored.
+    Recording the contact as it stands changes nothing."""
+
+    enterprise_id: UUID
+    name: str
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class EraseEnterpriseContact(Command[Outcome]):
+    """Erase an enterprise's contact person (PIPL Art. 47) on one of the law's grounds."""
+
+    enterprise_id: UUID
+    ground: str
+    reason: str

@@ -81,7 +81,20 @@ def enterprise_view(enterprise: Enterprise) -> JSON:
             if enterprise.size_history
             else {}
         ),
+        # Shown once a contact person was recorded: its state, never its content.
+        **({"contact": contact_state(enterprise)} if contact_state(enterprise) else {}),
     }
+
+
+def contact_state(enterprise: Enterprise) -> JSON | None:
+    """Whether the enterprise holds a contact person, and who recorded it or why it was erased;
+    the contact itself is read only at ``GET /v1/enterprises/{uscc}/contact``."""
+    if enterprise.contact is not None:
+        return {"state": "recorded", "recorded_by": plain(enterprise.contact_platform_id)}
+    if enterprise.contact_erasure is not None:
+        ground, erased_at = enterprise.contact_erasure
+        return {"state": "erased", "ground": ground, "erased_at": erased_at}
+    return None
 
 
 def service_case_view(case: ServiceCase) -> JSON:

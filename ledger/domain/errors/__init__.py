@@ -6,7 +6,8 @@ place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 
 → 412, a broken rule → 422, revoked credentials → 401, unavailable → 503; nothing else in the
 ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
-``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``. The
+``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``,
+``personal_data``. The
 complete tree:
 
     LedgerError
@@ -27,6 +28,7 @@ complete tree:
     │   ├── AgreementNotFoundError
     │   ├── AppraisalNotFoundError
     │   ├── PeriodNotFoundError
+    │   ├── ContactNotFoundError
     │   ├── NoCheckpointError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
@@ -61,7 +63,8 @@ complete tree:
     ├── UnavailableError
     ├── NotAuthenticatedError
     ├── ForbiddenError
-    │   └── ForbiddenRoleError
+    │   ├── ForbiddenRoleError
+    │   └── ContactRestrictedError
     └── RuleViolationError
         ├── InvalidUSCCError
         ├── UnknownRegionError
@@ -191,7 +194,11 @@ complete tree:
         ├── InvalidPeriodError
         ├── PeriodNotEndedError
         ├── InvalidTreeRangeError
-        └── InvalidRecordError
+        ├── InvalidRecordError
+        ├── ContactEmptyError
+        ├── InvalidContactError
+        ├── NoContactToEraseError
+        └── UnknownErasureGroundError
 """
 
 from __future__ import annotations
@@ -207,6 +214,7 @@ from ledger.domain.errors import (
     onboarding,
     participants,
     periods,
+    personal_data,
     values,
 )
 from ledger.domain.errors.activities import *  # noqa: F403
@@ -219,6 +227,7 @@ from ledger.domain.errors.funds import *  # noqa: F403
 from ledger.domain.errors.onboarding import *  # noqa: F403
 from ledger.domain.errors.participants import *  # noqa: F403
 from ledger.domain.errors.periods import *  # noqa: F403
+from ledger.domain.errors.personal_data import *  # noqa: F403
 from ledger.domain.errors.values import *  # noqa: F403
 
 __all__ = [
@@ -233,4 +242,5 @@ __all__ = [
     *appraisals.__all__,
     *periods.__all__,
     *audit.__all__,
+    *personal_data.__all__,
 ]
