@@ -7,10 +7,11 @@ agreement in force with the case's window on the delivery day and covering the c
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from decimal import Decimal
 
-from demo.names import CITIES, enterprise_name, uscc
+from demo.names import CITIES, enterprise_name, person, uscc
 from demo.world import DemoWorld, Window
 from ledger.application.commands.cases import (
     Assign,
@@ -22,8 +23,12 @@ from ledger.application.commands.cases import (
     OpenCase,
     StepCase,
 )
-from ledger.application.commands.participants import RegisterEnterprise
-from ledger.domain import reference
+from ledger.application.commands.participants import (
+    EraseEnterpriseContact,
+    RecordEnterpriseContact,
+    RegisterEnterprise,
+)
+from ledger.domain import ids, reference
 from ledger.domain.agreement import Agreement
 from ledger.domain.service_case import (
     Channel,
@@ -71,7 +76,40 @@ def seed_enterprises(demo: DemoWorld) -> None:
         )
         demo.add_enterprise(window.city_code, registered_on, code)
         demo.count("enterprises")
+        if n % CONTACT_EVERY == 0:
+            seed_contact(demo, window, code, registered_on, erase=n == 0)
         progress.tick()
+
+
+CONTACT_EVERY = 6
+"""One enterprise in so many gives its window a contact person (sealed; the first one later
+asks for it to be erased)."""
+
+
+def seed_contact(demo: DemoWorld, window: Window, code: str, on: date, *, erase: bool) -> None:
+    """A contact person for enterprise ``code``, drawn from its own generator (so the rest of
+    the network stays as it was); with ``erase``, erased at the enterprise's request."""
+    rng = random.Random(f"{demo.seed}:{code}")
+    enterprise_id = ids.enterprise_id(code)
+    demo.handle(
+        RecordEnterpriseContact(
+            enterprise_id=enterprise_id,
+            name=person(rng),
+            phone=f"139{rng.randrange(10**8):08d}",
+        ),
+        demo.as_window(window, demo.at(on, 11)),
+    )
+    demo.count("contact persons")
+    if erase:
+        demo.handle(
+            EraseEnterpriseContact(
+                enterprise_id=enterprise_id,
+                ground="consent_withdrawn",
+                reason="企业书面申请删除联系人信息",
+            ),
+            demo.as_window(window, demo.at(on + timedelta(days=45), 15)),
+        )
+        demo.count("contact persons erased")
 
 
 def seed_cases(demo: DemoWorld) -> None:

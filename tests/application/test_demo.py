@@ -16,6 +16,7 @@ from demo.seed import DemoAlreadySeededError, DemoYearError
 from demo.world import HUB_ACTOR
 from ledger.application import interface
 from ledger.application.app import LedgerApplication, LoggedEvent
+from ledger.application.context import Principal
 from ledger.application.queries.access_keys import authenticate
 from ledger.application.queries.agreements import list_agreements
 from ledger.application.queries.budgets import list_budgets, list_disbursements
@@ -23,12 +24,13 @@ from ledger.application.queries.data_reports import list_reports
 from ledger.application.queries.experts import list_experts
 from ledger.application.queries.onboarding import list_onboarding_applications
 from ledger.application.queries.participants import list_institutions, list_platforms
-from ledger.domain.access_key import AccessKey
+from ledger.domain.access_key import AccessKey, Role
 from ledger.domain.activity import Activity
 from ledger.domain.agreement_terms import PartyKind
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.data_report import DataReport
 from ledger.domain.disbursement import DisbursementStatus
+from ledger.domain.enterprise import Enterprise
 from ledger.domain.onboarding import ApplicationStatus
 from ledger.domain.period import Period
 from ledger.domain.platform import Platform, PlatformKind
@@ -44,7 +46,8 @@ YEAR = 2025
 
 
 def business_record(ledger: LedgerApplication) -> list[dict[str, Any]]:
-    """The log without record times and access keys (fresh secrets every time)."""
+    """The log without record times, access keys and sealed contacts (fresh secrets, keys and
+    nonces every time)."""
     events = []
     for logged in ledger.log_page(0, 100_000):
         if isinstance(logged.event, AccessKey.Event):
@@ -52,6 +55,9 @@ def business_record(ledger: LedgerApplication) -> list[dict[str, Any]]:
         view = interface.event_view(logged.event, logged.position, logged.topic)
         view.pop("recorded_at")
         view.pop("position")
+        if isinstance(logged.event, Enterprise.ContactRecorded):
+            for sealed in ("key_id", "nonce", "ciphertext"):
+                view["data"].pop(sealed)
         events.append(view)
     return events
 
@@ -302,3 +308,21 @@ def test_a_year_that_cannot_be_simulated_whole_is_refused_before_anything_is_rec
         assert ledger.head_position() == 0
     finally:
         ledger.close()
+
+
+def test_some_enterprises_have_a_sealed_contact_and_one_was_erased(seeded: Seeded) -> None:
+    recorded = seeded.events(Enterprise.ContactRecorded)
+    (erased,) = seeded.events(Enterprise.ContactErased)
+    assert len(recorded) == seeded.report.counts["contact persons"] >= 2
+    enterprises: Any = seeded.ledger.capability(Enterprise)
+    hub = Principal("demo:hub-clerk", Role.HUB)
+    readable = {
+        event.originator_id: enterprises.contact(
+            seeded.ledger.get(Enterprise, event.originator_id), hub
+        )
+        for event in recorded
+    }
+    assert readable[erased.originator_id]["state"] == "erased"
+    opened = [c for i, c in readable.items() if i != erased.originator_id]
+    assert opened
+    assert all(c["state"] == "recorded" and c["phone"].startswith("139") for c in opened)
