@@ -57,7 +57,8 @@ complete tree:
     │   ├── YearNotClosedError
     │   └── AlreadyUsedError
     │       ├── VoucherAlreadyUsedError
-    │       └── PaymentReferenceUsedError
+    │       ├── PaymentReferenceUsedError
+    │       └── ApplicationPendingError
     ├── PreconditionFailedError
     ├── IdempotencyKeyReusedError
     ├── UnavailableError
