@@ -45,6 +45,7 @@ def test_operation_ids_name_the_operation_and_its_resource(document: JSON) -> No
 
     assert paths["/v1/platforms"]["get"]["operationId"] == "list_platforms"
     assert paths["/v1/service-cases/{case_id}"]["get"]["operationId"] == "read_service_case"
+    assert paths["/v1/service-cases"]["get"]["operationId"] == "list_service_cases"
     assert paths["/v1/publications"]["post"]["operationId"] == "submit_publication"
     approve = paths["/v1/publications/{publication_id}/approval"]["post"]
     assert approve["operationId"] == "approve_publication"
@@ -120,6 +121,7 @@ def test_reads_document_their_etag_and_pages_their_link(document: JSON) -> None:
 
     assert "ETag" in _headers(paths["/v1/service-cases/{case_id}"]["get"], "200")
     assert "Link" in _headers(paths["/v1/events"]["get"], "200")
+    assert "Link" in _headers(paths["/v1/service-cases"]["get"], "200")
     assert "Link" in _headers(paths["/v1/audit/access"]["get"], "200")
     assert "Retry-After" in _headers(paths["/v1/events"]["get"], "503")
 
