@@ -91,6 +91,7 @@ def create_app(
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
         max_in_flight=settings.max_in_flight,
+        body_timeout_seconds=settings.body_timeout_seconds,
     )
     if settings.bench_endpoints:
         app.include_router(bench.router)

@@ -72,6 +72,21 @@ def test_every_secured_operation_documents_401_and_403_as_problems(document: JSO
             assert content == {"application/problem+json": {"schema": PROBLEM}}, (path, status)
 
 
+def test_every_operation_with_a_body_documents_the_408_of_a_body_too_slow(
+    document: JSON,
+) -> None:
+    missing = [
+        (method, path)
+        for method, path, operation in _operations(document)
+        if "requestBody" in operation
+        and operation["responses"].get("408", {}).get("content")
+        != {"application/problem+json": {"schema": PROBLEM}}
+    ]
+
+    assert missing == []
+    assert "408" not in document["paths"]["/v1/platforms"]["get"]["responses"]
+
+
 def test_validation_errors_are_documented_as_the_problem_the_service_sends(
     document: JSON,
 ) -> None:
