@@ -28,6 +28,7 @@ from api.routes import (
     periods,
     platforms,
     publications,
+    security,
     service_cases,
     views,
 )
@@ -114,9 +115,11 @@ def create_app(
         periods,
         views,
         access_keys,
+        security,
     ):
         app.include_router(module.router)
     app.include_router(audit_routes.router)
     app.include_router(audit_routes.note_router)
     app.include_router(service_cases.batch_router)
+    app.include_router(security.overview_router)
     return app

@@ -93,3 +93,8 @@ def period_id(label: str) -> UUID:
 def claim_id(kind: str, value: str) -> UUID:
     """A use that happens once in the network: a voucher, a bank payment reference."""
     return uuid5(_NAMESPACE, f"claim:{kind}:{value}")
+
+
+def security_file_id(platform_id: UUID) -> UUID:
+    """A platform's information-security file: one per platform."""
+    return uuid5(_NAMESPACE, f"security:{platform_id}")

@@ -7,7 +7,7 @@ place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 
 ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
 ``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``,
-``personal_data``. The
+``personal_data``, ``security``. The
 complete tree:
 
     LedgerError
@@ -29,6 +29,7 @@ complete tree:
     │   ├── AppraisalNotFoundError
     │   ├── PeriodNotFoundError
     │   ├── ContactNotFoundError
+    │   ├── SecurityFileNotFoundError
     │   ├── NoCheckpointError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
@@ -51,7 +52,8 @@ complete tree:
     │   │   ├── DisbursementExistsError
     │   │   ├── AgreementExistsError
     │   │   ├── AppraisalExistsError
-    │   │   └── PeriodAlreadyClosedError
+    │   │   ├── PeriodAlreadyClosedError
+    │   │   └── SecurityFileExistsError
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
     │   ├── YearNotClosedError
@@ -65,7 +67,8 @@ complete tree:
     ├── NotAuthenticatedError
     ├── ForbiddenError
     │   ├── ForbiddenRoleError
-    │   └── ContactRestrictedError
+    │   ├── ContactRestrictedError
+    │   └── NotSecurityInspectorError
     └── RuleViolationError
         ├── InvalidUSCCError
         ├── UnknownRegionError
@@ -199,7 +202,15 @@ complete tree:
         ├── ContactEmptyError
         ├── InvalidContactError
         ├── NoContactToEraseError
-        └── UnknownErasureGroundError
+        ├── UnknownErasureGroundError
+        ├── InvalidProtectionLevelError
+        ├── InvalidReviewDateError
+        ├── InvalidRectificationDeadlineError
+        ├── UnknownInspectionError
+        ├── NothingToRectifyError
+        ├── UnknownIncidentError
+        ├── IncidentClosedError
+        └── UnknownIncidentSeverityError
 """
 
 from __future__ import annotations
@@ -216,6 +227,7 @@ from ledger.domain.errors import (
     participants,
     periods,
     personal_data,
+    security,
     values,
 )
 from ledger.domain.errors.activities import *  # noqa: F403
@@ -229,6 +241,7 @@ from ledger.domain.errors.onboarding import *  # noqa: F403
 from ledger.domain.errors.participants import *  # noqa: F403
 from ledger.domain.errors.periods import *  # noqa: F403
 from ledger.domain.errors.personal_data import *  # noqa: F403
+from ledger.domain.errors.security import *  # noqa: F403
 from ledger.domain.errors.values import *  # noqa: F403
 
 __all__ = [
@@ -244,4 +257,5 @@ __all__ = [
     *periods.__all__,
     *audit.__all__,
     *personal_data.__all__,
+    *security.__all__,
 ]
