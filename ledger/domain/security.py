@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 from uuid import UUID
 
 from ledger.domain import ids
@@ -172,10 +173,10 @@ class SecurityFile(LedgerAggregate):
 
     def __init__(self) -> None:
         self.platform_id: UUID | None = None
-        self.grading: dict[str, object] | None = None
+        self.grading: dict[str, Any] | None = None
         self.gradings = 0
-        self.inspections: tuple[dict[str, object], ...] = ()
-        self.incidents: tuple[dict[str, object], ...] = ()
+        self.inspections: tuple[dict[str, Any], ...] = ()
+        self.incidents: tuple[dict[str, Any], ...] = ()
 
     @classmethod
     def open(cls, platform_id: UUID, meta: Envelope) -> SecurityFile:
@@ -298,7 +299,7 @@ class SecurityFile(LedgerAggregate):
             meta=meta,
         )
 
-    def _inspection(self, number: int) -> dict[str, object]:
+    def _inspection(self, number: int) -> dict[str, Any]:
         found = next((i for i in self.inspections if i["number"] == number), None)
         if found is None:
             raise UnknownInspectionError(
