@@ -17,6 +17,7 @@ from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.budgets import (
+    CarryOverBody,
     DisbursementApproval,
     DisbursementRejection,
     DisbursementRequestBody,
@@ -63,6 +64,13 @@ routes.step(
 )
 routes.step(
     "/payment", "pay", PaymentBody, HubStep, "Record the payment of an approved disbursement"
+)
+routes.step(
+    "/carry-over",
+    "carry_over",
+    CarryOverBody,
+    BureauStep,
+    "Carry a reservation not yet paid over into the next year (结转), payable until a day of it",
 )
 routes.step(
     "/reversal",

@@ -17,6 +17,7 @@ from ledger.application.commands.budgets import (
 )
 from ledger.application.commands.disbursements import (
     ApproveDisbursement,
+    CarryOverDisbursement,
     RecordPayment,
     RejectDisbursement,
     RequestDisbursement,
@@ -266,6 +267,25 @@ class PaymentBody(CommandBody):
 
     payment_reference: Text
     paid_on: Annotated[date, Field(description="The day the money left; not before approval")]
+    occurred_at: OccurredAt = None
+
+
+class CarryOverBody(CommandBody):
+    """Carry a reservation not yet paid over into the next year (结转), payable until a day of
+    that year; the line's remaining amount lapses at the year's end either way."""
+
+    command = CarryOverDisbursement
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"until": "2027-03-31", "reason": "合同约定验收后付款，验收安排在次年一季度"}
+            ]
+        }
+    )
+
+    until: Annotated[date, Field(description="The last day of the next year it may be paid")]
+    reason: Reason
     occurred_at: OccurredAt = None
 
 

@@ -17,6 +17,8 @@ Who does what, and why:
   approval), so a reservation never outlives a payment that will not happen.
 - A refund is money the payee returned to the hub, so the hub records it; a clawback is the
   bureau's recovery of misused funds (Art. 16), so the bureau records it.
+- A year's budget funds the requests of that year and pays by its 31 December, unless the
+  bureau carries a reservation over into the next year (``ledger.domain.budget_year``).
 
 Every step that moves money also changes the :class:`~ledger.domain.budget.Budget` (request
 reserves, rejection releases, payment settles, a refund returns to the line, a clawback to the
@@ -34,6 +36,7 @@ from uuid import UUID
 
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.budget import Budget
+from ledger.domain.budget_year import check_carry_over, check_payable, check_requested_in
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     BlankFieldError,
@@ -46,7 +49,7 @@ from ledger.domain.errors import (
     WrongReversalPartyError,
 )
 from ledger.domain.funds import ZERO, Signoff, require_text, signoff_of
-from ledger.domain.time import CST, check_not_before
+from ledger.domain.time import CST, business_date, check_not_before
 from ledger.domain.values import parse_amount, parse_sha256
 
 
@@ -145,6 +148,17 @@ class Disbursement(LedgerAggregate):
             aggregate.payment_reference = self.payment_reference
             aggregate.paid_on = self.paid_on
 
+    class CarriedOver(LedgerAggregate.Event):
+        """The bureau carries the reservation over (结转): payable until ``until``, a day of the
+        next year (``ledger.domain.budget_year``)."""
+
+        until: date
+        reason: str
+
+        def apply(self, aggregate: Disbursement) -> None:
+            aggregate.carried_until = self.until
+            aggregate.carry_over_reason = self.reason
+
     class Reversed(LedgerAggregate.Event):
         kind: str
         amount: Decimal
@@ -155,6 +169,10 @@ class Disbursement(LedgerAggregate):
             aggregate.reversals = [*aggregate.reversals, reversal]
             if aggregate.reversed_amount == aggregate.amount:
                 aggregate.status = DisbursementStatus.REVERSED
+
+    carried_until: date | None = None
+    """Payable until this day of the next year (absent from older snapshots' state)."""
+    carry_over_reason: str = ""
 
     def __init__(self) -> None:
         self.budget_id: UUID | None = None
@@ -202,6 +220,7 @@ class Disbursement(LedgerAggregate):
         line = budget.line(request.line_code)
         approved = budget.approval.occurred_at if budget.approval is not None else None
         check_not_before(meta, approved, "the budget's approval")
+        check_requested_in(budget.year, business_date(meta))
         disbursement = cls._create(
             cls.Requested,
             id=disbursement_id,
@@ -236,6 +255,15 @@ class Disbursement(LedgerAggregate):
             )
         self.trigger_event(self.Approved, note=note.strip(), meta=meta)
 
+    def carry_over(self, until: date, reason: str, meta: Envelope) -> None:
+        """The bureau carries a reservation not yet paid over into the next year."""
+        self._check_status(
+            "carried over", DisbursementStatus.REQUESTED, DisbursementStatus.APPROVED
+        )
+        self._check_after_last_step(meta)
+        check_carry_over(self.year, until, reason)
+        self.trigger_event(self.CarriedOver, until=until, reason=reason.strip(), meta=meta)
+
     def reject(self, budget: Budget, reasons: list[str], meta: Envelope) -> None:
         """The bureau refuses (or withdraws its approval before payment); the line gets the
         reserved amount back."""
@@ -267,6 +295,7 @@ class Disbursement(LedgerAggregate):
                 f"paid_on {paid_on} is after the day the payment is recorded ({recorded_on}); "
                 "record a payment once it is made.",
             )
+        check_payable(self.year, paid_on, self.carried_until)
         self.trigger_event(self.Paid, payment_reference=reference, paid_on=paid_on, meta=meta)
         budget.pay_commitment(self.id, meta)
 

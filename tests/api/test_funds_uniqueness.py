@@ -21,6 +21,7 @@ from tests.api._support import (
     rejection_body,
     store_url,
 )
+from tests.api.test_funds_history import _budget_of_2025, at
 
 
 @pytest.fixture(params=STORES)
@@ -36,8 +37,13 @@ def _approved_budget_of(api: Api, year: int) -> None:
 
 
 def _requested(api: Api, year: int, voucher: str) -> str:
-    body = disbursement_body(year=year, voucher_sha256=voucher, amount="10.00")
+    body = disbursement_body(year=year, voucher_sha256=voucher, amount="10.00", **_in(year))
     return str(created(api.post("/v1/disbursements", key=api.keys.hub, json=body))["id"])
+
+
+def _in(year: int, day: str = "12-01") -> dict[str, str]:
+    """Business time within ``year`` for last year's budget (a year's budget funds that year)."""
+    return {} if year == 2026 else {"occurred_at": at(f"{year}-{day}")}
 
 
 def _step(api: Api, disbursement_id: str, step: str, key: str, body: object) -> None:
@@ -48,7 +54,7 @@ def _step(api: Api, disbursement_id: str, step: str, key: str, body: object) -> 
 def two_years(api: Api) -> Api:
     """The hub's approved budgets for this year and the last."""
     _approved_budget_of(api, 2026)
-    _approved_budget_of(api, 2025)
+    _budget_of_2025(api)
     return api
 
 
@@ -58,7 +64,9 @@ def test_a_voucher_of_one_budget_is_refused_in_another(two_years: Api) -> None:
 
     problem = assert_refused_unrecorded(
         api, 409, "voucher_already_used", "/v1/disbursements", key=api.keys.hub,
-        json=disbursement_body(year=2025, voucher_sha256=voucher.upper(), amount="10.00"),
+        json=disbursement_body(
+            year=2025, voucher_sha256=voucher.upper(), amount="10.00", **_in(2025)
+        ),
     )  # fmt: skip
 
     assert problem["context"] == {"disbursement_id": first}
@@ -85,19 +93,22 @@ def test_a_bank_reference_records_one_payment(two_years: Api) -> None:
     api = two_years
     this_year = _requested(api, 2026, new_voucher())
     last_year = _requested(api, 2025, new_voucher())
-    for d in (this_year, last_year):
-        _step(api, d, "approval", api.keys.bureau, disbursement_approval_body())
+    for d, year in ((this_year, 2026), (last_year, 2025)):
+        _step(api, d, "approval", api.keys.bureau, disbursement_approval_body(**_in(year, "12-15")))
     _step(api, this_year, "payment", api.keys.hub, payment_body(payment_reference="NXBANK-1"))
 
     problem = assert_refused_unrecorded(
         api, 409, "payment_reference_used", f"/v1/disbursements/{last_year}/payment",
-        key=api.keys.hub, json=payment_body(payment_reference=" nxbank-1 "),
+        key=api.keys.hub,
+        json=payment_body(
+            payment_reference=" nxbank-1 ", paid_on="2025-12-20", **_in(2025, "12-20")
+        ),
     )  # fmt: skip
 
     assert problem["context"] == {"disbursement_id": this_year}
     status = api.get(f"/v1/disbursements/{last_year}", key=api.keys.hub).json()["status"]
     assert status == "approved"
-    other = payment_body(payment_reference="NXBANK-2")
+    other = payment_body(payment_reference="NXBANK-2", paid_on="2025-12-20", **_in(2025, "12-20"))
     _step(api, last_year, "payment", api.keys.hub, other)
 
 

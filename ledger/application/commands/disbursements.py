@@ -63,3 +63,13 @@ class ReverseDisbursement(Command[Outcome]):
     kind: ReversalKind
     amount: Decimal | str
     reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CarryOverDisbursement(Command[Outcome]):
+    """The bureau carries a reservation not yet paid over into the next year (结转), payable
+    until ``until``."""
+
+    disbursement_id: UUID
+    until: date
+    reason: str

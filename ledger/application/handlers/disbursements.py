@@ -16,6 +16,7 @@ from uuid import UUID
 from ledger.application.capability import JSON, Capability, acts, creates
 from ledger.application.commands.disbursements import (
     ApproveDisbursement,
+    CarryOverDisbursement,
     RecordPayment,
     RejectDisbursement,
     RequestDisbursement,
@@ -39,6 +40,7 @@ from ledger.domain.errors import (
     DisbursementExistsError,
     DisbursementNotFoundError,
     UnknownBudgetError,
+    WrongPlatformKindError,
 )
 
 Step = Callable[[Budget], None]
@@ -104,6 +106,17 @@ class Disbursements(Capability[Disbursement]):
         if voucher is not None:
             voucher.release(disbursement.id, meta)
         return [*changed, *([voucher] if voucher is not None else [])]
+
+    @acts(CarryOverDisbursement)
+    def carry_over(
+        self, disbursement: Disbursement, command: CarryOverDisbursement, meta: Envelope
+    ) -> None:
+        """The bureau's decision: acting for no platform (a hub's key is refused)."""
+        if meta.platform_id is not None:
+            raise WrongPlatformKindError(
+                "The bureau carries reservations over into the next year; a platform does not."
+            )
+        disbursement.carry_over(command.until, command.reason, meta)
 
     @acts(RecordPayment)
     def pay(

@@ -81,4 +81,13 @@ def disbursement_view(disbursement: Disbursement) -> JSON:
         ],
         "reversed_amount": str(disbursement.reversed_amount),
         "net_paid": str(disbursement.net_paid),
+        # Shown once carried over into the next year (结转): payable until that day.
+        **(
+            {
+                "carried_over_until": disbursement.carried_until.isoformat(),
+                "carry_over_reason": disbursement.carry_over_reason,
+            }
+            if disbursement.carried_until is not None
+            else {}
+        ),
     }

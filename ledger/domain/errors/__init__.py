@@ -162,6 +162,8 @@ complete tree:
         ├── ApprovedAboveProposedError
         ├── AdjustmentBelowUsedError
         ├── OverCommitmentError
+        ├── OutsideBudgetYearError
+        ├── InvalidCarryOverError
         ├── CommitmentNotFoundError
         ├── InvalidVoucherDigestError
         ├── DisbursementOutOfOrderError

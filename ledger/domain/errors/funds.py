@@ -26,10 +26,12 @@ __all__ = [
     "DisbursementOutOfOrderError",
     "DuplicateLineCodeError",
     "InvalidBudgetYearError",
+    "InvalidCarryOverError",
     "InvalidLineCodeError",
     "InvalidVoucherDigestError",
     "LineDecisionMissingError",
     "NotBudgetHolderError",
+    "OutsideBudgetYearError",
     "OverCommitmentError",
     "PaymentDateError",
     "PaymentReferenceUsedError",
@@ -164,6 +166,19 @@ class ApplicationPendingError(AlreadyUsedError):
 
     code = "application_pending"
     title = "An application of this applicant is pending"
+
+
+class OutsideBudgetYearError(RuleViolationError):
+    """A request dated outside its budget's year, or a payment after the year's end that was
+    not carried over."""
+
+    code = "outside_budget_year"
+    title = "Outside the budget's year"
+
+
+class InvalidCarryOverError(RuleViolationError):
+    code = "invalid_carry_over"
+    title = "A carry-over runs into the next year, with a reason"
 
 
 class CommitmentNotFoundError(RuleViolationError):

@@ -1,0 +1,102 @@
+"""A year's budget funds the requests of its year and pays by its 31 December, unless the bureau
+carries a reservation over into the next year (结转); on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api._support import (
+    STORES,
+    Api,
+    accepted,
+    assert_problem,
+    assert_refused_unrecorded,
+    created,
+    disbursement_approval_body,
+    disbursement_body,
+    payment_body,
+    store_url,
+)
+from tests.api.test_funds_history import _budget_of_2025, at
+
+
+@pytest.fixture(params=STORES)
+def ledger_url(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return store_url(request)
+
+
+def _approved_in_december(api: Api) -> str:
+    """A disbursement of the 2025 budget, requested and approved in December 2025, unpaid."""
+    _budget_of_2025(api)
+    requested = created(
+        api.post(
+            "/v1/disbursements", key=api.keys.hub,
+            json=disbursement_body(year=2025, occurred_at=at("2025-12-01")),
+        )
+    )  # fmt: skip
+    path = f"/v1/disbursements/{requested['id']}"
+    approval = disbursement_approval_body(occurred_at=at("2025-12-15"))
+    accepted(api.post(f"{path}/approval", key=api.keys.bureau, json=approval))
+    return path
+
+
+def test_a_request_dated_after_its_budget_s_year_is_refused(api: Api) -> None:
+    _budget_of_2025(api)
+
+    problem = assert_refused_unrecorded(
+        api, 422, "outside_budget_year", "/v1/disbursements", key=api.keys.hub,
+        json=disbursement_body(year=2025),
+    )  # fmt: skip
+
+    assert problem["context"]["year"] == 2025
+
+
+def test_a_reservation_is_paid_after_the_year_only_once_carried_over(api: Api) -> None:
+    path = _approved_in_december(api)
+    in_march = payment_body(paid_on="2026-03-01", occurred_at=at("2026-03-01", 16))
+    assert_refused_unrecorded(
+        api, 422, "outside_budget_year", f"{path}/payment", key=api.keys.hub, json=in_march
+    )
+
+    carried = api.post(
+        f"{path}/carry-over", key=api.keys.bureau,
+        json={"until": "2026-02-28", "reason": "验收安排在次年一季度"},
+    )  # fmt: skip
+    assert carried.status_code == 200, carried.text
+    assert_refused_unrecorded(
+        api, 422, "outside_budget_year", f"{path}/payment", key=api.keys.hub, json=in_march
+    )
+    accepted(
+        api.post(
+            f"{path}/carry-over", key=api.keys.bureau,
+            json={"until": "2026-03-31", "reason": "验收推迟至三月"},
+        )
+    )  # fmt: skip
+
+    paid = api.post(f"{path}/payment", key=api.keys.hub, json=in_march)
+
+    assert paid.status_code == 200, paid.text
+    assert paid.json()["payment"]["paid_on"] == "2026-03-01"
+    assert paid.json()["carried_over_until"] == "2026-03-31"
+    history = api.get(f"{path}/history", key=api.keys.auditor).json()["events"]
+    carried_over = [e for e in history if e["type"] == "Disbursement.CarriedOver"]
+    assert [e["data"]["until"] for e in carried_over] == ["2026-02-28", "2026-03-31"]
+
+
+def test_a_carry_over_is_the_bureau_s_into_the_next_year_with_a_reason(api: Api) -> None:
+    path = _approved_in_december(api)
+    body = {"until": "2026-03-31", "reason": "验收安排在次年一季度"}
+
+    assert_problem(
+        api.post(f"{path}/carry-over", key=api.keys.hub, json=body), 403, "forbidden_role"
+    )
+    for until in ("2025-12-31", "2027-01-01"):
+        assert_refused_unrecorded(
+            api, 422, "invalid_carry_over", f"{path}/carry-over", key=api.keys.bureau,
+            json={**body, "until": until},
+        )  # fmt: skip
+    assert_refused_unrecorded(
+        api, 422, "validation_failed", f"{path}/carry-over", key=api.keys.bureau,
+        json={**body, "reason": ""},
+    )  # fmt: skip
