@@ -29,6 +29,7 @@ from api.routes import (
     platforms,
     publications,
     service_cases,
+    tiles,
     views,
 )
 from api.routes import audit as audit_routes
@@ -118,5 +119,6 @@ def create_app(
         app.include_router(module.router)
     app.include_router(audit_routes.router)
     app.include_router(audit_routes.note_router)
+    app.include_router(tiles.router)
     app.include_router(service_cases.batch_router)
     return app

@@ -32,7 +32,8 @@ complete tree:
     │   ├── NoCheckpointError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
-    │   └── PositionNotFoundError
+    │   ├── PositionNotFoundError
+    │   └── TileNotSealedError
     ├── ConflictError
     │   ├── AlreadyExistsError
     │   │   ├── PlatformExistsError
@@ -55,6 +56,7 @@ complete tree:
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
     │   ├── YearNotClosedError
+    │   ├── EntryTooLargeError
     │   └── AlreadyUsedError
     │       ├── VoucherAlreadyUsedError
     │       ├── PaymentReferenceUsedError
