@@ -6,8 +6,10 @@ rebuild the checkpoint's root, and Go's ``sumdb/tlog`` proves records from them.
 from __future__ import annotations
 
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
+from eventsourcing.persistence import StoredEvent
 
 from evidence.checkpoint_note import DEFAULT_ORIGIN, TreeHead, verify_checkpoint_note
 from evidence.leaf import LogEntry, leaf_data
@@ -197,3 +199,20 @@ def test_go_proves_records_from_the_served_tiles_against_the_served_checkpoint(
     forged = tilecheck(program, vkey, served)
     assert forged.returncode == 1
     assert "check record 0" in forged.stderr or "inconsistent tile" in forged.stderr
+
+
+def test_a_bundle_with_an_entry_over_65535_bytes_is_refused_but_its_tile_is_served(
+    api: Api,
+) -> None:
+    count = sum(1 for _ in api.ledger.scan())
+    # Larger than any command makes by default, but within what LEDGER_MAX_BODY_BYTES admits.
+    big = StoredEvent(uuid4(), 1, "tests.api.test_tiles_api:Big", b"x" * 70_000)
+    api.ledger.recorder.insert_events([big])
+    position = max(n.id for n in api.ledger.scan())
+    seal(api.ledger)
+
+    refused = api.get(f"/tile/entries/000.p/{count + 1}", key=api.keys.auditor)
+    found = assert_problem(refused, 409, "entry_too_large")
+    assert found["context"] == {"position": position, "bytes": 70_000 + 48 + len(big.topic)}
+    assert api.get(f"/tile/entries/000.p/{count}", key=api.keys.auditor).status_code == 200
+    assert api.get(f"/tile/0/000.p/{count + 1}", key=api.keys.auditor).status_code == 200
