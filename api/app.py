@@ -30,6 +30,7 @@ from api.routes import (
     publications,
     security,
     service_cases,
+    tiles,
     views,
 )
 from api.routes import audit as audit_routes
@@ -120,6 +121,7 @@ def create_app(
         app.include_router(module.router)
     app.include_router(audit_routes.router)
     app.include_router(audit_routes.note_router)
+    app.include_router(tiles.router)
     app.include_router(service_cases.batch_router)
     app.include_router(security.overview_router)
     return app

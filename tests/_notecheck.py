@@ -1,7 +1,7 @@
-"""Go's ``golang.org/x/mod/sumdb/note`` and ``sumdb/tlog`` as a test's verifier: a small program
-(tests/unit/go/notecheck) built offline from Debian's packages (``golang-go``,
-``golang-golang-x-mod-dev``, whose sources are in /usr/share/gocode); skipped where Go is not
-installed, required in CI (.ci/run installs both)."""
+"""Go's ``golang.org/x/mod/sumdb/note`` and ``sumdb/tlog`` as a test's verifier: small programs
+(tests/unit/go/notecheck for notes, tests/unit/go/tilecheck for tiles) built offline from
+Debian's packages (``golang-go``, ``golang-golang-x-mod-dev``, whose sources are in
+/usr/share/gocode); skipped where Go is not installed, required in CI (.ci/run installs both)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,21 @@ from pathlib import Path
 
 import pytest
 
-PROGRAM = Path(__file__).resolve().parent / "unit" / "go" / "notecheck"
+PROGRAMS = Path(__file__).resolve().parent / "unit" / "go"
 GOPATH = Path("/usr/share/gocode")
 
 
 def build_notecheck(out: Path) -> Path:
-    """The program, built into ``out``; skips (fails in CI) without Go."""
+    """The note checker, built into ``out``; skips (fails in CI) without Go."""
+    return _build("notecheck", out)
+
+
+def build_tilecheck(out: Path) -> Path:
+    """The tile checker, built into ``out``; skips (fails in CI) without Go."""
+    return _build("tilecheck", out)
+
+
+def _build(name: str, out: Path) -> Path:
     go = shutil.which("go")
     if go is None or not (GOPATH / "src/golang.org/x/mod/sumdb/note").is_dir():
         if os.environ.get("CI"):
@@ -32,8 +41,8 @@ def build_notecheck(out: Path) -> Path:
         "GOFLAGS": "",
     }
     done = subprocess.run(
-        [go, "build", "-o", str(out / "notecheck"), "."],
-        cwd=PROGRAM,
+        [go, "build", "-o", str(out / name), "."],
+        cwd=PROGRAMS / name,
         env=env,
         capture_output=True,
         text=True,
@@ -41,7 +50,7 @@ def build_notecheck(out: Path) -> Path:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    return out / "notecheck"
+    return out / name
 
 
 def notecheck(
@@ -49,4 +58,11 @@ def notecheck(
 ) -> subprocess.CompletedProcess[str]:
     """Open ``note`` with ``verifier_key``; with ``records`` (hex, one a line), check its root."""
     args = [str(program), verifier_key, str(note)] + ([str(records)] if records else [])
+    return subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
+
+
+def tilecheck(program: Path, verifier_key: str, served: Path) -> subprocess.CompletedProcess[str]:
+    """Check the log served under ``served`` (its checkpoint, tiles and bundles, at their
+    paths) with ``sumdb/tlog``'s tile reader, proving every record of every bundle."""
+    args = [str(program), verifier_key, str(served)]
     return subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)

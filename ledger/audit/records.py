@@ -60,6 +60,11 @@ class AuditStore(Protocol):
         """Hashes of stored nodes; level 0 are leaf hashes. Missing nodes raise ``KeyError``."""
         ...
 
+    def hashes_at(self, level: int, start: int, end: int) -> list[bytes]:
+        """The stored hashes ``(level, i)`` for ``i`` in ``[start, end)``, in order (level 0:
+        leaf hashes); fewer if some are not stored."""
+        ...
+
     def append(
         self,
         expected_size: int,

@@ -33,7 +33,8 @@ complete tree:
     │   ├── NoCheckpointError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
-    │   └── PositionNotFoundError
+    │   ├── PositionNotFoundError
+    │   └── TileNotSealedError
     ├── ConflictError
     │   ├── AlreadyExistsError
     │   │   ├── PlatformExistsError
@@ -57,6 +58,7 @@ complete tree:
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
     │   ├── YearNotClosedError
+    │   ├── EntryTooLargeError
     │   └── AlreadyUsedError
     │       ├── VoucherAlreadyUsedError
     │       ├── PaymentReferenceUsedError

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from ledger.domain.errors.base import NotFoundError, RuleViolationError
+from ledger.domain.errors.base import ConflictError, NotFoundError, RuleViolationError
 
 __all__ = [
+    "EntryTooLargeError",
     "InvalidTreeRangeError",
     "NoCheckpointError",
     "PositionNotFoundError",
     "PositionNotSealedError",
+    "TileNotSealedError",
     "UnknownTreeSizeError",
 ]
 
@@ -36,3 +38,15 @@ class PositionNotFoundError(NotFoundError):
 class InvalidTreeRangeError(RuleViolationError):
     code = "invalid_tree_range"
     title = "Invalid pair of tree sizes"
+
+
+class TileNotSealedError(NotFoundError):
+    code = "tile_not_sealed"
+    title = "Tile beyond the latest checkpoint"
+
+
+class EntryTooLargeError(ConflictError):
+    """An entry longer than an entry bundle's uint16 length prefix can say (C2SP tlog-tiles)."""
+
+    code = "entry_too_large"
+    title = "Entry too large for an entry bundle"
