@@ -93,3 +93,13 @@ def period_id(label: str) -> UUID:
 def claim_id(kind: str, value: str) -> UUID:
     """A use that happens once in the network: a voucher, a bank payment reference."""
     return uuid5(_NAMESPACE, f"claim:{kind}:{value}")
+
+
+def complaint_id(external_ref: str) -> UUID:
+    """A complaint is identified by the register's own reference: recording it twice is refused."""
+    return uuid5(_NAMESPACE, f"complaint:{external_ref}")
+
+
+def violation_id(external_ref: str) -> UUID:
+    """A violation is identified by the register's own reference: recording it twice is refused."""
+    return uuid5(_NAMESPACE, f"violation:{external_ref}")

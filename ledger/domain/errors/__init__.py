@@ -7,7 +7,7 @@ place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 
 ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
 ``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``,
-``personal_data``. The
+``personal_data``, ``complaints``. The
 complete tree:
 
     LedgerError
@@ -29,6 +29,8 @@ complete tree:
     │   ├── AppraisalNotFoundError
     │   ├── PeriodNotFoundError
     │   ├── ContactNotFoundError
+    │   ├── ComplaintNotFoundError
+    │   ├── ViolationNotFoundError
     │   ├── NoCheckpointError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
@@ -51,6 +53,8 @@ complete tree:
     │   │   ├── DisbursementExistsError
     │   │   ├── AgreementExistsError
     │   │   ├── AppraisalExistsError
+    │   │   ├── ComplaintExistsError
+    │   │   ├── ViolationExistsError
     │   │   └── PeriodAlreadyClosedError
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
@@ -198,7 +202,18 @@ complete tree:
         ├── ContactEmptyError
         ├── InvalidContactError
         ├── NoContactToEraseError
-        └── UnknownErasureGroundError
+        ├── UnknownErasureGroundError
+        ├── ComplaintStepOutOfOrderError
+        ├── NotComplaintSubjectError
+        ├── InvalidResponseDeadlineError
+        ├── ComplaintResponsePendingError
+        ├── UnknownComplaintError
+        ├── ComplaintNotUpheldError
+        ├── ViolationSubjectMismatchError
+        ├── ViolationStepOutOfOrderError
+        ├── InvalidFoundOnError
+        ├── InvalidCorrectionDeadlineError
+        └── CorrectionDeadlineNotPassedError
 """
 
 from __future__ import annotations
@@ -210,6 +225,7 @@ from ledger.domain.errors import (
     audit,
     base,
     cases,
+    complaints,
     funds,
     onboarding,
     participants,
@@ -223,6 +239,7 @@ from ledger.domain.errors.appraisals import *  # noqa: F403
 from ledger.domain.errors.audit import *  # noqa: F403
 from ledger.domain.errors.base import *  # noqa: F403
 from ledger.domain.errors.cases import *  # noqa: F403
+from ledger.domain.errors.complaints import *  # noqa: F403
 from ledger.domain.errors.funds import *  # noqa: F403
 from ledger.domain.errors.onboarding import *  # noqa: F403
 from ledger.domain.errors.participants import *  # noqa: F403
@@ -243,4 +260,5 @@ __all__ = [
     *periods.__all__,
     *audit.__all__,
     *personal_data.__all__,
+    *complaints.__all__,
 ]
