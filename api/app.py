@@ -17,6 +17,7 @@ from api.routes import (
     appraisals,
     bench,
     budgets,
+    complaints,
     data_reports,
     disbursements,
     enterprises,
@@ -30,6 +31,7 @@ from api.routes import (
     publications,
     service_cases,
     views,
+    violations,
 )
 from api.routes import audit as audit_routes
 from ledger.application.app import LedgerApplication
@@ -106,6 +108,8 @@ def create_app(
         experts,
         onboarding,
         publications,
+        complaints,
+        violations,
         budgets,
         disbursements,
         agreements,

@@ -54,10 +54,15 @@ def violation_view(violation: Violation) -> JSON:
     }
 
 
+_CLOSED = (ComplaintStatus.DISMISSED, ComplaintStatus.UPHELD, ComplaintStatus.NOT_UPHELD)
+
+
 def complaint_counts(complaints: Sequence[Complaint]) -> dict[str, int]:
-    """How many were lodged, and how many are in each status (the appraisal's figures)."""
+    """How many were lodged, how many are closed each way, and how many are still being handled
+    (the appraisal's figures)."""
     statuses = Counter(c.status for c in complaints)
-    return {"lodged": len(complaints), **{s.value: statuses[s] for s in ComplaintStatus}}
+    closed = {s.value: statuses[s] for s in _CLOSED}
+    return {"lodged": len(complaints), **closed, "pending": len(complaints) - sum(closed.values())}
 
 
 def violation_counts(violations: Sequence[Violation]) -> dict[str, int]:
