@@ -9,6 +9,7 @@ import pytest
 
 from ledger.domain.access_key import Role
 from tests.api._support import (
+    JSON,
     READS,
     STORES,
     Api,
@@ -126,21 +127,25 @@ def test_the_list_counts_per_subject_and_year_and_a_window_sees_its_own(api: Api
     complaint_at(api, "lodged", api.window_b_id)
     complaint_at(api, "lodged", INSTITUTION_ID)
 
-    def listed(key: str, **params: object) -> dict[str, object]:
+    def listed(key: str, **params: object) -> JSON:
         response = api.get(COMPLAINTS, key=key, params=params)
         assert response.status_code == 200, response.text
-        body: dict[str, object] = response.json()
+        body: JSON = response.json()
         return body
 
     mine = listed(api.keys.bureau, subject_id=str(api.window_a_id), year=2026)
-    counts = mine["counts"]
-    assert isinstance(counts, dict)
-    assert counts == {"lodged": 3, "upheld": 1, "not_upheld": 0, "dismissed": 1, "pending": 1}
+    assert mine["counts"] == {
+        "lodged": 3,
+        "upheld": 1,
+        "not_upheld": 0,
+        "dismissed": 1,
+        "pending": 1,
+    }
     assert listed(api.keys.hub, subject_id=str(api.window_a_id), year=2025)["complaints"] == []
-    assert len(listed(api.keys.auditor)["complaints"]) == 5  # type: ignore[arg-type]
+    assert len(listed(api.keys.auditor)["complaints"]) == 5
     assert listed(api.keys.window_a) == mine
     assert listed(api.keys.window_b, subject_id=str(api.window_a_id))["complaints"] == []
-    assert len(listed(api.keys.institution)["complaints"]) == 1  # type: ignore[arg-type]
+    assert len(listed(api.keys.institution)["complaints"]) == 1
 
 
 def test_a_complaint_is_answered_only_by_its_subject(api: Api) -> None:

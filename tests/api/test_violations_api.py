@@ -10,6 +10,7 @@ import pytest
 
 from ledger.domain.access_key import Role
 from tests.api._support import (
+    JSON,
     READS,
     STORES,
     Api,
@@ -84,10 +85,10 @@ def test_violations_are_counted_by_subject_year_and_severity(api: Api) -> None:
     ok(api, VIOLATIONS, api.keys.hub, violation_body(api.window_b_id), 201)
     ok(api, VIOLATIONS, api.keys.hub, violation_body(INSTITUTION_ID, found_on="2025-12-30"), 201)
 
-    def listed(key: str, **params: object) -> dict[str, object]:
+    def listed(key: str, **params: object) -> JSON:
         response = api.get(VIOLATIONS, key=key, params=params)
         assert response.status_code == 200, response.text
-        body: dict[str, object] = response.json()
+        body: JSON = response.json()
         return body
 
     mine = listed(api.keys.auditor, subject_id=str(api.window_a_id), year=2026)
@@ -98,8 +99,8 @@ def test_violations_are_counted_by_subject_year_and_severity(api: Api) -> None:
     assert listed(api.keys.window_a) == mine
     assert listed(api.keys.window_b, subject_id=str(api.window_a_id))["violations"] == []
     institution = listed(api.keys.institution, year=2025)["violations"]
-    assert [v["found_on"] for v in institution] == ["2025-12-30"]  # type: ignore[index]
-    assert listed(api.keys.hub, year=2025)["counts"]["found"] == 1  # type: ignore[index]
+    assert [v["found_on"] for v in institution] == ["2025-12-30"]
+    assert listed(api.keys.hub, year=2025)["counts"]["found"] == 1
 
 
 @pytest.mark.parametrize(("suffix", "params"), READS)
