@@ -29,6 +29,7 @@ from api.routes import (
     periods,
     platforms,
     publications,
+    security,
     service_cases,
     views,
     violations,
@@ -93,6 +94,7 @@ def create_app(
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
         max_in_flight=settings.max_in_flight,
+        body_timeout_seconds=settings.body_timeout_seconds,
     )
     if settings.bench_endpoints:
         app.include_router(bench.router)
@@ -117,9 +119,11 @@ def create_app(
         periods,
         views,
         access_keys,
+        security,
     ):
         app.include_router(module.router)
     app.include_router(audit_routes.router)
     app.include_router(audit_routes.note_router)
     app.include_router(service_cases.batch_router)
+    app.include_router(security.overview_router)
     return app

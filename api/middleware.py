@@ -1,8 +1,9 @@
-"""Per-request plumbing as plain ASGI: request id, admission, body size limit, timing and
-metrics."""
+"""Per-request plumbing as plain ASGI: request id, admission, body size and time limits,
+timing and metrics."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 import uuid
@@ -26,17 +27,38 @@ class BodyTooLargeError(ApiError):
         )
 
 
+class BodyTimeoutError(ApiError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            408,
+            "request_timeout",
+            "Request body too slow",
+            f"The request body did not arrive within {seconds:g} s; send it at once, or in "
+            "smaller requests.",
+        )
+
+
 class RequestContextMiddleware:
     """Gives every request an id (``X-Request-ID`` if sane, else new), limits its body and
     measures it.
 
-    The body limit is counted while the body streams in, so a missing or lying
-    ``Content-Length`` does not get a large body past it.
+    The body limits are counted while the body streams in, so a missing or lying
+    ``Content-Length`` does not get a large body past them: its size, and the time it takes to
+    arrive, measured over the whole body (a trickle of a byte a second is cut off too). An
+    answer given before the body was read to its end closes the connection, so a body nobody
+    reads cannot hold it.
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, max_in_flight: int = 0) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        max_in_flight: int = 0,
+        body_timeout_seconds: float = 10.0,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.body_timeout_seconds = body_timeout_seconds
         self.max_in_flight = max_in_flight
         """Requests under /v1 this process answers at once (0: no bound); beyond, 503 at once.
         Below the thread pool's size (40), so an admitted request never waits for a thread."""
@@ -52,6 +74,7 @@ class RequestContextMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 500
+        body_pending = _expects_body(scope)
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
@@ -59,20 +82,36 @@ class RequestContextMiddleware:
                 status = message["status"]
                 headers = list(message.get("headers", []))
                 headers.append((b"x-request-id", request_id.encode()))
+                if body_pending:
+                    # What is left of the body would be read as the next request, or trickle in.
+                    headers.append((b"connection", b"close"))
                 message["headers"] = headers
             await send(message)
 
         limit = self.max_body_bytes
         received = 0
+        timeout = self.body_timeout_seconds
+        deadline = asyncio.get_running_loop().time() + timeout
 
         async def receive_limited() -> Message:
-            nonlocal received
-            message = await receive()
+            nonlocal received, body_pending
+            if not body_pending:
+                # After the body, a receive waits for the client to leave: no deadline.
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                metrics.HTTP_TIMED_OUT.labels("body").inc()
+                # Raised inside the route's body read, as the limit below: problem+json.
+                raise BodyTimeoutError(timeout) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    # Raised inside the route's body read: answered as problem+json.
                     raise BodyTooLargeError(limit)
+                body_pending = bool(message.get("more_body", False))
+            else:
+                body_pending = False
             return message
 
         declared = _header(scope, b"content-length")
@@ -131,6 +170,13 @@ async def _refuse(scope: Scope, receive: Receive, send: Send, error: ApiError) -
         body, status_code=error.status_code, media_type=PROBLEM_JSON, headers=error.headers
     )
     await response(scope, receive, send)
+
+
+def _expects_body(scope: Scope) -> bool:
+    for key, value in scope.get("headers", []):
+        if key == b"transfer-encoding" or (key == b"content-length" and value.strip() != b"0"):
+            return True
+    return False
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -2,11 +2,12 @@
 
 FastAPI derives each operation from its route; what is the same for every route is added here,
 once, from what the operation itself declares: the problem+json answers it can give (a key → 401
-and 403; a path parameter or a body → 404; a POST → 409; ``If-Match`` → 412; a body → 400, 413
-and 415; a body or parameters → 422; every route → 503), the headers of its answers (``Location``
-on a 201, ``Idempotent-Replayed`` where it takes ``Idempotency-Key``, ``Retry-After`` on a 503),
-and its operationId (:func:`operation_id`). FastAPI's own 422 (``HTTPValidationError``) is
-replaced by the problem the service really sends (:mod:`api.problems`).
+and 403; a path parameter or a body → 404; a POST → 409; ``If-Match`` → 412; a body → 400, 408,
+413 and 415; a body or parameters → 422; every route → 503), the headers of its answers
+(``Location`` on a 201, ``Idempotent-Replayed`` where it takes ``Idempotency-Key``,
+``Retry-After`` on a 503), and its operationId (:func:`operation_id`). FastAPI's own 422
+(``HTTPValidationError``) is replaced by the problem the service really sends
+(:mod:`api.problems`).
 """
 
 from __future__ import annotations
@@ -72,11 +73,12 @@ PAGED_HEADERS: dict[int | str, JSON] = {200: {"headers": {"Link": LINK}}}
 """``responses=`` of a route that answers one page of a list."""
 
 _ERRORS = {
-    400: "Malformed JSON, or parameters that cannot be read together",
+    400: "Malformed JSON or HTTP framing, or parameters that cannot be read together",
     401: "No API key, or one that is unknown or revoked",
     403: "This key's role may not take this route, or act on this resource",
     404: "No such resource (or not one this key may see), or one the body names",
     409: "Conflicts with what is recorded (e.g. already recorded, changed meanwhile)",
+    408: "The body did not arrive within LEDGER_BODY_TIMEOUT_SECONDS; the connection is closed",
     412: "If-Match names another version than the current one",
     413: "The body is larger than the service accepts",
     415: "The body is not JSON",
@@ -124,7 +126,7 @@ def _errors_of(method: str, operation: JSON) -> list[int]:
     if {"version", "as_of"} <= {p["name"] for p in parameters}:
         statuses.add(400)  # a version and a time together
     if body:
-        statuses |= {400, 413, 415}
+        statuses |= {400, 408, 413, 415}
     if body or parameters:
         statuses.add(422)
     return sorted(statuses)

@@ -8,6 +8,7 @@ This module deliberately does not use ``from __future__ import annotations``: Fa
 annotations of the route functions built here at run time, and they refer to local names.
 """
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
@@ -32,8 +33,14 @@ def add_read_routes(
     capability: type[Capability[Any]],
     *,
     readers: tuple[Role, ...],
+    suffix: str = "",
+    stream_of: Callable[[UUID], UUID] | None = None,
+    names: tuple[str, str] = ("read", "read_history"),
 ) -> None:
     """Add ``GET /{id}`` and ``GET /{id}/history`` for the aggregates of ``capability``.
+
+    ``suffix`` and ``stream_of`` serve an aggregate kept per another resource under that one's
+    path: ``GET /{platform_id}/security`` reads the stream ``stream_of(platform_id)``.
 
     Who may see which is the capability's rule (``visible``), applied by the ledger. A dated
     capability's ``GET /{id}`` also takes ``?as_on=<date>``: by default the Ningxia date of
@@ -61,6 +68,10 @@ def add_read_routes(
         ),
     ]
     summary = f"A {label} now, at a version, as of a time, or as it stood on a business date"
+    path = f"/{{{id_name}}}{suffix}"
+
+    def stream(id: UUID) -> UUID:
+        return id if stream_of is None else stream_of(id)
 
     def answer(
         ledger: LedgerApplication,
@@ -89,7 +100,7 @@ def add_read_routes(
 
     if capability.dated:
 
-        @router.get(f"/{{{id_name}}}", summary=summary, name="read", responses=READ_HEADERS)
+        @router.get(path, summary=summary, name=names[0], responses=READ_HEADERS)
         def read_on(
             id: StreamId,
             principal: Reader,
@@ -99,11 +110,11 @@ def add_read_routes(
             as_on: AsOn = None,
             business_date: BusinessDate = None,
         ) -> Response:
-            return answer(ledger, principal, id, version, as_of, as_on, business_date)
+            return answer(ledger, principal, stream(id), version, as_of, as_on, business_date)
 
     else:
 
-        @router.get(f"/{{{id_name}}}", summary=summary, name="read", responses=READ_HEADERS)
+        @router.get(path, summary=summary, name=names[0], responses=READ_HEADERS)
         def read(
             id: StreamId,
             principal: Reader,
@@ -112,14 +123,14 @@ def add_read_routes(
             as_of: AsOf = None,
             business_date: BusinessDate = None,
         ) -> Response:
-            return answer(ledger, principal, id, version, as_of, None, business_date)
+            return answer(ledger, principal, stream(id), version, as_of, None, business_date)
 
     @router.get(
-        f"/{{{id_name}}}/history",
+        f"{path}/history",
         summary=f"Every event of the {label}, with its metadata",
-        name="read_history",
+        name=names[1],
     )
     def history(id: StreamId, principal: Reader, ledger: Ledger) -> Response:
-        logged = ledger.read_history(aggregate_type, id, principal)
+        logged = ledger.read_history(aggregate_type, stream(id), principal)
         events = [interface.event_view(e.event, e.position, e.topic) for e in logged]
-        return json_response({"stream_id": str(id), "events": events})
+        return json_response({"stream_id": str(stream(id)), "events": events})

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import orjson
 from fastapi import Depends, Query, Request, Response
@@ -23,6 +23,8 @@ from projections.directory import ViewDirectory
 from projections.failures import ViewStalledError
 from projections.runner import LIVE, ProjectionRunner
 from projections.store import Tx
+
+T = TypeVar("T")
 
 
 def _runner(request: Request) -> ProjectionRunner:
@@ -79,10 +81,14 @@ class Table:
     ) -> Response:
         """The rows ``rows_of`` reads, once ``views`` are fresh enough, as ``{key: rows}`` or
         as ``filename``.csv."""
+        return table_response(self.read(views, rows_of), key, self.format, filename)
+
+    def read(self, views: tuple[str, ...], read_of: Callable[[Tx], T]) -> T:
+        """What ``read_of`` reads, once ``views`` are fresh enough (for an answer of its own
+        shape, such as a page)."""
         require_fresh(self.runner, views, self.min_position, self.wait)
         with self.runner.store.read() as tx:
-            rows = rows_of(tx)
-        return table_response(rows, key, self.format, filename)
+            return read_of(tx)
 
     def today(self) -> date:
         """Today in Ningxia, on the ledger's clock."""

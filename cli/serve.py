@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -11,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from api.http_protocol import LedgerHttpProtocol
 from cli.common import (
     cli_context,
     err,
@@ -95,6 +97,13 @@ def serve(
         metrics_dir = tempfile.mkdtemp(prefix="sme-ledger-metrics-")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     out.print(f"Serving the ledger on {base_url} ({settings.database_url.split('@')[-1]})")
+    # uvicorn builds each connection's protocol by calling this with its config and state; a
+    # partial of a module-level class still pickles into the worker processes.
+    protocol = functools.partial(
+        LedgerHttpProtocol,
+        header_timeout_seconds=settings.header_timeout_seconds,
+        max_header_bytes=settings.max_header_bytes,
+    )
     try:
         uvicorn.run(
             "api.app:create_app",
@@ -104,7 +113,7 @@ def serve(
             workers=settings.workers,
             # uvloop + httptools: the plain asyncio/h11 stack has a TCP_NODELAY bug with workers.
             loop="uvloop",
-            http="httptools",
+            http=protocol,  # type: ignore[arg-type]  # called as the class is (see above)
             log_level="info",
             access_log=False,
         )

@@ -21,6 +21,7 @@ from demo.funds import seed_funds
 from demo.network import seed_expert_pool, seed_network
 from demo.onboarding import seed_onboarding
 from demo.reports import seed_reports
+from demo.security import seed_security
 from demo.world import DemoReport, DemoWorld, Progress, Window
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import IssueKey
@@ -57,6 +58,7 @@ STAGES: list[Callable[[DemoWorld], None]] = [
     seed_activities,
     seed_reports,
     seed_funds,
+    seed_security,
     seed_complaints,
 ]
 

@@ -1,8 +1,10 @@
 """The registers the views answer with, row by row: the participants with their standing, the
-expert pool, and everything one enterprise received (一企一策)."""
+expert pool, everything one enterprise received (一企一策), and the case lists."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from projections.registry import EXPERTS, PARTICIPANTS
@@ -64,3 +66,69 @@ def enterprise_services(tx: Tx, *, uscc: str, window_id: str | None) -> list[dic
         params.append(window_id)
     sql += " ORDER BY opened_at, case_id"
     return _rows(tx, SERVICE_COLUMNS, sql, params)
+
+
+CASE_COLUMNS = [
+    "case_id", "window_id", "external_ref", "uscc", "category", "channel", "opened_on",
+    "provider_kind", "provider_id", "provider_name", "delivered_on", "delivery_mode", "fee_type",
+    "fee_amount", "satisfaction", "closed_on", "cancelled_on", "voided_on", "status",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """Which cases a list holds; ``None`` does not filter. A first-level ``category`` (``14``)
+    holds its items (``140300``) too."""
+
+    window_id: str | None = None
+    institution_id: str | None = None
+    status: str | None = None
+    category: str | None = None
+    opened_from: date | None = None
+    opened_to: date | None = None
+    uscc: str | None = None
+    external_ref: str | None = None
+
+
+def cases(
+    tx: Tx, where: CaseFilter, *, after: int, limit: int
+) -> tuple[list[dict[str, Any]], int | None]:
+    """Up to ``limit`` cases matching ``where``, opened after log position ``after``, in the
+    order they were opened; and the position to read on from, if there are more.
+
+    The order is the log's, so it never changes: a case opened while a reader pages through
+    comes after every case already listed, and nothing is listed twice or skipped.
+    """
+    conditions: list[str] = ["opened_position > ?"]
+    params: list[Any] = [after]
+    if where.institution_id is not None:
+        conditions.append("provider_kind = 'institution' AND provider_id = ?")
+        params.append(where.institution_id)
+    if where.category is not None:
+        column = "category_group" if len(where.category) == 2 else "category"
+        conditions.append(f"{column} = ?")
+        params.append(where.category)
+    for column, value in (
+        ("window_id", where.window_id),
+        ("status", where.status),
+        ("uscc", where.uscc),
+        ("external_ref", where.external_ref),
+    ):
+        if value is not None:
+            conditions.append(f"{column} = ?")
+            params.append(value)
+    for condition, day in (
+        ("opened_on >= ?", where.opened_from),
+        ("opened_on <= ?", where.opened_to),
+    ):
+        if day is not None:
+            conditions.append(condition)
+            params.append(day.isoformat())
+    sql = (
+        f"SELECT {', '.join(CASE_COLUMNS)}, opened_position FROM {CASE_FACTS} "
+        f"WHERE {' AND '.join(conditions)} ORDER BY opened_position LIMIT ?"
+    )
+    found = tx.fetchall(sql, [*params, limit + 1])  # one more says whether there are more
+    rows = [dict(zip(CASE_COLUMNS, row[:-1], strict=True)) for row in found[:limit]]
+    more = len(found) > limit
+    return rows, int(found[limit - 1][-1]) if more else None

@@ -144,10 +144,15 @@ def case_update(
 
 class CaseFactsProjection(Projection):
     name = "service_cases"
-    version = 5
+    version = 6
     cached: ClassVar[dict[str, str]] = {CASE_FACTS: "case_id", CASE_COUNTS: "count_key"}
     indexes: ClassVar[dict[str, str]] = {
         "view_case_facts_uscc": f"{CASE_FACTS} (uscc, opened_at, case_id)",
+        # The case lists page in the order the cases were opened: everyone's, a window's, and
+        # an institution's (projections.registers.cases).
+        "view_case_facts_opened": f"{CASE_FACTS} (opened_position)",
+        "view_case_facts_window": f"{CASE_FACTS} (window_id, opened_position)",
+        "view_case_facts_provider": f"{CASE_FACTS} (provider_id, opened_position)",
         "view_case_counts_period": f"{CASE_COUNTS} (scope, kind, period)",
     }
     tables: ClassVar[dict[str, str]] = {
@@ -165,7 +170,7 @@ class CaseFactsProjection(Projection):
             "satisfaction INTEGER, closed_on TEXT, cancelled_on TEXT, cancellation_reason TEXT, "
             "amendments INTEGER NOT NULL, late_entries INTEGER NOT NULL, voided_on TEXT, "
             "void_reason TEXT, "
-            "status TEXT NOT NULL, position BIGINT NOT NULL"
+            "status TEXT NOT NULL, opened_position BIGINT NOT NULL, position BIGINT NOT NULL"
         ),
         ENTERPRISE_SIZES: (
             "enterprise_id TEXT NOT NULL, valid_from TEXT NOT NULL, size_class TEXT NOT NULL, "
@@ -240,6 +245,7 @@ class CaseFactsProjection(Projection):
             status="opened",
             amendments=0,
             late_entries=1 if event.meta.late_entry else 0,
+            opened_position=position,  # never changes: the order the case lists page in
             position=position,
         )
         facts.put(case_id, row)

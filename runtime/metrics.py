@@ -45,6 +45,19 @@ HTTP_SHED = Counter(
     "Requests refused with 503 at once because the process was answering as many as it may "
     "(LEDGER_MAX_IN_FLIGHT).",
 )
+HTTP_TIMED_OUT = Counter(
+    "ledger_http_requests_timed_out_total",
+    "Requests cut off because their line and headers (phase=headers, "
+    "LEDGER_HEADER_TIMEOUT_SECONDS) or their body (phase=body, LEDGER_BODY_TIMEOUT_SECONDS) did "
+    "not arrive in time; each connection was closed.",
+    ["phase"],
+)
+HTTP_MALFORMED = Counter(
+    "ledger_http_requests_malformed_total",
+    "Requests refused before the application saw them, by code: malformed_request (not HTTP "
+    "as the parser reads it) or headers_too_large (LEDGER_MAX_HEADER_BYTES).",
+    ["code"],
+)
 EVENTS_APPENDED = Counter(
     "ledger_events_appended_total",
     "Events appended to the log, by event type.",

@@ -66,6 +66,27 @@ class Settings(BaseSettings):
         2, ge=1, le=60, description="Longest a request waits for a PostgreSQL connection"
     )
     max_body_bytes: int = Field(1_048_576, ge=1024, le=64 * 1_048_576)
+    max_header_bytes: int = Field(
+        65_536,
+        ge=4096,
+        le=1_048_576,
+        description="Largest request line and headers together; beyond, 431 and the connection "
+        "is closed",
+    )
+    header_timeout_seconds: float = Field(
+        5.0,
+        gt=0,
+        le=300,
+        description="Longest a client may take to send a request's line and headers; beyond, "
+        "the connection is closed",
+    )
+    body_timeout_seconds: float = Field(
+        10.0,
+        gt=0,
+        le=3600,
+        description="Longest a client may take to send a whole request body; beyond, 408 and "
+        "the connection is closed",
+    )
     max_in_flight: int = Field(
         32,
         ge=0,

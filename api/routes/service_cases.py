@@ -1,13 +1,20 @@
-"""Service cases: windows record them; the hub, the bureau and auditors read them."""
+"""Service cases: windows record them; the hub, the bureau and auditors read them; every
+participant lists its own (a window what it recorded, an institution what it was assigned)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from datetime import date
 from typing import Annotated, Any
+from uuid import UUID
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from api.deps import require_json
+from api.deps import require, require_json
+from api.openapi import PAGED_HEADERS
+from api.paging import cursor_of, position_of
+from api.problems import ApiError
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.cases import (
@@ -21,15 +28,20 @@ from api.schemas.cases import (
     records_of,
 )
 from api.schemas.corrections import DeliveryAmendmentBody, VoidingBody
+from api.views import ViewTable, table_response
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.commands.cases import (
     ImportCases,
     ImportResult,
     ImportStatus,
 )
+from ledger.application.context import Principal
 from ledger.application.handlers.cases import ServiceCases
 from ledger.application.interface import plain
 from ledger.domain.access_key import Role
+from ledger.domain.case_values import CaseStatus
+from ledger.domain.values import parse_category, parse_uscc
+from projections.registers import CaseFilter, cases
 
 router = APIRouter(prefix="/v1/service-cases", tags=["service cases"])
 # The batch route sits beside the collection (``/v1/service-cases:batch``), not under it.
@@ -38,6 +50,9 @@ batch_router = APIRouter(tags=["service cases"])
 Opening = Annotated[Writer, creating(Role.WINDOW)]
 Step = Annotated[Writer, stepping(Role.WINDOW)]
 Importing = Annotated[Writer, creating(Role.WINDOW)]
+Lister = Annotated[
+    Principal, require(Role.WINDOW, Role.INSTITUTION, Role.HUB, Role.BUREAU, Role.AUDITOR)
+]
 JSON_ONLY = [Depends(require_json)]
 routes = CommandRoutes(router, "case_id")
 
@@ -116,6 +131,101 @@ routes.step(
     "Correct the recorded delivery, with a reason (also after closure)",
 )
 routes.step("/voiding", "void", VoidingBody, Step, "Void a case recorded by mistake, with a reason")
+
+
+@router.get(
+    "",
+    name="list_service_cases",
+    summary="Service cases in the order opened: a window's own, an institution's assigned, or all",
+    description="Read from the service-cases view (as fresh as `min_position` asks), one page at "
+    "a time in the order the cases were opened: a case opened while a client pages comes after "
+    "every case already listed, so paging on with `next_cursor` (or the `Link` header) lists "
+    "each case once. A window lists only the cases it recorded (naming another `platform_id` "
+    "lists nothing), an institution only the cases assigned to it, the hub, the bureau and "
+    "auditors every case (of one window with `platform_id`).",
+    responses={**PAGED_HEADERS, 400: {"description": "`from` is after `to`"}},
+)
+def list_cases(
+    request: Request,
+    principal: Lister,
+    table: ViewTable,
+    status: Annotated[CaseStatus | None, Query(description="Cases in this status")] = None,
+    category: Annotated[
+        str | None,
+        Query(
+            max_length=16,
+            description="Cases of this service category: an item (`100200`), or a first-level "
+            "category (`10`) with its items",
+        ),
+    ] = None,
+    opened_from: Annotated[
+        date | None,
+        Query(alias="from", description="Cases opened on or after this business date (Ningxia)"),
+    ] = None,
+    opened_to: Annotated[
+        date | None,
+        Query(alias="to", description="Cases opened on or before this business date (Ningxia)"),
+    ] = None,
+    enterprise: Annotated[
+        str | None, Query(max_length=32, description="Cases of the enterprise with this USCC")
+    ] = None,
+    external_ref: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=128,
+            description="The case with this external reference of its window (a window finds "
+            "its own case by the reference its system gave it)",
+        ),
+    ] = None,
+    platform_id: Annotated[UUID | None, Query(description="Cases of this window")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="At most this many cases")] = 100,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=64, description="Where to read on: the `next_cursor` of the last page"),
+    ] = None,
+) -> Response:
+    after = position_of(cursor)
+    if opened_from is not None and opened_to is not None and opened_from > opened_to:
+        raise ApiError(
+            400,
+            "conflicting_parameters",
+            "Conflicting parameters",
+            "`from` must not be after `to`.",
+        )
+    where = CaseFilter(
+        status=None if status is None else status.value,
+        category=None if category is None else parse_category(category),
+        opened_from=opened_from,
+        opened_to=opened_to,
+        uscc=None if enterprise is None else parse_uscc(enterprise),
+        external_ref=external_ref,
+        window_id=None if platform_id is None else str(platform_id),
+    )
+    if principal.role is Role.WINDOW:
+        if platform_id is not None and platform_id != principal.platform_id:
+            return _page(request, table.format, [], None)  # another window's: none of its own
+        where = replace(where, window_id=str(principal.platform_id))
+    elif principal.role is Role.INSTITUTION:
+        where = replace(where, institution_id=str(principal.platform_id))
+    rows, more_after = table.read(
+        ("service_cases",), lambda tx: cases(tx, where, after=after, limit=limit)
+    )
+    return _page(request, table.format, rows, None if more_after is None else cursor_of(more_after))
+
+
+def _page(
+    request: Request, fmt: str, rows: list[dict[str, Any]], next_cursor: str | None
+) -> Response:
+    """One page of cases, with where the next one is (in the body, for JSON, and as a link)."""
+    if fmt == "json":
+        response = json_response({"cases": rows, "count": len(rows), "next_cursor": next_cursor})
+    else:
+        response = table_response(rows, "cases", fmt, "service-cases")
+    if next_cursor is not None:
+        next_url = request.url.include_query_params(cursor=next_cursor)
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    return response
 
 
 add_read_routes(

@@ -33,6 +33,7 @@ from ledger.application.handlers.onboarding import OnboardingApplications
 from ledger.application.handlers.periods import Periods
 from ledger.application.handlers.platforms import Platforms
 from ledger.application.handlers.publications import Publications
+from ledger.application.handlers.security import SecurityFiles
 from ledger.application.handlers.violations import Violations
 from ledger.application.lookups import Lookups
 from ledger.application.personal_data import ERASURE_TOPICS, KeyStore, PersonalDataVault
@@ -88,6 +89,7 @@ class LedgerApplication(LedgerCore):
             Platforms(self, self.uow),
             Institutions(self, self.uow),
             Enterprises(PersonalDataVault(cast(KeyStore, self.recorder))),
+            SecurityFiles(self, lookups, self.uow),
             AccessKeys(lookups, self.clock, self.save),
         )
         self._handlers: dict[type[Command[Any]], Capability[Any]] = {

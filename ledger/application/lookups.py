@@ -17,6 +17,7 @@ from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.agreement_terms import Party, PartyKind
 from ledger.domain.budget import Budget
+from ledger.domain.claim import Claim, ClaimKind, claim_stream
 from ledger.domain.enterprise import Enterprise
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
@@ -26,6 +27,7 @@ from ledger.domain.errors import (
     ExpertNotFoundError,
     InstitutionNotFoundError,
     NoAgreementInForceError,
+    NotFoundError,
     PeriodNotFoundError,
     PlatformNotConnectedError,
     PlatformNotFoundError,
@@ -249,3 +251,21 @@ class Lookups:
             category=category,
             on=on.isoformat(),
         )
+
+    # --- uses that happen once in the network (ledger.domain.claim) -----------------------
+
+    def claim(self, kind: ClaimKind, value: str, holder_id: UUID, meta: Envelope) -> Claim:
+        """``value`` claimed for ``holder_id`` (saved with it), or its second use refused."""
+        claim = self.held_claim(kind, value)
+        if claim is None:
+            return Claim.make(kind, value, holder_id, meta)
+        claim.take(holder_id, meta)
+        return claim
+
+    def held_claim(self, kind: ClaimKind, value: str) -> Claim | None:
+        """The claim on ``value``, if it was ever made (a use recorded before claims existed
+        has none)."""
+        try:
+            return self.store.load(claim_stream(kind, value), Claim, NotFoundError, "claim")
+        except NotFoundError:
+            return None

@@ -90,9 +90,13 @@ def test_the_connection_answers_with_both_events_in_the_log(api: Api) -> None:
 
     connected = _post(api, application_id, "connection", {}, api.keys.hub)
 
-    events = api.get(f"/v1/events?after={connected['position'] - 2}", key=api.keys.auditor)
+    events = api.get(f"/v1/events?after={connected['position'] - 3}", key=api.keys.auditor)
     types = [e["type"] for e in events.json()["events"]]
-    assert types == ["OnboardingApplication.Connected", "Platform.ConnectedAfterOnboarding"]
+    assert types == [
+        "OnboardingApplication.Connected",
+        "Platform.ConnectedAfterOnboarding",
+        "Claim.Released",  # the applicant's claim: it applies no more, being connected
+    ]
 
 
 # --- refusals, each with its code --------------------------------------------------------------
@@ -346,20 +350,22 @@ def test_an_organisation_already_in_the_network_cannot_apply(api: Api) -> None:
     assert problem["context"]["platform_id"] == str(api.window_a_id)
 
 
-def test_a_uscc_connected_meanwhile_refuses_the_second_connection_with_409(api: Api) -> None:
+def test_an_applicant_with_an_open_application_is_refused_a_second_with_409(api: Api) -> None:
     uscc = "91640200MA75G5H6JG"
     first = application_at(api, "in_notice", uscc)
-    second = application_at(api, "in_notice", uscc)
+
+    refused = assert_refused_unrecorded(
+        api, 409, "application_pending", BASE, key=api.keys.hub,
+        json=application_body(uscc=uscc),
+    )  # fmt: skip
+
+    assert refused["context"] == {"application_id": first}
     after_the_notice(api)
     _post(api, first, "connection", {}, api.keys.hub)
     assert_refused_unrecorded(
-        api,
-        409,
-        "applicant_already_connected",
-        f"{BASE}/{second}/connection",
-        key=api.keys.hub,
-        json={},
-    )
+        api, 409, "applicant_already_connected", BASE, key=api.keys.hub,
+        json=application_body(uscc=uscc),
+    )  # fmt: skip
 
 
 def test_applications_are_listed_with_their_history(api: Api) -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.api._support import JSON, Api, request_examples
+from tests.api._support import JSON, Api, new_uscc, request_examples
 from tests.api.onboarding_support import expert_body
 
 ONBOARDING = "/v1/onboarding-applications/{application_id}"
@@ -120,6 +120,7 @@ def test_the_rejection_and_withdrawal_examples_are_accepted(api: Api, document: 
         json={
             **request_examples(document, "/v1/onboarding-applications")[0],
             "external_ref": "ONB-2",
+            "uscc": new_uscc(),  # another applicant: one application is open per applicant
         },
     ).json()
 

@@ -18,6 +18,7 @@ ROUTES = {
     ("POST", "/v1/enterprises"),
     ("GET", "/v1/enterprises/{uscc}"),
     ("POST", "/v1/service-cases"),
+    ("GET", "/v1/service-cases"),
     ("GET", "/v1/service-cases/{case_id}"),
     ("GET", "/v1/service-cases/{case_id}/history"),
     ("POST", "/v1/service-cases/{case_id}/assignment"),

@@ -45,6 +45,7 @@ def test_operation_ids_name_the_operation_and_its_resource(document: JSON) -> No
 
     assert paths["/v1/platforms"]["get"]["operationId"] == "list_platforms"
     assert paths["/v1/service-cases/{case_id}"]["get"]["operationId"] == "read_service_case"
+    assert paths["/v1/service-cases"]["get"]["operationId"] == "list_service_cases"
     assert paths["/v1/publications"]["post"]["operationId"] == "submit_publication"
     approve = paths["/v1/publications/{publication_id}/approval"]["post"]
     assert approve["operationId"] == "approve_publication"
@@ -69,6 +70,21 @@ def test_every_secured_operation_documents_401_and_403_as_problems(document: JSO
         for status in ("401", "403", "503"):
             content = operation["responses"][status]["content"]
             assert content == {"application/problem+json": {"schema": PROBLEM}}, (path, status)
+
+
+def test_every_operation_with_a_body_documents_the_408_of_a_body_too_slow(
+    document: JSON,
+) -> None:
+    missing = [
+        (method, path)
+        for method, path, operation in _operations(document)
+        if "requestBody" in operation
+        and operation["responses"].get("408", {}).get("content")
+        != {"application/problem+json": {"schema": PROBLEM}}
+    ]
+
+    assert missing == []
+    assert "408" not in document["paths"]["/v1/platforms"]["get"]["responses"]
 
 
 def test_validation_errors_are_documented_as_the_problem_the_service_sends(
@@ -120,6 +136,7 @@ def test_reads_document_their_etag_and_pages_their_link(document: JSON) -> None:
 
     assert "ETag" in _headers(paths["/v1/service-cases/{case_id}"]["get"], "200")
     assert "Link" in _headers(paths["/v1/events"]["get"], "200")
+    assert "Link" in _headers(paths["/v1/service-cases"]["get"], "200")
     assert "Link" in _headers(paths["/v1/audit/access"]["get"], "200")
     assert "Retry-After" in _headers(paths["/v1/events"]["get"], "503")
 

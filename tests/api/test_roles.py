@@ -82,6 +82,8 @@ ROUTES = [
         created=True,
     ),
     *(_step(step) for step in STEP_BODIES),
+    # Every participant but the admin lists its own cases (an institution those assigned to it).
+    Route("GET", "/v1/service-cases", READERS | {Role.INSTITUTION}, lambda *_: "/v1/service-cases"),
     Route("GET", "/v1/service-cases/{id}", READERS, _case_path()),
     Route("GET", "/v1/service-cases/{id}/history", READERS, _case_path("/history")),
     Route("GET", "/v1/events", frozenset({HUB, AUDITOR}), lambda *_: "/v1/events"),

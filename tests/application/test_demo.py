@@ -24,6 +24,7 @@ from ledger.application.queries.data_reports import list_reports
 from ledger.application.queries.experts import list_experts
 from ledger.application.queries.onboarding import list_onboarding_applications
 from ledger.application.queries.participants import list_institutions, list_platforms
+from ledger.domain import ids
 from ledger.domain.access_key import AccessKey, Role
 from ledger.domain.activity import Activity
 from ledger.domain.agreement_terms import PartyKind
@@ -34,6 +35,7 @@ from ledger.domain.enterprise import Enterprise
 from ledger.domain.onboarding import ApplicationStatus
 from ledger.domain.period import Period
 from ledger.domain.platform import Platform, PlatformKind
+from ledger.domain.security import SecurityFile
 from ledger.domain.service_case import ProviderKind, ServiceCase
 from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
@@ -326,3 +328,22 @@ def test_some_enterprises_have_a_sealed_contact_and_one_was_erased(seeded: Seede
     opened = [c for i, c in readable.items() if i != erased.originator_id]
     assert opened
     assert all(c["state"] == "recorded" and c["phone"].startswith("139") for c in opened)
+
+
+def test_every_platform_graded_and_some_inspected_one_rectified_late(seeded: Seeded) -> None:
+    ledger = seeded.ledger
+    files = [
+        ledger.get(SecurityFile, ids.security_file_id(p.id))
+        for p in list_platforms(ledger, CaughtUp(ledger))
+        if ledger.find(ids.security_file_id(p.id)) is not None
+    ]
+    levels = sorted({f.grading["level"] for f in files if f.grading})
+    assert levels == [2, 3]
+    late = [
+        i
+        for f in files
+        for i in f.inspections
+        if i["rectified_on"] is not None and i["rectified_on"] > i["deadline"]
+    ]
+    assert len(late) == 1
+    assert sum(len(f.incidents) for f in files) == 1

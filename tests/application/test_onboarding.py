@@ -15,6 +15,7 @@ from ledger.application.commands.onboarding import (
     FileOnboardingObjection,
     ResolveOnboardingObjection,
     SubmitOnboardingApplication,
+    WithdrawOnboarding,
 )
 from ledger.application.context import IdempotencyRequest
 from ledger.application.handlers.onboarding import OnboardingApplications
@@ -27,6 +28,7 @@ from ledger.domain.access_key import Role
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     ApplicantAlreadyConnectedError,
+    ApplicationPendingError,
     NoticeNotEndedError,
     ObjectionNotFoundError,
     OnboardingApplicationExistsError,
@@ -43,6 +45,7 @@ from tests.acting import act_on_its_day as act
 from tests.application.onboarding_support import (  # with the fixtures clock, hub_id, experts
     AFTER_NOTICE,
     APPLICANT_USCC,
+    MATERIALS,
     SECOND_APPLICANT_USCC,
     bring_to_notice,
     clock_after_the_notice,  # noqa: F401
@@ -139,10 +142,11 @@ def test_the_connection_and_the_platform_are_one_save(
     assert outcome.event_types == (
         "OnboardingApplication.Connected",
         "Platform.ConnectedAfterOnboarding",
+        "Claim.Released",  # the applicant may not apply again: it is connected
     )
     (connected,) = clocked_ledger.history(in_notice)[-1:]
     (created,) = clocked_ledger.history(ids.platform_id(APPLICANT_USCC))
-    assert created.position == connected.position + 1 == clocked_ledger.head_position()
+    assert created.position == connected.position + 1 == clocked_ledger.head_position() - 1
     assert vars(created.event)["meta"] == vars(connected.event)["meta"] == meta
     assert vars(created.event)["application_id"] == in_notice
 
@@ -215,11 +219,46 @@ def test_an_organisation_that_is_already_a_platform_cannot_apply(
     )
 
 
-def test_a_second_application_for_a_connected_uscc_is_refused_at_connection(
+def test_an_applicant_has_one_open_application_at_a_time(
     clocked_ledger: LedgerApplication, hub_id: UUID, experts: list[UUID]
 ) -> None:
     first = submit(clocked_ledger, hub_id, "ONB-1")
-    second = submit(clocked_ledger, hub_id, "ONB-2")
+    head = clocked_ledger.head_position()
+
+    with pytest.raises(ApplicationPendingError) as refused:
+        submit(clocked_ledger, hub_id, "ONB-2")
+
+    assert refused.value.context == {"application_id": str(first)}
+    assert clocked_ledger.head_position() == head
+    act(
+        clocked_ledger,
+        WithdrawOnboarding(application_id=first, reason="申报材料需重新准备"),
+        hub_meta(hub_id),
+    )
+    second = submit(clocked_ledger, hub_id, "ONB-2")  # the withdrawal released the applicant
+    bring_to_notice(clocked_ledger, hub_id, second, experts)
+    act(
+        clocked_ledger,
+        ConnectOnboardedWindow(application_id=second),
+        hub_meta(hub_id, AFTER_NOTICE),
+    )
+    with pytest.raises(ApplicantAlreadyConnectedError):
+        submit(clocked_ledger, hub_id, "ONB-3")
+
+
+def test_an_application_recorded_before_claims_is_still_refused_at_connection(
+    clocked_ledger: LedgerApplication, hub_id: UUID, experts: list[UUID]
+) -> None:
+    """A log from before one-application-per-applicant may hold two open applications of one
+    USCC: the second is refused when it would connect."""
+    first = submit(clocked_ledger, hub_id, "ONB-1")
+    older = OnboardingApplication.submit(
+        external_ref="ONB-2", applicant_name="固原市中小企业服务中心", uscc=APPLICANT_USCC,
+        region="640400", categories=["10", "14"], coverage="固原市原州区",
+        materials_sha256=MATERIALS, meta=hub_meta(hub_id),
+    )  # fmt: skip
+    clocked_ledger.save(older)  # as recorded then: no claim on its applicant
+    second = older.id
     for application_id in (first, second):
         bring_to_notice(clocked_ledger, hub_id, application_id, experts)
     act(

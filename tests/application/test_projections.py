@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -38,10 +38,11 @@ from ledger.domain.time import CST
 from ledger.persistence.config import StoreConfig
 from projections.catalog import all_projections
 from projections.failures import STALLED
+from projections.registers import CaseFilter, cases
 from projections.runner import LIVE, REBUILDING, ProjectionRunner
 from projections.service_cases import CASE_FACTS, CaseFactsProjection
 from projections.statistics import service_statistics
-from projections.store import SQLiteViewStore
+from projections.store import SQLiteViewStore, Tx
 from runtime.bootstrap import build_ledger
 from tests.acting import act
 from tests.application.support import step_case
@@ -382,4 +383,51 @@ def test_an_enterprises_history_is_read_by_the_uscc_index_in_its_order(
         )
     steps = " / ".join(str(row[-1]) for row in plan)
     assert "USING INDEX view_case_facts_uscc" in steps
+    assert "TEMP B-TREE" not in steps
+
+
+class _Recording:
+    """A view transaction that keeps the statements a read sends through it."""
+
+    def __init__(self, tx: Tx) -> None:
+        self.tx = tx
+        self.reads: list[tuple[str, Sequence[Any]]] = []
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.tx.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.tx.executemany(sql, rows)
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        self.reads.append((sql, params))
+        return self.tx.fetchall(sql, params)
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        self.reads.append((sql, params))
+        return self.tx.fetchone(sql, params)
+
+
+@pytest.mark.parametrize(
+    ("where", "index"),
+    [
+        pytest.param(CaseFilter(), "view_case_facts_opened", id="every-case"),
+        pytest.param(
+            CaseFilter(window_id="w", status="opened", category="14"),
+            "view_case_facts_window",
+            id="a-window-s",
+        ),
+        pytest.param(CaseFilter(institution_id="i"), "view_case_facts_provider", id="assigned"),
+    ],
+)
+def test_a_page_of_a_case_list_is_read_by_an_index_in_its_order(
+    views: ProjectionRunner, where: CaseFilter, index: str
+) -> None:
+    with views.store.read() as tx:
+        recording = _Recording(tx)
+        cases(recording, where, after=0, limit=100)
+        [(sql, params)] = recording.reads
+        plan = tx.fetchall(f"EXPLAIN QUERY PLAN {sql}", params)
+    steps = " / ".join(str(row[-1]) for row in plan)
+    assert f"USING INDEX {index}" in steps
     assert "TEMP B-TREE" not in steps

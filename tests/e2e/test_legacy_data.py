@@ -33,12 +33,18 @@ ANSWERED_AT = datetime(2026, 12, 2, 13, 7, tzinfo=UTC)
 """When the answers were taken (the Ningxia date was 2 December 2026)."""
 ADDED_VIEWS = {"view_case_counts", "view_directory", "view_enterprise_sizes", "view_funds_actors"}
 ADDED_COLUMNS = {
-    "view_case_facts": {"amendments", "late_entries", "voided_on", "void_reason"},
+    "view_case_facts": {
+        "amendments",
+        "late_entries",
+        "voided_on",
+        "void_reason",
+        "opened_position",
+    },
     "view_budget_lines": {"recovered"},
     "view_budget_lines_owner": {"approved_by", "approved_on"},
 }
-"""Columns added since version 0.1 (corrections, late entries, recoveries, the finance export);
-every column it had is compared."""
+"""Columns added since version 0.1 (corrections, late entries, the order the case lists page
+in, recoveries, the finance export); every column it had is compared."""
 
 
 def _disbursement_as_now(row: dict[str, Any]) -> dict[str, Any]:

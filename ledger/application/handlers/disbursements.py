@@ -29,7 +29,7 @@ from ledger.application.writes import Decision
 from ledger.domain import ids
 from ledger.domain.base import LedgerAggregate
 from ledger.domain.budget import Budget
-from ledger.domain.claim import Claim, ClaimKind, claim_stream
+from ledger.domain.claim import ClaimKind
 from ledger.domain.disbursement import Disbursement
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
@@ -38,7 +38,6 @@ from ledger.domain.errors import (
     ConcurrentModificationError,
     DisbursementExistsError,
     DisbursementNotFoundError,
-    NotFoundError,
     UnknownBudgetError,
 )
 
@@ -83,7 +82,9 @@ class Disbursements(Capability[Disbursement]):
         disbursement = Disbursement.request_from(
             budget, disbursement_id=command.disbursement_id, request=command.request, meta=meta
         )
-        voucher = self._claim(ClaimKind.VOUCHER, disbursement.voucher_sha256, disbursement, meta)
+        voucher = self.lookups.claim(
+            ClaimKind.VOUCHER, disbursement.voucher_sha256, disbursement.id, meta
+        )
         return Decision(disbursement, (budget, voucher))
 
     @acts(ApproveDisbursement)
@@ -99,7 +100,7 @@ class Disbursements(Capability[Disbursement]):
         """The voucher is free again for a corrected request."""
         reasons = list(command.reasons)
         changed = self._step(disbursement, meta, lambda b: disbursement.reject(b, reasons, meta))
-        voucher = self._held(ClaimKind.VOUCHER, disbursement.voucher_sha256)
+        voucher = self.lookups.held_claim(ClaimKind.VOUCHER, disbursement.voucher_sha256)
         if voucher is not None:
             voucher.release(disbursement.id, meta)
         return [*changed, *([voucher] if voucher is not None else [])]
@@ -115,7 +116,10 @@ class Disbursements(Capability[Disbursement]):
             lambda b: disbursement.pay(b, command.payment_reference, command.paid_on, meta),
         )
         reference = disbursement.payment_reference
-        return [*changed, self._claim(ClaimKind.PAYMENT_REFERENCE, reference, disbursement, meta)]
+        return [
+            *changed,
+            self.lookups.claim(ClaimKind.PAYMENT_REFERENCE, reference, disbursement.id, meta),
+        ]
 
     @acts(ReverseDisbursement)
     def reverse(
@@ -130,24 +134,6 @@ class Disbursements(Capability[Disbursement]):
         )
 
     # --- internals -------------------------------------------------------------------------
-
-    def _claim(
-        self, kind: ClaimKind, value: str, disbursement: Disbursement, meta: Envelope
-    ) -> Claim:
-        """``value`` claimed for ``disbursement`` (saved with it), or its second use refused."""
-        claim = self._held(kind, value)
-        if claim is None:
-            return Claim.make(kind, value, disbursement.id, meta)
-        claim.take(disbursement.id, meta)
-        return claim
-
-    def _held(self, kind: ClaimKind, value: str) -> Claim | None:
-        """The claim on ``value``, if it was ever made (a disbursement recorded before claims
-        existed has none)."""
-        try:
-            return self.lookups.store.load(claim_stream(kind, value), Claim, NotFoundError, "claim")
-        except NotFoundError:
-            return None
 
     def _step(self, disbursement: Disbursement, meta: Envelope, step: Step) -> list[Budget]:
         """Take ``step`` on ``disbursement`` with its budget as it is now; the budget is saved

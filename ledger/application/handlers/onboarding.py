@@ -32,6 +32,7 @@ from ledger.application.ports import Store
 from ledger.application.uow import UnitOfWork
 from ledger.application.writes import Decision, Outcome, Write
 from ledger.domain import ids
+from ledger.domain.claim import Claim, ClaimKind
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     ApplicantAlreadyConnectedError,
@@ -42,7 +43,11 @@ from ledger.domain.errors import (
     UnknownExpertError,
 )
 from ledger.domain.expert import Expert
-from ledger.domain.onboarding import ApplicationStatus, OnboardingApplication
+from ledger.domain.onboarding import (
+    TERMINAL_STATUSES,
+    ApplicationStatus,
+    OnboardingApplication,
+)
 
 
 class OnboardingApplications(Capability[OnboardingApplication]):
@@ -63,7 +68,9 @@ class OnboardingApplications(Capability[OnboardingApplication]):
     # --- commands --------------------------------------------------------------------------
 
     @creates(SubmitOnboardingApplication, exists=OnboardingApplicationExistsError)
-    def submit(self, command: SubmitOnboardingApplication, meta: Envelope) -> OnboardingApplication:
+    def submit(
+        self, command: SubmitOnboardingApplication, meta: Envelope
+    ) -> Decision[OnboardingApplication]:
         application = OnboardingApplication.submit(
             external_ref=command.external_ref,
             applicant_name=command.applicant_name,
@@ -75,7 +82,9 @@ class OnboardingApplications(Capability[OnboardingApplication]):
             meta=meta,
         )
         self._check_uscc_not_a_platform(application.uscc)
-        return application
+        # One application open per applicant: the claim on its USCC is saved with it.
+        claim = self.lookups.claim(ClaimKind.APPLICANT, application.uscc, application.id, meta)
+        return Decision(application, (claim,))
 
     @acts(RecordExpertReview)
     def record_review(
@@ -101,8 +110,9 @@ class OnboardingApplications(Capability[OnboardingApplication]):
     @acts(RejectOnboarding)
     def reject(
         self, application: OnboardingApplication, command: RejectOnboarding, meta: Envelope
-    ) -> None:
+    ) -> list[Claim]:
         application.reject(reasons=command.reasons, meta=meta)
+        return self._closed(application, meta)
 
     @acts(PublishOnboardingNotice)
     def publish_notice(
@@ -129,16 +139,18 @@ class OnboardingApplications(Capability[OnboardingApplication]):
         application: OnboardingApplication,
         command: ResolveOnboardingObjection,
         meta: Envelope,
-    ) -> None:
+    ) -> list[Claim]:
         application.resolve_objection(
             number=command.number, outcome=command.outcome, reasons=command.reasons, meta=meta
         )
+        return self._closed(application, meta)
 
     @acts(WithdrawOnboarding)
     def withdraw(
         self, application: OnboardingApplication, command: WithdrawOnboarding, meta: Envelope
-    ) -> None:
+    ) -> list[Claim]:
         application.withdraw(reason=command.reason, meta=meta)
+        return self._closed(application, meta)
 
     @handles(ConnectOnboardedWindow)
     def connect(self, command: ConnectOnboardedWindow, context: RequestContext) -> Outcome:
@@ -151,7 +163,7 @@ class OnboardingApplications(Capability[OnboardingApplication]):
                 raise self.missing(command.application_id)
             self._check_uscc_not_a_platform(application.uscc)
             platform = application.connect(meta=meta)
-            return Decision(application, (platform,))
+            return Decision(application, (platform, *self._closed(application, meta)))
 
         write = Write(
             stream_id=command.application_id,
@@ -174,6 +186,17 @@ class OnboardingApplications(Capability[OnboardingApplication]):
             raise
 
     # --- internals -------------------------------------------------------------------------
+
+    def _closed(self, application: OnboardingApplication, meta: Envelope) -> list[Claim]:
+        """The applicant's claim, released if ``application`` closed with this step (saved with
+        it); nothing if it is still open or held no claim (submitted before claims existed)."""
+        if application.status not in TERMINAL_STATUSES:
+            return []
+        claim = self.lookups.held_claim(ClaimKind.APPLICANT, application.uscc)
+        if claim is None or claim.holder_id != application.id:
+            return []
+        claim.release(application.id, meta)
+        return [claim]
 
     def _application(self, application_id: UUID) -> OnboardingApplication:
         return self.store.load(application_id, OnboardingApplication, self.not_found, self.label)

@@ -7,7 +7,7 @@ place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 
 ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
 ``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``,
-``personal_data``, ``complaints``. The
+``personal_data``, ``security``, ``complaints``. The
 complete tree:
 
     LedgerError
@@ -29,6 +29,7 @@ complete tree:
     │   ├── AppraisalNotFoundError
     │   ├── PeriodNotFoundError
     │   ├── ContactNotFoundError
+    │   ├── SecurityFileNotFoundError
     │   ├── ComplaintNotFoundError
     │   ├── ViolationNotFoundError
     │   ├── NoCheckpointError
@@ -53,22 +54,25 @@ complete tree:
     │   │   ├── DisbursementExistsError
     │   │   ├── AgreementExistsError
     │   │   ├── AppraisalExistsError
+    │   │   ├── PeriodAlreadyClosedError
+    │   │   ├── SecurityFileExistsError
     │   │   ├── ComplaintExistsError
-    │   │   ├── ViolationExistsError
-    │   │   └── PeriodAlreadyClosedError
+    │   │   └── ViolationExistsError
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
     │   ├── YearNotClosedError
     │   └── AlreadyUsedError
     │       ├── VoucherAlreadyUsedError
-    │       └── PaymentReferenceUsedError
+    │       ├── PaymentReferenceUsedError
+    │       └── ApplicationPendingError
     ├── PreconditionFailedError
     ├── IdempotencyKeyReusedError
     ├── UnavailableError
     ├── NotAuthenticatedError
     ├── ForbiddenError
     │   ├── ForbiddenRoleError
-    │   └── ContactRestrictedError
+    │   ├── ContactRestrictedError
+    │   └── NotSecurityInspectorError
     └── RuleViolationError
         ├── InvalidUSCCError
         ├── UnknownRegionError
@@ -203,6 +207,14 @@ complete tree:
         ├── InvalidContactError
         ├── NoContactToEraseError
         ├── UnknownErasureGroundError
+        ├── InvalidProtectionLevelError
+        ├── InvalidReviewDateError
+        ├── InvalidRectificationDeadlineError
+        ├── UnknownInspectionError
+        ├── NothingToRectifyError
+        ├── UnknownIncidentError
+        ├── IncidentClosedError
+        ├── UnknownIncidentSeverityError
         ├── ComplaintStepOutOfOrderError
         ├── NotComplaintSubjectError
         ├── InvalidResponseDeadlineError
@@ -231,6 +243,7 @@ from ledger.domain.errors import (
     participants,
     periods,
     personal_data,
+    security,
     values,
 )
 from ledger.domain.errors.activities import *  # noqa: F403
@@ -245,6 +258,7 @@ from ledger.domain.errors.onboarding import *  # noqa: F403
 from ledger.domain.errors.participants import *  # noqa: F403
 from ledger.domain.errors.periods import *  # noqa: F403
 from ledger.domain.errors.personal_data import *  # noqa: F403
+from ledger.domain.errors.security import *  # noqa: F403
 from ledger.domain.errors.values import *  # noqa: F403
 
 __all__ = [
@@ -260,5 +274,6 @@ __all__ = [
     *periods.__all__,
     *audit.__all__,
     *personal_data.__all__,
+    *security.__all__,
     *complaints.__all__,
 ]

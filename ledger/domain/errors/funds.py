@@ -12,6 +12,7 @@ from ledger.domain.errors.base import (
 __all__ = [
     "AdjustmentBelowUsedError",
     "AlreadyUsedError",
+    "ApplicationPendingError",
     "ApprovedAboveProposedError",
     "BlankFieldError",
     "BudgetExistsError",
@@ -156,6 +157,13 @@ class PaymentReferenceUsedError(AlreadyUsedError):
 
     code = "payment_reference_used"
     title = "Payment reference already used"
+
+
+class ApplicationPendingError(AlreadyUsedError):
+    """The applicant (its USCC) already has an onboarding application that is not closed."""
+
+    code = "application_pending"
+    title = "An application of this applicant is pending"
 
 
 class CommitmentNotFoundError(RuleViolationError):
