@@ -17,6 +17,7 @@ from api.routes import (
     appraisals,
     bench,
     budgets,
+    complaints,
     data_reports,
     disbursements,
     enterprises,
@@ -32,6 +33,7 @@ from api.routes import (
     service_cases,
     tiles,
     views,
+    violations,
 )
 from api.routes import audit as audit_routes
 from ledger.application.app import LedgerApplication
@@ -109,6 +111,8 @@ def create_app(
         experts,
         onboarding,
         publications,
+        complaints,
+        violations,
         budgets,
         disbursements,
         agreements,

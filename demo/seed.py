@@ -16,6 +16,7 @@ from demo.activities import seed_activities
 from demo.agreements import seed_agreements
 from demo.appraisals import seed_appraisals
 from demo.cases import seed_cases, seed_enterprises
+from demo.complaints import seed_complaints
 from demo.funds import seed_funds
 from demo.network import seed_expert_pool, seed_network
 from demo.onboarding import seed_onboarding
@@ -58,6 +59,7 @@ STAGES: list[Callable[[DemoWorld], None]] = [
     seed_reports,
     seed_funds,
     seed_security,
+    seed_complaints,
 ]
 
 
@@ -78,7 +80,8 @@ def seed_demo(
     ``scale`` shrinks or grows the number of enterprises and cases (1.0: 1,200 enterprises and
     about 3,000 cases); the rest of the network is always whole: the hub, 11 windows (3 of them
     onboarded during the year), 20 institutions under agreement, 15 experts, about a hundred
-    activities, every window's monthly reports and the hub's budget with its disbursements.
+    activities, every window's monthly reports, the hub's budget with its disbursements, and a
+    handful of complaints and violations.
     """
     if _any_platform(ledger):
         raise DemoAlreadySeededError(

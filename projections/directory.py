@@ -1,9 +1,10 @@
 """The directory: which streams of each kind exist, in the order they entered the log.
 
 The list routes (platforms, institutions, experts, agreements, onboarding applications,
-budgets, appraisals, publications, closed periods, data reports, access keys) read their ids
-here, filtered by the columns that never change once a stream exists (the parties of an
-agreement, a budget's year and hub, a report's window and period), then load just those
+budgets, appraisals, publications, closed periods, data reports, access keys, complaints,
+violations) read their ids here, filtered by the columns that never change once a stream exists
+(the parties of an agreement, a budget's year and hub, a report's window and period, the subject
+of a complaint or a violation and the year it counts in), then load just those
 aggregates: the cost of a list grows with its answer, not with the log.
 """
 
@@ -17,6 +18,7 @@ from ledger.domain.access_key import AccessKey
 from ledger.domain.agreement import Agreement
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.budget import Budget
+from ledger.domain.complaint import Complaint
 from ledger.domain.data_report import DataReport
 from ledger.domain.expert import Expert
 from ledger.domain.institution import Institution
@@ -24,6 +26,8 @@ from ledger.domain.onboarding import OnboardingApplication
 from ledger.domain.period import Period
 from ledger.domain.platform import Platform
 from ledger.domain.publication import Publication
+from ledger.domain.time import CST
+from ledger.domain.violation import Violation
 from projections.base import Event, Projection, on, text
 from projections.store import Tx, ViewStore
 
@@ -106,6 +110,15 @@ class DirectoryProjection(Projection):
     @on(DataReport.Requested)
     def report_requested(self, tx: Tx, event: DataReport.Requested, position: int) -> None:
         _enter(tx, "data_report", event, position, party_a=event.window_id, period=event.period)
+
+    @on(Complaint.Lodged)
+    def complaint_lodged(self, tx: Tx, event: Complaint.Lodged, position: int) -> None:
+        year = event.meta.occurred_at.astimezone(CST).year  # the Ningxia year it was lodged in
+        _enter(tx, "complaint", event, position, party_a=event.subject_id, year=year)
+
+    @on(Violation.Found)
+    def violation_found(self, tx: Tx, event: Violation.Found, position: int) -> None:
+        _enter(tx, "violation", event, position, party_a=event.subject_id, year=event.found_on.year)
 
     @on(AccessKey.Issued)
     def key_issued(self, tx: Tx, event: AccessKey.Issued, position: int) -> None:

@@ -23,6 +23,7 @@ from ledger.application.handlers.agreements import Agreements
 from ledger.application.handlers.appraisals import Appraisals
 from ledger.application.handlers.budgets import Budgets
 from ledger.application.handlers.cases import ServiceCases
+from ledger.application.handlers.complaints import Complaints
 from ledger.application.handlers.data_reports import DataReports
 from ledger.application.handlers.disbursements import Disbursements
 from ledger.application.handlers.enterprises import Enterprises
@@ -33,6 +34,7 @@ from ledger.application.handlers.periods import Periods
 from ledger.application.handlers.platforms import Platforms
 from ledger.application.handlers.publications import Publications
 from ledger.application.handlers.security import SecurityFiles
+from ledger.application.handlers.violations import Violations
 from ledger.application.lookups import Lookups
 from ledger.application.personal_data import ERASURE_TOPICS, KeyStore, PersonalDataVault
 from ledger.application.store import LedgerCore, LoggedEvent, utc_now
@@ -79,6 +81,8 @@ class LedgerApplication(LedgerCore):
             Activities(lookups),
             DataReports(lookups),
             Publications(lookups),
+            Complaints(lookups),
+            Violations(lookups),
             Periods(lookups),
             OnboardingApplications(self, lookups, self.uow),
             ExpertPool(),

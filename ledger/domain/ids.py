@@ -95,6 +95,16 @@ def claim_id(kind: str, value: str) -> UUID:
     return uuid5(_NAMESPACE, f"claim:{kind}:{value}")
 
 
+def complaint_id(external_ref: str) -> UUID:
+    """A complaint is identified by the register's own reference: recording it twice is refused."""
+    return uuid5(_NAMESPACE, f"complaint:{external_ref}")
+
+
+def violation_id(external_ref: str) -> UUID:
+    """A violation is identified by the register's own reference: recording it twice is refused."""
+    return uuid5(_NAMESPACE, f"violation:{external_ref}")
+
+
 def security_file_id(platform_id: UUID) -> UUID:
     """A platform's information-security file: one per platform."""
     return uuid5(_NAMESPACE, f"security:{platform_id}")

@@ -7,7 +7,7 @@ place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 
 ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
 ``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``,
-``personal_data``, ``security``. The
+``personal_data``, ``security``, ``complaints``. The
 complete tree:
 
     LedgerError
@@ -30,6 +30,8 @@ complete tree:
     │   ├── PeriodNotFoundError
     │   ├── ContactNotFoundError
     │   ├── SecurityFileNotFoundError
+    │   ├── ComplaintNotFoundError
+    │   ├── ViolationNotFoundError
     │   ├── NoCheckpointError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
@@ -54,7 +56,9 @@ complete tree:
     │   │   ├── AgreementExistsError
     │   │   ├── AppraisalExistsError
     │   │   ├── PeriodAlreadyClosedError
-    │   │   └── SecurityFileExistsError
+    │   │   ├── SecurityFileExistsError
+    │   │   ├── ComplaintExistsError
+    │   │   └── ViolationExistsError
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
     │   ├── YearNotClosedError
@@ -214,7 +218,18 @@ complete tree:
         ├── NothingToRectifyError
         ├── UnknownIncidentError
         ├── IncidentClosedError
-        └── UnknownIncidentSeverityError
+        ├── UnknownIncidentSeverityError
+        ├── ComplaintStepOutOfOrderError
+        ├── NotComplaintSubjectError
+        ├── InvalidResponseDeadlineError
+        ├── ComplaintResponsePendingError
+        ├── UnknownComplaintError
+        ├── ComplaintNotUpheldError
+        ├── ViolationSubjectMismatchError
+        ├── ViolationStepOutOfOrderError
+        ├── InvalidFoundOnError
+        ├── InvalidCorrectionDeadlineError
+        └── CorrectionDeadlineNotPassedError
 """
 
 from __future__ import annotations
@@ -226,6 +241,7 @@ from ledger.domain.errors import (
     audit,
     base,
     cases,
+    complaints,
     funds,
     onboarding,
     participants,
@@ -240,6 +256,7 @@ from ledger.domain.errors.appraisals import *  # noqa: F403
 from ledger.domain.errors.audit import *  # noqa: F403
 from ledger.domain.errors.base import *  # noqa: F403
 from ledger.domain.errors.cases import *  # noqa: F403
+from ledger.domain.errors.complaints import *  # noqa: F403
 from ledger.domain.errors.funds import *  # noqa: F403
 from ledger.domain.errors.onboarding import *  # noqa: F403
 from ledger.domain.errors.participants import *  # noqa: F403
@@ -262,4 +279,5 @@ __all__ = [
     *audit.__all__,
     *personal_data.__all__,
     *security.__all__,
+    *complaints.__all__,
 ]

@@ -62,7 +62,7 @@ class NotAppraiserError(RuleViolationError):
 
 class UnknownSubjectError(RuleViolationError):
     code = "unknown_subject"
-    title = "Unknown appraisal subject"
+    title = "Unknown subject"
 
 
 class YearNotClosedError(ConflictError):

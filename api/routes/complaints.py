@@ -1,0 +1,113 @@
+"""Complaints (Art. 15): the hub (or the bureau) lodges them; the hub accepts or dismisses and
+concludes them (the bureau, for complaints against the hub); the subject answers with its own
+key. A window or an institution sees the complaints against itself; the hub, the bureau and
+auditors see all."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Query, Response
+
+from api.deps import Ledger, require
+from api.resources import add_read_routes
+from api.responses import json_response
+from api.schemas.complaints import (
+    ComplaintAcceptance,
+    ComplaintConclusion,
+    ComplaintDismissal,
+    ComplaintLodging,
+    ComplaintResponse,
+)
+from api.views import Listing
+from api.writers import CommandRoutes, Writer, creating, stepping
+from ledger.application.context import Principal
+from ledger.application.handlers.complaints import Complaints
+from ledger.application.interface.complaints import complaint_counts, complaint_view
+from ledger.application.queries.complaints import list_complaints as complaints_of
+from ledger.domain.access_key import Role
+from ledger.domain.complaint import Complaint
+
+router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
+
+SUBJECTS = (Role.WINDOW, Role.INSTITUTION)
+"""Roles that read only what concerns their own platform or institution."""
+READERS = (*SUBJECTS, Role.HUB, Role.BUREAU, Role.AUDITOR)
+Lodging = Annotated[Writer, creating(Role.HUB, Role.BUREAU)]
+Handling = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
+Answering = Annotated[Writer, stepping(Role.WINDOW, Role.INSTITUTION, Role.HUB)]
+Reader = Annotated[Principal, require(*READERS)]
+ComplaintId = Annotated[UUID, Path(description="The complaint's id")]
+SubjectFilter = Annotated[
+    UUID | None, Query(description="Complaints against this platform or institution")
+]
+YearFilter = Annotated[
+    int | None, Query(ge=2000, le=2099, description="Lodged in this year (Ningxia dates)")
+]
+routes = CommandRoutes(router, "complaint_id", ComplaintId)
+
+
+routes.create(
+    "lodge_complaint",
+    ComplaintLodging,
+    Lodging,
+    "Lodge a complaint against a platform or an institution (hub or bureau)",
+)
+
+
+@router.get("", summary="Complaints by subject and year, with their counts")
+def list_complaints(
+    principal: Reader,
+    ledger: Ledger,
+    directory: Listing,
+    subject_id: SubjectFilter = None,
+    year: YearFilter = None,
+) -> Response:
+    """Every matching complaint this key may see, in lodging order, and how many were lodged,
+    upheld, dismissed... (the figures an appraisal reads); a window or an institution sees the
+    complaints against itself only."""
+    shown: list[Complaint] = []
+    if principal.role in SUBJECTS:
+        if subject_id not in (None, principal.platform_id):
+            return json_response({"complaints": [], "counts": complaint_counts(shown)})
+        subject_id = principal.platform_id
+    capability = ledger.capability(Complaint)
+    found = complaints_of(ledger, directory, subject_id=subject_id, year=year)
+    shown = [c for c in found if capability.visible(c, principal)]
+    return json_response(
+        {"complaints": [complaint_view(c) for c in shown], "counts": complaint_counts(shown)}
+    )
+
+
+routes.step(
+    "/acceptance",
+    "accept",
+    ComplaintAcceptance,
+    Handling,
+    "Accept the complaint for handling, with the day the subject answers by",
+)
+routes.step(
+    "/dismissal",
+    "dismiss",
+    ComplaintDismissal,
+    Handling,
+    "Dismiss the complaint, with reasons (final)",
+)
+routes.step(
+    "/response",
+    "respond",
+    ComplaintResponse,
+    Answering,
+    "The subject's response to an accepted complaint (its own key)",
+)
+routes.step(
+    "/conclusion",
+    "conclude",
+    ComplaintConclusion,
+    Handling,
+    "Conclude the complaint: upheld or not, with findings",
+)
+
+
+add_read_routes(router, Complaints, readers=READERS)
