@@ -2,9 +2,10 @@
 
 The list routes (platforms, institutions, experts, agreements, onboarding applications,
 budgets, appraisals, publications, closed periods, data reports, access keys, complaints,
-violations) read their ids here, filtered by the columns that never change once a stream exists
-(the parties of an agreement, a budget's year and hub, a report's window and period, the subject
-of a complaint or a violation and the year it counts in), then load just those
+violations, trainings, alliance memberships) read their ids here, filtered by the columns that
+never change once a stream exists (the parties of an agreement, a budget's year and hub, a
+report's window and period, the subject of a complaint or a violation and the year it counts
+in, a training's organiser and the year it starts in, an alliance member), then load just those
 aggregates: the cost of a list grows with its answer, not with the log.
 """
 
@@ -16,6 +17,7 @@ from uuid import UUID
 
 from ledger.domain.access_key import AccessKey
 from ledger.domain.agreement import Agreement
+from ledger.domain.alliance import AllianceMembership
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.budget import Budget
 from ledger.domain.complaint import Complaint
@@ -27,6 +29,7 @@ from ledger.domain.period import Period
 from ledger.domain.platform import Platform
 from ledger.domain.publication import Publication
 from ledger.domain.time import CST
+from ledger.domain.training import Training
 from ledger.domain.violation import Violation
 from projections.base import Event, Projection, on, text
 from projections.store import Tx, ViewStore
@@ -119,6 +122,15 @@ class DirectoryProjection(Projection):
     @on(Violation.Found)
     def violation_found(self, tx: Tx, event: Violation.Found, position: int) -> None:
         _enter(tx, "violation", event, position, party_a=event.subject_id, year=event.found_on.year)
+
+    @on(Training.Planned)
+    def training_planned(self, tx: Tx, event: Training.Planned, position: int) -> None:
+        year = event.starts_on.year
+        _enter(tx, "training", event, position, party_a=event.organiser_id, year=year)
+
+    @on(AllianceMembership.Joined)
+    def member_joined(self, tx: Tx, event: AllianceMembership.Joined, position: int) -> None:
+        _enter(tx, "alliance_membership", event, position, party_a=event.member_id)
 
     @on(AccessKey.Issued)
     def key_issued(self, tx: Tx, event: AccessKey.Issued, position: int) -> None:

@@ -20,6 +20,7 @@ from ledger.application.context import Principal, RequestContext
 from ledger.application.handlers.access_keys import AccessKeys
 from ledger.application.handlers.activities import Activities
 from ledger.application.handlers.agreements import Agreements
+from ledger.application.handlers.alliance import Alliance
 from ledger.application.handlers.appraisals import Appraisals
 from ledger.application.handlers.budgets import Budgets
 from ledger.application.handlers.cases import ServiceCases
@@ -34,6 +35,7 @@ from ledger.application.handlers.periods import Periods
 from ledger.application.handlers.platforms import Platforms
 from ledger.application.handlers.publications import Publications
 from ledger.application.handlers.security import SecurityFiles
+from ledger.application.handlers.trainings import Trainings
 from ledger.application.handlers.violations import Violations
 from ledger.application.lookups import Lookups
 from ledger.application.personal_data import ERASURE_TOPICS, KeyStore, PersonalDataVault
@@ -83,6 +85,8 @@ class LedgerApplication(LedgerCore):
             Publications(lookups),
             Complaints(lookups),
             Violations(lookups),
+            Trainings(lookups),
+            Alliance(lookups),
             Periods(lookups),
             OnboardingApplications(self, lookups, self.uow),
             ExpertPool(),

@@ -16,6 +16,7 @@ from ledger.domain import ids
 from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_index import AgreementIndex
 from ledger.domain.agreement_terms import Party, PartyKind
+from ledger.domain.alliance import AllianceMembership
 from ledger.domain.budget import Budget
 from ledger.domain.claim import Claim, ClaimKind, claim_stream
 from ledger.domain.enterprise import Enterprise
@@ -34,6 +35,7 @@ from ledger.domain.errors import (
     RevokedError,
     UnknownEnterpriseError,
     UnknownInstitutionError,
+    UnknownParticipantError,
     UnknownPartyError,
     UnknownSubjectError,
     UnknownWindowError,
@@ -220,6 +222,24 @@ class Lookups:
             "is made between platforms of the network and institutions registered by the hub.",
             id=str(participant_id),
         )
+
+    def network_participant(self, participant_id: UUID, what: str) -> PartyKind:
+        """What ``participant_id`` is (a hub, a window or an institution), refused (``what``
+        says for what it is named) unless it is one of the network's."""
+        subject = self.store.find(participant_id)
+        if isinstance(subject, Platform):
+            return PartyKind(subject.kind.value)
+        if isinstance(subject, Institution):
+            return PartyKind.INSTITUTION
+        raise UnknownParticipantError(
+            f"{participant_id} is neither a platform nor a registered institution; {what}.",
+            participant_id=str(participant_id),
+        )
+
+    def alliance_membership(self, member_id: UUID) -> AllianceMembership | None:
+        """The alliance membership of ``member_id``, if it ever joined."""
+        membership = self.store.find(ids.alliance_membership_id(member_id))
+        return membership if isinstance(membership, AllianceMembership) else None
 
     def agreement_index(self, party_id: UUID, other_party_id: UUID) -> AgreementIndex | None:
         index = self.store.find(ids.agreement_index_id(party_id, other_party_id))

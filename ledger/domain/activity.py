@@ -17,6 +17,8 @@ Decisions worth knowing:
 - Satisfaction is recorded as the distribution of answers on the 1-5 scale used for service
   cases, not as an average: appraisal asks for the share of satisfied participants (≥ 80 % for
   demonstration platforms), which an average cannot give back. The view derives the average.
+- The hub marks an activity as one of the service alliance's (Art. 6.8) with an event of its
+  own, so the activities recorded before the alliance was kept are unchanged.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from ledger.domain.errors import (
     ActivityFinalisedError,
     ActivityNotHeldError,
     ActivityTitleRequiredError,
+    AlreadyAllianceActivityError,
     HeldOnDateError,
     InvalidActivityDatesError,
     InvalidAttendanceError,
@@ -47,7 +50,7 @@ from ledger.domain.errors import (
     VenueRequiredError,
 )
 from ledger.domain.platform import PlatformKind
-from ledger.domain.time import CST
+from ledger.domain.time import CST, check_not_before
 from ledger.domain.values import parse_category, parse_uscc
 
 # A startup camp runs for weeks; anything longer than a quarter is a programme, not an activity.
@@ -182,6 +185,13 @@ class Activity(LedgerAggregate):
             aggregate.last_step_at = self.meta.occurred_at
             aggregate.status = ActivityStatus.EVALUATED
 
+    class MarkedAsAllianceActivity(LedgerAggregate.Event):
+        note: str
+
+        def apply(self, aggregate: Activity) -> None:
+            aggregate.alliance_note = self.note
+            aggregate.alliance_marked_at = self.meta.occurred_at
+
     class Cancelled(LedgerAggregate.Event):
         reason: str
 
@@ -200,6 +210,8 @@ class Activity(LedgerAggregate):
         self.holding: Holding | None = None
         self.evaluation: Evaluation | None = None
         self.cancellation_reason: str | None = None
+        self.alliance_note: str | None = None
+        self.alliance_marked_at: datetime | None = None
 
     # --- commands -------------------------------------------------------------------------
 
@@ -282,6 +294,15 @@ class Activity(LedgerAggregate):
         if not reason.strip():
             raise ReasonRequiredError("Say why the activity is cancelled.")
         self.trigger_event(self.Cancelled, reason=reason.strip(), meta=meta)
+
+    def mark_as_alliance_activity(self, note: str, meta: Envelope) -> None:
+        """The hub's marking: not a step of the organiser's, so it moves no step time."""
+        if self.status is ActivityStatus.CANCELLED:
+            raise ActivityFinalisedError("A cancelled activity is no alliance activity.")
+        if self.alliance_marked_at is not None:
+            raise AlreadyAllianceActivityError("This activity is an alliance activity already.")
+        check_not_before(meta, self.planned_at, "the activity's planning")
+        self.trigger_event(self.MarkedAsAllianceActivity, note=note.strip(), meta=meta)
 
     # --- rules shared by the commands -----------------------------------------------------
 

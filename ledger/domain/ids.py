@@ -108,3 +108,13 @@ def violation_id(external_ref: str) -> UUID:
 def security_file_id(platform_id: UUID) -> UUID:
     """A platform's information-security file: one per platform."""
     return uuid5(_NAMESPACE, f"security:{platform_id}")
+
+
+def training_id(organiser_id: UUID, external_ref: str) -> UUID:
+    """One stream per training in the organiser's own system: never planned twice."""
+    return uuid5(_NAMESPACE, f"training:{organiser_id}:{external_ref}")
+
+
+def alliance_membership_id(member_id: UUID) -> UUID:
+    """A platform's or an institution's membership of the service alliance: one per member."""
+    return uuid5(_NAMESPACE, f"alliance-membership:{member_id}")

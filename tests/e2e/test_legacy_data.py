@@ -190,10 +190,13 @@ def _csv_rows(text: str) -> list[dict[str, Any]]:
 def answered_now(answer: dict[str, Any]) -> dict[str, Any]:
     """A v0.1 answer with the changes made on purpose since: events no longer show the fields
     the API withholds (an access key's secret hash); service statistics count late entries
-    (none in a v0.1 log: it flagged none)."""
+    (none in a v0.1 log: it flagged none); activities say whether they are alliance ones."""
     from ledger.application.interface import WITHHELD
 
     body = answer["body"]
+    # An activity says whether it is an alliance activity: none was in a v0.1 log.
+    if isinstance(body, dict) and "expected_attendance" in body:
+        return {**answer, "body": {**body, "alliance": None}}
     if isinstance(body, dict) and isinstance(body.get("statistics"), list):
         rows = [{**row, "late_entries": 0} for row in body["statistics"]]
         return {**answer, "body": {**body, "statistics": rows}}

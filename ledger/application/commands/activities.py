@@ -48,3 +48,11 @@ class StepActivity(Command[Outcome]):
 
     activity_id: UUID
     step: ActivityStep
+
+
+@dataclass(frozen=True, kw_only=True)
+class MarkAllianceActivity(Command[Outcome]):
+    """The hub marks an activity of an alliance member as an alliance activity (Art. 6.8)."""
+
+    activity_id: UUID
+    note: str = ""

@@ -13,6 +13,7 @@ from ledger.application.commands.activities import (
     ActivityStep,
     Evaluate,
     Hold,
+    MarkAllianceActivity,
     PlanActivity,
     StepActivity,
 )
@@ -22,7 +23,12 @@ from ledger.application.lookups import Lookups, acting_platform
 from ledger.domain.access_key import Role
 from ledger.domain.activity import Activity
 from ledger.domain.envelope import Envelope
-from ledger.domain.errors import ActivityExistsError, ActivityNotFoundError, WrongPlatformKindError
+from ledger.domain.errors import (
+    ActivityExistsError,
+    ActivityNotFoundError,
+    NotAllianceMemberError,
+    WrongPlatformKindError,
+)
 from ledger.domain.platform import PlatformKind
 
 _ORGANISERS_ONLY = "Activities are organised by a hub or window platform."
@@ -68,6 +74,25 @@ class Activities(Capability[Activity]):
     def step_activity(self, activity: Activity, command: StepActivity, meta: Envelope) -> None:
         self.lookups.organising_platform(acting_platform(meta, _ORGANISERS_ONLY))
         self._take(activity, command.step, meta)
+
+    @acts(MarkAllianceActivity)
+    def mark_alliance(
+        self, activity: Activity, command: MarkAllianceActivity, meta: Envelope
+    ) -> None:
+        """The hub marks an activity whose organiser is an alliance member on its first day."""
+        self.lookups.connected_hub(acting_platform(meta, "The hub marks alliance activities."))
+        if activity.organiser_id is None or activity.plan is None:  # pragma: no cover
+            raise self.missing(activity.id)
+        first_day = activity.plan.starts_on
+        membership = self.lookups.alliance_membership(activity.organiser_id)
+        if membership is None or not membership.member_on(first_day):
+            raise NotAllianceMemberError(
+                f"The organiser {activity.organiser_id} was not an alliance member on "
+                f"{first_day}, the activity's first day; record its membership first.",
+                member_id=str(activity.organiser_id),
+                on=first_day.isoformat(),
+            )
+        activity.mark_as_alliance_activity(command.note, meta)
 
     # --- internals -------------------------------------------------------------------------
 

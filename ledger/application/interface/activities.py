@@ -33,4 +33,7 @@ def activity_view(activity: Activity) -> JSON:
             "comment": evaluation.comment,
         },
         "cancellation_reason": activity.cancellation_reason,
+        "alliance": None
+        if activity.alliance_marked_at is None
+        else {"marked_at": plain(activity.alliance_marked_at), "note": activity.alliance_note},
     }

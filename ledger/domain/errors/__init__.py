@@ -7,7 +7,7 @@ place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 
 ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
 ``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``,
-``personal_data``, ``security``, ``complaints``. The
+``personal_data``, ``security``, ``complaints``, ``training``. The
 complete tree:
 
     LedgerError
@@ -32,6 +32,8 @@ complete tree:
     │   ├── SecurityFileNotFoundError
     │   ├── ComplaintNotFoundError
     │   ├── ViolationNotFoundError
+    │   ├── TrainingNotFoundError
+    │   ├── AllianceMembershipNotFoundError
     │   ├── NoCheckpointError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
@@ -58,7 +60,9 @@ complete tree:
     │   │   ├── PeriodAlreadyClosedError
     │   │   ├── SecurityFileExistsError
     │   │   ├── ComplaintExistsError
-    │   │   └── ViolationExistsError
+    │   │   ├── ViolationExistsError
+    │   │   ├── TrainingExistsError
+    │   │   └── AllianceMembershipExistsError
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
     │   ├── YearNotClosedError
@@ -229,7 +233,22 @@ complete tree:
         ├── ViolationStepOutOfOrderError
         ├── InvalidFoundOnError
         ├── InvalidCorrectionDeadlineError
-        └── CorrectionDeadlineNotPassedError
+        ├── CorrectionDeadlineNotPassedError
+        ├── NotTrainingOrganiserError
+        ├── TrainingStepOutOfOrderError
+        ├── InvalidTrainingDatesError
+        ├── InvalidTrainingHoursError
+        ├── TrainingNotEndedError
+        ├── InvalidRosterError
+        ├── InvalidAttendedHoursError
+        ├── TraineeNotOwnStaffError
+        ├── PersonalNumberRefusedError
+        ├── RosterUnchangedError
+        ├── UnknownParticipantError
+        ├── AllianceMembershipStepOutOfOrderError
+        ├── InvalidMembershipDateError
+        ├── NotAllianceMemberError
+        └── AlreadyAllianceActivityError
 """
 
 from __future__ import annotations
@@ -248,6 +267,7 @@ from ledger.domain.errors import (
     periods,
     personal_data,
     security,
+    training,
     values,
 )
 from ledger.domain.errors.activities import *  # noqa: F403
@@ -263,6 +283,7 @@ from ledger.domain.errors.participants import *  # noqa: F403
 from ledger.domain.errors.periods import *  # noqa: F403
 from ledger.domain.errors.personal_data import *  # noqa: F403
 from ledger.domain.errors.security import *  # noqa: F403
+from ledger.domain.errors.training import *  # noqa: F403
 from ledger.domain.errors.values import *  # noqa: F403
 
 __all__ = [
@@ -280,4 +301,5 @@ __all__ = [
     *personal_data.__all__,
     *security.__all__,
     *complaints.__all__,
+    *training.__all__,
 ]
