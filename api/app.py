@@ -14,6 +14,7 @@ from api.routes import (
     access_keys,
     activities,
     agreements,
+    alliance,
     appraisals,
     bench,
     budgets,
@@ -32,6 +33,7 @@ from api.routes import (
     security,
     service_cases,
     tiles,
+    trainings,
     views,
     violations,
 )
@@ -113,6 +115,8 @@ def create_app(
         publications,
         complaints,
         violations,
+        trainings,
+        alliance,
         budgets,
         disbursements,
         agreements,
@@ -128,4 +132,5 @@ def create_app(
     app.include_router(tiles.router)
     app.include_router(service_cases.batch_router)
     app.include_router(security.overview_router)
+    app.include_router(alliance.members_router)
     return app

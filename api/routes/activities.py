@@ -13,6 +13,7 @@ from api.schemas.activities import (
     EvaluationBody,
     HoldingBody,
 )
+from api.schemas.training import AllianceMarking
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.handlers.activities import Activities
 from ledger.domain.access_key import Role
@@ -21,6 +22,7 @@ router = APIRouter(prefix="/v1/activities", tags=["public service activities"])
 
 Planning = Annotated[Writer, creating(Role.WINDOW, Role.HUB)]
 Step = Annotated[Writer, stepping(Role.WINDOW, Role.HUB)]
+Marking = Annotated[Writer, stepping(Role.HUB)]
 routes = CommandRoutes(router, "activity_id")
 
 
@@ -46,6 +48,14 @@ routes.step(
     ActivityCancellationBody,
     Step,
     "Cancel an activity that has not been held",
+)
+
+routes.step(
+    "/alliance-marking",
+    "mark_as_alliance_activity",
+    AllianceMarking,
+    Marking,
+    "Mark an activity of an alliance member as an alliance activity (hub, Art. 6.8)",
 )
 
 

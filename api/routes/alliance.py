@@ -1,0 +1,73 @@
+"""The service alliance (Art. 6.8): the hub records who joins, leaves and returns; every role of
+the network reads who the members were on a day. The hub marks alliance activities on the
+activity (``POST /v1/activities/{activity_id}/alliance-marking``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Query, Response
+
+from api.deps import Ledger, require
+from api.resources import add_read_routes
+from api.responses import json_response
+from api.schemas.training import AllianceJoining, AllianceLeaving, AllianceReturn
+from api.views import Listing
+from api.writers import CommandRoutes, Writer, creating, stepping
+from ledger.application.context import Principal
+from ledger.application.handlers.alliance import Alliance
+from ledger.application.interface.training import membership_view
+from ledger.application.queries.training import alliance_members
+from ledger.domain.access_key import Role
+from ledger.domain.time import CST
+
+router = APIRouter(prefix="/v1/alliance-memberships", tags=["service alliance"])
+members_router = APIRouter(prefix="/v1/alliance", tags=["service alliance"])
+
+READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW, Role.INSTITUTION)
+Joining = Annotated[Writer, creating(Role.HUB)]
+Step = Annotated[Writer, stepping(Role.HUB)]
+Reader = Annotated[Principal, require(*READERS)]
+MembershipId = Annotated[UUID, Path(description="The membership's id")]
+On = Annotated[date | None, Query(description="The day asked about (default: today in Ningxia)")]
+routes = CommandRoutes(router, "membership_id", MembershipId)
+
+
+routes.create(
+    "join",
+    AllianceJoining,
+    Joining,
+    "A platform or an institution joins the service alliance (hub)",
+)
+routes.step(
+    "/departure",
+    "leave",
+    AllianceLeaving,
+    Step,
+    "The member leaves the alliance from a day, with reasons (hub)",
+)
+routes.step(
+    "/return", "return", AllianceReturn, Step, "A former member joins the alliance again (hub)"
+)
+
+
+@members_router.get("", summary="The alliance's members on a day")
+def list_alliance_members(
+    principal: Reader, ledger: Ledger, directory: Listing, on: On = None
+) -> Response:
+    """Every platform and institution that was a member of the alliance on ``on``, in the order
+    they first joined, with their membership."""
+    day = on or ledger.clock().astimezone(CST).date()
+    members = alliance_members(ledger, directory, on=day)
+    return json_response(
+        {
+            "on": day.isoformat(),
+            "members": [membership_view(m) for m in members],
+            "count": len(members),
+        }
+    )
+
+
+add_read_routes(router, Alliance, readers=READERS)
