@@ -22,6 +22,7 @@ from demo.network import seed_expert_pool, seed_network
 from demo.onboarding import seed_onboarding
 from demo.reports import seed_reports
 from demo.security import seed_security
+from demo.training import seed_training
 from demo.world import DemoReport, DemoWorld, Progress, Window
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import IssueKey
@@ -60,6 +61,7 @@ STAGES: list[Callable[[DemoWorld], None]] = [
     seed_funds,
     seed_security,
     seed_complaints,
+    seed_training,
 ]
 
 
@@ -81,7 +83,7 @@ def seed_demo(
     about 3,000 cases); the rest of the network is always whole: the hub, 11 windows (3 of them
     onboarded during the year), 20 institutions under agreement, 15 experts, about a hundred
     activities, every window's monthly reports, the hub's budget with its disbursements, and a
-    handful of complaints and violations.
+    handful of complaints and violations, the service alliance and a few trainings of staff.
     """
     if _any_platform(ledger):
         raise DemoAlreadySeededError(

@@ -24,6 +24,7 @@ from ledger.application.queries.data_reports import list_reports
 from ledger.application.queries.experts import list_experts
 from ledger.application.queries.onboarding import list_onboarding_applications
 from ledger.application.queries.participants import list_institutions, list_platforms
+from ledger.application.queries.training import alliance_members, list_trainings
 from ledger.domain import ids
 from ledger.domain.access_key import AccessKey, Role
 from ledger.domain.activity import Activity
@@ -38,6 +39,7 @@ from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.security import SecurityFile
 from ledger.domain.service_case import ProviderKind, ServiceCase
 from ledger.domain.time import CST
+from ledger.domain.training import TrainingStatus
 from ledger.persistence.config import StoreConfig
 from runtime.bootstrap import build_ledger
 from tests.acting import CaughtUp
@@ -347,3 +349,25 @@ def test_every_platform_graded_and_some_inspected_one_rectified_late(seeded: See
     ]
     assert len(late) == 1
     assert sum(len(f.incidents) for f in files) == 1
+
+
+def test_the_alliance_forms_in_january_and_staff_are_trained(seeded: Seeded) -> None:
+    ledger = seeded.ledger
+    members = alliance_members(ledger, CaughtUp(ledger), on=date(YEAR, 6, 30))
+    after = alliance_members(ledger, CaughtUp(ledger), on=date(YEAR, 12, 31))
+    assert seeded.report.hub_id in {m.member_id for m in members}
+    assert len(after) == len(members) - 1 == seeded.report.counts["alliance members"] - 1
+    marked = seeded.events(Activity.MarkedAsAllianceActivity)
+    assert len(marked) == 1
+
+    trainings = list_trainings(ledger, CaughtUp(ledger), year=YEAR)
+    statuses = Counter(t.status for t in trainings)
+    assert statuses == {
+        TrainingStatus.CLOSED: 2,
+        TrainingStatus.HELD: 1,
+        TrainingStatus.CANCELLED: 1,
+    }
+    assert sum(t.amendments for t in trainings) == 1
+    entries = [e for t in trainings for e in t.roster]
+    assert len(entries) == seeded.report.counts["trainees"]
+    assert {e.participant_kind for e in entries} >= {PartyKind.WINDOW, PartyKind.INSTITUTION}
