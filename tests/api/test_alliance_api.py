@@ -5,13 +5,25 @@ activity; refused input leaves the log as it was; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 import pytest
 
+from ledger.application.commands.standing import (
+    ChangeInstitutionStanding,
+    FailRecheck,
+    OrderRectification,
+    RequestRevocation,
+    Revoke,
+    StandingStep,
+)
 from ledger.domain.access_key import Role
+from tests.acting import act
 from tests.api._support import (
     JSON,
+    SETUP,
     STORES,
+    TODAY,
     Api,
     assert_refused_unrecorded,
     assert_replayed,
@@ -87,6 +99,24 @@ def test_a_member_joins_once_and_only_a_network_participant_joins(api: Api) -> N
     assert_refused_unrecorded(
         api, 422, "unknown_participant", MEMBERSHIPS, key=api.keys.hub, json=stranger
     )
+
+
+def test_a_revoked_institution_does_not_join(api: Api) -> None:
+    steps: list[StandingStep] = [
+        OrderRectification(
+            deadline=TODAY + timedelta(days=30), reasons="r", citation="reason:data_reports_late"
+        ),
+        FailRecheck(reasons="r"),
+        RequestRevocation(reasons="r"),
+        Revoke(reasons="r"),
+    ]
+    for step in steps:
+        act(api.ledger, ChangeInstitutionStanding(subject_id=INSTITUTION_ID, step=step), SETUP)
+
+    assert_refused_unrecorded(
+        api, 422, "revoked", MEMBERSHIPS, key=api.keys.hub,
+        json={"member_id": str(INSTITUTION_ID), "joined_on": "2026-01-01"},
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(
