@@ -25,6 +25,7 @@ from tests.api._support import (
     STORES,
     TODAY,
     Api,
+    assert_problem,
     assert_refused_unrecorded,
     assert_replayed,
     plan_activity,
@@ -99,6 +100,16 @@ def test_a_member_joins_once_and_only_a_network_participant_joins(api: Api) -> N
     assert_refused_unrecorded(
         api, 422, "unknown_participant", MEMBERSHIPS, key=api.keys.hub, json=stranger
     )
+
+
+def test_a_membership_never_recorded_is_not_found(api: Api) -> None:
+    unknown = f"{MEMBERSHIPS}/{uuid.uuid4()}"
+
+    assert_problem(api.get(unknown, key=api.keys.auditor), 404, "alliance_membership_not_found")
+    assert_refused_unrecorded(
+        api, 404, "alliance_membership_not_found", f"{unknown}/departure", key=api.keys.hub,
+        json={"left_on": "2026-02-01", "reasons": "退出"},
+    )  # fmt: skip
 
 
 def test_a_revoked_institution_does_not_join(api: Api) -> None:
