@@ -17,8 +17,7 @@ Decisions worth knowing:
 - Satisfaction is recorded as the distribution of answers on the 1-5 scale used for service
   cases, not as an average: appraisal asks for the share of satisfied participants (≥ 80 % for
   demonstration platforms), which an average cannot give back. The view derives the average.
-- The hub marks an activity as one of the service alliance's (Art. 6.8) with an event of its
-  own, so the activities recorded before the alliance was kept are unchanged.
+- The hub's marking of an alliance activity (Art. 6.8) is an event of its own.
 """
 
 from __future__ import annotations
@@ -134,6 +133,12 @@ class Evaluation:
 
 class Activity(LedgerAggregate):
     """One public service activity of one organising platform."""
+
+    class_version = 2  # version 2 holds the alliance marking, which older snapshots lack
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, object]) -> None:
+        state.update(alliance_note=None, alliance_marked_at=None)
 
     class Planned(LedgerAggregate.Created):
         organiser_id: UUID

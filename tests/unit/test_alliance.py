@@ -3,8 +3,11 @@ of an alliance activity, on the aggregates alone."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
+
+from eventsourcing.domain import Snapshot
 
 from ledger.domain import ids
 from ledger.domain.activity import Activity, ActivityKind, ActivityMode, Plan
@@ -120,3 +123,13 @@ def test_a_cancelled_activity_is_not_marked() -> None:
     assert refusal_code(lambda: cancelled.mark_as_alliance_activity("", meta())) == (
         "activity_finalised"
     )
+
+
+def test_an_activity_snapshot_taken_before_the_marking_existed_restores_unmarked() -> None:
+    taken = Snapshot.take(activity())
+    state = {k: v for k, v in taken.state.items() if k != "class_version" and "alliance" not in k}
+
+    restored = replace(taken, state=state).mutate(None)
+
+    assert isinstance(restored, Activity)
+    assert (restored.alliance_marked_at, restored.alliance_note) == (None, None)
