@@ -133,8 +133,7 @@ class RequestContextMiddleware:
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
             method = scope.get("method", "GET")
-            metrics.HTTP_REQUESTS.labels(method, template, str(status)).inc()
-            metrics.HTTP_DURATION.labels(method, template).observe(time.perf_counter() - started)
+            metrics.observe_request(method, template, status, time.perf_counter() - started)
 
     def _overloaded(self, scope: Scope) -> bool:
         # Health and metrics are always answered: they are how an overload is seen.
