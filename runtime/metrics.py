@@ -6,8 +6,11 @@ before any worker starts, and ``/metrics`` aggregates the files all workers writ
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from prometheus_client import (
@@ -20,6 +23,9 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+from prometheus_client.metrics_core import Metric
+from prometheus_client.process_collector import ProcessCollector
+from prometheus_client.registry import Collector
 
 if TYPE_CHECKING:
     pass
@@ -160,10 +166,50 @@ def observe_request(method: str, route: str, status: int, seconds: float) -> Non
     HTTP_DURATION.labels(route).observe(seconds)
 
 
+API_WORKER = Gauge(
+    "ledger_api_worker_up",
+    "1 for each live API worker process; with several workers, by pid, and a dead worker's "
+    "series is dropped.",
+    multiprocess_mode="liveall",
+)
+_WORKER_FILE = re.compile(r"gauge_liveall_(\d+)\.db")
+
+
+class WorkerProcesses(Collector):
+    """The ``process_*`` series (CPU, memory, file descriptors, start time) of every live API
+    worker, by ``pid``, read from ``/proc`` when scraped. prometheus-client's own process
+    collector sees only the process it runs in, and multi-process mode has none.
+
+    The live workers are those with a ``liveall`` gauge file in ``directory``
+    (:data:`API_WORKER`): the supervisor deletes a dead worker's (``runtime.supervisor``).
+    """
+
+    def __init__(self, directory: str) -> None:
+        self.directory = directory
+
+    def pids(self) -> list[int]:
+        names = (os.path.basename(f) for f in glob.glob(f"{self.directory}/gauge_liveall_*.db"))
+        return sorted(int(m[1]) for name in names if (m := _WORKER_FILE.fullmatch(name)))
+
+    def collect(self) -> Iterable[Metric]:
+        families: dict[str, Metric] = {}
+        for pid in self.pids():
+            own = ProcessCollector(pid=lambda pid=pid: pid, registry=None)  # type: ignore[misc]
+            for family in own.collect():
+                merged = families.setdefault(
+                    family.name, Metric(family.name, family.documentation, family.type)
+                )
+                for sample in family.samples:
+                    merged.add_sample(sample.name, {"pid": str(pid)}, sample.value)
+        return list(families.values())
+
+
 def render() -> tuple[bytes, str]:
     """The exposition text for a scrape, across worker processes if there are several."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        registry.register(WorkerProcesses(directory))
         return generate_latest(registry), CONTENT_TYPE_LATEST
     return generate_latest(), CONTENT_TYPE_LATEST
