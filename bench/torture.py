@@ -47,7 +47,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--faults", default=",".join(KINDS), help=f"which, comma-separated ({','.join(KINDS)})"
     )
-    parser.add_argument("--limit", type=int, help="at most this many faults")
+    parser.add_argument(
+        "--limit", type=int, help="this many faults, even if it takes longer than --seconds"
+    )
     parser.add_argument("--seed", type=int, default=1, help="the faults' order and timing (1)")
     parser.add_argument("--timeout", type=float, default=3.0, help="a request's timeout (3 s)")
     parser.add_argument(
@@ -169,6 +171,12 @@ def torture(args: argparse.Namespace) -> dict[str, Any]:
             for thread in [*threads, faults]:
                 thread.start()
             time.sleep(args.seconds)
+            # A run with a number of faults goes on until it has had them all (bounded).
+            deadline = time.monotonic() + 120
+            while args.limit and len(nemesis.events) < args.limit:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.2)
             nemesis.stop.set()
             faults.join()
             give_up_at.append(time.monotonic() + args.settle_seconds)

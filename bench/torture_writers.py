@@ -40,12 +40,15 @@ def outcome_of(status: int | None) -> str:
     return "ok" if 200 <= status < 300 else "fail"
 
 
-def _retry_after(response: httpx.Response | None) -> float:
+def _pause_before(attempt: int, response: httpx.Response | None) -> float:
+    """What the answer asked for (``Retry-After``), else a back-off doubling from 50 ms; at most
+    a second, so a write is settled soon after the service is back."""
     try:
         asked = float(response.headers.get("retry-after", "0")) if response is not None else 0.0
     except ValueError:
         asked = 0.0
-    return min(max(asked, 0.05), 1.0)
+    backoff: float = 0.05 * 2 ** min(attempt - 1, 5)
+    return min(max(asked, backoff), 1.0)
 
 
 @dataclass
@@ -117,7 +120,7 @@ class Writer:
                 return
             if self.give_up_at and time.monotonic() > self.give_up_at[0]:
                 return  # left unknown: the checker reports it
-            time.sleep(_retry_after(response))
+            time.sleep(_pause_before(attempt, response))
 
 
 def _json(response: httpx.Response | None) -> dict[str, Any]:
