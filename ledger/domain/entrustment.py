@@ -227,8 +227,8 @@ class Entrustment(LedgerAggregate):
         current = self.terms[-1]
         if current.starts_on.year > year:
             raise EntrustmentStepOutOfOrderError(
-                f"The current term (from {current.starts_on}) is already a renewal after the "
-                f"appraisal of {year}; the next renewal follows the appraisal of the year it runs.",
+                f"The current term started on {current.starts_on}, after {year}: it is renewed "
+                "once the operator is appraised on a year of it (one appraisal, one renewal).",
             )
         appraisal = self.appraisals.get(year)
         if appraisal is None or appraisal.grade not in RENEWING_GRADES:
