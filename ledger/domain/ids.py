@@ -108,3 +108,8 @@ def violation_id(external_ref: str) -> UUID:
 def security_file_id(platform_id: UUID) -> UUID:
     """A platform's information-security file: one per platform."""
     return uuid5(_NAMESPACE, f"security:{platform_id}")
+
+
+def entrustment_id(hub_id: UUID, external_ref: str) -> UUID:
+    """An entrustment is identified by the hub's own reference: recording it twice is refused."""
+    return uuid5(_NAMESPACE, f"entrustment:{hub_id}:{external_ref}")

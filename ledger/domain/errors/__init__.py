@@ -7,7 +7,7 @@ place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 
 ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
 ``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``,
-``personal_data``, ``security``, ``complaints``. The
+``personal_data``, ``security``, ``complaints``, ``entrustments``. The
 complete tree:
 
     LedgerError
@@ -32,6 +32,7 @@ complete tree:
     │   ├── SecurityFileNotFoundError
     │   ├── ComplaintNotFoundError
     │   ├── ViolationNotFoundError
+    │   ├── EntrustmentNotFoundError
     │   ├── NoCheckpointError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
@@ -58,7 +59,8 @@ complete tree:
     │   │   ├── PeriodAlreadyClosedError
     │   │   ├── SecurityFileExistsError
     │   │   ├── ComplaintExistsError
-    │   │   └── ViolationExistsError
+    │   │   ├── ViolationExistsError
+    │   │   └── EntrustmentExistsError
     │   ├── ConcurrentModificationError
     │   ├── PeriodClosedError
     │   ├── YearNotClosedError
@@ -229,7 +231,15 @@ complete tree:
         ├── ViolationStepOutOfOrderError
         ├── InvalidFoundOnError
         ├── InvalidCorrectionDeadlineError
-        └── CorrectionDeadlineNotPassedError
+        ├── CorrectionDeadlineNotPassedError
+        ├── NotTheEntrustingHubError
+        ├── EntrustmentScopeError
+        ├── EntrustmentTermError
+        ├── EntrustmentStepOutOfOrderError
+        ├── EntrustmentTerminatedError
+        ├── OperatorAppraisalYearError
+        ├── OperatorAlreadyAppraisedError
+        └── RenewalNotEarnedError
 """
 
 from __future__ import annotations
@@ -242,6 +252,7 @@ from ledger.domain.errors import (
     base,
     cases,
     complaints,
+    entrustments,
     funds,
     onboarding,
     participants,
@@ -257,6 +268,7 @@ from ledger.domain.errors.audit import *  # noqa: F403
 from ledger.domain.errors.base import *  # noqa: F403
 from ledger.domain.errors.cases import *  # noqa: F403
 from ledger.domain.errors.complaints import *  # noqa: F403
+from ledger.domain.errors.entrustments import *  # noqa: F403
 from ledger.domain.errors.funds import *  # noqa: F403
 from ledger.domain.errors.onboarding import *  # noqa: F403
 from ledger.domain.errors.participants import *  # noqa: F403
@@ -280,4 +292,5 @@ __all__ = [
     *personal_data.__all__,
     *security.__all__,
     *complaints.__all__,
+    *entrustments.__all__,
 ]
