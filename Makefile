@@ -5,13 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run demo test lint typecheck pytest bench bench-smoke clean help
+.PHONY: run demo test lint typecheck pytest bench bench-smoke torture clean help
 
 help:
 	@echo "make run    start the API on the embedded SQLite default (./var/ledger.sqlite)"
 	@echo "make demo   seed a demonstration Ningxia network into ./var/demo.sqlite and serve it"
 	@echo "make test   lint (ruff, import rules), type-check (mypy --strict) and run the test suite"
 	@echo "make bench  the throughput suite on PostgreSQL (writes docs/benchmarks.md and .json)"
+	@echo "make torture  the fault suite: writers while the API and PostgreSQL are killed (~2 minutes)"
 	@echo "make clean  remove the virtualenv and local data"
 
 # Running needs the package alone; the tests also need the linters and the type checker.
@@ -59,6 +60,12 @@ bench: $(STAMP)
 # The same steps, tiny: that the suite works (CI runs it as tests/e2e/test_bench_smoke.py).
 bench-smoke: $(STAMP)
 	$(BIN)/python bench/suite.py --smoke --json var/bench-smoke.json --markdown var/bench-smoke.md
+
+# Writers against a real server on a throwaway PostgreSQL cluster of its own, while the API is
+# killed and paused and the database crashed; then a check that no acknowledged write was lost or
+# duplicated (docs/operations.md, "Fault suite"). Options: .venv/bin/python bench/torture.py -h
+torture: $(STAMP)
+	$(BIN)/python bench/torture.py $(TORTURE_ARGS)
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

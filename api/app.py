@@ -22,6 +22,7 @@ from api.routes import (
     data_reports,
     disbursements,
     enterprises,
+    entrustments,
     events,
     experts,
     health,
@@ -39,6 +40,7 @@ from api.routes import (
 )
 from api.routes import audit as audit_routes
 from ledger.application.app import LedgerApplication
+from runtime import metrics
 from runtime.bootstrap import Runtime
 from runtime.settings import Settings
 
@@ -65,6 +67,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = Runtime(settings, ledger=ledger).serve()
+        metrics.API_WORKER.set(1)
         app.state.ledger = runtime.ledger
         app.state.views = runtime.views.runner if runtime.views else None
         app.state.audit = runtime.audit
@@ -98,6 +101,7 @@ def create_app(
         max_body_bytes=settings.max_body_bytes,
         max_in_flight=settings.max_in_flight,
         body_timeout_seconds=settings.body_timeout_seconds,
+        log_requests=settings.request_log,
     )
     if settings.bench_endpoints:
         app.include_router(bench.router)
@@ -121,6 +125,7 @@ def create_app(
         disbursements,
         agreements,
         appraisals,
+        entrustments,
         periods,
         views,
         access_keys,

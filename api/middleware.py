@@ -4,6 +4,7 @@ timing and metrics."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import time
 import uuid
@@ -12,8 +13,9 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import PROBLEM_JSON, ApiError, problem_body
-from runtime import metrics
+from runtime import logs, metrics
 
+request_log = logging.getLogger(logs.REQUEST_LOGGER)
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 
 
@@ -55,8 +57,10 @@ class RequestContextMiddleware:
         max_body_bytes: int,
         max_in_flight: int = 0,
         body_timeout_seconds: float = 10.0,
+        log_requests: bool = True,
     ) -> None:
         self.app = app
+        self.log_requests = log_requests
         self.max_body_bytes = max_body_bytes
         self.body_timeout_seconds = body_timeout_seconds
         self.max_in_flight = max_in_flight
@@ -71,14 +75,19 @@ class RequestContextMiddleware:
         supplied = _header(scope, b"x-request-id")
         request_id = supplied if supplied and _SAFE_REQUEST_ID.match(supplied) else None
         request_id = request_id or uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        logs.answering(state)
         started = time.perf_counter()
         status = 500
+        sent = 0
         body_pending = _expects_body(scope)
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
+            nonlocal status, sent
+            if message["type"] == "http.response.body":
+                sent += len(message.get("body", b""))
+            elif message["type"] == "http.response.start":
                 status = message["status"]
                 headers = list(message.get("headers", []))
                 headers.append((b"x-request-id", request_id.encode()))
@@ -133,8 +142,10 @@ class RequestContextMiddleware:
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
             method = scope.get("method", "GET")
-            metrics.HTTP_REQUESTS.labels(method, template, str(status)).inc()
-            metrics.HTTP_DURATION.labels(method, template).observe(time.perf_counter() - started)
+            seconds = time.perf_counter() - started
+            metrics.observe_request(method, template, status, seconds)
+            if self.log_requests:
+                _log_request(state, method, template, status, seconds, sent)
 
     def _overloaded(self, scope: Scope) -> bool:
         # Health and metrics are always answered: they are how an overload is seen.
@@ -143,6 +154,33 @@ class RequestContextMiddleware:
             and self.in_flight >= self.max_in_flight
             and str(scope.get("path", "")).startswith("/v1/")
         )
+
+
+def _log_request(
+    state: dict[str, object], method: str, route: str, status: int, seconds: float, sent: int
+) -> None:
+    """The request's one log line: its route template, never its path (ids) or query string
+    (which may hold personal data), and nothing of its headers or body."""
+    principal = state.get("principal")
+    actor = getattr(principal, "actor", None) or "anonymous"
+    duration_ms = round(seconds * 1000, 1)
+    request_log.info(
+        "%s %s %d %.1f ms %d B",
+        method,
+        route,
+        status,
+        duration_ms,
+        sent,
+        extra={
+            "method": method,
+            "route": route,
+            "status": status,
+            "duration_ms": duration_ms,
+            "bytes": sent,
+            "request_id": state.get("request_id"),
+            "actor": actor,
+        },
+    )
 
 
 class OverloadedError(ApiError):

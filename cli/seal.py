@@ -4,6 +4,7 @@ checkpoints), woken by PostgreSQL's notifications or by polling."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import signal
 import threading
 import time
@@ -12,12 +13,15 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.audit import _fail, _open, _signing_key
-from cli.common import MetricsHost, MetricsPort, err, out, serve_worker_metrics
+from cli.audit import _open, _signing_key
+from cli.common import MetricsHost, MetricsPort, out, serve_worker_metrics
 from ledger.audit.sealer import Sealer
 from ledger.domain.errors import LedgerError
+from runtime import logs
 from runtime.audit import build_sealer
 from runtime.settings import Settings
+
+log = logging.getLogger("ledger.seal")
 
 
 class _Waker:
@@ -70,8 +74,8 @@ class _Waker:
 
 
 def _say(line: str) -> None:
-    """One plain line on stderr (no markup, never wrapped)."""
-    err.print(line, markup=False, highlight=False)
+    """One line of trouble (the database lost or back, a failed round) in the worker's log."""
+    log.warning("%s", line)
 
 
 def _checkpoint_age(sealer: Sealer) -> float:
@@ -98,6 +102,7 @@ def seal(
     from runtime import workers
 
     settings = Settings()
+    logs.configure(settings.log_format)
     key = _signing_key(settings)
     ledger = _open(settings)
     stop = threading.Event()
@@ -127,7 +132,7 @@ def seal(
         signal.signal(signal.SIGTERM, request_stop)
         signal.signal(signal.SIGINT, request_stop)
         waker = _Waker(settings, getattr(ledger.recorder, "channel_name", None), stop)
-        err.print(f"Sealing {settings.database_url.split('@')[-1]} with key {key.key_id}")
+        log.info("Sealing %s with key %s", settings.database_url.split("@")[-1], key.key_id)
         watch = workers.DatabaseWatch(
             observed,
             _say,
@@ -144,7 +149,9 @@ def seal(
                     observed.lag.set(sealer.lag())
                     watch.ok()
                     for cp in report.checkpoints:
-                        err.print(f"checkpoint {cp.tree_size} (up to position {cp.last_position})")
+                        log.info(
+                            "checkpoint %d (up to position %d)", cp.tree_size, cp.last_position
+                        )
                     failures = 0
                     waker.wait(sealer.wait_seconds(settings.seal_poll_seconds))
                 except Exception as e:
@@ -153,12 +160,13 @@ def seal(
                         stop.wait(watch.lost(e))
                         continue
                     if isinstance(e, LedgerError):
-                        raise _fail(e.detail, 1) from None
+                        log.error("%s", e.detail)
+                        raise typer.Exit(1) from None
                     failures += 1  # not the connection: say so every time, and keep trying
                     _say(f"sealing failed ({type(e).__name__}: {e}); retrying")
                     stop.wait(min(settings.seal_poll_seconds * 2 ** min(failures, 10), 60.0))
         finally:
             waker.close()
-        err.print("Sealer stopped.")
+        log.info("Sealer stopped.")
     finally:
         ledger.close()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,8 +26,11 @@ from ledger.application.commands.access_keys import InitialiseLedger, IssuedKey
 from ledger.application.queries.access_keys import is_initialised
 from ledger.domain.errors import LedgerError
 from ledger.persistence.config import StoreConfig
+from runtime import logs
 from runtime.bootstrap import build_ledger
 from runtime.settings import Settings
+
+log = logging.getLogger("ledger.serve")
 
 
 def _next_steps(issued: IssuedKey, base_url: str) -> str:
@@ -96,7 +100,8 @@ def serve(
         # Several processes: prometheus-client aggregates the files they write here.
         metrics_dir = tempfile.mkdtemp(prefix="sme-ledger-metrics-")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
-    out.print(f"Serving the ledger on {base_url} ({settings.database_url.split('@')[-1]})")
+    logs.configure(settings.log_format)
+    log.info("Serving the ledger on %s (%s)", base_url, settings.database_url.split("@")[-1])
     # uvicorn builds each connection's protocol by calling this with its config and state; a
     # partial of a module-level class still pickles into the worker processes.
     protocol = functools.partial(
@@ -104,19 +109,33 @@ def serve(
         header_timeout_seconds=settings.header_timeout_seconds,
         max_header_bytes=settings.max_header_bytes,
     )
+    options: dict[str, Any] = {
+        "app": "api.app:create_app",
+        "factory": True,
+        "host": settings.host,
+        "port": settings.port,
+        "workers": settings.workers,
+        # uvloop + httptools: the plain asyncio/h11 stack has a TCP_NODELAY bug with workers.
+        "loop": "uvloop",
+        "http": protocol,  # called as the class is (see above)
+        # Applied again in every worker process; our request log replaces uvicorn's access log.
+        "log_config": logs.config(settings.log_format),
+        "log_level": "info",
+        "access_log": False,
+        # A new worker answers the supervisor's ping only once its imports are done: on a busy
+        # machine that is longer than uvicorn's 5 s, and the worker would be killed and
+        # replaced over and over.
+        "timeout_worker_healthcheck": 30,
+    }
     try:
-        uvicorn.run(
-            "api.app:create_app",
-            factory=True,
-            host=settings.host,
-            port=settings.port,
-            workers=settings.workers,
-            # uvloop + httptools: the plain asyncio/h11 stack has a TCP_NODELAY bug with workers.
-            loop="uvloop",
-            http=protocol,  # type: ignore[arg-type]  # called as the class is (see above)
-            log_level="info",
-            access_log=False,
-        )
+        if metrics_dir:
+            # uvicorn.run's supervisor, which also marks the workers it loses dead.
+            from runtime.supervisor import Supervisor
+
+            config = uvicorn.Config(**options)
+            Supervisor(config, [config.bind_socket()], metrics_dir).run()
+        else:
+            uvicorn.run(**options)
     finally:
         if metrics_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -15,7 +16,6 @@ from rich.table import Table
 from cli.common import (
     MetricsHost,
     MetricsPort,
-    err,
     fail,
     open_ledger,
     out,
@@ -25,9 +25,11 @@ from cli.common import (
 from ledger.application.app import LedgerApplication
 from projections.failures import ViewFailure
 from projections.runner import ProjectionRunner
-from runtime import workers
+from runtime import logs, workers
 from runtime.bootstrap import Runtime
 from runtime.settings import Settings
+
+log = logging.getLogger("ledger.project")
 
 project_app = typer.Typer(
     help="Keep the views up to date (the projection daemon), rebuild them, show their lag.",
@@ -66,6 +68,7 @@ def project(
     import threading
 
     settings = Settings()
+    logs.configure(settings.log_format)
     ledger = open_ledger(settings)
     runner = _open_views(settings, ledger)
     try:
@@ -96,7 +99,7 @@ def project(
             refresh=workers.pool_refresher(ledger, runner.store),
         )
         listener = _listen_for_appends(settings, runner, stop, watch)
-        out.print(f"Keeping {len(runner.projections)} views up to date; Ctrl-C to stop.")
+        log.info("Keeping %d views up to date; Ctrl-C to stop.", len(runner.projections))
         _keep_up(runner, stop, poll, watch, observed)
         if listener is not None:
             listener.join(timeout=5)
@@ -106,8 +109,9 @@ def project(
 
 
 def _say(line: str) -> None:
-    """One plain line on stderr (no markup, never wrapped)."""
-    err.print(line, markup=False, highlight=False)
+    """One line of trouble (the database lost or back, a view stalled, a failed round) in the
+    worker's log."""
+    log.warning("%s", line)
 
 
 def _say_stalled(failure: ViewFailure) -> None:

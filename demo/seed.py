@@ -20,6 +20,7 @@ from demo.complaints import seed_complaints
 from demo.funds import seed_funds
 from demo.network import seed_expert_pool, seed_network
 from demo.onboarding import seed_onboarding
+from demo.operator import seed_operator
 from demo.reports import seed_reports
 from demo.security import seed_security
 from demo.training import seed_training
@@ -82,8 +83,9 @@ def seed_demo(
     ``scale`` shrinks or grows the number of enterprises and cases (1.0: 1,200 enterprises and
     about 3,000 cases); the rest of the network is always whole: the hub, 11 windows (3 of them
     onboarded during the year), 20 institutions under agreement, 15 experts, about a hundred
-    activities, every window's monthly reports, the hub's budget with its disbursements, and a
-    handful of complaints and violations, the service alliance and a few trainings of staff.
+    activities, every window's monthly reports, the hub's budget with its disbursements, a
+    handful of complaints and violations, the hub's operator, entrusted for the year,
+    appraised and renewed, the service alliance and a few trainings of staff.
     """
     if _any_platform(ledger):
         raise DemoAlreadySeededError(
@@ -108,6 +110,7 @@ def seed_demo(
     _standing(demo)
     _close_year(demo)
     seed_appraisals(demo)
+    seed_operator(demo)
     _keys(demo)
     demo.report.head = ledger.head_position()
     demo.report.hub_id = demo.hub_id

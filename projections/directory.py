@@ -2,11 +2,12 @@
 
 The list routes (platforms, institutions, experts, agreements, onboarding applications,
 budgets, appraisals, publications, closed periods, data reports, access keys, complaints,
-violations, trainings, alliance memberships) read their ids here, filtered by the columns that
-never change once a stream exists (the parties of an agreement, a budget's year and hub, a
-report's window and period, the subject of a complaint or a violation and the year it counts
-in, a training's organiser and the year it starts in, an alliance member), then load just those
-aggregates: the cost of a list grows with its answer, not with the log.
+violations, entrustments, trainings, alliance memberships) read their ids here, filtered by the
+columns that never change once a stream exists (the parties of an agreement, a budget's year and
+hub, a report's window and period, the subject of a complaint or a violation and the year it
+counts in, an entrustment's hub, a training's organiser and the year it starts in, an alliance
+member), then load just those aggregates: the cost of a list grows with its answer, not with
+the log.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ledger.domain.appraisal import Appraisal
 from ledger.domain.budget import Budget
 from ledger.domain.complaint import Complaint
 from ledger.domain.data_report import DataReport
+from ledger.domain.entrustment import Entrustment
 from ledger.domain.expert import Expert
 from ledger.domain.institution import Institution
 from ledger.domain.onboarding import OnboardingApplication
@@ -122,6 +124,10 @@ class DirectoryProjection(Projection):
     @on(Violation.Found)
     def violation_found(self, tx: Tx, event: Violation.Found, position: int) -> None:
         _enter(tx, "violation", event, position, party_a=event.subject_id, year=event.found_on.year)
+
+    @on(Entrustment.Made)
+    def entrustment_made(self, tx: Tx, event: Entrustment.Made, position: int) -> None:
+        _enter(tx, "entrustment", event, position, party_a=event.hub_id)
 
     @on(Training.Planned)
     def training_planned(self, tx: Tx, event: Training.Planned, position: int) -> None:

@@ -6,8 +6,11 @@ before any worker starts, and ``/metrics`` aggregates the files all workers writ
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from prometheus_client import (
@@ -20,6 +23,9 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+from prometheus_client.metrics_core import Metric
+from prometheus_client.process_collector import ProcessCollector
+from prometheus_client.registry import Collector
 
 if TYPE_CHECKING:
     pass
@@ -29,16 +35,21 @@ log = logging.getLogger("runtime.metrics")
 # The *_created series double the exposition for no operational value.
 disable_created_metrics()  # type: ignore[no-untyped-call]
 
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST"})
+"""The methods the API serves; any other is counted as ``other`` (a scanner's PROPFIND on every
+path would otherwise open series of its own on each route)."""
 HTTP_REQUESTS = Counter(
     "ledger_http_requests_total",
-    "HTTP requests answered, by route template and status code.",
+    "HTTP requests answered, by method (GET, HEAD, POST, other), route template and status code.",
     ["method", "route", "status"],
 )
+# By route alone, and few buckets: labels x buckets is what makes a scrape large (one series
+# per route and bucket), and the p99 recording rule sums the method away anyway.
 HTTP_DURATION = Histogram(
     "ledger_http_request_duration_seconds",
     "Time to answer an HTTP request, by route template.",
-    ["method", "route"],
-    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
+    ["route"],
+    buckets=(0.005, 0.025, 0.1, 0.25, 1.0, 5.0),
 )
 HTTP_SHED = Counter(
     "ledger_http_requests_shed_total",
@@ -146,10 +157,59 @@ PROJECTION_FAILURES = Counter(
 )
 
 
+def observe_request(method: str, route: str, status: int, seconds: float) -> None:
+    """One answered request, in the request counter and the duration histogram. A method the
+    API does not serve matched no operation, whatever its path: ``other`` and ``unmatched``."""
+    if method not in HTTP_METHODS:
+        method, route = "other", "unmatched"
+    HTTP_REQUESTS.labels(method, route, str(status)).inc()
+    HTTP_DURATION.labels(route).observe(seconds)
+
+
+API_WORKER = Gauge(
+    "ledger_api_worker_up",
+    "1 for each live API worker process; with several workers, by pid, and a dead worker's "
+    "series is dropped.",
+    multiprocess_mode="liveall",
+)
+_WORKER_FILE = re.compile(r"gauge_liveall_(\d+)\.db")
+
+
+class WorkerProcesses(Collector):
+    """The ``process_*`` series (CPU, memory, file descriptors, start time) of every live API
+    worker, by ``pid``, read from ``/proc`` when scraped. prometheus-client's own process
+    collector sees only the process it runs in, and multi-process mode has none.
+
+    The live workers are those with a ``liveall`` gauge file in ``directory``
+    (:data:`API_WORKER`): the supervisor deletes a dead worker's (``runtime.supervisor``).
+    """
+
+    def __init__(self, directory: str) -> None:
+        self.directory = directory
+
+    def pids(self) -> list[int]:
+        names = (os.path.basename(f) for f in glob.glob(f"{self.directory}/gauge_liveall_*.db"))
+        return sorted(int(m[1]) for name in names if (m := _WORKER_FILE.fullmatch(name)))
+
+    def collect(self) -> Iterable[Metric]:
+        families: dict[str, Metric] = {}
+        for pid in self.pids():
+            own = ProcessCollector(pid=lambda pid=pid: pid, registry=None)  # type: ignore[misc]
+            for family in own.collect():
+                merged = families.setdefault(
+                    family.name, Metric(family.name, family.documentation, family.type)
+                )
+                for sample in family.samples:
+                    merged.add_sample(sample.name, {"pid": str(pid)}, sample.value)
+        return list(families.values())
+
+
 def render() -> tuple[bytes, str]:
     """The exposition text for a scrape, across worker processes if there are several."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        registry.register(WorkerProcesses(directory))
         return generate_latest(registry), CONTENT_TYPE_LATEST
     return generate_latest(), CONTENT_TYPE_LATEST

@@ -144,6 +144,16 @@ class Settings(BaseSettings):
         "seal`); off: never in-process",
     )
     access_log: bool = Field(True, description="Record every /v1 request (GB/T 22239 8.1.4.3)")
+    # --- the log lines (docs/operations.md, "Logs") ---
+    log_format: Literal["text", "json"] = Field(
+        "text",
+        description="text: lines for a terminal; json: one JSON object a line, for a collector",
+    )
+    request_log: bool = Field(
+        True,
+        description="Log one line per request answered (method, route template, status, "
+        "duration, bytes, request id, actor) at INFO",
+    )
     access_queue_size: int = Field(10_000, ge=1, le=1_000_000)
     access_flush_seconds: float = Field(0.2, gt=0, le=60)
     access_block_seconds: float = Field(

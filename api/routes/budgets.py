@@ -21,6 +21,7 @@ from ledger.application.handlers.budgets import Budgets
 from ledger.application.interface.budgets import budget_view
 from ledger.application.queries.budgets import list_budgets as budgets_of
 from ledger.domain.access_key import Role
+from ledger.domain.time import CST
 
 router = APIRouter(prefix="/v1/budgets", tags=["budgets"])
 
@@ -58,7 +59,8 @@ def list_budgets(
 ) -> Response:
     hub_id = principal.platform_id if principal.role is Role.HUB else None
     budgets = budgets_of(ledger, directory, year=year, hub_id=hub_id)
-    return json_response({"budgets": [budget_view(b) for b in budgets]})
+    today = ledger.clock().astimezone(CST).date()
+    return json_response({"budgets": [budget_view(b, today) for b in budgets]})
 
 
 add_read_routes(router, Budgets, readers=(Role.HUB, Role.BUREAU, Role.AUDITOR))

@@ -5,7 +5,8 @@ auditors see all."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Response
@@ -22,6 +23,7 @@ from api.schemas.complaints import (
 )
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
+from ledger.application.capability import Capability
 from ledger.application.context import Principal
 from ledger.application.handlers.complaints import Complaints
 from ledger.application.interface.complaints import complaint_counts, complaint_view
@@ -30,6 +32,7 @@ from ledger.domain.access_key import Role
 from ledger.domain.complaint import Complaint
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
+A = TypeVar("A")
 
 SUBJECTS = (Role.WINDOW, Role.INSTITUTION)
 """Roles that read only what concerns their own platform or institution."""
@@ -67,17 +70,34 @@ def list_complaints(
     """Every matching complaint this key may see, in lodging order, and how many were lodged,
     upheld, dismissed... (the figures an appraisal reads); a window or an institution sees the
     complaints against itself only."""
-    shown: list[Complaint] = []
-    if principal.role in SUBJECTS:
-        if subject_id not in (None, principal.platform_id):
-            return json_response({"complaints": [], "counts": complaint_counts(shown)})
-        subject_id = principal.platform_id
-    capability = ledger.capability(Complaint)
-    found = complaints_of(ledger, directory, subject_id=subject_id, year=year)
-    shown = [c for c in found if capability.visible(c, principal)]
-    return json_response(
-        {"complaints": [complaint_view(c) for c in shown], "counts": complaint_counts(shown)}
-    )
+    return subject_list(
+        principal, ledger.capability(Complaint),
+        complaints_of(ledger, directory, subject_id=own(principal, subject_id), year=year),
+        "complaints", complaint_view, complaint_counts,
+    )  # fmt: skip
+
+
+def own(principal: Principal, subject_id: UUID | None) -> UUID | None:
+    """The subject a list is for: a window or an institution asks only about itself (another
+    subject's list is empty: the nil id matches nothing)."""
+    if principal.role not in SUBJECTS:
+        return subject_id
+    if subject_id not in (None, principal.platform_id):
+        return UUID(int=0)
+    return principal.platform_id
+
+
+def subject_list(
+    principal: Principal,
+    capability: Capability[Any],
+    found: Sequence[A],
+    key: str,
+    view: Callable[[A], dict[str, Any]],
+    counts: Callable[[list[A]], dict[str, Any]],
+) -> Response:
+    """The records of ``found`` that ``principal`` may see, with their counts."""
+    shown = [record for record in found if capability.visible(record, principal)]
+    return json_response({key: [view(r) for r in shown], "counts": counts(shown)})
 
 
 routes.step(

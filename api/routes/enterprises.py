@@ -3,7 +3,7 @@ their contact person recorded (sealed), read by the hub and the recording window
 
 from __future__ import annotations
 
-from typing import Annotated, cast
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Response
 
@@ -12,10 +12,12 @@ from api.openapi import READ_HEADERS
 from api.responses import outcome_response, view_response
 from api.schemas.participants import EnterpriseFiguresUpdate, EnterpriseRegistration
 from api.schemas.personal_data import ContactBody, ContactErasureBody
-from api.writers import Writer, creating, stepping
+from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application import interface
+from ledger.application.capability import Command
 from ledger.application.context import Principal
 from ledger.application.handlers.enterprises import Enterprises
+from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.enterprise import Enterprise
@@ -50,27 +52,37 @@ def get_enterprise(uscc: str, principal: Reader, ledger: Ledger) -> Response:
     return view_response(interface.enterprise_view(enterprise), enterprise.version)
 
 
-@router.post(
-    "/{uscc}/figures",
-    dependencies=[Depends(require_json)],
-    summary="Record the enterprise's figures as valid from a day (its size class follows)",
-)
-def update_enterprise_figures(
-    uscc: str, body: EnterpriseFiguresUpdate, write: Updating
-) -> Response:
-    command = body.to_command(ids.enterprise_id(uscc.strip().upper()))
-    outcome = write.ledger.handle(command, write.context(body))
-    return outcome_response(outcome)
+def _by_uscc(body: Any, uscc: str) -> Command[Outcome]:
+    """The command of ``body`` for the enterprise at ``uscc`` (it lives at its USCC)."""
+    command: Command[Outcome] = body.to_command(ids.enterprise_id(uscc.strip().upper()))
+    return command
 
 
-@router.post(
-    "/{uscc}/contact",
-    dependencies=[Depends(require_json)],
-    summary="Record the enterprise's contact person (sealed with the enterprise's own key)",
+routes = CommandRoutes(router, "uscc", str)
+routes.step(
+    "/figures",
+    "update_enterprise_figures",
+    EnterpriseFiguresUpdate,
+    Updating,
+    "Record the enterprise's figures as valid from a day (its size class follows)",
+    to_command=_by_uscc,
 )
-def record_enterprise_contact(uscc: str, body: ContactBody, write: Contacting) -> Response:
-    command = body.to_command(ids.enterprise_id(uscc.strip().upper()))
-    return outcome_response(write.ledger.handle(command, write.context(body)))
+routes.step(
+    "/contact",
+    "record_enterprise_contact",
+    ContactBody,
+    Contacting,
+    "Record the enterprise's contact person (sealed with the enterprise's own key)",
+    to_command=_by_uscc,
+)
+routes.step(
+    "/contact-erasure",
+    "erase_enterprise_contact",
+    ContactErasureBody,
+    Contacting,
+    "Erase the contact person (PIPL Art. 47): its key is destroyed, the log stays whole",
+    to_command=_by_uscc,
+)
 
 
 @router.get(
@@ -85,13 +97,3 @@ def get_enterprise_contact(uscc: str, principal: ContactReader, ledger: Ledger) 
     response = view_response(contact, enterprise.version)
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-@router.post(
-    "/{uscc}/contact-erasure",
-    dependencies=[Depends(require_json)],
-    summary="Erase the contact person (PIPL Art. 47): its key is destroyed, the log stays whole",
-)
-def erase_enterprise_contact(uscc: str, body: ContactErasureBody, write: Contacting) -> Response:
-    command = body.to_command(ids.enterprise_id(uscc.strip().upper()))
-    return outcome_response(write.ledger.handle(command, write.context(body)))

@@ -11,8 +11,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import Ledger, require
 from api.resources import add_read_routes
-from api.responses import json_response
-from api.routes.complaints import READERS, SUBJECTS
+from api.routes.complaints import READERS, own, subject_list
 from api.schemas.complaints import (
     CorrectionOrder,
     CorrectionRecord,
@@ -62,17 +61,11 @@ def list_violations(
     """Every matching violation this key may see, in the order recorded, and how many there
     are by severity and outcome (the figures an appraisal reads); a window or an institution
     sees its own only."""
-    shown: list[Violation] = []
-    if principal.role in SUBJECTS:
-        if subject_id not in (None, principal.platform_id):
-            return json_response({"violations": [], "counts": violation_counts(shown)})
-        subject_id = principal.platform_id
-    capability = ledger.capability(Violation)
-    found = violations_of(ledger, directory, subject_id=subject_id, year=year)
-    shown = [v for v in found if capability.visible(v, principal)]
-    return json_response(
-        {"violations": [violation_view(v) for v in shown], "counts": violation_counts(shown)}
-    )
+    return subject_list(
+        principal, ledger.capability(Violation),
+        violations_of(ledger, directory, subject_id=own(principal, subject_id), year=year),
+        "violations", violation_view, violation_counts,
+    )  # fmt: skip
 
 
 routes.step(

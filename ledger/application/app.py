@@ -28,6 +28,7 @@ from ledger.application.handlers.complaints import Complaints
 from ledger.application.handlers.data_reports import DataReports
 from ledger.application.handlers.disbursements import Disbursements
 from ledger.application.handlers.enterprises import Enterprises
+from ledger.application.handlers.entrustments import Entrustments
 from ledger.application.handlers.experts import ExpertPool
 from ledger.application.handlers.institutions import Institutions
 from ledger.application.handlers.onboarding import OnboardingApplications
@@ -85,6 +86,7 @@ class LedgerApplication(LedgerCore):
             Publications(lookups),
             Complaints(lookups),
             Violations(lookups),
+            Entrustments(lookups),
             Trainings(lookups),
             Alliance(lookups),
             Periods(lookups),

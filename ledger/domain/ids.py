@@ -110,6 +110,11 @@ def security_file_id(platform_id: UUID) -> UUID:
     return uuid5(_NAMESPACE, f"security:{platform_id}")
 
 
+def entrustment_id(hub_id: UUID, external_ref: str) -> UUID:
+    """An entrustment is identified by the hub's own reference: recording it twice is refused."""
+    return uuid5(_NAMESPACE, f"entrustment:{hub_id}:{external_ref}")
+
+
 def training_id(organiser_id: UUID, external_ref: str) -> UUID:
     """One stream per training in the organiser's own system: never planned twice."""
     return uuid5(_NAMESPACE, f"training:{organiser_id}:{external_ref}")

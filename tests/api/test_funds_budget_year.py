@@ -100,3 +100,17 @@ def test_a_carry_over_is_the_bureau_s_into_the_next_year_with_a_reason(api: Api)
         api, 422, "validation_failed", f"{path}/carry-over", key=api.keys.bureau,
         json={**body, "reason": ""},
     )  # fmt: skip
+
+
+def test_what_a_line_did_not_use_by_the_year_s_end_lapses(api: Api) -> None:
+    path = _approved_in_december(api)
+    budget_id = api.get(path, key=api.keys.bureau).json()["budget_id"]
+
+    ended = api.get(f"/v1/budgets/{budget_id}", key=api.keys.bureau).json()
+    in_the_year = api.get(
+        f"/v1/budgets/{budget_id}", key=api.keys.bureau, params={"as_on": "2025-12-31"}
+    ).json()
+
+    assert ended["year_ended"] is True
+    assert ended["lapsed"] == ended["totals"]["remaining"]
+    assert "lapsed" not in in_the_year

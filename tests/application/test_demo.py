@@ -33,6 +33,7 @@ from ledger.domain.appraisal import Appraisal
 from ledger.domain.data_report import DataReport
 from ledger.domain.disbursement import DisbursementStatus
 from ledger.domain.enterprise import Enterprise
+from ledger.domain.entrustment import Entrustment
 from ledger.domain.onboarding import ApplicationStatus
 from ledger.domain.period import Period
 from ledger.domain.platform import Platform, PlatformKind
@@ -248,6 +249,9 @@ def test_business_times_lie_in_the_demo_year_but_december_reports(seeded: Seeded
         if isinstance(event, Appraisal.Event) or event.meta.causation_id.startswith("appraisal:"):  # type: ignore[attr-defined]
             assert date(YEAR + 1, 2, 1) < day < date(YEAR + 1, 3, 1)  # appraised once closed
             continue
+        if isinstance(event, Entrustment.OperatorAppraised | Entrustment.Renewed):
+            assert date(YEAR + 1, 2, 1) < day < date(YEAR + 1, 3, 1)  # the operator's, likewise
+            continue
         if day.year != YEAR:
             assert isinstance(event, DataReport.Event), type(event)
             assert day < date(YEAR + 1, 2, 1)
@@ -349,6 +353,21 @@ def test_every_platform_graded_and_some_inspected_one_rectified_late(seeded: See
     ]
     assert len(late) == 1
     assert sum(len(f.incidents) for f in files) == 1
+
+
+def test_the_hub_entrusts_its_operator_for_the_year_and_renews_it_after_a_passing_appraisal(
+    seeded: Seeded,
+) -> None:
+    (made,) = seeded.events(Entrustment.Made)
+    entrustment = seeded.ledger.get(Entrustment, made.originator_id)
+
+    assert entrustment.in_force_on(date(YEAR, 1, 1))
+    assert entrustment.in_force_on(date(YEAR + 1, 12, 31))
+    assert entrustment.appraisals[YEAR].grade == "合格"
+    assert [r.appraisal_year for r in entrustment.renewals] == [YEAR]
+    assert seeded.report.counts["operator appraisals 合格"] == 1
+    # The operator's appraisal is no appraisal of the engine: the windows' are all there is.
+    assert {e.subject_kind for e in seeded.events(Appraisal.Computed)} == {"window"}
 
 
 def test_the_alliance_forms_in_january_and_staff_are_trained(seeded: Seeded) -> None:

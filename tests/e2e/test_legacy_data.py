@@ -47,6 +47,14 @@ ADDED_COLUMNS = {
 in, recoveries, the finance export); every column it had is compared."""
 
 
+def _lapsed(budget: dict[str, Any]) -> dict[str, Any]:
+    """What a budget listed after its year shows now: the remaining of its lines lapsed."""
+    if budget["approval"] is None or budget["year"] >= ANSWERED_AT.year:
+        return {}
+    remaining = sum((Decimal(line["remaining"] or "0") for line in budget["lines"]), Decimal(0))
+    return {"year_ended": True, "lapsed": str(remaining)}
+
+
 def _disbursement_as_now(row: dict[str, Any]) -> dict[str, Any]:
     """A v0.1 disbursement row (view, JSON or CSV) as the changes made on purpose since make it:
     one status everywhere (a payment reversed in part is ``paid``), and the reversed amount named
@@ -200,13 +208,15 @@ def answered_now(answer: dict[str, Any]) -> dict[str, Any]:
     if isinstance(body, dict) and isinstance(body.get("statistics"), list):
         rows = [{**row, "late_entries": 0} for row in body["statistics"]]
         return {**answer, "body": {**body, "statistics": rows}}
-    # Recoveries (clawbacks returned to the fund): none in a v0.1 log.
+    # Recoveries (clawbacks returned to the fund): none in a v0.1 log. A list read after a
+    # budget's year says what lapsed (the lines' remaining).
     if isinstance(body, dict) and isinstance(body.get("budgets"), list):
         budgets = [
             {
                 **b,
                 "lines": [{**line, "recovered": "0.00"} for line in b["lines"]],
                 "totals": {**b["totals"], "recovered": "0.00"},
+                **_lapsed(b),
             }
             for b in body["budgets"]
         ]

@@ -169,7 +169,7 @@ def test_restarting_on_the_same_database_prints_no_new_admin_key(
         )
 
     assert second.admin_keys() == []
-    assert "Serving the ledger on" in second.output()
+    assert "Serving the ledger on" in second.stderr_path.read_text("utf-8")
     assert hub.status_code == 201, "the first admin key still works after the restart"
 
 

@@ -33,12 +33,13 @@ class Budgets(Capability[Budget]):
     label = "budget"
     not_found = BudgetNotFoundError
     target = "budget_id"
+    dated = True  # what lapsed at the year's end follows from the day
 
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
     def view(self, aggregate: Budget, on: date) -> JSON:
-        return budget_view(aggregate)
+        return budget_view(aggregate, on)
 
     def visible(self, aggregate: Budget, principal: Principal) -> bool:
         return readable_by(aggregate.hub_id, principal)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ledger.application.interface import JSON, common, plain
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import Disbursement
-from ledger.domain.funds import BudgetLine, Signoff
+from ledger.domain.funds import ZERO, BudgetLine, Signoff
 
 
 def _signoff(signoff: Signoff | None, **details: object) -> JSON | None:
@@ -35,10 +37,15 @@ def _line_view(line: BudgetLine) -> JSON:
     }
 
 
-def budget_view(budget: Budget) -> JSON:
+def budget_view(budget: Budget, on: date | None = None) -> JSON:
     """A budget with, per line and in total: proposed, approved, committed, paid, reversed
     (refunds and clawbacks), recovered (the clawbacks, returned to the fund) and remaining
-    (``approved - committed - paid + reversed - recovered``; ``None`` until approval)."""
+    (``approved - committed - paid + reversed - recovered``; ``None`` until approval).
+
+    Read ``on`` a day after its year, an approved budget also says what lapsed: the remaining
+    of each line and in total is no longer spent (``ledger.domain.budget_year``)."""
+    ended = on is not None and on > date(budget.year, 12, 31) and budget.approval is not None
+    lapsed = sum((line.remaining or ZERO for line in budget.lines.values()), ZERO)
     return {
         **common(budget),
         "hub_id": plain(budget.hub_id),
@@ -50,6 +57,7 @@ def budget_view(budget: Budget) -> JSON:
         "approval": _signoff(budget.approval),
         "approval_note": budget.approval_note,
         "open_disbursements": len(budget.open_commitments),
+        **({"year_ended": True, "lapsed": str(lapsed)} if ended else {}),
     }
 
 

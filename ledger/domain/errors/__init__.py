@@ -7,7 +7,7 @@ place (``api/problems.py``): not found → 404, forbidden → 403, conflict → 
 ledger knows about HTTP. Where each error is
 defined: ``base`` (the families), ``values``, ``participants``, ``cases``, ``activities``,
 ``onboarding``, ``funds``, ``agreements``, ``appraisals``, ``periods``, ``audit``,
-``personal_data``, ``security``, ``complaints``, ``training``. The
+``personal_data``, ``security``, ``complaints``, ``entrustments``, ``training``. The
 complete tree:
 
     LedgerError
@@ -32,6 +32,7 @@ complete tree:
     │   ├── SecurityFileNotFoundError
     │   ├── ComplaintNotFoundError
     │   ├── ViolationNotFoundError
+    │   ├── EntrustmentNotFoundError
     │   ├── TrainingNotFoundError
     │   ├── AllianceMembershipNotFoundError
     │   ├── NoCheckpointError
@@ -61,6 +62,7 @@ complete tree:
     │   │   ├── SecurityFileExistsError
     │   │   ├── ComplaintExistsError
     │   │   ├── ViolationExistsError
+    │   │   ├── EntrustmentExistsError
     │   │   ├── TrainingExistsError
     │   │   └── AllianceMembershipExistsError
     │   ├── ConcurrentModificationError
@@ -234,6 +236,14 @@ complete tree:
         ├── InvalidFoundOnError
         ├── InvalidCorrectionDeadlineError
         ├── CorrectionDeadlineNotPassedError
+        ├── NotTheEntrustingHubError
+        ├── EntrustmentScopeError
+        ├── EntrustmentTermError
+        ├── EntrustmentStepOutOfOrderError
+        ├── EntrustmentTerminatedError
+        ├── OperatorAppraisalYearError
+        ├── OperatorAlreadyAppraisedError
+        ├── RenewalNotEarnedError
         ├── NotTrainingOrganiserError
         ├── TrainingStepOutOfOrderError
         ├── InvalidTrainingDatesError
@@ -261,6 +271,7 @@ from ledger.domain.errors import (
     base,
     cases,
     complaints,
+    entrustments,
     funds,
     onboarding,
     participants,
@@ -277,6 +288,7 @@ from ledger.domain.errors.audit import *  # noqa: F403
 from ledger.domain.errors.base import *  # noqa: F403
 from ledger.domain.errors.cases import *  # noqa: F403
 from ledger.domain.errors.complaints import *  # noqa: F403
+from ledger.domain.errors.entrustments import *  # noqa: F403
 from ledger.domain.errors.funds import *  # noqa: F403
 from ledger.domain.errors.onboarding import *  # noqa: F403
 from ledger.domain.errors.participants import *  # noqa: F403
@@ -301,5 +313,6 @@ __all__ = [
     *personal_data.__all__,
     *security.__all__,
     *complaints.__all__,
+    *entrustments.__all__,
     *training.__all__,
 ]
