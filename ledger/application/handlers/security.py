@@ -133,48 +133,37 @@ class SecurityFiles(Capability[SecurityFile]):
         platform = self.lookups.platform(command.platform_id)
         meta = self.uow.envelope(context, command.occurred_at)
         self._check_actor(platform, meta, inspection=inspection)
-        file_id = ids.security_file_id(platform.id)
-        if self.store.find(file_id) is None:
+        if self.store.find(ids.security_file_id(platform.id)) is None:
             try:
-                return self.uow.run(
-                    self._opening(platform.id, step, meta), meta, context.idempotency
-                )
+                opening = self._write(platform.id, step, meta, context, opens=True)
+                return self.uow.run(opening, meta, context.idempotency)
             except SecurityFileExistsError:
                 pass  # opened meanwhile by another record: decide this one on that file
-        return self.uow.run(self._step(file_id, step, meta, context), meta, context.idempotency)
+        write = self._write(platform.id, step, meta, context, opens=False)
+        return self.uow.run(write, meta, context.idempotency)
 
-    def _opening(self, platform_id: UUID, step: Step, meta: Envelope) -> Write[SecurityFile]:
-        def decide(_: SecurityFile | None) -> SecurityFile:
-            file = SecurityFile.open(platform_id, meta)
-            step(file, meta)
-            return file
-
-        return Write(
-            stream_id=None,
-            aggregate_type=SecurityFile,
-            decide=decide,
-            resource_type=self.resource_type,
-            render=lambda file: self.view(file, business_date(meta)),
-            not_found=self.not_found,
-            exists=SecurityFileExistsError,
-        )
-
-    def _step(
-        self, file_id: UUID, step: Step, meta: Envelope, context: RequestContext
+    def _write(
+        self, platform_id: UUID, step: Step, meta: Envelope, context: RequestContext, *, opens: bool
     ) -> Write[SecurityFile]:
-        def decide(file: SecurityFile | None) -> SecurityFile:
+        """The record ``step`` on the platform's file, which it ``opens`` (in the same save) or
+        finds open; either way refused at commit if the key or platform was revoked meanwhile."""
+        file_id = ids.security_file_id(platform_id)
+
+        def decide(found: SecurityFile | None) -> SecurityFile:
+            file = SecurityFile.open(platform_id, meta) if opens else found
             if file is None:
                 raise self.missing(file_id)
             step(file, meta)
             return file
 
         return Write(
-            stream_id=file_id,
+            stream_id=None if opens else file_id,
             aggregate_type=SecurityFile,
             decide=decide,
             resource_type=self.resource_type,
             render=lambda file: self.view(file, business_date(meta)),
             not_found=self.not_found,
-            expected_version=context.expected_version,
+            exists=SecurityFileExistsError if opens else None,
+            expected_version=None if opens else context.expected_version,
             authority=context.principal.authority,
         )
