@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run demo test lint typecheck pytest bench bench-smoke torture clean help
+.PHONY: run demo test lint typecheck pytest bench bench-smoke torture fuzz clean help
 
 help:
 	@echo "make run    start the API on the embedded SQLite default (./var/ledger.sqlite)"
@@ -13,6 +13,7 @@ help:
 	@echo "make test   lint (ruff, import rules), type-check (mypy --strict) and run the test suite"
 	@echo "make bench  the throughput suite on PostgreSQL (writes docs/benchmarks.md and .json)"
 	@echo "make torture  the fault suite: writers while the API and PostgreSQL are killed (~2 minutes)"
+	@echo "make fuzz   generated requests against every operation of the OpenAPI document (schemathesis)"
 	@echo "make clean  remove the virtualenv and local data"
 
 # Running needs the package alone; the tests also need the linters and the type checker.
@@ -66,6 +67,12 @@ bench-smoke: $(STAMP)
 # duplicated (docs/operations.md, "Fault suite"). Options: .venv/bin/python bench/torture.py -h
 torture: $(STAMP)
 	$(BIN)/python bench/torture.py $(TORTURE_ARGS)
+
+# Every operation, writes included, with FUZZ_EXAMPLES generated requests each, for two roles;
+# `make test` runs a small seeded sample of the reads (tests/api/test_schemathesis.py).
+FUZZ_EXAMPLES ?= 25
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/api/test_schemathesis.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

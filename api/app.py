@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from api import docs, openapi, problems
 from api.access_audit import AccessAuditMiddleware
+from api.http_reads import HttpReadsMiddleware
 from api.middleware import RequestContextMiddleware
 from api.routes import (
     access_keys,
@@ -54,6 +55,8 @@ version (`?version=N`) or as of a time (`?as_of=`), with their full history.
 *Authorize* on this page takes one).
 **Writes**: JSON bodies; `Idempotency-Key` makes a POST safe to retry; `If-Match: "<version>"`
 makes a command conditional. Every write answers with the resource and its log `position`.
+**Reads**: every GET also answers HEAD; `If-None-Match` is answered `304`; OPTIONS lists a
+path's methods in `Allow`.
 **Errors**: `application/problem+json` with a stable `code`.
 """
 
@@ -94,7 +97,9 @@ def create_app(
     problems.install(app)
     openapi.install(app)
     docs.install(app)
-    # Added first, so it runs inside RequestContextMiddleware and sees the request id.
+    # Innermost, so the access audit records the status it answers (a 304, an OPTIONS).
+    app.add_middleware(HttpReadsMiddleware)
+    # Added before RequestContextMiddleware, so it runs inside it and sees the request id.
     app.add_middleware(AccessAuditMiddleware)
     app.add_middleware(
         RequestContextMiddleware,

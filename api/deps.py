@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AwareDatetime, BeforeValidator
+from pydantic_core import PydanticCustomError
 
 from api.problems import ApiError
 from ledger.application.app import LedgerApplication
@@ -34,6 +39,45 @@ def _audit(request: Request) -> AuditRuntime:
 LARGEST = 2**63 - 1
 """The largest position, size, id or offset a query or path takes (a PostgreSQL bigint): a
 larger one is a 422, never a driver's overflow."""
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]")
+
+
+def _iso(pattern: re.Pattern[str], what: str) -> BeforeValidator:
+    # pydantic also reads a number as seconds since 1970 (`as_on=0` as 1970-01-01): a query
+    # takes ISO 8601 only, as its schema says.
+    def check(value: object) -> object:
+        if isinstance(value, str) and not pattern.match(value):
+            raise PydanticCustomError(
+                "iso_8601", "Input should be {what} in ISO 8601", {"what": what}
+            )
+        return value
+
+    return BeforeValidator(check)
+
+
+IsoDate = Annotated[date, _iso(_ISO_DATE, "a date (YYYY-MM-DD)")]
+"""A date in a query: ``2026-03-02``, never a number."""
+IsoDateTime = Annotated[AwareDatetime, _iso(_ISO_DATETIME, "a time with an offset")]
+"""A time in a query: ISO 8601 with an offset (``2026-03-02T10:00:00+08:00``), never a number."""
+
+
+def bounded_limit(limit: int, largest: int) -> int:
+    """``limit`` if at most ``largest`` (the setting the document states as its maximum), else
+    the 422 a schema's maximum gives: never a silent cap."""
+    if limit > largest:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("query", "limit"),
+                    "msg": f"Input should be less than or equal to {largest}",
+                    "type": "less_than_equal",
+                }
+            ]
+        )
+    return limit
+
 
 Ledger = Annotated[LedgerApplication, Depends(_ledger)]
 Audit = Annotated[AuditRuntime, Depends(_audit)]

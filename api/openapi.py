@@ -20,6 +20,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
 from api.problems import PROBLEM_JSON
+from api.workbook import MEDIA_TYPE as WORKBOOK
 
 JSON = dict[str, Any]
 PROBLEM_REF = "#/components/schemas/Problem"
@@ -66,6 +67,31 @@ REPLAYED = _header("`true` when this is the stored answer to an earlier request 
 RETRY_AFTER = _header("Seconds to wait before retrying", "1")
 LINK = _header('The next page, if any: `<…?after=N>; rel="next"`')
 WWW_AUTHENTICATE = _header("The scheme to authenticate with", 'Bearer realm="sme-ledger"')
+
+DIGEST_ETAG = _header(
+    "A digest of this answer (weak), for If-None-Match", 'W/"3b31c3f47d0f2303b318a3b8063af31a"'
+)
+IF_NONE_MATCH: JSON = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "ETags the client holds (or `*`): `304 Not Modified` if one still matches "
+    "(weak comparison)",
+    "schema": {"type": "string"},
+}
+NOT_MODIFIED: JSON = {
+    "description": "Not modified: the answer still has the ETag named in If-None-Match",
+    "headers": {"ETag": _header("The ETag that matched")},
+}
+
+LOG_PAGE_LARGEST = 10_000
+"""The largest page of the log (or the access trail) LEDGER_LOG_PAGE_LIMIT may allow."""
+LOG_PAGE_LIMIT: JSON = {"x-maximum-setting": "log_page_limit"}
+"""``json_schema_extra`` of a ``limit`` bounded by that setting: the document states the
+setting's value as its maximum, and the route refuses a larger one."""
+_MAXIMUM_SETTING = "x-maximum-setting"
+# What a view's `?format=` answers besides JSON (api/views.py, table_response).
+_DOWNLOADS = {"csv": "text/csv", "xlsx": WORKBOOK}
 
 READ_HEADERS: dict[int | str, JSON] = {200: {"headers": {"ETag": ETAG}}}
 """``responses=`` of a route that answers with one resource at a version."""
@@ -165,8 +191,29 @@ def _complete_operation(method: str, operation: JSON) -> None:
     operation["responses"] = dict(sorted(responses.items()))
 
 
-def complete(document: JSON) -> JSON:
-    """``document`` (as FastAPI derived it) with the shared answers, headers and schemas."""
+def _complete_read(operation: JSON, settings: object) -> None:
+    """A GET takes If-None-Match and may answer 304; every 200 has an ETag; a maximum that is a
+    setting is stated as its value."""
+    for parameter in operation.get("parameters", []):
+        schema = parameter.get("schema", {})
+        if _MAXIMUM_SETTING in schema:
+            schema["maximum"] = getattr(settings, schema.pop(_MAXIMUM_SETTING), schema["maximum"])
+    operation.setdefault("parameters", []).append(IF_NONE_MATCH)
+    responses: JSON = operation["responses"]
+    if "200" in responses:
+        responses["200"].setdefault("headers", {}).setdefault("ETag", DIGEST_ETAG)
+    formats = {p["name"]: p for p in operation["parameters"]}.get("format", {})
+    content = responses.get("200", {}).get("content", {})
+    for name, media_type in _DOWNLOADS.items():
+        if name in formats.get("schema", {}).get("pattern", "") and "application/json" in content:
+            content.setdefault(media_type, {"schema": {"type": "string", "format": "binary"}})
+    responses["304"] = NOT_MODIFIED
+    operation["responses"] = dict(sorted(responses.items()))
+
+
+def complete(document: JSON, settings: object = None) -> JSON:
+    """``document`` (as FastAPI derived it) with the shared answers, headers and schemas;
+    ``settings`` give the maxima that are settings (``LOG_PAGE_LIMIT``)."""
     schemas: JSON = document.setdefault("components", {}).setdefault("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
@@ -174,8 +221,12 @@ def complete(document: JSON) -> JSON:
     schemas.update(problem.pop("$defs", {}))
     schemas["Problem"] = problem
     for operations in document["paths"].values():
+        # Every GET takes HEAD (api/http_reads.py): said once, in the description, not twice.
+        operations.pop("head", None)
         for method, operation in operations.items():
             _complete_operation(method, operation)
+            if method == "get":
+                _complete_read(operation, settings)
     return document
 
 
@@ -186,7 +237,7 @@ def install(app: FastAPI) -> None:
 
     def openapi() -> JSON:
         if not built:
-            built.append(complete(derive()))
+            built.append(complete(derive(), app.state.settings))
         return built[0]
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend it

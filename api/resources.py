@@ -13,10 +13,10 @@ from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Query, Response
-from pydantic import AwareDatetime
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from api.deps import LARGEST, Ledger, require
+from api.deps import LARGEST, IsoDate, IsoDateTime, Ledger, require
+from api.http_reads import not_revalidated
 from api.openapi import READ_HEADERS
 from api.problems import ApiError
 from api.responses import json_response, view_response
@@ -53,15 +53,15 @@ def add_read_routes(
     StreamId = Annotated[UUID, Path(alias=id_name, description=f"The {label}'s id")]  # noqa: N806
     Version = Annotated[int | None, Query(ge=1, le=LARGEST, description="State at this version")]  # noqa: N806
     AsOf = Annotated[  # noqa: N806 - a type alias
-        AwareDatetime | None,
+        IsoDateTime | None,
         Query(description="State as recorded at this time (ISO 8601, with offset)"),
     ]
     AsOn = Annotated[  # noqa: N806 - a type alias
-        date | None,
+        IsoDate | None,
         Query(description="The day the view is for (statuses that follow from dates)"),
     ]
     BusinessDate = Annotated[  # noqa: N806 - a type alias
-        date | None,
+        IsoDate | None,
         Query(
             description="State as it stood on this business date (Ningxia): the events that had "
             "happened by then, in the order recorded; with as_of, only those recorded by then"
@@ -102,6 +102,7 @@ def add_read_routes(
 
         @router.get(path, summary=summary, name=names[0], responses=READ_HEADERS)
         def read_on(
+            request: Request,
             id: StreamId,
             principal: Reader,
             ledger: Ledger,
@@ -110,6 +111,9 @@ def add_read_routes(
             as_on: AsOn = None,
             business_date: BusinessDate = None,
         ) -> Response:
+            if as_on is None and as_of is None and business_date is None:
+                # Read for today: the same version reads otherwise tomorrow, so no 304.
+                not_revalidated(request)
             return answer(ledger, principal, stream(id), version, as_of, as_on, business_date)
 
     else:

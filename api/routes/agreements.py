@@ -8,13 +8,12 @@ it); the hub, the bureau and auditors see every agreement. Views are computed fo
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import Ledger, require
+from api.deps import IsoDate, Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.agreements import (
@@ -82,7 +81,7 @@ def list_agreements(
     party: Annotated[
         UUID | None, Query(description="Only agreements this party is party to")
     ] = None,
-    as_on: Annotated[date | None, Query(description="The day the views are for")] = None,
+    as_on: Annotated[IsoDate | None, Query(description="The day the views are for")] = None,
 ) -> Response:
     day = as_on or ledger.clock().astimezone(CST).date()
     agreements = agreements_visible_to(ledger, directory, principal, party)

@@ -4,13 +4,12 @@ activity (``POST /v1/activities/{activity_id}/alliance-marking``)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Response
 
-from api.deps import Ledger, require
+from api.deps import IsoDate, Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.training import AllianceJoining, AllianceLeaving, AllianceReturn
@@ -31,7 +30,7 @@ Joining = Annotated[Writer, creating(Role.HUB)]
 Step = Annotated[Writer, stepping(Role.HUB)]
 Reader = Annotated[Principal, require(*READERS)]
 MembershipId = Annotated[UUID, Path(description="The membership's id")]
-On = Annotated[date | None, Query(description="The day asked about (default: today in Ningxia)")]
+On = Annotated[IsoDate | None, Query(description="The day asked about (default: today in Ningxia)")]
 routes = CommandRoutes(router, "membership_id", MembershipId)
 
 

@@ -8,10 +8,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import PlainTextResponse
-from pydantic import AwareDatetime
 
-from api.deps import LARGEST, AppSettings, Audit, require
-from api.openapi import PAGED_HEADERS
+from api.deps import LARGEST, AppSettings, Audit, IsoDateTime, bounded_limit, require
+from api.openapi import LOG_PAGE_LARGEST, LOG_PAGE_LIMIT, PAGED_HEADERS
 from api.problems import ApiError
 from api.responses import json_response
 from evidence.checkpoint import Checkpoint
@@ -54,7 +53,11 @@ def checkpoint(
     return json_response(checkpoint_view(audit.proofs.checkpoint(tree_size)))
 
 
-@router.get("/proof/inclusion", summary="Proof that the event at a log position is sealed")
+@router.get(
+    "/proof/inclusion",
+    summary="Proof that the event at a log position is sealed",
+    responses={404: {"description": "Nothing is sealed that far yet"}},
+)
 def inclusion_proof(
     _: Verifier,
     audit: Audit,
@@ -70,7 +73,11 @@ def inclusion_proof(
     return json_response(body)
 
 
-@router.get("/proof/consistency", summary="Proof that a later checkpoint extends an earlier one")
+@router.get(
+    "/proof/consistency",
+    summary="Proof that a later checkpoint extends an earlier one",
+    responses={404: {"description": "Nothing is sealed that far yet"}},
+)
 def consistency_proof(
     _: Verifier,
     audit: Audit,
@@ -157,14 +164,21 @@ def access_records(
         str | None, Query(description="`key:<key id>` (or the key id alone), or `anonymous`")
     ] = None,
     since: Annotated[
-        AwareDatetime | None, Query(alias="from", description="At or after this time")
+        IsoDateTime | None, Query(alias="from", description="At or after this time")
     ] = None,
-    until: Annotated[
-        AwareDatetime | None, Query(alias="to", description="Before this time")
-    ] = None,
+    until: Annotated[IsoDateTime | None, Query(alias="to", description="Before this time")] = None,
     after: Annotated[int, Query(ge=0, le=LARGEST, description="Records with ids above this")] = 0,
-    limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=LOG_PAGE_LARGEST,
+            description="At most this many records (at most LEDGER_LOG_PAGE_LIMIT)",
+            json_schema_extra=LOG_PAGE_LIMIT,
+        ),
+    ] = 100,
 ) -> Response:
+    limit = bounded_limit(limit, settings.log_page_limit)
     if since is not None and until is not None and since >= until:
         raise ApiError(
             400, "conflicting_parameters", "Conflicting parameters", "`from` must be before `to`."
@@ -174,7 +188,6 @@ def access_records(
     if audit.access_log is not None:
         # Requests answered a moment ago are on record before this one reads the trail.
         audit.access_log.flush()
-    limit = min(limit, settings.log_page_limit)
     rows = audit.store.select_access(
         principal=principal, since=since, until=until, after_id=after, limit=limit
     )

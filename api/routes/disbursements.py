@@ -81,7 +81,11 @@ routes.step(
 )
 
 
-@router.get("", summary="The disbursements of a budget, in the order they were requested")
+@router.get(
+    "",
+    summary="The disbursements of a budget, in the order they were requested",
+    responses={404: {"description": "No such budget (or not one this key may see)"}},
+)
 def list_disbursements(
     principal: Reader,
     ledger: Ledger,

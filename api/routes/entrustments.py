@@ -7,12 +7,11 @@ lapses after its term without an event.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import Ledger, require
+from api.deps import IsoDate, Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.entrustments import (
@@ -77,7 +76,7 @@ def list_all(
     principal: Reader,
     ledger: Ledger,
     directory: Listing,
-    as_on: Annotated[date | None, Query(description="The day the views are for")] = None,
+    as_on: Annotated[IsoDate | None, Query(description="The day the views are for")] = None,
 ) -> Response:
     day = as_on or ledger.clock().astimezone(CST).date()
     entrustments = list_entrustments(ledger, directory)

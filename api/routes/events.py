@@ -7,8 +7,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import LARGEST, AppSettings, Ledger, require
-from api.openapi import PAGED_HEADERS
+from api.deps import LARGEST, AppSettings, Ledger, bounded_limit, require
+from api.openapi import LOG_PAGE_LARGEST, LOG_PAGE_LIMIT, PAGED_HEADERS
 from api.problems import ApiError
 from api.responses import json_response
 from ledger.application import interface
@@ -32,7 +32,15 @@ def events(
     after: Annotated[
         int, Query(ge=0, le=LARGEST, description="Return events with positions above this")
     ] = 0,
-    limit: Annotated[int, Query(ge=1, le=10_000, description="At most this many events")] = 100,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=LOG_PAGE_LARGEST,
+            description="At most this many events (at most LEDGER_LOG_PAGE_LIMIT)",
+            json_schema_extra=LOG_PAGE_LIMIT,
+        ),
+    ] = 100,
     until: Annotated[
         int | None, Query(ge=0, le=LARGEST, description="Only events up to this position")
     ] = None,
@@ -45,7 +53,7 @@ def events(
     ] = None,
     stream: Annotated[UUID | None, Query(description="Only the events of this stream")] = None,
 ) -> Response:
-    limit = min(limit, settings.log_page_limit)
+    limit = bounded_limit(limit, settings.log_page_limit)
     try:
         topics = topics_of(event_type or [])
     except KeyError as e:

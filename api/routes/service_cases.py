@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from api.deps import require, require_json
+from api.deps import IsoDate, require, require_json
 from api.openapi import PAGED_HEADERS
 from api.paging import cursor_of, position_of
 from api.problems import ApiError
@@ -159,11 +158,11 @@ def list_cases(
         ),
     ] = None,
     opened_from: Annotated[
-        date | None,
+        IsoDate | None,
         Query(alias="from", description="Cases opened on or after this business date (Ningxia)"),
     ] = None,
     opened_to: Annotated[
-        date | None,
+        IsoDate | None,
         Query(alias="to", description="Cases opened on or before this business date (Ningxia)"),
     ] = None,
     enterprise: Annotated[

@@ -6,13 +6,12 @@ Every route reads one or more views through :class:`api.views.Table`: fresh up t
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import LARGEST, Ledger, require
+from api.deps import LARGEST, IsoDate, Ledger, require
 from api.problems import ApiError
 from api.responses import json_response
 from api.views import Views, ViewTable
@@ -41,7 +40,7 @@ Limit = Annotated[int, Query(ge=1, le=10_000, description="At most this many row
 Offset = Annotated[int, Query(ge=0, le=LARGEST, description="Skip this many rows (stable order)")]
 Year = Annotated[int, Query(ge=2018, le=2100)]
 AsOn = Annotated[
-    date | None, Query(description="The day to read as on (default: today in Ningxia)")
+    IsoDate | None, Query(description="The day to read as on (default: today in Ningxia)")
 ]
 
 

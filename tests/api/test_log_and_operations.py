@@ -87,11 +87,15 @@ def test_a_page_past_the_head_is_empty_and_stays_where_it_was(api: Api) -> None:
     assert "link" not in page.headers
 
 
-def test_the_page_size_is_capped_by_the_settings(make_api: MakeApi) -> None:
+def test_a_page_larger_than_the_setting_is_refused_not_capped(make_api: MakeApi) -> None:
     api = make_api(log_page_limit=2)
 
-    page = _page(api, "/v1/events", {"after": 0, "limit": 50})
-
+    assert_problem(
+        api.get("/v1/events", key=api.keys.auditor, params={"after": 0, "limit": 50}),
+        422,
+        "validation_failed",
+    )
+    page = _page(api, "/v1/events", {"after": 0, "limit": 2})
     assert len(page.json()["events"]) == 2
     match = _NEXT.match(page.headers["link"])
     assert match is not None

@@ -87,13 +87,18 @@ def test_every_operation_with_a_body_documents_the_408_of_a_body_too_slow(
     assert "408" not in document["paths"]["/v1/platforms"]["get"]["responses"]
 
 
+def _validated(operation: JSON) -> list[JSON]:
+    # If-None-Match takes any text: a tag it does not name is simply not matched.
+    return [p for p in operation.get("parameters", []) if p["name"] != "If-None-Match"]
+
+
 def test_validation_errors_are_documented_as_the_problem_the_service_sends(
     document: JSON,
 ) -> None:
     missing = [
         (method, path)
         for method, path, operation in _operations(document)
-        if (operation.get("parameters") or "requestBody" in operation)
+        if (_validated(operation) or "requestBody" in operation)
         and operation["responses"].get("422", {}).get("content")
         != {"application/problem+json": {"schema": PROBLEM}}
     ]
@@ -181,3 +186,29 @@ def test_every_operation_answers_only_statuses_it_documents(
             undocumented.append((method, path, response.status_code))
 
     assert undocumented == []
+
+
+def test_every_read_documents_if_none_match_and_its_304(document: JSON) -> None:
+    reads = [(path, o) for m, path, o in _operations(document) if m == "get"]
+    missing = [
+        path
+        for path, operation in reads
+        if "If-None-Match" not in {p["name"] for p in operation.get("parameters", [])}
+        or "ETag" not in _headers(operation, "304")
+        or "content" in operation["responses"]["304"]
+        or "ETag" not in _headers(operation, "200")
+    ]
+
+    assert reads
+    assert missing == []
+    assert [(m, p) for m, p, _ in _operations(document) if m in ("head", "options")] == []
+    read = document["paths"]["/v1/service-cases/{case_id}"]["get"]["responses"]["200"]
+    assert "version" in read["headers"]["ETag"]["description"]
+    assert "digest" in _header_description(document, "/v1/platforms")
+
+
+def _header_description(document: JSON, path: str) -> str:
+    description: str = document["paths"][path]["get"]["responses"]["200"]["headers"]["ETag"][
+        "description"
+    ]
+    return description

@@ -80,7 +80,7 @@ def test_a_method_the_route_does_not_have_is_a_405_problem(api: Api) -> None:
     assert response.status_code == 405
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["code"] == "method_not_allowed"
-    assert response.headers["allow"] == "GET"
+    assert response.headers["allow"] == "GET, HEAD, OPTIONS"
 
 
 def test_reusing_an_external_ref_is_a_409_problem(api: Api) -> None:
