@@ -48,8 +48,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The in-process suites share out over two workers, a test module each at a time; the e2e suite
+# (real servers, timing bounds) runs alone after them, as it always has.
+PYTEST_WORKERS ?= 2
 pytest: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not e2e"
+	$(BIN)/pytest -m e2e
 
 test: lint typecheck pytest
 
