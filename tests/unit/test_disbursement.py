@@ -400,7 +400,9 @@ OUT_OF_ORDER = [
     for action in ACTIONS
     if (state, action) not in ALLOWED
 ]
-IN_ORDER = [pytest.param(state, action, id=f"{action} when {state}") for state, action in sorted(ALLOWED)]
+IN_ORDER = [
+    pytest.param(state, action, id=f"{action} when {state}") for state, action in sorted(ALLOWED)
+]
 
 
 @pytest.mark.parametrize(("state", "action"), OUT_OF_ORDER)
