@@ -5,6 +5,7 @@ it. Each race runs with threads sharing one ledger and with a ledger per thread 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -27,6 +28,11 @@ YEARS = range(2021, 2021 + THREADS)
 VOUCHER = "ab" * 32
 
 
+def in_year(year: int, month: int, day: int = 15) -> datetime:
+    """A business time in ``year``: a year's budget funds the requests of that year."""
+    return datetime(year, month, day, 2, tzinfo=UTC)
+
+
 @pytest.fixture
 def hub(pg_ledger: LedgerApplication) -> UUID:
     """A hub with an approved budget for each racing thread's year."""
@@ -39,11 +45,16 @@ def hub(pg_ledger: LedgerApplication) -> UUID:
     ).resource_id
     line = LineProposal("L01", "platform_operation", "运营维护", "1000.00")
     for year in YEARS:
-        budget = act(pg_ledger, ProposeBudget(year=year, lines=(line,)), envelope(hub_id))
+        budget = act(
+            pg_ledger,
+            ProposeBudget(year=year, lines=(line,)),
+            envelope(hub_id, occurred_at=in_year(year, 1, 6)),
+        )
         approval = ApproveBudget(
             budget_id=budget.resource_id, decisions=(LineDecision("L01", "1000.00"),), note=""
         )
-        act(pg_ledger, approval, replace(envelope(None), actor="key:bureau"))
+        bureau = replace(envelope(None, occurred_at=in_year(year, 1, 20)), actor="key:bureau")
+        act(pg_ledger, approval, bureau)
     return hub_id
 
 
@@ -64,7 +75,7 @@ def test_one_voucher_raced_from_budgets_of_different_years_backs_one_disbursemen
             year=YEARS[i],
             request=DisbursementRequest("L01", "10.00", f"供应商{i}", "托管", VOUCHER),
         )
-        return act(ledgers[i], command, envelope(hub))
+        return act(ledgers[i], command, envelope(hub, occurred_at=in_year(YEARS[i], 6)))
 
     results = race(start, request)
 
@@ -81,7 +92,7 @@ def test_a_voucher_released_by_a_rejection_is_claimed_once_again(
         command = RequestDisbursement(
             year=year, request=DisbursementRequest("L01", "10.00", "供应商", "托管", VOUCHER)
         )
-        return act(pg_ledger, command, envelope(hub))
+        return act(pg_ledger, command, envelope(hub, occurred_at=in_year(year, 6)))
 
     first = request(YEARS[0])
     with pytest.raises(VoucherAlreadyUsedError):
@@ -89,6 +100,6 @@ def test_a_voucher_released_by_a_rejection_is_claimed_once_again(
     act(
         pg_ledger,
         RejectDisbursement(disbursement_id=first.resource_id, reasons=("凭证不全",)),
-        replace(envelope(None), actor="key:bureau"),
+        replace(envelope(None, occurred_at=in_year(YEARS[0], 7)), actor="key:bureau"),
     )
     assert request(YEARS[1]).created

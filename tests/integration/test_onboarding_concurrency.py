@@ -28,6 +28,7 @@ from tests.acting import act
 from tests.application.onboarding_support import (
     AFTER_NOTICE,
     APPLICANT_USCC,
+    MATERIALS,
     bring_to_notice,
     hub_meta,
     register_experts,
@@ -78,6 +79,18 @@ def hold_after_the_check(
         monkeypatch.setattr(onboarding, "_check_uscc_not_a_platform", check)
 
 
+def recorded_before_claims(ledger: LedgerApplication, hub_id: UUID, external_ref: str) -> UUID:
+    """An application of the applicant as a log from before one-application-per-applicant holds
+    it: saved without a claim on its USCC."""
+    application = OnboardingApplication.submit(
+        external_ref=external_ref, applicant_name="固原市中小企业服务中心", uscc=APPLICANT_USCC,
+        region="640400", categories=["10", "14"], coverage="固原市原州区",
+        materials_sha256=MATERIALS, meta=hub_meta(hub_id),
+    )  # fmt: skip
+    ledger.save(application)
+    return application.id
+
+
 def test_racing_connections_of_one_uscc_create_exactly_one_platform(
     ledgers: list[LedgerApplication],
     hub_id: UUID,
@@ -85,7 +98,10 @@ def test_racing_connections_of_one_uscc_create_exactly_one_platform(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     experts = register_experts(ledgers[0], hub_id)
-    applications = [submit(ledgers[0], hub_id, f"ONB-RACE-{i}") for i in range(THREADS)]
+    # One applicant has one open application now; a log from before that rule may hold several.
+    applications = [
+        recorded_before_claims(ledgers[0], hub_id, f"ONB-RACE-{i}") for i in range(THREADS)
+    ]
     for application_id in applications:
         bring_to_notice(ledgers[0], hub_id, application_id, experts)
     rows_before = len(event_rows(postgres_url))
@@ -135,4 +151,4 @@ def test_racing_connections_of_one_application_have_one_winner(
     assert len([r for r in results if isinstance(r, Outcome)]) == 1, results
     # The application was connected by the winner: the losers lost a race on it, not on the USCC.
     assert [type(e) for e in failures(results)] == [ConcurrentModificationError] * (THREADS - 1)
-    assert len(event_rows(postgres_url)) == rows_before + 2
+    assert len(event_rows(postgres_url)) == rows_before + 3, "Connected, platform, claim released"
