@@ -253,6 +253,9 @@ def test_the_v0_1_log_answers_every_read_as_it_did(
         body = response.json() if "json" in media else response.text
         got = {"status": response.status_code, "etag": response.headers.get("etag"), "body": body}
         wanted = answered_now(answer)
+        if wanted["etag"] is None and str(got["etag"]).startswith('W/"'):
+            # Lists and views carry a weak ETag now, a digest of the answer (If-None-Match).
+            got["etag"] = None
         if isinstance(body, str) and isinstance(wanted["body"], list):  # the finance export
             got["body"] = _restricted(_csv_rows(body), wanted["body"])
         elif isinstance(body, dict) and isinstance(body.get("disbursements"), list):
