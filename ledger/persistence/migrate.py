@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import psycopg
@@ -44,22 +46,25 @@ class MigrationReport:
     already_applied: list[str]
 
 
-def default_migrations_dir() -> Path:
-    """The migrations shipped with this package (package data, installed with it)."""
-    return Path(__file__).resolve().parent / "migrations"
+def default_migrations_dir() -> Traversable:
+    """The migrations shipped with this package, read as package data through
+    :mod:`importlib.resources`: from the source tree, a wheel or a zipped install alike."""
+    return resources.files("ledger.persistence").joinpath("migrations")
 
 
-def load_migrations(directory: Path) -> list[Migration]:
+def load_migrations(directory: Traversable | Path) -> list[Migration]:
     if not directory.is_dir():
         msg = f"No migrations directory at {directory}; pass --dir."
         raise MigrationError(msg)
     migrations = []
-    for path in sorted(directory.glob("*.sql")):
-        match = _FILE_PATTERN.match(path.name)
+    files = (f for f in directory.iterdir() if f.name.endswith(".sql") and f.is_file())
+    for file in sorted(files, key=lambda f: f.name):
+        match = _FILE_PATTERN.match(file.name)
         if match is None:
-            msg = f"{path.name} is not named NNNN_lower_snake_name.sql; rename it."
+            msg = f"{file.name} is not named NNNN_lower_snake_name.sql; rename it."
             raise MigrationError(msg)
-        migrations.append(Migration(match.group(1), path.stem, path.read_text(encoding="utf-8")))
+        name = file.name.removesuffix(".sql")
+        migrations.append(Migration(match.group(1), name, file.read_text(encoding="utf-8")))
     versions = [m.version for m in migrations]
     if len(set(versions)) != len(versions):
         msg = f"Two migration files share a version number in {directory}."

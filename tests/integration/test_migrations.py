@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
+import zipfile
+from importlib import resources
 from pathlib import Path
 
 import psycopg
@@ -14,13 +18,15 @@ from ledger.persistence.migrate import (
     MigrationError,
     MigrationReport,
     default_migrations_dir,
+    load_migrations,
     migrate,
     pending_migrations,
 )
 from runtime.bootstrap import SchemaNotReadyError, build_ledger
 from tests.integration._support import race, start_line, successes
 
-MIGRATION_FILES = sorted(default_migrations_dir().glob("*.sql"))
+REPO = Path(__file__).resolve().parents[2]
+MIGRATION_FILES = sorted((REPO / "ledger" / "persistence" / "migrations").glob("*.sql"))
 MIGRATION_NAMES = [path.stem for path in MIGRATION_FILES]
 
 
@@ -49,12 +55,42 @@ def schema_objects(url: str) -> list[tuple[str, str, int]]:
 
 def copy_migrations(tmp_path: Path) -> Path:
     directory = tmp_path / "migrations"
-    shutil.copytree(default_migrations_dir(), directory)
+    with resources.as_file(default_migrations_dir()) as shipped:
+        shutil.copytree(shipped, directory)
     return directory
 
 
 def test_the_checkout_has_migration_files_to_apply() -> None:
     assert MIGRATION_NAMES[:2] == ["0001_event_store", "0002_idempotency"]
+
+
+def test_the_shipped_migrations_are_read_as_package_data_in_file_order() -> None:
+    migrations = load_migrations(default_migrations_dir())
+
+    assert [m.name for m in migrations] == MIGRATION_NAMES
+    assert [m.sql for m in migrations] == [p.read_text("utf-8") for p in MIGRATION_FILES]
+
+
+def test_the_migrations_are_read_from_a_zipped_install(tmp_path: Path) -> None:
+    archive = tmp_path / "ledger.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted((REPO / "ledger").rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, path.relative_to(REPO).as_posix())
+    program = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "import ledger.persistence.migrate as m;"
+        "assert m.__file__.startswith(sys.argv[1]), m.__file__;"
+        "print(' '.join(x.name for x in m.load_migrations(m.default_migrations_dir())))"
+    )
+    # -I: neither the working directory nor PYTHONPATH may bring the source tree in.
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", program, str(archive)],
+        capture_output=True, text=True, timeout=60, cwd=tmp_path, check=False,
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == MIGRATION_NAMES
 
 
 def test_migrate_on_an_empty_database_applies_every_file_in_order(empty_postgres_url: str) -> None:
