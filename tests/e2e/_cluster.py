@@ -57,16 +57,20 @@ class Cluster:
 
 
 @contextmanager
-def throwaway_cluster() -> Iterator[Cluster]:
+def throwaway_cluster(
+    port: int | None = None, initdb_options: tuple[str, ...] = ()
+) -> Iterator[Cluster]:
+    """A new cluster, trusted on every connection unless ``initdb_options`` say otherwise
+    (``--auth-host=scram-sha-256``: passwords over TCP, trust on the local socket)."""
     directory = Path(tempfile.mkdtemp(prefix="ledger-pg-", dir="/tmp"))
     if os.geteuid() == 0:
         owner = pwd.getpwnam("postgres")
         os.chown(directory, owner.pw_uid, owner.pw_gid)
-    cluster = Cluster(directory, free_port())
+    cluster = Cluster(directory, port or free_port())
     try:
         subprocess.run(
             _as_postgres(_bin("initdb"), "-D", str(directory / "data"), "-A", "trust",
-                         "-U", "postgres", "--no-sync"),
+                         "-U", "postgres", "--no-sync", *initdb_options),
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
         cluster.start()
