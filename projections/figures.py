@@ -110,7 +110,15 @@ def report_timeliness(
     return result
 
 
-def budget_lines(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[str, Any]]:
+def budget_lines(
+    tx: Tx, *, year: int, hub_id: str | None = None, as_on: str | None = None
+) -> list[dict[str, Any]]:
+    """Each line's money: ``remaining = approved - committed - paid + reversed - recovered``.
+
+    Read ``as_on`` a day after the budget's year, a line's remaining is no longer spent
+    (``ledger.domain.budget_year``): ``year_ended`` is true and ``lapsed`` is what remained;
+    before then ``lapsed`` is 0. Reservations carried over into the next year stay committed.
+    """
     columns = [
         "budget_id", "line_code", "hub_id", "year", "category", "description", "proposed",
         "approved", "committed", "paid", "reversed", "recovered",
@@ -121,12 +129,16 @@ def budget_lines(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[s
         sql += " AND hub_id = ?"
         params.append(hub_id)
     rows = [dict(zip(columns, r, strict=True)) for r in tx.fetchall(sql + " ORDER BY 1, 2", params)]
+    ended = as_on is not None and as_on > f"{year:04d}-12-31"
     for row in rows:
         # A clawback (recovered) returns to the fund, not to the line: it stays used.
         used = sum(Decimal(row[c]) for c in ("committed", "paid", "recovered")) - Decimal(
             row["reversed"]
         )
-        row["remaining"] = str(Decimal(row["approved"]) - used)
+        remaining = Decimal(row["approved"]) - used
+        row["remaining"] = str(remaining)
+        row["year_ended"] = ended
+        row["lapsed"] = str(max(remaining, Decimal(0)) if ended else Decimal("0.00"))
     return rows
 
 

@@ -159,12 +159,18 @@ def data_report_timeliness(
     )
 
 
-@router.get("/funds/budget-lines", summary="Budget lines: approved, committed, paid, remaining")
-def funds_budget_lines(principal: Funds, table: ViewTable, year: Year) -> Response:
+@router.get(
+    "/funds/budget-lines",
+    summary="Budget lines: approved, committed, paid, remaining, and what lapsed after the year",
+)
+def funds_budget_lines(
+    principal: Funds, table: ViewTable, year: Year, as_on: AsOn = None
+) -> Response:
     hub = _own_hub(principal)
+    day = (as_on or table.today()).isoformat()
     return table.answer(
         ("funds",),
-        lambda tx: budget_lines(tx, year=year, hub_id=hub),
+        lambda tx: budget_lines(tx, year=year, hub_id=hub, as_on=day),
         "lines",
         f"budget-lines-{year}",
     )

@@ -3,6 +3,8 @@ carries a reservation over into the next year (结转); on SQLite and PostgreSQL
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from tests.api._support import (
@@ -114,3 +116,28 @@ def test_what_a_line_did_not_use_by_the_year_s_end_lapses(api: Api) -> None:
     assert ended["year_ended"] is True
     assert ended["lapsed"] == ended["totals"]["remaining"]
     assert "lapsed" not in in_the_year
+
+
+def test_each_line_says_what_lapsed_in_the_budget_and_in_the_lines_view(api: Api) -> None:
+    path = _approved_in_december(api)
+    budget_id = api.get(path, key=api.keys.bureau).json()["budget_id"]
+
+    budget = api.get(f"/v1/budgets/{budget_id}", key=api.keys.bureau).json()
+    view = api.get(
+        "/v1/views/funds/budget-lines", key=api.keys.bureau, params={"year": 2025}
+    ).json()["lines"]
+    in_the_year = api.get(
+        "/v1/views/funds/budget-lines", key=api.keys.bureau,
+        params={"year": 2025, "as_on": "2025-12-31"},
+    ).json()["lines"]  # fmt: skip
+
+    lapsed = {line["code"]: line["lapsed"] for line in budget["lines"]}
+    assert lapsed == {line["code"]: line["remaining"] for line in budget["lines"]}
+    assert sum(map(Decimal, lapsed.values())) == Decimal(budget["lapsed"])
+    # The reservation approved in December is committed, so its line lapses less than approved.
+    assert any(Decimal(v) < Decimal(line["approved"]) for line in budget["lines"]
+               for k, v in lapsed.items() if k == line["code"])  # fmt: skip
+    assert {row["line_code"]: row["lapsed"] for row in view} == lapsed
+    assert all(row["year_ended"] for row in view)
+    assert {row["lapsed"] for row in in_the_year} == {"0.00"}
+    assert not any(row["year_ended"] for row in in_the_year)

@@ -22,7 +22,7 @@ def _signoff(signoff: Signoff | None, **details: object) -> JSON | None:
     }
 
 
-def _line_view(line: BudgetLine) -> JSON:
+def _line_view(line: BudgetLine, ended: bool) -> JSON:
     return {
         "code": line.code,
         "category": line.category.value,
@@ -34,6 +34,7 @@ def _line_view(line: BudgetLine) -> JSON:
         "reversed": str(line.reversed),
         "recovered": str(line.recovered),
         "remaining": plain(line.remaining),
+        **({"lapsed": str(max(line.remaining or ZERO, ZERO))} if ended else {}),
     }
 
 
@@ -45,13 +46,13 @@ def budget_view(budget: Budget, on: date | None = None) -> JSON:
     Read ``on`` a day after its year, an approved budget also says what lapsed: the remaining
     of each line and in total is no longer spent (``ledger.domain.budget_year``)."""
     ended = on is not None and on > date(budget.year, 12, 31) and budget.approval is not None
-    lapsed = sum((line.remaining or ZERO for line in budget.lines.values()), ZERO)
+    lapsed = sum((max(line.remaining or ZERO, ZERO) for line in budget.lines.values()), ZERO)
     return {
         **common(budget),
         "hub_id": plain(budget.hub_id),
         "year": budget.year,
         "status": budget.status.value,
-        "lines": [_line_view(line) for line in budget.lines.values()],
+        "lines": [_line_view(line, ended) for line in budget.lines.values()],
         "totals": plain(budget.totals()),
         "proposal": _signoff(budget.proposal),
         "approval": _signoff(budget.approval),
