@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from evidence.checkpoint import Checkpoint
+from evidence.verify import verify_pack
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import RevokeKey
 from ledger.domain.errors import NoCheckpointError, PositionNotSealedError
@@ -109,6 +110,26 @@ def test_checkpoints_signed_by_another_key_are_rejected(
 
     assert result.failure is not None
     assert result.failure.code == "unknown_key"
+
+
+def test_a_log_sealed_before_and_after_a_key_rotation_verifies_with_both_keys_not_the_new_alone(
+    ledger: LedgerApplication, tmp_path: Path
+) -> None:
+    append_events(ledger, 3)
+    before = seal(ledger, key=KEY)
+    append_events(ledger, 2)
+    after = seal(ledger, key=OTHER_KEY)
+    export(ledger, tmp_path / "pack.zip")
+
+    both = verify_pack(tmp_path / "pack.zip", [KEY.public, OTHER_KEY.public], before)
+    new_only = verify_pack(tmp_path / "pack.zip", [OTHER_KEY.public])
+
+    assert both.ok, both.failure
+    assert (both.checkpoints, both.tree_size) == (2, 5)
+    assert both.key_ids == sorted([KEY.key_id, OTHER_KEY.key_id])
+    assert after.key_id == OTHER_KEY.key_id
+    assert new_only.failure is not None
+    assert new_only.failure.code == "unknown_key"
 
 
 def test_a_flipped_byte_in_a_stored_event_is_found_at_its_position(

@@ -1,20 +1,27 @@
 """A throwaway PostgreSQL cluster of a test's own, to crash and restart as it likes (the shared
-server on 5432 is never stopped)."""
+server on 5432 is never stopped); and clusters restored from its base backups and archived WAL."""
 
 from __future__ import annotations
 
 import glob
 import os
 import pwd
+import shlex
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import psycopg
+
 from tests.e2e._server import free_port
+
+# Replaying WAL to a target and promoting takes a second or two; a margin for a busy machine.
+RECOVERY_TIMEOUT_SECONDS = 60.0
 
 
 def _bin(name: str) -> str:
@@ -30,19 +37,50 @@ def _as_postgres(*args: str) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
 
 
+def _give_to_postgres(path: Path) -> None:
+    """Make ``path`` (and everything under it) the postgres user's, when we run as root."""
+    if os.geteuid() != 0:
+        return
+    owner = pwd.getpwnam("postgres")
+    os.chown(path, owner.pw_uid, owner.pw_gid)
+    for root, dirs, files in os.walk(path):
+        for name in dirs + files:
+            os.chown(Path(root) / name, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
+
+
 @dataclass
 class Cluster:
     directory: Path
     port: int
+    # Server settings given as ``-c name=value`` at every start (never written to its files, so a
+    # base backup of this cluster does not inherit them).
+    settings: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
+    @property
+    def data(self) -> Path:
+        return self.directory / "data"
+
+    @property
+    def archive(self) -> Path:
+        """Where ``archive_command`` copies WAL segments, when the cluster archives."""
+        return self.directory / "archive"
+
+    def log(self) -> str:
+        path = self.directory / "log"
+        return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
     def start(self) -> None:
-        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
+        options = " ".join(
+            [f"-p {self.port} -k {shlex.quote(str(self.directory))}"]
+            + [f"-c {shlex.quote(f'{k}={v}')}" for k, v in
+               {"listen_addresses": "127.0.0.1", **self.settings}.items()]
+        )  # fmt: skip
         subprocess.run(
-            _as_postgres(_bin("pg_ctl"), "-D", str(self.directory / "data"), "-o", options,
+            _as_postgres(_bin("pg_ctl"), "-D", str(self.data), "-o", options,
                          "-l", str(self.directory / "log"), "-w", "start"),
             check=True, capture_output=True, timeout=60,
         )  # fmt: skip
@@ -50,36 +88,116 @@ class Cluster:
     def crash(self) -> None:
         """Stop at once, as a crash would (no checkpoint, clients cut off)."""
         subprocess.run(
-            _as_postgres(_bin("pg_ctl"), "-D", str(self.directory / "data"), "-m", "immediate",
-                         "-w", "stop"),
+            _as_postgres(_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"),
             check=True, capture_output=True, timeout=60,
         )  # fmt: skip
+
+    def base_backup(self, name: str) -> Path:
+        """``pg_basebackup`` of the running cluster (plain format, with the WAL it needs)."""
+        target = self.directory / name
+        subprocess.run(
+            _as_postgres(_bin("pg_basebackup"), "-h", "127.0.0.1", "-p", str(self.port),
+                         "-U", "postgres", "-D", str(target), "-X", "stream",
+                         "--checkpoint=fast", "--no-sync"),
+            check=True, capture_output=True, timeout=60,
+        )  # fmt: skip
+        return target
+
+    def archive_wal(self) -> None:
+        """Switch to a new WAL segment and wait until the one left is in the archive."""
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            row = conn.execute("SELECT pg_walfile_name(pg_switch_wal())").fetchone()
+            assert row is not None
+            deadline = time.monotonic() + RECOVERY_TIMEOUT_SECONDS
+            while not (self.archive / row[0]).exists():
+                assert time.monotonic() < deadline, f"{row[0]} was not archived in time"
+                time.sleep(0.05)
+
+
+def _wait_until_promoted(cluster: Cluster) -> None:
+    deadline = time.monotonic() + RECOVERY_TIMEOUT_SECONDS
+    while True:
+        with psycopg.connect(cluster.url, autocommit=True) as conn:
+            row = conn.execute("SELECT pg_is_in_recovery()").fetchone()
+        if row is not None and not row[0]:
+            return
+        assert time.monotonic() < deadline, "the restored cluster was not promoted in time"
+        time.sleep(0.1)
+
+
+def _new_directory() -> Path:
+    directory = Path(tempfile.mkdtemp(prefix="ledger-pg-", dir="/tmp"))
+    _give_to_postgres(directory)
+    return directory
+
+
+def _stop_and_remove(cluster: Cluster) -> None:
+    subprocess.run(
+        _as_postgres(_bin("pg_ctl"), "-D", str(cluster.data), "-m", "immediate", "stop"),
+        check=False,
+        capture_output=True,
+        timeout=60,
+    )
+    shutil.rmtree(cluster.directory, ignore_errors=True)
 
 
 @contextmanager
 def throwaway_cluster(
-    port: int | None = None, initdb_options: tuple[str, ...] = ()
+    settings: Mapping[str, str] | None = None,
+    *,
+    archive: bool = False,
+    port: int | None = None,
+    initdb_options: tuple[str, ...] = (),
 ) -> Iterator[Cluster]:
-    """A new cluster, trusted on every connection unless ``initdb_options`` say otherwise
+    """A new cluster, started; with ``archive``, every finished WAL segment is copied to
+    :attr:`Cluster.archive` (``archive_mode=on``), as point-in-time recovery needs. Every
+    connection is trusted unless ``initdb_options`` say otherwise
     (``--auth-host=scram-sha-256``: passwords over TCP, trust on the local socket)."""
-    directory = Path(tempfile.mkdtemp(prefix="ledger-pg-", dir="/tmp"))
-    if os.geteuid() == 0:
-        owner = pwd.getpwnam("postgres")
-        os.chown(directory, owner.pw_uid, owner.pw_gid)
-    cluster = Cluster(directory, port or free_port())
+    directory = _new_directory()
+    cluster = Cluster(directory, port or free_port(), dict(settings or {}))
+    if archive:
+        cluster.archive.mkdir()
+        _give_to_postgres(cluster.archive)
+        cluster.settings = {
+            "wal_level": "replica",
+            "archive_mode": "on",
+            "archive_command": f"test ! -f {cluster.archive}/%f && cp %p {cluster.archive}/%f",
+            **cluster.settings,
+        }
     try:
         subprocess.run(
-            _as_postgres(_bin("initdb"), "-D", str(directory / "data"), "-A", "trust",
+            _as_postgres(_bin("initdb"), "-D", str(cluster.data), "-A", "trust",
                          "-U", "postgres", "--no-sync", *initdb_options),
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
         cluster.start()
         yield cluster
     finally:
-        subprocess.run(
-            _as_postgres(_bin("pg_ctl"), "-D", str(directory / "data"), "-m", "immediate", "stop"),
-            check=False,
-            capture_output=True,
-            timeout=60,
-        )
-        shutil.rmtree(directory, ignore_errors=True)
+        _stop_and_remove(cluster)
+
+
+@contextmanager
+def restored_cluster(
+    backup: Path, recovery: Mapping[str, str], settings: Mapping[str, str] | None = None
+) -> Iterator[Cluster]:
+    """A new cluster made from the base backup ``backup``: the ``recovery`` settings
+    (``restore_command``, ``recovery_target_*``) are appended to its ``postgresql.auto.conf``,
+    ``recovery.signal`` is made, and it is started; returns once recovery has ended and the
+    server was promoted (so ``recovery_target_action`` must be ``promote``)."""
+    cluster = Cluster(_new_directory(), free_port(), dict(settings or {}))
+    try:
+        shutil.copytree(backup, cluster.data)
+        with (cluster.data / "postgresql.auto.conf").open("a", encoding="utf-8") as conf:
+            for name, value in recovery.items():
+                quoted = value.replace("'", "''")
+                conf.write(f"{name} = '{quoted}'\n")
+        (cluster.data / "recovery.signal").touch()
+        _give_to_postgres(cluster.data)
+        try:
+            cluster.start()
+            _wait_until_promoted(cluster)
+        except (subprocess.CalledProcessError, psycopg.Error, AssertionError) as e:
+            raise AssertionError(f"{e}; the restored server's log:\n{cluster.log()}") from None
+        yield cluster
+    finally:
+        _stop_and_remove(cluster)
