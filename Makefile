@@ -48,12 +48,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# The in-process suites share out over two workers, a test module each at a time; the e2e suite
-# (real servers, timing bounds) runs alone after them, as it always has.
+# Every test shares out over two workers, a test module each at a time, except the e2e tests
+# that bound wall time or kill processes on a timer (marked `timed`): they run alone after.
 PYTEST_WORKERS ?= 2
 pytest: $(STAMP)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not e2e"
-	$(BIN)/pytest -m e2e
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not timed"
+	$(BIN)/pytest -m timed
 
 test: lint typecheck pytest
 

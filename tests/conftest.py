@@ -20,13 +20,23 @@ from runtime.bootstrap import build_ledger
 
 DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 _FOLDER_MARKERS = {"unit", "application", "integration", "api", "e2e"}
+# Real-process tests whose assertions bound wall time, or that kill and pause processes on a
+# timer: `make test` runs them alone, after everything else, so no other test's load can
+# stretch what they measure.
+_TIMED_MODULES = frozenset({
+    "test_admission", "test_bench_smoke", "test_database_outage", "test_metrics_workers",
+    "test_read_standby", "test_revocation_across_processes", "test_slow_clients",
+    "test_torture_smoke",
+})  # fmt: skip
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        folder = Path(str(item.path)).parent.name
-        if folder in _FOLDER_MARKERS:
-            item.add_marker(getattr(pytest.mark, folder))
+        path = Path(str(item.path))
+        if path.parent.name in _FOLDER_MARKERS:
+            item.add_marker(getattr(pytest.mark, path.parent.name))
+        if path.parent.name == "e2e" and path.stem in _TIMED_MODULES:
+            item.add_marker(pytest.mark.timed)
 
 
 class FakeClock:
