@@ -11,7 +11,7 @@ from api.responses import json_response
 from api.views import Views
 from projections.runner import ViewStatus
 from runtime import metrics
-from runtime.audit import update_lag
+from runtime.audit import measure_checkpoints
 
 router = APIRouter(tags=["operations"])
 log = logging.getLogger("api")
@@ -62,23 +62,27 @@ def _view_detail(status: ViewStatus) -> dict[str, object]:
 
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
 def prometheus_metrics(request: Request, views: Views, ledger: Ledger) -> Response:
-    committer = ledger.uow.committer
-    if committer is not None:
-        stats = committer.stats()
-        metrics.GROUP_COMMIT_QUEUE.set(stats.queue_depth)
-        metrics.GROUP_COMMIT_REFUSED.set(stats.refused_total)
+    # What this process holds first (its pools, its queue), before this scrape's own reads
+    # take a connection of a pool.
+    process = getattr(request.app.state, "process_metrics", None)
+    if process is not None:
+        process.measure()
+    # Facts of the database, so any worker tells the same at scrape time.
+    try:
+        metrics.LOG_HEAD.set(ledger.head_position())
+    except Exception as e:  # a scrape still reports everything else when the store is down
+        log.warning("log head not measured: %s", e)
     try:
         for status in views.status():
             metrics.PROJECTION_LAG.labels(status.name).set(status.lag)
             metrics.PROJECTION_STALLED.labels(status.name).set(int(status.failure is not None))
-    except Exception:  # a scrape still reports everything else when the store is down
+    except Exception:
         metrics.log.warning("could not measure view lag", exc_info=True)
     audit = getattr(request.app.state, "audit", None)
     if audit is not None:
-        # A fact of the database, so any worker can tell it at scrape time.
         try:
-            update_lag(audit.store)
-        except Exception as e:  # a scrape must not fail because the store is down
-            log.warning("checkpoint lag not measured: %s", e)
+            measure_checkpoints(audit.store)
+        except Exception as e:
+            log.warning("checkpoint lag and age not measured: %s", e)
     data, content_type = metrics.render()
     return Response(data, media_type=content_type)
