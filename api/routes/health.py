@@ -60,20 +60,34 @@ def _view_detail(status: ViewStatus) -> dict[str, object]:
     return detail
 
 
+SCRAPE_WAIT_SECONDS = 1.0
+"""Longest a scrape waits for a connection of the ledger's pool: while every connection is
+busy, it answers with the pools' series (and the last head, lags and age measured) at once
+rather than queue behind the requests it reports on."""
+
+
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
 def prometheus_metrics(request: Request, views: Views, ledger: Ledger) -> Response:
-    # What this process holds first (its pools, its queue), before this scrape's own reads
-    # take a connection of a pool.
+    # What this process holds (its pools, its queue) first, before this scrape's own reads
+    # take a connection.
     process = getattr(request.app.state, "process_metrics", None)
     if process is not None:
         process.measure()
     # Facts of the database, so any worker tells the same at scrape time.
     try:
-        metrics.LOG_HEAD.set(ledger.head_position())
+        head = ledger.head_within(SCRAPE_WAIT_SECONDS)
     except Exception as e:  # a scrape still reports everything else when the store is down
-        log.warning("log head not measured: %s", e)
+        log.warning("log head, view lag and checkpoints not measured: %s", e)
+    else:
+        _measure_from_the_database(request, views, head)
+    data, content_type = metrics.render()
+    return Response(data, media_type=content_type)
+
+
+def _measure_from_the_database(request: Request, views: Views, head: int) -> None:
+    metrics.LOG_HEAD.set(head)
     try:
-        for status in views.status():
+        for status in views.status(head):
             metrics.PROJECTION_LAG.labels(status.name).set(status.lag)
             metrics.PROJECTION_STALLED.labels(status.name).set(int(status.failure is not None))
     except Exception:
@@ -84,5 +98,3 @@ def prometheus_metrics(request: Request, views: Views, ledger: Ledger) -> Respon
             measure_checkpoints(audit.store)
         except Exception as e:
             log.warning("checkpoint lag and age not measured: %s", e)
-    data, content_type = metrics.render()
-    return Response(data, media_type=content_type)
