@@ -84,16 +84,19 @@ class NamedPools:
 
     def close(self) -> None:
         """Stop counting and drop the series of every pool (a process that stops its runtime
-        and builds another, as tests do, then shows only the new one's)."""
+        and builds another, as tests do, then shows only the new one's). In multi-process
+        mode the series stay in the worker's files, which the supervisor deletes (``live*``
+        gauges) or keeps in the sums (the counter) once the worker is gone."""
         with self._lock:
             for wrapper, listener in self._listeners:
                 with contextlib.suppress(ValueError):
                     wrapper.timed_out.remove(listener)
             self._listeners.clear()
-            for name in self._pools:
-                for family in (*(gauge for gauge, _ in _POOL_GAUGES), metrics.POOL_TIMEOUTS):
-                    with contextlib.suppress(KeyError):
-                        family.remove(name)
+            if not metrics.multiprocess_mode():
+                for name in self._pools:
+                    for family in (*(g for g, _ in _POOL_GAUGES), metrics.POOL_TIMEOUTS):
+                        with contextlib.suppress(KeyError):
+                            family.remove(name)
             self._pools.clear()
 
 
