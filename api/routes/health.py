@@ -61,9 +61,9 @@ def _view_detail(status: ViewStatus) -> dict[str, object]:
 
 
 SCRAPE_WAIT_SECONDS = 1.0
-"""Longest a scrape waits for a connection of the ledger's pool: while every connection is
-busy, it answers with the pools' series (and the last head, lags and age measured) at once
-rather than queue behind the requests it reports on."""
+"""Longest a scrape waits for a connection of the ledger's pool to read the head of the log:
+while every connection stays busy, it answers within that with the pools' series (and the last
+head, lags and age measured) rather than queue behind the requests it reports on."""
 
 
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
