@@ -43,6 +43,7 @@ from api.routes import audit as audit_routes
 from ledger.application.app import LedgerApplication
 from runtime import metrics
 from runtime.bootstrap import Runtime
+from runtime.build import build_labels
 from runtime.settings import Settings
 
 DESCRIPTION = """
@@ -71,9 +72,11 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = Runtime(settings, ledger=ledger).serve()
         metrics.API_WORKER.set(1)
+        metrics.BUILD_INFO.labels(**build_labels("api")).set(1)
         app.state.ledger = runtime.ledger
         app.state.views = runtime.views.runner if runtime.views else None
         app.state.audit = runtime.audit
+        app.state.process_metrics = runtime.process_metrics
         app.state.access_log = runtime.audit.access_log if runtime.audit else None
         try:
             yield

@@ -168,8 +168,9 @@ class ProjectionRunner:
 
     # --- status -------------------------------------------------------------------------------
 
-    def status(self) -> list[ViewStatus]:
-        head = self.head()
+    def status(self, head: int | None = None) -> list[ViewStatus]:
+        """Each view's status, against ``head`` if the caller read it already."""
+        head = self.head() if head is None else head
         with self.store.read() as tx:
             rows = tx.fetchall(
                 f"SELECT name, version, position, state FROM {TRACKING_TABLE} ORDER BY name"

@@ -13,11 +13,14 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import psycopg
 
 from ledger.persistence.config import StoreConfig
+
+if TYPE_CHECKING:
+    from psycopg_pool import ConnectionPool
 
 Row = tuple[Any, ...]
 
@@ -160,6 +163,11 @@ class PostgresViewStore:
         # While the database is away, view reads fail within seconds, as writes do.
         fail_fast(self._pool, wait_seconds=wait_seconds)
         self._pool.open()
+
+    @property
+    def pool(self) -> ConnectionPool[psycopg.Connection[Row]]:
+        """The store's connections (the API reports them as ``pool="views"``)."""
+        return self._pool
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:

@@ -5,8 +5,9 @@ and, on the embedded store, the in-process sealer. Built and stopped by the app'
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ledger.application.app import LedgerApplication
@@ -59,10 +60,17 @@ def build_sealer(
     )
 
 
-def update_lag(store: AuditStore) -> int:
+def measure_checkpoints(
+    store: AuditStore, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+) -> int:
+    """Set the checkpoint lag and age from the database (so any API worker tells the same);
+    the lag. The age is 0 while there is no checkpoint (the sealer's own series counts from
+    when it started)."""
     latest = store.latest_checkpoint()
     lag = store.events_after(latest.last_position if latest else 0)
     metrics.CHECKPOINT_LAG.set(lag)
+    age = 0.0 if latest is None else (clock() - latest.sealed_at).total_seconds()
+    metrics.CHECKPOINT_AGE.set(max(0.0, age))
     return lag
 
 

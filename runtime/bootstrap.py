@@ -19,6 +19,7 @@ from projections.runner import ProjectionRunner
 from projections.store import open_view_store
 from runtime import metrics
 from runtime.audit import AuditRuntime, start_audit, stop_audit
+from runtime.process_metrics import ProcessMetrics, pools_of
 from runtime.settings import Settings
 from runtime.views import RunningViews, start_views
 
@@ -72,6 +73,7 @@ class Runtime:
         )
         self.views: RunningViews | None = None
         self.audit: AuditRuntime | None = None
+        self.process_metrics: ProcessMetrics | None = None
         self._directory: ProjectionRunner | None = None
         self._serving = False
 
@@ -81,8 +83,14 @@ class Runtime:
         if group_commit is not None:
             committer = self.ledger.uow.start_group_commit(group_commit)
             committer.listeners.append(metrics.observe_group_commit)
+            committer.refusals.append(metrics.GROUP_COMMIT_REFUSED.inc)
         self.views = start_views(self.settings, self.ledger)
         self.audit = start_audit(self.settings, self.ledger)
+        pools = pools_of(self.ledger, self.views.runner.store)
+        self.process_metrics = ProcessMetrics(self.ledger, pools)
+        if metrics.multiprocess_mode():
+            # Each worker keeps its own files fresh: a scrape is answered by one worker only.
+            self.process_metrics.start()
         return self
 
     def view_runner(self) -> ProjectionRunner:
@@ -108,6 +116,9 @@ class Runtime:
         return ViewDirectory(self._directory.store)
 
     def stop(self) -> None:
+        if self.process_metrics is not None:
+            self.process_metrics.stop()
+            self.process_metrics = None
         if self._directory is not None:
             self._directory.store.close()
             self._directory = None

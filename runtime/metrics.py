@@ -11,7 +11,6 @@ import logging
 import os
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -26,9 +25,6 @@ from prometheus_client import (
 from prometheus_client.metrics_core import Metric
 from prometheus_client.process_collector import ProcessCollector
 from prometheus_client.registry import Collector
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger("runtime.metrics")
 
@@ -91,6 +87,24 @@ CHECKPOINT_LAG = Gauge(
     "Events in the log that no signed checkpoint covers yet.",
     multiprocess_mode="livemostrecent",
 )
+CHECKPOINT_AGE = Gauge(
+    "ledger_checkpoint_age_seconds",
+    "Seconds since the latest signed checkpoint (measured when scraped; 0 while there is none).",
+    multiprocess_mode="livemostrecent",
+)
+LOG_HEAD = Gauge(
+    "ledger_log_head_position",
+    "The position of the last event in the log (measured when scraped).",
+    multiprocess_mode="livemostrecent",
+)
+# Info is not supported in multi-process mode: a gauge at 1. "livemax": one sample per build
+# the live workers run (every worker runs the same one, so one sample, never the worker count).
+BUILD_INFO = Gauge(
+    "ledger_build_info",
+    "The running build: package version, Python version, which worker (always 1).",
+    ["version", "python", "worker"],
+    multiprocess_mode="livemax",
+)
 ACCESS_QUEUE_DEPTH = Gauge(
     "ledger_access_queue_depth",
     "Access records waiting to be written, summed over live worker processes.",
@@ -122,12 +136,51 @@ GROUP_COMMIT_QUEUE = Gauge(
     "Commands waiting for the group committer (measured when scraped), per process.",
     multiprocess_mode="livesum",
 )
-GROUP_COMMIT_REFUSED = Gauge(
-    "ledger_group_commit_refused_commands",
-    "Commands refused with 503 because the group-commit queue was full, since the process "
-    "started (measured when scraped).",
+GROUP_COMMIT_REFUSED = Counter(
+    "ledger_group_commit_refused_commands_total",
+    "Commands refused with 503 because the group-commit queue was full "
+    "(LEDGER_GROUP_COMMIT_MAX_QUEUE).",
+)
+
+
+# The connection pools of the process (runtime.process_metrics), by the name it registers them
+# under. Measured from each process's pools and summed over the live worker processes: what the
+# API as a whole holds and may open, and how many of its requests wait.
+POOL_MAX = Gauge(
+    "ledger_db_pool_connections_max",
+    "Most connections the pool may open (its configured max size), summed over live workers.",
+    ["pool"],
     multiprocess_mode="livesum",
 )
+POOL_CONNECTIONS = Gauge(
+    "ledger_db_pool_connections",
+    "Connections the pool holds (in use, idle, or being opened), summed over live workers.",
+    ["pool"],
+    multiprocess_mode="livesum",
+)
+POOL_IDLE = Gauge(
+    "ledger_db_pool_connections_idle",
+    "Connections idle in the pool, ready to be handed out, summed over live workers.",
+    ["pool"],
+    multiprocess_mode="livesum",
+)
+POOL_WAITING = Gauge(
+    "ledger_db_pool_requests_waiting",
+    "Requests waiting for a connection of the pool, summed over live workers.",
+    ["pool"],
+    multiprocess_mode="livesum",
+)
+POOL_TIMEOUTS = Counter(
+    "ledger_db_pool_timeouts_total",
+    "Requests that waited LEDGER_POOL_WAIT_SECONDS for a connection of the pool and got none "
+    "while the database answered (every connection in use); an HTTP request then answers 503.",
+    ["pool"],
+)
+
+
+def multiprocess_mode() -> bool:
+    """Whether the series are written to files that several worker processes share."""
+    return bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
 
 
 def observe_group_commit(commands: int, seconds: float) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import platform
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +24,7 @@ from prometheus_client.registry import Collector
 
 # Where it was first defined; the view runner needs it too, below the runtime layer.
 from ledger.persistence.failfast import lost_connection as lost_connection
+from runtime.build import build_labels
 
 if TYPE_CHECKING:
     from projections.failures import ViewFailure
@@ -51,9 +51,7 @@ class WorkerMetrics:
             "ledger_build",
             "The running build: package version, Python version, which worker.",
             registry=self.registry,
-        ).info(
-            {"version": _package_version(), "python": platform.python_version(), "worker": worker}
-        )
+        ).info(build_labels(worker))
         self.reconnects = Counter(
             "ledger_database_reconnects_total",
             "Times the worker got its database back after losing it (a dropped connection, a "
@@ -164,6 +162,12 @@ class ProjectionMetrics(WorkerMetrics):
                 if status.lag == 0:
                     self._moved[status.name] = now
 
+    @property
+    def head_seen(self) -> int:
+        """The furthest head of the log this worker has read."""
+        with self._lock:
+            return self._head
+
     def progress(self) -> dict[str, tuple[int, bool]]:
         """Each view's lag and whether it is stalled, now."""
         head = self._head
@@ -188,12 +192,23 @@ class _ProjectionProgress(Collector):
         self.metrics = metrics
 
     def describe(self) -> list[Metric]:
-        return list(self._families({}))
+        return list(self._families({}, None))
 
     def collect(self) -> list[Metric]:
-        return list(self._families(self.metrics.progress()))
+        progress = self.metrics.progress()
+        return list(self._families(progress, self.metrics.head_seen))
 
-    def _families(self, progress: dict[str, tuple[int, bool]]) -> Iterator[Metric]:
+    def _families(
+        self, progress: dict[str, tuple[int, bool]], head: int | None
+    ) -> Iterator[Metric]:
+        position = GaugeMetricFamily(
+            "ledger_log_head_position",
+            "The position of the last event in the log (measured when scraped; the last head "
+            "seen while the database cannot be read).",
+        )
+        if head is not None:
+            position.add_metric([], head)
+        yield position
         lag = GaugeMetricFamily(
             "ledger_projection_lag_events",
             "Events a view is behind the head of the log (measured when scraped).",
@@ -238,15 +253,6 @@ class SealMetrics(WorkerMetrics):
 
     def age_from(self, seconds: Callable[[], float]) -> None:
         self.age.set_function(seconds)
-
-
-def _package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("sme-service-ledger")
-    except PackageNotFoundError:  # pragma: no cover - a source tree never installed
-        return "unknown"
 
 
 class DatabaseWatch:

@@ -11,7 +11,7 @@ from api.responses import json_response
 from api.views import Views
 from projections.runner import ViewStatus
 from runtime import metrics
-from runtime.audit import update_lag
+from runtime.audit import measure_checkpoints
 
 router = APIRouter(tags=["operations"])
 log = logging.getLogger("api")
@@ -60,25 +60,41 @@ def _view_detail(status: ViewStatus) -> dict[str, object]:
     return detail
 
 
+SCRAPE_WAIT_SECONDS = 1.0
+"""Longest a scrape waits for a connection of the ledger's pool to read the head of the log:
+while every connection stays busy, it answers within that with the pools' series (and the last
+head, lags and age measured) rather than queue behind the requests it reports on."""
+
+
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
 def prometheus_metrics(request: Request, views: Views, ledger: Ledger) -> Response:
-    committer = ledger.uow.committer
-    if committer is not None:
-        stats = committer.stats()
-        metrics.GROUP_COMMIT_QUEUE.set(stats.queue_depth)
-        metrics.GROUP_COMMIT_REFUSED.set(stats.refused_total)
+    # What this process holds (its pools, its queue) first, before this scrape's own reads
+    # take a connection.
+    process = getattr(request.app.state, "process_metrics", None)
+    if process is not None:
+        process.measure()
+    # Facts of the database, so any worker tells the same at scrape time.
     try:
-        for status in views.status():
+        head = ledger.head_within(SCRAPE_WAIT_SECONDS)
+    except Exception as e:  # a scrape still reports everything else when the store is down
+        log.warning("log head, view lag and checkpoints not measured: %s", e)
+    else:
+        _measure_from_the_database(request, views, head)
+    data, content_type = metrics.render()
+    return Response(data, media_type=content_type)
+
+
+def _measure_from_the_database(request: Request, views: Views, head: int) -> None:
+    metrics.LOG_HEAD.set(head)
+    try:
+        for status in views.status(head):
             metrics.PROJECTION_LAG.labels(status.name).set(status.lag)
             metrics.PROJECTION_STALLED.labels(status.name).set(int(status.failure is not None))
-    except Exception:  # a scrape still reports everything else when the store is down
+    except Exception:
         metrics.log.warning("could not measure view lag", exc_info=True)
     audit = getattr(request.app.state, "audit", None)
     if audit is not None:
-        # A fact of the database, so any worker can tell it at scrape time.
         try:
-            update_lag(audit.store)
-        except Exception as e:  # a scrape must not fail because the store is down
-            log.warning("checkpoint lag not measured: %s", e)
-    data, content_type = metrics.render()
-    return Response(data, media_type=content_type)
+            measure_checkpoints(audit.store)
+        except Exception as e:
+            log.warning("checkpoint lag and age not measured: %s", e)

@@ -15,6 +15,7 @@ never turns into an unbounded backlog of requests that time out anyway.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import deque
@@ -54,6 +55,8 @@ class GroupCommitStats:
 
 BatchListener = Callable[[int, float], None]
 """Called after every batch with its number of commands and the seconds its save took."""
+RefusalListener = Callable[[], None]
+"""Called once for each command refused because the queue was full."""
 
 
 class GroupCommitter(Generic[W, R]):
@@ -84,6 +87,7 @@ class GroupCommitter(Generic[W, R]):
         self._refused = 0
         self._last_batch = 0
         self.listeners: list[BatchListener] = []
+        self.refusals: list[RefusalListener] = []
 
     # --- callers ---------------------------------------------------------------------------
 
@@ -95,6 +99,9 @@ class GroupCommitter(Generic[W, R]):
                 raise UnavailableError("The ledger is shutting down; nothing was recorded.")
             if len(self._queue) >= self.config.max_queue:
                 self._refused += 1
+                for listener in self.refusals:
+                    with contextlib.suppress(Exception):  # a metrics callback must not fail it
+                        listener()
                 raise UnavailableError(
                     f"{len(self._queue)} writes are already waiting to be committed; nothing "
                     "was recorded. Retry shortly.",

@@ -46,6 +46,8 @@ class LedgerRecorder(Protocol):
 
     def ping(self) -> None: ...
 
+    def head_within(self, wait_seconds: float) -> int: ...
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -258,6 +260,11 @@ class LedgerCore(Application[UUID]):
 
     def head_position(self) -> int:
         return self.recorder.max_notification_id() or 0
+
+    def head_within(self, wait_seconds: float) -> int:
+        """The head of the log, waiting at most ``wait_seconds`` for a pooled connection and
+        never retried (an operator's read that must not queue behind a busy pool)."""
+        return self.recorder_ext.head_within(wait_seconds)
 
     def ping(self) -> None:
         self.recorder_ext.ping()

@@ -13,6 +13,9 @@ before the client hears anything. Here, for one pool:
 - the pool stops retrying a failed connection after ``reconnect_seconds`` (its own back-off
   doubles without bound otherwise), so the next request after the database is back connects
   at once instead of waiting out a long back-off;
+- a request that waited out the pool's timeout while the database answered (every connection
+  in use, none given back in time) is told to the ``timed_out`` listeners (the API counts it
+  in ``ledger_db_pool_timeouts_total``); one refused because the database is away is not;
 - a pooled connection is checked when it is handed out (the store's pre-ping) here rather than
   by the pool: the pool sleeps a back-off of one second, then two, after each connection that
   fails its check, so after ``pg_terminate_backend`` of a warm pool of eight the first write
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from time import monotonic
 from typing import Any
 
@@ -80,6 +84,9 @@ class FailFast:
         self._checking = threading.Lock()
         self._away_since: float | None = None
         self._last_probe = 0.0
+        self.timed_out: list[Callable[[], None]] = []
+        """Called for each request that waited for a connection and got none in time while
+        the database answered (the pool was busy)."""
         pool.timeout = wait_seconds
         pool.reconnect_timeout = reconnect_seconds
         if isinstance(pool.kwargs, dict):
@@ -124,6 +131,8 @@ class FailFast:
         except PoolTimeout:
             if self._connection_errors() > errors_before or self._away_since is not None:
                 self._mark_away()
+            else:
+                self._tell_timed_out()
             raise
         if self._away_since is not None:
             log.warning(
@@ -149,6 +158,13 @@ class FailFast:
             log.debug("checking the pool's idle connections failed", exc_info=True)
         finally:
             self._checking.release()
+
+    def _tell_timed_out(self) -> None:
+        for listener in list(self.timed_out):
+            try:
+                listener()
+            except Exception:  # a metrics callback must never turn into the caller's error
+                log.debug("a timed_out listener failed", exc_info=True)
 
     def _may_probe(self) -> bool:
         now = monotonic()
@@ -177,6 +193,12 @@ def fail_fast(pool: ConnectionPool[Any], *, wait_seconds: float) -> FailFast:
         existing = FailFast(pool, wait_seconds=wait_seconds)
         pool._ledger_fail_fast = existing  # type: ignore[attr-defined]
     return existing
+
+
+def fail_fast_of(pool: object) -> FailFast | None:
+    """The wrapper :func:`fail_fast` put on ``pool``, if it did."""
+    wrapper = getattr(pool, "_ledger_fail_fast", None)
+    return wrapper if isinstance(wrapper, FailFast) else None
 
 
 def lost_connection(error: BaseException) -> bool:

@@ -236,3 +236,14 @@ class LedgerPostgresRecorder(PostgresApplicationRecorder, _ArrayInsert):
         pool.open()
         with pool.connection(timeout=timeout) as conn:
             conn.execute("SELECT 1")
+
+    def head_within(self, wait_seconds: float) -> int:
+        """The last position of the log, waiting at most ``wait_seconds`` for a connection and
+        tried once: a scrape answers within that however busy the pool is (the library's
+        ``max_notification_id`` retries ten times, each waiting out the pool's timeout)."""
+        pool = self.datastore.pool
+        pool.open()
+        with pool.connection(timeout=wait_seconds) as conn, conn.cursor() as curs:
+            curs.execute(self.max_notification_id_statement)
+            row = curs.fetchone()
+        return int(row["max"] or 0) if row else 0

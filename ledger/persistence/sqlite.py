@@ -184,6 +184,10 @@ class LedgerSQLiteRecorder(SQLiteApplicationRecorder):
         with self.datastore.transaction(commit=False) as c:
             c.execute("SELECT 1")
 
+    def head_within(self, wait_seconds: float) -> int:
+        """The last position of the log (there is no pool to wait for here)."""
+        return self.max_notification_id() or 0
+
 
 def _uuid(value: UUID | str) -> UUID:
     return value if isinstance(value, UUID) else UUID(value)

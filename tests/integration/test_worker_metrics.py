@@ -1,7 +1,7 @@
 """Each worker serves its own Prometheus series on ``--metrics-host``/``--metrics-port``:
-`sme-ledger project` each view's position, lag, events projected and a stalled flag; `sme-ledger
-seal` its checkpoint lag, the age of the latest checkpoint and the checkpoints written; both
-their database reconnects and build info, and nothing of the API's."""
+`sme-ledger project` the head of the log and each view's position, lag, events projected and a
+stalled flag; `sme-ledger seal` its checkpoint lag, the age of the latest checkpoint and the
+checkpoints written; both their database reconnects and build info, and nothing of the API's."""
 
 from __future__ import annotations
 
@@ -112,6 +112,8 @@ def test_the_projection_worker_exports_each_views_position_lag_progress_and_stal
         assert value(held, "ledger_projection_stalled", projection=view) == 1
         assert value(last, "ledger_projection_stalled", projection=view) == 0
         assert value(last, "ledger_projection_events_total", projection=view) == head + 3
+    assert value(first, "ledger_log_head_position") == head
+    assert value(held, "ledger_log_head_position") == head + 2
     assert value(first, "ledger_database_reconnects_total") == 0
     assert value(last, "ledger_database_reconnects_total") >= 1
     assert value(last, "ledger_database_up") == 1

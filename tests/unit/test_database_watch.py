@@ -71,6 +71,7 @@ def test_a_view_behind_the_log_that_does_not_move_is_stalled_one_that_moves_is_n
     assert sample(observed, "ledger_projection_lag_events", projection="a") == 1
     assert sample(observed, "ledger_projection_position", projection="a") == 8
     assert sample(observed, "ledger_projection_events_total", projection="a") == 8
+    assert sample(observed, "ledger_log_head_position") == 9
 
 
 def test_a_scrape_while_the_head_cannot_be_read_uses_the_last_head_seen() -> None:
@@ -82,3 +83,4 @@ def test_a_scrape_while_the_head_cannot_be_read_uses_the_last_head_seen() -> Non
     observed.advanced("a", 2, head=5)
 
     assert observed.progress() == {"a": (3, False)}
+    assert sample(observed, "ledger_log_head_position") == 5
