@@ -19,6 +19,7 @@ from projections.runner import ProjectionRunner
 from projections.store import open_view_store
 from runtime import metrics
 from runtime.audit import AuditRuntime, start_audit, stop_audit
+from runtime.reads import Reads, open_reads
 from runtime.settings import Settings
 from runtime.views import RunningViews, start_views
 
@@ -54,8 +55,9 @@ class Runtime:
 
     The API's lifespan, every command of ``sme-ledger``, every worker and the test fixtures build
     what they run here. ``serve()`` starts what an API process runs beside the ledger (group
-    commit, the embedded views and sealer, the access trail); ``stop()`` stops it all, committing
-    what is waiting first. A ledger lent by a test is used as it is and not closed.
+    commit, the embedded views and sealer, the access trail, the reads of the hot standby);
+    ``stop()`` stops it all, committing what is waiting first. A ledger lent by a test is used
+    as it is and not closed.
     """
 
     def __init__(
@@ -72,6 +74,8 @@ class Runtime:
         )
         self.views: RunningViews | None = None
         self.audit: AuditRuntime | None = None
+        self.reads: Reads | None = None
+        """Where the read-only routes read (the hot standby, if one is set)."""
         self._directory: ProjectionRunner | None = None
         self._serving = False
 
@@ -83,6 +87,7 @@ class Runtime:
             committer.listeners.append(metrics.observe_group_commit)
         self.views = start_views(self.settings, self.ledger)
         self.audit = start_audit(self.settings, self.ledger)
+        self.reads = open_reads(self.settings, self.ledger, self.views.runner, self.audit.store)
         return self
 
     def view_runner(self) -> ProjectionRunner:
@@ -108,6 +113,9 @@ class Runtime:
         return ViewDirectory(self._directory.store)
 
     def stop(self) -> None:
+        if self.reads is not None:
+            self.reads.close()
+            self.reads = None
         if self._directory is not None:
             self._directory.store.close()
             self._directory = None
