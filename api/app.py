@@ -74,6 +74,7 @@ def create_app(
         app.state.ledger = runtime.ledger
         app.state.views = runtime.views.runner if runtime.views else None
         app.state.audit = runtime.audit
+        app.state.reads = runtime.reads
         app.state.access_log = runtime.audit.access_log if runtime.audit else None
         try:
             yield
