@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 
+from eventsourcing.postgres import PostgresApplicationRecorder
+
 from ledger.application.app import LedgerApplication
 from ledger.application.log_reader import LogReader
 from ledger.audit.proofs import AuditProofs
@@ -88,7 +90,11 @@ def open_reads(
     config = settings.read_store
     if config is None:
         return Reads(views, views, ledger.log_reader(), audit, AuditProofs(audit))
-    standby = Standby(config)
+    recorder = ledger.recorder
+    if not isinstance(recorder, PostgresApplicationRecorder):  # refused by the settings too
+        msg = "a read standby is read beside a PostgreSQL primary only"
+        raise TypeError(msg)
+    standby = Standby(config, recorder.events_table_name)
     runner = ProjectionRunner(ledger, StandbyViewStore(standby), all_projections())
     return Reads(
         runner,

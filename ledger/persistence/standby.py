@@ -25,6 +25,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Notification, StoredEvent
 from eventsourcing.postgres import PostgresDatastore
+from psycopg.rows import tuple_row
 
 from ledger.domain.errors.base import UnavailableError
 from ledger.persistence.audit_sql import PostgresAuditStore
@@ -33,7 +34,6 @@ from ledger.persistence.failfast import DatabaseAwayError, FailFast, fail_fast, 
 
 APPLICATION_NAME = "sme-ledger reads"
 """How the standby's ``pg_stat_activity`` names the service's read connections."""
-EVENTS_TABLE = "stored_events"
 # Cancelled on the standby because replaying the primary's changes needed the rows it read
 # (max_standby_streaming_delay): worth a retry, not an internal error.
 RECOVERY_CONFLICT = "40001"
@@ -42,7 +42,7 @@ _STATE_SQL = (
     "CASE WHEN pg_last_wal_receive_lsn() IS NULL "
     "OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 "
     "ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END "
-    f"FROM {EVENTS_TABLE}"
+    "FROM {table}"
 )
 
 
@@ -82,7 +82,9 @@ def _failure(error: BaseException) -> str | None:
 class Standby:
     """One process's connections to the hot standby, and what is read over them."""
 
-    def __init__(self, config: StoreConfig) -> None:
+    def __init__(self, config: StoreConfig, events_table: str) -> None:
+        """A standby of the primary whose log is ``events_table`` (the primary recorder's)."""
+        self.events_table = events_table
         env = eventsourcing_env(config)  # the primary's URL rules: no query string, and so on
         self.datastore = PostgresDatastore(
             env["POSTGRES_DBNAME"],
@@ -103,7 +105,7 @@ class Standby:
         # Opened without waiting: the service starts while the standby is away, and says so.
         pool.open(wait=False)
         self.log = StandbyLog(self)
-        self.audit = StandbyAuditStore(self, EVENTS_TABLE)
+        self.audit = StandbyAuditStore(self, events_table)
 
     @property
     def away(self) -> bool:
@@ -133,11 +135,19 @@ class Standby:
         with self.reading(), self.datastore.transaction(commit=False) as cursor:
             yield cursor
 
-    def state(self) -> StandbyState:
-        """What the standby has replayed (raises :class:`StandbyUnavailableError`)."""
-        with self.transaction() as cursor:
-            cursor.execute(_STATE_SQL)
-            head, in_recovery, lag = cursor.fetchone().values()
+    def state(self, timeout: float = 1.0) -> StandbyState:
+        """What the standby has replayed, waiting at most ``timeout`` for a connection (a
+        readiness check answers within a second whatever the pool's wait). Raises
+        :class:`StandbyUnavailableError`."""
+        with (
+            self.reading(),
+            self.datastore.pool.connection(timeout=timeout) as conn,
+            conn.cursor(row_factory=tuple_row) as cursor,
+        ):
+            cursor.execute(_STATE_SQL.format(table=self.events_table))
+            row = cursor.fetchone()
+        assert row is not None  # an aggregate query always answers a row
+        head, in_recovery, lag = row
         return StandbyState(int(head), float(lag or 0), bool(in_recovery))
 
     def close(self) -> None:
@@ -150,10 +160,11 @@ class StandbyLog:
 
     def __init__(self, standby: Standby) -> None:
         self.standby = standby
+        self.table = standby.events_table
 
     def max_notification_id(self) -> int | None:
         with self.standby.transaction() as cursor:
-            cursor.execute(f"SELECT max(notification_id) AS max FROM {EVENTS_TABLE}")
+            cursor.execute(f"SELECT max(notification_id) AS max FROM {self.table}")
             found: int | None = cursor.fetchone()["max"]
         return found
 
@@ -180,7 +191,7 @@ class StandbyLog:
         with self.standby.transaction() as cursor:
             cursor.execute(
                 "SELECT notification_id, originator_id, originator_version, topic, state "
-                f"FROM {EVENTS_TABLE} WHERE {' AND '.join(clauses)} "
+                f"FROM {self.table} WHERE {' AND '.join(clauses)} "
                 "ORDER BY notification_id LIMIT %s",
                 [*params, limit],
             )
@@ -201,7 +212,7 @@ class StandbyLog:
         with self.standby.transaction() as cursor:
             cursor.execute(
                 "SELECT notification_id, originator_version, topic, state "
-                f"FROM {EVENTS_TABLE} WHERE originator_id = %s ORDER BY originator_version",
+                f"FROM {self.table} WHERE originator_id = %s ORDER BY originator_version",
                 (stream_id,),
             )
             rows = cursor.fetchall()
