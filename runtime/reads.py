@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from eventsourcing.postgres import PostgresApplicationRecorder
 
 from ledger.application.app import LedgerApplication
-from ledger.application.log_reader import LogReader
+from ledger.application.log_reader import LogReader, LogSource
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.records import AuditStore
+from ledger.persistence.audit_store import audit_store_for
+from ledger.persistence.config import StoreConfig
 from ledger.persistence.standby import Standby
 from projections.catalog import all_projections
 from projections.runner import ProjectionRunner
@@ -79,6 +81,33 @@ class Reads:
             self.standby.close()
 
 
+def _standby_of(config: StoreConfig, ledger: LedgerApplication) -> Standby:
+    recorder = ledger.recorder
+    if not isinstance(recorder, PostgresApplicationRecorder):  # refused by the settings too
+        msg = "a read standby is read beside a PostgreSQL primary only"
+        raise TypeError(msg)
+    return Standby(config, recorder.events_table_name)
+
+
+@contextmanager
+def audit_reads(
+    settings: Settings, ledger: LedgerApplication
+) -> Iterator[tuple[LogSource, AuditStore]]:
+    """The log and the audit store an auditor's export reads (``sme-ledger audit export``): the
+    standby's if ``settings`` name one, else ``ledger``'s own. A checkpoint on the standby has
+    its leaves and events there too (they were committed before it), so a pack read there is
+    as whole as one read on the primary, up to an older checkpoint at worst."""
+    config = settings.read_store
+    if config is None:
+        yield ledger.log_source, audit_store_for(ledger.recorder)
+        return
+    standby = _standby_of(config, ledger)
+    try:
+        yield standby.log, standby.audit
+    finally:
+        standby.close()
+
+
 def open_reads(
     settings: Settings,
     ledger: LedgerApplication,
@@ -90,11 +119,7 @@ def open_reads(
     config = settings.read_store
     if config is None:
         return Reads(views, views, ledger.log_reader(), audit, AuditProofs(audit))
-    recorder = ledger.recorder
-    if not isinstance(recorder, PostgresApplicationRecorder):  # refused by the settings too
-        msg = "a read standby is read beside a PostgreSQL primary only"
-        raise TypeError(msg)
-    standby = Standby(config, recorder.events_table_name)
+    standby = _standby_of(config, ledger)
     runner = ProjectionRunner(ledger, StandbyViewStore(standby), all_projections())
     return Reads(
         runner,

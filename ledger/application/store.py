@@ -223,10 +223,15 @@ class LedgerCore(Application[UUID]):
     def _events(self, stream_id: UUID, **query: Any) -> list[CanMutateAggregate[UUID]]:
         return [cast(CanMutateAggregate[UUID], e) for e in self.events.get(stream_id, **query)]
 
+    @property
+    def log_source(self) -> LogSource:
+        """This ledger's recorder, as the log is read from it."""
+        return cast(LogSource, self.recorder)
+
     def log_reader(self, source: LogSource | None = None) -> LogReader:
         """The log of ``source`` (default: this ledger's own recorder), decoded as this ledger
         decodes its events."""
-        return LogReader(source or cast(LogSource, self.recorder), self.mapper)
+        return LogReader(source or self.log_source, self.mapper)
 
     def history(self, stream_id: UUID) -> list[LoggedEvent]:
         """Every event of one stream with its log position."""
