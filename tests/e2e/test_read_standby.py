@@ -10,6 +10,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,6 +20,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import InitialiseLedger, IssueKey
+from ledger.audit.keys import SigningKey
+from ledger.audit.pack import export_pack
 from ledger.domain.access_key import Role
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
@@ -25,7 +29,9 @@ from ledger.persistence.standby import APPLICATION_NAME
 from projections.catalog import all_projections, ensure_view_schema
 from projections.runner import ProjectionRunner
 from projections.store import open_view_store
+from runtime.audit import build_sealer
 from runtime.bootstrap import build_ledger
+from runtime.reads import audit_reads
 from runtime.settings import Settings
 from tests.acting import act
 from tests.api._support import SETUP, new_uscc
@@ -42,6 +48,8 @@ class Setup:
     standby: Cluster
     client: TestClient
     auditor: dict[str, str]
+    ledger: LedgerApplication
+    settings: Settings
 
 
 @pytest.fixture
@@ -66,7 +74,8 @@ def setup() -> Iterator[Setup]:
         )
         client = stack.enter_context(TestClient(create_app(settings, ledger=ledger)))
         client.headers["Authorization"] = f"Bearer {admin}"
-        yield Setup(primary, standby, client, {"Authorization": f"Bearer {auditor}"})
+        auditor_key = {"Authorization": f"Bearer {auditor}"}
+        yield Setup(primary, standby, client, auditor_key, ledger, settings)
 
 
 class ProjectionWorker:
@@ -171,8 +180,17 @@ def test_a_standby_away_fails_view_reads_fast_while_writes_go_on(setup: Setup) -
         assert away.json()["code"] == "standby_unavailable"
         assert away.headers["retry-after"]
         assert seconds < FAIL_FAST_SECONDS
+    for path in ("/v1/events", "/v1/audit/checkpoints/latest"):
+        (away, seconds) = _timed(partial(client.get, path, headers=setup.auditor))
+        assert away.status_code == 503, (path, away.text)
+        assert away.json()["code"] == "standby_unavailable"
+        assert seconds < FAIL_FAST_SECONDS
     written = _register(client)
     assert written["position"] > first["position"]  # type: ignore[operator]
+    # What is read on the primary goes on: a list, a resource, the access trail.
+    assert client.get("/v1/platforms").status_code == 200
+    assert client.get(f"/v1/platforms/{written['id']}").status_code == 200
+    assert client.get("/v1/audit/access", headers=setup.auditor).status_code == 200
     ready = client.get("/readyz")
     assert ready.status_code == 200
     assert ready.json()["status"] == "degraded"
@@ -185,3 +203,30 @@ def test_a_standby_away_fails_view_reads_fast_while_writes_go_on(setup: Setup) -
         assert time.monotonic() < deadline, back.text
         time.sleep(0.1)
     assert "ledger_read_replica_up 1.0" in client.get("/metrics").text
+
+
+def test_checkpoints_and_evidence_packs_are_read_from_the_standby(
+    setup: Setup, tmp_path: Path
+) -> None:
+    client, standby = setup.client, setup.standby
+    sealer = build_sealer(setup.settings, setup.ledger, SigningKey.generate())
+    _register(client)
+    sealer.seal(force_checkpoint=True)
+    wait_for_replay(setup.primary, standby)
+    sealed = client.get("/v1/audit/checkpoints/latest", headers=setup.auditor)
+    assert sealed.status_code == 200, sealed.text
+
+    _pause_replay(standby)
+    _register(client)
+    [later] = sealer.seal(force_checkpoint=True).checkpoints  # on the primary only, for now
+    still = client.get("/v1/audit/checkpoints/latest", headers=setup.auditor)
+    with audit_reads(setup.settings, setup.ledger) as (log, store):
+        pack = export_pack(log, store, tmp_path / "pack.zip")
+    standby.execute("SELECT pg_wal_replay_resume()")
+    wait_for_replay(setup.primary, standby)
+    caught_up = client.get("/v1/audit/checkpoints/latest", headers=setup.auditor)
+
+    assert still.json()["tree_size"] == sealed.json()["tree_size"]  # as the standby has it
+    assert pack.tree_size == sealed.json()["tree_size"]
+    assert later.tree_size > pack.tree_size
+    assert caught_up.json()["tree_size"] == later.tree_size
