@@ -70,7 +70,8 @@ def _standby_detail(standby: Standby, head: int) -> dict[str, object] | None:
     try:
         state = standby.state()
     except Exception as e:  # view, export and audit reads answer 503 standby_unavailable
-        log.warning("the read standby does not answer: %s", e)
+        # The pool says once when the standby goes and once when it is back: not every probe.
+        log.debug("the read standby does not answer: %s", e)
         metrics.READ_REPLICA_UP.set(0)
         return None
     lag = max(0, head - state.head)

@@ -101,7 +101,9 @@ class Standby:
         pool = self.datastore.pool
         if isinstance(pool.kwargs, dict):
             pool.kwargs["application_name"] = APPLICATION_NAME
-        self.guard: FailFast = fail_fast(pool, wait_seconds=config.pool_wait_seconds)
+        self.guard: FailFast = fail_fast(
+            pool, wait_seconds=config.pool_wait_seconds, name="the read standby"
+        )
         # Opened without waiting: the service starts while the standby is away, and says so.
         pool.open(wait=False)
         self.log = StandbyLog(self)
