@@ -13,7 +13,7 @@ to the head of the log.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 
 from eventsourcing.postgres import PostgresApplicationRecorder
@@ -70,10 +70,6 @@ class Reads:
     audit: AuditStore
     proofs: AuditProofs
     standby: Standby | None = None
-
-    def reading(self) -> AbstractContextManager[None]:
-        """Around a read of the standby not made through ``views``, ``log`` or ``audit``."""
-        return self.standby.reading() if self.standby is not None else nullcontext()
 
     def close(self) -> None:
         if self.standby is not None:

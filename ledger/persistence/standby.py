@@ -30,7 +30,7 @@ from psycopg.rows import tuple_row
 from ledger.domain.errors.base import UnavailableError
 from ledger.persistence.audit_sql import PostgresAuditStore
 from ledger.persistence.config import StoreConfig, eventsourcing_env
-from ledger.persistence.failfast import DatabaseAwayError, FailFast, fail_fast, lost_connection
+from ledger.persistence.failfast import DatabaseAwayError, fail_fast, lost_connection
 
 APPLICATION_NAME = "sme-ledger reads"
 """How the standby's ``pg_stat_activity`` names the service's read connections."""
@@ -101,18 +101,11 @@ class Standby:
         pool = self.datastore.pool
         if isinstance(pool.kwargs, dict):
             pool.kwargs["application_name"] = APPLICATION_NAME
-        self.guard: FailFast = fail_fast(
-            pool, wait_seconds=config.pool_wait_seconds, name="the read standby"
-        )
+        fail_fast(pool, wait_seconds=config.pool_wait_seconds, name="the read standby")
         # Opened without waiting: the service starts while the standby is away, and says so.
         pool.open(wait=False)
         self.log = StandbyLog(self)
         self.audit = StandbyAuditStore(self, events_table)
-
-    @property
-    def away(self) -> bool:
-        """Whether the standby failed to answer a moment ago (reads of it fail fast)."""
-        return self.guard.away
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -128,12 +121,9 @@ class Standby:
             msg = f"The read standby cannot answer now ({why}); retry shortly."
             raise StandbyUnavailableError(msg) from e
 
-    def transaction(self) -> AbstractContextManager[Any]:
-        """A read-only transaction on the standby (a dict-row cursor)."""
-        return self._transaction()
-
     @contextmanager
-    def _transaction(self) -> Iterator[Any]:
+    def transaction(self) -> Iterator[Any]:
+        """A read-only transaction on the standby (a dict-row cursor)."""
         with self.reading(), self.datastore.transaction(commit=False) as cursor:
             yield cursor
 
