@@ -77,6 +77,7 @@ def create_app(
         app.state.views = runtime.views.runner if runtime.views else None
         app.state.audit = runtime.audit
         app.state.process_metrics = runtime.process_metrics
+        app.state.reads = runtime.reads
         app.state.access_log = runtime.audit.access_log if runtime.audit else None
         try:
             yield

@@ -15,6 +15,7 @@ from fastapi import Depends, Query, Request, Response
 
 from api.deps import LARGEST, AppSettings, Ledger
 from api.problems import ApiError
+from api.reads import POLL_SECONDS, ReadSide, standby_behind
 from api.responses import json_response
 from api.workbook import MEDIA_TYPE as WORKBOOK
 from api.workbook import workbook_bytes
@@ -23,6 +24,7 @@ from projections.directory import ViewDirectory
 from projections.failures import ViewStalledError
 from projections.runner import LIVE, ProjectionRunner
 from projections.store import Tx
+from runtime.reads import Reads
 
 T = TypeVar("T")
 
@@ -65,12 +67,19 @@ Listing = Annotated[ViewDirectory, Depends(_directory)]
 
 @dataclass(frozen=True)
 class Table:
-    """One read of the views by a request: as fresh as it asked, in the format it asked for."""
+    """One read of the views by a request: as fresh as it asked, in the format it asked for.
 
-    runner: ProjectionRunner
+    The views are read where ``reads`` says (the hot standby, if one is set), and are as fresh
+    there as the request asked."""
+
+    reads: Reads
     wait: float
     format: str
     min_position: int | None
+
+    @property
+    def runner(self) -> ProjectionRunner:
+        return self.reads.views
 
     def answer(
         self,
@@ -86,7 +95,8 @@ class Table:
     def read(self, views: tuple[str, ...], read_of: Callable[[Tx], T]) -> T:
         """What ``read_of`` reads, once ``views`` are fresh enough (for an answer of its own
         shape, such as a page)."""
-        require_fresh(self.runner, views, self.min_position, self.wait)
+        primary = self.reads.primary_views if self.reads.standby is not None else None
+        require_fresh(self.runner, views, self.min_position, self.wait, primary=primary)
         with self.runner.store.read() as tx:
             return read_of(tx)
 
@@ -96,9 +106,12 @@ class Table:
 
 
 def _table(
-    views: Views, settings: AppSettings, format: Format = "json", min_position: MinPosition = None
+    reads: ReadSide,
+    settings: AppSettings,
+    format: Format = "json",
+    min_position: MinPosition = None,
 ) -> Table:
-    return Table(views, settings.view_wait_seconds, format, min_position)
+    return Table(reads, settings.view_wait_seconds, format, min_position)
 
 
 ViewTable = Annotated[Table, Depends(_table)]
@@ -106,10 +119,19 @@ ViewTable = Annotated[Table, Depends(_table)]
 
 
 def require_fresh(
-    views: ProjectionRunner, names: tuple[str, ...], min_position: int | None, wait: float
+    views: ProjectionRunner,
+    names: tuple[str, ...],
+    min_position: int | None,
+    wait: float,
+    *,
+    primary: ProjectionRunner | None = None,
 ) -> None:
     """Refuse a stalled or rebuilding view; wait (bounded) for a view behind
-    ``min_position``."""
+    ``min_position``.
+
+    ``views`` on a hot standby are where it has replayed them; ``primary`` then tells, when the
+    wait is over, a view the projection workers have not brought that far (``view_behind``)
+    from one they have but the standby has not replayed yet (``standby_behind``)."""
     deadline = time.monotonic() + wait
     while True:
         status = {s.name: s for s in views.status() if s.name in names}
@@ -130,9 +152,11 @@ def require_fresh(
         behind = [
             n for n, s in status.items() if min_position is not None and s.position < min_position
         ]
-        if not behind:
+        if not behind or min_position is None:
             return
         if time.monotonic() >= deadline:
+            if primary is not None and _reached(primary, behind, min_position):
+                raise standby_behind(min_position, f"the view {', '.join(behind)}")
             raise ApiError(
                 503,
                 "view_behind",
@@ -142,7 +166,11 @@ def require_fresh(
                 headers={"Retry-After": "1"},
             )
         views.wake.set()
-        time.sleep(0.02)
+        time.sleep(POLL_SECONDS)
+
+
+def _reached(views: ProjectionRunner, names: list[str], position: int) -> bool:
+    return all(s.position >= position for s in views.status() if s.name in names)
 
 
 def table_response(rows: list[dict[str, Any]], key: str, fmt: str, filename: str) -> Response:

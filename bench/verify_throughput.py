@@ -156,7 +156,7 @@ def run(url: str, n: int, tmp: Path) -> None:
     pairs = [sorted(rng.sample(checkpoints, 2)) for _ in range(PROOFS)]
     timed("consistency", t, lambda: [proofs.consistency(a, b) for a, b in pairs])
     pack = tmp / "pack.zip"
-    timed("export", t, lambda: export_pack(ledger.recorder, store, pack))
+    timed("export", t, lambda: export_pack(ledger.log_source, store, pack))
     ledger.close()
 
     def plain_sha256() -> None:

@@ -33,8 +33,8 @@ from ledger.audit.keys import (
 from ledger.audit.pack import export_pack
 from ledger.audit.replay import ReplayPoint, replay_log, replay_stream
 from ledger.domain.errors import LedgerError
-from ledger.persistence.audit_store import audit_store_for
 from runtime.audit import embedded_key_path
+from runtime.reads import audit_reads
 from runtime.settings import Settings
 
 audit_app = typer.Typer(
@@ -135,20 +135,16 @@ def export(
         UUID | None, typer.Option(help="Only this stream's events, with inclusion proofs")
     ] = None,
 ) -> None:
-    """Write an evidence pack: events as stored, leaf hashes, signed checkpoints, public keys."""
+    """Write an evidence pack: events as stored, leaf hashes, signed checkpoints, public keys
+    (read from LEDGER_READ_DATABASE_URL, the hot standby, if it is set)."""
     settings = Settings()
     ledger = _open(settings)
     try:
         bar, progress = _progress_bar()
-        with bar:
-            report = export_pack(
-                ledger.recorder,
-                audit_store_for(ledger.recorder),
-                path,
-                until=until,
-                stream=stream,
-                progress=progress,
-            )
+        # From the read standby, if one is set: a whole log's export is the read to keep off
+        # the primary.
+        with bar, audit_reads(settings, ledger) as (log, store):
+            report = export_pack(log, store, path, until=until, stream=stream, progress=progress)
     except LedgerError as e:
         raise _fail(e.detail) from None
     finally:

@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
 
 import psycopg
+from psycopg.rows import tuple_row
 
 from ledger.persistence.config import StoreConfig
 
@@ -142,27 +143,39 @@ class _PostgresTx:
 
 
 class PostgresViewStore:
-    """Views in the PostgreSQL database of the log. A small pool of connections."""
+    """Views in the PostgreSQL database of the log. A small pool of connections, its own or one
+    lent (``pool``: the read standby's, which its owner closes)."""
 
     is_postgres = True
 
-    def __init__(self, database_url: str, pool_size: int = 4, wait_seconds: float = 2) -> None:
+    def __init__(
+        self,
+        database_url: str = "",
+        pool_size: int = 4,
+        wait_seconds: float = 2,
+        *,
+        pool: ConnectionPool[Any] | None = None,
+    ) -> None:
         from psycopg_pool import ConnectionPool
 
         from ledger.persistence.failfast import fail_fast
 
-        self._pool: ConnectionPool[psycopg.Connection[Row]] = ConnectionPool(
-            database_url,
-            kwargs={},
-            min_size=1,
-            max_size=pool_size,
-            open=False,
-            # A connection the database dropped (it restarted) is found and replaced when taken.
-            check=ConnectionPool.check_connection,
-        )
-        # While the database is away, view reads fail within seconds, as writes do.
-        fail_fast(self._pool, wait_seconds=wait_seconds)
-        self._pool.open()
+        self._owns_pool = pool is None
+        if pool is None:
+            pool = ConnectionPool(
+                database_url,
+                kwargs={},
+                min_size=1,
+                max_size=pool_size,
+                open=False,
+                # A connection the database dropped (it restarted) is found and replaced when
+                # taken.
+                check=ConnectionPool.check_connection,
+            )
+            # While the database is away, view reads fail within seconds, as writes do.
+            fail_fast(pool, wait_seconds=wait_seconds)
+            pool.open()
+        self._pool: ConnectionPool[Any] = pool
 
     @property
     def pool(self) -> ConnectionPool[psycopg.Connection[Row]]:
@@ -177,22 +190,25 @@ class PostgresViewStore:
             self._pool.connection() as conn,
             conn.pipeline() as pipeline,
             conn.transaction(),
-            conn.cursor() as cursor,
+            conn.cursor(row_factory=tuple_row) as cursor,
         ):
             yield _PostgresTx(cursor, pipeline)
 
     @contextmanager
     def read(self) -> Iterator[Tx]:
+        # A lent pool's connections may be in autocommit mode (the library's are): the
+        # explicit transaction makes the statements below one snapshot either way.
         with (
             self._pool.connection() as conn,
             conn.transaction(force_rollback=True),
-            conn.cursor() as cursor,
+            conn.cursor(row_factory=tuple_row) as cursor,
         ):
             cursor.execute("SET TRANSACTION READ ONLY")
             yield _PostgresTx(cursor)
 
     def close(self) -> None:
-        self._pool.close()
+        if self._owns_pool:
+            self._pool.close()
 
 
 def open_view_store(config: StoreConfig) -> ViewStore:

@@ -20,6 +20,7 @@ from projections.store import open_view_store
 from runtime import metrics
 from runtime.audit import AuditRuntime, start_audit, stop_audit
 from runtime.process_metrics import ProcessMetrics, pools_of
+from runtime.reads import Reads, open_reads
 from runtime.settings import Settings
 from runtime.views import RunningViews, start_views
 
@@ -55,8 +56,9 @@ class Runtime:
 
     The API's lifespan, every command of ``sme-ledger``, every worker and the test fixtures build
     what they run here. ``serve()`` starts what an API process runs beside the ledger (group
-    commit, the embedded views and sealer, the access trail); ``stop()`` stops it all, committing
-    what is waiting first. A ledger lent by a test is used as it is and not closed.
+    commit, the embedded views and sealer, the access trail, the reads of the hot standby);
+    ``stop()`` stops it all, committing what is waiting first. A ledger lent by a test is used
+    as it is and not closed.
     """
 
     def __init__(
@@ -74,6 +76,8 @@ class Runtime:
         self.views: RunningViews | None = None
         self.audit: AuditRuntime | None = None
         self.process_metrics: ProcessMetrics | None = None
+        self.reads: Reads | None = None
+        """Where the read-only routes read (the hot standby, if one is set)."""
         self._directory: ProjectionRunner | None = None
         self._serving = False
 
@@ -86,7 +90,10 @@ class Runtime:
             committer.refusals.append(metrics.GROUP_COMMIT_REFUSED.inc)
         self.views = start_views(self.settings, self.ledger)
         self.audit = start_audit(self.settings, self.ledger)
+        self.reads = open_reads(self.settings, self.ledger, self.views.runner, self.audit.store)
         pools = pools_of(self.ledger, self.views.runner.store)
+        if self.reads.standby is not None:
+            pools.add("read", self.reads.standby.datastore.pool)
         self.process_metrics = ProcessMetrics(self.ledger, pools)
         if metrics.multiprocess_mode():
             # Each worker keeps its own files fresh: a scrape is answered by one worker only.
@@ -119,6 +126,9 @@ class Runtime:
         if self.process_metrics is not None:
             self.process_metrics.stop()
             self.process_metrics = None
+        if self.reads is not None:
+            self.reads.close()
+            self.reads = None
         if self._directory is not None:
             self._directory.store.close()
             self._directory = None

@@ -209,6 +209,25 @@ PROJECTION_FAILURES = Counter(
     ["projection"],
 )
 
+# Measured when scraped, by the worker answering the scrape: one value for the one standby.
+READ_REPLICA_UP = Gauge(
+    "ledger_read_replica_up",
+    "1 while the read standby (LEDGER_READ_DATABASE_URL) answers, 0 while it does not; absent "
+    "without one (measured when scraped).",
+    multiprocess_mode="mostrecent",
+)
+READ_REPLICA_LAG = Gauge(
+    "ledger_read_replica_lag_events",
+    "Events of the primary's log the read standby has not replayed yet (measured when scraped).",
+    multiprocess_mode="mostrecent",
+)
+READ_REPLICA_REPLAY_LAG = Gauge(
+    "ledger_read_replica_replay_lag_seconds",
+    "How far the read standby's replay is behind the last change it received from the "
+    "primary, in seconds; 0 while it has replayed all it received (measured when scraped).",
+    multiprocess_mode="mostrecent",
+)
+
 
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
     """One answered request, in the request counter and the duration histogram. A method the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -51,10 +52,17 @@ class Settings(BaseSettings):
             super().__init__(**values)
         except ValidationError as e:
             raise SettingsError([_problem(error) for error in e.errors()]) from None
+        if problem := self._read_database_problem():
+            raise SettingsError([problem])
 
     database_url: str = Field(
         "sqlite:///./var/ledger.sqlite",
         description="sqlite:///path (embedded default) or postgresql://user:pw@host:port/db",
+    )
+    read_database_url: str | None = Field(
+        None,
+        description="A PostgreSQL hot standby of LEDGER_DATABASE_URL that view, export and "
+        'audit reads go to (docs/operations.md, "A hot standby for reads"); unset: the primary',
     )
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
@@ -213,6 +221,27 @@ class Settings(BaseSettings):
             snapshot_interval=self.snapshot_interval,
             pre_ping=self.pool_pre_ping,
         )
+
+    @property
+    def read_store(self) -> StoreConfig | None:
+        """The hot standby reads go to, or ``None`` to read from the primary."""
+        if self.read_database_url is None:
+            return None
+        return replace(self.store, database_url=self.read_database_url)
+
+    def _read_database_problem(self) -> str | None:
+        # Named by the variable, never showing the URL: it may hold a password.
+        if self.read_database_url is None:
+            return None
+        name = variable("read_database_url")
+        if not StoreConfig(self.read_database_url).is_postgres:
+            return f"{name}: a hot standby is a PostgreSQL database (postgresql://...)"
+        if not self.store.is_postgres:
+            return (
+                f"{name}: a hot standby is read only beside a PostgreSQL "
+                f"{variable('database_url')}; unset it on SQLite"
+            )
+        return None
 
     @property
     def group_commit_config(self) -> GroupCommitConfig | None:

@@ -74,7 +74,7 @@ def proofs_of(ledger: LedgerApplication) -> AuditProofs:
 def export(
     ledger: LedgerApplication, out: Path, *, until: int | None = None, stream: UUID | None = None
 ) -> ExportReport:
-    return export_pack(ledger.recorder, store_of(ledger), out, until=until, stream=stream)
+    return export_pack(ledger.log_source, store_of(ledger), out, until=until, stream=stream)
 
 
 def verify(

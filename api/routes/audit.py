@@ -1,5 +1,9 @@
 """For auditors: signed checkpoints, inclusion and consistency proofs, the sealing public key,
 and the access audit trail. Everything here can be checked offline (docs/audit.md).
+
+Checkpoints, proofs and keys are read where the read-only routes read (the hot standby, if one
+is set: a checkpoint sealed a moment ago may not be there yet); the access trail is read on the
+primary, where this process has just flushed it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from fastapi.responses import PlainTextResponse
 from api.deps import LARGEST, AppSettings, Audit, IsoDateTime, bounded_limit, require
 from api.openapi import LOG_PAGE_LARGEST, LOG_PAGE_LIMIT, PAGED_HEADERS
 from api.problems import ApiError
+from api.reads import ReadSide
 from api.responses import json_response
 from evidence.checkpoint import Checkpoint
 from evidence.checkpoint_note import parse_tree_head
@@ -20,7 +25,7 @@ from evidence.note import NoteVerifier, split_note
 from ledger.application.context import Principal
 from ledger.domain.access_key import Role
 from ledger.domain.errors import NoCheckpointError
-from runtime.audit import AuditRuntime
+from runtime.reads import Reads
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
 # Where C2SP clients look for a log's checkpoint: beside the log, not under the JSON API.
@@ -42,15 +47,15 @@ def checkpoint_view(cp: Checkpoint) -> dict[str, Any]:
     summary="The latest signed checkpoint",
     responses={404: {"description": "Nothing is sealed yet"}},
 )
-def latest_checkpoint(_: Verifier, audit: Audit) -> Response:
-    return json_response(checkpoint_view(audit.proofs.latest()))
+def latest_checkpoint(_: Verifier, reads: ReadSide) -> Response:
+    return json_response(checkpoint_view(reads.proofs.latest()))
 
 
 @router.get("/checkpoints/{tree_size}", summary="The signed checkpoint of a tree size")
 def checkpoint(
-    tree_size: Annotated[int, Path(ge=1, le=LARGEST)], _: Verifier, audit: Audit
+    tree_size: Annotated[int, Path(ge=1, le=LARGEST)], _: Verifier, reads: ReadSide
 ) -> Response:
-    return json_response(checkpoint_view(audit.proofs.checkpoint(tree_size)))
+    return json_response(checkpoint_view(reads.proofs.checkpoint(tree_size)))
 
 
 @router.get(
@@ -60,14 +65,14 @@ def checkpoint(
 )
 def inclusion_proof(
     _: Verifier,
-    audit: Audit,
+    reads: ReadSide,
     position: Annotated[int, Query(ge=1, le=LARGEST, description="The event's log position")],
     tree_size: Annotated[
         int | None,
         Query(ge=1, le=LARGEST, description="A checkpoint's tree size (default: the latest)"),
     ] = None,
 ) -> Response:
-    proof = audit.proofs.inclusion(position, tree_size)
+    proof = reads.proofs.inclusion(position, tree_size)
     body = proof.to_json()
     body["checkpoint"] = checkpoint_view(proof.checkpoint)
     return json_response(body)
@@ -80,11 +85,11 @@ def inclusion_proof(
 )
 def consistency_proof(
     _: Verifier,
-    audit: Audit,
+    reads: ReadSide,
     old: Annotated[int, Query(alias="from", ge=1, le=LARGEST, description="The earlier tree size")],
     new: Annotated[int, Query(alias="to", ge=1, le=LARGEST, description="The later tree size")],
 ) -> Response:
-    proof = audit.proofs.consistency(old, new)
+    proof = reads.proofs.consistency(old, new)
     body = proof.to_json()
     body["from_checkpoint"] = checkpoint_view(proof.old)
     body["to_checkpoint"] = checkpoint_view(proof.new)
@@ -92,11 +97,11 @@ def consistency_proof(
 
 
 @router.get("/public-key", summary="The Ed25519 public key that signs checkpoints")
-def public_key(_: Verifier, audit: Audit) -> Response:
-    keys = audit.store.public_keys()
+def public_key(_: Verifier, reads: ReadSide) -> Response:
+    keys = reads.audit.public_keys()
     if not keys:
         raise NoCheckpointError("No sealing key has been used yet; the sealer registers it.")
-    latest = audit.store.latest_checkpoint()
+    latest = reads.audit.latest_checkpoint()
     current = latest.key_id if latest else list(keys)[-1]
     listed = []
     for key_id, pem in keys.items():
@@ -116,8 +121,8 @@ def public_key(_: Verifier, audit: Audit) -> Response:
     )
 
 
-def _latest_note(audit: AuditRuntime) -> bytes:
-    found = audit.store.latest_note()
+def _latest_note(reads: Reads) -> bytes:
+    found = reads.audit.latest_note()
     if found is None:
         raise NoCheckpointError("No checkpoint has been signed as a note yet.")
     return found[1]
@@ -129,8 +134,8 @@ def _latest_note(audit: AuditRuntime) -> bytes:
     response_class=PlainTextResponse,
     responses={404: {"description": "Nothing is sealed yet"}},
 )
-def checkpoint_note(_: Verifier, audit: Audit) -> Response:
-    return Response(_latest_note(audit), media_type=TEXT)
+def checkpoint_note(_: Verifier, reads: ReadSide) -> Response:
+    return Response(_latest_note(reads), media_type=TEXT)
 
 
 @router.get(
@@ -139,11 +144,11 @@ def checkpoint_note(_: Verifier, audit: Audit) -> Response:
     response_class=PlainTextResponse,
     responses={404: {"description": "Nothing is sealed yet"}},
 )
-def verifier_key(_: Verifier, audit: Audit) -> Response:
-    text, signatures = split_note(_latest_note(audit))
+def verifier_key(_: Verifier, reads: ReadSide) -> Response:
+    text, signatures = split_note(_latest_note(reads))
     origin = parse_tree_head(text).origin
     signed = {s.key_hash for s in signatures if s.name == origin}
-    for pem in reversed(audit.store.public_keys().values()):
+    for pem in reversed(reads.audit.public_keys().values()):
         verifier = NoteVerifier(origin, load_verify_key(pem))
         if verifier.key_hash in signed:
             return Response(f"{verifier}\n", media_type=TEXT)

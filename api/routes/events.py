@@ -1,4 +1,7 @@
-"""The global log, paged in its one stable order, for auditors and the hub."""
+"""The global log, paged in its one stable order, for auditors and the hub.
+
+Read where the read-only routes read (the hot standby, if one is set), once it holds every
+event acknowledged before the request: a page answers for the writes that came before it."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from fastapi import APIRouter, Query, Request, Response
 from api.deps import LARGEST, AppSettings, Ledger, bounded_limit, require
 from api.openapi import LOG_PAGE_LARGEST, LOG_PAGE_LIMIT, PAGED_HEADERS
 from api.problems import ApiError
+from api.reads import ReadSide, require_replayed
 from api.responses import json_response
 from ledger.application import interface
 from ledger.application.context import Principal
@@ -28,6 +32,7 @@ def events(
     request: Request,
     principal: Reader,
     ledger: Ledger,
+    reads: ReadSide,
     settings: AppSettings,
     after: Annotated[
         int, Query(ge=0, le=LARGEST, description="Return events with positions above this")
@@ -64,21 +69,23 @@ def events(
             f"There is no event type {e.args[0]!r}; types are named as events show them, "
             "e.g. ServiceCase.Delivered (GET /v1/events lists them in each event's type).",
         ) from None
+    require_replayed(reads, ledger, settings.view_wait_seconds, until=until)
+    log = reads.log
     if stream is not None:
         page = [
             e
-            for e in ledger.history(stream)
+            for e in log.history(stream)
             if e.position > after
             and (until is None or e.position <= until)
             and (not topics or e.topic in topics)
         ][:limit]
     else:
-        page = ledger.log_page(after, limit, until=until, topics=topics)
+        page = log.log_page(after, limit, until=until, topics=topics)
     body = {
         "events": [interface.event_view(e.event, e.position, e.topic) for e in page],
         "after": after,
         "next_after": page[-1].position if page else after,
-        "head": ledger.head_position(),
+        "head": log.head_position(),
     }
     headers = {}
     if len(page) == limit:

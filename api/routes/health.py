@@ -7,8 +7,10 @@ import logging
 from fastapi import APIRouter, Request, Response
 
 from api.deps import Ledger
+from api.reads import ReadSide
 from api.responses import json_response
 from api.views import Views
+from ledger.persistence.standby import Standby
 from projections.runner import ViewStatus
 from runtime import metrics
 from runtime.audit import measure_checkpoints
@@ -23,10 +25,11 @@ def healthz() -> Response:
 
 
 @router.get("/readyz", summary="The service can reach its event store; each view's lag")
-def readyz(ledger: Ledger, views: Views) -> Response:
+def readyz(ledger: Ledger, views: Views, reads: ReadSide) -> Response:
     """200 while the event store answers: ``ready``, or ``degraded`` with the views that are
-    stalled on an event (writes are still safe, and every instance would say the same, so a
-    load balancer must not take them out); 503 while the store cannot be reached."""
+    stalled on an event, or with the read standby away (writes are still safe, and every
+    instance would say the same, so a load balancer must not take them out); 503 while the
+    store cannot be reached."""
     try:
         ledger.ping()
         head = ledger.head_position()
@@ -43,10 +46,43 @@ def readyz(ledger: Ledger, views: Views) -> Response:
         stalled = [s.name for s in statuses if s.failure is not None]
     except Exception:  # writes still work; view reads will say what is wrong
         views_detail = "unavailable: run `sme-ledger migrate` to create the view tables"
-    body = {"status": "ready", "checks": {"database": "ok"}, "head": head, "views": views_detail}
+    checks = {"database": "ok"}
+    body: dict[str, object] = {
+        "status": "ready",
+        "checks": checks,
+        "head": head,
+        "views": views_detail,
+    }
     if stalled:
         body |= {"status": "degraded", "stalled": stalled}
+    if reads.standby is not None:
+        standby = _standby_detail(reads.standby, head)
+        checks["standby"] = "ok" if standby is not None else "unavailable"
+        if standby is None:
+            body["status"] = "degraded"
+        else:
+            body["standby"] = standby
     return json_response(body)
+
+
+def _standby_detail(standby: Standby, head: int) -> dict[str, object] | None:
+    """Where the read standby is (and the replay metrics set), or ``None`` while it is away."""
+    try:
+        state = standby.state()
+    except Exception as e:  # view, export and audit reads answer 503 standby_unavailable
+        # The pool says once when the standby goes and once when it is back: not every probe.
+        log.debug("the read standby does not answer: %s", e)
+        metrics.READ_REPLICA_UP.set(0)
+        return None
+    lag = max(0, head - state.head)
+    metrics.READ_REPLICA_UP.set(1)
+    metrics.READ_REPLICA_LAG.set(lag)
+    metrics.READ_REPLICA_REPLAY_LAG.set(state.replay_lag_seconds)
+    return {
+        "lag": lag,
+        "replay_lag_seconds": round(state.replay_lag_seconds, 3),
+        "in_recovery": state.in_recovery,
+    }
 
 
 def _view_detail(status: ViewStatus) -> dict[str, object]:
@@ -92,6 +128,9 @@ def _measure_from_the_database(request: Request, views: Views, head: int) -> Non
             metrics.PROJECTION_STALLED.labels(status.name).set(int(status.failure is not None))
     except Exception:
         metrics.log.warning("could not measure view lag", exc_info=True)
+    reads = getattr(request.app.state, "reads", None)
+    if reads is not None and reads.standby is not None:
+        _standby_detail(reads.standby, head)
     audit = getattr(request.app.state, "audit", None)
     if audit is not None:
         try:

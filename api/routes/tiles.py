@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response
 
-from api.deps import Audit, Ledger
 from api.problems import ApiError
+from api.reads import ReadSide
 from api.routes.audit import Verifier
 from evidence.tile_path import Tile, TilePathError, parse_tile_path
 from ledger.audit.tiles import AuditTiles
@@ -62,11 +62,9 @@ def _octets(body: bytes, tile: Tile, full: str, partial: str) -> Response:
         409: {"description": "An event is too large for a bundle's entry (`entry_too_large`)"},
     },
 )
-def tile_entries(
-    index: Annotated[str, _INDEX], _: Verifier, audit: Audit, ledger: Ledger
-) -> Response:
+def tile_entries(index: Annotated[str, _INDEX], _: Verifier, reads: ReadSide) -> Response:
     bundle = _tile(f"tile/entries/{index}")
-    body = AuditTiles(audit.store, ledger.recorder).entries(bundle)
+    body = AuditTiles(reads.audit, reads.log.source).entries(bundle)
     return _octets(body, bundle, FULL_BUNDLE, PARTIAL_BUNDLE)
 
 
@@ -80,9 +78,8 @@ def tile_hashes(
     level: Annotated[str, Path(description="0 (leaf hashes) to 63: hashes at tree height 8·level")],
     index: Annotated[str, _INDEX],
     _: Verifier,
-    audit: Audit,
-    ledger: Ledger,
+    reads: ReadSide,
 ) -> Response:
     tile = _tile(f"tile/{level}/{index}")
-    body = AuditTiles(audit.store, ledger.recorder).hashes(tile)
+    body = AuditTiles(reads.audit, reads.log.source).hashes(tile)
     return _octets(body, tile, FULL_TILE, PARTIAL_TILE)

@@ -38,9 +38,10 @@ from ledger.application.handlers.publications import Publications
 from ledger.application.handlers.security import SecurityFiles
 from ledger.application.handlers.trainings import Trainings
 from ledger.application.handlers.violations import Violations
+from ledger.application.log_reader import LoggedEvent
 from ledger.application.lookups import Lookups
 from ledger.application.personal_data import ERASURE_TOPICS, KeyStore, PersonalDataVault
-from ledger.application.store import LedgerCore, LoggedEvent, utc_now
+from ledger.application.store import LedgerCore, utc_now
 from ledger.application.writes import Outcome
 from ledger.domain.access_key import AccessKey
 from ledger.domain.base import LedgerAggregate

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol, TypeVar, cast
 from uuid import UUID
@@ -25,6 +25,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import Environment, EnvType, resolve_topic
 
+from ledger.application.log_reader import LoggedEvent, LogReader, LogSource
 from ledger.application.ports import IdempotentResult
 from ledger.application.uow import UnitOfWork
 from ledger.domain.base import LedgerAggregate
@@ -51,13 +52,6 @@ class LedgerRecorder(Protocol):
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class LoggedEvent:
-    position: int
-    event: CanMutateAggregate[UUID]
-    topic: str
 
 
 class LedgerCore(Application[UUID]):
@@ -231,17 +225,19 @@ class LedgerCore(Application[UUID]):
     def _events(self, stream_id: UUID, **query: Any) -> list[CanMutateAggregate[UUID]]:
         return [cast(CanMutateAggregate[UUID], e) for e in self.events.get(stream_id, **query)]
 
+    @property
+    def log_source(self) -> LogSource:
+        """This ledger's recorder, as the log is read from it."""
+        return cast(LogSource, self.recorder)
+
+    def log_reader(self, source: LogSource | None = None) -> LogReader:
+        """The log of ``source`` (default: this ledger's own recorder), decoded as this ledger
+        decodes its events."""
+        return LogReader(source or self.log_source, self.mapper)
+
     def history(self, stream_id: UUID) -> list[LoggedEvent]:
         """Every event of one stream with its log position."""
-        stored = self.recorder_ext.select_stream_notifications(stream_id)
-        return [
-            LoggedEvent(
-                position,
-                cast(CanMutateAggregate[UUID], self.mapper.to_domain_event(s)),
-                s.topic,
-            )
-            for position, s in stored
-        ]
+        return self.log_reader().history(stream_id)
 
     def log_page(
         self,
@@ -253,13 +249,10 @@ class LedgerCore(Application[UUID]):
     ) -> list[LoggedEvent]:
         """Events with positions above ``after`` (up to ``until``), of the ``topics`` if any
         are named, in log order."""
-        notifications = self.recorder.select_notifications(
-            start=after, stop=until, limit=limit, topics=topics, inclusive_of_start=False
-        )
-        return [self._logged(n) for n in notifications]
+        return self.log_reader().log_page(after, limit, until=until, topics=topics)
 
     def head_position(self) -> int:
-        return self.recorder.max_notification_id() or 0
+        return self.log_reader().head_position()
 
     def head_within(self, wait_seconds: float) -> int:
         """The head of the log, waiting at most ``wait_seconds`` for a pooled connection and
@@ -314,10 +307,6 @@ class LedgerCore(Application[UUID]):
 
     def streams_present(self, stream_ids: Sequence[UUID]) -> set[UUID]:
         return self.recorder_ext.streams_present(stream_ids)
-
-    def _logged(self, n: Notification) -> LoggedEvent:
-        event = cast(CanMutateAggregate[UUID], self.mapper.to_domain_event(n))
-        return LoggedEvent(n.id, event, n.topic)
 
     def scan(self, topics: Sequence[str] = ()) -> Iterator[Notification]:
         """Every notification (of ``topics``, if given) in log order, a section at a time."""

@@ -21,17 +21,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 from uuid import UUID
 
 import orjson
-from eventsourcing.persistence import ApplicationRecorder
 
 from evidence.checkpoint import Checkpoint, format_time
 from evidence.leaf import LogEntry, leaf_data
 from evidence.merkle import consistency_ranges, inclusion_ranges, resolve
 from evidence.pack_format import LEAF_RECORD, PACK_FORMAT
-from ledger.application.store import LedgerRecorder
+from ledger.application.log_reader import LogSource
 from ledger.audit.records import AuditStore, SealedLeaf
 from ledger.domain.errors import NoCheckpointError, PositionNotSealedError
 
@@ -97,7 +96,7 @@ def _anchor(store: AuditStore, until: int | None) -> Checkpoint:
 
 
 def export_pack(
-    recorder: ApplicationRecorder,
+    recorder: LogSource,
     store: AuditStore,
     out: Path,
     *,
@@ -153,7 +152,7 @@ def export_pack(
 def _write_full(
     zf: zipfile.ZipFile,
     parts: dict[str, dict[str, Any]],
-    recorder: ApplicationRecorder,
+    recorder: LogSource,
     store: AuditStore,
     anchor: Checkpoint,
     progress: Progress,
@@ -186,17 +185,17 @@ def _write_full(
 def _write_stream(
     zf: zipfile.ZipFile,
     parts: dict[str, dict[str, Any]],
-    recorder: ApplicationRecorder,
+    recorder: LogSource,
     store: AuditStore,
     anchor: Checkpoint,
     checkpoints: list[Checkpoint],
     stream: UUID,
     progress: Progress,
 ) -> int:
-    # The ledger's own recorders (SQLite, PostgreSQL) add stream reads with positions.
-    ext = cast(LedgerRecorder, recorder)
+    # The ledger's own recorders (SQLite, PostgreSQL) and a standby's log read a stream with
+    # positions.
     stored = [
-        (p, s) for p, s in ext.select_stream_notifications(stream) if p <= anchor.last_position
+        (p, s) for p, s in recorder.select_stream_notifications(stream) if p <= anchor.last_position
     ]
     leaves: list[SealedLeaf] = []
     events = _HashingWriter(zf, "events.bin", parts)

@@ -8,17 +8,16 @@ checkpoints) are not in any signed tree yet.
 
 from __future__ import annotations
 
-from eventsourcing.persistence import ApplicationRecorder
-
 from evidence.leaf import LogEntry, leaf_data
 from evidence.tile_path import ENTRIES, MAX_ENTRY_BYTES, Tile, encode_bundle
+from ledger.application.log_reader import LogSource
 from ledger.audit.records import AuditStore
 from ledger.audit.sealer import SealIntegrityError
 from ledger.domain.errors import EntryTooLargeError, NoCheckpointError, TileNotSealedError
 
 
 class AuditTiles:
-    def __init__(self, store: AuditStore, recorder: ApplicationRecorder) -> None:
+    def __init__(self, store: AuditStore, recorder: LogSource) -> None:
         self.store = store
         self.recorder = recorder
 

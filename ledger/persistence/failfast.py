@@ -70,8 +70,11 @@ class FailFast:
         probe_wait_seconds: float = 0.5,
         reconnect_seconds: float = 2.0,
         connect_seconds: int = 2,
+        name: str = "the database",
     ) -> None:
         self.pool = pool
+        self.name = name
+        """What the log lines call the database (``the read standby``)."""
         self.probe_seconds = probe_seconds
         self.probe_wait_seconds = probe_wait_seconds
         self._getconn = pool.getconn
@@ -119,7 +122,7 @@ class FailFast:
     def _acquire(self, timeout: float | None) -> Any:
         if self._away_since is not None:
             if not self._may_probe():
-                msg = "the database is not answering (failing fast until it does)"
+                msg = f"{self.name} is not answering (failing fast until it does)"
                 raise DatabaseAwayError(msg)
             # A probe: the database answers at once when it is back.
             timeout = min(
@@ -136,7 +139,7 @@ class FailFast:
             raise
         if self._away_since is not None:
             log.warning(
-                "the database answers again (after %.1f s away)", monotonic() - self._away_since
+                "%s answers again (after %.1f s away)", self.name, monotonic() - self._away_since
             )
             self._away_since = None
         return conn
@@ -177,7 +180,7 @@ class FailFast:
     def _mark_away(self) -> None:
         with self._lock:
             if self._away_since is None:
-                log.warning("the database does not answer: failing fast until it does")
+                log.warning("%s does not answer: failing fast until it does", self.name)
                 self._away_since = monotonic()
             self._last_probe = monotonic()
 
@@ -186,11 +189,13 @@ class FailFast:
         return errors
 
 
-def fail_fast(pool: ConnectionPool[Any], *, wait_seconds: float) -> FailFast:
+def fail_fast(
+    pool: ConnectionPool[Any], *, wait_seconds: float, name: str = "the database"
+) -> FailFast:
     """Make ``pool`` fail fast (once: a second call returns the first wrapper)."""
     existing: FailFast | None = getattr(pool, "_ledger_fail_fast", None)
     if existing is None:
-        existing = FailFast(pool, wait_seconds=wait_seconds)
+        existing = FailFast(pool, wait_seconds=wait_seconds, name=name)
         pool._ledger_fail_fast = existing  # type: ignore[attr-defined]
     return existing
 

@@ -1,5 +1,6 @@
 """A throwaway PostgreSQL cluster of a test's own, to crash and restart as it likes (the shared
-server on 5432 is never stopped); and clusters restored from its base backups and archived WAL."""
+server on 5432 is never stopped); clusters restored from its base backups and archived WAL; and
+a streaming hot standby of one."""
 
 from __future__ import annotations
 
@@ -15,11 +16,15 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import psycopg
 
 from tests.e2e._server import free_port
 
+# What a primary needs for a streaming standby (PostgreSQL's defaults, stated so a changed
+# default does not silently break the standby tests).
+REPLICATION = {"wal_level": "replica", "max_wal_senders": "5", "hot_standby": "on"}
 # Replaying WAL to a target and promoting takes a second or two; a margin for a busy machine.
 RECOVERY_TIMEOUT_SECONDS = 60.0
 
@@ -73,11 +78,17 @@ class Cluster:
         path = self.directory / "log"
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
+    def execute(self, statement: str) -> list[tuple[Any, ...]]:
+        """Run one statement as the superuser (autocommit); its rows, if it returns any."""
+        with psycopg.connect(self.url, autocommit=True, connect_timeout=5) as conn:
+            cursor = conn.execute(statement.encode("utf-8"))
+            return cursor.fetchall() if cursor.description else []
+
     def start(self) -> None:
         options = " ".join(
             [f"-p {self.port} -k {shlex.quote(str(self.directory))}"]
             + [f"-c {shlex.quote(f'{k}={v}')}" for k, v in
-               {"listen_addresses": "127.0.0.1", **self.settings}.items()]
+               {"listen_addresses": "127.0.0.1", **REPLICATION, **self.settings}.items()]
         )  # fmt: skip
         subprocess.run(
             _as_postgres(_bin("pg_ctl"), "-D", str(self.data), "-o", options,
@@ -201,3 +212,36 @@ def restored_cluster(
         yield cluster
     finally:
         _stop_and_remove(cluster)
+
+
+@contextmanager
+def streaming_standby(primary: Cluster) -> Iterator[Cluster]:
+    """A hot standby of ``primary`` on a port of its own, streaming its changes: a base backup
+    (``pg_basebackup -R`` writes the connection to the primary and ``standby.signal``), started
+    with ``hot_standby=on``, so it answers read-only queries a replay lag behind."""
+    standby = Cluster(_new_directory(), free_port())
+    try:
+        subprocess.run(
+            _as_postgres(_bin("pg_basebackup"), "-D", str(standby.data), "-R",
+                         "-X", "stream", "-c", "fast", "--no-sync",
+                         "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres"),
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        standby.start()
+        yield standby
+    finally:
+        _stop_and_remove(standby)
+
+
+def wait_for_replay(primary: Cluster, standby: Cluster, seconds: float = 10.0) -> None:
+    """Return once ``standby`` has replayed everything ``primary`` had written when called."""
+    [(lsn,)] = primary.execute("SELECT pg_current_wal_lsn()::text")
+    deadline = time.monotonic() + seconds
+    while True:
+        [(caught_up,)] = standby.execute(f"SELECT pg_last_wal_replay_lsn() >= '{lsn}'::pg_lsn")
+        if caught_up:
+            return
+        if time.monotonic() > deadline:
+            msg = f"the standby did not replay up to {lsn} within {seconds} s"
+            raise TimeoutError(msg)
+        time.sleep(0.02)
