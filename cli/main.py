@@ -12,7 +12,14 @@ import typer
 from eventsourcing.persistence import OperationalError as StoreOperationalError
 from rich.table import Table
 
-from cli import appraise, keys, seal, serve, views
+from cli import (
+    appraise,
+    audit_mirror,  # noqa: F401 - registers `audit mirror` on the audit commands
+    keys,
+    seal,
+    serve,
+    views,
+)
 from cli import audit as cli_audit
 from cli.common import err, print_table
 from ledger.persistence.failfast import DatabaseAwayError
