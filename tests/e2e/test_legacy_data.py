@@ -48,11 +48,36 @@ in, recoveries, the finance export); every column it had is compared."""
 
 
 def _lapsed(budget: dict[str, Any]) -> dict[str, Any]:
-    """What a budget listed after its year shows now: the remaining of its lines lapsed."""
+    """What a budget listed after its year shows now: the remaining of its lines lapsed, in
+    total and line by line."""
     if budget["approval"] is None or budget["year"] >= ANSWERED_AT.year:
         return {}
     remaining = sum((Decimal(line["remaining"] or "0") for line in budget["lines"]), Decimal(0))
-    return {"year_ended": True, "lapsed": str(remaining)}
+    lines = [{**line, "lapsed": _left(line["remaining"])} for line in budget["lines"]]
+    return {"year_ended": True, "lapsed": str(remaining), "lines": lines}
+
+
+def _budget_as_now(budget: dict[str, Any]) -> dict[str, Any]:
+    """Recoveries (clawbacks returned to the fund): none in a v0.1 log; and, listed after the
+    budget's year, what lapsed."""
+    now = {
+        **budget,
+        "lines": [{**line, "recovered": "0.00"} for line in budget["lines"]],
+        "totals": {**budget["totals"], "recovered": "0.00"},
+    }
+    return {**now, **_lapsed(now)}
+
+
+def _left(remaining: str | None) -> str:
+    return str(max(Decimal(remaining or "0"), Decimal(0)))
+
+
+def _line_as_now(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of the budget-lines view as it reads now: no recoveries in a v0.1 log, and, read
+    after the line's year, what lapsed."""
+    ended = row["year"] < ANSWERED_AT.year
+    lapsed = _left(row["remaining"]) if ended else "0.00"
+    return {**row, "recovered": "0.00", "year_ended": ended, "lapsed": lapsed}
 
 
 def _disbursement_as_now(row: dict[str, Any]) -> dict[str, Any]:
@@ -211,18 +236,10 @@ def answered_now(answer: dict[str, Any]) -> dict[str, Any]:
     # Recoveries (clawbacks returned to the fund): none in a v0.1 log. A list read after a
     # budget's year says what lapsed (the lines' remaining).
     if isinstance(body, dict) and isinstance(body.get("budgets"), list):
-        budgets = [
-            {
-                **b,
-                "lines": [{**line, "recovered": "0.00"} for line in b["lines"]],
-                "totals": {**b["totals"], "recovered": "0.00"},
-                **_lapsed(b),
-            }
-            for b in body["budgets"]
-        ]
+        budgets = [_budget_as_now(b) for b in body["budgets"]]
         return {**answer, "body": {**body, "budgets": budgets}}
     if isinstance(body, dict) and isinstance(body.get("lines"), list):
-        lines = [{**line, "recovered": "0.00"} for line in body["lines"]]
+        lines = [_line_as_now(line) for line in body["lines"]]
         return {**answer, "body": {**body, "lines": lines}}
     if isinstance(body, dict) and isinstance(body.get("disbursements"), list):
         rows = [_disbursement_as_now(row) for row in body["disbursements"]]
