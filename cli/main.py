@@ -12,7 +12,7 @@ import typer
 from eventsourcing.persistence import OperationalError as StoreOperationalError
 from rich.table import Table
 
-from cli import appraise, keys, seal, serve, views
+from cli import appraise, drift, keys, seal, serve, views
 from cli import audit as cli_audit
 from cli.common import err, print_table
 from ledger.persistence.failfast import DatabaseAwayError
@@ -31,6 +31,7 @@ app.command()(serve.demo)
 app.command()(appraise.appraise)
 app.command("import")(keys.import_)
 app.add_typer(keys.keys_app, name="keys")
+views.project_app.command("check-drift")(drift.check_drift)
 app.add_typer(views.project_app, name="project")
 app.add_typer(cli_audit.audit_app, name="audit")
 
