@@ -26,9 +26,14 @@ def check_drift(
     ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the checks as JSON")] = False,
 ) -> None:
-    """Recompute each view from the log up to the position the stored view is at, and compare
-    them table by table (rows and SHA-256 digests). Every check is recorded; nothing is
-    repaired. Exit 1 if a view drifts or cannot be recomputed."""
+    """Recompute each view from the log at its stored position; compare them table by table.
+
+    Prints each table's rows, its stored and recomputed SHA-256 digests, and OK or DRIFT.
+
+    Every check is recorded (ledger_view_drift); nothing is repaired.
+
+    Exit 1 if a view drifts or cannot be recomputed; 2 for an unknown view.
+    """
     settings = Settings()
     ledger = open_ledger(settings)
     open_views(settings, ledger).store.close()  # the tables are there (made, on SQLite)
