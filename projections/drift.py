@@ -5,7 +5,7 @@ position the stored view is at, and compares the two table by table. Each check 
 one row of ``ledger_view_drift``: when, which view at which version and position, the outcome,
 the tables that differ, and each table's row counts and digests on both sides. The rows are
 only ever added: on PostgreSQL the service may insert and read them, and triggers refuse an
-``UPDATE``, ``DELETE`` or ``TRUNCATE`` from anyone (migration 0032); on SQLite the table is made
+``UPDATE``, ``DELETE`` or ``TRUNCATE`` from anyone (migration 0033); on SQLite the table is made
 with the views' tables. A check never repairs a view: what it found stays on record until a
 later check, after a rebuild, finds the view whole again.
 """
@@ -26,7 +26,7 @@ OK, DRIFT, FAILED, SKIPPED = "ok", "drift", "failed", "skipped"
 position (``detail`` says why); it was not compared (never recorded: ``detail`` says why)."""
 RECORDED_OUTCOMES = (OK, DRIFT, FAILED)
 
-# On PostgreSQL migration 0032 makes the table (with its privileges and triggers).
+# On PostgreSQL migration 0033 makes the table (with its privileges and triggers).
 _SQLITE_SCHEMA = [
     f"CREATE TABLE IF NOT EXISTS {DRIFT_TABLE} ("
     "id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL, view_name TEXT NOT NULL, "

@@ -4,6 +4,7 @@
 -- `sme-ledger project check-drift` connect as ledger_service, which may add rows and read
 -- them, and no one may change or remove one. A check never repairs a view; a drift stays on
 -- record, and a later check (after a rebuild) records that the view is whole again.
+-- Numbered 0033 so that it never collides with migrations added on other branches.
 
 CREATE TABLE ledger_view_drift (
     id bigserial PRIMARY KEY,
