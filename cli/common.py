@@ -52,10 +52,10 @@ def cli_context() -> RequestContext:
     return RequestContext(Principal(f"cli:{getpass.getuser()}"), f"cli-{uuid.uuid4().hex}")
 
 
-def print_table(table: Table) -> None:
+def print_table(table: Table, width: int = 160) -> None:
     # Ids are copied from tables into other commands: a narrow or piped (80-column) console must
-    # not cut them short, so a table is never printed narrower than one whole row.
-    Console(soft_wrap=True, width=max(out.width, 160)).print(table)
+    # not cut them short, so a table is never printed narrower than one whole row (``width``).
+    Console(soft_wrap=True, width=max(out.width, width)).print(table)
 
 
 def progress_bar() -> Any:

@@ -15,6 +15,7 @@ from rich.table import Table
 from cli import (
     appraise,
     audit_mirror,  # noqa: F401 - registers `audit mirror` on the audit commands
+    drift,
     keys,
     seal,
     serve,
@@ -38,6 +39,7 @@ app.command()(serve.demo)
 app.command()(appraise.appraise)
 app.command("import")(keys.import_)
 app.add_typer(keys.keys_app, name="keys")
+views.project_app.command("check-drift")(drift.check_drift)
 app.add_typer(views.project_app, name="project")
 app.add_typer(cli_audit.audit_app, name="audit")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -25,7 +26,7 @@ from cli.common import (
 from ledger.application.app import LedgerApplication
 from projections.failures import ViewFailure
 from projections.runner import ProjectionRunner
-from runtime import logs, workers
+from runtime import drift, logs, workers
 from runtime.bootstrap import Runtime
 from runtime.settings import Settings
 
@@ -37,7 +38,7 @@ project_app = typer.Typer(
 )
 
 
-def _open_views(settings: Settings, ledger: LedgerApplication) -> ProjectionRunner:
+def open_views(settings: Settings, ledger: LedgerApplication) -> ProjectionRunner:
     """The views of ``ledger``, their tables there: made here on SQLite (the embedded store
     owns its schema), checked on PostgreSQL (where `sme-ledger migrate` makes them)."""
     runner = Runtime(settings, ledger=ledger).view_runner()
@@ -65,12 +66,11 @@ def project(
     if ctx.invoked_subcommand is not None:
         return
     import signal
-    import threading
 
     settings = Settings()
     logs.configure(settings.log_format)
     ledger = open_ledger(settings)
-    runner = _open_views(settings, ledger)
+    runner = open_views(settings, ledger)
     try:
         if once:
             runner.catch_up()
@@ -99,13 +99,40 @@ def project(
             refresh=workers.pool_refresher(ledger, runner.store),
         )
         listener = _listen_for_appends(settings, runner, stop, watch)
+        drift_checks = _check_drift(settings, ledger, observed, stop)
         log.info("Keeping %d views up to date; Ctrl-C to stop.", len(runner.projections))
         _keep_up(runner, stop, poll, watch, observed)
         if listener is not None:
             listener.join(timeout=5)
+        drift_checks()
     finally:
         runner.store.close()
         ledger.close()
+
+
+def _check_drift(
+    settings: Settings,
+    ledger: LedgerApplication,
+    observed: workers.ProjectionMetrics,
+    stop: threading.Event,
+) -> Callable[[], None]:
+    """Start the daemon's drift checks (every LEDGER_DRIFT_CHECK_SECONDS; none if 0), on a
+    thread and a view store of their own; what ends them once ``stop`` is set."""
+    if settings.drift_check_seconds <= 0:
+        return lambda: None
+    checker = Runtime(settings, ledger=ledger).drift_checker()
+    metrics = drift.DriftMetrics(observed.registry)
+    schedule = drift.DriftSchedule(checker, settings.drift_check_seconds, metrics, _say)
+    thread = drift.start_drift_checks(schedule, stop)
+
+    def end() -> None:
+        # A check under way ends with its shadow fold: the daemon does not wait long for it,
+        # and a store still in use is left for the process's exit to close.
+        thread.join(timeout=5)
+        if not thread.is_alive():
+            checker.store.close()
+
+    return end
 
 
 def _say(line: str) -> None:
@@ -189,8 +216,6 @@ def _listen_for_appends(
     """
     if not settings.store.is_postgres:
         return None
-    import threading
-
     import psycopg
 
     def listen() -> None:
@@ -221,7 +246,7 @@ def project_rebuild(
     """Rebuild a view (or all) from the first event; readers are told it is rebuilding."""
     settings = Settings()
     ledger = open_ledger(settings)
-    runner = _open_views(settings, ledger)
+    runner = open_views(settings, ledger)
     try:
         names = list(runner.projections) if all_views else [name] if name else []
         unknown = [n for n in names if n not in runner.projections]
@@ -252,7 +277,7 @@ def project_status() -> None:
     """Each view's position, state and lag behind the log."""
     settings = Settings()
     ledger = open_ledger(settings)
-    runner = _open_views(settings, ledger)
+    runner = open_views(settings, ledger)
     try:
         table = Table("view", "version", "position", "state", "lag")
         for s in runner.status():
@@ -270,7 +295,7 @@ def project_failures(
     """Each stalled view: where it stopped, the event it fails on, and the error."""
     settings = Settings()
     ledger = open_ledger(settings)
-    runner = _open_views(settings, ledger)
+    runner = open_views(settings, ledger)
     try:
         positions = {s.name: s.position for s in runner.status()}
         found = [

@@ -28,6 +28,7 @@ from eventsourcing.persistence import Notification
 
 from ledger.application.store import LedgerCore
 from projections.base import Event, Projection
+from projections.drift import drift_schema
 from projections.failures import (
     FAILURES_DDL,
     STALLED,
@@ -113,7 +114,7 @@ class ProjectionRunner:
     # --- schema -------------------------------------------------------------------------------
 
     def schema_statements(self) -> list[str]:
-        statements = [TRACKING_DDL, FAILURES_DDL]
+        statements = [TRACKING_DDL, FAILURES_DDL, *drift_schema(self.store.is_postgres)]
         for projection in self.projections.values():
             statements += projection.create_statements()
         return statements

@@ -9,6 +9,7 @@ however often it is rebuilt.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from psycopg_pool import ConnectionPool
 
 Row = tuple[Any, ...]
+_STREAMS = itertools.count(1)
 
 
 class Tx(Protocol):
@@ -38,6 +40,14 @@ class Tx(Protocol):
     def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None: ...
 
 
+class Snapshot(Tx, Protocol):
+    """One read-only transaction that sees the store as it was when it began, to its end."""
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+        """The rows of ``sql``, fetched a few at a time (a whole table need not fit in memory)."""
+        ...
+
+
 class ViewStore(Protocol):
     is_postgres: bool
 
@@ -47,6 +57,11 @@ class ViewStore(Protocol):
 
     def read(self) -> AbstractContextManager[Tx]:
         """A read-only snapshot (the API's)."""
+        ...
+
+    def snapshot(self) -> AbstractContextManager[Snapshot]:
+        """A read-only transaction with one snapshot for all its statements, however long it
+        lasts while the daemon writes (a drift check reads a position and its tables in it)."""
         ...
 
     def close(self) -> None: ...
@@ -68,6 +83,10 @@ class _SQLiteTx:
     def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         row = self.conn.execute(sql, tuple(params)).fetchone()
         return None if row is None else tuple(row)
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+        for row in self.conn.execute(sql, tuple(params)):
+            yield tuple(row)
 
 
 class SQLiteViewStore:
@@ -94,9 +113,13 @@ class SQLiteViewStore:
                 raise
             self._conn.execute("COMMIT")
 
+    def read(self) -> AbstractContextManager[Tx]:
+        return self.snapshot()
+
     @contextmanager
-    def read(self) -> Iterator[Tx]:
-        # Deferred: a reader never takes the write lock the log's writers need.
+    def snapshot(self) -> Iterator[Snapshot]:
+        # Deferred: a reader never takes the write lock the log's writers need. In WAL mode a
+        # read transaction sees the database as of its first read, to its end.
         with self._lock:
             self._conn.execute("BEGIN")
             try:
@@ -133,6 +156,14 @@ class _PostgresTx:
         self.cursor.execute(self._sql(sql), tuple(params))
         self._sync()
         return self.cursor.fetchone()
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+        # A server-side cursor, inside the transaction: the rows come a batch at a time.
+        name = f"ledger_stream_{next(_STREAMS)}"
+        with self.cursor.connection.cursor(name=name, row_factory=tuple_row) as rows:
+            rows.itersize = 2000
+            rows.execute(self._sql(sql), tuple(params))
+            yield from rows
 
     def _sync(self) -> None:
         # In pipeline mode a fetch right after execute sometimes sees the result of an earlier
@@ -204,6 +235,18 @@ class PostgresViewStore:
             conn.cursor(row_factory=tuple_row) as cursor,
         ):
             cursor.execute("SET TRANSACTION READ ONLY")
+            yield _PostgresTx(cursor)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        # READ COMMITTED would give each statement a snapshot of its own: a position read
+        # first and the rows read after could then be of two different commits of the daemon.
+        with (
+            self._pool.connection() as conn,
+            conn.transaction(force_rollback=True),
+            conn.cursor(row_factory=tuple_row) as cursor,
+        ):
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield _PostgresTx(cursor)
 
     def close(self) -> None:

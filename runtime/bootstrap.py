@@ -15,6 +15,7 @@ from ledger.domain.time import DEFAULT_BOUNDS, TimeBounds
 from ledger.persistence.config import StoreConfig, eventsourcing_env
 from projections.catalog import all_projections
 from projections.directory import DirectoryProjection, ViewDirectory
+from projections.drift_check import DriftChecker
 from projections.runner import ProjectionRunner
 from projections.store import open_view_store
 from runtime import metrics
@@ -105,6 +106,11 @@ class Runtime:
         return ProjectionRunner(
             self.ledger, open_view_store(self.settings.store), all_projections()
         )
+
+    def drift_checker(self) -> DriftChecker:
+        """Drift checks of this ledger's views, over a view store of their own (the caller
+        closes it), so that a long check never holds the daemon's connection."""
+        return DriftChecker(self.ledger, open_view_store(self.settings.store), all_projections())
 
     def directory(self) -> ViewDirectory:
         """The directory view caught up with the log now, for commands and jobs that list

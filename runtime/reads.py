@@ -27,7 +27,7 @@ from ledger.persistence.config import StoreConfig
 from ledger.persistence.standby import Standby
 from projections.catalog import all_projections
 from projections.runner import ProjectionRunner
-from projections.store import PostgresViewStore, Tx
+from projections.store import PostgresViewStore, Snapshot, Tx
 from runtime.settings import Settings
 
 
@@ -48,6 +48,11 @@ class StandbyViewStore:
     @contextmanager
     def read(self) -> Iterator[Tx]:
         with self.standby.reading(), self._store.read() as tx:
+            yield tx
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        with self.standby.reading(), self._store.snapshot() as tx:
             yield tx
 
     def close(self) -> None:

@@ -199,6 +199,13 @@ class Settings(BaseSettings):
         description="How long a view may stay behind the log without moving before "
         "`sme-ledger project` reports it stalled (ledger_projection_stalled)",
     )
+    drift_check_seconds: float = Field(
+        86_400.0,
+        ge=0,
+        le=366 * 86_400,
+        description="How often `sme-ledger project` recomputes each view from the log and "
+        'compares it with the stored one (docs/operations.md, "Drift checks"); 0: never',
+    )
     reconnect_max_seconds: float = Field(
         30.0,
         gt=0,

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import LARGEST, IsoDate, Ledger, require
 from api.problems import ApiError
+from api.reads import ReadSide
 from api.responses import json_response
 from api.views import Views, ViewTable
 from ledger.application.context import Principal
@@ -20,6 +21,8 @@ from ledger.application.queries.budgets import disbursement_status
 from ledger.domain.access_key import Role
 from ledger.domain.values import parse_uscc
 from projections import registers
+from projections.catalog import all_projections
+from projections.drift import DRIFT, latest_checks, recorded_checks
 from projections.figures import (
     activities_by_organiser,
     agreements,
@@ -36,6 +39,8 @@ Anyone = Annotated[Principal, require(*Role)]
 Overseer = Annotated[Principal, require(Role.ADMIN, Role.HUB, Role.BUREAU, Role.AUDITOR)]
 StatisticsReader = Annotated[Principal, require(Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR)]
 Funds = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
+DriftReader = Funds
+VIEW_NAMES = f"^({'|'.join(sorted(p.name for p in all_projections()))})$"
 Limit = Annotated[int, Query(ge=1, le=10_000, description="At most this many rows")]
 Offset = Annotated[int, Query(ge=0, le=LARGEST, description="Skip this many rows (stable order)")]
 Year = Annotated[int, Query(ge=2018, le=2100)]
@@ -67,6 +72,40 @@ def _own_hub(principal: Principal) -> str | None:
 def view_status(principal: Overseer, views: Views) -> Response:
     fields = ("name", "version", "position", "state", "lag")
     return json_response({"views": [{f: getattr(s, f) for f in fields} for s in views.status()]})
+
+
+@router.get(
+    "/drift",
+    summary="Drift checks: each view recomputed from the log and compared with the stored one",
+)
+def view_drift(
+    principal: DriftReader,
+    reads: ReadSide,
+    view: Annotated[str | None, Query(pattern=VIEW_NAMES, description="Only this view")] = None,
+    outcome: Annotated[
+        str | None, Query(pattern="^(ok|drift|failed)$", description="Only checks that found this")
+    ] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Response:
+    """What the drift checks found (`sme-ledger project check-drift`, and the projection
+    worker every LEDGER_DRIFT_CHECK_SECONDS). Each check recomputed a view from the log up to
+    the position the stored view was at, in a store of its own, and compared the two table by
+    table: row counts and SHA-256 digests of the rows in primary-key order. `drifting` names
+    the views whose latest check found a difference; `latest` is each view's latest check;
+    `checks` the recorded checks, the latest first. Checks are only ever added, and never
+    repair a view."""
+    with reads.views.store.read() as tx:
+        latest = latest_checks(tx)
+        checks = recorded_checks(tx, view=view, outcome=outcome, limit=limit, offset=offset)
+    return json_response(
+        {
+            "drifting": [name for name, check in latest.items() if check.outcome == DRIFT],
+            "latest": [check.as_dict() for check in latest.values()],
+            "checks": [check.as_dict() for check in checks],
+            "count": len(checks),
+        }
+    )
 
 
 @router.get("/participants", summary="The registry: platforms and institutions, with standing")

@@ -14,6 +14,8 @@ from ledger.audit.records import AccessRecord
 from ledger.persistence.audit_store import audit_store_for
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
+from projections.drift import DRIFT, DriftCheck, record_check
+from projections.store import PostgresViewStore
 from runtime.bootstrap import build_ledger
 from tests._audit import append_events, seal
 from tests.integration._support import (
@@ -44,6 +46,7 @@ APPEND_ONLY_TABLES = [
     "ledger_checkpoint_notes",
     "ledger_seal_keys",
     "ledger_access_log",
+    "ledger_view_drift",
 ]
 REFUSED = [
     "UPDATE {table} SET {column} = {column}",
@@ -61,6 +64,7 @@ FIRST_COLUMN = {
     "ledger_checkpoint_notes": "note",
     "ledger_seal_keys": "public_key",
     "ledger_access_log": "status",
+    "ledger_view_drift": "outcome",
 }
 
 
@@ -90,6 +94,12 @@ def shared_service_url(postgres_server_url: str) -> Iterator[str]:
             seal(ledger)
             store = audit_store_for(ledger.recorder)
             store.write_access([ACCESS])
+            views = PostgresViewStore(service)
+            try:
+                with views.transaction() as tx:  # as the projection worker records a check
+                    record_check(tx, DriftCheck("registry", 2, 3, ACCESS.at, DRIFT))
+            finally:
+                views.close()
         finally:
             ledger.close()
         yield service

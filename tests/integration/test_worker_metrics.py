@@ -58,6 +58,14 @@ def names(samples: Samples) -> set[str]:
     return {name for name, _ in samples}
 
 
+def checked_for_drift(port: int) -> bool:
+    samples = scrape(port)
+    return all(
+        value(samples, "ledger_view_drift_checks_total", projection=v, outcome="ok") == 1
+        for v in VIEWS
+    )
+
+
 def build_info(samples: Samples) -> dict[str, str]:
     ((labels, _),) = [(dict(k[1]), v) for k, v in samples.items() if k[0] == "ledger_build_info"]
     return labels
@@ -83,6 +91,9 @@ def test_the_projection_worker_exports_each_views_position_lag_progress_and_stal
         wait_for(caught_up, "the views to catch up", projector)
         head = ledger.head_position()
         first = scrape(port)
+        # No view was ever checked for drift: each is checked as the worker starts.
+        wait_for(lambda: checked_for_drift(port), "the first drift checks", projector)
+        checked = scrape(port)
 
         # Hold the views' tracking rows: the worker waits for the lock and cannot move.
         with psycopg.connect(postgres_url) as blocker:
@@ -112,6 +123,10 @@ def test_the_projection_worker_exports_each_views_position_lag_progress_and_stal
         assert value(held, "ledger_projection_stalled", projection=view) == 1
         assert value(last, "ledger_projection_stalled", projection=view) == 0
         assert value(last, "ledger_projection_events_total", projection=view) == head + 3
+        assert value(checked, "ledger_view_drift", projection=view) == 0
+        assert (
+            value(checked, "ledger_view_drift_checks_total", projection=view, outcome="drift") == 0
+        )
     assert value(first, "ledger_log_head_position") == head
     assert value(held, "ledger_log_head_position") == head + 2
     assert value(first, "ledger_database_reconnects_total") == 0
