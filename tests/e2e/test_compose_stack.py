@@ -131,8 +131,12 @@ def test_each_worker_serves_its_own_metrics(stack: Stack, written: int) -> None:
         return found is not None and float(found[1]) >= written
 
     _eventually("the projector's metrics show the view at the write", caught_up)
-    sealer = scrape("sealer", 9101)
-    assert re.search(r"^ledger_checkpoints_written_total [1-9]", sealer, re.MULTILINE), sealer
+
+    def sealed() -> str | None:
+        text = scrape("sealer", 9101)
+        return text if re.search(r"^ledger_checkpoints_written_total [1-9]", text, re.M) else None
+
+    sealer = _eventually("the sealer's metrics count a checkpoint", sealed)
     assert 'worker="seal"' in sealer
     assert "ledger_http_requests_total" not in sealer
 
