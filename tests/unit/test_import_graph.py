@@ -40,6 +40,7 @@ def test_no_module_imports_itself_through_others() -> None:
 PUBLIC = {
     "evidence": [
         "Checkpoint",
+        "CosignerKey",
         "InvalidKeyError",
         "NoteError",
         "NoteVerifier",
@@ -49,11 +50,13 @@ PUBLIC = {
         "VerifyKey",
         "load_trusted_checkpoint",
         "load_verify_key",
+        "parse_cosigner_key",
         "parse_verifier_key",
         "verify_checkpoint_note",
         "verify_consistency",
         "verify_inclusion",
         "verify_pack",
+        "verify_witnessed_checkpoint",
     ],
     "ledger.application.app": ["LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"],
     "ledger.persistence": ["StoreConfig", "eventsourcing_env"],
