@@ -12,7 +12,7 @@ import typer
 from eventsourcing.persistence import OperationalError as StoreOperationalError
 from rich.table import Table
 
-from cli import appraise, keys, seal, serve, views
+from cli import appraise, keys, seal, serve, views, witness
 from cli import audit as cli_audit
 from cli.common import err, print_table
 from ledger.persistence.failfast import DatabaseAwayError
@@ -33,6 +33,7 @@ app.command("import")(keys.import_)
 app.add_typer(keys.keys_app, name="keys")
 app.add_typer(views.project_app, name="project")
 app.add_typer(cli_audit.audit_app, name="audit")
+app.add_typer(witness.witness_app, name="witness")
 
 
 def unreachable(error: BaseException) -> bool:

@@ -7,7 +7,7 @@ import importlib
 import grimp
 import pytest
 
-PACKAGES = ("ledger", "projections", "runtime", "api", "cli", "demo", "evidence")
+PACKAGES = ("ledger", "projections", "runtime", "api", "cli", "demo", "evidence", "witness")
 
 
 def _cycles() -> list[list[str]]:
@@ -57,6 +57,20 @@ PUBLIC = {
         "verify_inclusion",
         "verify_pack",
         "verify_witnessed_checkpoint",
+    ],
+    "witness": [
+        "LogState",
+        "StateDirectory",
+        "Witness",
+        "WitnessKey",
+        "WitnessKeyError",
+        "WitnessRefusalError",
+        "WitnessStateError",
+        "create_witness_app",
+        "origin_hash",
+        "parse_submission",
+        "read_witness_key",
+        "write_witness_key",
     ],
     "ledger.application.app": ["LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"],
     "ledger.persistence": ["StoreConfig", "eventsourcing_env"],
