@@ -7,11 +7,14 @@ import base64
 import hashlib
 import re
 import struct
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from evidence.checkpoint_note import TreeHead
+from evidence.checkpoint import Checkpoint
+from evidence.checkpoint_note import DEFAULT_ORIGIN, TreeHead, sign_checkpoint_note
 from evidence.cosignature import (
     CosignerKey,
     cosignature_line,
@@ -21,7 +24,9 @@ from evidence.cosignature import (
     verify_witnessed_checkpoint,
 )
 from evidence.keys import VerifyKey, raw_public
+from evidence.merkle import leaf_hash, root_of
 from evidence.note import NoteError, NoteVerifier, parse_verifier_key, sign_note, split_note
+from ledger.audit.keys import SigningKey
 from witness.keys import WitnessKey
 
 # The checkpoint and the cosigned message of the spec's "Ed25519 signed message" section.
@@ -39,6 +44,7 @@ SPEC_COSIGNED = (
     "rDJsX3b2oyin1nPZqhf5nNo0xUe+mbIUBkBIfZ+qnA==\n"
 ).encode()
 SEED = bytes(range(32))
+SEED_2 = bytes(range(32, 64))
 WITNESS = "witness.example/w1"
 LOG = "example.com/behind-the-sofa"
 
@@ -174,3 +180,16 @@ def test_a_cosignature_that_does_not_verify_makes_the_note_fail(change: str) -> 
 
     with pytest.raises(NoteError, match="does not verify"):
         verify_cosignatures(forged.encode(), [witnesses[0].cosigner])
+
+
+def test_the_example_in_the_audit_docs_is_what_the_witness_writes() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "audit.md").read_text()
+    log_key = SigningKey(Ed25519PrivateKey.from_private_bytes(bytes(range(32))))
+    root = root_of([leaf_hash(bytes([i])) for i in range(3)])
+    cp = Checkpoint.sign(log_key, 3, root, 3, datetime(2026, 3, 2, 2, 0, tzinfo=UTC))
+    note = sign_checkpoint_note(DEFAULT_ORIGIN, cp, log_key.public.public_key, log_key.sign)
+    witness = WitnessKey("audit.nx/witness", Ed25519PrivateKey.from_private_bytes(SEED_2))
+    line = witness.cosign(TreeHead.of(DEFAULT_ORIGIN, cp).text, 1772416805)
+
+    assert f"```\n{note.decode()}{line}```\n" in docs
+    assert f"`{witness.cosigner}`" in docs
