@@ -146,7 +146,7 @@ class Witness:
         try:
             head = verify_checkpoint_note(note, trusted, origin)
         except NoteError as e:
-            if parse_tree_head_or_none(text) is None:
+            if _tree_head_or_none(text) is None:
                 raise WitnessRefusalError(400, f"not a checkpoint: {e}") from None
             raise WitnessRefusalError(403, str(e)) from None
         known = {(v.name, v.key_hash) for v in trusted}
@@ -191,7 +191,7 @@ class Witness:
         return None if state is None else state.checkpoint
 
 
-def parse_tree_head_or_none(text: str) -> TreeHead | None:
+def _tree_head_or_none(text: str) -> TreeHead | None:
     try:
         return parse_tree_head(text)
     except NoteError:
