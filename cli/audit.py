@@ -17,8 +17,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
 from cli.common import err, fail, open_ledger, out
+from cli.witness_options import MinWitnesses, WitnessKeys, utc_seconds, witness_policy
 from evidence.checkpoint import format_time, load_trusted_checkpoint
-from evidence.checkpoint_note import verify_checkpoint_note
+from evidence.cosignature import verify_witnessed_checkpoint
 from evidence.keys import VerifyKey, load_verify_key
 from evidence.note import NoteError, NoteVerifier, parse_verifier_key
 from evidence.verify import VerificationReport, verify_pack
@@ -154,6 +155,11 @@ def export(
         f"{report.checkpoints} checkpoint(s), tree size {report.tree_size} up to position "
         f"{report.last_position}."
     )
+    out.print(
+        f"The anchor checkpoint carries {report.cosignatures} witness cosignature(s)."
+        if report.cosignatures or settings.witnesses
+        else "No witnesses are configured (LEDGER_WITNESSES): the anchor has no cosignature."
+    )
     if report.unsealed_after:
         out.print(
             f"{report.unsealed_after} later event(s) are not covered by a checkpoint yet and are "
@@ -168,7 +174,8 @@ def _print_report(report: VerificationReport) -> None:
         out.print(
             f"[bold green]OK[/] {report.kind} pack: {report.events} event(s) and "
             f"{report.checkpoints} checkpoint(s) verified, tree size {report.tree_size} up to "
-            f"position {report.last_position}; key(s) {', '.join(report.key_ids)}."
+            f"position {report.last_position}; key(s) {', '.join(report.key_ids)}"
+            + (f"; cosigned by {', '.join(report.witnesses)}." if report.witnesses else ".")
         )
         return
     f = report.failure
@@ -186,17 +193,21 @@ def verify(
     trusted_checkpoint: Annotated[
         Path | None, typer.Option(help="A checkpoint you kept earlier (its JSON)")
     ] = None,
+    witness_key: WitnessKeys = None,
+    min_witnesses: MinWitnesses = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
 ) -> None:
-    """Check a pack offline: every leaf, root, signature and consistency. Exit 1 on failure."""
+    """Check a pack offline: every leaf, root, signature and consistency, and (with
+    --witness-key) the witnesses' cosignatures of its anchor. Exit 1 on failure."""
     keys: list[VerifyKey] | None = None
     try:
         if public_key:
             keys = [load_verify_key(p.read_bytes()) for p in public_key]
         trusted = load_trusted_checkpoint(trusted_checkpoint) if trusted_checkpoint else None
+        policy = witness_policy(witness_key, min_witnesses)
     except (SealKeyError, ValueError, OSError, orjson.JSONDecodeError) as e:
         raise _fail(getattr(e, "detail", str(e))) from None
-    report = verify_pack(pack, keys, trusted)
+    report = verify_pack(pack, keys, trusted, policy if policy.min_witnesses else None)
     if json_output:
         failure = report.failure
         sys.stdout.write(
@@ -209,6 +220,7 @@ def verify(
                     "tree_size": report.tree_size,
                     "last_position": report.last_position,
                     "key_ids": report.key_ids,
+                    "witnesses": report.witnesses,
                     "warnings": report.warnings,
                     "failure": None if failure is None else vars(failure),
                 },
@@ -248,22 +260,33 @@ def verify_checkpoint(
         typer.Option(help="A note verifier key you trust (<name>+<hash>+<key>, or a file)"),
     ],
     origin: Annotated[str | None, typer.Option(help="The log the checkpoint must be of")] = None,
+    witness_key: WitnessKeys = None,
+    min_witnesses: MinWitnesses = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
 ) -> None:
-    """Check a C2SP signed-note checkpoint offline against trusted keys. Exit 1 on failure."""
+    """Check a C2SP signed-note checkpoint offline against trusted keys, and that enough trusted
+    witnesses cosigned it. Exit 1 on failure."""
     try:
         verifiers = [_read_verifier(k) for k in verifier_key]
+        policy = witness_policy(witness_key, min_witnesses)
         note = sys.stdin.buffer.read() if str(note_file) == "-" else note_file.read_bytes()
     except (NoteError, OSError) as e:
         raise _fail(str(e)) from None
     try:
-        head = verify_checkpoint_note(note, verifiers, origin)
+        witnessed = verify_witnessed_checkpoint(
+            note, verifiers, policy.keys, policy.min_witnesses, origin
+        )
     except NoteError as e:
         if json_output:
             sys.stdout.write(orjson.dumps({"ok": False, "failure": str(e)}).decode() + "\n")
         else:
             out.print(f"[bold red]FAILED[/] {escape(str(e))}")
         raise typer.Exit(1) from None
+    head = witnessed.head
+    cosigned = [
+        {"witness": c.witness.label, "cosigned_at": format_time(utc_seconds(c.timestamp))}
+        for c in witnessed.cosignatures
+    ]
     result = {
         "ok": True,
         "origin": head.origin,
@@ -271,14 +294,16 @@ def verify_checkpoint(
         "root_hash": head.root_hash.hex(),
         "last_position": head.last_position,
         "sealed_at": None if head.sealed_at is None else format_time(head.sealed_at),
+        "witnesses": cosigned,
     }
     if json_output:
         sys.stdout.write(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
+    by = "".join(f"; cosigned by {c['witness']} at {c['cosigned_at']}" for c in cosigned)
     out.print(
         f"[bold green]OK[/] checkpoint of {escape(head.origin)}: tree size {head.tree_size}, "
         f"root {head.root_hash.hex()}, position {head.last_position}, sealed at "
-        f"{result['sealed_at']}."
+        f"{result['sealed_at']}{escape(by)}."
     )
 
 

@@ -20,6 +20,7 @@ from cli import (
     seal,
     serve,
     views,
+    witness,
 )
 from cli import audit as cli_audit
 from cli.common import err, print_table
@@ -42,6 +43,7 @@ app.add_typer(keys.keys_app, name="keys")
 views.project_app.command("check-drift")(drift.check_drift)
 app.add_typer(views.project_app, name="project")
 app.add_typer(cli_audit.audit_app, name="audit")
+app.add_typer(witness.witness_app, name="witness")
 
 
 def unreachable(error: BaseException) -> bool:

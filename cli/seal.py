@@ -12,13 +12,15 @@ from types import FrameType
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from cli.audit import _open, _signing_key
 from cli.common import MetricsHost, MetricsPort, out, serve_worker_metrics
 from ledger.audit.sealer import Sealer
+from ledger.audit.witnessing import COSIGNED, Witnessing, WitnessThread
 from ledger.domain.errors import LedgerError
 from runtime import logs
-from runtime.audit import build_sealer
+from runtime.audit import build_sealer, build_witnessing
 from runtime.settings import Settings
 
 log = logging.getLogger("ledger.seal")
@@ -78,6 +80,21 @@ def _say(line: str) -> None:
     log.warning("%s", line)
 
 
+def _witness_once(witnessing: Witnessing | None) -> None:
+    """`seal --once`: hand the latest checkpoint to each witness once, after sealing, and say
+    what each answered (a witness that is away does not make the command fail)."""
+    if witnessing is None:
+        return
+    for outcome in witnessing.submit_latest():
+        if outcome.outcome == COSIGNED:
+            out.print(f"Witness {outcome.witness} cosigned tree size {outcome.tree_size}.")
+        else:
+            out.print(
+                f"Witness {outcome.witness} did not cosign tree size {outcome.tree_size} "
+                f"({outcome.outcome}: {escape(outcome.detail)})."
+            )
+
+
 def _checkpoint_age(sealer: Sealer) -> float:
     """Seconds since the latest checkpoint; 0 while there is nothing to checkpoint, and the
     time since the sealer started while the first checkpoint is still to come."""
@@ -120,9 +137,14 @@ def seal(
                 f"Sealed {report.sealed} event(s), wrote {len(report.checkpoints)} checkpoint(s); "
                 f"latest checkpoint: {head}."
             )
+            _witness_once(build_witnessing(settings, sealer.store))
             return
         observed = workers.SealMetrics()
         observed.age_from(lambda: _checkpoint_age(sealer))
+        witnessing = build_witnessing(settings, sealer.store, observed.witnessed)
+        witness_thread = None if witnessing is None else WitnessThread(witnessing)
+        if witnessing is not None:
+            observed.witnesses(w.label for w in witnessing.witnesses)
         if metrics_port is not None:
             serve_worker_metrics(observed, metrics_host, metrics_port)
 
@@ -140,11 +162,15 @@ def seal(
             refresh=workers.pool_refresher(ledger),
         )
         failures = 0
+        if witness_thread is not None:
+            witness_thread.start()
         try:
             while not stop.is_set():
                 try:
                     waker.connect()
                     report = sealer.seal()
+                    if witness_thread is not None and report.checkpoints:
+                        witness_thread.notify()
                     observed.checkpoints.inc(len(report.checkpoints))
                     observed.lag.set(sealer.lag())
                     watch.ok()
@@ -167,6 +193,8 @@ def seal(
                     stop.wait(min(settings.seal_poll_seconds * 2 ** min(failures, 10), 60.0))
         finally:
             waker.close()
+            if witness_thread is not None:
+                witness_thread.stop()
         log.info("Sealer stopped.")
     finally:
         ledger.close()

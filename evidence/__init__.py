@@ -7,6 +7,7 @@ The formats are in docs/audit.md.
 
 from evidence.checkpoint import Checkpoint, load_trusted_checkpoint
 from evidence.checkpoint_note import TreeHead, verify_checkpoint_note
+from evidence.cosignature import CosignerKey, parse_cosigner_key, verify_witnessed_checkpoint
 from evidence.keys import InvalidKeyError, VerifyKey, load_verify_key
 from evidence.merkle import ProofError, verify_consistency, verify_inclusion
 from evidence.note import NoteError, NoteVerifier, parse_verifier_key
@@ -14,6 +15,7 @@ from evidence.verify import VerificationReport, verify_pack
 
 __all__ = [
     "Checkpoint",
+    "CosignerKey",
     "InvalidKeyError",
     "NoteError",
     "NoteVerifier",
@@ -23,9 +25,11 @@ __all__ = [
     "VerifyKey",
     "load_trusted_checkpoint",
     "load_verify_key",
+    "parse_cosigner_key",
     "parse_verifier_key",
     "verify_checkpoint_note",
     "verify_consistency",
     "verify_inclusion",
     "verify_pack",
+    "verify_witnessed_checkpoint",
 ]

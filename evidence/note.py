@@ -24,6 +24,9 @@ from evidence.keys import VerifyKey, raw_public
 ALGORITHM_ED25519 = 0x01
 SIGNATURE_PREFIX = "\u2014 "  # em dash, space
 _SIGNATURE_BYTES = 4 + 64
+MAX_SIGNATURES = 100
+"""More signature lines than this make a note malformed (the spec asks verifiers for a limit
+of at least 16; Go's ``sumdb/note`` stops at 100 too)."""
 
 
 class NoteError(ValueError):
@@ -38,9 +41,10 @@ def check_key_name(name: str) -> str:
     return name
 
 
-def key_hash(name: str, public_key: Ed25519PublicKey) -> bytes:
-    """The 4-byte key hash of the Ed25519 note key ``name``."""
-    data = check_key_name(name).encode() + b"\n" + bytes([ALGORITHM_ED25519])
+def key_hash(name: str, public_key: Ed25519PublicKey, algorithm: int = ALGORITHM_ED25519) -> bytes:
+    """The 4-byte key hash of the note key ``name`` (by default an Ed25519 signing key; a
+    witness's cosignature key has its own ``algorithm`` byte, :mod:`evidence.cosignature`)."""
+    data = check_key_name(name).encode() + b"\n" + bytes([algorithm])
     return hashlib.sha256(data + raw_public(public_key)).digest()[:4]
 
 
@@ -60,8 +64,9 @@ class NoteVerifier:
         return f"{self.name}+{self.key_hash.hex()}+{base64.b64encode(data).decode()}"
 
 
-def parse_verifier_key(text: str) -> NoteVerifier:
-    """A verifier key from its ``<name>+<hash>+<keydata>`` form; its hash must match."""
+def parse_vkey(text: str, algorithm: int, kind: str) -> tuple[str, VerifyKey]:
+    """The name and Ed25519 key of a verifier key ``<name>+<hash>+<base64(algorithm ‖ key)>``
+    whose algorithm byte is ``algorithm``; its hash must match. ``kind`` names it in errors."""
     # The name holds no "+", but base64 key data may.
     name, plus, rest = text.strip().partition("+")
     hash_hex, plus2, rest = rest.partition("+")
@@ -70,21 +75,23 @@ def parse_verifier_key(text: str) -> NoteVerifier:
         wanted = bytes.fromhex(hash_hex)
     except (binascii.Error, ValueError):
         data, wanted = b"", b""  # refused just below
-    if (
-        not (plus and plus2)
-        or len(data) != 33
-        or data[0] != ALGORITHM_ED25519
-        or len(hash_hex) != 8
-    ):
-        msg = "not an Ed25519 verifier key of the form <name>+<8 hex digits>+<base64 key data>"
+    if not (plus and plus2) or len(data) != 33 or len(hash_hex) != 8:
+        msg = f"not {kind} of the form <name>+<8 hex digits>+<base64 key data>"
         raise NoteError(msg)
-    verifier = NoteVerifier(
-        check_key_name(name), VerifyKey(Ed25519PublicKey.from_public_bytes(data[1:]))
-    )
-    if verifier.key_hash != wanted:
+    if data[0] != algorithm:
+        msg = f"not {kind}: its key type is {data[0]:02x}, not {algorithm:02x}"
+        raise NoteError(msg)
+    key = VerifyKey(Ed25519PublicKey.from_public_bytes(data[1:]))
+    if key_hash(name, key.public_key, algorithm) != wanted:
         msg = f"the verifier key's hash {hash_hex} does not match its name and key"
         raise NoteError(msg)
-    return verifier
+    return name, key
+
+
+def parse_verifier_key(text: str) -> NoteVerifier:
+    """A verifier key from its ``<name>+<hash>+<keydata>`` form; its hash must match."""
+    name, key = parse_vkey(text, ALGORITHM_ED25519, "an Ed25519 verifier key")
+    return NoteVerifier(name, key)
 
 
 def sign_note(
@@ -115,8 +122,12 @@ def split_note(note: bytes) -> tuple[str, list[Signature]]:
     text, sep, block = decoded.rpartition("\n\n")
     if not sep or not block.endswith("\n"):
         raise NoteError("the note has no signature block (a blank line, then signature lines)")
+    lines = block[:-1].split("\n")
+    if len(lines) > MAX_SIGNATURES:
+        msg = f"the note has {len(lines)} signature lines; at most {MAX_SIGNATURES} are read"
+        raise NoteError(msg)
     signatures = []
-    for line in block[:-1].split("\n"):
+    for line in lines:
         name, space, encoded = line.removeprefix(SIGNATURE_PREFIX).rpartition(" ")
         try:
             raw = base64.b64decode(encoded, validate=True)

@@ -77,6 +77,23 @@ class HashedReader:
         self.stream.close()
 
 
+def check_parts(zf: zipfile.ZipFile, parts: dict[str, Any], skip: frozenset[str]) -> None:
+    """Compare every part the manifest lists, but ``skip``, with its SHA-256 and length."""
+    for name, expected in sorted(parts.items()):
+        if name in skip:
+            continue
+        sha, size = _sha256(), 0
+        try:
+            with zf.open(name) as f:
+                while chunk := f.read(CHUNK):
+                    sha.update(chunk)
+                    size += len(chunk)
+        except KeyError:
+            raise fail("pack_damaged", f"{name} is listed but not in the pack.") from None
+        if sha.hexdigest() != expected.get("sha256") or size != expected.get("bytes"):
+            raise fail("pack_damaged", f"{name} does not match the SHA-256 in the manifest.")
+
+
 def records(stream: IO[bytes] | HashedReader) -> Iterator[tuple[int, memoryview]]:
     """``(position, canonical leaf data)`` of each event in ``events.bin``, read in chunks."""
     header, u64 = EVENT_HEADER, U64

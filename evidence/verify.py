@@ -30,9 +30,11 @@ from evidence.pack_reader import (
     Failure,
     HashedReader,
     VerificationStoppedError,
+    check_parts,
     fail,
     leaves,
 )
+from evidence.pack_witnesses import WitnessPolicy, check_witnessed_anchor
 from evidence.verify_stream import verify_stream
 
 # The large parts of a full pack are hashed in the verification pass itself (one read).
@@ -48,6 +50,8 @@ class VerificationReport:
     tree_size: int = 0
     last_position: int = 0
     key_ids: list[str] = field(default_factory=list)
+    witnesses: list[str] = field(default_factory=list)
+    """The trusted witnesses that cosigned the anchor (with a witness policy)."""
     warnings: list[str] = field(default_factory=list)
     failure: Failure | None = None
 
@@ -62,10 +66,12 @@ class PackVerifier:
         path: Path,
         trusted_keys: list[VerifyKey] | None = None,
         trusted_checkpoint: Checkpoint | None = None,
+        witnesses: WitnessPolicy | None = None,
     ) -> None:
         self.path = path
         self.trusted_keys = trusted_keys
         self.trusted = trusted_checkpoint
+        self.witnesses = witnesses
         self.report = VerificationReport()
         self.keys: dict[str, VerifyKey] = {}
         self.parts: dict[str, Any] = {}
@@ -96,6 +102,10 @@ class PackVerifier:
                 zf, checkpoints, self.trusted, self._check_signature, self._trusted_ahead
             )
             self.report.checkpoints = len(checkpoints)
+        if self.witnesses is not None:
+            anchor, keys = checkpoints[-1], self.keys.values()
+            policy = self.witnesses
+            self.report.witnesses = check_witnessed_anchor(zf, self.parts, anchor, keys, policy)
 
     def _json(self, zf: zipfile.ZipFile, name: str) -> Any:
         try:
@@ -119,19 +129,8 @@ class PackVerifier:
         for name in sorted(needed - set(parts)):
             raise fail("pack_damaged", f"The manifest does not list {name}.")
         self.parts = parts
-        for name, expected in sorted(parts.items()):
-            if manifest["kind"] == "full" and name in DEFERRED:
-                continue  # hashed while they are verified, in the same single pass
-            sha, size = _sha256(), 0
-            try:
-                with zf.open(name) as f:
-                    while chunk := f.read(CHUNK):
-                        sha.update(chunk)
-                        size += len(chunk)
-            except KeyError:
-                raise fail("pack_damaged", f"{name} is listed but not in the pack.") from None
-            if sha.hexdigest() != expected.get("sha256") or size != expected.get("bytes"):
-                raise fail("pack_damaged", f"{name} does not match the SHA-256 in the manifest.")
+        # A full pack's large parts are hashed while they are verified, in the same single pass.
+        check_parts(zf, parts, DEFERRED if manifest["kind"] == "full" else frozenset())
 
     def _load_keys(self, zf: zipfile.ZipFile) -> None:
         pack_keys: dict[str, VerifyKey] = {}
@@ -391,5 +390,7 @@ def verify_pack(
     path: Path,
     public_keys: list[VerifyKey] | None = None,
     trusted_checkpoint: Checkpoint | None = None,
+    witnesses: WitnessPolicy | None = None,
 ) -> VerificationReport:
-    return PackVerifier(path, public_keys, trusted_checkpoint).run()
+    """Verify the pack at ``path``; with ``witnesses``, its anchor must be cosigned by them."""
+    return PackVerifier(path, public_keys, trusted_checkpoint, witnesses).run()

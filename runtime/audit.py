@@ -15,6 +15,7 @@ from ledger.audit.keys import SealKeyError, SigningKey, resolve_signing_key
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.records import AuditStore
 from ledger.audit.sealer import Sealer, SealerThread, SealPolicy
+from ledger.audit.witnessing import Outcome, Witnessing, WitnessThread
 from ledger.persistence.audit_store import audit_store_for
 from runtime import metrics
 from runtime.access_log import AccessLogWriter
@@ -30,6 +31,7 @@ class AuditRuntime:
     proofs: AuditProofs
     access_log: AccessLogWriter | None
     sealer: SealerThread | None
+    witnessing: WitnessThread | None = None
 
 
 def seal_policy(settings: Settings) -> SealPolicy:
@@ -60,6 +62,20 @@ def build_sealer(
     )
 
 
+def build_witnessing(
+    settings: Settings, store: AuditStore, observe: Callable[[Outcome], None] | None = None
+) -> Witnessing | None:
+    """What hands checkpoints to the witnesses of ``LEDGER_WITNESSES``; ``None`` without any."""
+    endpoints = settings.witness_endpoints
+    if not endpoints:
+        return None
+    return Witnessing(store, endpoints, settings.witness_timeout_seconds, observe=observe)
+
+
+def _count_witnessed(outcome: Outcome) -> None:
+    metrics.WITNESS_SUBMISSIONS.labels(outcome.witness, outcome.outcome).inc()
+
+
 def measure_checkpoints(
     store: AuditStore, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 ) -> int:
@@ -85,7 +101,8 @@ def start_audit(settings: Settings, ledger: LedgerApplication) -> AuditRuntime:
             block_seconds=settings.access_block_seconds,
         )
         writer.start()
-    thread = None
+    thread: SealerThread | None = None
+    witness_thread: WitnessThread | None = None
     if settings.sealer == "auto" and not settings.store.is_postgres:
         try:
             key, note = resolve_signing_key(
@@ -98,18 +115,27 @@ def start_audit(settings: Settings, ledger: LedgerApplication) -> AuditRuntime:
         if note:
             log.warning(note)
         sealer = build_sealer(settings, ledger, key, store)
-        thread = SealerThread(
-            sealer,
-            settings.seal_poll_seconds,
-            on_sealed=lambda s: metrics.CHECKPOINT_LAG.set(s.lag()),
-        )
+        witnessing = build_witnessing(settings, store, _count_witnessed)
+        if witnessing is not None:
+            witness_thread = WitnessThread(witnessing)
+            witness_thread.start()
+        notify = witness_thread
+
+        def sealed(s: Sealer) -> None:
+            metrics.CHECKPOINT_LAG.set(s.lag())
+            if notify is not None:
+                notify.checkpointed(s.checkpoint_size)
+
+        thread = SealerThread(sealer, settings.seal_poll_seconds, on_sealed=sealed)
         thread.start()
-    return AuditRuntime(store, AuditProofs(store), writer, thread)
+    return AuditRuntime(store, AuditProofs(store), writer, thread, witness_thread)
 
 
 def stop_audit(runtime: AuditRuntime) -> None:
     if runtime.sealer is not None:
         runtime.sealer.stop()
+    if runtime.witnessing is not None:
+        runtime.witnessing.stop()
     if runtime.access_log is not None:
         runtime.access_log.stop()
     close = getattr(runtime.store, "close", None)

@@ -92,6 +92,13 @@ CHECKPOINT_AGE = Gauge(
     "Seconds since the latest signed checkpoint (measured when scraped; 0 while there is none).",
     multiprocess_mode="livemostrecent",
 )
+# The in-process sealer's witnessing (SQLite); `sme-ledger seal` has its own (runtime.workers).
+WITNESS_SUBMISSIONS = Counter(
+    "ledger_witness_submissions_total",
+    "Submissions of checkpoints to each witness (LEDGER_WITNESSES), by outcome: cosigned, "
+    "conflict, refused, unavailable (docs/audit.md).",
+    ["witness", "outcome"],
+)
 LOG_HEAD = Gauge(
     "ledger_log_head_position",
     "The position of the last event in the log (measured when scraped).",

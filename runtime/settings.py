@@ -10,11 +10,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from evidence.checkpoint_note import DEFAULT_ORIGIN
 from ledger.application.group_commit import GroupCommitConfig
+from ledger.audit.witnessing import WitnessEndpoint, parse_witnesses
 from ledger.domain.time import NETWORK_STARTED_ON, TimeBounds
 from ledger.persistence.config import StoreConfig
 
@@ -151,6 +152,15 @@ class Settings(BaseSettings):
         description="auto: the API seals in-process on SQLite (PostgreSQL runs `sme-ledger "
         "seal`); off: never in-process",
     )
+    witnesses: str = Field(
+        "",
+        description="Witnesses the sealer hands each new checkpoint to (C2SP tlog-witness): "
+        "<witness verifier key>=<URL> entries, separated by commas or spaces (docs/audit.md, "
+        '"Witnesses")',
+    )
+    witness_timeout_seconds: float = Field(
+        5.0, gt=0, le=60, description="Longest one submission to a witness may take"
+    )
     access_log: bool = Field(True, description="Record every /v1 request (GB/T 22239 8.1.4.3)")
     # --- the log lines (docs/operations.md, "Logs") ---
     log_format: Literal["text", "json"] = Field(
@@ -215,6 +225,16 @@ class Settings(BaseSettings):
     bench_endpoints: bool = Field(
         False, description="Serve POST /v1/_bench/parse (for the benchmark suite only)"
     )
+
+    @field_validator("witnesses")
+    @classmethod
+    def _witnesses_parse(cls, value: str) -> str:
+        parse_witnesses(value)  # its ValueError names the entry that is wrong
+        return value
+
+    @property
+    def witness_endpoints(self) -> list[WitnessEndpoint]:
+        return parse_witnesses(self.witnesses)
 
     @property
     def store(self) -> StoreConfig:

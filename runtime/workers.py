@@ -22,6 +22,8 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from ledger.audit.witnessing import COSIGNED, OUTCOMES, Outcome
+
 # Where it was first defined; the view runner needs it too, below the runtime layer.
 from ledger.persistence.failfast import lost_connection as lost_connection
 from runtime.build import build_labels
@@ -31,6 +33,11 @@ if TYPE_CHECKING:
     from projections.runner import ViewStatus
 
 log = logging.getLogger("runtime.metrics")
+WITNESS_SUBMISSIONS_HELP = (
+    "Submissions of checkpoints to each witness (LEDGER_WITNESSES), by outcome: cosigned; "
+    "conflict (the witness holds another tree size of this log, or a larger one); refused (it "
+    "said no, or its answer did not verify); unavailable (no answer in time, or a 5xx)."
+)
 
 # The *_created series double the exposition for no operational value.
 disable_created_metrics()  # type: ignore[no-untyped-call]
@@ -250,9 +257,35 @@ class SealMetrics(WorkerMetrics):
             "Signed checkpoints this worker has written since it started.",
             registry=self.registry,
         )
+        self.witness_submissions = Counter(
+            "ledger_witness_submissions_total",
+            WITNESS_SUBMISSIONS_HELP,
+            ["witness", "outcome"],
+            registry=self.registry,
+        )
+        self.witness_cosigned = Gauge(
+            "ledger_witness_cosigned_tree_size",
+            "The largest tree size each witness (LEDGER_WITNESSES) has cosigned since the worker "
+            "started (0 until then).",
+            ["witness"],
+            registry=self.registry,
+        )
 
     def age_from(self, seconds: Callable[[], float]) -> None:
         self.age.set_function(seconds)
+
+    def witnesses(self, labels: Iterable[str]) -> None:
+        """Make every witness's series exist (at 0) before the first submission."""
+        for label in labels:
+            self.witness_cosigned.labels(label)
+            for outcome in OUTCOMES:
+                self.witness_submissions.labels(label, outcome)
+
+    def witnessed(self, outcome: Outcome) -> None:
+        """One submission's outcome (the witnessing's ``observe`` listener)."""
+        self.witness_submissions.labels(outcome.witness, outcome.outcome).inc()
+        if outcome.outcome == COSIGNED:
+            self.witness_cosigned.labels(outcome.witness).set(outcome.tree_size)
 
 
 class DatabaseWatch:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -54,10 +55,16 @@ def _build(name: str, out: Path) -> Path:
 
 
 def notecheck(
-    program: Path, verifier_key: str, note: Path, records: Path | None = None
+    program: Path,
+    verifier_key: str,
+    note: Path,
+    records: Path | None = None,
+    cosigners: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """Open ``note`` with ``verifier_key``; with ``records`` (hex, one a line), check its root."""
-    args = [str(program), verifier_key, str(note)] + ([str(records)] if records else [])
+    """Open ``note`` with ``verifier_key``; with ``records`` (hex, one a line), check its root;
+    with ``cosigners`` (witness verifier keys, type 0x04), check their cosignatures too."""
+    flags = [arg for key in cosigners for arg in ("-cosigner", key)]
+    args = [str(program), *flags, verifier_key, str(note)] + ([str(records)] if records else [])
     return subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
 
 

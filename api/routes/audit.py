@@ -121,21 +121,28 @@ def public_key(_: Verifier, reads: ReadSide) -> Response:
     )
 
 
-def _latest_note(reads: Reads) -> bytes:
+def _latest(reads: Reads) -> tuple[int, bytes]:
     found = reads.audit.latest_note()
     if found is None:
         raise NoCheckpointError("No checkpoint has been signed as a note yet.")
-    return found[1]
+    return found
+
+
+def _latest_note(reads: Reads) -> bytes:
+    return _latest(reads)[1]
 
 
 @note_router.get(
     "/checkpoint",
-    summary="The latest checkpoint as a C2SP signed note (tlog-checkpoint)",
+    summary="The latest checkpoint as a C2SP signed note (tlog-checkpoint), with the witnesses' "
+    "cosignatures (tlog-cosignature) after the log's signature",
     response_class=PlainTextResponse,
     responses={404: {"description": "Nothing is sealed yet"}},
 )
 def checkpoint_note(_: Verifier, reads: ReadSide) -> Response:
-    return Response(_latest_note(reads), media_type=TEXT)
+    size, note = _latest(reads)
+    cosignatures = "".join(c.line for c in reads.audit.cosignatures(size))
+    return Response(note + cosignatures.encode(), media_type=TEXT)
 
 
 @router.get(

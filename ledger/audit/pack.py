@@ -3,6 +3,7 @@
     manifest.json       format, kind (full | stream), what the pack covers, SHA-256 of each part
     keys.json           public keys (PEM) by key id
     checkpoints.jsonl   the signed checkpoints up to the pack's anchor checkpoint
+    anchor.note         the anchor as a C2SP signed note, with the witnesses' cosignatures
     leaves.bin          per sealed leaf: u64 leaf index ‖ u64 position ‖ 32-byte leaf hash
     events.bin          per event: its canonical leaf data (evidence.leaf), i.e. the stored
                         bytes exactly as stored, framed with position, stream, version and topic
@@ -30,6 +31,7 @@ from evidence.checkpoint import Checkpoint, format_time
 from evidence.leaf import LogEntry, leaf_data
 from evidence.merkle import consistency_ranges, inclusion_ranges, resolve
 from evidence.pack_format import LEAF_RECORD, PACK_FORMAT
+from evidence.pack_witnesses import ANCHOR_NOTE
 from ledger.application.log_reader import LogSource
 from ledger.audit.records import AuditStore, SealedLeaf
 from ledger.domain.errors import NoCheckpointError, PositionNotSealedError
@@ -52,6 +54,8 @@ class ExportReport:
     checkpoints: int
     unsealed_after: int
     """Events in the log after the anchor checkpoint, left out of the pack."""
+    cosignatures: int = 0
+    """Witness cosignatures the anchor had (in ``anchor.note``)."""
 
 
 class _HashingWriter:
@@ -121,6 +125,7 @@ def export_pack(
         for line in _lines(cp.to_json() for cp in checkpoints):
             w.write(line)
         w.close()
+        cosignatures = _write_anchor_note(zf, parts, store, anchor)
         if stream is None:
             count = _write_full(zf, parts, recorder, store, anchor, progress)
         else:
@@ -146,7 +151,22 @@ def export_pack(
         count,
         len(checkpoints),
         store.events_after(anchor.last_position),
+        cosignatures,
     )
+
+
+def _write_anchor_note(
+    zf: zipfile.ZipFile, parts: dict[str, dict[str, Any]], store: AuditStore, anchor: Checkpoint
+) -> int:
+    """The anchor's signed note with the witnesses' cosignatures so far; how many."""
+    note = store.note(anchor.tree_size)
+    if note is None:
+        return 0
+    cosignatures = store.cosignatures(anchor.tree_size)
+    w = _HashingWriter(zf, ANCHOR_NOTE, parts)
+    w.write(note + "".join(c.line for c in cosignatures).encode())
+    w.close()
+    return len(cosignatures)
 
 
 def _write_full(

@@ -41,6 +41,18 @@ class StoredAccessRecord:
     record: AccessRecord
 
 
+@dataclass(frozen=True)
+class StoredCosignature:
+    """A witness's cosignature of the checkpoint note of ``tree_size``: its signature line,
+    exactly as the witness returned it (C2SP ``tlog-cosignature``)."""
+
+    tree_size: int
+    witness: str
+    """``<key name>+<key ID, 8 hex digits>``: which witness key."""
+    cosigned_at: datetime
+    line: str
+
+
 class SealConflictError(LedgerError):
     """Another sealer appended to the tree first; reload the tree and go on."""
 
@@ -87,6 +99,19 @@ class AuditStore(Protocol):
         ...
 
     def register_key(self, key_id: str, public_pem: str) -> None: ...
+
+    # --- witness cosignatures (ledger.audit.witnessing) ---------------------------------------
+    def add_cosignature(self, cosignature: StoredCosignature) -> None:
+        """Keep a witness's cosignature of a checkpoint note (the first one, if it has two)."""
+        ...
+
+    def cosignatures(self, tree_size: int) -> list[StoredCosignature]:
+        """The cosignatures of the checkpoint note of ``tree_size``, by witness."""
+        ...
+
+    def last_cosigned(self, witness: str) -> int | None:
+        """The largest tree size ``witness`` cosigned, if any."""
+        ...
 
     # --- reading ----------------------------------------------------------------------------
     def latest_checkpoint(self) -> Checkpoint | None: ...

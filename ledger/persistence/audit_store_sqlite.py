@@ -14,6 +14,7 @@ from typing import Any
 from eventsourcing.sqlite import SQLiteDatastore
 
 from evidence.merkle import Node
+from ledger.persistence.audit_cosignatures import COSIGNATURES
 from ledger.persistence.audit_sql import (
     ACCESS,
     CHECKPOINTS,
@@ -98,8 +99,8 @@ class SQLiteAuditStore(SqlAuditStore):
 
 
 def sqlite_schema() -> list[str]:
-    """The tables of migrations/0005_audit.sql and 0030_checkpoint_notes.sql, for the embedded
-    store."""
+    """The tables of migrations/0005_audit.sql, 0030_checkpoint_notes.sql and
+    0032_checkpoint_cosignatures.sql, for the embedded store."""
     statements = [
         f"CREATE TABLE IF NOT EXISTS {LEAVES} (leaf_index INTEGER PRIMARY KEY, "
         "position INTEGER NOT NULL UNIQUE, leaf_hash BLOB NOT NULL)",
@@ -110,6 +111,11 @@ def sqlite_schema() -> list[str]:
         "sealed_at TEXT NOT NULL, key_id TEXT NOT NULL, signature BLOB NOT NULL)",
         f"CREATE TABLE IF NOT EXISTS {NOTES} (tree_size INTEGER PRIMARY KEY "
         f"REFERENCES {CHECKPOINTS} (tree_size), note BLOB NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS {COSIGNATURES} (tree_size INTEGER NOT NULL "
+        f"REFERENCES {NOTES} (tree_size), witness TEXT NOT NULL, cosigned_at TEXT NOT NULL, "
+        "line TEXT NOT NULL, PRIMARY KEY (tree_size, witness))",
+        f"CREATE INDEX IF NOT EXISTS {COSIGNATURES}_witness_idx "
+        f"ON {COSIGNATURES} (witness, tree_size)",
         f"CREATE TABLE IF NOT EXISTS {KEYS} (key_id TEXT PRIMARY KEY, "
         "public_key TEXT NOT NULL, registered_at TEXT NOT NULL)",
         f"CREATE TABLE IF NOT EXISTS {ACCESS} (id INTEGER PRIMARY KEY AUTOINCREMENT, "
@@ -119,7 +125,7 @@ def sqlite_schema() -> list[str]:
         f"CREATE INDEX IF NOT EXISTS {ACCESS}_at_idx ON {ACCESS} (at)",
         f"CREATE INDEX IF NOT EXISTS {ACCESS}_principal_at_idx ON {ACCESS} (principal, at)",
     ]
-    for table in (LEAVES, NODES, CHECKPOINTS, NOTES, KEYS, ACCESS):
+    for table in (LEAVES, NODES, CHECKPOINTS, NOTES, COSIGNATURES, KEYS, ACCESS):
         refuse = f"SELECT RAISE(ABORT, '{table} is append-only')"
         statements += [
             f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "

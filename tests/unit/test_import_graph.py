@@ -7,7 +7,7 @@ import importlib
 import grimp
 import pytest
 
-PACKAGES = ("ledger", "projections", "runtime", "api", "cli", "demo", "evidence")
+PACKAGES = ("ledger", "projections", "runtime", "api", "cli", "demo", "evidence", "witness")
 
 
 def _cycles() -> list[list[str]]:
@@ -40,6 +40,7 @@ def test_no_module_imports_itself_through_others() -> None:
 PUBLIC = {
     "evidence": [
         "Checkpoint",
+        "CosignerKey",
         "InvalidKeyError",
         "NoteError",
         "NoteVerifier",
@@ -49,11 +50,27 @@ PUBLIC = {
         "VerifyKey",
         "load_trusted_checkpoint",
         "load_verify_key",
+        "parse_cosigner_key",
         "parse_verifier_key",
         "verify_checkpoint_note",
         "verify_consistency",
         "verify_inclusion",
         "verify_pack",
+        "verify_witnessed_checkpoint",
+    ],
+    "witness": [
+        "LogState",
+        "StateDirectory",
+        "Witness",
+        "WitnessKey",
+        "WitnessKeyError",
+        "WitnessRefusalError",
+        "WitnessStateError",
+        "create_witness_app",
+        "origin_hash",
+        "parse_submission",
+        "read_witness_key",
+        "write_witness_key",
     ],
     "ledger.application.app": ["LedgerApplication", "LedgerCore", "LoggedEvent", "utc_now"],
     "ledger.persistence": ["StoreConfig", "eventsourcing_env"],

@@ -5,7 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("api", "bench", "cli", "demo", "evidence", "ledger", "projections", "runtime")
+PACKAGES = (
+    "api",
+    "bench",
+    "cli",
+    "demo",
+    "evidence",
+    "ledger",
+    "projections",
+    "runtime",
+    "witness",
+)
 LIMIT = 400
 
 

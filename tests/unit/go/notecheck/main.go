@@ -1,16 +1,25 @@
 // Command notecheck verifies a checkpoint with Go's golang.org/x/mod/sumdb/note and
 // recomputes its root with golang.org/x/mod/sumdb/tlog.
 //
-// Usage: notecheck VERIFIER-KEY NOTE-FILE [LEAF-DATA-FILE]
+// Usage: notecheck [-cosigner WITNESS-KEY]... VERIFIER-KEY NOTE-FILE [LEAF-DATA-FILE]
 //
 // LEAF-DATA-FILE holds one record per line, hex-encoded. The program prints the note's
 // text, then "root ok" if the records' tree hash is the checkpoint's root at its size.
+//
+// sumdb/note knows only its own Ed25519 key type (0x01). Each -cosigner is a witness's
+// verifier key of type 0x04 (C2SP tlog-cosignature, cosignature/v1), checked here by a
+// note.Verifier of this program's own with crypto/ed25519; for each one whose cosignature
+// verifies, the program prints "cosigned by NAME at TIMESTAMP" after the text.
 package main
 
 import (
 	"bufio"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"os"
 	"strconv"
@@ -20,29 +29,88 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
+// cosigner verifies Ed25519 cosignature/v1 signatures: key ID, u64 timestamp, signature
+// of "cosignature/v1\ntime <timestamp>\n" followed by the note's text.
+type cosigner struct {
+	name string
+	hash uint32
+	key  ed25519.PublicKey
+}
+
+func (c *cosigner) Name() string    { return c.name }
+func (c *cosigner) KeyHash() uint32 { return c.hash }
+func (c *cosigner) Verify(msg, sig []byte) bool {
+	if len(sig) != 8+ed25519.SignatureSize {
+		return false
+	}
+	header := fmt.Sprintf("cosignature/v1\ntime %d\n", binary.BigEndian.Uint64(sig[:8]))
+	return ed25519.Verify(c.key, append([]byte(header), msg...), sig[8:])
+}
+
+func newCosigner(vkey string) (*cosigner, error) {
+	parts := strings.SplitN(vkey, "+", 3)
+	if len(parts) != 3 {
+		return nil, fmt.Errorf("not a verifier key: %q", vkey)
+	}
+	data, err := base64.StdEncoding.DecodeString(parts[2])
+	if err != nil || len(data) != 1+ed25519.PublicKeySize || data[0] != 0x04 {
+		return nil, fmt.Errorf("not a cosignature/v1 (0x04) Ed25519 key: %q", vkey)
+	}
+	id := sha256.Sum256(append([]byte(parts[0]+"\n"), data...))
+	hash := binary.BigEndian.Uint32(id[:4])
+	if fmt.Sprintf("%08x", hash) != parts[1] {
+		return nil, fmt.Errorf("the key ID of %q does not match its name and key", vkey)
+	}
+	return &cosigner{parts[0], hash, ed25519.PublicKey(data[1:])}, nil
+}
+
+type cosignerKeys []string
+
+func (k *cosignerKeys) String() string     { return strings.Join(*k, ",") }
+func (k *cosignerKeys) Set(v string) error { *k = append(*k, v); return nil }
+
 func fail(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, format+"\n", args...)
 	os.Exit(1)
 }
 
 func main() {
-	if len(os.Args) < 3 {
-		fail("usage: notecheck VERIFIER-KEY NOTE-FILE [LEAF-DATA-FILE]")
+	var witnesses cosignerKeys
+	flag.Var(&witnesses, "cosigner", "a witness's cosignature/v1 verifier key (repeatable)")
+	flag.Parse()
+	args := flag.Args()
+	if len(args) < 2 {
+		fail("usage: notecheck [-cosigner WITNESS-KEY]... VERIFIER-KEY NOTE-FILE [LEAF-DATA-FILE]")
 	}
-	verifier, err := note.NewVerifier(os.Args[1])
+	verifier, err := note.NewVerifier(args[0])
 	if err != nil {
 		fail("verifier key: %v", err)
 	}
-	msg, err := os.ReadFile(os.Args[2])
+	verifiers := []note.Verifier{verifier}
+	for _, vkey := range witnesses {
+		c, err := newCosigner(vkey)
+		if err != nil {
+			fail("cosigner key: %v", err)
+		}
+		verifiers = append(verifiers, c)
+	}
+	msg, err := os.ReadFile(args[1])
 	if err != nil {
 		fail("%v", err)
 	}
-	n, err := note.Open(msg, note.VerifierList(verifier))
+	n, err := note.Open(msg, note.VerifierList(verifiers...))
 	if err != nil {
 		fail("open: %v", err)
 	}
 	fmt.Print(n.Text)
-	if len(os.Args) < 4 {
+	for _, sig := range n.Sigs {
+		if sig.Name == verifier.Name() && sig.Hash == verifier.KeyHash() {
+			continue
+		}
+		raw, _ := base64.StdEncoding.DecodeString(sig.Base64)
+		fmt.Printf("cosigned by %s at %d\n", sig.Name, binary.BigEndian.Uint64(raw[4:12]))
+	}
+	if len(args) < 3 {
 		return
 	}
 	lines := strings.SplitN(n.Text, "\n", 4)
@@ -54,7 +122,7 @@ func main() {
 	if err != nil || len(root) != tlog.HashSize {
 		fail("root hash: %v", err)
 	}
-	file, err := os.Open(os.Args[3])
+	file, err := os.Open(args[2])
 	if err != nil {
 		fail("%v", err)
 	}
