@@ -16,10 +16,12 @@ import typer
 from cli.audit import _open, _signing_key
 from cli.common import MetricsHost, MetricsPort, out, serve_worker_metrics
 from ledger.audit.sealer import Sealer
+from ledger.audit.timestamping import OBTAINED, Timestamping, TimestampThread
 from ledger.domain.errors import LedgerError
 from runtime import logs
 from runtime.audit import build_sealer
 from runtime.settings import Settings
+from runtime.timestamps import build_timestamping
 
 log = logging.getLogger("ledger.seal")
 
@@ -78,6 +80,18 @@ def _say(line: str) -> None:
     log.warning("%s", line)
 
 
+def _stamp_once(timestamping: Timestamping | None) -> None:
+    """`seal --once`: timestamp the notes still without one, and say how it went (a TSA that
+    is away does not make the command fail)."""
+    if timestamping is None:
+        return
+    for outcome in timestamping.stamp_pending():
+        if outcome.outcome == OBTAINED:
+            out.print(f"Timestamped tree size {outcome.tree_size}.")
+        else:
+            out.print(f"No timestamp for tree size {outcome.tree_size} ({outcome.detail}).")
+
+
 def _checkpoint_age(sealer: Sealer) -> float:
     """Seconds since the latest checkpoint; 0 while there is nothing to checkpoint, and the
     time since the sealer started while the first checkpoint is still to come."""
@@ -120,9 +134,15 @@ def seal(
                 f"Sealed {report.sealed} event(s), wrote {len(report.checkpoints)} checkpoint(s); "
                 f"latest checkpoint: {head}."
             )
+            _stamp_once(build_timestamping(settings, sealer.store))
             return
         observed = workers.SealMetrics()
         observed.age_from(lambda: _checkpoint_age(sealer))
+        timestamping = build_timestamping(settings, sealer.store, observed.stamped)
+        stamper = None
+        if timestamping is not None:
+            stamper = TimestampThread(timestamping, settings.seal_poll_seconds)
+            stamper.start()
         if metrics_port is not None:
             serve_worker_metrics(observed, metrics_host, metrics_port)
 
@@ -145,6 +165,8 @@ def seal(
                 try:
                     waker.connect()
                     report = sealer.seal()
+                    if stamper is not None and report.checkpoints:
+                        stamper.notify()
                     observed.checkpoints.inc(len(report.checkpoints))
                     observed.lag.set(sealer.lag())
                     watch.ok()
@@ -167,6 +189,8 @@ def seal(
                     stop.wait(min(settings.seal_poll_seconds * 2 ** min(failures, 10), 60.0))
         finally:
             waker.close()
+            if stamper is not None:
+                stamper.stop()
         log.info("Sealer stopped.")
     finally:
         ledger.close()

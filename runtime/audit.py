@@ -15,10 +15,12 @@ from ledger.audit.keys import SealKeyError, SigningKey, resolve_signing_key
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.records import AuditStore
 from ledger.audit.sealer import Sealer, SealerThread, SealPolicy
+from ledger.audit.timestamping import StampOutcome, TimestampThread
 from ledger.persistence.audit_store import audit_store_for
 from runtime import metrics
 from runtime.access_log import AccessLogWriter
 from runtime.settings import Settings
+from runtime.timestamps import build_timestamping
 
 log = logging.getLogger("ledger.audit")
 GENERATED_KEY_NAME = "seal-key.pem"
@@ -30,6 +32,7 @@ class AuditRuntime:
     proofs: AuditProofs
     access_log: AccessLogWriter | None
     sealer: SealerThread | None
+    timestamps: TimestampThread | None = None
 
 
 def seal_policy(settings: Settings) -> SealPolicy:
@@ -104,12 +107,31 @@ def start_audit(settings: Settings, ledger: LedgerApplication) -> AuditRuntime:
             on_sealed=lambda s: metrics.CHECKPOINT_LAG.set(s.lag()),
         )
         thread.start()
+        return AuditRuntime(
+            store, AuditProofs(store), writer, thread, start_timestamps(settings, store)
+        )
     return AuditRuntime(store, AuditProofs(store), writer, thread)
+
+
+def _count_stamped(outcome: StampOutcome) -> None:
+    metrics.CHECKPOINT_TIMESTAMPS.labels(outcome.outcome).inc()
+
+
+def start_timestamps(settings: Settings, store: AuditStore) -> TimestampThread | None:
+    """The in-process sealer's timestamping (``LEDGER_TSA_URL``), on its own thread."""
+    timestamping = build_timestamping(settings, store, _count_stamped)
+    if timestamping is None:
+        return None
+    thread = TimestampThread(timestamping, settings.seal_poll_seconds)
+    thread.start()
+    return thread
 
 
 def stop_audit(runtime: AuditRuntime) -> None:
     if runtime.sealer is not None:
         runtime.sealer.stop()
+    if runtime.timestamps is not None:
+        runtime.timestamps.stop()
     if runtime.access_log is not None:
         runtime.access_log.stop()
     close = getattr(runtime.store, "close", None)

@@ -92,6 +92,13 @@ CHECKPOINT_AGE = Gauge(
     "Seconds since the latest signed checkpoint (measured when scraped; 0 while there is none).",
     multiprocess_mode="livemostrecent",
 )
+# The in-process sealer's timestamps (SQLite); `sme-ledger seal` has its own (runtime.workers).
+CHECKPOINT_TIMESTAMPS = Counter(
+    "ledger_checkpoint_timestamps_total",
+    "RFC 3161 timestamps of checkpoint notes asked of LEDGER_TSA_URL, by outcome: obtained, "
+    "failed (docs/audit.md).",
+    ["outcome"],
+)
 LOG_HEAD = Gauge(
     "ledger_log_head_position",
     "The position of the last event in the log (measured when scraped).",

@@ -25,6 +25,7 @@ from ledger.audit.records import (
     SealedLeaf,
     StoredAccessRecord,
 )
+from ledger.persistence.audit_timestamps import TimestampSql
 
 LEAVES = "ledger_merkle_leaves"
 NODES = "ledger_merkle_nodes"
@@ -38,7 +39,7 @@ _ACCESS_COLUMNS = "at, principal, role, method, route, resource_id, status, requ
 SEAL_LOCK_KEY = 0x5_3_4C_53_45_41_4C
 
 
-class SqlAuditStore(ABC):
+class SqlAuditStore(TimestampSql, ABC):
     """The SQL both databases share; subclasses supply the dialect."""
 
     def __init__(self, events_table: str, position_column: str) -> None:
