@@ -17,6 +17,7 @@ from api.routes import (
     agreements,
     alliance,
     appraisals,
+    audit_timestamps,
     bench,
     budgets,
     complaints,
@@ -143,6 +144,7 @@ def create_app(
         app.include_router(module.router)
     app.include_router(audit_routes.router)
     app.include_router(audit_routes.note_router)
+    app.include_router(audit_timestamps.router)
     app.include_router(tiles.router)
     app.include_router(service_cases.batch_router)
     app.include_router(security.overview_router)

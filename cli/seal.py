@@ -17,11 +17,13 @@ from rich.markup import escape
 from cli.audit import _open, _signing_key
 from cli.common import MetricsHost, MetricsPort, out, serve_worker_metrics
 from ledger.audit.sealer import Sealer
+from ledger.audit.timestamping import OBTAINED, Timestamping, TimestampThread
 from ledger.audit.witnessing import COSIGNED, Witnessing, WitnessThread
 from ledger.domain.errors import LedgerError
 from runtime import logs
 from runtime.audit import build_sealer, build_witnessing
 from runtime.settings import Settings
+from runtime.timestamps import build_timestamping
 
 log = logging.getLogger("ledger.seal")
 
@@ -95,6 +97,18 @@ def _witness_once(witnessing: Witnessing | None) -> None:
             )
 
 
+def _stamp_once(timestamping: Timestamping | None) -> None:
+    """`seal --once`: timestamp the notes still without one, and say how it went (a TSA that
+    is away does not make the command fail)."""
+    if timestamping is None:
+        return
+    for outcome in timestamping.stamp_pending():
+        if outcome.outcome == OBTAINED:
+            out.print(f"Timestamped tree size {outcome.tree_size}.")
+        else:
+            out.print(f"No timestamp for tree size {outcome.tree_size} ({outcome.detail}).")
+
+
 def _checkpoint_age(sealer: Sealer) -> float:
     """Seconds since the latest checkpoint; 0 while there is nothing to checkpoint, and the
     time since the sealer started while the first checkpoint is still to come."""
@@ -138,6 +152,7 @@ def seal(
                 f"latest checkpoint: {head}."
             )
             _witness_once(build_witnessing(settings, sealer.store))
+            _stamp_once(build_timestamping(settings, sealer.store))
             return
         observed = workers.SealMetrics()
         observed.age_from(lambda: _checkpoint_age(sealer))
@@ -145,6 +160,11 @@ def seal(
         witness_thread = None if witnessing is None else WitnessThread(witnessing)
         if witnessing is not None:
             observed.witnesses(w.label for w in witnessing.witnesses)
+        timestamping = build_timestamping(settings, sealer.store, observed.stamped)
+        stamper = None
+        if timestamping is not None:
+            stamper = TimestampThread(timestamping, settings.seal_poll_seconds)
+            stamper.start()
         if metrics_port is not None:
             serve_worker_metrics(observed, metrics_host, metrics_port)
 
@@ -171,6 +191,8 @@ def seal(
                     report = sealer.seal()
                     if witness_thread is not None and report.checkpoints:
                         witness_thread.notify()
+                    if stamper is not None and report.checkpoints:
+                        stamper.notify()
                     observed.checkpoints.inc(len(report.checkpoints))
                     observed.lag.set(sealer.lag())
                     watch.ok()
@@ -195,6 +217,8 @@ def seal(
             waker.close()
             if witness_thread is not None:
                 witness_thread.stop()
+            if stamper is not None:
+                stamper.stop()
         log.info("Sealer stopped.")
     finally:
         ledger.close()

@@ -15,11 +15,13 @@ from ledger.audit.keys import SealKeyError, SigningKey, resolve_signing_key
 from ledger.audit.proofs import AuditProofs
 from ledger.audit.records import AuditStore
 from ledger.audit.sealer import Sealer, SealerThread, SealPolicy
+from ledger.audit.timestamping import StampOutcome, TimestampThread
 from ledger.audit.witnessing import Outcome, Witnessing, WitnessThread
 from ledger.persistence.audit_store import audit_store_for
 from runtime import metrics
 from runtime.access_log import AccessLogWriter
 from runtime.settings import Settings
+from runtime.timestamps import build_timestamping
 
 log = logging.getLogger("ledger.audit")
 GENERATED_KEY_NAME = "seal-key.pem"
@@ -32,6 +34,7 @@ class AuditRuntime:
     access_log: AccessLogWriter | None
     sealer: SealerThread | None
     witnessing: WitnessThread | None = None
+    timestamps: TimestampThread | None = None
 
 
 def seal_policy(settings: Settings) -> SealPolicy:
@@ -128,7 +131,22 @@ def start_audit(settings: Settings, ledger: LedgerApplication) -> AuditRuntime:
 
         thread = SealerThread(sealer, settings.seal_poll_seconds, on_sealed=sealed)
         thread.start()
-    return AuditRuntime(store, AuditProofs(store), writer, thread, witness_thread)
+        timestamps = start_timestamps(settings, store)
+    return AuditRuntime(store, AuditProofs(store), writer, thread, witness_thread, timestamps)
+
+
+def _count_stamped(outcome: StampOutcome) -> None:
+    metrics.CHECKPOINT_TIMESTAMPS.labels(outcome.outcome).inc()
+
+
+def start_timestamps(settings: Settings, store: AuditStore) -> TimestampThread | None:
+    """The in-process sealer's timestamping (``LEDGER_TSA_URL``), on its own thread."""
+    timestamping = build_timestamping(settings, store, _count_stamped)
+    if timestamping is None:
+        return None
+    thread = TimestampThread(timestamping, settings.seal_poll_seconds)
+    thread.start()
+    return thread
 
 
 def stop_audit(runtime: AuditRuntime) -> None:
@@ -136,6 +154,8 @@ def stop_audit(runtime: AuditRuntime) -> None:
         runtime.sealer.stop()
     if runtime.witnessing is not None:
         runtime.witnessing.stop()
+    if runtime.timestamps is not None:
+        runtime.timestamps.stop()
     if runtime.access_log is not None:
         runtime.access_log.stop()
     close = getattr(runtime.store, "close", None)

@@ -99,6 +99,13 @@ WITNESS_SUBMISSIONS = Counter(
     "conflict, refused, unavailable (docs/audit.md).",
     ["witness", "outcome"],
 )
+# The in-process sealer's timestamps (SQLite); `sme-ledger seal` has its own (runtime.workers).
+CHECKPOINT_TIMESTAMPS = Counter(
+    "ledger_checkpoint_timestamps_total",
+    "RFC 3161 timestamps of checkpoint notes asked of LEDGER_TSA_URL, by outcome: obtained, "
+    "failed (docs/audit.md).",
+    ["outcome"],
+)
 LOG_HEAD = Gauge(
     "ledger_log_head_position",
     "The position of the last event in the log (measured when scraped).",

@@ -53,7 +53,7 @@ class Settings(BaseSettings):
             super().__init__(**values)
         except ValidationError as e:
             raise SettingsError([_problem(error) for error in e.errors()]) from None
-        if problem := self._read_database_problem():
+        if problem := self._read_database_problem() or self._tsa_problem():
             raise SettingsError([problem])
 
     database_url: str = Field(
@@ -161,6 +161,20 @@ class Settings(BaseSettings):
     witness_timeout_seconds: float = Field(
         5.0, gt=0, le=60, description="Longest one submission to a witness may take"
     )
+    tsa_url: str | None = Field(
+        None,
+        pattern=r"^https?://",
+        description="An RFC 3161 time-stamping authority each checkpoint note is timestamped by "
+        '(docs/audit.md, "Trusted time (RFC 3161)"); unset: none',
+    )
+    tsa_ca_file: Path | None = Field(
+        None,
+        description="PEM file of the CA (and intermediates) the TSA's certificate must chain "
+        "to; required with LEDGER_TSA_URL",
+    )
+    tsa_timeout_seconds: float = Field(
+        10.0, gt=0, le=120, description="Longest the sealer waits for the TSA's answer"
+    )
     access_log: bool = Field(True, description="Record every /v1 request (GB/T 22239 8.1.4.3)")
     # --- the log lines (docs/operations.md, "Logs") ---
     log_format: Literal["text", "json"] = Field(
@@ -267,6 +281,14 @@ class Settings(BaseSettings):
             return (
                 f"{name}: a hot standby is read only beside a PostgreSQL "
                 f"{variable('database_url')}; unset it on SQLite"
+            )
+        return None
+
+    def _tsa_problem(self) -> str | None:
+        if self.tsa_url is not None and self.tsa_ca_file is None:
+            return (
+                f"{variable('tsa_ca_file')}: set it to the CA file of the time-stamping "
+                f"authority of {variable('tsa_url')}, to verify its timestamps"
             )
         return None
 

@@ -22,11 +22,14 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from ledger.audit.timestamping import OUTCOMES as STAMP_OUTCOMES
+from ledger.audit.timestamping import StampOutcome
 from ledger.audit.witnessing import COSIGNED, OUTCOMES, Outcome
 
 # Where it was first defined; the view runner needs it too, below the runtime layer.
 from ledger.persistence.failfast import lost_connection as lost_connection
 from runtime.build import build_labels
+from runtime.timestamps import TIMESTAMPS_HELP
 
 if TYPE_CHECKING:
     from projections.failures import ViewFailure
@@ -271,6 +274,15 @@ class SealMetrics(WorkerMetrics):
             registry=self.registry,
         )
 
+        self.timestamps = Counter(
+            "ledger_checkpoint_timestamps_total",
+            TIMESTAMPS_HELP,
+            ["outcome"],
+            registry=self.registry,
+        )
+        for outcome in STAMP_OUTCOMES:
+            self.timestamps.labels(outcome)
+
     def age_from(self, seconds: Callable[[], float]) -> None:
         self.age.set_function(seconds)
 
@@ -286,6 +298,10 @@ class SealMetrics(WorkerMetrics):
         self.witness_submissions.labels(outcome.witness, outcome.outcome).inc()
         if outcome.outcome == COSIGNED:
             self.witness_cosigned.labels(outcome.witness).set(outcome.tree_size)
+
+    def stamped(self, outcome: StampOutcome) -> None:
+        """One timestamp's outcome (the timestamping's ``observe`` listener)."""
+        self.timestamps.labels(outcome.outcome).inc()
 
 
 class DatabaseWatch:

@@ -53,6 +53,19 @@ class StoredCosignature:
     line: str
 
 
+@dataclass(frozen=True)
+class StoredTimestamp:
+    """An RFC 3161 timestamp of the checkpoint note of ``tree_size``: the DER TimeStampResp the
+    time-stamping authority returned (verified before it was kept)."""
+
+    tree_size: int
+    stamped_at: datetime
+    """When the sealer received it (the operator's clock)."""
+    gen_time: datetime
+    """When the authority says it signed (its clock)."""
+    reply: bytes
+
+
 class SealConflictError(LedgerError):
     """Another sealer appended to the tree first; reload the tree and go on."""
 
@@ -156,3 +169,16 @@ class AuditStore(Protocol):
         after_id: int,
         limit: int,
     ) -> list[StoredAccessRecord]: ...
+
+    # --- RFC 3161 timestamps (ledger.audit.timestamping) -------------------------------------
+    def add_timestamp(self, stamp: StoredTimestamp) -> None:
+        """Keep a verified timestamp of a checkpoint note (the first one, if it has two)."""
+        ...
+
+    def timestamp(self, tree_size: int) -> StoredTimestamp | None:
+        """The timestamp of the checkpoint note of ``tree_size``, if one was obtained."""
+        ...
+
+    def unstamped_notes(self, limit: int) -> list[tuple[int, bytes]]:
+        """At most ``limit`` checkpoint notes without a timestamp, largest tree size first."""
+        ...

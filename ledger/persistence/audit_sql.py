@@ -26,6 +26,7 @@ from ledger.audit.records import (
     StoredAccessRecord,
 )
 from ledger.persistence.audit_cosignatures import CosignatureSql
+from ledger.persistence.audit_timestamps import TimestampSql
 
 LEAVES = "ledger_merkle_leaves"
 NODES = "ledger_merkle_nodes"
@@ -39,7 +40,7 @@ _ACCESS_COLUMNS = "at, principal, role, method, route, resource_id, status, requ
 SEAL_LOCK_KEY = 0x5_3_4C_53_45_41_4C
 
 
-class SqlAuditStore(CosignatureSql, ABC):
+class SqlAuditStore(TimestampSql, CosignatureSql, ABC):
     """The SQL both databases share; subclasses supply the dialect."""
 
     def __init__(self, events_table: str, position_column: str) -> None:

@@ -25,6 +25,7 @@ from ledger.persistence.audit_sql import (
     SqlAuditStore,
     tuples,
 )
+from ledger.persistence.audit_timestamps import TIMESTAMPS
 
 
 class SQLiteAuditStore(SqlAuditStore):
@@ -100,7 +101,7 @@ class SQLiteAuditStore(SqlAuditStore):
 
 def sqlite_schema() -> list[str]:
     """The tables of migrations/0005_audit.sql, 0030_checkpoint_notes.sql and
-    0032_checkpoint_cosignatures.sql, for the embedded store."""
+    0032_checkpoint_cosignatures.sql and 0034_checkpoint_timestamps.sql, for the embedded store."""
     statements = [
         f"CREATE TABLE IF NOT EXISTS {LEAVES} (leaf_index INTEGER PRIMARY KEY, "
         "position INTEGER NOT NULL UNIQUE, leaf_hash BLOB NOT NULL)",
@@ -116,6 +117,9 @@ def sqlite_schema() -> list[str]:
         "line TEXT NOT NULL, PRIMARY KEY (tree_size, witness))",
         f"CREATE INDEX IF NOT EXISTS {COSIGNATURES}_witness_idx "
         f"ON {COSIGNATURES} (witness, tree_size)",
+        f"CREATE TABLE IF NOT EXISTS {TIMESTAMPS} (tree_size INTEGER PRIMARY KEY "
+        f"REFERENCES {NOTES} (tree_size), stamped_at TEXT NOT NULL, gen_time TEXT NOT NULL, "
+        "reply BLOB NOT NULL)",
         f"CREATE TABLE IF NOT EXISTS {KEYS} (key_id TEXT PRIMARY KEY, "
         "public_key TEXT NOT NULL, registered_at TEXT NOT NULL)",
         f"CREATE TABLE IF NOT EXISTS {ACCESS} (id INTEGER PRIMARY KEY AUTOINCREMENT, "
@@ -125,7 +129,7 @@ def sqlite_schema() -> list[str]:
         f"CREATE INDEX IF NOT EXISTS {ACCESS}_at_idx ON {ACCESS} (at)",
         f"CREATE INDEX IF NOT EXISTS {ACCESS}_principal_at_idx ON {ACCESS} (principal, at)",
     ]
-    for table in (LEAVES, NODES, CHECKPOINTS, NOTES, COSIGNATURES, KEYS, ACCESS):
+    for table in (LEAVES, NODES, CHECKPOINTS, NOTES, COSIGNATURES, TIMESTAMPS, KEYS, ACCESS):
         refuse = f"SELECT RAISE(ABORT, '{table} is append-only')"
         statements += [
             f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "

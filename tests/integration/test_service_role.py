@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from ledger.application.app import LedgerApplication
-from ledger.audit.records import AccessRecord, StoredCosignature
+from ledger.audit.records import AccessRecord, StoredCosignature, StoredTimestamp
 from ledger.persistence.audit_store import audit_store_for
 from ledger.persistence.config import StoreConfig
 from ledger.persistence.migrate import migrate
@@ -45,6 +45,7 @@ APPEND_ONLY_TABLES = [
     "ledger_checkpoints",
     "ledger_checkpoint_notes",
     "ledger_checkpoint_cosignatures",
+    "ledger_checkpoint_timestamps",
     "ledger_seal_keys",
     "ledger_access_log",
     "ledger_view_drift",
@@ -64,6 +65,7 @@ FIRST_COLUMN = {
     "ledger_checkpoints": "signature",
     "ledger_checkpoint_notes": "note",
     "ledger_checkpoint_cosignatures": "line",
+    "ledger_checkpoint_timestamps": "reply",
     "ledger_seal_keys": "public_key",
     "ledger_access_log": "status",
     "ledger_view_drift": "outcome",
@@ -99,6 +101,9 @@ def shared_service_url(postgres_server_url: str) -> Iterator[str]:
             store.add_cosignature(
                 StoredCosignature(cp.tree_size, "audit.nx/w+00000000", ACCESS.at, "\u2014 x AAAA\n")
             )
+            # The row's bytes do not matter here: only who may change or remove it.
+            size = store.tree_size()
+            store.add_timestamp(StoredTimestamp(size, ACCESS.at, ACCESS.at, b"reply"))
             views = PostgresViewStore(service)
             try:
                 with views.transaction() as tx:  # as the projection worker records a check

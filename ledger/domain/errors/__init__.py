@@ -36,6 +36,7 @@ complete tree:
     │   ├── TrainingNotFoundError
     │   ├── AllianceMembershipNotFoundError
     │   ├── NoCheckpointError
+    │   ├── NoTimestampError
     │   ├── UnknownTreeSizeError
     │   ├── PositionNotSealedError
     │   ├── PositionNotFoundError

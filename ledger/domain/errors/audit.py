@@ -8,6 +8,7 @@ __all__ = [
     "EntryTooLargeError",
     "InvalidTreeRangeError",
     "NoCheckpointError",
+    "NoTimestampError",
     "PositionNotFoundError",
     "PositionNotSealedError",
     "TileNotSealedError",
@@ -18,6 +19,11 @@ __all__ = [
 class NoCheckpointError(NotFoundError):
     code = "no_checkpoint"
     title = "No checkpoint yet"
+
+
+class NoTimestampError(NotFoundError):
+    code = "no_timestamp"
+    title = "No RFC 3161 timestamp of that checkpoint"
 
 
 class UnknownTreeSizeError(NotFoundError):
