@@ -106,6 +106,7 @@ def start_audit(settings: Settings, ledger: LedgerApplication) -> AuditRuntime:
         writer.start()
     thread: SealerThread | None = None
     witness_thread: WitnessThread | None = None
+    timestamps: TimestampThread | None = None
     if settings.sealer == "auto" and not settings.store.is_postgres:
         try:
             key, note = resolve_signing_key(
