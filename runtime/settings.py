@@ -209,8 +209,9 @@ class Settings(BaseSettings):
         60.0,
         ge=0,
         le=3600,
-        description="How long a starting API process waits for PostgreSQL to answer before it "
-        "gives up (a worker replaced during an outage starts once the database is back)",
+        description="How long a starting API process, projection daemon or sealer waits for "
+        "PostgreSQL to answer before it gives up (a worker replaced during an outage starts "
+        "once the database is back)",
     )
     bench_endpoints: bool = Field(
         False, description="Serve POST /v1/_bench/parse (for the benchmark suite only)"

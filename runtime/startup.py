@@ -1,4 +1,5 @@
-"""An API process starting while PostgreSQL does not answer waits for it, within a bound.
+"""A long-running process (an API process, ``sme-ledger project``, ``sme-ledger seal``)
+starting while PostgreSQL does not answer waits for it, within a bound.
 
 ``sme-ledger serve --workers N`` is uvicorn's supervisor: it starts a worker again when one
 dies, and if that worker's startup fails it stops every other worker and exits. Without a wait,
@@ -7,7 +8,9 @@ replacement found no database, failed its startup, and the healthy worker was st
 starting process tries the database again, with a back-off doubling from 0.25 s up to 2 s, for at
 most ``LEDGER_STARTUP_WAIT_SECONDS`` (one line when it starts waiting, one when the database
 answers); meanwhile the other workers go on answering (``503`` while the database is away). Any
-other failure (the schema not migrated, a wrong password) is raised at once.
+other failure (the schema not migrated, a wrong password) is raised at once. The projection
+daemon and the sealer outlive a database lost while they run (``runtime/workers.py``); with the
+wait they also outlive one lost while they start, instead of exiting with status 3.
 """
 
 from __future__ import annotations
