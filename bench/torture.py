@@ -1,16 +1,20 @@
-"""The fault suite: writers against a real ``sme-ledger serve`` on a throwaway PostgreSQL cluster,
-while the API is killed and paused and the database crashed and its connections cut; then a
-check that every acknowledged write is in the log once, none twice, every unknown outcome was
-settled, and the evidence pack of the final log verifies.
+"""The fault suite: writers against a real ``sme-ledger serve`` (two worker processes), the
+projection daemon and the sealer, on a throwaway PostgreSQL cluster reached through a proxy the
+suite controls, while the API and its workers are killed and paused, the daemon and the sealer
+killed, the database crashed and its connections terminated, and the network to it cut and
+blackholed; then a check that every acknowledged write is in the log once, none twice, every
+unknown outcome was settled, no answer was a 500, no request outlived its bound, the views equal
+a fresh fold of the log, every checkpoint seen verifies and stays consistent, and the evidence
+pack of the final log verifies (docs/reliability.md).
 
-    make torture                                   # 16 writers, 60 s, every fault (~2 minutes)
+    make torture                                   # 16 writers, 120 s, every fault (~3 minutes)
     .venv/bin/python bench/torture.py --help
     .venv/bin/python bench/torture.py --check var/torture   # check a run's files again
 
 Each run leaves in ``--out`` (default ``var/torture``): ``history.jsonl`` (every request: op,
-key, outcome ok/fail/unknown, status, case id and position), ``log.jsonl`` (every case opening
-in the final log, read as an auditor), ``nemesis.jsonl`` (every fault), ``report.json``, and the
-server's and the sealer's output. Exit 1 on any violation or a pack that does not verify.
+key, outcome ok/fail/unknown, status, Retry-After, case id and position), ``log.jsonl`` (every
+case opening in the final log, read as an auditor), ``nemesis.jsonl`` (every fault),
+``report.json``, the evidence pack, and every process's output. Exit 1 on any violation.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""The fault suite, small: four writers against one API process while the API is killed once
-and PostgreSQL crashed once, and nothing acknowledged is lost or duplicated, no answer is a
-500, the views equal a fresh fold of the log and every checkpoint seen verifies; and its
-checker, which reports each kind of violation of a doctored history."""
+"""The fault suite, small: four writers against one API process while the API is killed once,
+PostgreSQL crashed once and the projection daemon killed once, and nothing acknowledged is lost
+or duplicated, no answer is a 500, the views equal a fresh fold of the log and every checkpoint
+seen verifies; and its checker, which reports each kind of violation of a doctored history."""
 
 from __future__ import annotations
 
@@ -21,24 +21,25 @@ def torture(*args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def test_four_writers_lose_and_duplicate_nothing_through_a_kill_and_a_database_crash(
+def test_four_writers_lose_and_duplicate_nothing_through_kills_and_a_database_crash(
     tmp_path: Path,
 ) -> None:
     done = torture(
-        "--writers", "4", "--api-workers", "1", "--seconds", "10", "--interval", "3",
-        "--faults", "kill,db_restart",
-        "--limit", "2", "--settle-seconds", "30", "--out", str(tmp_path),
+        "--writers", "4", "--api-workers", "1", "--seconds", "8", "--interval", "3",
+        "--faults", "kill,db_restart,kill_projector",
+        "--limit", "3", "--settle-seconds", "30", "--out", str(tmp_path),
     )  # fmt: skip
 
     assert done.returncode == 0, done.stdout + done.stderr
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    assert report["nemesis"] == {"kill": 1, "db_restart": 1}
+    assert report["nemesis"] == {"kill": 1, "db_restart": 1, "kill_projector": 1}
     assert report["acked"] > 40
     assert (report["lost"], report["duplicated"], report["unresolved"]) == (0, 0, 0)
     assert (report["server_errors"], report["slow"], report["unavailable"]) == (0, 0, 0)
     assert report["violations"] == []
     assert report["audit"]["ok"] is True
     assert report["api_starts"] == 2
+    assert report["starts"]["projector"] == 2
     assert report["views"]["equal"] is True
     assert report["views"]["rows"] > report["acked"]
     assert report["checkpoints"]["ok"] is True
