@@ -68,7 +68,11 @@ def _arguments() -> argparse.Namespace:
     )
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "torture", help="run files")
     parser.add_argument("--check", type=Path, metavar="DIR", help="only check DIR's files")
-    return parser.parse_args()
+    args = parser.parse_args()
+    unknown = sorted(set(args.faults.split(",")) - set(KINDS))
+    if unknown:
+        parser.error(f"no fault named {', '.join(unknown)}; the faults are {', '.join(KINDS)}")
+    return args
 
 
 def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -278,6 +282,8 @@ def _run(args: argparse.Namespace, cluster: Cluster, service: Service) -> dict[s
         phases=phases,
     )
     report["violations"] += checkpoint_problems
+    if nemesis.error is not None:
+        report["violations"].append({"kind": "nemesis", "ref": "-", "detail": nemesis.error})
     if not audit["ok"]:
         report["violations"].append({"kind": "audit", "ref": "-", "detail": str(audit)})
     for name, codes in service.exits().items():

@@ -47,8 +47,16 @@ class Nemesis:
     stop: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     """Held while a fault is injected: whoever supervises the workers waits for it."""
+    error: str | None = None
+    """Why the faults stopped early (the service did not come back from one), if they did."""
 
     def run(self) -> None:
+        try:
+            self._run()
+        except (Exception, SystemExit) as e:  # the run's report says so: not a silent end
+            self.error = f"{type(e).__name__}: {e}"
+
+    def _run(self) -> None:
         rng = random.Random(self.seed)
         order: list[str] = []
         while not self.stop.wait(self.interval * rng.uniform(0.7, 1.3)):
@@ -60,9 +68,8 @@ class Nemesis:
             self.inject(order.pop())
 
     def inject(self, kind: str) -> None:
-        unknown = set(self.kinds) - set(KINDS)
-        if unknown:
-            raise ValueError(f"no fault named {sorted(unknown)}; the faults are {', '.join(KINDS)}")
+        if kind not in KINDS:
+            raise ValueError(f"no fault named {kind!r}; the faults are {', '.join(KINDS)}")
         with self.lock:
             began = self.clock()
             detail = self._inject(kind)
@@ -74,11 +81,13 @@ class Nemesis:
             self.api.kill()
             self.api.start()
         elif kind == KILL_WORKER:
+            ready = self.api.ready_workers()
             detail["pid"] = self.api.kill_worker()
             if detail["pid"] is None:  # one worker: killing it is killing the API
                 self.api.kill()
                 self.api.start()
-            elif not self.api.wait_for_workers():
+            # Over once the supervisor's replacement serves.
+            elif not self.api.wait_for_workers(ready=ready + 1):
                 raise SystemExit("the API's supervisor did not replace the worker killed")
         elif kind == DB_RESTART:
             self.cluster.crash()

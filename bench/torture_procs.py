@@ -27,6 +27,7 @@ import psycopg
 
 CLI = Path(sys.executable).parent / "sme-ledger"
 START_TIMEOUT_SECONDS = 60.0
+READY = b"Application startup complete"  # what uvicorn logs once a worker serves
 
 
 def free_port() -> int:
@@ -216,13 +217,21 @@ class Api:
         children = _children(self.process.pid)
         return [pid for pid in children if "spawn_main" in _cmdline(pid)]
 
-    def wait_for_workers(self, seconds: float = START_TIMEOUT_SECONDS) -> bool:
-        """Whether every worker is up within ``seconds`` (the supervisor replaces a dead one)."""
+    def ready_workers(self) -> int:
+        """How many worker processes of the current start have finished their startup (each
+        logs it once), the replacements of killed ones included."""
+        log = self.directory / f"api-{self.starts}.log"
+        return log.read_bytes().count(READY) if log.exists() else 0
+
+    def wait_for_workers(self, ready: int = 0, seconds: float = START_TIMEOUT_SECONDS) -> bool:
+        """Whether every worker is up within ``seconds``, and at least ``ready`` have finished
+        their startup (the supervisor replaces a dead one, which then starts)."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.process is None or self.process.poll() is not None:
                 return False
-            if len(self.worker_pids()) >= self.workers:
+            up = len(self.worker_pids()) >= self.workers
+            if up and self.ready_workers() >= max(ready, self.workers):
                 return True
             time.sleep(0.1)
         return False

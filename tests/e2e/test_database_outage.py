@@ -107,10 +107,13 @@ def test_a_worker_that_dies_while_the_database_is_away_is_replaced_and_the_api_s
     admin = create_key(cluster.url, "--role", "admin").secret
     server = start_server(cluster.url, tmp_path, "workers", LEDGER_WORKERS="2")
     try:
+        # Both workers serving (started is not enough: the one killed must leave another).
         deadline = time.monotonic() + READY_AGAIN_SECONDS * 4
-        while len(workers := _workers(server.process.pid)) < 2:
-            assert time.monotonic() < deadline, "the second worker did not start"
+        while server.stderr_path.read_text().count("Application startup complete") < 2:
+            assert time.monotonic() < deadline, "the two workers did not start"
             time.sleep(0.1)
+        workers = _workers(server.process.pid)
+        assert len(workers) == 2, workers
         auth = {"Authorization": f"Bearer {admin}"}
         with httpx.Client(base_url=server.base_url, timeout=10.0, headers=auth) as client:
             cluster.crash()
