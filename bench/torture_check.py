@@ -34,8 +34,9 @@ Entry = dict[str, Any]
 GRACE_SECONDS = 1.0
 """How far past its timeout a request may end: the client's threads share two busy cores."""
 RECOVERY_SECONDS = 5.0
-"""How soon after a fault ends every request is answered again (a restarted API answers its
-health check before it returns; a pool finds the database back within a second or two)."""
+"""How soon after a fault ends every request is answered again (every worker of a restarted API,
+and a replaced worker, serves before the fault is over; a pool finds the database back within a
+second or two)."""
 OFF_THE_WRITE_PATH = frozenset({"kill_projector", "kill_sealer"})
 """Faults a write must not notice at all."""
 
