@@ -12,7 +12,7 @@ help:
 	@echo "make demo   seed a demonstration Ningxia network into ./var/demo.sqlite and serve it"
 	@echo "make test   lint (ruff, import rules), type-check (mypy --strict) and run the test suite"
 	@echo "make bench  the throughput suite on PostgreSQL (writes docs/benchmarks.md and .json)"
-	@echo "make torture  the fault suite: writers while the API and PostgreSQL are killed (~2 minutes)"
+	@echo "make torture  the fault suite: writers while the service, PostgreSQL and the network fail (~3 minutes)"
 	@echo "make fuzz   generated requests against every operation of the OpenAPI document (schemathesis)"
 	@echo "make clean  remove the virtualenv and local data"
 
@@ -66,9 +66,9 @@ bench: $(STAMP)
 bench-smoke: $(STAMP)
 	$(BIN)/python bench/suite.py --smoke --json var/bench-smoke.json --markdown var/bench-smoke.md
 
-# Writers against a real server on a throwaway PostgreSQL cluster of its own, while the API is
-# killed and paused and the database crashed; then a check that no acknowledged write was lost or
-# duplicated (docs/operations.md, "Fault suite"). Options: .venv/bin/python bench/torture.py -h
+# Writers against a real server, projection daemon and sealer on a throwaway PostgreSQL cluster
+# of its own, while processes are killed and paused, the database crashed and the network to it
+# cut; then the checks of docs/reliability.md. Options: .venv/bin/python bench/torture.py -h
 torture: $(STAMP)
 	$(BIN)/python bench/torture.py $(TORTURE_ARGS)
 

@@ -46,6 +46,7 @@ from runtime import metrics
 from runtime.bootstrap import Runtime
 from runtime.build import build_labels
 from runtime.settings import Settings
+from runtime.startup import wait_for_database
 
 DESCRIPTION = """
 The event-sourced record of the Ningxia SME public service platform network.
@@ -71,6 +72,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if ledger is None:
+            wait_for_database(settings)  # before anything else is built (runtime/startup.py)
         runtime = Runtime(settings, ledger=ledger).serve()
         metrics.API_WORKER.set(1)
         metrics.BUILD_INFO.labels(**build_labels("api")).set(1)

@@ -196,7 +196,12 @@ def _store_unavailable(request: Request, exc: Exception) -> Response:
         503,
         "unavailable",
         "Service unavailable",
-        "The event store is not reachable. Retry shortly.",
+        # A write whose commit was made just before the connection went is answered here too
+        # (the fault suite sees it after every crash of PostgreSQL): a client must not take a
+        # 503 for a refusal.
+        "The event store is not reachable. Retry shortly; send a write again with the same "
+        "Idempotency-Key: one whose answer was lost may have been made, and the retry then "
+        "answers with it.",
         {"Retry-After": "1"},
     )
 

@@ -9,7 +9,15 @@ What must hold, whatever broke during the run:
 - a write refused outright is not in the log (``refused_present``);
 - a write whose answer was unknown was settled by a retry with the same key, to present once or
   absent and refused (``unresolved``);
-- the log holds no case the writers never asked for (``phantom``).
+- the log holds no case the writers never asked for (``phantom``);
+- no answer is a ``5xx`` other than a ``503`` with ``Retry-After`` (``server_error``): a 500 is
+  a failure the service did not expect, a 503 without ``Retry-After`` tells a client nothing;
+- no request outlived its timeout by more than ``GRACE_SECONDS`` (``slow``): the client's
+  timeouts cut every request off, answered or not, so nothing hangs beyond them;
+- every request made while no fault was acting on the API or its database (none began, none
+  ended less than ``RECOVERY_SECONDS`` before) was answered (``unavailable``): the service
+  recovers from each fault within that bound. The projection daemon's and the sealer's faults do
+  not count as faults of the API: a write must not notice them.
 
 Pure functions over plain data, so that a doctored history can be checked as a real one is.
 """
@@ -23,6 +31,15 @@ from typing import Any
 
 Entry = dict[str, Any]
 
+GRACE_SECONDS = 1.0
+"""How far past its timeout a request may end: the client's threads share two busy cores."""
+RECOVERY_SECONDS = 5.0
+"""How soon after a fault ends every request is answered again (every worker of a restarted API,
+and a replaced worker, serves before the fault is over; a pool finds the database back within a
+second or two)."""
+OFF_THE_WRITE_PATH = frozenset({"kill_projector", "kill_sealer"})
+"""Faults a write must not notice at all."""
+
 
 def _percentile(values: list[float], share: float) -> float | None:
     if not values:
@@ -32,7 +49,57 @@ def _percentile(values: list[float], share: float) -> float | None:
     return round(statistics.quantiles(values, n=100, method="inclusive")[int(share) - 1] * 1000, 1)
 
 
-def check(history: Iterable[Entry], log: Iterable[Entry]) -> dict[str, Any]:
+def _latency(values: list[float]) -> dict[str, float | None]:
+    return {
+        "count": len(values),
+        "p50_ms": _percentile(values, 50),
+        "p99_ms": _percentile(values, 99),
+        "max_ms": round(max(values) * 1000, 1) if values else None,
+    }
+
+
+def _faulted(entry: Entry, faults: list[Entry]) -> bool:
+    """Whether ``entry`` overlaps a fault of the write path, or the recovery after one."""
+    return any(
+        entry["start"] <= f["end"] + RECOVERY_SECONDS and entry["end"] >= f["start"]
+        for f in faults
+        if f["kind"] not in OFF_THE_WRITE_PATH
+    )
+
+
+def _answers(
+    entries: list[Entry], faults: list[Entry], timeout: float
+) -> tuple[list[tuple[str, str, str]], dict[str, Any]]:
+    """The violations of the answers themselves (status codes, time taken) and their figures."""
+    found: list[tuple[str, str, str]] = []
+    for a in entries:
+        status, took = a["status"], a["end"] - a["start"]
+        if status is not None and status >= 500 and not (status == 503 and a.get("retry_after")):
+            found.append(("server_error", a["ref"], f"attempt {a['attempt']} answered {status}"))
+        if took > timeout + GRACE_SECONDS:
+            found.append(("slow", a["ref"], f"attempt {a['attempt']} took {took:.1f} s"))
+        if a["outcome"] == "unknown" and not _faulted(a, faults):
+            why = status if status is not None else a["error"]
+            found.append(("unavailable", a["ref"], f"attempt {a['attempt']} ({why}), no fault"))
+    by_outcome: dict[str, list[float]] = defaultdict(list)
+    for a in entries:
+        by_outcome[a["outcome"]].append(a["end"] - a["start"])
+    statuses = Counter(str(a["status"] if a["status"] is not None else a["error"]) for a in entries)
+    figures = {
+        "answers": dict(sorted(statuses.items())),
+        "latency": {k: _latency(sorted(by_outcome[k])) for k in ("ok", "fail", "unknown")},
+        "bound_seconds": timeout + GRACE_SECONDS,
+        "recovery_seconds": RECOVERY_SECONDS,
+    }
+    return found, figures
+
+
+def check(
+    history: Iterable[Entry],
+    log: Iterable[Entry],
+    faults: Iterable[Entry] = (),
+    timeout: float = 3.0,
+) -> dict[str, Any]:
     """The figures of a run and every violation found in it (none: it held)."""
     writes: dict[str, list[Entry]] = defaultdict(list)
     for entry in history:
@@ -86,6 +153,9 @@ def check(history: Iterable[Entry], log: Iterable[Entry]) -> dict[str, Any]:
             violation("phantom", ref, "in the log, never asked for")
 
     entries = [a for attempts in writes.values() for a in attempts]
+    answered, answer_figures = _answers(entries, list(faults), timeout)
+    for kind, ref, detail in answered:
+        violation(kind, ref, detail)
     request_seconds = sorted(a["end"] - a["start"] for a in entries if a["outcome"] == "ok")
     write_seconds = sorted(
         max(a["end"] for a in attempts) - min(a["start"] for a in attempts)
@@ -114,6 +184,10 @@ def check(history: Iterable[Entry], log: Iterable[Entry]) -> dict[str, Any]:
         "write_p50_ms": _percentile(write_seconds, 50),
         "write_p99_ms": _percentile(write_seconds, 99),
         "write_max_ms": round(write_seconds[-1] * 1000, 1) if write_seconds else None,
+        "server_errors": kinds["server_error"],
+        "slow": kinds["slow"],
+        "unavailable": kinds["unavailable"],
+        **answer_figures,
     }
 
 
@@ -130,7 +204,15 @@ def summary_lines(report: dict[str, Any]) -> list[str]:
         f"{report['request_p99_ms']} ms; of a write, retries included, p50 "
         f"{report['write_p50_ms']} ms, p99 {report['write_p99_ms']} ms, max "
         f"{report['write_max_ms']} ms",
+        f"answers {report['answers']}; 5xx but a 503 with Retry-After {report['server_errors']}; "
+        f"past the {report['bound_seconds']:.0f} s bound {report['slow']}; unanswered with no "
+        f"fault acting (or {report['recovery_seconds']:.0f} s after one) {report['unavailable']}",
     ]
+    for outcome, figures in report["latency"].items():
+        lines.append(
+            f"  {outcome:<8}{figures['count']:>7} requests, p50 {figures['p50_ms']} ms, p99 "
+            f"{figures['p99_ms']} ms, max {figures['max_ms']} ms"
+        )
     lines += [f"VIOLATION {v['kind']}: {v['ref']}: {v['detail']}" for v in report["violations"]]
     lines.append("FAILED" if report["violations"] else "held: nothing lost, nothing duplicated")
     return lines

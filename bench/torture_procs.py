@@ -1,9 +1,11 @@
 """The real processes the fault suite breaks: a throwaway PostgreSQL cluster of its own (initdb
 and pg_ctl in a temporary directory, on a free port; the shared server is never touched), the
-``sme-ledger serve`` process on a fixed port, restarted after every kill, and the CLI."""
+``sme-ledger serve`` process (and its workers) on a fixed port, restarted after every kill, the
+projection daemon and the sealer, each started again whenever it is gone, and the CLI."""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -25,6 +27,7 @@ import psycopg
 
 CLI = Path(sys.executable).parent / "sme-ledger"
 START_TIMEOUT_SECONDS = 60.0
+READY = b"Application startup complete"  # what uvicorn logs once a worker serves
 
 
 def free_port() -> int:
@@ -122,16 +125,43 @@ def run_cli(database_url: str, *args: str, **env: str) -> str:
     return done.stdout
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended meanwhile
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
 @dataclass
 class Api:
-    """``sme-ledger serve`` on one port for the whole run, started again after every kill."""
+    """``sme-ledger serve`` on one port for the whole run, started again after every kill.
+
+    With ``workers`` above one, uvicorn's supervisor and its worker processes: the supervisor
+    starts a worker again when one dies. The whole is started in a process group of its own, so
+    that a kill takes every process of it, as a container's or a unit's end would."""
 
     database_url: str
     directory: Path
     env: dict[str, str]
+    workers: int = 1
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     starts: int = 0
+    exits: list[int] = field(default_factory=list)
+    """The exit codes of the times it ended unasked (a supervisor started it again)."""
     _files: list[IO[bytes]] = field(default_factory=list)
 
     @property
@@ -139,13 +169,13 @@ class Api:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, attempts: int = 5) -> None:
-        """Start it and return once it answers ``/healthz``."""
+        """Start it and return once it answers ``/healthz`` (every worker of it up)."""
         for _ in range(attempts):
             self.starts += 1
             log = (self.directory / f"api-{self.starts}.log").open("wb")
             self._files.append(log)
             self.process = subprocess.Popen(
-                [str(CLI), "serve"],
+                [str(CLI), "serve", "--workers", str(self.workers)],
                 env=cli_env(
                     self.database_url,
                     LEDGER_HOST="127.0.0.1",
@@ -154,11 +184,13 @@ class Api:
                 ),
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
-            if self._healthy():
+            if self._healthy() and self.wait_for_workers():
                 return
             # It exited: the port can be held for a moment by the process just killed, or the
             # database is still starting.
+            self._signal_group(signal.SIGKILL)
             time.sleep(1.0)
         raise SystemExit(f"sme-ledger serve did not start in {attempts} attempts")
 
@@ -176,23 +208,114 @@ class Api:
             time.sleep(0.1)
         raise SystemExit(f"sme-ledger serve did not answer within {START_TIMEOUT_SECONDS} s")
 
+    def worker_pids(self) -> list[int]:
+        """The worker processes serving requests (the process itself, with one worker)."""
+        if self.process is None:
+            return []
+        if self.workers == 1:
+            return [self.process.pid]
+        children = _children(self.process.pid)
+        return [pid for pid in children if "spawn_main" in _cmdline(pid)]
+
+    def ready_workers(self) -> int:
+        """How many worker processes of the current start have finished their startup (each
+        logs it once), the replacements of killed ones included."""
+        log = self.directory / f"api-{self.starts}.log"
+        return log.read_bytes().count(READY) if log.exists() else 0
+
+    def wait_for_workers(self, ready: int = 0, seconds: float = START_TIMEOUT_SECONDS) -> bool:
+        """Whether every worker is up within ``seconds``, and at least ``ready`` have finished
+        their startup (the supervisor replaces a dead one, which then starts)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process is None or self.process.poll() is not None:
+                return False
+            up = len(self.worker_pids()) >= self.workers
+            if up and self.ready_workers() >= max(ready, self.workers):
+                return True
+            time.sleep(0.1)
+        return False
+
     def kill(self) -> None:
-        """``kill -9``: no shutdown, no flush, requests in flight cut off."""
+        """``kill -9`` of every process of it: no shutdown, no flush, requests cut off."""
+        self._signal_group(signal.SIGKILL)
         if self.process is not None:
-            self.process.send_signal(signal.SIGKILL)
             self.process.wait(30)
 
+    def kill_worker(self) -> int | None:
+        """``kill -9`` of one worker process; its pid (``None`` if there is no other to serve
+        meanwhile, with one worker: then it is :meth:`kill`)."""
+        pids = self.worker_pids()
+        if self.workers == 1 or not pids:
+            return None
+        os.kill(pids[0], signal.SIGKILL)
+        return pids[0]
+
     def pause(self) -> None:
-        if self.process is not None:
-            self.process.send_signal(signal.SIGSTOP)
+        self._signal_group(signal.SIGSTOP)
 
     def resume(self) -> None:
+        self._signal_group(signal.SIGCONT)
+
+    def _signal_group(self, sig: int) -> None:
         if self.process is not None:
-            self.process.send_signal(signal.SIGCONT)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, sig)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGCONT)
+            self._signal_group(signal.SIGCONT)
+            self.process.terminate()
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self._signal_group(signal.SIGKILL)
+                self.process.wait(30)
+        self._signal_group(signal.SIGKILL)  # any worker left behind
+        for f in self._files:
+            f.close()
+
+
+@dataclass
+class Daemon:
+    """A long-running worker (``sme-ledger project``, ``sme-ledger seal``) under a supervisor
+    that starts it again whenever it is gone, as systemd's ``Restart=always`` or compose's
+    ``restart: unless-stopped`` would. ``exits`` counts the times it ended unasked."""
+
+    name: str
+    args: tuple[str, ...]
+    database_url: str
+    directory: Path
+    env: dict[str, str]
+    process: subprocess.Popen[bytes] | None = None
+    starts: int = 0
+    exits: list[int] = field(default_factory=list)
+    _files: list[IO[bytes]] = field(default_factory=list)
+
+    def start(self) -> None:
+        self.starts += 1
+        log = (self.directory / f"{self.name}-{self.starts}.log").open("wb")
+        self._files.append(log)
+        self.process = subprocess.Popen(
+            [str(CLI), *self.args], env=cli_env(self.database_url, **self.env),
+            stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    def kill(self) -> None:
+        """``kill -9``, then started again at once."""
+        if self.process is not None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(30)
+        self.start()
+
+    def supervise(self) -> None:
+        """Start it again if it ended on its own (the exit code is kept)."""
+        if self.process is not None and (code := self.process.poll()) is not None:
+            self.exits.append(code)
+            self.start()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(30)

@@ -114,6 +114,9 @@ class Writer:
                     "position": answer.get("position") if outcome == "ok" else None,
                     "replayed": response is not None
                     and response.headers.get("idempotent-replayed") == "true",
+                    "retry_after": response.headers.get("retry-after")
+                    if response is not None
+                    else None,
                 }
             )
             if outcome != "unknown":

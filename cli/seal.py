@@ -23,6 +23,7 @@ from ledger.domain.errors import LedgerError
 from runtime import logs
 from runtime.audit import build_sealer, build_witnessing
 from runtime.settings import Settings
+from runtime.startup import wait_for_database
 from runtime.timestamps import build_timestamping
 
 log = logging.getLogger("ledger.seal")
@@ -135,6 +136,8 @@ def seal(
     settings = Settings()
     logs.configure(settings.log_format)
     key = _signing_key(settings)
+    if not once:
+        wait_for_database(settings)  # a worker started during an outage waits for the database
     ledger = _open(settings)
     stop = threading.Event()
     try:

@@ -29,6 +29,7 @@ from projections.runner import ProjectionRunner
 from runtime import drift, logs, workers
 from runtime.bootstrap import Runtime
 from runtime.settings import Settings
+from runtime.startup import wait_for_database
 
 log = logging.getLogger("ledger.project")
 
@@ -69,6 +70,8 @@ def project(
 
     settings = Settings()
     logs.configure(settings.log_format)
+    if not once:
+        wait_for_database(settings)  # a daemon started during an outage waits for the database
     ledger = open_ledger(settings)
     runner = open_views(settings, ledger)
     try:

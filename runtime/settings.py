@@ -236,6 +236,14 @@ class Settings(BaseSettings):
         le=600,
         description="Longest wait between a worker's attempts to get its lost database back",
     )
+    startup_wait_seconds: float = Field(
+        60.0,
+        ge=0,
+        le=3600,
+        description="How long a starting API process, projection daemon or sealer waits for "
+        "PostgreSQL to answer before it gives up (a worker replaced during an outage starts "
+        "once the database is back)",
+    )
     bench_endpoints: bool = Field(
         False, description="Serve POST /v1/_bench/parse (for the benchmark suite only)"
     )

@@ -115,13 +115,17 @@ def migrate(database_url: str, directory: Path | None = None) -> MigrationReport
     return MigrationReport(applied=applied, already_applied=already)
 
 
-def pending_migrations(database_url: str, directory: Path | None = None) -> list[str]:
+def pending_migrations(
+    database_url: str, directory: Path | None = None, *, connect_seconds: int = 5
+) -> list[str]:
     """Names of migrations not yet applied (all of them on an empty database).
 
-    Raises :class:`MigrationError` if an applied migration's file has changed since.
+    Raises :class:`MigrationError` if an applied migration's file has changed since. Connecting
+    gives up after ``connect_seconds``: a database that accepts the connection and then says
+    nothing (a network partition) is an error, not a wait without end.
     """
     migrations = load_migrations(directory or default_migrations_dir())
-    with psycopg.connect(database_url, autocommit=True) as conn:
+    with psycopg.connect(database_url, autocommit=True, connect_timeout=connect_seconds) as conn:
         exists = conn.execute("SELECT to_regclass('ledger_schema_migrations')").fetchone()
         if exists is None or exists[0] is None:
             return [m.name for m in migrations]

@@ -101,6 +101,17 @@ def test_an_unreachable_store_is_a_503_problem_with_retry_after(
     assert "10.0.0.5" not in response.text
 
 
+def test_a_lost_store_tells_the_client_to_retry_a_write_with_the_same_idempotency_key(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api.ledger, "get", _raise(OperationalError("server closed the connection")))
+
+    response = api.get(f"/v1/enterprises/{ENTERPRISE_USCC}", key=api.keys.auditor)
+
+    assert_problem(response, 503, "unavailable")
+    assert "same Idempotency-Key" in response.json()["detail"]
+
+
 def test_readiness_is_503_with_retry_after_when_the_store_cannot_be_reached(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
