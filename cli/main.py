@@ -26,7 +26,8 @@ from cli import (
 from cli import audit as cli_audit
 from cli.common import err, print_table
 from ledger.persistence.failfast import DatabaseAwayError
-from runtime.settings import Settings, SettingsError, effective
+from runtime.settings import Settings, SettingsError
+from runtime.settings_shown import effective
 
 app = typer.Typer(
     name="sme-ledger",

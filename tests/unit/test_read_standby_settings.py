@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from runtime.settings import Settings, SettingsError, effective
+from runtime.settings import Settings, SettingsError
+from runtime.settings_shown import effective
 
 PRIMARY = "postgresql://ledger_app:primary-pw@db-1:5432/ledger"
 STANDBY = "postgresql://ledger_app:standby-pw@db-2:5432/ledger"
