@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
 from cli.common import err, fail, open_ledger, out
+from cli.timestamp_options import RequireTimestamp, TsaCa, describe, timestamp_policy
 from cli.witness_options import MinWitnesses, WitnessKeys, utc_seconds, witness_policy
 from evidence.checkpoint import format_time, load_trusted_checkpoint
 from evidence.cosignature import verify_witnessed_checkpoint
@@ -160,6 +161,12 @@ def export(
         if report.cosignatures or settings.witnesses
         else "No witnesses are configured (LEDGER_WITNESSES): the anchor has no cosignature."
     )
+    if report.timestamped or settings.tsa_url:
+        out.print(
+            "The anchor checkpoint's RFC 3161 timestamp is in the pack (anchor.tsr)."
+            if report.timestamped
+            else "The anchor checkpoint has no RFC 3161 timestamp yet: the pack carries none."
+        )
     if report.unsealed_after:
         out.print(
             f"{report.unsealed_after} later event(s) are not covered by a checkpoint yet and are "
@@ -175,7 +182,8 @@ def _print_report(report: VerificationReport) -> None:
             f"[bold green]OK[/] {report.kind} pack: {report.events} event(s) and "
             f"{report.checkpoints} checkpoint(s) verified, tree size {report.tree_size} up to "
             f"position {report.last_position}; key(s) {', '.join(report.key_ids)}"
-            + (f"; cosigned by {', '.join(report.witnesses)}." if report.witnesses else ".")
+            + (f"; cosigned by {', '.join(report.witnesses)}" if report.witnesses else "")
+            + f"; {describe(report.timestamp)}."
         )
         return
     f = report.failure
@@ -195,19 +203,24 @@ def verify(
     ] = None,
     witness_key: WitnessKeys = None,
     min_witnesses: MinWitnesses = None,
+    tsa_ca: TsaCa = None,
+    require_timestamp: RequireTimestamp = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
 ) -> None:
-    """Check a pack offline: every leaf, root, signature and consistency, and (with
-    --witness-key) the witnesses' cosignatures of its anchor. Exit 1 on failure."""
+    """Check a pack offline: every leaf, root, signature and consistency, (with
+    --witness-key) the witnesses' cosignatures of its anchor, and (with --tsa-ca) its anchor's
+    RFC 3161 timestamp. Exit 1 on failure."""
     keys: list[VerifyKey] | None = None
     try:
         if public_key:
             keys = [load_verify_key(p.read_bytes()) for p in public_key]
         trusted = load_trusted_checkpoint(trusted_checkpoint) if trusted_checkpoint else None
         policy = witness_policy(witness_key, min_witnesses)
+        stamps = timestamp_policy(tsa_ca, require_timestamp)
     except (SealKeyError, ValueError, OSError, orjson.JSONDecodeError) as e:
         raise _fail(getattr(e, "detail", str(e))) from None
-    report = verify_pack(pack, keys, trusted, policy if policy.min_witnesses else None)
+    report = verify_pack(pack, keys, trusted, policy if policy.min_witnesses else None, stamps)
+    stamp = report.timestamp
     if json_output:
         failure = report.failure
         sys.stdout.write(
@@ -221,6 +234,13 @@ def verify(
                     "last_position": report.last_position,
                     "key_ids": report.key_ids,
                     "witnesses": report.witnesses,
+                    "timestamp": None
+                    if stamp is None
+                    else {
+                        "present": stamp.present,
+                        "checked": stamp.checked,
+                        "gen_time": format_time(stamp.gen_time) if stamp.gen_time else None,
+                    },
                     "warnings": report.warnings,
                     "failure": None if failure is None else vars(failure),
                 },

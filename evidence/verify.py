@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,30 +33,15 @@ from evidence.pack_reader import (
     fail,
     leaves,
 )
+from evidence.pack_report import VerificationReport
+from evidence.pack_timestamp import TimestampPolicy, check_anchor_timestamp
 from evidence.pack_witnesses import WitnessPolicy, check_witnessed_anchor
 from evidence.verify_stream import verify_stream
 
 # The large parts of a full pack are hashed in the verification pass itself (one read).
 DEFERRED = frozenset({"events.bin", "leaves.bin"})
 _sha256 = hashlib.sha256
-
-
-@dataclass
-class VerificationReport:
-    kind: str = "unknown"
-    events: int = 0
-    checkpoints: int = 0
-    tree_size: int = 0
-    last_position: int = 0
-    key_ids: list[str] = field(default_factory=list)
-    witnesses: list[str] = field(default_factory=list)
-    """The trusted witnesses that cosigned the anchor (with a witness policy)."""
-    warnings: list[str] = field(default_factory=list)
-    failure: Failure | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.failure is None
+__all__ = ["PackVerifier", "VerificationReport", "verify_pack"]
 
 
 class PackVerifier:
@@ -67,8 +51,10 @@ class PackVerifier:
         trusted_keys: list[VerifyKey] | None = None,
         trusted_checkpoint: Checkpoint | None = None,
         witnesses: WitnessPolicy | None = None,
+        timestamps: TimestampPolicy | None = None,
     ) -> None:
         self.path = path
+        self.timestamps = timestamps or TimestampPolicy()
         self.trusted_keys = trusted_keys
         self.trusted = trusted_checkpoint
         self.witnesses = witnesses
@@ -106,6 +92,8 @@ class PackVerifier:
             anchor, keys = checkpoints[-1], self.keys.values()
             policy = self.witnesses
             self.report.witnesses = check_witnessed_anchor(zf, self.parts, anchor, keys, policy)
+        stamps = self.timestamps
+        self.report.timestamp = check_anchor_timestamp(zf, self.parts, checkpoints[-1], stamps)
 
     def _json(self, zf: zipfile.ZipFile, name: str) -> Any:
         try:
@@ -391,6 +379,8 @@ def verify_pack(
     public_keys: list[VerifyKey] | None = None,
     trusted_checkpoint: Checkpoint | None = None,
     witnesses: WitnessPolicy | None = None,
+    timestamps: TimestampPolicy | None = None,
 ) -> VerificationReport:
-    """Verify the pack at ``path``; with ``witnesses``, its anchor must be cosigned by them."""
-    return PackVerifier(path, public_keys, trusted_checkpoint, witnesses).run()
+    """Verify the pack at ``path``; with ``witnesses``, its anchor must be cosigned by them;
+    with ``timestamps``, its anchor's timestamp is checked against their CA (and required)."""
+    return PackVerifier(path, public_keys, trusted_checkpoint, witnesses, timestamps).run()

@@ -4,6 +4,7 @@
     keys.json           public keys (PEM) by key id
     checkpoints.jsonl   the signed checkpoints up to the pack's anchor checkpoint
     anchor.note         the anchor as a C2SP signed note, with the witnesses' cosignatures
+    anchor.tsr          the anchor note's RFC 3161 timestamp (DER TimeStampResp), if it has one
     leaves.bin          per sealed leaf: u64 leaf index ‖ u64 position ‖ 32-byte leaf hash
     events.bin          per event: its canonical leaf data (evidence.leaf), i.e. the stored
                         bytes exactly as stored, framed with position, stream, version and topic
@@ -31,6 +32,7 @@ from evidence.checkpoint import Checkpoint, format_time
 from evidence.leaf import LogEntry, leaf_data
 from evidence.merkle import consistency_ranges, inclusion_ranges, resolve
 from evidence.pack_format import LEAF_RECORD, PACK_FORMAT
+from evidence.pack_timestamp import ANCHOR_TSR
 from evidence.pack_witnesses import ANCHOR_NOTE
 from ledger.application.log_reader import LogSource
 from ledger.audit.records import AuditStore, SealedLeaf
@@ -56,6 +58,8 @@ class ExportReport:
     """Events in the log after the anchor checkpoint, left out of the pack."""
     cosignatures: int = 0
     """Witness cosignatures the anchor had (in ``anchor.note``)."""
+    timestamped: bool = False
+    """Whether the anchor had an RFC 3161 timestamp (in ``anchor.tsr``)."""
 
 
 class _HashingWriter:
@@ -126,6 +130,7 @@ def export_pack(
             w.write(line)
         w.close()
         cosignatures = _write_anchor_note(zf, parts, store, anchor)
+        timestamped = _write_anchor_timestamp(zf, parts, store, anchor)
         if stream is None:
             count = _write_full(zf, parts, recorder, store, anchor, progress)
         else:
@@ -152,6 +157,7 @@ def export_pack(
         len(checkpoints),
         store.events_after(anchor.last_position),
         cosignatures,
+        timestamped,
     )
 
 
@@ -167,6 +173,19 @@ def _write_anchor_note(
     w.write(note + "".join(c.line for c in cosignatures).encode())
     w.close()
     return len(cosignatures)
+
+
+def _write_anchor_timestamp(
+    zf: zipfile.ZipFile, parts: dict[str, dict[str, Any]], store: AuditStore, anchor: Checkpoint
+) -> bool:
+    """The anchor note's RFC 3161 timestamp as the sealer kept it; whether there was one."""
+    stamp = store.timestamp(anchor.tree_size)
+    if stamp is None or store.note(anchor.tree_size) is None:
+        return False
+    w = _HashingWriter(zf, ANCHOR_TSR, parts)
+    w.write(stamp.reply)
+    w.close()
+    return True
 
 
 def _write_full(
