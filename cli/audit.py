@@ -182,6 +182,7 @@ def _print_report(report: VerificationReport) -> None:
             f"[bold green]OK[/] {report.kind} pack: {report.events} event(s) and "
             f"{report.checkpoints} checkpoint(s) verified, tree size {report.tree_size} up to "
             f"position {report.last_position}; key(s) {', '.join(report.key_ids)}"
+            + (f"; {report.tiles} tile(s) make up its root" if report.tiles else "")
             + (f"; cosigned by {', '.join(report.witnesses)}" if report.witnesses else "")
             + f"; {describe(report.timestamp)}."
         )
@@ -234,6 +235,7 @@ def verify(
                     "last_position": report.last_position,
                     "key_ids": report.key_ids,
                     "witnesses": report.witnesses,
+                    "tiles": report.tiles,
                     "timestamp": None
                     if stamp is None
                     else {

@@ -18,6 +18,8 @@ class VerificationReport:
     key_ids: list[str] = field(default_factory=list)
     witnesses: list[str] = field(default_factory=list)
     """The trusted witnesses that cosigned the anchor (with a witness policy)."""
+    tiles: int = 0
+    """The hash tiles of the anchor's tree in the pack, all checked against its root."""
     timestamp: AnchorTimestamp | None = None
     """The anchor's RFC 3161 timestamp: present or not, and whether it was verified."""
     warnings: list[str] = field(default_factory=list)

@@ -34,6 +34,7 @@ from evidence.pack_reader import (
     leaves,
 )
 from evidence.pack_report import VerificationReport
+from evidence.pack_tiles import check_anchor_tiles
 from evidence.pack_timestamp import TimestampPolicy, check_anchor_timestamp
 from evidence.pack_witnesses import WitnessPolicy, check_witnessed_anchor
 from evidence.verify_stream import verify_stream
@@ -92,6 +93,7 @@ class PackVerifier:
             anchor, keys = checkpoints[-1], self.keys.values()
             policy = self.witnesses
             self.report.witnesses = check_witnessed_anchor(zf, self.parts, anchor, keys, policy)
+        self.report.tiles = check_anchor_tiles(zf, self.parts, checkpoints[-1])
         stamps = self.timestamps
         self.report.timestamp = check_anchor_timestamp(zf, self.parts, checkpoints[-1], stamps)
 

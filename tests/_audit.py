@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from uuid import UUID
+
+import orjson
 
 from evidence.checkpoint import Checkpoint
 from evidence.verify import VerificationReport, verify_pack
@@ -81,3 +85,23 @@ def verify(
     pack: Path, *, key: SigningKey | None = KEY, trusted: Checkpoint | None = None
 ) -> VerificationReport:
     return verify_pack(pack, [key.public] if key else None, trusted)
+
+
+def rewrite_pack(src: Path, dst: Path, changes: dict[str, bytes | None]) -> None:
+    """Copy a pack with some parts replaced (``None``: left out), the manifest made to agree,
+    as whoever makes a pack could."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        manifest = orjson.loads(zin.read("manifest.json"))
+        names = [i.filename for i in zin.infolist() if i.filename != "manifest.json"]
+        for name in [*names, *(n for n in changes if n not in names)]:
+            data = changes[name] if name in changes else zin.read(name)
+            if data is None:
+                manifest["parts"].pop(name, None)
+                continue
+            if name in changes:
+                manifest["parts"][name] = {
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "bytes": len(data),
+                }
+            zout.writestr(name, data)
+        zout.writestr("manifest.json", orjson.dumps(manifest))

@@ -5,6 +5,7 @@
     checkpoints.jsonl   the signed checkpoints up to the pack's anchor checkpoint
     anchor.note         the anchor as a C2SP signed note, with the witnesses' cosignatures
     anchor.tsr          the anchor note's RFC 3161 timestamp (DER TimeStampResp), if it has one
+    tile/<L>/<N>[.p/W]  full packs only: every hash tile of the anchor's tree (C2SP tlog-tiles)
     leaves.bin          per sealed leaf: u64 leaf index ‖ u64 position ‖ 32-byte leaf hash
     events.bin          per event: its canonical leaf data (evidence.leaf), i.e. the stored
                         bytes exactly as stored, framed with position, stream, version and topic
@@ -34,8 +35,10 @@ from evidence.merkle import consistency_ranges, inclusion_ranges, resolve
 from evidence.pack_format import LEAF_RECORD, PACK_FORMAT
 from evidence.pack_timestamp import ANCHOR_TSR
 from evidence.pack_witnesses import ANCHOR_NOTE
+from evidence.tile_path import tiles_of
 from ledger.application.log_reader import LogSource
 from ledger.audit.records import AuditStore, SealedLeaf
+from ledger.audit.sealer import SealIntegrityError
 from ledger.domain.errors import NoCheckpointError, PositionNotSealedError
 
 EXPORT_PAGE = 2000
@@ -71,7 +74,9 @@ class _HashingWriter:
         self.sha = hashlib.sha256()
         self.size = 0
         info = zipfile.ZipInfo(name, date_time=datetime.now(UTC).timetuple()[:6])
-        info.compress_type = zipfile.ZIP_STORED if name.endswith(".bin") else zipfile.ZIP_DEFLATED
+        # Hashes and leaf data do not compress; stored, they are read at full speed.
+        binary = name.endswith(".bin") or name.startswith("tile/")
+        info.compress_type = zipfile.ZIP_STORED if binary else zipfile.ZIP_DEFLATED
         self.stream: IO[bytes] = zf.open(info, "w", force_zip64=True)
 
     def write(self, data: bytes) -> None:
@@ -133,6 +138,7 @@ def export_pack(
         timestamped = _write_anchor_timestamp(zf, parts, store, anchor)
         if stream is None:
             count = _write_full(zf, parts, recorder, store, anchor, progress)
+            _write_tiles(zf, parts, store, anchor, progress)
         else:
             count = _write_stream(zf, parts, recorder, store, anchor, checkpoints, stream, progress)
         manifest = {
@@ -219,6 +225,27 @@ def _write_full(
         after = page[-1].id
     w.close()
     return count
+
+
+def _write_tiles(
+    zf: zipfile.ZipFile,
+    parts: dict[str, dict[str, Any]],
+    store: AuditStore,
+    anchor: Checkpoint,
+    progress: Progress,
+) -> None:
+    """Every hash tile of the anchor's tree, from the stored nodes (as ``AuditTiles`` serves
+    them, but of the anchor's size, which need not be the latest)."""
+    tiles = tiles_of(anchor.tree_size)
+    for done, tile in enumerate(tiles, start=1):
+        found = store.hashes_at(tile.height, tile.first, tile.first + tile.width)
+        if len(found) != tile.width:
+            msg = f"{tile.path}: {len(found)} of its {tile.width} hashes are stored"
+            raise SealIntegrityError(msg)
+        w = _HashingWriter(zf, tile.path, parts)
+        w.write(b"".join(found))
+        w.close()
+        progress("tiles", done, len(tiles))
 
 
 def _write_stream(
