@@ -111,6 +111,7 @@ def overload(
         "capacity": capacity,
         "capacity_per_second": capacity["accepted_per_second"],
         "moderate": moderate,
+        "moderate_share": MODERATE,
         "moderate_shed_share": moderate["shed_503_with_retry_after"] / max(moderate["sent"], 1),
         "offered_per_second": rate,
         "overload": loaded,

@@ -67,6 +67,7 @@ Audit verification: not on this branch.
 {http["group_commit"]["rss"]["peak_mib"]:.0f} MiB (target < 300 MiB: {ok[t["rss"]]}).
 
 {reads_section(results["reads"], t, ok)}
+
 {overload_section(results["overload"], t, ok) if "overload" in results else ""}
 {END}"""
 
@@ -123,7 +124,11 @@ def overload_section(o: dict[str, Any], t: dict[str, bool], ok: dict[bool, str])
             "|---|---|---|---|---|---|---|---|",
             row(f"unloaded ({o['unloaded_connections']} clients, closed loop)", o["unloaded"], "—"),
             row(f"capacity ({o['capacity_connections']} clients, closed loop)", o["capacity"], "—"),
-            row("moderate (open loop)", o["moderate"], f"{moderate_rate:,.0f}/s"),
+            row(
+                f"moderate ({o['moderate_share']:.1f}× capacity, open loop)",
+                o["moderate"],
+                f"{moderate_rate:,.0f}/s",
+            ),
             row(
                 f"overload ({over['seconds']:.0f} s, open loop)",
                 over,
