@@ -15,7 +15,8 @@ chains operations through the document's links (from each collection's ``201`` t
 operations on what it created, ``api/openapi.py``) and those schemathesis infers from the
 ``Location`` of every ``201`` seen in the earlier phases; ``bench/fuzz_server.toml`` gives it
 schema-valid bodies only and more scenarios than the other phases. Reports
-(JUnit, and the requests of every failure as a VCR cassette) go to ``--out``.
+(JUnit, and the requests as a VCR cassette) go to ``--out``, where ``schemathesis replay ID``
+(run there) replays a failure.
 """
 
 from __future__ import annotations
@@ -170,7 +171,8 @@ def fuzz(base: str, role: str, key: str, args: argparse.Namespace) -> int:
         "SCHEMATHESIS_HOOKS": "fuzz_checks",
     }
     print(f"== schemathesis with the {role} key ({PHASES}; reports in {reports})", flush=True)
-    return subprocess.run(command, env=env, check=False).returncode
+    # From --out, where schemathesis keeps its cache of crashes (`schemathesis replay ID`).
+    return subprocess.run(command, env=env, cwd=args.out, check=False).returncode
 
 
 def main() -> None:
@@ -183,6 +185,7 @@ def main() -> None:
     parser.add_argument("--roles", default="hub,window", help="whose keys (hub,window)")
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "fuzz-server")
     args = parser.parse_args()
+    args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sme-ledger-fuzz-") as directory:
         url = f"sqlite:///{directory}/ledger.sqlite"

@@ -2,7 +2,7 @@
 server's capacity is offered (the suite's step 7).
 
 On one running ``sme-ledger serve``, single-record appends (``POST /v1/service-cases``, a
-delivered service: 3 events), in three phases:
+delivered service: 3 events), after a warm-up of half a phase, in four phases:
   1. unloaded: a closed loop of ``unloaded_connections`` clients; its p99 is the reference;
   2. capacity: a closed loop of ``capacity_connections`` clients, enough to saturate the
      workers; the rate of 2xx answers is the capacity;
@@ -72,7 +72,7 @@ def overload(
     settings: dict[str, str] | None = None,
     rate: float | None = None,
 ) -> dict[str, Any]:
-    """The three phases against the server at ``base`` (process ``pid``); ``settings`` are the
+    """The four phases against the server at ``base`` (process ``pid``); ``settings`` are the
     LEDGER_ variables it was started with beyond the defaults, reported with the figures;
     ``rate`` fixes the overload's rate (requests/s) instead of ``factor`` × the capacity, to
     compare settings at one load."""
