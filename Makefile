@@ -5,15 +5,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run demo test lint typecheck pytest bench bench-smoke torture fuzz clean help
+.PHONY: run demo test lint typecheck pytest bench bench-smoke torture fuzz fuzz-server clean help
 
 help:
 	@echo "make run    start the API on the embedded SQLite default (./var/ledger.sqlite)"
 	@echo "make demo   seed a demonstration Ningxia network into ./var/demo.sqlite and serve it"
 	@echo "make test   lint (ruff, import rules), type-check (mypy --strict) and run the test suite"
 	@echo "make bench  the throughput suite on PostgreSQL (writes docs/benchmarks.md and .json)"
-	@echo "make torture  the fault suite: writers while the service, PostgreSQL and the network fail (~3 minutes)"
+	@echo "make torture  the fault suite: writers while the service, PostgreSQL and the network fail, then fuzz-server"
 	@echo "make fuzz   generated requests against every operation of the OpenAPI document (schemathesis)"
+	@echo "make fuzz-server  schemathesis, every phase (stateful too), against a running server"
 	@echo "make clean  remove the virtualenv and local data"
 
 # Running needs the package alone; the tests also need the linters and the type checker.
@@ -69,8 +70,15 @@ bench-smoke: $(STAMP)
 # Writers against a real server, projection daemon and sealer on a throwaway PostgreSQL cluster
 # of its own, while processes are killed and paused, the database crashed and the network to it
 # cut; then the checks of docs/reliability.md. Options: .venv/bin/python bench/torture.py -h
+# Then fuzz-server: together a few minutes.
 torture: $(STAMP)
 	$(BIN)/python bench/torture.py $(TORTURE_ARGS)
+	$(MAKE) fuzz-server
+
+# Schemathesis in every phase, stateful included, against `sme-ledger serve` on a fresh SQLite
+# ledger, with a hub's key and with a window's; any failure fails. Options: bench/fuzz_server.py -h
+fuzz-server: $(STAMP)
+	$(BIN)/python bench/fuzz_server.py $(FUZZ_SERVER_ARGS)
 
 # Every operation, writes included, with FUZZ_EXAMPLES generated requests each, for two roles;
 # `make test` runs a small seeded sample of the reads (tests/api/test_schemathesis.py).

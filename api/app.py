@@ -113,6 +113,7 @@ def create_app(
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
         max_in_flight=settings.max_in_flight,
+        max_queue_wait_seconds=settings.max_queue_wait_ms / 1000,
         body_timeout_seconds=settings.body_timeout_seconds,
         log_requests=settings.request_log,
     )

@@ -58,15 +58,20 @@ class RequestContextMiddleware:
         max_in_flight: int = 0,
         body_timeout_seconds: float = 10.0,
         log_requests: bool = True,
+        max_queue_wait_seconds: float = 0.0,
     ) -> None:
         self.app = app
         self.log_requests = log_requests
         self.max_body_bytes = max_body_bytes
         self.body_timeout_seconds = body_timeout_seconds
         self.max_in_flight = max_in_flight
-        """Requests under /v1 this process answers at once (0: no bound); beyond, 503 at once.
-        Below the thread pool's size (40), so an admitted request never waits for a thread."""
-        self.in_flight = 0
+        """Requests under /v1 this process answers at once (0: no bound). Below the thread
+        pool's size (40), so an admitted request never waits for a thread."""
+        self.max_queue_wait_seconds = max_queue_wait_seconds
+        """How long a request beyond the bound waits, first come first served, for one to
+        finish; then 503 (0: 503 at once)."""
+        # Bound to the event loop on first use (asyncio primitives are, since Python 3.10).
+        self._slots = asyncio.Semaphore(max_in_flight) if max_in_flight > 0 else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -124,11 +129,9 @@ class RequestContextMiddleware:
             return message
 
         declared = _header(scope, b"content-length")
-        admitted = not self._overloaded(scope)
-        if admitted:
-            self.in_flight += 1
+        holds_slot = await self._admit(scope)
         try:
-            if not admitted:
+            if holds_slot is False:
                 metrics.HTTP_SHED.inc()
                 await _refuse(scope, receive, send_with_id, OverloadedError())
                 return
@@ -137,8 +140,8 @@ class RequestContextMiddleware:
                 return
             await self.app(scope, receive_limited, send_with_id)
         finally:
-            if admitted:
-                self.in_flight -= 1
+            if holds_slot and self._slots is not None:
+                self._slots.release()
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
             method = scope.get("method", "GET")
@@ -147,13 +150,22 @@ class RequestContextMiddleware:
             if self.log_requests:
                 _log_request(state, method, template, status, seconds, sent)
 
-    def _overloaded(self, scope: Scope) -> bool:
+    async def _admit(self, scope: Scope) -> bool | None:
+        """True: the request holds one of the slots; False: refused; None: not bounded."""
         # Health and metrics are always answered: they are how an overload is seen.
-        return (
-            self.max_in_flight > 0
-            and self.in_flight >= self.max_in_flight
-            and str(scope.get("path", "")).startswith("/v1/")
-        )
+        if self._slots is None or not str(scope.get("path", "")).startswith("/v1/"):
+            return None
+        if not self._slots.locked():  # locked while others wait: no one jumps the queue
+            await self._slots.acquire()
+            return True
+        if self.max_queue_wait_seconds <= 0:
+            return False
+        try:
+            async with asyncio.timeout(self.max_queue_wait_seconds):
+                await self._slots.acquire()
+        except TimeoutError:
+            return False
+        return True
 
 
 def _log_request(

@@ -5,7 +5,9 @@ once, from what the operation itself declares: the problem+json answers it can g
 and 403; a path parameter or a body → 404; a POST → 409; ``If-Match`` → 412; a body → 400, 408,
 413 and 415; a body or parameters → 422; every route → 503), the headers of its answers
 (``Location`` on a 201, ``Idempotent-Replayed`` where it takes ``Idempotency-Key``,
-``Retry-After`` on a 503), and its operationId (:func:`operation_id`). FastAPI's own 422
+``Retry-After`` on a 503), its operationId (:func:`operation_id`), and the links from the 201
+of a collection's POST to the operations on what it created (:func:`_link_creations`), which
+generated stateful tests follow. FastAPI's own 422
 (``HTTPValidationError``) is replaced by the problem the service really sends
 (:mod:`api.problems`).
 """
@@ -211,6 +213,30 @@ def _complete_read(operation: JSON, settings: object) -> None:
     operation["responses"] = dict(sorted(responses.items()))
 
 
+def _link_creations(paths: JSON) -> None:
+    """Links from ``POST /v1/x``'s 201 to every operation of ``/v1/x/{param}`` and below that
+    takes that one path parameter: a ``…_id`` is the created resource's ``id``, any other (the
+    enterprise's ``uscc``) the field of its name, in the 201's body."""
+    for collection, operations in paths.items():
+        created = operations.get("post", {}).get("responses", {}).get("201")
+        if created is None or "{" in collection:
+            continue
+        links: JSON = {}
+        for path, targets in paths.items():
+            rest = path.removeprefix(collection + "/")
+            if rest == path or not rest.startswith("{") or path.count("{") != 1:
+                continue
+            name = rest[1 : rest.index("}")]
+            field = "id" if name.endswith("_id") else name
+            for operation in targets.values():
+                links[operation["operationId"]] = {
+                    "operationId": operation["operationId"],
+                    "parameters": {f"path.{name}": f"$response.body#/{field}"},
+                }
+        if links:
+            created["links"] = dict(sorted(links.items()))
+
+
 def complete(document: JSON, settings: object = None) -> JSON:
     """``document`` (as FastAPI derived it) with the shared answers, headers and schemas;
     ``settings`` give the maxima that are settings (``LOG_PAGE_LIMIT``)."""
@@ -227,6 +253,7 @@ def complete(document: JSON, settings: object = None) -> JSON:
             _complete_operation(method, operation)
             if method == "get":
                 _complete_read(operation, settings)
+    _link_creations(document["paths"])
     return document
 
 

@@ -7,6 +7,7 @@ import statistics
 import threading
 import time
 import uuid
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from typing import Any
 
@@ -39,7 +40,11 @@ def record(ref: str) -> dict[str, Any]:
     }
 
 
-def bulk_import(url: str, secret: str, *, records: int, workers: int) -> dict[str, Any]:
+def bulk_import(
+    url: str, secret: str, *, records: int, workers: int, running: str | None = None
+) -> dict[str, Any]:
+    """``running``: the base URL of a server already serving ``url`` (default: one started
+    for the import)."""
     prefix = uuid.uuid4().hex[:8]
     batches = [
         orjson.dumps(
@@ -52,7 +57,12 @@ def bulk_import(url: str, secret: str, *, records: int, workers: int) -> dict[st
             "SELECT coalesce(max(notification_id), 0) FROM ledger_events"
         ).fetchone()
     head_before = before[0] if before else 0
-    with server(url, group_commit=True, workers=workers) as (base, _):
+    served: AbstractContextManager[tuple[str, int]] = (
+        server(url, group_commit=True, workers=workers)
+        if running is None
+        else nullcontext((running, 0))
+    )
+    with served as (base, _):
         headers = {"Authorization": f"Bearer {secret}", "Content-Type": "application/json"}
         with httpx.Client(base_url=base, timeout=120) as warm:
             warm.post(

@@ -24,8 +24,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(url: str, *, group_commit: bool, workers: int) -> Iterator[tuple[str, int]]:
-    """``sme-ledger serve`` on a free loopback port; yields its base URL and process id."""
+def server(
+    url: str, *, group_commit: bool, workers: int, **settings: str
+) -> Iterator[tuple[str, int]]:
+    """``sme-ledger serve`` on a free loopback port; yields its base URL and process id.
+    ``settings`` are more of its environment (``LEDGER_MAX_IN_FLIGHT="8"``)."""
     port = free_port()
     env = {
         **os.environ,
@@ -35,6 +38,7 @@ def server(url: str, *, group_commit: bool, workers: int) -> Iterator[tuple[str,
         "LEDGER_WORKERS": str(workers),
         "LEDGER_GROUP_COMMIT": "true" if group_commit else "false",
         "LEDGER_BENCH_ENDPOINTS": "true",
+        **settings,
     }
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "sme-ledger"), "serve"],

@@ -67,6 +67,8 @@ Audit verification: not on this branch.
 {http["group_commit"]["rss"]["peak_mib"]:.0f} MiB (target < 300 MiB: {ok[t["rss"]]}).
 
 {reads_section(results["reads"], t, ok)}
+
+{overload_section(results["overload"], t, ok) if "overload" in results else ""}
 {END}"""
 
 
@@ -98,6 +100,71 @@ def reads_section(reads: dict[str, Any], t: dict[str, bool], ok: dict[bool, str]
         f"enterprise whose history is read has {reads['enterprise_cases']} cases.",
     ]
     return "\n".join(lines)
+
+
+def overload_section(o: dict[str, Any], t: dict[str, bool], ok: dict[bool, str]) -> str:
+    def row(name: str, r: dict[str, Any], offered: str) -> str:
+        return (
+            f"| {name} | {offered} | {r['accepted_per_second']:,.0f} | {r['p50_ms']:.1f} ms | "
+            f"{r['p99_ms']:.1f} ms | {r['shed_503_with_retry_after']:,} | {r['other_5xx']} | "
+            f"{r['errors']} |"
+        )
+
+    over, rss = o["overload"], o["rss"]
+    moderate_rate = o["moderate"]["sent"] / max(o["moderate"]["seconds"], 1e-9)
+    return "\n".join(
+        [
+            f"**7. Admission control under {o['factor']:.0f}× overload** (`bench/overload.py`, "
+            f"{o['when']}; `serve --workers {o['workers']}`, `LEDGER_MAX_IN_FLIGHT` "
+            f"{o['max_in_flight']} a worker, `LEDGER_MAX_QUEUE_WAIT_MS` "
+            f"{o['max_queue_wait_ms']:g}; the same appends as 1; latency from each request's "
+            "scheduled send time in the open loops)",
+            "",
+            "| phase | offered | 2xx/s | p50 | p99 | 503 + Retry-After | other 5xx | errors |",
+            "|---|---|---|---|---|---|---|---|",
+            row(f"unloaded ({o['unloaded_connections']} clients, closed loop)", o["unloaded"], "—"),
+            row(f"capacity ({o['capacity_connections']} clients, closed loop)", o["capacity"], "—"),
+            row(
+                f"moderate ({o['moderate_share']:.1f}× capacity, open loop)",
+                o["moderate"],
+                f"{moderate_rate:,.0f}/s",
+            ),
+            row(
+                f"overload ({over['seconds']:.0f} s, open loop)",
+                over,
+                f"{over['offered_per_second']:,.0f}/s",
+            ),
+            "",
+            f"Accepted p99 under overload = **{o['p99_ratio']:.1f}×** the unloaded p99 (target "
+            f"≤ {o['p99_bound']:g}×: {ok[t['overload_p99_within_2x']]}); 5xx other than 503 with "
+            f"Retry-After: {over['other_5xx'] + over['shed_503_without_retry_after']} (target 0: "
+            f"{ok[t['overload_no_other_5xx']]}); resident memory of the server's "
+            f"{rss['processes']} processes {rss['start_mib']:.0f} → {rss['end_mib']:.0f} MiB "
+            f"({rss['ratio']:.2f}×; flat = within {rss['bound']:.2f}×: "
+            f"{ok[t['overload_rss_flat']]}). The generator sent its requests at most "
+            f"{over['send_lag_p99_ms']:.1f} ms late (p99; counted in the latencies); the server "
+            f"counted {o['server_shed']:,.0f} requests shed.",
+        ]
+    )
+
+
+def targets(results: dict[str, Any]) -> dict[str, bool]:
+    """Each target of the suite, met or not, from its figures."""
+    http, bulk, reads = results["http"], results["bulk"], results["reads"]
+    found = {
+        "vs_plain_save": http["vs_plain_save"] >= 8,
+        "vs_parse_only": http["vs_parse_only"] >= 0.4,
+        "p99": http["group_commit"]["p99_ms"] <= 100,
+        "bulk_rate": bulk["events_per_second"] >= 25_000,
+        "bulk_vs_raw": bulk["vs_raw"] >= 0.4,
+        "rss": http["group_commit"]["rss"]["peak_mib"] < 300,
+        "reads_flat": max(reads["ratios"].values()) <= 1.5,
+        "appraisal_under_1s": reads["appraisal_ms_largest"] < 1000,
+        "reads_rss_flat": reads["rss_ratio"] <= 1.25,
+    }
+    if "overload" in results:
+        found.update({f"overload_{k}": v for k, v in results["overload"]["targets"].items()})
+    return found
 
 
 def write_report(results: dict[str, Any], json_path: Path, md_path: Path) -> None:

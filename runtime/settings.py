@@ -100,7 +100,15 @@ class Settings(BaseSettings):
         32,
         ge=0,
         le=10_000,
-        description="Requests under /v1 a worker answers at once (0: no bound); beyond, 503",
+        description="Requests under /v1 a worker answers at once (0: no bound); beyond, they "
+        "wait LEDGER_MAX_QUEUE_WAIT_MS for one to finish, then 503",
+    )
+    max_queue_wait_ms: float = Field(
+        0.0,
+        ge=0,
+        le=10_000,
+        description="How long a request beyond LEDGER_MAX_IN_FLIGHT waits for a slot, first "
+        "come first served, before 503 (0: 503 at once)",
     )
     clock_skew_seconds: int = Field(
         300, ge=0, le=86_400, description="How far business time may lie ahead of the clock"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from typing import Annotated, Any, ClassVar
 
@@ -79,7 +80,14 @@ class Body(BaseModel):
     def canonical(self) -> bytes:
         """The body as the Idempotency-Key fingerprint sees it: the same content gives the same
         bytes, whatever the field order or spacing the client sent."""
-        return orjson.dumps(self.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+        content = self.model_dump(mode="json")
+        try:
+            return orjson.dumps(content, option=orjson.OPT_SORT_KEYS)
+        except orjson.JSONEncodeError:
+            # orjson refuses integers beyond 64 bits. The fingerprint comes before the rules,
+            # which refuse such a count with their own problem: it must not be a 500.
+            text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+            return text.encode()
 
 
 class CommandBody(Body):

@@ -179,6 +179,8 @@ SUBMISSION_RULES = [
     pytest.param({"figures": {}}, "empty_submission", id="empty"),
     pytest.param({"figures": {"Served": 1}}, "invalid_report_figures", id="bad-name"),
     pytest.param({"figures": {"served": -1}}, "invalid_report_figures", id="negative"),
+    # Beyond 64 bits, which the Idempotency-Key fingerprint's encoder refuses (it was a 500).
+    pytest.param({"figures": {"served": 2**70}}, "invalid_report_figures", id="beyond-64-bits"),
     pytest.param({"document_sha256": "abc"}, "invalid_document_digest", id="bad-digest"),
     pytest.param(
         {"occurred_at": "2026-03-31T23:59:59+08:00"},

@@ -163,3 +163,32 @@ def test_the_step_examples_take_a_case_through_its_life(api: Api, document: JSON
         (example,) = request_examples(document, path)
         response = api.post(f"/v1/service-cases/{case_id}/{step}", key=window_key, json=example)
         assert response.status_code == 200, f"{step}: {response.text}"
+
+
+def test_each_creation_links_to_the_operations_on_what_it_created(document: JSON) -> None:
+    operations = {
+        operation["operationId"]: (path, operation)
+        for path, methods in document["paths"].items()
+        for operation in methods.values()
+    }
+    links = {
+        path: methods["post"]["responses"]["201"].get("links", {})
+        for path, methods in document["paths"].items()
+        if "201" in methods.get("post", {}).get("responses", {})
+    }
+
+    for collection, linked in links.items():
+        for name, link in linked.items():
+            path, operation = operations[link["operationId"]]
+            (parameter,) = link["parameters"]
+            assert path.startswith(collection + "/{"), (collection, name)
+            assert parameter.removeprefix("path.") in {
+                p["name"] for p in operation["parameters"] if p["in"] == "path"
+            }
+    assert links["/v1/service-cases"]["read_service_case"]["parameters"] == {
+        "path.case_id": "$response.body#/id"
+    }
+    assert links["/v1/enterprises"]["get_enterprise"]["parameters"] == {
+        "path.uscc": "$response.body#/uscc"
+    }
+    assert sum(map(len, links.values())) > 100

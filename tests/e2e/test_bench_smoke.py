@@ -49,7 +49,18 @@ def test_the_benchmark_suite_runs_in_its_small_mode_and_writes_its_report(
         "appraisal", "service_statistics", "enterprise_services", "platforms", "institutions",
         "experts", "agreements", "onboarding_applications",
     }  # fmt: skip
+    overload = results["overload"]
+    for phase in ("unloaded", "capacity", "moderate", "overload"):
+        assert overload[phase]["sent"] > 0, phase
+        assert overload[phase]["errors"] == 0, phase
+    assert overload["unloaded"]["accepted"] == overload["unloaded"]["sent"]
+    assert overload["offered_per_second"] == 3 * overload["capacity_per_second"]
+    assert overload["overload"]["other_5xx"] == 0
+    assert overload["overload"]["shed_503_without_retry_after"] == 0
+    assert overload["rss"]["processes"] >= 3  # serve and its two workers
+    assert results["targets"]["overload_no_other_5xx"] is True
     text = notes.read_text(encoding="utf-8")
     assert "Earlier notes stay." in text
     assert "## Throughput suite" in text
     assert "Reads on a growing log" in text
+    assert "Admission control under 3× overload" in text
