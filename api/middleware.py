@@ -16,6 +16,10 @@ from api.problems import PROBLEM_JSON, ApiError, problem_body
 from runtime import logs, metrics
 
 request_log = logging.getLogger(logs.REQUEST_LOGGER)
+_DRAINED = 65_536
+"""The largest body a refusal for overload reads first, to keep the connection open."""
+_DRAIN_SECONDS = 0.05
+"""How long that read may take: a body still arriving is not waited for."""
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 
 
@@ -128,11 +132,24 @@ class RequestContextMiddleware:
                 body_pending = False
             return message
 
+        async def drain() -> None:
+            try:
+                async with asyncio.timeout(_DRAIN_SECONDS):
+                    while body_pending:
+                        await receive_limited()
+            except (TimeoutError, ApiError):
+                pass  # still arriving, or too large: the refusal closes the connection
+
         declared = _header(scope, b"content-length")
         holds_slot = await self._admit(scope)
         try:
             if holds_slot is False:
                 metrics.HTTP_SHED.inc()
+                if declared is not None and declared.isdigit() and int(declared) <= _DRAINED:
+                    # A small body that has arrived is read, so the connection stays open for
+                    # the retry: a new connection for every refusal would cost the server more
+                    # than the refusal itself, when it has least to spare.
+                    await drain()
                 await _refuse(scope, receive, send_with_id, OverloadedError())
                 return
             if declared is not None and declared.isdigit() and int(declared) > limit:

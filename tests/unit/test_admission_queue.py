@@ -91,3 +91,54 @@ def test_health_is_answered_whatever_the_bound() -> None:
 
     assert (first, health) == (200, 200)
     assert health_took < 2 * HOLD
+
+
+def _refused_post(body_arrives: bool) -> tuple[list[Message], float]:
+    """A POST of a 2-byte body to a middleware whose one slot is taken: what it sent, and how
+    long it took."""
+    middleware = RequestContextMiddleware(_slow_app, max_body_bytes=1024, max_in_flight=1)
+    scope = {**_scope(), "method": "POST", "headers": [(b"content-length", b"2")]}
+
+    async def body() -> Message:
+        if not body_arrives:
+            await asyncio.sleep(3600)
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    async def run() -> tuple[list[Message], float]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        holder = asyncio.create_task(middleware(_scope(), _receive, send))
+        await asyncio.sleep(0.05)
+        started = time.monotonic()
+        refused: list[Message] = []
+
+        async def send_refused(message: Message) -> None:
+            refused.append(message)
+
+        await middleware(scope, body, send_refused)
+        took = time.monotonic() - started
+        await holder
+        return refused, took
+
+    return asyncio.run(asyncio.wait_for(run(), 10))
+
+
+def test_a_refusal_reads_a_small_body_that_has_arrived_and_keeps_the_connection() -> None:
+    sent, took = _refused_post(body_arrives=True)
+
+    start = sent[0]
+    assert start["status"] == 503
+    assert (b"connection", b"close") not in start["headers"]
+    assert took < HOLD
+
+
+def test_a_refusal_does_not_wait_for_a_body_still_arriving_and_closes_the_connection() -> None:
+    sent, took = _refused_post(body_arrives=False)
+
+    start = sent[0]
+    assert start["status"] == 503
+    assert (b"connection", b"close") in start["headers"]
+    assert took < HOLD
