@@ -3,37 +3,13 @@ the PostgreSQL and SQLite audit stores, which supply the dialect."""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
-from datetime import datetime
-from typing import Any
-
 from ledger.audit.records import StoredCosignature
+from ledger.persistence.audit_dialect import AuditSqlDialect, row_values
 
 COSIGNATURES = "ledger_checkpoint_cosignatures"
 
 
-def _row(row: Any) -> tuple[Any, ...]:
-    return tuple(row.values()) if isinstance(row, dict) else tuple(row)
-
-
-class CosignatureSql(ABC):
-    @abstractmethod
-    def _transaction(self, *, commit: bool) -> AbstractContextManager[Any]: ...
-
-    @abstractmethod
-    def _sql(self, statement: str) -> str: ...
-
-    @abstractmethod
-    def _time_param(self, moment: datetime) -> Any: ...
-
-    @abstractmethod
-    def _time_value(self, value: Any) -> datetime: ...
-
-    @abstractmethod
-    def _read(self, statement: str, params: Sequence[Any] = ()) -> list[Any]: ...
-
+class CosignatureSql(AuditSqlDialect):
     def add_cosignature(self, cosignature: StoredCosignature) -> None:
         with self._transaction(commit=True) as cursor:
             cursor.execute(
@@ -58,12 +34,12 @@ class CosignatureSql(ABC):
         )
         return [
             StoredCosignature(int(r[0]), str(r[1]), self._time_value(r[2]), str(r[3]))
-            for r in map(_row, rows)
+            for r in map(row_values, rows)
         ]
 
     def last_cosigned(self, witness: str) -> int | None:
         rows = self._read(
             f"SELECT max(tree_size) FROM {COSIGNATURES} WHERE witness = %s", (witness,)
         )
-        value = _row(rows[0])[0] if rows else None
+        value = row_values(rows[0])[0] if rows else None
         return None if value is None else int(value)

@@ -47,30 +47,13 @@ class SqlAuditStore(TimestampSql, CosignatureSql, ABC):
         self.events_table = events_table
         self.position_column = position_column
 
-    # --- dialect ----------------------------------------------------------------------------
-    @abstractmethod
-    def _transaction(self, *, commit: bool) -> AbstractContextManager[Any]: ...
-
-    @abstractmethod
-    def _sql(self, statement: str) -> str: ...
-
-    @abstractmethod
-    def _time_param(self, moment: datetime) -> Any: ...
-
-    @abstractmethod
-    def _time_value(self, value: Any) -> datetime: ...
-
+    # --- dialect (and AuditSqlDialect's) ---------------------------------------------------
     @abstractmethod
     def _lock_for_sealing(self, cursor: Any) -> None: ...
 
     @abstractmethod
     def _select_nodes(self, cursor: Any, wanted: Sequence[Node]) -> list[tuple[int, int, bytes]]:
         """``(level, index, hash)`` of the interior nodes among ``wanted`` (level ≥ 1)."""
-
-    def _read(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self._transaction(commit=False) as cursor:
-            cursor.execute(self._sql(statement), params)
-            return list(cursor.fetchall())
 
     # --- the tree ---------------------------------------------------------------------------
     def tree_size(self) -> int:

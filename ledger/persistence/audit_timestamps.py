@@ -3,38 +3,14 @@ migrations/0034), shared by the PostgreSQL and SQLite audit stores, which supply
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
-from datetime import datetime
-from typing import Any
-
 from ledger.audit.records import StoredTimestamp
+from ledger.persistence.audit_dialect import AuditSqlDialect, row_values
 
 TIMESTAMPS = "ledger_checkpoint_timestamps"
 _NOTES = "ledger_checkpoint_notes"
 
 
-def _row(row: Any) -> tuple[Any, ...]:
-    return tuple(row.values()) if isinstance(row, dict) else tuple(row)
-
-
-class TimestampSql(ABC):
-    @abstractmethod
-    def _transaction(self, *, commit: bool) -> AbstractContextManager[Any]: ...
-
-    @abstractmethod
-    def _sql(self, statement: str) -> str: ...
-
-    @abstractmethod
-    def _time_param(self, moment: datetime) -> Any: ...
-
-    @abstractmethod
-    def _time_value(self, value: Any) -> datetime: ...
-
-    @abstractmethod
-    def _read(self, statement: str, params: Sequence[Any] = ()) -> list[Any]: ...
-
+class TimestampSql(AuditSqlDialect):
     def add_timestamp(self, stamp: StoredTimestamp) -> None:
         with self._transaction(commit=True) as cursor:
             cursor.execute(
@@ -58,7 +34,7 @@ class TimestampSql(ABC):
         )
         if not rows:
             return None
-        r = _row(rows[0])
+        r = row_values(rows[0])
         return StoredTimestamp(
             int(r[0]), self._time_value(r[1]), self._time_value(r[2]), bytes(r[3])
         )
@@ -70,4 +46,4 @@ class TimestampSql(ABC):
             "ORDER BY n.tree_size DESC LIMIT %s",
             (limit,),
         )
-        return [(int(r[0]), bytes(r[1])) for r in map(_row, rows)]
+        return [(int(r[0]), bytes(r[1])) for r in map(row_values, rows)]
