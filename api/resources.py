@@ -36,6 +36,7 @@ def add_read_routes(
     suffix: str = "",
     stream_of: Callable[[UUID], UUID] | None = None,
     names: tuple[str, str] = ("read", "read_history"),
+    shows: Any = None,
 ) -> None:
     """Add ``GET /{id}`` and ``GET /{id}/history`` for the aggregates of ``capability``.
 
@@ -44,7 +45,8 @@ def add_read_routes(
 
     Who may see which is the capability's rule (``visible``), applied by the ledger. A dated
     capability's ``GET /{id}`` also takes ``?as_on=<date>``: by default the Ningxia date of
-    ``as_of`` if given, else today's on the ledger's clock.
+    ``as_of`` if given, else today's on the ledger's clock. ``shows`` is the resource's view (a
+    TypedDict), documented as what ``GET /{id}`` answers.
     """
     aggregate_type = capability.aggregate
     label, id_name = capability.label, capability.target
@@ -100,7 +102,9 @@ def add_read_routes(
 
     if capability.dated:
 
-        @router.get(path, summary=summary, name=names[0], responses=READ_HEADERS)
+        @router.get(
+            path, summary=summary, name=names[0], responses=READ_HEADERS, response_model=shows
+        )
         def read_on(
             request: Request,
             id: StreamId,
@@ -118,7 +122,9 @@ def add_read_routes(
 
     else:
 
-        @router.get(path, summary=summary, name=names[0], responses=READ_HEADERS)
+        @router.get(
+            path, summary=summary, name=names[0], responses=READ_HEADERS, response_model=shows
+        )
         def read(
             id: StreamId,
             principal: Reader,
@@ -133,6 +139,7 @@ def add_read_routes(
         f"{path}/history",
         summary=f"Every event of the {label}, with its metadata",
         name=names[1],
+        response_model=interface.History,
     )
     def history(id: StreamId, principal: Reader, ledger: Ledger) -> Response:
         logged = ledger.read_history(aggregate_type, stream(id), principal)

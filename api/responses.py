@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -46,5 +47,5 @@ def outcome_response(outcome: Outcome, location_id: str | None = None) -> Respon
     return json_response(body, 201 if outcome.created else 200, headers)
 
 
-def view_response(view: dict[str, Any], version: int) -> Response:
+def view_response(view: Mapping[str, Any], version: int) -> Response:
     return json_response(view, 200, {"ETag": etag(version)})

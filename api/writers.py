@@ -26,6 +26,7 @@ from api.deps import (
 from api.openapi import READ_HEADERS
 from api.responses import outcome_response
 from api.schemas.common import Body
+from api.shapes import written
 from ledger.application.app import LedgerApplication
 from ledger.application.capability import Command
 from ledger.application.context import Principal, RequestContext
@@ -152,8 +153,12 @@ class CommandRoutes:
         routes.step("/delivery", "deliver", DeliveryBody, Step, "Record the delivery")
     """
 
-    def __init__(self, router: APIRouter, target: str, target_type: Any = UUID) -> None:
+    def __init__(
+        self, router: APIRouter, target: str, target_type: Any = UUID, shows: Any = None
+    ) -> None:
+        """``shows`` is the resource's view (a TypedDict), documented as what each route answers."""
         self.router, self.target, self.target_type = router, target, target_type
+        self.answer = None if shows is None else written(shows)
 
     def create(
         self, name: str, body: type[Body], writer: Any, summary: str, **options: Any
@@ -201,6 +206,7 @@ class CommandRoutes:
             endpoint,
             methods=["POST"],
             status_code=status_code,
+            response_model=self.answer,
             dependencies=[Depends(require_json)],
             summary=summary,
             description=description,

@@ -5,7 +5,7 @@ auditors see all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
@@ -26,7 +26,12 @@ from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.capability import Capability
 from ledger.application.context import Principal
 from ledger.application.handlers.complaints import Complaints
-from ledger.application.interface.complaints import complaint_counts, complaint_view
+from ledger.application.interface.complaints import (
+    ComplaintList,
+    ComplaintView,
+    complaint_counts,
+    complaint_view,
+)
 from ledger.application.queries.complaints import list_complaints as complaints_of
 from ledger.domain.access_key import Role
 from ledger.domain.complaint import Complaint
@@ -48,7 +53,7 @@ SubjectFilter = Annotated[
 YearFilter = Annotated[
     int | None, Query(ge=2000, le=2099, description="Lodged in this year (Ningxia dates)")
 ]
-routes = CommandRoutes(router, "complaint_id", ComplaintId)
+routes = CommandRoutes(router, "complaint_id", ComplaintId, shows=ComplaintView)
 
 
 routes.create(
@@ -59,7 +64,9 @@ routes.create(
 )
 
 
-@router.get("", summary="Complaints by subject and year, with their counts")
+@router.get(
+    "", summary="Complaints by subject and year, with their counts", response_model=ComplaintList
+)
 def list_complaints(
     principal: Reader,
     ledger: Ledger,
@@ -92,8 +99,8 @@ def subject_list(
     capability: Capability[Any],
     found: Sequence[A],
     key: str,
-    view: Callable[[A], dict[str, Any]],
-    counts: Callable[[list[A]], dict[str, Any]],
+    view: Callable[[A], Mapping[str, Any]],
+    counts: Callable[[list[A]], Mapping[str, Any]],
 ) -> Response:
     """The records of ``found`` that ``principal`` may see, with their counts."""
     shown = [record for record in found if capability.visible(record, principal)]
@@ -130,4 +137,4 @@ routes.step(
 )
 
 
-add_read_routes(router, Complaints, readers=READERS)
+add_read_routes(router, Complaints, readers=READERS, shows=ComplaintView)

@@ -21,7 +21,7 @@ capability repeats how a write is loaded, checked, made idempotent or saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, TypeVar, cast
@@ -37,6 +37,8 @@ from ledger.domain.time import business_date
 A = TypeVar("A", bound=LedgerAggregate)
 R = TypeVar("R")
 JSON = dict[str, Any]
+View = Mapping[str, Any]
+"""A resource as the API shows it: a plain dict, typed per resource by a TypedDict."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,7 +137,7 @@ class Capability(Generic[A]):
 
     # --- what a capability says about its aggregate (override where it differs) ------------
 
-    def view(self, aggregate: A, on: date) -> JSON:
+    def view(self, aggregate: A, on: date) -> View:
         """The aggregate as the API shows it (on the day ``on``, for dated views)."""
         raise NotImplementedError
 
@@ -160,7 +162,7 @@ class Capability(Generic[A]):
         method = getattr(self, handling.method)
         on = business_date(meta)
 
-        def render(aggregate: A) -> JSON:
+        def render(aggregate: A) -> View:
             return self.view(aggregate, on)
 
         if handling.creates:

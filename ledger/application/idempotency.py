@@ -8,7 +8,7 @@ with the last of them, so a retry is recognised whichever of its writes were mad
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -49,7 +49,7 @@ def record_of(
     idempotency: IdempotencyRequest,
     command: Write[Any],
     aggregate: LedgerAggregate,
-    body: dict[str, Any],
+    body: Mapping[str, Any],
     last_event: Any,
 ) -> IdempotencyRecord:
     """What to keep of a decided write: its answer, anchored on its last event (saved last,

@@ -3,7 +3,7 @@ aggregates it changes together, a decided write ready to save, and its outcome."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 from uuid import UUID
@@ -45,7 +45,7 @@ class Write(Generic[A]):
     aggregate_type: type[A]
     decide: Callable[[A | None], A | Decision[A]]
     resource_type: str
-    render: Callable[[A], dict[str, Any]]
+    render: Callable[[A], Mapping[str, Any]]
     not_found: type[NotFoundError]
     exists: type[AlreadyExistsError] | None = None
     """Set for commands that create a stream: the error when the stream already exists."""
@@ -69,7 +69,7 @@ class Outcome:
     resource_type: str
     resource_id: UUID
     version: int
-    body: dict[str, Any]
+    body: Mapping[str, Any]
     position: int
     created: bool
     replayed: bool = False
@@ -96,7 +96,7 @@ class Decided:
     command: Write[Any]
     aggregate: LedgerAggregate
     others: tuple[LedgerAggregate, ...]
-    body: dict[str, Any]
+    body: Mapping[str, Any]
     records: tuple[IdempotencyRecord, ...]
     idempotency: IdempotencyRequest | None
     pending: list[tuple[LedgerAggregate, list[Any]]]

@@ -89,7 +89,7 @@ def view_of(aggregate: Any) -> dict[str, Any]:
     for kind, view in _VIEWS.items():
         if isinstance(aggregate, kind):
             return view(aggregate)
-    state: dict[str, Any] = interface.common(aggregate)
+    state: dict[str, Any] = dict(interface.common(aggregate))
     for name, value in vars(aggregate).items():
         if not name.startswith("_") and name not in state:
             try:

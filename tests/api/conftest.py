@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 import pytest
+from fastapi import FastAPI
 
 from api.app import create_app
 from ledger.application.app import LedgerApplication
@@ -27,6 +28,7 @@ from projections.store import open_view_store
 from runtime.bootstrap import build_ledger
 from runtime.settings import Settings
 from tests.acting import act
+from tests.api._conformance import Conformance
 from tests.api._support import (
     ENTERPRISE_REGION,
     ENTERPRISE_USCC,
@@ -134,9 +136,21 @@ def make_api(ledger_url: str, clock: FakeClock) -> Iterator[MakeApi]:
             client = stack.enter_context(
                 TestClient(app, raise_server_exceptions=raise_server_exceptions)
             )
+            client.event_hooks = {"request": [], "response": [_conformance(app).check]}
             return Api(client, ledger, clock, keys, hub_id, window_a_id, window_b_id)
 
         yield make
+
+
+_CONFORMANCE: list[Conformance] = []
+
+
+def _conformance(app: FastAPI) -> Conformance:
+    """The checker of the document (the same for every app of a test process: the response
+    schemas do not depend on settings)."""
+    if not _CONFORMANCE:
+        _CONFORMANCE.append(Conformance(app.openapi()))
+    return _CONFORMANCE[0]
 
 
 @contextmanager

@@ -57,7 +57,9 @@ def business_record(ledger: LedgerApplication) -> list[dict[str, Any]]:
     for logged in ledger.log_page(0, 100_000):
         if isinstance(logged.event, AccessKey.Event):
             continue
-        view = interface.event_view(logged.event, logged.position, logged.topic)
+        view: dict[str, Any] = dict(
+            interface.event_view(logged.event, logged.position, logged.topic)
+        )
         view.pop("recorded_at")
         view.pop("position")
         if isinstance(logged.event, Enterprise.ContactRecorded):

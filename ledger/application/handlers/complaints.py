@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, Command, acts, creates
+from ledger.application.capability import Capability, Command, View, acts, creates
 from ledger.application.commands.complaints import (
     AcceptComplaint,
     ConcludeComplaint,
@@ -77,7 +77,7 @@ class Complaints(Capability[Complaint]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Complaint, on: date) -> JSON:
+    def view(self, aggregate: Complaint, on: date) -> View:
         return complaint_view(aggregate)
 
     def visible(self, aggregate: Complaint, principal: Principal) -> bool:

@@ -10,10 +10,14 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, NotRequired
 from uuid import UUID
 
 from eventsourcing.domain import CanMutateAggregate
+
+# pydantic reads these TypedDicts as the API's response schemas; on Python 3.11 it needs
+# typing_extensions' TypedDict, which also gives ReadOnly and the like on every version.
+from typing_extensions import TypedDict
 
 from ledger.domain.access_key import AccessKey
 from ledger.domain.enterprise import Enterprise
@@ -49,7 +53,17 @@ def plain(value: Any) -> Any:
     raise TypeError(msg)
 
 
-def common(aggregate: Any) -> JSON:
+class Resource(TypedDict):
+    """The fields every resource has: id, version, and when it was created and last changed
+    (timestamps in ISO 8601 with offset)."""
+
+    id: str
+    version: int
+    created_at: str
+    modified_at: str
+
+
+def common(aggregate: Any) -> Resource:
     """The fields every resource has: id, version, and when it was created and last changed."""
     return {
         "id": str(aggregate.id),
@@ -156,7 +170,41 @@ WITHHELD = frozenset({"secret_hash"})
 packs, which carry the stored bytes), not in what the API shows."""
 
 
-def event_view(event: CanMutateAggregate[UUID], position: int, topic: str) -> JSON:
+class EnvelopeView(TypedDict):
+    """Who recorded an event, for which platform, in which request, and when it happened."""
+
+    actor: str
+    platform_id: str | None
+    correlation_id: str
+    causation_id: str | None
+    occurred_at: str
+    late_entry: NotRequired[bool]
+    """Present (true) only on an entry recorded long after it happened."""
+    post_close: NotRequired[bool]
+    """Present (true) only on an entry for a closed period, under the hub's allowance."""
+
+
+class EventView(TypedDict):
+    """One event of the log: where it sits, its envelope (``null`` for the library's own
+    snapshots and the like) and its data, whose fields are the event type's own."""
+
+    position: int
+    stream_id: str
+    version: int
+    type: str
+    recorded_at: str
+    meta: EnvelopeView | None
+    data: dict[str, Any]
+
+
+class History(TypedDict):
+    """Every event of one stream, in order."""
+
+    stream_id: str
+    events: list[EventView]
+
+
+def event_view(event: CanMutateAggregate[UUID], position: int, topic: str) -> EventView:
     """One event as auditors read it: where it sits in the log, its envelope, and its data
     (less the :data:`WITHHELD` fields)."""
     state = vars(event)

@@ -4,13 +4,39 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
-from ledger.application.interface import JSON, common, plain
+from typing_extensions import TypedDict
+
+from ledger.application.interface import Resource, common, plain
 from ledger.domain.complaint import Complaint, ComplaintStatus
 from ledger.domain.violation import Severity, Violation, ViolationStatus
 
 
-def complaint_view(complaint: Complaint) -> JSON:
+class ComplaintView(Resource):
+    """A complaint (Art. 15) as the API shows it; dates and times in ISO 8601."""
+
+    external_ref: str
+    subject_id: str
+    subject_kind: str
+    complainant_uscc: str | None
+    category: str
+    summary: str
+    evidence_sha256: str | None
+    status: str
+    lodged_at: str
+    response_due_on: str | None
+    acceptance_note: str | None
+    dismissal_reasons: str | None
+    response: str | None
+    response_evidence_sha256: str | None
+    responded_at: str | None
+    findings: str | None
+    concluded_at: str | None
+    violation_ids: list[str]
+
+
+def complaint_view(complaint: Complaint) -> ComplaintView:
     return {
         **common(complaint),
         "external_ref": complaint.external_ref,
@@ -34,7 +60,7 @@ def complaint_view(complaint: Complaint) -> JSON:
     }
 
 
-def violation_view(violation: Violation) -> JSON:
+def violation_view(violation: Violation) -> dict[str, Any]:
     return {
         **common(violation),
         "external_ref": violation.external_ref,
@@ -54,15 +80,40 @@ def violation_view(violation: Violation) -> JSON:
     }
 
 
-_CLOSED = (ComplaintStatus.DISMISSED, ComplaintStatus.UPHELD, ComplaintStatus.NOT_UPHELD)
+class ComplaintCounts(TypedDict):
+    """How many were lodged, how many are closed each way, and how many are still being
+    handled (the appraisal's figures)."""
+
+    lodged: int
+    dismissed: int
+    upheld: int
+    not_upheld: int
+    pending: int
 
 
-def complaint_counts(complaints: Sequence[Complaint]) -> dict[str, int]:
+class ComplaintList(TypedDict):
+    """The complaints a key may see, in lodging order, with their counts."""
+
+    complaints: list[ComplaintView]
+    counts: ComplaintCounts
+
+
+def complaint_counts(complaints: Sequence[Complaint]) -> ComplaintCounts:
     """How many were lodged, how many are closed each way, and how many are still being handled
     (the appraisal's figures)."""
     statuses = Counter(c.status for c in complaints)
-    closed = {s.value: statuses[s] for s in _CLOSED}
-    return {"lodged": len(complaints), **closed, "pending": len(complaints) - sum(closed.values())}
+    dismissed, upheld, not_upheld = (
+        statuses[ComplaintStatus.DISMISSED],
+        statuses[ComplaintStatus.UPHELD],
+        statuses[ComplaintStatus.NOT_UPHELD],
+    )
+    return {
+        "lodged": len(complaints),
+        "dismissed": dismissed,
+        "upheld": upheld,
+        "not_upheld": not_upheld,
+        "pending": len(complaints) - dismissed - upheld - not_upheld,
+    }
 
 
 def violation_counts(violations: Sequence[Violation]) -> dict[str, int]:
