@@ -81,7 +81,8 @@ class AccessKey(LedgerAggregate):
     ) -> AccessKey:
         if role in PLATFORM_BOUND_ROLES and platform_id is None:
             raise KeyPlatformMismatchError(
-                f"A {role} key acts for one platform: pass --platform with its id."
+                f"A {role} key acts for one platform: give its id (platform_id; --platform on the "
+                "command line)."
             )
         if role not in PLATFORM_BOUND_ROLES and platform_id is not None:
             raise KeyPlatformMismatchError(
