@@ -15,7 +15,6 @@ from pydantic_core import PydanticCustomError
 from api.problems import ApiError
 from ledger.application.app import LedgerApplication
 from ledger.application.context import IdempotencyRequest, Principal
-from ledger.application.queries.access_keys import authenticate
 from ledger.domain.access_key import Role
 from runtime.audit import AuditRuntime
 from runtime.settings import Settings
@@ -97,7 +96,8 @@ def _unauthenticated(detail: str) -> ApiError:
 BEARER = HTTPBearer(
     scheme_name="bearerAuth",
     bearerFormat="sml_…",
-    description="An API key (`sml_…`, made with `sme-ledger keys create`), sent as "
+    description="An API key (`sml_…`, made with `sme-ledger keys create` or "
+    "`POST /v1/access-keys`), sent as "
     "`Authorization: Bearer <key>`.",
     auto_error=False,
 )
@@ -114,7 +114,7 @@ def _principal(request: Request, ledger: Ledger, _credentials: Credentials) -> P
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         raise _unauthenticated("Use the Bearer scheme: `Authorization: Bearer <key>`.")
-    key = authenticate(ledger, secret.strip())
+    key = ledger.principals.authenticate(secret.strip())
     if key is None:
         raise _unauthenticated("This API key is unknown or revoked.")
     principal = Principal.of_key(key.id, key.role, key.platform_id, key.name)

@@ -41,6 +41,7 @@ from ledger.application.handlers.violations import Violations
 from ledger.application.log_reader import LoggedEvent
 from ledger.application.lookups import Lookups
 from ledger.application.personal_data import ERASURE_TOPICS, KeyStore, PersonalDataVault
+from ledger.application.principals import Principals
 from ledger.application.store import LedgerCore, utc_now
 from ledger.application.writes import Outcome
 from ledger.domain.access_key import AccessKey
@@ -75,6 +76,8 @@ class LedgerApplication(LedgerCore):
         # The recorder destroys a subject's keys in the commit that erases its personal data.
         self.recorder.erasure_topics = ERASURE_TOPICS  # type: ignore[attr-defined]
         self.lookups = Lookups(self)
+        self.principals = Principals(self)
+        """Who a key is, from the log in memory: what the API authenticates with."""
         lookups = self.lookups
         self.capabilities: tuple[Capability[Any], ...] = (
             ServiceCases(self, lookups, self.uow),
