@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Annotated, Any, TypeVar
 
 import orjson
 from fastapi import Depends, Query, Request, Response
+from typing_extensions import TypedDict
 
 from api.deps import LARGEST, AppSettings, Ledger
 from api.problems import ApiError
@@ -27,6 +29,8 @@ from projections.store import Tx
 from runtime.reads import Reads
 
 T = TypeVar("T")
+Rows = Sequence[Mapping[str, Any]]
+"""What a view route reads: rows of a view (each a TypedDict of :mod:`projections`)."""
 
 
 def _runner(request: Request) -> ProjectionRunner:
@@ -84,7 +88,7 @@ class Table:
     def answer(
         self,
         views: tuple[str, ...],
-        rows_of: Callable[[Tx], list[dict[str, Any]]],
+        rows_of: Callable[[Tx], Rows],
         key: str,
         filename: str,
     ) -> Response:
@@ -173,7 +177,23 @@ def _reached(views: ProjectionRunner, names: list[str], position: int) -> bool:
     return all(s.position >= position for s in views.status() if s.name in names)
 
 
-def table_response(rows: list[dict[str, Any]], key: str, fmt: str, filename: str) -> Response:
+@cache
+def rows_answer(row: Any, key: str) -> Any:
+    """The JSON answer of a view route whose rows are ``row`` (a TypedDict), for the OpenAPI
+    document: ``{key: [row, …], "count": n}`` (``ParticipantRow`` → ``ParticipantRows``), as
+    :func:`table_response` builds it. Its downloads are documented apart (api/openapi.py)."""
+    name = f"{row.__name__.removesuffix('Row')}Rows"
+    typed_dict: Any = TypedDict  # a name known only when called: mypy wants a literal
+    answer = typed_dict(name, {key: list[row], "count": int})
+    answer.__module__ = row.__module__
+    each = (row.__doc__ or "").strip()
+    answer.__doc__ = (
+        f"The rows read (`{key}`) and how many (`count`); each {each[:1].lower()}{each[1:]}"
+    )
+    return answer
+
+
+def table_response(rows: Rows, key: str, fmt: str, filename: str) -> Response:
     """Rows as JSON (``{key: rows}``), or as a CSV or workbook download (nested values as JSON
     text)."""
     if fmt == "json":

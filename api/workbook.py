@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +27,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def workbook_bytes(rows: list[dict[str, Any]], title: str) -> bytes:
+def workbook_bytes(rows: Sequence[Mapping[str, Any]], title: str) -> bytes:
     """``rows`` as a workbook whose one sheet is ``title`` (cut to Excel's 31 characters)."""
     book = Workbook()
     for empty in book.worksheets:  # the default sheet: the rows get one named for them

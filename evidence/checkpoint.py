@@ -13,10 +13,11 @@ The signature is Ed25519 over exactly those bytes, by the key named by ``key_id`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 
 import orjson
 
@@ -41,6 +42,18 @@ def format_time(moment: datetime) -> str:
 
 def parse_time(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+class CheckpointJSON(TypedDict):
+    """A checkpoint as JSON (evidence packs, the audit API): hashes and signature in lowercase
+    hex, ``sealed_at`` as signed."""
+
+    tree_size: int
+    root_hash: str
+    last_position: int
+    sealed_at: str
+    key_id: str
+    signature: str
 
 
 @dataclass(frozen=True)
@@ -82,7 +95,7 @@ class Checkpoint:
     def signed_by(self, key: VerifyKey) -> bool:
         return key.key_id == self.key_id and key.verify(self.signature, self.message)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> CheckpointJSON:
         return {
             "tree_size": self.tree_size,
             "root_hash": self.root_hash.hex(),
@@ -93,7 +106,7 @@ class Checkpoint:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Checkpoint:
+    def from_json(cls, data: Mapping[str, Any]) -> Checkpoint:
         """A checkpoint from :meth:`to_json`'s form; raises ``ValueError`` if malformed."""
         try:
             return cls(

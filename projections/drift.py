@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
+from typing_extensions import TypedDict
 
 from projections.store import Tx
 
@@ -42,6 +43,39 @@ def drift_schema(postgres: bool) -> list[str]:
     return [] if postgres else list(_SQLITE_SCHEMA)
 
 
+class TableCheckView(TypedDict):
+    """One table of a view compared: its rows and the SHA-256 of its rows in primary-key order,
+    as stored and as recomputed from the log."""
+
+    table: str
+    stored_rows: int
+    stored_sha256: str
+    recomputed_rows: int
+    recomputed_sha256: str
+    drift: bool
+    """The two differ."""
+
+
+class DriftCheckView(TypedDict):
+    """A drift check of one view: which version at which log position, when, and what it
+    found."""
+
+    id: int | None
+    """The record's number, in the order checks were recorded (``null`` if not recorded)."""
+    view: str
+    version: int
+    position: int
+    checked_at: str
+    outcome: str
+    """``ok``, ``drift``, ``failed`` (the log could not be folded that far: see ``detail``)
+    or, never recorded, ``skipped``."""
+    drifting: list[str]
+    """The tables whose stored rows differ from the log's."""
+    tables: list[TableCheckView]
+    """Each table compared (none if the check failed)."""
+    detail: str
+
+
 @dataclass(frozen=True)
 class TableCheck:
     """One table of a view, as stored and as recomputed from the log: rows and digest each."""
@@ -59,7 +93,7 @@ class TableCheck:
             self.recomputed_sha256,
         )
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> TableCheckView:
         return {
             "table": self.table,
             "stored_rows": self.stored_rows,
@@ -90,7 +124,7 @@ class DriftCheck:
         """The tables whose stored rows differ from the log's."""
         return [t.table for t in self.tables if t.drift]
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> DriftCheckView:
         return {
             "id": self.id,
             "view": self.view,

@@ -8,10 +8,12 @@ always give the same figures.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, cast
+
+from typing_extensions import TypedDict
 
 from projections.activities import ACTIVITIES, DATA_REPORTS
 from projections.funds import BUDGET_LINES
@@ -21,9 +23,30 @@ from projections.statistics import ratio
 from projections.store import Tx
 
 
+class ActivityRow(TypedDict):
+    """An organiser's public service activities of the year: planned, held, evaluated and
+    cancelled, who came, and how satisfied those who answered were."""
+
+    organiser_id: str
+    organiser_kind: str
+    planned: int
+    """Activities starting or held in the year."""
+    held: int
+    evaluated: int
+    cancelled: int
+    attendance: int
+    """People who attended the activities held in the year."""
+    enterprises: int
+    """Enterprises that attended them."""
+    responses: int
+    """Feedback responses received."""
+    satisfied_share: str | None
+    """Satisfied responses over all responses (four decimal places); ``null`` with none."""
+
+
 def activities_by_organiser(
     tx: Tx, *, year: int, organiser_id: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[ActivityRow]:
     sql = (
         "SELECT organiser_id, organiser_kind, status, held_on, attendance, enterprises, "
         f"responses, satisfied FROM {ACTIVITIES} WHERE (starts_on LIKE ? OR held_on LIKE ?)"
@@ -32,7 +55,8 @@ def activities_by_organiser(
     if organiser_id is not None:
         sql += " AND organiser_id = ?"
         params.append(organiser_id)
-    rows: dict[str, dict[str, Any]] = {}
+    kinds: dict[str, str] = {}
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     for (
         organiser,
         kind,
@@ -43,14 +67,8 @@ def activities_by_organiser(
         responses,
         satisfied,
     ) in tx.fetchall(sql, params):
-        row = rows.setdefault(
-            organiser,
-            {
-                "organiser_id": organiser, "organiser_kind": kind, "planned": 0, "held": 0,
-                "evaluated": 0, "cancelled": 0, "attendance": 0, "enterprises": 0,
-                "responses": 0, "satisfied": 0,
-            },
-        )  # fmt: skip
+        kinds.setdefault(organiser, kind)
+        row = counts[organiser]
         row["planned"] += 1
         if held_on is not None and held_on.startswith(str(year)):
             row["held"] += 1
@@ -60,14 +78,45 @@ def activities_by_organiser(
         row["cancelled"] += status == "cancelled"
         row["responses"] += responses or 0
         row["satisfied"] += satisfied or 0
-    for row in rows.values():
-        row["satisfied_share"] = ratio(row.pop("satisfied"), row["responses"])
-    return [rows[k] for k in sorted(rows)]
+    return [
+        {
+            "organiser_id": organiser,
+            "organiser_kind": kinds[organiser],
+            "planned": row["planned"],
+            "held": row["held"],
+            "evaluated": row["evaluated"],
+            "cancelled": row["cancelled"],
+            "attendance": row["attendance"],
+            "enterprises": row["enterprises"],
+            "responses": row["responses"],
+            "satisfied_share": ratio(row["satisfied"], row["responses"]),
+        }
+        for organiser, row in sorted(counts.items())
+    ]
+
+
+class TimelinessRow(TypedDict):
+    """A window's data reports for the periods of a year, as on a day."""
+
+    window_id: str
+    requested: int
+    on_time: int
+    late: int
+    missing: int
+    """Due before the day and not submitted by it."""
+    pending: int
+    """Not submitted, and not yet due."""
+    returned: int
+    """Times a report was returned for correction."""
+    accepted: int
+    on_time_share: str | None
+    """On time over those due (on time, late or missing), four decimal places; ``null`` when
+    none is due yet."""
 
 
 def report_timeliness(
     tx: Tx, *, year: int, as_on: date, window_id: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[TimelinessRow]:
     """Per window, the reports for periods of ``year``: on time, late, missing (due and not
     submitted by ``as_on``), pending (not yet due), and the on-time share of those due."""
     sql = (
@@ -78,17 +127,7 @@ def report_timeliness(
     if window_id is not None:
         sql += " AND window_id = ?"
         params.append(window_id)
-    counts: dict[str, dict[str, Any]] = defaultdict(
-        lambda: {
-            "requested": 0,
-            "on_time": 0,
-            "late": 0,
-            "missing": 0,
-            "pending": 0,
-            "returned": 0,
-            "accepted": 0,
-        }
-    )
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     today = as_on.isoformat()
     for window, due_on, first_submitted_on, late, returns, status in tx.fetchall(sql, params):
         row = counts[window]
@@ -101,34 +140,75 @@ def report_timeliness(
             row["missing"] += 1
         else:
             row["pending"] += 1
-    result = []
+    result: list[TimelinessRow] = []
     for window in sorted(counts):
-        row = {"window_id": window, **counts[window]}
+        row = counts[window]
         due = row["on_time"] + row["late"] + row["missing"]
-        row["on_time_share"] = ratio(row["on_time"], due)
-        result.append(row)
+        result.append(
+            {
+                "window_id": window,
+                "requested": row["requested"],
+                "on_time": row["on_time"],
+                "late": row["late"],
+                "missing": row["missing"],
+                "pending": row["pending"],
+                "returned": row["returned"],
+                "accepted": row["accepted"],
+                "on_time_share": ratio(row["on_time"], due),
+            }
+        )
     return result
+
+
+class BudgetLineRow(TypedDict):
+    """A budget line's money (decimal amounts in yuan, as text), and what lapsed after its
+    year."""
+
+    budget_id: str
+    line_code: str
+    hub_id: str
+    year: int
+    category: str
+    description: str
+    proposed: str
+    approved: str
+    committed: str
+    """Reserved by approved disbursements not yet paid."""
+    paid: str
+    reversed: str
+    """Paid and then refunded or clawed back."""
+    recovered: str
+    """Clawed back into the fund (not returned to the line)."""
+    remaining: str
+    """``approved - committed - paid + reversed - recovered``."""
+    year_ended: bool
+    """The day read as on is after the budget's year: what remained has lapsed."""
+    lapsed: str
+
+
+_RECKONED = ("remaining", "year_ended", "lapsed")
+_LINE_COLUMNS = [c for c in BudgetLineRow.__annotations__ if c not in _RECKONED]
+"""The columns a line is read from (the others are reckoned from them)."""
 
 
 def budget_lines(
     tx: Tx, *, year: int, hub_id: str | None = None, as_on: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[BudgetLineRow]:
     """Each line's money: ``remaining = approved - committed - paid + reversed - recovered``.
 
     Read ``as_on`` a day after the budget's year, a line's remaining is no longer spent
     (``ledger.domain.budget_year``): ``year_ended`` is true and ``lapsed`` is what remained;
     before then ``lapsed`` is 0. Reservations carried over into the next year stay committed.
     """
-    columns = [
-        "budget_id", "line_code", "hub_id", "year", "category", "description", "proposed",
-        "approved", "committed", "paid", "reversed", "recovered",
-    ]  # fmt: skip
-    sql = f"SELECT {', '.join(columns)} FROM {BUDGET_LINES} WHERE year = ?"
+    sql = f"SELECT {', '.join(_LINE_COLUMNS)} FROM {BUDGET_LINES} WHERE year = ?"
     params: list[Any] = [year]
     if hub_id is not None:
         sql += " AND hub_id = ?"
         params.append(hub_id)
-    rows = [dict(zip(columns, r, strict=True)) for r in tx.fetchall(sql + " ORDER BY 1, 2", params)]
+    rows = [
+        dict(zip(_LINE_COLUMNS, r, strict=True))
+        for r in tx.fetchall(sql + " ORDER BY 1, 2", params)
+    ]
     ended = as_on is not None and as_on > f"{year:04d}-12-31"
     for row in rows:
         # A clawback (recovered) returns to the fund, not to the line: it stays used.
@@ -139,10 +219,13 @@ def budget_lines(
         row["remaining"] = str(remaining)
         row["year_ended"] = ended
         row["lapsed"] = str(max(remaining, Decimal(0)) if ended else Decimal("0.00"))
-    return rows
+    return cast("list[BudgetLineRow]", rows)
 
 
-def agreement_status(row: dict[str, Any], as_on: str) -> str:
+AgreementStatus = Literal["proposed", "not_yet_in_force", "in_force", "expired", "terminated"]
+
+
+def agreement_status(row: dict[str, Any], as_on: str) -> AgreementStatus:
     """proposed / not_yet_in_force / in_force / expired / terminated, on day ``as_on``."""
     if row["terminated_on"] is not None and row["terminated_on"] <= as_on:
         return "terminated"
@@ -154,14 +237,34 @@ def agreement_status(row: dict[str, Any], as_on: str) -> str:
     return "expired" if as_on > row["ends_on"] else "in_force"
 
 
-AGREEMENT_COLUMNS = [
-    "agreement_id", "proposer_id", "proposer_kind", "counterparty_id", "counterparty_kind",
-    "title", "categories", "starts_on", "ends_on", "proposed_on", "signed_on", "amended_on",
-    "terminated_on",
-]  # fmt: skip
+class AgreementRow(TypedDict):
+    """A service agreement between a window and an institution (or the hub), and its status on
+    the day read as on."""
+
+    agreement_id: str
+    proposer_id: str
+    proposer_kind: str
+    counterparty_id: str
+    counterparty_kind: str
+    title: str
+    categories: list[str]
+    """The service categories it covers (as last amended)."""
+    starts_on: str
+    ends_on: str
+    proposed_on: str
+    signed_on: str | None
+    """The day the counterparty countersigned."""
+    amended_on: str | None
+    """The day the latest amendment was countersigned."""
+    terminated_on: str | None
+    status: AgreementStatus
 
 
-def agreements(tx: Tx, *, as_on: date, party_id: str | None = None) -> list[dict[str, Any]]:
+AGREEMENT_COLUMNS = [c for c in AgreementRow.__annotations__ if c != "status"]
+"""The columns an agreement is read from (its status is reckoned from them)."""
+
+
+def agreements(tx: Tx, *, as_on: date, party_id: str | None = None) -> list[AgreementRow]:
     sql = f"SELECT {', '.join(AGREEMENT_COLUMNS)} FROM {AGREEMENTS}"
     params: list[Any] = []
     if party_id is not None:
@@ -174,7 +277,7 @@ def agreements(tx: Tx, *, as_on: date, party_id: str | None = None) -> list[dict
     for row in rows:
         row["categories"] = [c for c in row["categories"].split(",") if c]
         row["status"] = agreement_status(row, as_on.isoformat())
-    return rows
+    return cast("list[AgreementRow]", rows)
 
 
 # --- appraisal inputs -------------------------------------------------------------------------
@@ -238,7 +341,7 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
         f"SELECT id, kind FROM {PARTICIPANTS} WHERE entered_on <= ? ORDER BY id",
         (f"{year}-12-31",),
     )
-    activities = {r["organiser_id"]: r for r in activities_by_organiser(tx, year=year)}
+    held = {r["organiser_id"]: r["held"] for r in activities_by_organiser(tx, year=year)}
     reports = {r["window_id"]: r for r in report_timeliness(tx, year=year, as_on=as_on)}
     lines = budget_lines(tx, year=year)
     # Agreements count as they stood at the end of the year appraised (or on ``as_on``, if
@@ -249,7 +352,7 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
         figures: dict[str, Any] = {"kind": kind}
         if kind == "window":
             figures.update(_cases(tx, year, WINDOW, subject_id))
-            figures["activities_held"] = activities.get(subject_id, {}).get("held", 0)
+            figures["activities_held"] = held.get(subject_id, 0)
             figures["institutions_in_force"] = _agreements_in_force(
                 tx, subject_id, year_end, "institution"
             )
@@ -265,7 +368,7 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
             figures["windows_connected"] = sum(
                 1 for _, k in subjects if k == "window"
             ) - _revoked_windows(tx, year)
-            figures["activities_held"] = activities.get(subject_id, {}).get("held", 0)
+            figures["activities_held"] = held.get(subject_id, 0)
             due = [r for r in reports.values() if r["on_time_share"] is not None]
             on_time = sum(r["on_time"] for r in due)
             figures["reports_on_time_share"] = ratio(

@@ -25,17 +25,45 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
+
+from typing_extensions import TypedDict
 
 from projections.funds import BUDGET_LINES, DISBURSEMENTS, REASONS_SEPARATOR
 from projections.store import Tx
 
-RECONCILIATION_COLUMNS = [
-    "disbursement_id", "hub_id", "year", "line_code", "line_approved", "line_approved_by",
-    "line_approved_on", "amount", "requested_by", "requested_on", "approved_by", "approved_on",
-    "paid_by", "paid_on", "payment_reference", "reversed_amount", "net_paid", "status",
-    "resource_status", "exceptions",
-]  # fmt: skip
+
+class ReconciliationRow(TypedDict):
+    """A disbursement paid in the year or with an exception: tied to its approval, its line and
+    the line's approval (amounts are decimals in yuan, as text)."""
+
+    disbursement_id: str
+    hub_id: str
+    year: int
+    line_code: str
+    line_approved: str | None
+    """The amount approved for its line (``null`` if the line is not in the view)."""
+    line_approved_by: str | None
+    line_approved_on: str | None
+    amount: str
+    requested_by: str
+    requested_on: str
+    approved_by: str | None
+    approved_on: str | None
+    paid_by: str | None
+    paid_on: str | None
+    payment_reference: str | None
+    reversed_amount: str
+    net_paid: str
+    status: str
+    """The status the view gives."""
+    resource_status: str | None
+    """The status the disbursement resource shows (``null`` if it was not read)."""
+    exceptions: str
+    """The exceptions found, their codes joined by ``; `` (empty if none)."""
+
+
+RECONCILIATION_COLUMNS = list(ReconciliationRow.__annotations__)
 
 _READ = [
     "d.disbursement_id", "d.hub_id", "d.year", "d.line_code", "l.approved", "o.approved_by",
@@ -79,7 +107,7 @@ def reconciliation(
     year: int,
     hub_id: str | None = None,
     resource_status: Callable[[str], str] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[ReconciliationRow]:
     """The year's paid disbursements and those with an exception, in request order.
 
     ``resource_status(disbursement_id)`` is the status the resource shows, if the caller can
@@ -101,7 +129,7 @@ def reconciliation(
         r for r in everything if r["year"] == year and (hub_id is None or r["hub_id"] == hub_id)
     ]
     rows.sort(key=lambda r: (r["requested_on"], r["disbursement_id"]))
-    result = []
+    result: list[ReconciliationRow] = []
     for row in rows:
         shown = resource_status(row["disbursement_id"]) if resource_status else None
         found = {
@@ -123,5 +151,5 @@ def reconciliation(
             continue
         row["resource_status"] = shown
         row["exceptions"] = REASONS_SEPARATOR.join(exceptions)
-        result.append({c: row[c] for c in RECONCILIATION_COLUMNS})
+        result.append(cast("ReconciliationRow", {c: row[c] for c in RECONCILIATION_COLUMNS}))
     return result

@@ -7,7 +7,9 @@ An actor ``key:<id>`` is resolved to the name and role its key was issued with; 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
+
+from typing_extensions import TypedDict
 
 from projections.funds import BUDGET_LINES, DISBURSEMENTS, FUNDS_ACTORS
 from projections.store import Tx
@@ -32,21 +34,72 @@ _SELECTED = [
 ]  # fmt: skip
 
 
-def _with_names(columns: list[str]) -> list[str]:
-    """``columns`` with ``<x>_by_name`` and ``<x>_by_role`` after each ``<x>_by``."""
-    out: list[str] = []
-    for column in columns:
-        out.append(column)
-        if column.endswith("_by"):
-            out += [f"{column}_name", f"{column}_role"]
-    return out
+class DisbursementRow(TypedDict):
+    """One disbursement of the trail: its line and the line's approval, its request, approval
+    or rejection, payment, refund and clawback, each with who (the actor, and the name and role
+    of its key: ``null`` for an actor without one) and when. Amounts are decimals in yuan, as
+    text; days are Ningxia days."""
+
+    disbursement_id: str
+    budget_id: str
+    hub_id: str
+    year: int
+    line_code: str
+    line_approved: str | None
+    """The amount approved for its line (``null`` if the line is not in the view)."""
+    line_approved_by: str | None
+    line_approved_by_name: str | None
+    line_approved_by_role: str | None
+    line_approved_on: str | None
+    amount: str
+    payee: str
+    purpose: str
+    voucher_sha256: str
+    requested_by: str
+    requested_by_name: str | None
+    requested_by_role: str | None
+    requested_on: str
+    approved_by: str | None
+    approved_by_name: str | None
+    approved_by_role: str | None
+    approved_on: str | None
+    approval_note: str | None
+    rejected_by: str | None
+    rejected_by_name: str | None
+    rejected_by_role: str | None
+    rejected_on: str | None
+    rejection_reasons: str | None
+    paid_by: str | None
+    paid_by_name: str | None
+    paid_by_role: str | None
+    paid_on: str | None
+    payment_reference: str | None
+    refunded: str
+    """The amount refunded (zero if none)."""
+    refunded_by: str | None
+    refunded_by_name: str | None
+    refunded_by_role: str | None
+    refunded_on: str | None
+    refund_reasons: str | None
+    clawed_back: str
+    """The amount clawed back (zero if none)."""
+    clawed_back_by: str | None
+    clawed_back_by_name: str | None
+    clawed_back_by_role: str | None
+    clawed_back_on: str | None
+    clawback_reasons: str | None
+    reversed_amount: str
+    net_paid: str
+    status: str
+    """``requested``, ``approved``, ``rejected``, ``paid`` or ``reversed``."""
 
 
-DISBURSEMENT_COLUMNS = _with_names([name for name, _ in _SELECTED])
-"""The trail's columns, in order (the CSV and workbook headers)."""
+DISBURSEMENT_COLUMNS = list(DisbursementRow.__annotations__)
+"""The trail's columns, in order (the CSV and workbook headers): those read, each ``<x>_by``
+followed by ``<x>_by_name`` and ``<x>_by_role``."""
 
 
-def disbursements(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[str, Any]]:
+def disbursements(tx: Tx, *, year: int, hub_id: str | None = None) -> list[DisbursementRow]:
     """The year's disbursements in request order, each with its line's approval and the name and
     role of everyone who acted on it."""
     sql = (
@@ -66,7 +119,7 @@ def disbursements(tx: Tx, *, year: int, hub_id: str | None = None) -> list[dict[
         for column in [c for c in names if c.endswith("_by")]:
             name, role = who.get(row[column], (None, None))
             row[f"{column}_name"], row[f"{column}_role"] = name, role
-    return [{c: row[c] for c in DISBURSEMENT_COLUMNS} for row in rows]
+    return [cast("DisbursementRow", {c: row[c] for c in DISBURSEMENT_COLUMNS}) for row in rows]
 
 
 def _actors(tx: Tx, actors: set[str]) -> dict[str, tuple[str, str]]:

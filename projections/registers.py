@@ -5,25 +5,77 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
+
+from typing_extensions import TypedDict
 
 from projections.registry import EXPERTS, PARTICIPANTS
 from projections.service_cases import CASE_FACTS
 from projections.store import Tx
 
-PARTICIPANT_COLUMNS = [
-    "id", "kind", "name", "uscc", "region", "categories", "status", "standing",
-    "entered_on", "standing_changed_on", "rectification_deadline", "revoked_on",
-]  # fmt: skip
-EXPERT_COLUMNS = [
-    "expert_id", "name", "fields", "organisation", "title", "status",
-    "registered_on", "deactivated_on",
-]  # fmt: skip
-SERVICE_COLUMNS = [
-    "case_id", "window_id", "external_ref", "category", "channel", "opened_on",
-    "provider_kind", "provider_name", "delivered_on", "delivery_mode", "fee_type",
-    "fee_amount", "satisfaction", "closed_on", "cancelled_on", "status",
-]  # fmt: skip
+
+class ParticipantRow(TypedDict):
+    """A platform or institution of the network, with its standing (dates are Ningxia days)."""
+
+    id: str
+    kind: str
+    """``hub``, ``window`` or ``institution``."""
+    name: str
+    uscc: str
+    region: str
+    categories: list[str]
+    """The service categories it is registered for (none for the hub)."""
+    status: str
+    """``connected`` or ``registered`` on entering, ``active`` once an institution joined,
+    ``revoked``."""
+    standing: str
+    entered_on: str
+    standing_changed_on: str | None
+    rectification_deadline: str | None
+    """Set while it is ordered to rectify (and kept after)."""
+    revoked_on: str | None
+
+
+class ExpertRow(TypedDict):
+    """An expert of the pool (专家库)."""
+
+    expert_id: str
+    name: str
+    fields: list[str]
+    organisation: str
+    title: str
+    status: str
+    """``active`` or ``inactive``."""
+    registered_on: str
+    deactivated_on: str | None
+
+
+class EnterpriseServiceRow(TypedDict):
+    """One service case of the enterprise: who served it, how, what it cost, how it ended."""
+
+    case_id: str
+    window_id: str
+    external_ref: str
+    category: str
+    channel: str
+    opened_on: str
+    provider_kind: str | None
+    provider_name: str | None
+    delivered_on: str | None
+    delivery_mode: str | None
+    fee_type: str | None
+    fee_amount: str | None
+    """A decimal amount in yuan, as text."""
+    satisfaction: int | None
+    """The enterprise's rating (1 to 5), once given."""
+    closed_on: str | None
+    cancelled_on: str | None
+    status: str
+
+
+PARTICIPANT_COLUMNS = list(ParticipantRow.__annotations__)
+EXPERT_COLUMNS = list(ExpertRow.__annotations__)
+SERVICE_COLUMNS = list(EnterpriseServiceRow.__annotations__)
 
 
 def _rows(tx: Tx, columns: list[str], sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -39,7 +91,7 @@ def _split(rows: list[dict[str, Any]], column: str) -> list[dict[str, Any]]:
 
 def participants(
     tx: Tx, *, kind: str | None, status: str | None, limit: int, offset: int
-) -> list[dict[str, Any]]:
+) -> list[ParticipantRow]:
     """Platforms and institutions in the order they entered the network (of a kind, a status)."""
     sql = f"SELECT {', '.join(PARTICIPANT_COLUMNS)} FROM {PARTICIPANTS} WHERE 1 = 1"
     params: list[Any] = []
@@ -48,16 +100,17 @@ def participants(
             sql += f" AND {column} = ?"
             params.append(value)
     sql += " ORDER BY entered_on, id LIMIT ? OFFSET ?"
-    return _split(_rows(tx, PARTICIPANT_COLUMNS, sql, [*params, limit, offset]), "categories")
+    rows = _split(_rows(tx, PARTICIPANT_COLUMNS, sql, [*params, limit, offset]), "categories")
+    return cast("list[ParticipantRow]", rows)
 
 
-def experts(tx: Tx) -> list[dict[str, Any]]:
+def experts(tx: Tx) -> list[ExpertRow]:
     """The expert pool, in the order the experts were registered."""
-    sql = f"SELECT {', '.join(EXPERT_COLUMNS)} FROM {EXPERTS} ORDER BY 7, 1"
-    return _split(_rows(tx, EXPERT_COLUMNS, sql, []), "fields")
+    sql = f"SELECT {', '.join(EXPERT_COLUMNS)} FROM {EXPERTS} ORDER BY registered_on, expert_id"
+    return cast("list[ExpertRow]", _split(_rows(tx, EXPERT_COLUMNS, sql, []), "fields"))
 
 
-def enterprise_services(tx: Tx, *, uscc: str, window_id: str | None) -> list[dict[str, Any]]:
+def enterprise_services(tx: Tx, *, uscc: str, window_id: str | None) -> list[EnterpriseServiceRow]:
     """Every case of the enterprise ``uscc`` in the order opened (of one window, if given)."""
     sql = f"SELECT {', '.join(SERVICE_COLUMNS)} FROM {CASE_FACTS} WHERE uscc = ?"
     params: list[Any] = [uscc]
@@ -65,7 +118,7 @@ def enterprise_services(tx: Tx, *, uscc: str, window_id: str | None) -> list[dic
         sql += " AND window_id = ?"
         params.append(window_id)
     sql += " ORDER BY opened_at, case_id"
-    return _rows(tx, SERVICE_COLUMNS, sql, params)
+    return cast("list[EnterpriseServiceRow]", _rows(tx, SERVICE_COLUMNS, sql, params))
 
 
 CASE_COLUMNS = [

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
+from typing_extensions import TypedDict
+
 from projections.service_cases import CASE_COUNTS, PERIOD_KINDS, WINDOW, period_of
 from projections.store import Tx
 
@@ -59,9 +61,38 @@ class _Bucket:
     ratings: Counter[int] = field(default_factory=Counter)
 
 
+class StatisticsRow(TypedDict):
+    """A window's services in one month (``2025-03``), quarter (``2025-Q1``) or year
+    (``2025``): each count is of the steps taken in the period. Shares and averages are
+    decimals as text, ``null`` when there is nothing to divide by."""
+
+    window_id: str
+    period: str
+    opened: int
+    delivered: int
+    closed: int
+    cancelled: int
+    late_entries: int
+    """Cases opened in the period with an entry recorded long after it happened."""
+    enterprises_served: int
+    """Distinct enterprises delivered to."""
+    by_category: dict[str, int]
+    """Cases delivered, by first-level service category (``14``)."""
+    by_channel: dict[str, int]
+    """Cases opened, by the channel the enterprise came through."""
+    free_share: str | None
+    """Free deliveries over all deliveries."""
+    median_days_to_delivery: str | None
+    satisfaction_average: str | None
+    """The mean rating (1 to 5) of the ratings given."""
+    satisfied_share: str | None
+    """Ratings of 4 or 5 over all ratings."""
+    ratings: int
+
+
 def service_statistics(
     tx: Tx, *, year: int, period: str, window_id: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[StatisticsRow]:
     """One row per (window, period) of ``year`` with any activity, ordered by window and period."""
     where = f"FROM {CASE_COUNTS} WHERE scope = ? AND kind = ? AND period LIKE ? AND n <> 0"
     params: list[Any] = [WINDOW, period, f"{year}%"]
@@ -94,7 +125,7 @@ def service_statistics(
     return [_row(window, label, b) for (window, label), b in sorted(buckets.items())]
 
 
-def _row(window: str, label: str, b: _Bucket) -> dict[str, Any]:
+def _row(window: str, label: str, b: _Bucket) -> StatisticsRow:
     ratings, delivered = b.ratings, b.totals["delivered"]
     rated = sum(ratings.values())
     median = median_of(b.days_to_delivery)

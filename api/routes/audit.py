@@ -8,21 +8,28 @@ primary, where this process has just flushed it.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import PlainTextResponse
+from typing_extensions import TypedDict
 
 from api.deps import LARGEST, AppSettings, Audit, IsoDateTime, bounded_limit, require
 from api.openapi import LOG_PAGE_LARGEST, LOG_PAGE_LIMIT, PAGED_HEADERS
 from api.problems import ApiError
 from api.reads import ReadSide
 from api.responses import json_response
-from evidence.checkpoint import Checkpoint
 from evidence.checkpoint_note import parse_tree_head
 from evidence.keys import load_verify_key, raw_public
 from evidence.note import NoteVerifier, split_note
 from ledger.application.context import Principal
+from ledger.audit.proofs import (
+    CheckpointView,
+    ConsistencyProofView,
+    InclusionProofView,
+    checkpoint_view,
+)
+from ledger.audit.records import StoredAccessRecord
 from ledger.domain.access_key import Role
 from ledger.domain.errors import NoCheckpointError
 from runtime.reads import Reads
@@ -38,20 +45,81 @@ Verifier = Annotated[Principal, require(Role.AUDITOR, Role.BUREAU, Role.HUB)]
 Auditor = Annotated[Principal, require(Role.AUDITOR)]
 
 
-def checkpoint_view(cp: Checkpoint) -> dict[str, Any]:
-    return {**cp.to_json(), "signed_message": cp.message.decode()}
+class SealingKeyView(TypedDict):
+    """A key that has signed checkpoints: its id, and its public key as PEM and as the raw 32
+    bytes in hex."""
+
+    key_id: str
+    algorithm: str
+    public_key_pem: str
+    raw_hex: str
+
+
+class PublicKeyView(TypedDict):
+    """The key that signs checkpoints now (that of the latest checkpoint), and every key that
+    has signed one, in the order they were registered."""
+
+    key_id: str
+    public_key_pem: str
+    algorithm: str
+    keys: list[SealingKeyView]
+    note: str
+
+
+class AccessRecordView(TypedDict):
+    """One request that touched ledger data: when, by whom (``key:<id>`` or ``anonymous``) in
+    which role, which route and resource, and how it was answered."""
+
+    id: int
+    at: str
+    principal: str
+    role: str
+    method: str
+    route: str
+    resource_id: str | None
+    status: int
+    request_id: str
+
+
+class AccessPage(TypedDict):
+    """One page of the access trail, in id order: ``after`` as asked, and ``next_after`` to ask
+    for the next page with (the last id shown; ``after`` if none)."""
+
+    records: list[AccessRecordView]
+    after: int
+    next_after: int
+
+
+def access_record_view(row: StoredAccessRecord) -> AccessRecordView:
+    record = row.record
+    return {
+        "id": row.id,
+        "at": record.at.isoformat(),
+        "principal": record.principal,
+        "role": record.role,
+        "method": record.method,
+        "route": record.route,
+        "resource_id": record.resource_id,
+        "status": record.status,
+        "request_id": record.request_id,
+    }
 
 
 @router.get(
     "/checkpoints/latest",
     summary="The latest signed checkpoint",
     responses={404: {"description": "Nothing is sealed yet"}},
+    response_model=CheckpointView,
 )
 def latest_checkpoint(_: Verifier, reads: ReadSide) -> Response:
     return json_response(checkpoint_view(reads.proofs.latest()))
 
 
-@router.get("/checkpoints/{tree_size}", summary="The signed checkpoint of a tree size")
+@router.get(
+    "/checkpoints/{tree_size}",
+    summary="The signed checkpoint of a tree size",
+    response_model=CheckpointView,
+)
 def checkpoint(
     tree_size: Annotated[int, Path(ge=1, le=LARGEST)], _: Verifier, reads: ReadSide
 ) -> Response:
@@ -62,6 +130,7 @@ def checkpoint(
     "/proof/inclusion",
     summary="Proof that the event at a log position is sealed",
     responses={404: {"description": "Nothing is sealed that far yet"}},
+    response_model=InclusionProofView,
 )
 def inclusion_proof(
     _: Verifier,
@@ -72,16 +141,14 @@ def inclusion_proof(
         Query(ge=1, le=LARGEST, description="A checkpoint's tree size (default: the latest)"),
     ] = None,
 ) -> Response:
-    proof = reads.proofs.inclusion(position, tree_size)
-    body = proof.to_json()
-    body["checkpoint"] = checkpoint_view(proof.checkpoint)
-    return json_response(body)
+    return json_response(reads.proofs.inclusion(position, tree_size).to_json())
 
 
 @router.get(
     "/proof/consistency",
     summary="Proof that a later checkpoint extends an earlier one",
     responses={404: {"description": "Nothing is sealed that far yet"}},
+    response_model=ConsistencyProofView,
 )
 def consistency_proof(
     _: Verifier,
@@ -89,36 +156,35 @@ def consistency_proof(
     old: Annotated[int, Query(alias="from", ge=1, le=LARGEST, description="The earlier tree size")],
     new: Annotated[int, Query(alias="to", ge=1, le=LARGEST, description="The later tree size")],
 ) -> Response:
-    proof = reads.proofs.consistency(old, new)
-    body = proof.to_json()
-    body["from_checkpoint"] = checkpoint_view(proof.old)
-    body["to_checkpoint"] = checkpoint_view(proof.new)
-    return json_response(body)
+    return json_response(reads.proofs.consistency(old, new).to_json())
 
 
-@router.get("/public-key", summary="The Ed25519 public key that signs checkpoints")
+@router.get(
+    "/public-key",
+    summary="The Ed25519 public key that signs checkpoints",
+    response_model=PublicKeyView,
+)
 def public_key(_: Verifier, reads: ReadSide) -> Response:
     keys = reads.audit.public_keys()
     if not keys:
         raise NoCheckpointError("No sealing key has been used yet; the sealer registers it.")
     latest = reads.audit.latest_checkpoint()
     current = latest.key_id if latest else list(keys)[-1]
-    listed = []
+    listed: list[SealingKeyView] = []
     for key_id, pem in keys.items():
         raw = raw_public(load_verify_key(pem).public_key).hex()
         listed.append(
             {"key_id": key_id, "algorithm": "Ed25519", "public_key_pem": pem, "raw_hex": raw}
         )
-    return json_response(
-        {
-            "key_id": current,
-            "public_key_pem": keys[current],
-            "algorithm": "Ed25519",
-            "keys": listed,
-            "note": "Compare the key id with the one the operator gave you out of band before "
-            "trusting it.",
-        }
-    )
+    shown: PublicKeyView = {
+        "key_id": current,
+        "public_key_pem": keys[current],
+        "algorithm": "Ed25519",
+        "keys": listed,
+        "note": "Compare the key id with the one the operator gave you out of band before "
+        "trusting it.",
+    }
+    return json_response(shown)
 
 
 def _latest(reads: Reads) -> tuple[int, bytes]:
@@ -166,6 +232,7 @@ def verifier_key(_: Verifier, reads: ReadSide) -> Response:
     "/access",
     summary="Who read or wrote ledger data, and when (paged)",
     responses=PAGED_HEADERS,
+    response_model=AccessPage,
 )
 def access_records(
     request: Request,
@@ -203,21 +270,8 @@ def access_records(
     rows = audit.store.select_access(
         principal=principal, since=since, until=until, after_id=after, limit=limit
     )
-    body = {
-        "records": [
-            {
-                "id": row.id,
-                "at": row.record.at.isoformat(),
-                "principal": row.record.principal,
-                "role": row.record.role,
-                "method": row.record.method,
-                "route": row.record.route,
-                "resource_id": row.record.resource_id,
-                "status": row.record.status,
-                "request_id": row.record.request_id,
-            }
-            for row in rows
-        ],
+    body: AccessPage = {
+        "records": [access_record_view(row) for row in rows],
         "after": after,
         "next_after": rows[-1].id if rows else after,
     }

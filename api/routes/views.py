@@ -10,28 +10,34 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
+from typing_extensions import TypedDict
 
 from api.deps import LARGEST, IsoDate, Ledger, require
 from api.problems import ApiError
 from api.reads import ReadSide
 from api.responses import json_response
-from api.views import Views, ViewTable
+from api.views import Views, ViewTable, rows_answer
 from ledger.application.context import Principal
 from ledger.application.queries.budgets import disbursement_status
 from ledger.domain.access_key import Role
 from ledger.domain.values import parse_uscc
 from projections import registers
 from projections.catalog import all_projections
-from projections.drift import DRIFT, latest_checks, recorded_checks
+from projections.drift import DRIFT, DriftCheckView, latest_checks, recorded_checks
 from projections.figures import (
+    ActivityRow,
+    AgreementRow,
+    BudgetLineRow,
+    TimelinessRow,
     activities_by_organiser,
     agreements,
     budget_lines,
     report_timeliness,
 )
-from projections.funds_reconciliation import reconciliation
-from projections.funds_trail import disbursements
-from projections.statistics import service_statistics
+from projections.funds_reconciliation import ReconciliationRow, reconciliation
+from projections.funds_trail import DisbursementRow, disbursements
+from projections.registers import EnterpriseServiceRow, ExpertRow, ParticipantRow
+from projections.statistics import StatisticsRow, service_statistics
 
 router = APIRouter(prefix="/v1/views", tags=["views"])
 
@@ -68,15 +74,59 @@ def _own_hub(principal: Principal) -> str | None:
     return str(principal.platform_id) if principal.role is Role.HUB else None
 
 
-@router.get("/status", summary="Each view's position, state and lag behind the log")
+class ViewStatusRow(TypedDict):
+    """Where a view is: the version of its fold, the log position it has folded up to, its
+    state, and how many positions it is behind the head of the log."""
+
+    name: str
+    version: int
+    position: int
+    state: str
+    """``live``, ``rebuilding``, or ``stalled`` on an event it could not fold."""
+    lag: int
+
+
+class ViewStatuses(TypedDict):
+    """Every view's status."""
+
+    views: list[ViewStatusRow]
+
+
+class DriftChecks(TypedDict):
+    """What the drift checks found: the views whose latest check found drift, each view's
+    latest check, and the recorded checks asked for (the latest first) with their count."""
+
+    drifting: list[str]
+    latest: list[DriftCheckView]
+    checks: list[DriftCheckView]
+    count: int
+
+
+@router.get(
+    "/status",
+    summary="Each view's position, state and lag behind the log",
+    response_model=ViewStatuses,
+)
 def view_status(principal: Overseer, views: Views) -> Response:
-    fields = ("name", "version", "position", "state", "lag")
-    return json_response({"views": [{f: getattr(s, f) for f in fields} for s in views.status()]})
+    shown: ViewStatuses = {
+        "views": [
+            {
+                "name": s.name,
+                "version": s.version,
+                "position": s.position,
+                "state": s.state,
+                "lag": s.lag,
+            }
+            for s in views.status()
+        ]
+    }
+    return json_response(shown)
 
 
 @router.get(
     "/drift",
     summary="Drift checks: each view recomputed from the log and compared with the stored one",
+    response_model=DriftChecks,
 )
 def view_drift(
     principal: DriftReader,
@@ -98,17 +148,20 @@ def view_drift(
     with reads.views.store.read() as tx:
         latest = latest_checks(tx)
         checks = recorded_checks(tx, view=view, outcome=outcome, limit=limit, offset=offset)
-    return json_response(
-        {
-            "drifting": [name for name, check in latest.items() if check.outcome == DRIFT],
-            "latest": [check.as_dict() for check in latest.values()],
-            "checks": [check.as_dict() for check in checks],
-            "count": len(checks),
-        }
-    )
+    found: DriftChecks = {
+        "drifting": [name for name, check in latest.items() if check.outcome == DRIFT],
+        "latest": [check.as_dict() for check in latest.values()],
+        "checks": [check.as_dict() for check in checks],
+        "count": len(checks),
+    }
+    return json_response(found)
 
 
-@router.get("/participants", summary="The registry: platforms and institutions, with standing")
+@router.get(
+    "/participants",
+    summary="The registry: platforms and institutions, with standing",
+    response_model=rows_answer(ParticipantRow, "participants"),
+)
 def participants(
     principal: Anyone,
     table: ViewTable,
@@ -128,6 +181,7 @@ def participants(
 @router.get(
     "/service-statistics",
     summary="Service statistics per window and month, quarter or year",
+    response_model=rows_answer(StatisticsRow, "statistics"),
 )
 def statistics(
     principal: StatisticsReader,
@@ -148,6 +202,7 @@ def statistics(
 @router.get(
     "/enterprises/{uscc}/services",
     summary="Everything an enterprise received, across windows (一企一策)",
+    response_model=rows_answer(EnterpriseServiceRow, "services"),
 )
 def enterprise_services(uscc: str, principal: StatisticsReader, table: ViewTable) -> Response:
     code = parse_uscc(uscc)
@@ -161,7 +216,11 @@ def enterprise_services(uscc: str, principal: StatisticsReader, table: ViewTable
     )
 
 
-@router.get("/activities", summary="Public service activities per organiser and year")
+@router.get(
+    "/activities",
+    summary="Public service activities per organiser and year",
+    response_model=rows_answer(ActivityRow, "activities"),
+)
 def activities(
     principal: StatisticsReader,
     table: ViewTable,
@@ -180,6 +239,7 @@ def activities(
 @router.get(
     "/data-report-timeliness",
     summary="Data reports per window: on time, late, missing (as on a day), pending",
+    response_model=rows_answer(TimelinessRow, "timeliness"),
 )
 def data_report_timeliness(
     principal: StatisticsReader,
@@ -201,6 +261,7 @@ def data_report_timeliness(
 @router.get(
     "/funds/budget-lines",
     summary="Budget lines: approved, committed, paid, remaining, and what lapsed after the year",
+    response_model=rows_answer(BudgetLineRow, "lines"),
 )
 def funds_budget_lines(
     principal: Funds, table: ViewTable, year: Year, as_on: AsOn = None
@@ -218,6 +279,7 @@ def funds_budget_lines(
 @router.get(
     "/funds/disbursements",
     summary="The disbursement trail: request, approval, payment, with who and when",
+    response_model=rows_answer(DisbursementRow, "disbursements"),
 )
 def funds_disbursements(principal: Funds, table: ViewTable, year: Year) -> Response:
     hub = _own_hub(principal)
@@ -232,6 +294,7 @@ def funds_disbursements(principal: Funds, table: ViewTable, year: Year) -> Respo
 @router.get(
     "/funds/reconciliation",
     summary="A year's payments tied to their approval and line, with every exception found",
+    response_model=rows_answer(ReconciliationRow, "reconciliation"),
 )
 def funds_reconciliation(
     principal: Funds, table: ViewTable, ledger: Ledger, year: Year
@@ -249,7 +312,11 @@ def funds_reconciliation(
     )
 
 
-@router.get("/agreements", summary="Service agreements and their status on a day")
+@router.get(
+    "/agreements",
+    summary="Service agreements and their status on a day",
+    response_model=rows_answer(AgreementRow, "agreements"),
+)
 def agreement_register(
     principal: Anyone,
     table: ViewTable,
@@ -274,6 +341,10 @@ def agreement_register(
     )
 
 
-@router.get("/experts", summary="The expert pool (专家库)")
+@router.get(
+    "/experts",
+    summary="The expert pool (专家库)",
+    response_model=rows_answer(ExpertRow, "experts"),
+)
 def expert_pool(principal: Funds, table: ViewTable) -> Response:
     return table.answer(("registry",), registers.experts, "experts", "experts")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -89,7 +89,7 @@ class _HashingWriter:
         self.parts[self.name] = {"sha256": self.sha.hexdigest(), "bytes": self.size}
 
 
-def _lines(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+def _lines(rows: Iterable[Mapping[str, Any]]) -> Iterator[bytes]:
     for row in rows:
         yield orjson.dumps(row) + b"\n"
 

@@ -5,7 +5,8 @@ two checkpoints. Every proof is against a signed checkpoint, so a verifier has a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from typing_extensions import TypedDict
 
 from evidence.checkpoint import Checkpoint
 from evidence.merkle import consistency_ranges, inclusion_ranges, resolve
@@ -19,20 +20,67 @@ from ledger.domain.errors import (
 )
 
 
+class CheckpointView(TypedDict):
+    """A signed checkpoint: the tree size, its root (lowercase hex), the log position of its
+    last leaf and when it was sealed; the id of the key that signed it, the Ed25519 signature
+    (hex), and the message signed, which these fields spell out (docs/audit.md)."""
+
+    tree_size: int
+    root_hash: str
+    last_position: int
+    sealed_at: str
+    key_id: str
+    signature: str
+    signed_message: str
+
+
+def checkpoint_view(cp: Checkpoint) -> CheckpointView:
+    """``cp`` as the audit API shows it: its JSON form, with the message its signature signs."""
+    return {**cp.to_json(), "signed_message": cp.message.decode()}
+
+
+class InclusionProofView(TypedDict):
+    """Proof that the event at a log position is leaf ``leaf_index`` of the checkpoint's tree:
+    the leaf's hash and its audit path to the checkpoint's root (RFC 6962; hashes in lowercase
+    hex)."""
+
+    position: int
+    leaf_index: int
+    leaf_hash: str
+    tree_size: int
+    path: list[str]
+    checkpoint: CheckpointView
+
+
+ConsistencyProofView = TypedDict(
+    "ConsistencyProofView",
+    {
+        "from": int,
+        "to": int,
+        "path": list[str],
+        "from_checkpoint": CheckpointView,
+        "to_checkpoint": CheckpointView,
+    },
+)
+ConsistencyProofView.__doc__ = """Proof that the tree of the later checkpoint (``to``) extends
+the tree of the earlier one (``from``): the consistency proof (RFC 6962; hashes in lowercase
+hex) and both checkpoints."""
+
+
 @dataclass(frozen=True)
 class InclusionProof:
     leaf: SealedLeaf
     checkpoint: Checkpoint
     path: list[bytes]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> InclusionProofView:
         return {
             "position": self.leaf.position,
             "leaf_index": self.leaf.leaf_index,
             "leaf_hash": self.leaf.leaf_hash.hex(),
             "tree_size": self.checkpoint.tree_size,
             "path": [h.hex() for h in self.path],
-            "checkpoint": self.checkpoint.to_json(),
+            "checkpoint": checkpoint_view(self.checkpoint),
         }
 
 
@@ -42,13 +90,13 @@ class ConsistencyProof:
     new: Checkpoint
     path: list[bytes]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ConsistencyProofView:
         return {
             "from": self.old.tree_size,
             "to": self.new.tree_size,
             "path": [h.hex() for h in self.path],
-            "from_checkpoint": self.old.to_json(),
-            "to_checkpoint": self.new.to_json(),
+            "from_checkpoint": checkpoint_view(self.old),
+            "to_checkpoint": checkpoint_view(self.new),
         }
 
 

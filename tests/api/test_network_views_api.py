@@ -13,6 +13,8 @@ from tests.api._support import (
     report_step,
     request_report,
 )
+from tests.api.agreements_support import INSTITUTION_ID, agreement_in_force, propose
+from tests.api.onboarding_support import expert_body
 
 
 def fresh(api: Api) -> dict[str, int]:
@@ -87,3 +89,21 @@ def test_the_expert_pool_and_the_agreements_register_answer(api: Api) -> None:
     assert experts.status_code == 200
     assert own_agreements.json()["agreements"] == []
     assert_problem(refused, 403, "forbidden_role")
+
+
+def test_the_expert_pool_and_the_agreements_register_show_their_rows(api: Api) -> None:
+    registered = api.post("/v1/experts", key=api.keys.hub, json=expert_body(fields=["14", "15"]))
+    assert registered.status_code == 201, registered.text
+    in_force = agreement_in_force(api)
+    proposed = str(propose(api)["id"])
+
+    [expert] = api.get("/v1/views/experts", key=api.keys.hub, params=fresh(api)).json()["experts"]
+    register = api.get("/v1/views/agreements", key=api.keys.institution, params=fresh(api))
+    register = register.json()
+
+    assert (expert["expert_id"], expert["fields"]) == (registered.json()["id"], ["14", "15"])
+    assert (expert["status"], expert["deactivated_on"]) == ("active", None)
+    status = {row["agreement_id"]: row["status"] for row in register["agreements"]}
+    assert status == {in_force: "in_force", proposed: "proposed"}
+    assert register["count"] == 2
+    assert {row["counterparty_id"] for row in register["agreements"]} == {str(INSTITUTION_ID)}

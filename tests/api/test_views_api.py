@@ -86,6 +86,22 @@ def test_an_enterprise_history_spans_windows_for_the_hub_but_not_for_a_window(ap
     assert {s["window_id"] for s in window["services"]} == {str(api.window_a_id)}
 
 
+def test_the_registry_lists_the_network_with_its_standing(api: Api) -> None:
+    everyone = api.get("/v1/views/participants", key=api.keys.window_a).json()
+    windows = api.get(
+        "/v1/views/participants", key=api.keys.auditor, params={"kind": "window", "limit": 1}
+    ).json()
+
+    kinds = sorted(row["kind"] for row in everyone["participants"])
+    assert kinds == ["hub", "institution", "window", "window"]
+    assert everyone["count"] == 4
+    assert {row["standing"] for row in everyone["participants"]} == {"good"}
+    assert all(row["revoked_on"] is None for row in everyone["participants"])
+    [first] = windows["participants"]
+    assert first["kind"] == "window"
+    assert first["id"] in {str(api.window_a_id), str(api.window_b_id)}
+
+
 def test_views_export_as_csv(api: Api) -> None:
     response = api.get(
         "/v1/views/participants", key=api.keys.auditor, params={"format": "csv", "kind": "window"}
