@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Response
 from api.deps import Ledger, require
 from api.responses import json_response
 from ledger.application.context import Principal
-from ledger.application.interface import key_identity_view
+from ledger.application.interface import KeyIdentity, key_identity_view
 from ledger.application.queries.access_keys import key_of
 from ledger.domain.access_key import Role
 
@@ -23,6 +23,10 @@ Resolver = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 KeyId = Annotated[UUID, Path(description="The key's id, as in an actor `key:<id>`")]
 
 
-@router.get("/{key_id}/identity", summary="Who a key is: its recorded name, role and platform")
+@router.get(
+    "/{key_id}/identity",
+    summary="Who a key is: its recorded name, role and platform",
+    response_model=KeyIdentity,
+)
 def key_identity(key_id: KeyId, principal: Resolver, ledger: Ledger) -> Response:
     return json_response(key_identity_view(key_of(ledger, key_id)))
