@@ -121,11 +121,33 @@ def enterprise_services(tx: Tx, *, uscc: str, window_id: str | None) -> list[Ent
     return cast("list[EnterpriseServiceRow]", _rows(tx, SERVICE_COLUMNS, sql, params))
 
 
-CASE_COLUMNS = [
-    "case_id", "window_id", "external_ref", "uscc", "category", "channel", "opened_on",
-    "provider_kind", "provider_id", "provider_name", "delivered_on", "delivery_mode", "fee_type",
-    "fee_amount", "satisfaction", "closed_on", "cancelled_on", "voided_on", "status",
-]  # fmt: skip
+class CaseRow(TypedDict):
+    """A service case as the service-cases view holds it: business dates (Ningxia) of its
+    steps, the provider assigned, the delivery that stands (fee a decimal string), the rating."""
+
+    case_id: str
+    window_id: str
+    external_ref: str
+    uscc: str
+    category: str
+    channel: str
+    opened_on: str
+    provider_kind: str | None
+    provider_id: str | None
+    provider_name: str | None
+    delivered_on: str | None
+    delivery_mode: str | None
+    fee_type: str | None
+    fee_amount: str | None
+    satisfaction: int | None
+    closed_on: str | None
+    cancelled_on: str | None
+    voided_on: str | None
+    status: str
+
+
+CASE_COLUMNS = list(CaseRow.__annotations__)
+"""The columns a case list reads: the row's fields, in order."""
 
 
 @dataclass(frozen=True)
@@ -143,9 +165,7 @@ class CaseFilter:
     external_ref: str | None = None
 
 
-def cases(
-    tx: Tx, where: CaseFilter, *, after: int, limit: int
-) -> tuple[list[dict[str, Any]], int | None]:
+def cases(tx: Tx, where: CaseFilter, *, after: int, limit: int) -> tuple[list[CaseRow], int | None]:
     """Up to ``limit`` cases matching ``where``, opened after log position ``after``, in the
     order they were opened; and the position to read on from, if there are more.
 
@@ -182,6 +202,6 @@ def cases(
         f"WHERE {' AND '.join(conditions)} ORDER BY opened_position LIMIT ?"
     )
     found = tx.fetchall(sql, [*params, limit + 1])  # one more says whether there are more
-    rows = [dict(zip(CASE_COLUMNS, row[:-1], strict=True)) for row in found[:limit]]
+    rows = [cast(CaseRow, dict(zip(CASE_COLUMNS, row[:-1], strict=True))) for row in found[:limit]]
     more = len(found) > limit
     return rows, int(found[limit - 1][-1]) if more else None

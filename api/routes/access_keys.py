@@ -15,17 +15,24 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Path, Query, Response
+from typing_extensions import TypedDict
 
 from api.deps import Ledger, require, require_json
 from api.openapi import READ_HEADERS
 from api.problems import ApiError
 from api.responses import json_response, outcome_response, view_response
 from api.schemas.access_keys import KeyIssue, KeyRevocation
+from api.shapes import written
 from api.views import Listing
 from api.writers import Writer, creating, stepping
 from ledger.application.commands.access_keys import IssueKey, RevokeKey
 from ledger.application.context import Principal
-from ledger.application.interface import access_key_view, key_identity_view
+from ledger.application.interface import (
+    AccessKeyView,
+    KeyIdentity,
+    access_key_view,
+    key_identity_view,
+)
 from ledger.application.queries.access_keys import key_of, list_keys
 from ledger.domain.access_key import AccessKey, Role
 from ledger.domain.errors import AccessKeyNotFoundError
@@ -36,9 +43,28 @@ Resolver = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 KeyId = Annotated[UUID, Path(description="The key's id, as in an actor `key:<id>`")]
 
 
-@router.get("/{key_id}/identity", summary="Who a key is: its recorded name, role and platform")
+@router.get(
+    "/{key_id}/identity",
+    summary="Who a key is: its recorded name, role and platform",
+    response_model=KeyIdentity,
+)
 def key_identity(key_id: KeyId, principal: Resolver, ledger: Ledger) -> Response:
     return json_response(key_identity_view(key_of(ledger, key_id)))
+
+
+class AccessKeyIssued(AccessKeyView):
+    """A key just issued, with the log position of its issue and its secret."""
+
+    position: int
+    secret: str | None
+    """The key itself (``sml_…``), in this answer only: ``null`` in an answer replayed for the
+    same Idempotency-Key, since only its hash is kept."""
+
+
+class AccessKeyList(TypedDict):
+    """The keys a key manages, in issue order."""
+
+    keys: list[AccessKeyView]
 
 
 Managing = Annotated[Principal, require(Role.ADMIN, Role.HUB)]
@@ -70,6 +96,7 @@ def _managed_by(principal: Principal, key: AccessKey) -> bool:
     summary="Issue a key (admin: any; the hub: a window's or an institution's); its secret once",
     name="issue_access_key",
     responses={201: READ_HEADERS[200]},
+    response_model=AccessKeyIssued,
 )
 def issue_access_key(body: KeyIssue, write: Issuing) -> Response:
     role = Role(body.role)
@@ -82,7 +109,12 @@ def issue_access_key(body: KeyIssue, write: Issuing) -> Response:
     return outcome_response(replace(outcome, body={**outcome.body, "secret": shown}))
 
 
-@router.get("", summary="The keys this key manages, in issue order", name="list_access_keys")
+@router.get(
+    "",
+    summary="The keys this key manages, in issue order",
+    name="list_access_keys",
+    response_model=AccessKeyList,
+)
 def list_access_keys(
     principal: Managing,
     ledger: Ledger,
@@ -109,6 +141,7 @@ def list_access_keys(
     summary="A key: its role, platform, name, hint and whether revoked",
     name="read_access_key",
     responses=READ_HEADERS,
+    response_model=AccessKeyView,
 )
 def read_access_key(key_id: KeyId, principal: Managing, ledger: Ledger) -> Response:
     key = key_of(ledger, key_id)
@@ -123,6 +156,7 @@ def read_access_key(key_id: KeyId, principal: Managing, ledger: Ledger) -> Respo
     summary="Revoke a key (admin: any; the hub: a window's or an institution's): at once",
     name="revoke_access_key",
     responses=READ_HEADERS,
+    response_model=written(AccessKeyView),
 )
 def revoke_access_key(key_id: KeyId, body: KeyRevocation, write: Revoking) -> Response:
     _may_manage(write.principal, key_of(write.ledger, key_id).role, "revoke")

@@ -12,11 +12,14 @@ from api.openapi import READ_HEADERS
 from api.responses import outcome_response, view_response
 from api.schemas.participants import EnterpriseFiguresUpdate, EnterpriseRegistration
 from api.schemas.personal_data import ContactBody, ContactErasureBody
+from api.shapes import written
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application import interface
 from ledger.application.capability import Command
 from ledger.application.context import Principal
 from ledger.application.handlers.enterprises import Enterprises
+from ledger.application.interface import EnterpriseView
+from ledger.application.interface.personal_data import ContactView
 from ledger.application.writes import Outcome
 from ledger.domain import ids
 from ledger.domain.access_key import Role
@@ -39,6 +42,7 @@ Reader = Annotated[Principal, require(Role.WINDOW, Role.HUB, Role.BUREAU, Role.A
     dependencies=[Depends(require_json)],
     summary="Register an enterprise by its USCC",
     responses={201: READ_HEADERS[200]},
+    response_model=written(EnterpriseView),
 )
 def register_enterprise(body: EnterpriseRegistration, write: Registering) -> Response:
     outcome = write.ledger.handle(body.to_command(), write.context(body))
@@ -46,7 +50,12 @@ def register_enterprise(body: EnterpriseRegistration, write: Registering) -> Res
     return outcome_response(outcome, location_id=outcome.body["uscc"])
 
 
-@router.get("/{uscc}", summary="An enterprise by its USCC", responses=READ_HEADERS)
+@router.get(
+    "/{uscc}",
+    summary="An enterprise by its USCC",
+    responses=READ_HEADERS,
+    response_model=EnterpriseView,
+)
 def get_enterprise(uscc: str, principal: Reader, ledger: Ledger) -> Response:
     enterprise = ledger.read(Enterprise, ids.enterprise_id(uscc.strip().upper()), principal)
     return view_response(interface.enterprise_view(enterprise), enterprise.version)
@@ -58,7 +67,7 @@ def _by_uscc(body: Any, uscc: str) -> Command[Outcome]:
     return command
 
 
-routes = CommandRoutes(router, "uscc", str)
+routes = CommandRoutes(router, "uscc", str, shows=EnterpriseView)
 routes.step(
     "/figures",
     "update_enterprise_figures",
@@ -89,6 +98,7 @@ routes.step(
     "/{uscc}/contact",
     summary="The enterprise's contact person, for the hub and the window that recorded it",
     responses=READ_HEADERS,
+    response_model=ContactView,
 )
 def get_enterprise_contact(uscc: str, principal: ContactReader, ledger: Ledger) -> Response:
     enterprise = ledger.read(Enterprise, ids.enterprise_id(uscc.strip().upper()), principal)

@@ -26,7 +26,11 @@ Reader = Annotated[Principal, require(Role.AUDITOR, Role.HUB)]
 
 
 @router.get(
-    "", summary="Events after a position, in log order", name="list_events", responses=PAGED_HEADERS
+    "",
+    summary="Events after a position, in log order",
+    name="list_events",
+    responses=PAGED_HEADERS,
+    response_model=interface.EventPage,
 )
 def events(
     request: Request,
@@ -81,7 +85,7 @@ def events(
         ][:limit]
     else:
         page = log.log_page(after, limit, until=until, topics=topics)
-    body = {
+    body: interface.EventPage = {
         "events": [interface.event_view(e.event, e.position, e.topic) for e in page],
         "after": after,
         "next_after": page[-1].position if page else after,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Literal, NotRequired
 
 from fastapi import APIRouter, Request, Response
+from typing_extensions import TypedDict
 
 from api.deps import Ledger
 from api.reads import ReadSide
@@ -19,12 +21,64 @@ router = APIRouter(tags=["operations"])
 log = logging.getLogger("api")
 
 
-@router.get("/healthz", summary="The process is alive")
+class Liveness(TypedDict):
+    """The process is alive."""
+
+    status: Literal["ok"]
+
+
+class ReadinessChecks(TypedDict):
+    """What was reached: the event store, and the read standby where one is set."""
+
+    database: Literal["ok"]
+    standby: NotRequired[Literal["ok", "unavailable"]]
+
+
+class ViewLag(TypedDict):
+    """How far a view is behind the head and its state (``live``, ``rebuilding``, ``stalled``);
+    for a stalled view, where it stands, the position of the event it stalled on, and the
+    class of the error."""
+
+    lag: int
+    state: str
+    position: NotRequired[int]
+    failed_position: NotRequired[int]
+    error: NotRequired[str]
+
+
+class StandbyLag(TypedDict):
+    """How far the read standby is behind: in events, and in seconds of replay."""
+
+    lag: int
+    replay_lag_seconds: float
+    in_recovery: bool
+
+
+class Readiness(TypedDict):
+    """The event store answers: ``ready``, or ``degraded`` (views stalled, or the standby
+    away); the head of the log and each view's lag (or why the views cannot be read)."""
+
+    status: Literal["ready", "degraded"]
+    checks: ReadinessChecks
+    head: int
+    views: dict[str, ViewLag] | str
+    stalled: NotRequired[list[str]]
+    """Present while views are stalled: their names."""
+    standby: NotRequired[StandbyLag]
+    """Present while a read standby is set and answers."""
+
+
+@router.get("/healthz", summary="The process is alive", response_model=Liveness)
 def healthz() -> Response:
-    return json_response({"status": "ok"})
+    alive: Liveness = {"status": "ok"}
+    return json_response(alive)
 
 
-@router.get("/readyz", summary="The service can reach its event store; each view's lag")
+@router.get(
+    "/readyz",
+    summary="The service can reach its event store; each view's lag",
+    response_model=Readiness,
+)
 def readyz(ledger: Ledger, views: Views, reads: ReadSide) -> Response:
     """200 while the event store answers: ``ready``, or ``degraded`` with the views that are
     stalled on an event, or with the read standby away (writes are still safe, and every
@@ -40,21 +94,17 @@ def readyz(ledger: Ledger, views: Views, reads: ReadSide) -> Response:
             {"Retry-After": "1"},
         )
     stalled: list[str] = []
+    views_detail: dict[str, ViewLag] | str
     try:
         statuses = views.status()
-        views_detail: object = {s.name: _view_detail(s) for s in statuses}
+        views_detail = {s.name: _view_detail(s) for s in statuses}
         stalled = [s.name for s in statuses if s.failure is not None]
     except Exception:  # writes still work; view reads will say what is wrong
         views_detail = "unavailable: run `sme-ledger migrate` to create the view tables"
-    checks = {"database": "ok"}
-    body: dict[str, object] = {
-        "status": "ready",
-        "checks": checks,
-        "head": head,
-        "views": views_detail,
-    }
+    checks: ReadinessChecks = {"database": "ok"}
+    body: Readiness = {"status": "ready", "checks": checks, "head": head, "views": views_detail}
     if stalled:
-        body |= {"status": "degraded", "stalled": stalled}
+        body["status"], body["stalled"] = "degraded", stalled
     if reads.standby is not None:
         standby = _standby_detail(reads.standby, head)
         checks["standby"] = "ok" if standby is not None else "unavailable"
@@ -65,7 +115,7 @@ def readyz(ledger: Ledger, views: Views, reads: ReadSide) -> Response:
     return json_response(body)
 
 
-def _standby_detail(standby: Standby, head: int) -> dict[str, object] | None:
+def _standby_detail(standby: Standby, head: int) -> StandbyLag | None:
     """Where the read standby is (and the replay metrics set), or ``None`` while it is away."""
     try:
         state = standby.state()
@@ -85,14 +135,12 @@ def _standby_detail(standby: Standby, head: int) -> dict[str, object] | None:
     }
 
 
-def _view_detail(status: ViewStatus) -> dict[str, object]:
-    detail: dict[str, object] = {"lag": status.lag, "state": status.state}
+def _view_detail(status: ViewStatus) -> ViewLag:
+    detail: ViewLag = {"lag": status.lag, "state": status.state}
     if status.failure is not None:
-        detail |= {
-            "position": status.position,
-            "failed_position": status.failed_position,
-            "error": status.error,
-        }
+        detail["position"] = status.position
+        detail["failed_position"] = status.failure.position
+        detail["error"] = status.failure.error
     return detail
 
 

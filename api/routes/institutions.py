@@ -17,12 +17,16 @@ from api.writers import CommandRoutes, Writer, creating
 from ledger.application.commands.standing import ChangeInstitutionStanding
 from ledger.application.context import Principal
 from ledger.application.handlers.institutions import Institutions
-from ledger.application.interface.participants import institution_view
+from ledger.application.interface.participants import (
+    InstitutionList,
+    InstitutionView,
+    institution_view,
+)
 from ledger.application.queries.participants import list_institutions as every_institution
 from ledger.domain.access_key import Role
 
 router = APIRouter(prefix="/v1/institutions", tags=["institutions"])
-routes = CommandRoutes(router, "institution_id")
+routes = CommandRoutes(router, "institution_id", shows=InstitutionView)
 
 Registering = Annotated[Writer, creating(Role.HUB)]
 EVERY_ROLE = tuple(Role)
@@ -37,12 +41,13 @@ routes.create(
 )
 
 
-@router.get("", summary="Every registered institution")
+@router.get("", summary="Every registered institution", response_model=InstitutionList)
 def list_institutions(principal: Anyone, ledger: Ledger, directory: Listing) -> Response:
-    return json_response(
-        {"institutions": [institution_view(i) for i in every_institution(ledger, directory)]}
-    )
+    listed: InstitutionList = {
+        "institutions": [institution_view(i) for i in every_institution(ledger, directory)]
+    }
+    return json_response(listed)
 
 
-add_read_routes(router, Institutions, readers=EVERY_ROLE)
-add_standing_routes(router, Institutions, ChangeInstitutionStanding)
+add_read_routes(router, Institutions, readers=EVERY_ROLE, shows=InstitutionView)
+add_standing_routes(router, Institutions, ChangeInstitutionStanding, shows=InstitutionView)

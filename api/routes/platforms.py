@@ -17,12 +17,16 @@ from api.writers import CommandRoutes, Writer, creating
 from ledger.application.commands.standing import ChangePlatformStanding
 from ledger.application.context import Principal
 from ledger.application.handlers.platforms import Platforms
-from ledger.application.interface.participants import platform_view
+from ledger.application.interface.participants import (
+    PlatformList,
+    PlatformView,
+    platform_view,
+)
 from ledger.application.queries.participants import list_platforms as every_platform
 from ledger.domain.access_key import Role
 
 router = APIRouter(prefix="/v1/platforms", tags=["platforms"])
-routes = CommandRoutes(router, "platform_id")
+routes = CommandRoutes(router, "platform_id", shows=PlatformView)
 
 Registering = Annotated[Writer, creating(Role.ADMIN)]
 EVERY_ROLE = tuple(Role)
@@ -37,13 +41,18 @@ routes.create(
 )
 
 
-@router.get("", summary="Every platform of the network, in the order they entered it")
+@router.get(
+    "",
+    summary="Every platform of the network, in the order they entered it",
+    response_model=PlatformList,
+)
 def list_platforms(principal: Anyone, ledger: Ledger, directory: Listing) -> Response:
-    return json_response(
-        {"platforms": [platform_view(p) for p in every_platform(ledger, directory)]}
-    )
+    listed: PlatformList = {
+        "platforms": [platform_view(p) for p in every_platform(ledger, directory)]
+    }
+    return json_response(listed)
 
 
 # The network's platforms are public (公示): every role may read them.
-add_read_routes(router, Platforms, readers=EVERY_ROLE)
-add_standing_routes(router, Platforms, ChangePlatformStanding)
+add_read_routes(router, Platforms, readers=EVERY_ROLE, shows=PlatformView)
+add_standing_routes(router, Platforms, ChangePlatformStanding, shows=PlatformView)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated, NotRequired, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from typing_extensions import TypedDict
 
 from api.deps import IsoDate, require, require_json
 from api.openapi import PAGED_HEADERS
@@ -36,11 +37,18 @@ from ledger.application.commands.cases import (
 )
 from ledger.application.context import Principal
 from ledger.application.handlers.cases import ServiceCases
-from ledger.application.interface import plain
+from ledger.application.interface import (
+    CaseAssignment,
+    CaseDelivery,
+    CaseFeedback,
+    ServiceCaseView,
+    plain,
+)
+from ledger.application.interface.names import ImportStatusName
 from ledger.domain.access_key import Role
 from ledger.domain.case_values import CaseStatus
 from ledger.domain.values import parse_category, parse_uscc
-from projections.registers import CaseFilter, cases
+from projections.registers import CaseFilter, CaseRow, cases
 
 router = APIRouter(prefix="/v1/service-cases", tags=["service cases"])
 # The batch route sits beside the collection (``/v1/service-cases:batch``), not under it.
@@ -53,7 +61,54 @@ Lister = Annotated[
     Principal, require(Role.WINDOW, Role.INSTITUTION, Role.HUB, Role.BUREAU, Role.AUDITOR)
 ]
 JSON_ONLY = [Depends(require_json)]
-routes = CommandRoutes(router, "case_id")
+CaseValue = str | CaseAssignment | CaseDelivery | CaseFeedback | None
+"""What a compared field of a case holds (``ServiceCases``' ``_COMPARED``)."""
+routes = CommandRoutes(router, "case_id", shows=ServiceCaseView)
+
+
+class FieldDifference(TypedDict):
+    """A field that a re-sent record says otherwise than the recorded case: as recorded, and
+    as sent."""
+
+    field: str
+    recorded: CaseValue
+    sent: CaseValue
+
+
+class ImportedRecord(TypedDict):
+    """What happened to the record at ``index``: created (its id, version and log position),
+    or why not (``code``, ``detail``, and for a conflict its ``differences``)."""
+
+    index: int
+    status: ImportStatusName
+    id: NotRequired[str]
+    """The case's id: the one created, or the one the record's external_ref names."""
+    version: NotRequired[int]
+    position: NotRequired[int]
+    code: NotRequired[str]
+    detail: NotRequired[str]
+    differences: NotRequired[list[FieldDifference]]
+
+
+class ImportSummary(TypedDict):
+    """Each record's result, in the batch's order; how many ended each way; and the log
+    position of the last event appended (``null`` if none was)."""
+
+    results: list[ImportedRecord]
+    created: int
+    exists: int
+    conflict: int
+    rejected: int
+    position: int | None
+
+
+class CasePage(TypedDict):
+    """One page of cases in the order they were opened, and where the next page begins
+    (``null`` on the last)."""
+
+    cases: list[CaseRow]
+    count: int
+    next_cursor: str | None
 
 
 routes.create(
@@ -68,6 +123,7 @@ routes.create(
     "/v1/service-cases:batch",
     dependencies=JSON_ONLY,
     summary="Import up to 1,000 service records (each like a one-call delivered case)",
+    response_model=ImportSummary,
     description="Every record is validated and decided on its own: valid ones are appended "
     "(in as few transactions as possible), invalid ones are reported with their index, code "
     "and detail and change nothing. A record whose external_ref is already recorded is "
@@ -86,7 +142,7 @@ def import_batch(body: CaseBatch, write: Importing) -> Response:
     )
 
 
-def import_summary(results: list[ImportResult]) -> dict[str, Any]:
+def import_summary(results: list[ImportResult]) -> ImportSummary:
     """The answer to an import: each record's result, and the counts."""
     counts = Counter(r.status.value for r in results)
     return {
@@ -99,16 +155,18 @@ def import_summary(results: list[ImportResult]) -> dict[str, Any]:
     }
 
 
-def _result_view(result: ImportResult) -> dict[str, Any]:
-    view: dict[str, Any] = {"index": result.index, "status": result.status.value}
+def _result_view(result: ImportResult) -> ImportedRecord:
+    view: ImportedRecord = {"index": result.index, "status": result.status.value}
     if result.id is not None:
         view["id"] = str(result.id)
+    # A created record has its version and position, any other its code and detail (as
+    # ImportResult's constructors give them).
     if result.status is ImportStatus.CREATED:
-        view["version"] = result.version
-        view["position"] = result.position
+        view["version"] = cast(int, result.version)
+        view["position"] = cast(int, result.position)
     else:
-        view["code"] = result.code
-        view["detail"] = result.detail
+        view["code"] = cast(str, result.code)
+        view["detail"] = cast(str, result.detail)
     if result.differences:
         view["differences"] = [
             {"field": name, "recorded": plain(recorded), "sent": plain(sent)}
@@ -143,6 +201,7 @@ routes.step("/voiding", "void", VoidingBody, Step, "Void a case recorded by mist
     "lists nothing), an institution only the cases assigned to it, the hub, the bureau and "
     "auditors every case (of one window with `platform_id`).",
     responses={**PAGED_HEADERS, 400: {"description": "`from` is after `to`"}},
+    response_model=CasePage,
 )
 def list_cases(
     request: Request,
@@ -213,14 +272,13 @@ def list_cases(
     return _page(request, table.format, rows, None if more_after is None else cursor_of(more_after))
 
 
-def _page(
-    request: Request, fmt: str, rows: list[dict[str, Any]], next_cursor: str | None
-) -> Response:
+def _page(request: Request, fmt: str, rows: list[CaseRow], next_cursor: str | None) -> Response:
     """One page of cases, with where the next one is (in the body, for JSON, and as a link)."""
     if fmt == "json":
-        response = json_response({"cases": rows, "count": len(rows), "next_cursor": next_cursor})
+        page: CasePage = {"cases": rows, "count": len(rows), "next_cursor": next_cursor}
+        response = json_response(page)
     else:
-        response = table_response(rows, "cases", fmt, "service-cases")
+        response = table_response([dict(row) for row in rows], "cases", fmt, "service-cases")
     if next_cursor is not None:
         next_url = request.url.include_query_params(cursor=next_cursor)
         response.headers["Link"] = f'<{next_url}>; rel="next"'
@@ -231,4 +289,5 @@ add_read_routes(
     router,
     ServiceCases,
     readers=(Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR),
+    shows=ServiceCaseView,
 )

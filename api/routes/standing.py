@@ -42,11 +42,15 @@ ReasonedStep = type[FailRecheck | RequestRevocation | Revoke]
 
 
 def add_standing_routes(
-    router: APIRouter, capability: type[Capability[Any]], command: type[ChangeStanding]
+    router: APIRouter,
+    capability: type[Capability[Any]],
+    command: type[ChangeStanding],
+    shows: Any = None,
 ) -> None:
-    """The six standing steps on the subjects of ``capability``, each asking for ``command``."""
+    """The six standing steps on the subjects of ``capability``, each asking for ``command``
+    and answering with the subject's view ``shows`` (a TypedDict, for the document)."""
     subject = capability.label
-    routes = CommandRoutes(router, capability.target)
+    routes = CommandRoutes(router, capability.target, shows=shows)
 
     def send(write: Writer, asked: Command[Outcome], body: Body) -> Response:
         try:

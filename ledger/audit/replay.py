@@ -4,7 +4,7 @@ as it stood on a business date (the events that had happened by then)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
@@ -23,7 +23,7 @@ from ledger.domain.platform import Platform
 from ledger.domain.service_case import ServiceCase
 from ledger.domain.time import business_date
 
-_VIEWS: dict[type[Any], Callable[[Any], dict[str, Any]]] = {
+_VIEWS: dict[type[Any], Callable[[Any], Mapping[str, Any]]] = {
     Enterprise: interface.enterprise_view,
     ServiceCase: interface.service_case_view,
     AccessKey: interface.access_key_view,
@@ -88,7 +88,7 @@ def view_of(aggregate: Any) -> dict[str, Any]:
     """The aggregate's API view if it has one, else its public attributes."""
     for kind, view in _VIEWS.items():
         if isinstance(aggregate, kind):
-            return view(aggregate)
+            return dict(view(aggregate))
     state: dict[str, Any] = dict(interface.common(aggregate))
     for name, value in vars(aggregate).items():
         if not name.startswith("_") and name not in state:

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, Recording
 
-from ledger.application.capability import JSON, Capability, acts, creates, handles
+from ledger.application.capability import Capability, View, acts, creates, handles
 from ledger.application.commands.access_keys import InitialiseLedger, IssuedKey, IssueKey, RevokeKey
 from ledger.application.context import RequestContext
 from ledger.application.interface import access_key_view
@@ -46,7 +46,7 @@ class AccessKeys(Capability[AccessKey]):
         self.clock = clock
         self.save = save
 
-    def view(self, aggregate: AccessKey, on: date) -> JSON:
+    def view(self, aggregate: AccessKey, on: date) -> View:
         return access_key_view(aggregate)
 
     @creates(IssueKey, exists=AccessKeyExistsError)

@@ -9,12 +9,12 @@ window and that institution, in force on the delivery date and covering the case
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from datetime import date
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, acts, creates, handles
+from ledger.application.capability import Capability, View, acts, creates, handles
 from ledger.application.commands.cases import (
     MAX_IMPORT_RECORDS,
     AmendDelivery,
@@ -68,7 +68,7 @@ class ServiceCases(Capability[ServiceCase]):
         self.lookups = lookups
         self.uow = uow
 
-    def view(self, aggregate: ServiceCase, on: date) -> JSON:
+    def view(self, aggregate: ServiceCase, on: date) -> View:
         return service_case_view(aggregate)
 
     def visible(self, aggregate: ServiceCase, principal: Principal) -> bool:
@@ -179,10 +179,12 @@ class ServiceCases(Capability[ServiceCase]):
         case = self.store.load(stream_id, ServiceCase, self.not_found, self.label)
         while case.replaced_by is not None:  # a voided case recorded anew: compare with that
             case = self.store.load(case.replaced_by, ServiceCase, self.not_found, self.label)
-        recorded, stream_id = service_case_view(case), case.id
+        # Compared field by field, by name: as mappings.
+        recorded: Mapping[str, object] = service_case_view(case)
+        stream_id = case.id
         try:
             self.uow.bounds.check(meta.occurred_at, self.uow.clock())
-            sent = service_case_view(
+            sent: Mapping[str, object] = service_case_view(
                 self._opened(window, record, meta, self.lookups.registered_enterprise)
             )
         except LedgerError as e:

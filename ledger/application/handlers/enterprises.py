@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.participants import (
     EraseEnterpriseContact,
     RecordEnterpriseContact,
@@ -16,7 +16,8 @@ from ledger.application.commands.participants import (
     UpdateEnterpriseFigures,
 )
 from ledger.application.context import Principal, RequestContext
-from ledger.application.interface import contact_state, enterprise_view
+from ledger.application.interface import enterprise_view, erasure_state
+from ledger.application.interface.personal_data import ContactView
 from ledger.application.personal_data import PersonalDataVault
 from ledger.domain.access_key import Role
 from ledger.domain.enterprise import Enterprise
@@ -42,7 +43,7 @@ class Enterprises(Capability[Enterprise]):
     def __init__(self, vault: PersonalDataVault) -> None:
         self.vault = vault
 
-    def view(self, aggregate: Enterprise, on: date) -> JSON:
+    def view(self, aggregate: Enterprise, on: date) -> View:
         return enterprise_view(aggregate)
 
     def guard(self, aggregate: Enterprise, command: Any, context: RequestContext) -> None:
@@ -64,23 +65,26 @@ class Enterprises(Capability[Enterprise]):
                 uscc=enterprise.uscc,
             )
 
-    def contact(self, enterprise: Enterprise, principal: Principal) -> JSON:
+    def contact(self, enterprise: Enterprise, principal: Principal) -> ContactView:
         """The contact person in clear, for ``principal`` (a read, never stored)."""
-        if enterprise.contact is None and enterprise.contact_erasure is None:
-            raise ContactNotFoundError(
-                f"No contact person is recorded for enterprise {enterprise.uscc}.",
-                uscc=enterprise.uscc,
-            )
-        self.check_contact_access(enterprise, principal)
         if enterprise.contact is None:
-            return contact_state(enterprise) or {}
+            if enterprise.contact_erasure is None:
+                raise ContactNotFoundError(
+                    f"No contact person is recorded for enterprise {enterprise.uscc}.",
+                    uscc=enterprise.uscc,
+                )
+            # Erased: nothing is left to restrict (check_contact_access guards a recorded one).
+            return erasure_state(enterprise.contact_erasure)
+        self.check_contact_access(enterprise, principal)
         opened = self.vault.open(enterprise.id, SealedContact(*enterprise.contact))
         if opened is None:  # its key destroyed by an erasure committed after this read began
             return {"state": "erased"}
         return {
             "state": "recorded",
             "recorded_by": str(enterprise.contact_platform_id),
-            **opened.as_dict(),
+            "name": opened.name,
+            "phone": opened.phone,
+            "email": opened.email,
         }
 
     @creates(RegisterEnterprise, exists=EnterpriseExistsError)

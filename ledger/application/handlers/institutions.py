@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, creates, handles
+from ledger.application.capability import Capability, View, creates, handles
 from ledger.application.commands.participants import RegisterInstitution
 from ledger.application.commands.standing import ChangeInstitutionStanding
 from ledger.application.context import RequestContext
@@ -30,7 +30,7 @@ class Institutions(Capability[Institution]):
         self.store = store
         self.uow = uow
 
-    def view(self, aggregate: Institution, on: date) -> JSON:
+    def view(self, aggregate: Institution, on: date) -> View:
         return institution_view(aggregate)
 
     @creates(RegisterInstitution, exists=InstitutionExistsError)

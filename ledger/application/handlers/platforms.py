@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, creates, handles
+from ledger.application.capability import Capability, View, creates, handles
 from ledger.application.commands.participants import RegisterConnectedPlatform
 from ledger.application.commands.standing import ChangePlatformStanding
 from ledger.application.context import RequestContext
@@ -34,7 +34,7 @@ class Platforms(Capability[Platform]):
         self.store = store
         self.uow = uow
 
-    def view(self, aggregate: Platform, on: date) -> JSON:
+    def view(self, aggregate: Platform, on: date) -> View:
         return platform_view(aggregate)
 
     # The network's platforms are public (公示): everyone in it may read them.

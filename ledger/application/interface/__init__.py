@@ -10,7 +10,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any, NotRequired
+from typing import Any, Literal, NotRequired, cast
 from uuid import UUID
 
 from eventsourcing.domain import CanMutateAggregate
@@ -19,6 +19,16 @@ from eventsourcing.domain import CanMutateAggregate
 # typing_extensions' TypedDict, which also gives ReadOnly and the like on every version.
 from typing_extensions import TypedDict
 
+from ledger.application.interface.names import (
+    CaseStatusName,
+    ChannelName,
+    DeliveryModeName,
+    ErasureGroundName,
+    FeeTypeName,
+    ProviderKindName,
+    RoleName,
+    SizeClassName,
+)
 from ledger.domain.access_key import AccessKey
 from ledger.domain.enterprise import Enterprise
 from ledger.domain.service_case import ServiceCase
@@ -73,9 +83,55 @@ def common(aggregate: Any) -> Resource:
     }
 
 
-def enterprise_view(enterprise: Enterprise) -> JSON:
-    return {
-        **common(enterprise),
+class SizeFrom(TypedDict):
+    """The enterprise's size class from a day on (Ningxia date), as an update recorded it."""
+
+    valid_from: str
+    size_class: SizeClassName
+
+
+class ContactRecordedState(TypedDict):
+    """A contact person is recorded, by the platform ``recorded_by`` (its content is read only
+    at ``GET /v1/enterprises/{uscc}/contact``)."""
+
+    state: Literal["recorded"]
+    recorded_by: str | None
+
+
+class ContactErasedState(TypedDict):
+    """The contact person was erased (PIPL Art. 47): on which ground, and when (record time)."""
+
+    state: Literal["erased"]
+    ground: ErasureGroundName
+    erased_at: str
+
+
+ContactState = ContactRecordedState | ContactErasedState
+
+
+class EnterpriseView(Resource):
+    """An enterprise, by its USCC: its registered facts and current figures (revenue in 万元,
+    a decimal string) and the size class they give."""
+
+    uscc: str
+    name: str
+    region: str
+    industry: str
+    employees: int
+    revenue_wan: str
+    size_class: SizeClassName
+    is_sme: bool
+    size_history: NotRequired[list[SizeFrom]]
+    """Present once the figures were updated: each update's first day and size class."""
+    contact: NotRequired[ContactState]
+    """Present once a contact person was recorded: its state, never its content."""
+
+
+def enterprise_view(enterprise: Enterprise) -> EnterpriseView:
+    # mypy refuses a ** item beside optional keys (it might hold them); common() holds only
+    # Resource's keys, and the optional ones are set below, where they apply.
+    view: EnterpriseView = {
+        **common(enterprise),  # type: ignore[typeddict-item]
         "uscc": enterprise.uscc,
         "name": enterprise.name,
         "region": enterprise.region,
@@ -84,36 +140,93 @@ def enterprise_view(enterprise: Enterprise) -> JSON:
         "revenue_wan": str(enterprise.revenue_wan),
         "size_class": enterprise.size_class.value,
         "is_sme": enterprise.is_sme,
-        # Shown once the figures were updated (an enterprise never updated answers as before).
-        **(
-            {
-                "size_history": [
-                    {"valid_from": day.isoformat(), "size_class": size}
-                    for day, size in enterprise.size_history
-                ]
-            }
-            if enterprise.size_history
-            else {}
-        ),
-        # Shown once a contact person was recorded: its state, never its content.
-        **({"contact": contact_state(enterprise)} if contact_state(enterprise) else {}),
     }
+    # Shown once the figures were updated (an enterprise never updated answers as before).
+    if enterprise.size_history:
+        view["size_history"] = [
+            {"valid_from": day.isoformat(), "size_class": cast(SizeClassName, size)}
+            for day, size in enterprise.size_history
+        ]
+    # Shown once a contact person was recorded: its state, never its content.
+    contact = contact_state(enterprise)
+    if contact is not None:
+        view["contact"] = contact
+    return view
 
 
-def contact_state(enterprise: Enterprise) -> JSON | None:
+def contact_state(enterprise: Enterprise) -> ContactState | None:
     """Whether the enterprise holds a contact person, and who recorded it or why it was erased;
     the contact itself is read only at ``GET /v1/enterprises/{uscc}/contact``."""
     if enterprise.contact is not None:
         return {"state": "recorded", "recorded_by": plain(enterprise.contact_platform_id)}
     if enterprise.contact_erasure is not None:
-        ground, erased_at = enterprise.contact_erasure
-        return {"state": "erased", "ground": ground, "erased_at": erased_at}
+        return erasure_state(enterprise.contact_erasure)
     return None
 
 
-def service_case_view(case: ServiceCase) -> JSON:
-    return {
-        **common(case),
+def erasure_state(erasure: tuple[str, str]) -> ContactErasedState:
+    """An erasure's ground and record time, as :attr:`Enterprise.contact_erasure` keeps them."""
+    ground, erased_at = erasure
+    return {"state": "erased", "ground": cast(ErasureGroundName, ground), "erased_at": erased_at}
+
+
+class CaseAssignment(TypedDict):
+    """Who delivers the service: a registered institution (by ``provider_id``) or an expert (by
+    name only)."""
+
+    provider_kind: ProviderKindName
+    provider_name: str
+    provider_id: str | None
+
+
+class CaseDelivery(TypedDict):
+    """The delivery that stands (after any amendment): its day, mode and fee (a decimal
+    string in yuan)."""
+
+    delivered_on: str
+    mode: DeliveryModeName
+    fee_type: FeeTypeName
+    fee_amount: str
+
+
+class CaseFeedback(TypedDict):
+    """The enterprise's rating (1 to 5) and comment."""
+
+    satisfaction: int
+    comment: str
+
+
+class ServiceCaseView(Resource):
+    """A service case: the enterprise's demand, who was assigned, the delivery, the feedback
+    and how it ended; with the trail of a correction where there is one."""
+
+    window_id: str
+    external_ref: str
+    enterprise_id: str
+    uscc: str
+    category: str
+    channel: ChannelName
+    description: str
+    status: CaseStatusName
+    opened_at: str
+    assignment: CaseAssignment | None
+    delivery: CaseDelivery | None
+    feedback: CaseFeedback | None
+    closure_note: str | None
+    cancellation_reason: str | None
+    void_reason: NotRequired[str]
+    """Present on a voided case: why it was voided."""
+    replaces: NotRequired[str]
+    """Present on a case that records a voided one anew: the voided case's id."""
+    replaced_by: NotRequired[str]
+    """Present on a voided case recorded anew: the new case's id."""
+
+
+def service_case_view(case: ServiceCase) -> ServiceCaseView:
+    # mypy refuses a ** item beside optional keys (it might hold them); common() holds only
+    # Resource's keys, and the optional ones are set below, where they apply.
+    view: ServiceCaseView = {
+        **common(case),  # type: ignore[typeddict-item]
         "window_id": plain(case.window_id),
         "external_ref": case.external_ref,
         "enterprise_id": plain(case.enterprise_id),
@@ -128,14 +241,29 @@ def service_case_view(case: ServiceCase) -> JSON:
         "feedback": plain(case.feedback),
         "closure_note": case.closure_note,
         "cancellation_reason": case.cancellation_reason,
-        # The trail of a correction, shown where there is one (other cases answer as before).
-        **({"void_reason": case.void_reason} if case.void_reason is not None else {}),
-        **({"replaces": str(case.replaces)} if case.replaces is not None else {}),
-        **({"replaced_by": str(case.replaced_by)} if case.replaced_by is not None else {}),
     }
+    # The trail of a correction, shown where there is one (other cases answer as before).
+    if case.void_reason is not None:
+        view["void_reason"] = case.void_reason
+    if case.replaces is not None:
+        view["replaces"] = str(case.replaces)
+    if case.replaced_by is not None:
+        view["replaced_by"] = str(case.replaced_by)
+    return view
 
 
-def access_key_view(key: AccessKey) -> JSON:
+class AccessKeyView(Resource):
+    """An access key: its role, the platform it acts for, its name and the hint that tells it
+    apart (never its secret or hash)."""
+
+    role: RoleName
+    platform_id: str | None
+    name: str
+    hint: str
+    revoked: bool
+
+
+def access_key_view(key: AccessKey) -> AccessKeyView:
     return {
         **common(key),
         "role": key.role.value,
@@ -146,7 +274,20 @@ def access_key_view(key: AccessKey) -> JSON:
     }
 
 
-def key_identity_view(key: AccessKey) -> JSON:
+class KeyIdentity(TypedDict):
+    """Who an actor ``key:<id>`` is: the name and role its key was issued with, the platform it
+    acts for, and when it was issued (record time)."""
+
+    id: str
+    actor: str
+    name: str
+    role: RoleName
+    platform_id: str | None
+    issued_at: str
+    revoked: bool
+
+
+def key_identity_view(key: AccessKey) -> KeyIdentity:
     """Who an actor ``key:<id>`` is: the name and role the key was issued with, and the platform
     it acts for (never its secret or hash)."""
     return {
@@ -202,6 +343,16 @@ class History(TypedDict):
 
     stream_id: str
     events: list[EventView]
+
+
+class EventPage(TypedDict):
+    """A page of the log: the events after ``after``, in log order; ``next_after`` is where the
+    next page begins (``after`` again on an empty page), ``head`` the log's last position."""
+
+    events: list[EventView]
+    after: int
+    next_after: int
+    head: int
 
 
 def event_view(event: CanMutateAggregate[UUID], position: int, topic: str) -> EventView:

@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
-from ledger.application.interface import JSON, common, plain
+from typing_extensions import TypedDict
+
+from ledger.application.interface import JSON, Resource, common, plain
 from ledger.domain.expert import Expert
 from ledger.domain.expert_review import MIN_REVIEWS
 from ledger.domain.onboarding import OnboardingApplication
 
 
-def expert_view(expert: Expert) -> JSON:
+class ExpertView(Resource):
+    """An expert of the pool (Art. 6.7): the fields they review in, and whether they may still
+    be asked (with why not)."""
+
+    external_ref: str
+    name: str
+    fields: list[str]
+    organisation: str
+    title: str
+    active: bool
+    deactivation_reason: str | None
+
+
+class ExpertList(TypedDict):
+    """Every expert ever registered, in registration order."""
+
+    experts: list[ExpertView]
+
+
+def expert_view(expert: Expert) -> ExpertView:
     return {
         **common(expert),
         "external_ref": expert.external_ref,

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
-from ledger.application.interface import JSON, common, plain
+from typing_extensions import TypedDict
+
+from ledger.application.interface import Resource, common, plain
+from ledger.application.interface.names import (
+    InstitutionStatusName,
+    PlatformKindName,
+    PlatformStatusName,
+    StandingName,
+)
 from ledger.domain.institution import Institution
 from ledger.domain.platform import Platform
 from ledger.domain.standing import StandingAggregate
 
 
-def standing_view(subject: StandingAggregate) -> JSON:
+class StandingView(TypedDict):
+    """A participant's standing in the network (Art. 13): priority support for a year, a
+    rectification ordered by a deadline (Ningxia date) and why, a failed re-check."""
+
+    standing: StandingName
+    priority_support_year: int | None
+    rectification_deadline: str | None
+    rectification_reasons: str | None
+    recheck_failed: bool
+
+
+def standing_view(subject: StandingAggregate) -> StandingView:
     return {
         "standing": subject.standing.value,
         "priority_support_year": subject.priority_support_year,
@@ -18,7 +37,26 @@ def standing_view(subject: StandingAggregate) -> JSON:
     }
 
 
-def platform_view(platform: Platform) -> JSON:
+class PlatformView(Resource, StandingView):
+    """A hub or window platform of the network, with the onboarding application it came from
+    (``null`` for one registered as already connected) and its standing."""
+
+    kind: PlatformKindName
+    name: str
+    uscc: str
+    region: str
+    categories: list[str]
+    application_id: str | None
+    status: PlatformStatusName
+
+
+class PlatformList(TypedDict):
+    """Every platform of the network, in the order they entered it."""
+
+    platforms: list[PlatformView]
+
+
+def platform_view(platform: Platform) -> PlatformView:
     return {
         **common(platform),
         "kind": platform.kind.value,
@@ -32,7 +70,24 @@ def platform_view(platform: Platform) -> JSON:
     }
 
 
-def institution_view(institution: Institution) -> JSON:
+class InstitutionView(Resource, StandingView):
+    """A cooperating service institution, with the agreements it joined by and its standing."""
+
+    uscc: str
+    name: str
+    region: str
+    categories: list[str]
+    agreement_ids: list[str]
+    status: InstitutionStatusName
+
+
+class InstitutionList(TypedDict):
+    """Every registered institution, in registration order."""
+
+    institutions: list[InstitutionView]
+
+
+def institution_view(institution: Institution) -> InstitutionView:
     return {
         **common(institution),
         "uscc": institution.uscc,
