@@ -15,7 +15,7 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.experts import ExpertPool
-from ledger.application.interface.onboarding import expert_view
+from ledger.application.interface.onboarding import ExpertList, ExpertView, expert_view
 from ledger.application.queries.experts import list_experts as experts_of
 from ledger.domain.access_key import Role
 
@@ -25,15 +25,19 @@ READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]
 Registering = Annotated[Writer, creating(Role.HUB)]
 HubStep = Annotated[Writer, stepping(Role.HUB)]
-routes = CommandRoutes(router, "expert_id")
+routes = CommandRoutes(router, "expert_id", shows=ExpertView)
 
 
 routes.create("register_expert", ExpertRegistration, Registering, "Register an expert")
 
 
-@router.get("", summary="Every expert ever registered, in registration order")
+@router.get(
+    "", summary="Every expert ever registered, in registration order", response_model=ExpertList
+)
 def list_experts(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
-    return json_response({"experts": [expert_view(e) for e in experts_of(ledger, directory)]})
+    return json_response(
+        ExpertList(experts=[expert_view(e) for e in experts_of(ledger, directory)])
+    )
 
 
 routes.step(
@@ -45,4 +49,4 @@ routes.step(
 )
 
 
-add_read_routes(router, ExpertPool, readers=READERS)
+add_read_routes(router, ExpertPool, readers=READERS, shows=ExpertView)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.experts import DeactivateExpert, RegisterExpert
 from ledger.application.interface.onboarding import expert_view
 from ledger.domain.envelope import Envelope
@@ -20,7 +20,7 @@ class ExpertPool(Capability[Expert]):
     not_found = ExpertNotFoundError
     target = "expert_id"
 
-    def view(self, aggregate: Expert, on: date) -> JSON:
+    def view(self, aggregate: Expert, on: date) -> View:
         return expert_view(aggregate)
 
     @creates(RegisterExpert, exists=ExpertExistsError)
