@@ -16,6 +16,7 @@ from api.schemas.activities import (
 from api.schemas.training import AllianceMarking
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.handlers.activities import Activities
+from ledger.application.interface.activities import ActivityView
 from ledger.domain.access_key import Role
 
 router = APIRouter(prefix="/v1/activities", tags=["public service activities"])
@@ -23,7 +24,7 @@ router = APIRouter(prefix="/v1/activities", tags=["public service activities"])
 Planning = Annotated[Writer, creating(Role.WINDOW, Role.HUB)]
 Step = Annotated[Writer, stepping(Role.WINDOW, Role.HUB)]
 Marking = Annotated[Writer, stepping(Role.HUB)]
-routes = CommandRoutes(router, "activity_id")
+routes = CommandRoutes(router, "activity_id", shows=ActivityView)
 
 
 routes.create(
@@ -63,4 +64,5 @@ add_read_routes(
     router,
     Activities,
     readers=(Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR),
+    shows=ActivityView,
 )

@@ -17,7 +17,11 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.alliance import Alliance
-from ledger.application.interface.training import membership_view
+from ledger.application.interface.training import (
+    AllianceMembers,
+    MembershipView,
+    membership_view,
+)
 from ledger.application.queries.training import alliance_members
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
@@ -31,7 +35,7 @@ Step = Annotated[Writer, stepping(Role.HUB)]
 Reader = Annotated[Principal, require(*READERS)]
 MembershipId = Annotated[UUID, Path(description="The membership's id")]
 On = Annotated[IsoDate | None, Query(description="The day asked about (default: today in Ningxia)")]
-routes = CommandRoutes(router, "membership_id", MembershipId)
+routes = CommandRoutes(router, "membership_id", MembershipId, shows=MembershipView)
 
 
 routes.create(
@@ -52,7 +56,7 @@ routes.step(
 )
 
 
-@members_router.get("", summary="The alliance's members on a day")
+@members_router.get("", summary="The alliance's members on a day", response_model=AllianceMembers)
 def list_alliance_members(
     principal: Reader, ledger: Ledger, directory: Listing, on: On = None
 ) -> Response:
@@ -61,12 +65,10 @@ def list_alliance_members(
     day = on or ledger.clock().astimezone(CST).date()
     members = alliance_members(ledger, directory, on=day)
     return json_response(
-        {
-            "on": day.isoformat(),
-            "members": [membership_view(m) for m in members],
-            "count": len(members),
-        }
+        AllianceMembers(
+            on=day.isoformat(), members=[membership_view(m) for m in members], count=len(members)
+        )
     )
 
 
-add_read_routes(router, Alliance, readers=READERS)
+add_read_routes(router, Alliance, readers=READERS, shows=MembershipView)

@@ -15,7 +15,11 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.data_reports import DataReports
-from ledger.application.interface.data_reports import data_report_view
+from ledger.application.interface.data_reports import (
+    DataReportList,
+    DataReportView,
+    data_report_view,
+)
 from ledger.application.queries.data_reports import list_reports as reports_of
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
@@ -27,7 +31,7 @@ HubStep = Annotated[Writer, stepping(Role.HUB)]
 WindowStep = Annotated[Writer, stepping(Role.WINDOW)]
 READERS = (Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]
-routes = CommandRoutes(router, "report_id")
+routes = CommandRoutes(router, "report_id", shows=DataReportView)
 
 
 routes.create(
@@ -38,7 +42,11 @@ routes.create(
 )
 
 
-@router.get("", summary="Data reports by period, window, status, or overdue")
+@router.get(
+    "",
+    summary="Data reports by period, window, status, or overdue",
+    response_model=DataReportList,
+)
 def list_reports(
     principal: Reader,
     ledger: Ledger,
@@ -63,7 +71,7 @@ def list_reports(
     """
     if principal.role is Role.WINDOW:
         if window_id is not None and window_id != principal.platform_id:
-            return json_response({"reports": []})
+            return json_response(DataReportList(reports=[]))
         window_id = principal.platform_id
     today = ledger.clock().astimezone(CST).date()
     reports = [
@@ -72,7 +80,7 @@ def list_reports(
         if (status is None or report.status.value == status)
         and (overdue is None or report.is_overdue(today) == overdue)
     ]
-    return json_response({"reports": [data_report_view(r) for r in reports]})
+    return json_response(DataReportList(reports=[data_report_view(r) for r in reports]))
 
 
 routes.step(
@@ -88,4 +96,4 @@ routes.step(
 )
 
 
-add_read_routes(router, DataReports, readers=READERS)
+add_read_routes(router, DataReports, readers=READERS, shows=DataReportView)

@@ -31,7 +31,11 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.onboarding import OnboardingApplications
-from ledger.application.interface.onboarding import onboarding_application_view
+from ledger.application.interface.onboarding import (
+    OnboardingApplicationList,
+    OnboardingApplicationView,
+    onboarding_application_view,
+)
 from ledger.application.queries.onboarding import list_onboarding_applications
 from ledger.domain.access_key import Role
 
@@ -45,7 +49,7 @@ BureauStep = Annotated[Writer, stepping(Role.BUREAU)]
 # Whoever receives an objection records it; the notice may be put up by either.
 HubOrBureauStep = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 ApplicationId = Annotated[UUID, Path(description="The onboarding application's id")]
-routes = CommandRoutes(router, "application_id", ApplicationId)
+routes = CommandRoutes(router, "application_id", ApplicationId, shows=OnboardingApplicationView)
 
 
 routes.create(
@@ -56,10 +60,18 @@ routes.create(
 )
 
 
-@router.get("", summary="Every onboarding application, in filing order")
+@router.get(
+    "",
+    summary="Every onboarding application, in filing order",
+    response_model=OnboardingApplicationList,
+)
 def list_applications(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
     applications = list_onboarding_applications(ledger, directory)
-    return json_response({"applications": [onboarding_application_view(a) for a in applications]})
+    return json_response(
+        OnboardingApplicationList(
+            applications=[onboarding_application_view(a) for a in applications]
+        )
+    )
 
 
 routes.step(
@@ -132,4 +144,4 @@ routes.step(
 )
 
 
-add_read_routes(router, OnboardingApplications, readers=READERS)
+add_read_routes(router, OnboardingApplications, readers=READERS, shows=OnboardingApplicationView)

@@ -23,7 +23,11 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.publications import Publications
-from ledger.application.interface.publications import publication_view
+from ledger.application.interface.publications import (
+    PublicationList,
+    PublicationView,
+    publication_view,
+)
 from ledger.application.queries.publications import list_publications as publications_of
 from ledger.domain.access_key import Role
 from ledger.domain.publication import Publication
@@ -36,7 +40,7 @@ Review = Annotated[Writer, stepping(Role.HUB)]
 Step = Annotated[Writer, stepping(Role.WINDOW, Role.HUB)]
 Reader = Annotated[Principal, require(*READERS)]
 PublicationId = Annotated[UUID, Path(description="The publication's id")]
-routes = CommandRoutes(router, "publication_id", PublicationId)
+routes = CommandRoutes(router, "publication_id", PublicationId, shows=PublicationView)
 
 
 routes.create(
@@ -47,11 +51,15 @@ routes.create(
 )
 
 
-@router.get("", summary="The publications this key may see, in submission order")
+@router.get(
+    "",
+    summary="The publications this key may see, in submission order",
+    response_model=PublicationList,
+)
 def list_publications(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
     capability = ledger.capability(Publication)
     shown = [p for p in publications_of(ledger, directory) if capability.visible(p, principal)]
-    return json_response({"publications": [publication_view(p) for p in shown]})
+    return json_response(PublicationList(publications=[publication_view(p) for p in shown]))
 
 
 routes.step(
@@ -84,4 +92,4 @@ routes.step(
 )
 
 
-add_read_routes(router, Publications, readers=READERS)
+add_read_routes(router, Publications, readers=READERS, shows=PublicationView)

@@ -25,6 +25,7 @@ from api.writers import CommandRoutes, Writer, stepping
 from ledger.application.capability import Command
 from ledger.application.context import Principal
 from ledger.application.handlers.security import SecurityFiles
+from ledger.application.interface.security import SecurityFileView, SecurityOverview
 from ledger.application.queries.security import security_overview
 from ledger.application.writes import Outcome
 from ledger.domain import ids
@@ -38,7 +39,7 @@ Own = Annotated[Writer, stepping(Role.WINDOW, Role.HUB)]
 Inspecting = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 READERS = (Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]
-routes = CommandRoutes(router, "platform_id")
+routes = CommandRoutes(router, "platform_id", shows=SecurityFileView)
 NUMBER = {"number": int}
 
 
@@ -97,12 +98,13 @@ routes.step(
     "/security",
     summary="Every platform's security at a glance: level, review due, open findings, incidents",
     name="view_security",
+    response_model=SecurityOverview,
 )
 def overview(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
     today = ledger.clock().astimezone(CST).date()
     only = principal.platform_id if principal.role is Role.WINDOW else None
     rows = security_overview(ledger, directory, today, only=only)
-    return json_response({"on": today.isoformat(), "platforms": rows})
+    return json_response(SecurityOverview(on=today.isoformat(), platforms=rows))
 
 
 add_read_routes(
@@ -112,4 +114,5 @@ add_read_routes(
     suffix="/security",
     stream_of=ids.security_file_id,
     names=("read_platform_security", "read_platform_security_history"),
+    shows=SecurityFileView,
 )

@@ -24,7 +24,12 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.trainings import Trainings
-from ledger.application.interface.training import training_counts, training_view
+from ledger.application.interface.training import (
+    TrainingList,
+    TrainingView,
+    training_counts,
+    training_view,
+)
 from ledger.application.queries.training import list_trainings as trainings_of
 from ledger.domain.access_key import Role
 
@@ -43,7 +48,7 @@ ParticipantFilter = Annotated[
 YearFilter = Annotated[
     int | None, Query(ge=2000, le=2099, description="Trainings starting in this year")
 ]
-routes = CommandRoutes(router, "training_id", TrainingId)
+routes = CommandRoutes(router, "training_id", TrainingId, shows=TrainingView)
 
 
 routes.create(
@@ -54,7 +59,11 @@ routes.create(
 )
 
 
-@router.get("", summary="Trainings by participant and year, with hours, trainees and results")
+@router.get(
+    "",
+    summary="Trainings by participant and year, with hours, trainees and results",
+    response_model=TrainingList,
+)
 def list_trainings(
     principal: Reader,
     ledger: Ledger,
@@ -69,10 +78,10 @@ def list_trainings(
     found = trainings_of(ledger, directory, participant_id=participant_id, year=year)
     shown = [t for t in found if capability.visible(t, principal)]
     return json_response(
-        {
-            "trainings": [training_view(t) for t in shown],
-            "counts": training_counts(shown, participant_id),
-        }
+        TrainingList(
+            trainings=[training_view(t) for t in shown],
+            counts=training_counts(shown, participant_id),
+        )
     )
 
 
@@ -102,4 +111,4 @@ routes.step(
 )
 
 
-add_read_routes(router, Trainings, readers=READERS)
+add_read_routes(router, Trainings, readers=READERS, shows=TrainingView)

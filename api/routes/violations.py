@@ -22,7 +22,12 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.violations import Violations
-from ledger.application.interface.complaints import violation_counts, violation_view
+from ledger.application.interface.complaints import (
+    ViolationList,
+    ViolationView,
+    violation_counts,
+    violation_view,
+)
 from ledger.application.queries.complaints import list_violations as violations_of
 from ledger.domain.access_key import Role
 from ledger.domain.violation import Violation
@@ -39,7 +44,7 @@ SubjectFilter = Annotated[
 YearFilter = Annotated[
     int | None, Query(ge=2000, le=2099, description="Found in this year (found_on)")
 ]
-routes = CommandRoutes(router, "violation_id", ViolationId)
+routes = CommandRoutes(router, "violation_id", ViolationId, shows=ViolationView)
 
 
 routes.create(
@@ -50,7 +55,11 @@ routes.create(
 )
 
 
-@router.get("", summary="Violations by subject and year, with their counts by severity")
+@router.get(
+    "",
+    summary="Violations by subject and year, with their counts by severity",
+    response_model=ViolationList,
+)
 def list_violations(
     principal: Reader,
     ledger: Ledger,
@@ -91,4 +100,4 @@ routes.step(
 )
 
 
-add_read_routes(router, Violations, readers=READERS)
+add_read_routes(router, Violations, readers=READERS, shows=ViolationView)

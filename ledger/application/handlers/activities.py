@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.activities import (
     ActivityStep,
     Evaluate,
@@ -44,7 +44,7 @@ class Activities(Capability[Activity]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Activity, on: date) -> JSON:
+    def view(self, aggregate: Activity, on: date) -> View:
         return activity_view(aggregate)
 
     def visible(self, aggregate: Activity, principal: Principal) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.training import JoinAlliance, LeaveAlliance, ReturnToAlliance
 from ledger.application.interface.training import membership_view
 from ledger.application.lookups import Lookups, acting_platform
@@ -34,7 +34,7 @@ class Alliance(Capability[AllianceMembership]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: AllianceMembership, on: date) -> JSON:
+    def view(self, aggregate: AllianceMembership, on: date) -> View:
         return membership_view(aggregate)
 
     # --- commands --------------------------------------------------------------------------

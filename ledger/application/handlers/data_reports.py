@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.data_reports import (
     Accept,
     ReportStep,
@@ -42,7 +42,7 @@ class DataReports(Capability[DataReport]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: DataReport, on: date) -> JSON:
+    def view(self, aggregate: DataReport, on: date) -> View:
         return data_report_view(aggregate)
 
     def visible(self, aggregate: DataReport, principal: Principal) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, acts, creates, handles
+from ledger.application.capability import Capability, View, acts, creates, handles
 from ledger.application.commands.onboarding import (
     ApproveOnboarding,
     ConcludeOnboardingReview,
@@ -62,7 +62,7 @@ class OnboardingApplications(Capability[OnboardingApplication]):
         self.lookups = lookups
         self.uow = uow
 
-    def view(self, aggregate: OnboardingApplication, on: date) -> JSON:
+    def view(self, aggregate: OnboardingApplication, on: date) -> View:
         return onboarding_application_view(aggregate)
 
     # --- commands --------------------------------------------------------------------------

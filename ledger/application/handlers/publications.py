@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.publications import (
     ApprovePublication,
     PublishPublication,
@@ -46,7 +46,7 @@ class Publications(Capability[Publication]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Publication, on: date) -> JSON:
+    def view(self, aggregate: Publication, on: date) -> View:
         return publication_view(aggregate)
 
     def visible(self, aggregate: Publication, principal: Principal) -> bool:

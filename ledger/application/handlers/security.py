@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, handles
+from ledger.application.capability import Capability, View, handles
 from ledger.application.commands.security import (
     CloseIncident,
     GradeSecurity,
@@ -57,7 +57,7 @@ class SecurityFiles(Capability[SecurityFile]):
         self.lookups = lookups
         self.uow = uow
 
-    def view(self, aggregate: SecurityFile, on: date) -> JSON:
+    def view(self, aggregate: SecurityFile, on: date) -> View:
         return security_file_view(aggregate, on)
 
     def visible(self, aggregate: SecurityFile, principal: Principal) -> bool:

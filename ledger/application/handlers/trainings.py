@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.training import (
     AmendRoster,
     CancelTraining,
@@ -50,7 +50,7 @@ class Trainings(Capability[Training]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Training, on: date) -> JSON:
+    def view(self, aggregate: Training, on: date) -> View:
         return training_view(aggregate)
 
     def visible(self, aggregate: Training, principal: Principal) -> bool:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, Command, acts, creates
+from ledger.application.capability import Capability, Command, View, acts, creates
 from ledger.application.commands.complaints import (
     OrderCorrection,
     RecordCorrection,
@@ -49,7 +49,7 @@ class Violations(Capability[Violation]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Violation, on: date) -> JSON:
+    def view(self, aggregate: Violation, on: date) -> View:
         return violation_view(aggregate)
 
     def visible(self, aggregate: Violation, principal: Principal) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from typing_extensions import TypedDict
 
@@ -60,7 +59,29 @@ def complaint_view(complaint: Complaint) -> ComplaintView:
     }
 
 
-def violation_view(violation: Violation) -> dict[str, Any]:
+class ViolationView(Resource):
+    """A violation (Art. 15) by a platform or an institution, found on an upheld complaint or
+    by inspection, and its correction; dates in ISO 8601."""
+
+    external_ref: str
+    subject_id: str
+    subject_kind: str
+    found_on: str
+    description: str
+    severity: str
+    source: str
+    """``complaint`` (found on an upheld complaint, ``complaint_id``) or ``inspection``."""
+    complaint_id: str | None
+    status: str
+    corrective_action: str | None
+    deadline: str | None
+    corrected_late: bool | None
+    """Whether the correction came after the deadline (``null`` unless corrected)."""
+    outcome_note: str | None
+    closed_on: str | None
+
+
+def violation_view(violation: Violation) -> ViolationView:
     return {
         **common(violation),
         "external_ref": violation.external_ref,
@@ -116,12 +137,34 @@ def complaint_counts(complaints: Sequence[Complaint]) -> ComplaintCounts:
     }
 
 
-def violation_counts(violations: Sequence[Violation]) -> dict[str, int]:
+class ViolationCounts(TypedDict):
+    """How many were found, by severity, and how many are in each status after ``found`` (the
+    appraisal's figures)."""
+
+    found: int
+    minor: int
+    serious: int
+    correction_ordered: int
+    corrected: int
+    not_corrected: int
+
+
+class ViolationList(TypedDict):
+    """The violations a key may see, in the order recorded, with their counts."""
+
+    violations: list[ViolationView]
+    counts: ViolationCounts
+
+
+def violation_counts(violations: Sequence[Violation]) -> ViolationCounts:
     """How many were found, by severity, and how many are in each status."""
     severities = Counter(v.severity for v in violations)
     statuses = Counter(v.status for v in violations)
     return {
         "found": len(violations),
-        **{s.value: severities[s] for s in Severity},
-        **{s.value: statuses[s] for s in ViolationStatus if s is not ViolationStatus.FOUND},
+        "minor": severities[Severity.MINOR],
+        "serious": severities[Severity.SERIOUS],
+        "correction_ordered": statuses[ViolationStatus.CORRECTION_ORDERED],
+        "corrected": statuses[ViolationStatus.CORRECTED],
+        "not_corrected": statuses[ViolationStatus.NOT_CORRECTED],
     }

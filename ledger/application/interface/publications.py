@@ -2,11 +2,42 @@
 
 from __future__ import annotations
 
-from ledger.application.interface import JSON, common, plain
+from typing_extensions import TypedDict
+
+from ledger.application.interface import Resource, common, plain
 from ledger.domain.publication import Publication
 
 
-def publication_view(publication: Publication) -> JSON:
+class PublicationView(Resource):
+    """An item a platform submitted for content review (Art. 6.2), and what became of it;
+    times in ISO 8601."""
+
+    platform_id: str
+    external_ref: str
+    kind: str
+    title: str
+    body: str
+    content_sha256: str | None
+    summary: str
+    category: str | None
+    status: str
+    submitted_at: str
+    review_note: str | None
+    """The hub's note on an approval, or its reasons for a rejection."""
+    reviewed_at: str | None
+    channel: str | None
+    """Where it was published (``null`` until then)."""
+    published_at: str | None
+    withdrawal_reason: str | None
+
+
+class PublicationList(TypedDict):
+    """The publications a key may see, in submission order."""
+
+    publications: list[PublicationView]
+
+
+def publication_view(publication: Publication) -> PublicationView:
     return {
         **common(publication),
         "platform_id": plain(publication.platform_id),

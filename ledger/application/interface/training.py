@@ -2,16 +2,98 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from uuid import UUID
 
-from ledger.application.interface import JSON, common, plain
-from ledger.domain.alliance import AllianceMembership
+from typing_extensions import TypedDict
+
+from ledger.application.interface import Resource, common, plain
+from ledger.domain.alliance import AllianceMembership, MembershipPeriod
 from ledger.domain.training import Trainee, TraineeResult, Training, TrainingStatus
 
 
-def trainee_view(trainee: Trainee) -> JSON:
+class TraineeView(TypedDict):
+    """One entry of a roster: whose staff (a platform or an institution), who by name and role,
+    the hours attended (a decimal string) and the assessment's result."""
+
+    participant_id: str
+    participant_kind: str
+    name: str
+    role: str
+    hours: str
+    result: str
+
+
+class TrainingView(Resource):
+    """A training of service staff (Art. 6.7), from its plan to its closed roster; dates in
+    ISO 8601, hours as decimal strings."""
+
+    organiser_id: str
+    organiser_kind: str
+    external_ref: str
+    title: str
+    category: str
+    starts_on: str
+    ends_on: str
+    hours: str
+    status: str
+    roster: list[TraineeView]
+    roster_amendments: int
+    """How many times the roster was amended after it was first recorded."""
+    closing_note: str | None
+    cancellation_reasons: str | None
+
+
+class TrainingCounts(TypedDict):
+    """The figures of the trainings held: how many, how many trainees, the hours they attended
+    (a decimal string) and how many passed, failed or were absent."""
+
+    trainings: int
+    trainees: int
+    hours: str
+    passed: int
+    failed: int
+    absent: int
+
+
+class TrainingList(TypedDict):
+    """The trainings a key may see, in the order planned, with the figures of those held."""
+
+    trainings: list[TrainingView]
+    counts: TrainingCounts
+
+
+class MembershipPeriodView(TypedDict):
+    """One period of membership: from the day joined to the day left (``null`` while it runs),
+    with the reasons for leaving."""
+
+    joined_on: str
+    left_on: str | None
+    reasons: str | None
+
+
+class MembershipView(Resource):
+    """A platform's or an institution's membership of the service alliance (Art. 6.8), period
+    by period; ``current`` while the latest period runs."""
+
+    member_id: str
+    member_kind: str
+    current: bool
+    periods: list[MembershipPeriodView]
+    note: str
+
+
+class AllianceMembers(TypedDict):
+    """The alliance's members on a day, in the order they first joined."""
+
+    on: str
+    members: list[MembershipView]
+    count: int
+
+
+def trainee_view(trainee: Trainee) -> TraineeView:
     return {
         "participant_id": str(trainee.participant_id),
         "participant_kind": trainee.participant_kind.value,
@@ -22,7 +104,7 @@ def trainee_view(trainee: Trainee) -> JSON:
     }
 
 
-def training_view(training: Training) -> JSON:
+def training_view(training: Training) -> TrainingView:
     return {
         **common(training),
         "organiser_id": plain(training.organiser_id),
@@ -44,7 +126,7 @@ def training_view(training: Training) -> JSON:
 _HELD = (TrainingStatus.HELD, TrainingStatus.CLOSED)
 
 
-def training_counts(trainings: Sequence[Training], participant_id: UUID | None) -> JSON:
+def training_counts(trainings: Sequence[Training], participant_id: UUID | None) -> TrainingCounts:
     """The figures of the trainings held: how many, how many trainees (of ``participant_id``'s
     staff, if given), the hours they attended and how many passed, failed or were absent."""
     held = [t for t in trainings if t.status in _HELD]
@@ -55,28 +137,31 @@ def training_counts(trainings: Sequence[Training], participant_id: UUID | None) 
         if participant_id is None or e.participant_id == participant_id
     ]
     trained = [t for t in held if participant_id is None or participant_id in t.participant_ids]
-    results = {r.value: sum(1 for e in entries if e.result is r) for r in TraineeResult}
+    results = Counter(e.result for e in entries)
     return {
         "trainings": len(trained),
         "trainees": len(entries),
         "hours": str(sum((e.hours for e in entries), Decimal("0.0"))),
-        **results,
+        "passed": results[TraineeResult.PASSED],
+        "failed": results[TraineeResult.FAILED],
+        "absent": results[TraineeResult.ABSENT],
     }
 
 
-def membership_view(membership: AllianceMembership) -> JSON:
+def _period_view(period: MembershipPeriod) -> MembershipPeriodView:
+    return {
+        "joined_on": period.joined_on.isoformat(),
+        "left_on": plain(period.left_on),
+        "reasons": period.reasons,
+    }
+
+
+def membership_view(membership: AllianceMembership) -> MembershipView:
     return {
         **common(membership),
         "member_id": plain(membership.member_id),
         "member_kind": membership.member_kind.value,
         "current": membership.current,
-        "periods": [
-            {
-                "joined_on": p.joined_on.isoformat(),
-                "left_on": plain(p.left_on),
-                "reasons": p.reasons,
-            }
-            for p in membership.periods
-        ],
+        "periods": [_period_view(p) for p in membership.periods],
         "note": membership.note,
     }

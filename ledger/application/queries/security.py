@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 from uuid import UUID
 
-from ledger.application.interface.security import security_file_view
+from ledger.application.interface.security import PlatformSecurityRow, security_file_view
 from ledger.application.ports import Directory
 from ledger.application.queries.participants import list_platforms
 from ledger.application.store import LedgerCore
@@ -16,11 +15,11 @@ from ledger.domain.security import SecurityFile
 
 def security_overview(
     ledger: LedgerCore, directory: Directory, on: date, *, only: UUID | None = None
-) -> list[dict[str, Any]]:
+) -> list[PlatformSecurityRow]:
     """One row per platform (``only`` that one), in the order they entered the network: its
     level and review, open and overdue findings, open incidents (a platform with no file has
     ``null`` for all of them)."""
-    rows = []
+    rows: list[PlatformSecurityRow] = []
     for platform in list_platforms(ledger, directory):
         if only is not None and platform.id != only:
             continue
