@@ -21,7 +21,10 @@ router = APIRouter(prefix="/v1/audit", tags=["audit"])
     summary="The RFC 3161 timestamp of a checkpoint's signed note (DER TimeStampResp)",
     response_class=Response,
     responses={
-        200: {"content": {REPLY_TYPE: {}}, "description": "The DER TimeStampResp"},
+        200: {
+            "content": {REPLY_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+            "description": "The DER TimeStampResp",
+        },
         404: {"description": "No timestamp of that tree size (none obtained yet, or no TSA)"},
     },
 )

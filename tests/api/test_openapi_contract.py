@@ -212,3 +212,16 @@ def _header_description(document: JSON, path: str) -> str:
         "description"
     ]
     return description
+
+
+def test_every_success_answer_has_a_schema(document: JSON) -> None:
+    untyped = [
+        f"{method.upper()} {path} {status} {media_type}"
+        for method, path, operation in _operations(document)
+        for status, response in operation["responses"].items()
+        if status.startswith("2")
+        for media_type, content in response.get("content", {}).items()
+        if not content.get("schema")
+    ]
+
+    assert untyped == []
