@@ -13,8 +13,14 @@ import pytest
 from prometheus_client import REGISTRY
 from starlette.types import Message
 
+from api.resources import readers_of
+from ledger.application.change_feed import Subscription
+from ledger.application.context import Principal
+from ledger.application.queries.access_keys import authenticate
+from ledger.domain.access_key import Role
 from tests import _sse
 from tests.api._support import Api, MakeApi, assert_problem, request_report
+from tests.api.onboarding_support import publication_body
 
 LIFETIME = 0.3
 
@@ -249,3 +255,47 @@ def test_a_reader_that_stops_reading_stops_the_feed_reading_the_log(make_api: Ma
     # A reader that keeps up is sent every page (the count above is not merely slow).
     sent, pages = _stalled_feed(api, messages_before_stall=pages_in_log + 1, stall_seconds=0.0)
     assert pages >= pages_in_log
+
+
+# --- visibility that changes within one feed --------------------------------------------------
+
+
+def test_a_stream_is_judged_again_when_it_changes_within_one_feed(api: Api) -> None:
+    """Window B may read window A's publication only while it is published: judged per stream
+    and version, a change of the stream is judged anew, on its latest state."""
+    key = authenticate(api.ledger, api.keys.window_b)
+    assert key is not None
+    principal = Principal.of_key(key.id, key.role, key.platform_id, key.name)
+    feed = Subscription(
+        api.ledger,
+        api.ledger.log_reader(),
+        principal,
+        after=api.head(),
+        page_size=100,
+        may_read_kind=lambda kind: Role.WINDOW in readers_of(kind),
+    )
+    base = "/v1/publications"
+    submitted = api.post(base, key=api.keys.window_a, json=publication_body(category="100200"))
+    publication = submitted.json()["id"]
+    approved = api.post(f"{base}/{publication}/approval", key=api.keys.hub, json={"note": "合规"})
+    assert approved.status_code == 200, approved.text
+
+    def types() -> list[str]:
+        return [
+            e.topic.rpartition(".")[2]
+            for e in feed.next_page().events
+            if str(e.event.originator_id) == publication
+        ]
+
+    assert types() == []  # under review: not B's to read
+    published = api.post(
+        f"{base}/{publication}/publication", key=api.keys.window_a, json={"channel": "网站"}
+    )
+    assert published.status_code == 200, published.text
+    assert types() == ["Published"]
+    withdrawn = api.post(
+        f"{base}/{publication}/withdrawal", key=api.keys.hub, json={"reason": "过时"}
+    )
+    assert withdrawn.status_code == 200, withdrawn.text
+    assert types() == []  # withdrawn: B reads it no longer, nor is sent its withdrawal
+    assert api.get(f"{base}/{publication}", key=api.keys.window_b).status_code == 404
