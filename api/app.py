@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from api import docs, openapi, problems
 from api.access_audit import AccessAuditMiddleware
+from api.changes import FeedSlots
 from api.http_reads import HttpReadsMiddleware
 from api.middleware import RequestContextMiddleware
 from api.routes import (
@@ -20,6 +21,7 @@ from api.routes import (
     audit_timestamps,
     bench,
     budgets,
+    changes,
     complaints,
     data_reports,
     disbursements,
@@ -102,6 +104,8 @@ def create_app(
     app.state.settings = settings
     app.state.ledger = ledger
     app.state.access_log = None
+    feeds = settings.change_feed
+    app.state.change_feeds = FeedSlots(feeds.max_connections, feeds.threads)
     problems.install(app)
     openapi.install(app)
     docs.install(app)
@@ -116,6 +120,7 @@ def create_app(
         max_queue_wait_seconds=settings.max_queue_wait_ms / 1000,
         body_timeout_seconds=settings.body_timeout_seconds,
         log_requests=settings.request_log,
+        unadmitted=frozenset({changes.PATH}),
     )
     if settings.bench_endpoints:
         app.include_router(bench.router)
@@ -128,6 +133,7 @@ def create_app(
         activities,
         data_reports,
         events,
+        changes,
         experts,
         onboarding,
         publications,

@@ -24,6 +24,12 @@ from uvicorn.server import ServerState
 from api.problems import PROBLEM_JSON, problem_body
 from runtime import metrics
 
+ON_SHUTDOWN = "ends_on_shutdown"
+"""The request state key of an :class:`asyncio.Event` that an answer which streams until it is
+told to stop (the change feed, :mod:`api.changes`) waits on: set when the server begins a
+graceful shutdown, so the answer ends and its connection closes, rather than holding the
+shutdown open until the answer's own end."""
+
 
 class HeadersTooLargeError(ValueError):
     """Raised in the parser's callback when a request's headers pass the limit."""
@@ -66,6 +72,14 @@ class LedgerHttpProtocol(HttpToolsProtocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
         super().connection_lost(exc)
+
+    def shutdown(self) -> None:
+        cycle = self.cycle
+        super().shutdown()
+        if cycle is not None and not cycle.response_complete:
+            ending = cycle.scope.get("state", {}).get(ON_SHUTDOWN)
+            if isinstance(ending, asyncio.Event):
+                ending.set()
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)

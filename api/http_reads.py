@@ -14,6 +14,8 @@ and the ``Allow`` of a 405.
   ``Cache-Control`` and ``Vary``. A dated resource read for today (no ``as_on``, ``as_of`` or
   ``business_date``) changes at midnight under the same version, so it is never a 304
   (:func:`not_revalidated`).
+- An event stream (``text/event-stream``: the change feed) is passed on as it is sent, never
+  buffered, digested or answered 304; its ``HEAD`` is the route's to answer (:func:`asked_head`).
 - ``OPTIONS`` on a path answers ``204`` with ``Allow``: every method its routes take; a 405
   says the same ``Allow`` (Starlette names only the first route's methods).
 """
@@ -33,11 +35,18 @@ _ENTITY_TAG = re.compile(r'(?:W/)?"[^"]*"|\*|[^\s,"]+')
 _KEPT_ON_304 = {b"etag", b"cache-control", b"vary", b"content-location", b"expires", b"date"}
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 _NOT_REVALIDATED = "not_revalidated"
+_ASKED_HEAD = "asked_head"
 
 
 def not_revalidated(request: Request) -> None:
     """Mark this answer as not to be replaced by a 304: its ``ETag`` does not cover all of it."""
     setattr(request.state, _NOT_REVALIDATED, True)
+
+
+def asked_head(request: Request) -> bool:
+    """Whether the request is a ``HEAD`` (routed as its ``GET``): for an answer that streams
+    until it is told to stop, which must then not start."""
+    return bool(getattr(request.state, _ASKED_HEAD, False))
 
 
 def allowed_methods(scope: Scope) -> list[str]:
@@ -100,10 +109,18 @@ class HttpReadsMiddleware:
             return
         start: Message | None = None
         chunks: list[bytes] = []
+        streaming = False
 
         async def buffered(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
+            nonlocal start, streaming
+            if streaming:
+                await send(message)
+            elif message["type"] == "http.response.start":
+                if _is_event_stream(message):
+                    # An event stream has no end to digest: passed on as it comes, unbuffered.
+                    streaming = True
+                    await send(message)
+                    return
                 start = message
             elif message["type"] == "http.response.body" and start is not None:
                 chunks.append(message.get("body", b""))
@@ -114,6 +131,7 @@ class HttpReadsMiddleware:
 
         if method == "HEAD":
             scope["method"] = "GET"
+            scope.setdefault("state", {})[_ASKED_HEAD] = True
         try:
             await self.app(scope, receive, buffered)
         finally:
@@ -141,6 +159,11 @@ class HttpReadsMiddleware:
         await send({**start, "headers": headers.raw})
         # A HEAD keeps the GET's Content-Length, and loses its body.
         await send({"type": "http.response.body", "body": b"" if method == "HEAD" else body})
+
+
+def _is_event_stream(start: Message) -> bool:
+    media = Headers(raw=list(start.get("headers", []))).get("content-type", "")
+    return media.split(";", 1)[0].strip().lower() == "text/event-stream"
 
 
 def _no_store(headers: MutableHeaders) -> bool:

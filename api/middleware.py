@@ -63,6 +63,7 @@ class RequestContextMiddleware:
         body_timeout_seconds: float = 10.0,
         log_requests: bool = True,
         max_queue_wait_seconds: float = 0.0,
+        unadmitted: frozenset[str] = frozenset(),
     ) -> None:
         self.app = app
         self.log_requests = log_requests
@@ -74,6 +75,9 @@ class RequestContextMiddleware:
         self.max_queue_wait_seconds = max_queue_wait_seconds
         """How long a request beyond the bound waits, first come first served, for one to
         finish; then 503 (0: 503 at once)."""
+        self.unadmitted = unadmitted
+        """Paths under /v1 that bound their own connections (the change feed, which holds one
+        open for minutes): admitted without a slot, which they would hold all that time."""
         # Bound to the event loop on first use (asyncio primitives are, since Python 3.10).
         self._slots = asyncio.Semaphore(max_in_flight) if max_in_flight > 0 else None
 
@@ -170,7 +174,8 @@ class RequestContextMiddleware:
     async def _admit(self, scope: Scope) -> bool | None:
         """True: the request holds one of the slots; False: refused; None: not bounded."""
         # Health and metrics are always answered: they are how an overload is seen.
-        if self._slots is None or not str(scope.get("path", "")).startswith("/v1/"):
+        path = str(scope.get("path", ""))
+        if self._slots is None or not path.startswith("/v1/") or path in self.unadmitted:
             return None
         if not self._slots.locked():  # locked while others wait: no one jumps the queue
             await self._slots.acquire()

@@ -94,6 +94,7 @@ setting's value as its maximum, and the route refuses a larger one."""
 _MAXIMUM_SETTING = "x-maximum-setting"
 # What a view's `?format=` answers besides JSON (api/views.py, table_response).
 _DOWNLOADS = {"csv": "text/csv", "xlsx": WORKBOOK}
+_EVENT_STREAM = "text/event-stream"
 
 READ_HEADERS: dict[int | str, JSON] = {200: {"headers": {"ETag": ETAG}}}
 """``responses=`` of a route that answers with one resource at a version."""
@@ -195,11 +196,14 @@ def _complete_operation(method: str, operation: JSON) -> None:
 
 def _complete_read(operation: JSON, settings: object) -> None:
     """A GET takes If-None-Match and may answer 304; every 200 has an ETag; a maximum that is a
-    setting is stated as its value."""
+    setting is stated as its value. An event stream (the change feed) has no end to digest:
+    neither ETag nor 304."""
     for parameter in operation.get("parameters", []):
         schema = parameter.get("schema", {})
         if _MAXIMUM_SETTING in schema:
             schema["maximum"] = getattr(settings, schema.pop(_MAXIMUM_SETTING), schema["maximum"])
+    if _EVENT_STREAM in operation["responses"].get("200", {}).get("content", {}):
+        return
     operation.setdefault("parameters", []).append(IF_NONE_MATCH)
     responses: JSON = operation["responses"]
     if "200" in responses:

@@ -25,7 +25,17 @@ from ledger.application.app import LedgerApplication
 from ledger.application.capability import Capability
 from ledger.application.context import Principal
 from ledger.domain.access_key import Role
+from ledger.domain.base import LedgerAggregate
 from ledger.domain.time import CST
+
+_READERS: dict[type[LedgerAggregate], frozenset[Role]] = {}
+
+
+def readers_of(aggregate_type: type[LedgerAggregate]) -> frozenset[Role]:
+    """The roles whose keys may read aggregates of ``aggregate_type`` at ``GET /{id}`` (as
+    :func:`add_read_routes` was told); none for a kind that has no read routes. The change feed
+    asks this, so it delivers an event only to a role that could read its stream."""
+    return _READERS.get(aggregate_type, frozenset())
 
 
 def add_read_routes(
@@ -49,6 +59,7 @@ def add_read_routes(
     TypedDict), documented as what ``GET /{id}`` answers.
     """
     aggregate_type = capability.aggregate
+    _READERS[aggregate_type] = _READERS.get(aggregate_type, frozenset()) | frozenset(readers)
     label, id_name = capability.label, capability.target
     Reader = Annotated[Principal, require(*readers)]  # noqa: N806 - a type alias
     # The path parameter keeps the resource's own name (e.g. {case_id}) in the OpenAPI document.

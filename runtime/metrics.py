@@ -134,6 +134,25 @@ ACCESS_WRITE_FAILURES = Counter(
     "Failed attempts to write a batch of access records (the batch is retried).",
 )
 
+CHANGE_FEED_CONNECTIONS = Gauge(
+    "ledger_change_feed_connections",
+    "Change feed connections open (GET /v1/changes), summed over live worker processes.",
+    multiprocess_mode="livesum",
+)
+CHANGE_FEED_REFUSED = Counter(
+    "ledger_change_feed_refused_total",
+    "Change feed connections refused with 503 feed_busy (LEDGER_CHANGE_FEED_MAX_CONNECTIONS).",
+)
+CHANGE_FEED_PAGES = Counter(
+    "ledger_change_feed_pages_total",
+    "Pages of the log read by change feeds; a feed reads its next page only once the last "
+    "was sent.",
+)
+CHANGE_FEED_EVENTS = Counter(
+    "ledger_change_feed_events_total",
+    "Events sent by change feeds (each counted once per feed it was sent on).",
+)
+
 
 GROUP_COMMIT_BATCH = Histogram(
     "ledger_group_commit_batch_commands",

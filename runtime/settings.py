@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
 
 from evidence.checkpoint_note import DEFAULT_ORIGIN
 from ledger.application.group_commit import GroupCommitConfig
 from ledger.audit.witnessing import WitnessEndpoint, parse_witnesses
 from ledger.domain.time import NETWORK_STARTED_ON, TimeBounds
 from ledger.persistence.config import StoreConfig
+from runtime.feed_settings import ChangeFeedSettings
 
 PREFIX = "LEDGER_"
 OTHER_VARIABLES = frozenset({"LEDGER_KEY"})
@@ -35,8 +36,9 @@ class SettingsError(ValueError):
         self.problems = problems
 
 
-class Settings(BaseSettings):
-    """Every setting of the service, with its default for the embedded set-up.
+class Settings(ChangeFeedSettings):
+    """Every setting of the service, with its default for the embedded set-up (the change
+    feed's in :mod:`runtime.feed_settings`).
 
     An unknown ``LEDGER_*`` variable (a misspelt ``LEDGER_POOL_SIZ``) and a value a setting
     cannot take are refused with :class:`SettingsError`, named by the variable.

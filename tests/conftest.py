@@ -24,7 +24,8 @@ _FOLDER_MARKERS = {"unit", "application", "integration", "api", "e2e"}
 # timer: `make test` runs them alone, after everything else, so no other test's load can
 # stretch what they measure.
 _TIMED_MODULES = frozenset({
-    "test_admission", "test_bench_smoke", "test_database_outage", "test_metrics_workers",
+    "test_admission", "test_bench_smoke", "test_change_feed", "test_database_outage",
+    "test_metrics_workers",
     "test_read_standby", "test_revocation_across_processes", "test_slow_clients",
     "test_torture_smoke",
 })  # fmt: skip

@@ -22,7 +22,23 @@ from ledger.domain.access_key import Role
 
 router = APIRouter(prefix="/v1/events", tags=["log"])
 
-Reader = Annotated[Principal, require(Role.AUDITOR, Role.HUB)]
+LOG_READERS = (Role.AUDITOR, Role.HUB)
+"""Who may read the whole log (here, and as the change feed)."""
+Reader = Annotated[Principal, require(*LOG_READERS)]
+
+
+def event_topics_of(names: list[str] | None) -> list[str]:
+    """The topics of the event types asked for by ``type=`` (none: every type), or 422."""
+    try:
+        return topics_of(names or [])
+    except KeyError as e:
+        raise ApiError(
+            422,
+            "unknown_event_type",
+            "Unknown event type",
+            f"There is no event type {e.args[0]!r}; types are named as events show them, "
+            "e.g. ServiceCase.Delivered (GET /v1/events lists them in each event's type).",
+        ) from None
 
 
 @router.get(
@@ -63,16 +79,7 @@ def events(
     stream: Annotated[UUID | None, Query(description="Only the events of this stream")] = None,
 ) -> Response:
     limit = bounded_limit(limit, settings.log_page_limit)
-    try:
-        topics = topics_of(event_type or [])
-    except KeyError as e:
-        raise ApiError(
-            422,
-            "unknown_event_type",
-            "Unknown event type",
-            f"There is no event type {e.args[0]!r}; types are named as events show them, "
-            "e.g. ServiceCase.Delivered (GET /v1/events lists them in each event's type).",
-        ) from None
+    topics = event_topics_of(event_type)
     require_replayed(reads, ledger, settings.view_wait_seconds, until=until)
     log = reads.log
     if stream is not None:

@@ -171,8 +171,8 @@ class LedgerApplication(LedgerCore):
         it does not exist, before any version or time is looked up.
         """
         capability = self.capability(aggregate_type)
-        latest = self.get(aggregate_type, stream_id)
-        if not capability.visible(latest, principal):
+        latest, visible = self.readable(aggregate_type, stream_id, principal)
+        if not visible:
             raise capability.missing(stream_id)
         if business_date is not None:
             return self.get_as_it_stood(
@@ -183,6 +183,15 @@ class LedgerApplication(LedgerCore):
         if version is not None:
             return self.get(aggregate_type, stream_id, version)
         return latest
+
+    def readable(
+        self, aggregate_type: type[A], stream_id: UUID, principal: Principal
+    ) -> tuple[A, bool]:
+        """The latest state of ``stream_id``, and whether ``principal`` may read it: the rule
+        :meth:`read` and :meth:`read_history` apply, for a caller that decides about many
+        streams without an error for each it may not read (the change feed)."""
+        latest = self.get(aggregate_type, stream_id)
+        return latest, self.capability(aggregate_type).visible(latest, principal)
 
     def read_history(
         self, aggregate_type: type[LedgerAggregate], stream_id: UUID, principal: Principal

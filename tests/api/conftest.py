@@ -46,6 +46,9 @@ from tests.api._support import (
 from tests.application.support import CONNECTED_AT
 from tests.conftest import FakeClock
 
+FEED_SECONDS = 0.2
+"""How long a change feed stays open in these tests."""
+
 
 @pytest.fixture
 def clock() -> FakeClock:
@@ -126,6 +129,9 @@ def make_api(ledger_url: str, clock: FakeClock) -> Iterator[MakeApi]:
     with ExitStack() as stack:
 
         def make(*, raise_server_exceptions: bool = True, **settings: Any) -> Api:
+            # The test client reads an answer whole: a change feed (GET /v1/changes) ends soon,
+            # so a test that asks every route is answered.
+            settings.setdefault("change_feed_max_seconds", FEED_SECONDS)
             config = Settings(database_url=ledger_url, **settings)
             ledger = build_ledger(config.store, clock=clock, bounds=config.time_bounds)
             stack.callback(ledger.close)

@@ -189,7 +189,12 @@ def test_every_operation_answers_only_statuses_it_documents(
 
 
 def test_every_read_documents_if_none_match_and_its_304(document: JSON) -> None:
-    reads = [(path, o) for m, path, o in _operations(document) if m == "get"]
+    # An event stream (the change feed) has no end to digest: no ETag, no 304 (its own test).
+    reads = [
+        (path, o)
+        for m, path, o in _operations(document)
+        if m == "get" and "text/event-stream" not in o["responses"]["200"].get("content", {})
+    ]
     missing = [
         path
         for path, operation in reads
