@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response
 from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
-from api.schemas.data_reports import AcceptanceBody, ReportRequest, ReturnBody, SubmissionBody
+from api.schemas.data_reports import ReportAcceptance, ReportRequest, ReturnBody, SubmissionBody
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -90,7 +90,7 @@ routes.step(
     WindowStep,
     "Submit the report (again, after a return); late if after the due date",
 )
-routes.step("/acceptance", "accept", AcceptanceBody, HubStep, "Accept the report")
+routes.step("/acceptance", "accept", ReportAcceptance, HubStep, "Accept the report")
 routes.step(
     "/return", "return_report", ReturnBody, HubStep, "Return the report to the window with reasons"
 )
