@@ -16,12 +16,17 @@ import html
 import io
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from ledger.application.interface import plain
+from ledger.application.interface.appraisals import (
+    FigureDifference,
+    ScoreDifference,
+    VerificationView,
+)
 from ledger.application.store import LedgerCore
 from ledger.domain.appraisal import Appraisal
-from ledger.domain.schemes import parse_scheme
+from ledger.domain.schemes import IndicatorScore, parse_scheme
 from projections.catalog import all_projections
 from projections.figures import appraisal_inputs
 from projections.runner import ProjectionRunner
@@ -81,11 +86,11 @@ class Verification:
     appraisal_id: str
     position: int
     identical: bool
-    differences: list[dict[str, Any]]
+    differences: list[FigureDifference | ScoreDifference]
     recomputed_figures: dict[str, Any]
-    recomputed_scores: list[dict[str, Any]]
+    recomputed_scores: list[IndicatorScore]
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> VerificationView:
         return {
             "appraisal_id": self.appraisal_id,
             "position": self.position,
@@ -102,14 +107,16 @@ def verify(ledger: LedgerCore, appraisal: Appraisal) -> Verification:
     everyone = figures_at(ledger, position=appraisal.position, year=appraisal.year, as_on=as_on)
     figures = subjects_of_kind(everyone, appraisal.subject_kind).get(str(appraisal.subject_id), {})
     scores = parse_scheme(appraisal.scheme).score(figures)
-    differences = [
+    differences: list[FigureDifference | ScoreDifference] = [
         {"figure": key, "recorded": appraisal.figures.get(key), "recomputed": figures.get(key)}
         for key in sorted(set(appraisal.figures) | set(figures))
         if appraisal.figures.get(key) != figures.get(key)
     ]
+    # The recorded scores are what the scheme's scoring gave when the appraisal was computed.
+    recorded = cast(list[IndicatorScore], appraisal.scores)
     differences += [
         {"indicator": s["indicator"], "recorded": r, "recomputed": s}
-        for r, s in zip(appraisal.scores, scores, strict=False)
+        for r, s in zip(recorded, scores, strict=False)
         if r != s
     ]
     return Verification(

@@ -28,7 +28,11 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.agreements import Agreements
-from ledger.application.interface.agreements import agreement_view
+from ledger.application.interface.agreements import (
+    AgreementList,
+    AgreementView,
+    agreement_view,
+)
 from ledger.application.queries.agreements import agreements_visible_to
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
@@ -40,7 +44,7 @@ Proposing = Annotated[Writer, creating(Role.HUB, Role.WINDOW)]
 Acting = Annotated[Writer, stepping(Role.HUB, Role.WINDOW, Role.INSTITUTION)]
 READERS = (Role.HUB, Role.WINDOW, Role.INSTITUTION, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]
-routes = CommandRoutes(router, "agreement_id")
+routes = CommandRoutes(router, "agreement_id", shows=AgreementView)
 
 
 routes.create("propose", AgreementProposal, Proposing, "Propose a service agreement")
@@ -73,7 +77,11 @@ routes.step(
 )
 
 
-@router.get("", summary="Agreements, in the order proposed (a window or institution: its own)")
+@router.get(
+    "",
+    summary="Agreements, in the order proposed (a window or institution: its own)",
+    response_model=AgreementList,
+)
 def list_agreements(
     principal: Reader,
     ledger: Ledger,
@@ -85,9 +93,11 @@ def list_agreements(
 ) -> Response:
     day = as_on or ledger.clock().astimezone(CST).date()
     agreements = agreements_visible_to(ledger, directory, principal, party)
-    return json_response(
-        {"as_on": day.isoformat(), "agreements": [agreement_view(a, day) for a in agreements]}
-    )
+    answer: AgreementList = {
+        "as_on": day.isoformat(),
+        "agreements": [agreement_view(a, day) for a in agreements],
+    }
+    return json_response(answer)
 
 
-add_read_routes(router, Agreements, readers=READERS)
+add_read_routes(router, Agreements, readers=READERS, shows=AgreementView)

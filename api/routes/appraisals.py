@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Response
+from fastapi.responses import HTMLResponse
 
 from api.deps import Ledger, require, require_json
 from api.resources import add_read_routes
@@ -17,7 +19,14 @@ from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.capability import Command
 from ledger.application.context import Principal
 from ledger.application.handlers.appraisals import Appraisals, check_appraiser
-from ledger.application.interface.appraisals import appraisal_view
+from ledger.application.interface.appraisals import (
+    AppraisalList,
+    AppraisalRunResult,
+    AppraisalView,
+    SkippedSubject,
+    VerificationView,
+    appraisal_view,
+)
 from ledger.application.queries.appraisals import list_appraisals as appraisals_of
 from ledger.application.writes import Outcome
 from ledger.domain.access_key import Role
@@ -40,16 +49,20 @@ Running = Annotated[Writer, creating(Role.HUB, Role.BUREAU)]
 Step = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Overseer = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
-routes = CommandRoutes(router, "appraisal_id")
+routes = CommandRoutes(router, "appraisal_id", shows=AppraisalView)
 
 
 @router.post(
     "",
     dependencies=JSON_ONLY,
     summary="Compute the year's appraisals of every subject of a kind, at one log position",
+    response_model=AppraisalRunResult,
     responses={
         200: {"description": "Nothing new: every subject is already appraised for the year"},
-        201: {"description": "Appraisals were recorded; Location lists the year's appraisals"},
+        201: {
+            "description": "Appraisals were recorded; Location lists the year's appraisals",
+            "model": AppraisalRunResult,
+        },
     },
 )
 def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response:
@@ -75,14 +88,17 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
             occurred_at=now,
         )
         commands.append((subject_id, command))
-    recorded, skipped, replayed = [], [], []
+    recorded: list[AppraisalView] = []
+    skipped: list[SkippedSubject] = []
+    replayed: list[Mapping[str, Any]] = []
     for (subject_id, _), answer in zip(commands, ledger.handle_all(commands, context), strict=True):
         if isinstance(answer, AppraisalExistsError):
             skipped.append({"subject_id": subject_id, "reason": "already appraised for the year"})
         elif isinstance(answer, LedgerError):
             raise answer
         else:
-            recorded.append({**answer.body, "position": answer.position})
+            # The appraisal's view (Appraisals.view), with the position of its write.
+            recorded.append(cast(AppraisalView, {**answer.body, "position": answer.position}))
             if answer.replayed:
                 replayed.append(answer.body)
     if replayed:  # a retry: the figures the first request read, not today's
@@ -90,16 +106,13 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
     headers = {"Location": f"/v1/appraisals?year={body.year}"} if recorded else {}
     if replayed:
         headers["Idempotent-Replayed"] = "true"
-    return json_response(
-        {
-            "position": position,
-            "as_on": as_on.isoformat(),
-            "appraisals": recorded,
-            "skipped": skipped,
-        },
-        201 if recorded else 200,
-        headers,
-    )
+    result: AppraisalRunResult = {
+        "position": position,
+        "as_on": as_on.isoformat(),
+        "appraisals": recorded,
+        "skipped": skipped,
+    }
+    return json_response(result, 201 if recorded else 200, headers)
 
 
 routes.step("/expert-scores", "add_expert_score", ExpertScoreBody, Step, "Add an expert score")
@@ -112,22 +125,24 @@ routes.step(
 )
 
 
-@router.get("", summary="Appraisals, in the order they were computed")
+@router.get("", summary="Appraisals, in the order they were computed", response_model=AppraisalList)
 def list_appraisals(
     principal: Overseer,
     ledger: Ledger,
     directory: Listing,
     year: Annotated[int | None, Query(ge=2018, le=2100)] = None,
 ) -> Response:
-    return json_response(
-        {"appraisals": [appraisal_view(a) for a in appraisals_of(ledger, directory, year=year)]}
-    )
+    answer: AppraisalList = {
+        "appraisals": [appraisal_view(a) for a in appraisals_of(ledger, directory, year=year)]
+    }
+    return json_response(answer)
 
 
 add_read_routes(
     router,
     Appraisals,
     readers=(Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW, Role.INSTITUTION),
+    shows=AppraisalView,
 )
 
 
@@ -135,6 +150,7 @@ add_read_routes(
     "/{appraisal_id}/verification",
     summary="Recompute the figures and scores from the log prefix the appraisal recorded",
     name="verify",
+    response_model=VerificationView,
 )
 def verification(appraisal_id: UUID, principal: Overseer, ledger: Ledger) -> Response:
     result = verify(ledger, ledger.get(Appraisal, appraisal_id))
@@ -145,6 +161,9 @@ def verification(appraisal_id: UUID, principal: Overseer, ledger: Ledger) -> Res
     "/{appraisal_id}/scorecard",
     summary="The scorecard as an HTML page or CSV",
     name="read_scorecard",
+    # Documented as what it answers: HTML (the default) or CSV, never JSON.
+    response_class=HTMLResponse,
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string", "format": "binary"}}}}},
 )
 def scorecard(
     appraisal_id: UUID,

@@ -18,7 +18,7 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.budgets import Budgets
-from ledger.application.interface.budgets import budget_view
+from ledger.application.interface.budgets import BudgetList, BudgetView, budget_view
 from ledger.application.queries.budgets import list_budgets as budgets_of
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
@@ -29,7 +29,7 @@ Proposing = Annotated[Writer, creating(Role.HUB)]
 HubStep = Annotated[Writer, stepping(Role.HUB)]
 BureauStep = Annotated[Writer, stepping(Role.BUREAU)]
 Reader = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
-routes = CommandRoutes(router, "budget_id")
+routes = CommandRoutes(router, "budget_id", shows=BudgetView)
 
 
 routes.create("propose", BudgetProposal, Proposing, "Propose the hub's budget for a year")
@@ -50,7 +50,11 @@ routes.step(
 )
 
 
-@router.get("", summary="Budgets (of a year), in the order they were proposed")
+@router.get(
+    "",
+    summary="Budgets (of a year), in the order they were proposed",
+    response_model=BudgetList,
+)
 def list_budgets(
     principal: Reader,
     ledger: Ledger,
@@ -60,7 +64,8 @@ def list_budgets(
     hub_id = principal.platform_id if principal.role is Role.HUB else None
     budgets = budgets_of(ledger, directory, year=year, hub_id=hub_id)
     today = ledger.clock().astimezone(CST).date()
-    return json_response({"budgets": [budget_view(b, today) for b in budgets]})
+    answer: BudgetList = {"budgets": [budget_view(b, today) for b in budgets]}
+    return json_response(answer)
 
 
-add_read_routes(router, Budgets, readers=(Role.HUB, Role.BUREAU, Role.AUDITOR))
+add_read_routes(router, Budgets, readers=(Role.HUB, Role.BUREAU, Role.AUDITOR), shows=BudgetView)

@@ -27,7 +27,11 @@ from api.schemas.budgets import (
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.disbursements import Disbursements
-from ledger.application.interface.budgets import disbursement_view
+from ledger.application.interface.budgets import (
+    DisbursementList,
+    DisbursementView,
+    disbursement_view,
+)
 from ledger.application.queries.budgets import list_disbursements as disbursements_of
 from ledger.domain.access_key import Role
 from ledger.domain.budget import Budget
@@ -39,7 +43,7 @@ HubStep = Annotated[Writer, stepping(Role.HUB)]
 BureauStep = Annotated[Writer, stepping(Role.BUREAU)]
 EitherStep = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Reader = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
-routes = CommandRoutes(router, "disbursement_id")
+routes = CommandRoutes(router, "disbursement_id", shows=DisbursementView)
 
 
 routes.create(
@@ -85,6 +89,7 @@ routes.step(
     "",
     summary="The disbursements of a budget, in the order they were requested",
     responses={404: {"description": "No such budget (or not one this key may see)"}},
+    response_model=DisbursementList,
 )
 def list_disbursements(
     principal: Reader,
@@ -93,7 +98,10 @@ def list_disbursements(
 ) -> Response:
     ledger.read(Budget, budget_id, principal)  # one who may not read it is told it does not exist
     disbursements = disbursements_of(ledger, budget_id)
-    return json_response({"disbursements": [disbursement_view(d) for d in disbursements]})
+    answer: DisbursementList = {"disbursements": [disbursement_view(d) for d in disbursements]}
+    return json_response(answer)
 
 
-add_read_routes(router, Disbursements, readers=(Role.HUB, Role.BUREAU, Role.AUDITOR))
+add_read_routes(
+    router, Disbursements, readers=(Role.HUB, Role.BUREAU, Role.AUDITOR), shows=DisbursementView
+)

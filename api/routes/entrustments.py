@@ -25,7 +25,11 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.entrustments import Entrustments
-from ledger.application.interface.entrustments import entrustment_view
+from ledger.application.interface.entrustments import (
+    EntrustmentList,
+    EntrustmentView,
+    entrustment_view,
+)
 from ledger.application.queries.entrustments import list_entrustments
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
@@ -36,7 +40,7 @@ Making = Annotated[Writer, creating(Role.HUB)]
 Step = Annotated[Writer, stepping(Role.HUB)]
 READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]
-routes = CommandRoutes(router, "entrustment_id")
+routes = CommandRoutes(router, "entrustment_id", shows=EntrustmentView)
 
 routes.create(
     "make_entrustment", EntrustmentBody, Making, "Entrust the operation of the hub to an operator"
@@ -71,7 +75,7 @@ routes.step(
 )
 
 
-@router.get("", summary="Entrustments, in the order made")
+@router.get("", summary="Entrustments, in the order made", response_model=EntrustmentList)
 def list_all(
     principal: Reader,
     ledger: Ledger,
@@ -80,9 +84,11 @@ def list_all(
 ) -> Response:
     day = as_on or ledger.clock().astimezone(CST).date()
     entrustments = list_entrustments(ledger, directory)
-    return json_response(
-        {"as_on": day.isoformat(), "entrustments": [entrustment_view(e, day) for e in entrustments]}
-    )
+    answer: EntrustmentList = {
+        "as_on": day.isoformat(),
+        "entrustments": [entrustment_view(e, day) for e in entrustments],
+    }
+    return json_response(answer)
 
 
-add_read_routes(router, Entrustments, readers=READERS)
+add_read_routes(router, Entrustments, readers=READERS, shows=EntrustmentView)

@@ -20,7 +20,7 @@ from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.periods import Periods
-from ledger.application.interface.periods import period_view
+from ledger.application.interface.periods import PeriodList, PeriodView, period_view
 from ledger.application.queries.periods import list_periods
 from ledger.domain.access_key import Role
 
@@ -31,7 +31,7 @@ Closing = Annotated[Writer, creating(Role.HUB)]
 Allowing = Annotated[Writer, stepping(Role.HUB)]
 Reader = Annotated[Principal, require(*READERS)]
 PeriodId = Annotated[UUID, Path(description="The closed period's id")]
-routes = CommandRoutes(router, "period_id", PeriodId)
+routes = CommandRoutes(router, "period_id", PeriodId, shows=PeriodView)
 
 
 routes.create(
@@ -42,9 +42,12 @@ routes.create(
 )
 
 
-@router.get("", summary="The closed periods, in the order they were closed")
+@router.get(
+    "", summary="The closed periods, in the order they were closed", response_model=PeriodList
+)
 def list_closed_periods(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
-    return json_response({"periods": [period_view(p) for p in list_periods(ledger, directory)]})
+    answer: PeriodList = {"periods": [period_view(p) for p in list_periods(ledger, directory)]}
+    return json_response(answer)
 
 
 routes.step(
@@ -56,4 +59,4 @@ routes.step(
 )
 
 
-add_read_routes(router, Periods, readers=READERS)
+add_read_routes(router, Periods, readers=READERS, shows=PeriodView)

@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from importlib import resources
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+# An indicator's score is recorded with the appraisal and shown by the API, whose document
+# pydantic reads from this TypedDict (on Python 3.11 it needs typing_extensions' TypedDict).
+from typing_extensions import TypedDict
 
 from ledger.domain.errors import InvalidSchemeError
 
@@ -104,7 +109,7 @@ class Scheme(BaseModel):
         """The scheme as plain JSON values (decimals as strings), as it is recorded."""
         return json.loads(self.model_dump_json())  # type: ignore[no-any-return]
 
-    def score(self, figures: dict[str, Any]) -> list[dict[str, Any]]:
+    def score(self, figures: Mapping[str, Any]) -> list[IndicatorScore]:
         return [score_indicator(i, figures.get(i.figure)) for i in self.indicators]
 
     def grade(self, total: Decimal) -> str:
@@ -115,7 +120,22 @@ def canonical(document: dict[str, Any]) -> bytes:
     return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def score_indicator(indicator: Indicator, figure: Any) -> dict[str, Any]:
+class IndicatorScore(TypedDict):
+    """One indicator of a scheme scored on a subject's figures: the threshold and weight (as
+    decimal strings), the figure (``null`` when missing), whether it met the threshold, and the
+    points it earned."""
+
+    indicator: str
+    label: str
+    figure: str | None
+    comparison: Literal[">=", "<="]
+    threshold: str
+    met: bool
+    weight: str
+    points: str
+
+
+def score_indicator(indicator: Indicator, figure: Any) -> IndicatorScore:
     value = None if figure is None else Decimal(str(figure))
     if value is None:
         reached = Decimal(0)
@@ -136,7 +156,7 @@ def score_indicator(indicator: Indicator, figure: Any) -> dict[str, Any]:
     }
 
 
-def total_of(scores: list[dict[str, Any]]) -> Decimal:
+def total_of(scores: Sequence[Mapping[str, Any]]) -> Decimal:
     return sum((Decimal(s["points"]) for s in scores), Decimal(0)).quantize(_POINTS)
 
 

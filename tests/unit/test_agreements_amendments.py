@@ -314,8 +314,11 @@ def test_the_view_shows_the_terms_that_apply_on_the_day_asked_about() -> None:
     after = agreement_view(agreement, date(2026, 6, 1))
 
     assert before["terms"] == after["terms"] != before["terms_applying"]
-    assert before["terms_applying"]["categories"] == ["14"]
-    assert after["terms_applying"]["categories"] == ["14", "15"]
+    applying_before, applying_after = before["terms_applying"], after["terms_applying"]
+    assert applying_before is not None
+    assert applying_after is not None
+    assert applying_before["categories"] == ["14"]
+    assert applying_after["categories"] == ["14", "15"]
     assert [p["effective_from"] for p in after["periods"]] == ["2026-03-02", "2026-06-01"]
 
 

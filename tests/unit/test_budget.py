@@ -334,7 +334,9 @@ def test_the_view_shows_each_line_and_the_totals_as_decimal_strings() -> None:
         "remaining": "1000.00",
     }
     assert view["open_disbursements"] == 1
-    assert view["approval"]["by"] == BUREAU_ACTOR
+    approval = view["approval"]
+    assert approval is not None
+    assert approval["by"] == BUREAU_ACTOR
 
 
 def test_a_proposed_budget_shows_no_approved_or_remaining_amounts() -> None:

@@ -468,11 +468,13 @@ def test_the_view_traces_a_payment_to_its_approval_and_budget_line() -> None:
     assert (view["line_code"], view["amount"], view["status"]) == ("L01", "300.00", "paid")
     assert view["request"]["by"] == HUB_ACTOR
     assert view["request"]["at"] == (NOW + timedelta(hours=2)).isoformat()
-    assert view["approval"]["by"] == BUREAU_ACTOR
-    assert view["approval"]["note"] == "同意拨付"
-    assert view["payment"]["by"] == HUB_ACTOR
-    assert view["payment"]["reference"] == "NXBANK-0001"
-    assert view["payment"]["paid_on"] == TODAY.isoformat()
+    approval, payment = view["approval"], view["payment"]
+    assert approval is not None
+    assert (approval["by"], approval["note"]) == (BUREAU_ACTOR, "同意拨付")
+    assert payment is not None
+    assert payment["by"] == HUB_ACTOR
+    assert payment["reference"] == "NXBANK-0001"
+    assert payment["paid_on"] == TODAY.isoformat()
     assert view["rejection"] is None
     assert (view["reversed_amount"], view["net_paid"]) == ("0.00", "300.00")
 

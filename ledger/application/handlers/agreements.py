@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, Command, acts, handles
+from ledger.application.capability import Capability, Command, View, acts, handles
 from ledger.application.commands.agreements import (
     CountersignAgreement,
     CountersignAmendment,
@@ -70,7 +70,7 @@ class Agreements(Capability[Agreement]):
         self.lookups = lookups
         self.uow = uow
 
-    def view(self, aggregate: Agreement, on: date) -> JSON:
+    def view(self, aggregate: Agreement, on: date) -> View:
         return agreement_view(aggregate, on)
 
     def visible(self, aggregate: Agreement, principal: Principal) -> bool:
@@ -192,7 +192,7 @@ class Agreements(Capability[Agreement]):
             _, subject = self.lookups.participant(party.id)
             _check_not_revoked(subject, f"party {party.id}")
 
-    def _render(self, meta: Envelope) -> Callable[[Agreement], JSON]:
+    def _render(self, meta: Envelope) -> Callable[[Agreement], View]:
         """A command's answer shows the agreement as on the command's business date."""
         on = business_date(meta)
         return lambda agreement: self.view(agreement, on)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any, cast
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, Command, acts, creates
+from ledger.application.capability import Capability, Command, View, acts, creates
 from ledger.application.commands.appraisals import (
     AddExpertScore,
     ConcludeAppraisal,
@@ -82,7 +82,7 @@ class Appraisals(Capability[Appraisal]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Appraisal, on: date) -> JSON:
+    def view(self, aggregate: Appraisal, on: date) -> View:
         return appraisal_view(aggregate)
 
     def visible(self, aggregate: Appraisal, principal: Principal) -> bool:

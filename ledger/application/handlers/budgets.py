@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.budgets import (
     AdjustBudgetLine,
     ApproveBudget,
@@ -38,7 +38,7 @@ class Budgets(Capability[Budget]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Budget, on: date) -> JSON:
+    def view(self, aggregate: Budget, on: date) -> View:
         return budget_view(aggregate, on)
 
     def visible(self, aggregate: Budget, principal: Principal) -> bool:

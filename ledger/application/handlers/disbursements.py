@@ -13,7 +13,7 @@ from datetime import date
 from typing import cast
 from uuid import UUID
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.disbursements import (
     ApproveDisbursement,
     CarryOverDisbursement,
@@ -57,7 +57,7 @@ class Disbursements(Capability[Disbursement]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Disbursement, on: date) -> JSON:
+    def view(self, aggregate: Disbursement, on: date) -> View:
         return disbursement_view(aggregate)
 
     def visible(self, aggregate: Disbursement, principal: Principal) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.entrustments import (
     AcceptEntrustment,
     AppraiseOperator,
@@ -52,7 +52,7 @@ class Entrustments(Capability[Entrustment]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Entrustment, on: date) -> JSON:
+    def view(self, aggregate: Entrustment, on: date) -> View:
         return entrustment_view(aggregate, on)
 
     def visible(self, aggregate: Entrustment, principal: Principal) -> bool:

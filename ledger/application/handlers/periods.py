@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.application.capability import JSON, Capability, acts, creates
+from ledger.application.capability import Capability, View, acts, creates
 from ledger.application.commands.periods import AllowPostCloseEntries, ClosePeriod
 from ledger.application.interface.periods import period_view
 from ledger.application.lookups import Lookups, acting_platform
@@ -36,7 +36,7 @@ class Periods(Capability[Period]):
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
 
-    def view(self, aggregate: Period, on: date) -> JSON:
+    def view(self, aggregate: Period, on: date) -> View:
         return period_view(aggregate)
 
     # --- commands --------------------------------------------------------------------------

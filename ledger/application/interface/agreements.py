@@ -8,17 +8,97 @@ today in Ningxia), and the same state and day always give the same view.
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
-from ledger.application.interface import JSON, common, plain
+from typing_extensions import TypedDict
+
+from ledger.application.interface import Resource, common, plain
 from ledger.domain.agreement import Agreement
-from ledger.domain.agreement_terms import Terms
+from ledger.domain.agreement_terms import Party, Termination, Terms
 
-__all__ = ["JSON", "agreement_view"]
+__all__ = [
+    "AgreementList",
+    "AgreementStatusName",
+    "AgreementView",
+    "PartyKindName",
+    "agreement_view",
+]
+
+AgreementStatusName = Literal["proposed", "not_yet_in_force", "in_force", "expired", "terminated"]
+"""The values of :class:`ledger.domain.agreement_terms.AgreementStatus`."""
+PartyKindName = Literal["hub", "window", "institution"]
+"""The values of :class:`ledger.domain.agreement_terms.PartyKind`."""
 
 
-def _terms(terms: Terms | None) -> JSON | None:
-    if terms is None:
-        return None
+class AgreementParty(TypedDict):
+    """One side of an agreement: a platform (hub or window) or an institution, by id."""
+
+    kind: PartyKindName
+    id: str
+
+
+class AgreementTerms(TypedDict):
+    """What the parties agreed: scope (service category codes), term (days included, ISO
+    dates) and the SHA-256 of the signed document."""
+
+    categories: list[str]
+    starts_on: str
+    ends_on: str
+    document_sha256: str
+
+
+class AgreementTermsPeriod(TypedDict):
+    """Terms that apply from a countersignature's day until replaced."""
+
+    effective_from: str
+    terms: AgreementTerms
+
+
+class PendingAmendment(TypedDict):
+    """An amendment proposed by one party, awaiting the other's countersignature."""
+
+    proposed_by: str
+    terms: AgreementTerms
+    """The terms as they would be once countersigned."""
+    note: str
+
+
+class AgreementTermination(TypedDict):
+    """Who terminated the agreement, why, and from which day."""
+
+    terminated_by: str
+    reason: str
+    effective_on: str
+
+
+class AgreementView(Resource):
+    """A service agreement as it stands on a day (``as_on``): its status, its terms and the
+    terms that apply on that day."""
+
+    external_ref: str
+    title: str
+    proposer: AgreementParty
+    counterparty: AgreementParty
+    as_on: str
+    status: AgreementStatusName
+    terms: AgreementTerms
+    """The terms last proposed or agreed."""
+    terms_applying: AgreementTerms | None
+    """The agreed terms that apply on ``as_on`` (``null`` before the countersignature)."""
+    signed_on: str | None
+    periods: list[AgreementTermsPeriod]
+    pending_amendment: PendingAmendment | None
+    termination: AgreementTermination | None
+
+
+class AgreementList(TypedDict):
+    """The agreements a key may see, in the order proposed, as they stand on ``as_on``."""
+
+    as_on: str
+    agreements: list[AgreementView]
+
+
+def _terms(terms: Terms) -> AgreementTerms:
     return {
         "categories": list(terms.categories),
         "starts_on": terms.starts_on.isoformat(),
@@ -27,19 +107,31 @@ def _terms(terms: Terms | None) -> JSON | None:
     }
 
 
-def agreement_view(agreement: Agreement, as_on: date) -> JSON:
+def _party(party: Party) -> AgreementParty:
+    return {"kind": plain(party.kind), "id": str(party.id)}
+
+
+def _termination(termination: Termination) -> AgreementTermination:
+    return {
+        "terminated_by": str(termination.terminated_by),
+        "reason": termination.reason,
+        "effective_on": termination.effective_on.isoformat(),
+    }
+
+
+def agreement_view(agreement: Agreement, as_on: date) -> AgreementView:
     """The agreement as it stands, with its status and the terms that apply on ``as_on``."""
-    pending = agreement.pending_amendment
+    pending, applying = agreement.pending_amendment, agreement.terms_on(as_on)
     return {
         **common(agreement),
         "external_ref": agreement.external_ref,
         "title": agreement.title,
-        "proposer": plain(agreement.proposer),
-        "counterparty": plain(agreement.counterparty),
+        "proposer": _party(agreement.proposer),
+        "counterparty": _party(agreement.counterparty),
         "as_on": as_on.isoformat(),
-        "status": agreement.status_on(as_on).value,
+        "status": plain(agreement.status_on(as_on)),
         "terms": _terms(agreement.terms),
-        "terms_applying": _terms(agreement.terms_on(as_on)),
+        "terms_applying": None if applying is None else _terms(applying),
         "signed_on": plain(agreement.signed_on),
         "periods": [
             {"effective_from": p.effective_from.isoformat(), "terms": _terms(p.terms)}
@@ -52,5 +144,7 @@ def agreement_view(agreement: Agreement, as_on: date) -> JSON:
             "terms": _terms(pending.terms),
             "note": pending.note,
         },
-        "termination": plain(agreement.termination),
+        "termination": None
+        if agreement.termination is None
+        else _termination(agreement.termination),
     }

@@ -1,20 +1,120 @@
-"""Views of appraisals."""
+"""Views of appraisals, of a run that computes them, and of their verification."""
 
 from __future__ import annotations
 
-from ledger.application.interface import JSON, common, plain
+from typing import Any, Literal
+
+from typing_extensions import TypedDict
+
+from ledger.application.interface import Resource, common, plain
 from ledger.domain.appraisal import Appraisal
+from ledger.domain.schemes import IndicatorScore
+
+SubjectKindName = Literal["window", "institution", "hub"]
+"""What is appraised: the kinds of subject a scheme is for (``Scheme.subject_kind``)."""
+GradeName = Literal["优秀", "合格", "不合格"]
+"""The grades of the schemes (``Grade.grade``) and of the operator's appraisal."""
 
 
-def appraisal_view(appraisal: Appraisal) -> JSON:
+class SchemeReference(TypedDict):
+    """Which scheme scored the appraisal: its id, version and the SHA-256 of its canonical
+    form (the whole document is in the appraisal's history)."""
+
+    id: str
+    version: int
+    digest: str
+
+
+class AppraisalView(Resource):
+    """A subject's annual appraisal (年度绩效考核): the figures read at one log position, the
+    indicator scores, the experts' scores and, once concluded, the total, grade and
+    consequence."""
+
+    subject_kind: SubjectKindName
+    subject_id: str
+    year: int
+    scheme: SchemeReference
+    position: int
+    """The log position the figures were read at (in the answer of a write on the appraisal:
+    that write's position)."""
+    as_on: str
+    """The business day the figures are as on."""
+    figures: dict[str, Any]
+    """The subject's figures, named as the scheme's indicators read them: counts, shares as
+    decimal strings, ``null`` where there is nothing to count."""
+    scores: list[IndicatorScore]
+    indicators_total: str
+    expert_scores: dict[str, int]
+    """Each expert's score (0-100), by the expert's id."""
+    expert_average: str | None
+    total: str | None
+    grade: GradeName | None
+    consequence: str | None
+    """What the conclusion did to the subject: ``priority_support_granted``,
+    ``rectification_ordered``, ``none``, or ``none: <why not>``."""
+    status: Literal["open", "concluded"]
+
+
+class AppraisalList(TypedDict):
+    """The appraisals (of a year), in the order they were computed."""
+
+    appraisals: list[AppraisalView]
+
+
+class SkippedSubject(TypedDict):
+    """A subject a run did not appraise, and why."""
+
+    subject_id: str
+    reason: str
+
+
+class AppraisalRunResult(TypedDict):
+    """What a run recorded: the log position and day the figures were read at, the appraisals
+    it recorded (each with the position of its write) and the subjects it skipped."""
+
+    position: int
+    as_on: str
+    appraisals: list[AppraisalView]
+    skipped: list[SkippedSubject]
+
+
+class FigureDifference(TypedDict):
+    """A figure whose recomputed value differs from the recorded one."""
+
+    figure: str
+    recorded: Any
+    recomputed: Any
+
+
+class ScoreDifference(TypedDict):
+    """An indicator whose recomputed score differs from the recorded one."""
+
+    indicator: str
+    recorded: IndicatorScore
+    recomputed: IndicatorScore
+
+
+class VerificationView(TypedDict):
+    """An appraisal's figures and scores recomputed from the log prefix it recorded, and how
+    they differ from what it recorded (``identical`` when in nothing)."""
+
+    appraisal_id: str
+    position: int
+    identical: bool
+    differences: list[FigureDifference | ScoreDifference]
+    recomputed_figures: dict[str, Any]
+    recomputed_scores: list[IndicatorScore]
+
+
+def appraisal_view(appraisal: Appraisal) -> AppraisalView:
     return {
         **common(appraisal),
-        "subject_kind": appraisal.subject_kind,
+        "subject_kind": plain(appraisal.subject_kind),
         "subject_id": plain(appraisal.subject_id),
         "year": appraisal.year,
         "scheme": {
-            "id": appraisal.scheme.get("id"),
-            "version": appraisal.scheme.get("version"),
+            "id": appraisal.scheme["id"],
+            "version": appraisal.scheme["version"],
             "digest": appraisal.scheme_digest,
         },
         "position": appraisal.position,
@@ -25,7 +125,7 @@ def appraisal_view(appraisal: Appraisal) -> JSON:
         "expert_scores": {str(k): v for k, v in appraisal.expert_scores.items()},
         "expert_average": plain(appraisal.expert_average),
         "total": plain(appraisal.total),
-        "grade": appraisal.grade,
+        "grade": plain(appraisal.grade),
         "consequence": appraisal.consequence,
         "status": "concluded" if appraisal.is_concluded else "open",
     }
