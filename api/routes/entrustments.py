@@ -15,7 +15,7 @@ from api.deps import IsoDate, Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.entrustments import (
-    AcceptanceBody,
+    EntrustmentAcceptance,
     EntrustmentBody,
     EntrustmentTerminationBody,
     OperatorAppraisalBody,
@@ -48,7 +48,7 @@ routes.create(
 routes.step(
     "/acceptance",
     "accept_entrustment",
-    AcceptanceBody,
+    EntrustmentAcceptance,
     Step,
     "Record the operator's acceptance (the SHA-256 of the document it signed)",
 )

@@ -74,7 +74,7 @@ class EntrustmentBody(Body):
         )
 
 
-class AcceptanceBody(CommandBody):
+class EntrustmentAcceptance(CommandBody):
     """The operator signed: the hub gives the SHA-256 of the document it signed, which must be
     the one recorded."""
 
