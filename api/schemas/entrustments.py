@@ -74,7 +74,7 @@ class EntrustmentBody(Body):
         )
 
 
-class AcceptanceBody(CommandBody):
+class EntrustmentAcceptance(CommandBody):
     """The operator signed: the hub gives the SHA-256 of the document it signed, which must be
     the one recorded."""
 
@@ -84,6 +84,9 @@ class AcceptanceBody(CommandBody):
 
     document_sha256: Sha256Field
     occurred_at: OccurredAt = None
+
+
+AcceptanceBody = EntrustmentAcceptance
 
 
 class ExpertMarksBody(BaseModel):
