@@ -114,7 +114,7 @@ class SubmissionBody(Body):
         return StepReport(report_id=report_id, step=step, occurred_at=self.occurred_at)
 
 
-class ReportAcceptance(Body):
+class AcceptanceBody(Body):
     model_config = ConfigDict(json_schema_extra={"examples": [{"note": "数据完整，予以采纳"}]})
 
     note: LongText = ""
@@ -123,9 +123,6 @@ class ReportAcceptance(Body):
     def to_command(self, report_id: UUID) -> StepReport:
         step = Accept(note=self.note)
         return StepReport(report_id=report_id, step=step, occurred_at=self.occurred_at)
-
-
-AcceptanceBody = ReportAcceptance
 
 
 class ReturnBody(Body):

@@ -74,7 +74,7 @@ class EntrustmentBody(Body):
         )
 
 
-class EntrustmentAcceptance(CommandBody):
+class AcceptanceBody(CommandBody):
     """The operator signed: the hub gives the SHA-256 of the document it signed, which must be
     the one recorded."""
 
@@ -84,9 +84,6 @@ class EntrustmentAcceptance(CommandBody):
 
     document_sha256: Sha256Field
     occurred_at: OccurredAt = None
-
-
-AcceptanceBody = EntrustmentAcceptance
 
 
 class ExpertMarksBody(BaseModel):
