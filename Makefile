@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run demo test lint typecheck pytest bench bench-smoke torture fuzz fuzz-server clean help
+.PHONY: run demo test lint typecheck pytest bench bench-smoke torture fuzz fuzz-server client clean help
 
 help:
 	@echo "make run    start the API on the embedded SQLite default (./var/ledger.sqlite)"
@@ -15,6 +15,7 @@ help:
 	@echo "make torture  the fault suite: writers while the service, PostgreSQL and the network fail, then fuzz-server"
 	@echo "make fuzz   generated requests against every operation of the OpenAPI document (schemathesis)"
 	@echo "make fuzz-server  schemathesis, every phase (stateful too), against a running server"
+	@echo "make client regenerate the Python client (clients/python) from the OpenAPI document"
 	@echo "make clean  remove the virtualenv and local data"
 
 # Running needs the package alone; the tests also need the linters and the type checker.
@@ -25,8 +26,8 @@ $(RUN_STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $(RUN_STAMP)
 
-$(STAMP): $(RUN_STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(STAMP): $(RUN_STAMP) clients/python/pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -e clients/python
 	@touch $(STAMP)
 
 run: $(RUN_STAMP)
@@ -86,5 +87,15 @@ FUZZ_EXAMPLES ?= 25
 fuzz: $(STAMP)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/api/test_schemathesis.py
 
+# The Python client's operations and models, generated again from the service's OpenAPI document
+# by openapi-python-client, in a virtualenv of its own (its pins differ from the service's).
+CLIENT_GENERATOR := .venv-client-gen/bin/openapi-python-client
+$(CLIENT_GENERATOR):
+	$(PYTHON) -m venv .venv-client-gen
+	.venv-client-gen/bin/python -m pip install --quiet 'openapi-python-client==0.29.1'
+
+client: $(STAMP) $(CLIENT_GENERATOR)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python clients/python/generate.py --generator $(CLIENT_GENERATOR)
+
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .venv-client-gen var .mypy_cache .ruff_cache .pytest_cache

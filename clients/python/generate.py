@@ -1,0 +1,93 @@
+"""Regenerate the client's operations and models from the service's OpenAPI document.
+
+``make client`` runs this: it takes the document the service serves (built from the code, as
+``GET /openapi.json`` answers it), writes the form the client is generated from to
+``openapi.json`` beside this script, and runs openapi-python-client (installed in a virtualenv
+of its own: its pins differ from the service's) to write ``sme_ledger_client/openapi``.
+
+The client's own tests check that ``openapi.json`` is still what the service serves, so an API
+change that is not regenerated fails ``make test``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+DOCUMENT = HERE / "openapi.json"
+PACKAGE = HERE / "sme_ledger_client" / "openapi"
+
+
+def client_document(document: dict[str, Any]) -> dict[str, Any]:
+    """The served document as the client is generated from it.
+
+    Two changes: the ``304 Not Modified`` answers of conditional reads are left out (they have
+    no body, which a generator can only type as ``Any``; the client raises
+    :class:`sme_ledger_client.NotModifiedError` for them instead), and binary answers of a type
+    the generator does not know (an RFC 3161 ``application/timestamp-reply``) are read as bytes.
+    """
+    shown: dict[str, Any] = json.loads(json.dumps(document))
+    for item in shown["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            responses = operation.get("responses", {})
+            responses.pop("304", None)
+            for response in responses.values():
+                content = response.get("content", {})
+                for binary in [t for t in content if t in _BINARY]:
+                    content["application/octet-stream"] = {
+                        "schema": {"type": "string", "format": "binary"}
+                    }
+                    del content[binary]
+    return shown
+
+
+_BINARY = frozenset({"application/timestamp-reply"})
+
+
+def served_document() -> dict[str, Any]:
+    """The document the service serves (the service's package must be importable)."""
+    from api.app import create_app
+
+    document: dict[str, Any] = create_app().openapi()
+    return document
+
+
+def write_document(path: Path = DOCUMENT) -> dict[str, Any]:
+    document = client_document(served_document())
+    path.write_text(json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    return document
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--generator", required=True, help="the openapi-python-client executable to run"
+    )
+    arguments = parser.parse_args()
+    write_document()
+    with tempfile.TemporaryDirectory() as scratch:
+        subprocess.run(  # noqa: S603 - the generator the Makefile installed
+            [
+                arguments.generator, "generate", "--path", str(DOCUMENT), "--meta", "none",
+                "--config", str(HERE / "generator.yaml"), "--output-path", f"{scratch}/openapi",
+            ],
+            check=True,
+        )  # fmt: skip
+        shutil.rmtree(PACKAGE, ignore_errors=True)
+        shutil.copytree(f"{scratch}/openapi", PACKAGE)
+    written = PACKAGE.relative_to(HERE.parent.parent)
+    print(f"wrote {written} from {DOCUMENT.name}")  # noqa: T201 - the script's report
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+import datetime
+
+if TYPE_CHECKING:
+    from ..models.budget_line_body import BudgetLineBody
+
+
+T = TypeVar("T", bound="BudgetRevision")
+
+
+@_attrs_define
+class BudgetRevision:
+    """Every line of the proposal, replacing the ones proposed before."""
+
+    lines: list[BudgetLineBody]
+    occurred_at: datetime.datetime | None | Unset = UNSET
+    """ When it happened in the world (business time), with an offset; defaults to the time of the request. Not in
+    the future beyond the clock skew, not before the network started, not before what it belongs to (a case, a
+    connection). Recorded long after it happened, the entry is accepted and flagged late_entry. """
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.budget_line_body import BudgetLineBody  # noqa: PLC0415
+
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
+
+        occurred_at: None | str | Unset
+        if isinstance(self.occurred_at, Unset):
+            occurred_at = UNSET
+        elif isinstance(self.occurred_at, datetime.datetime):
+            occurred_at = self.occurred_at.isoformat()
+        else:
+            occurred_at = self.occurred_at
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "lines": lines,
+            }
+        )
+        if occurred_at is not UNSET:
+            field_dict["occurred_at"] = occurred_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget_line_body import BudgetLineBody  # noqa: PLC0415
+
+        d = dict(src_dict)
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+            lines_item = BudgetLineBody.from_dict(lines_item_data)
+
+            lines.append(lines_item)
+
+        def _parse_occurred_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                occurred_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return occurred_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        occurred_at = _parse_occurred_at(d.pop("occurred_at", UNSET))
+
+        budget_revision = cls(
+            lines=lines,
+            occurred_at=occurred_at,
+        )
+
+        return budget_revision

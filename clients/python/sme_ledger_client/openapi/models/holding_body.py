@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+T = TypeVar("T", bound="HoldingBody")
+
+
+@_attrs_define
+class HoldingBody:
+    """Record that the activity took place: who came, and which enterprises took part."""
+
+    attendance: int
+    """ People who attended: at least one per participating enterprise """
+    held_on: datetime.date
+    enterprises: list[str] | Unset = UNSET
+    """ USCCs of participating enterprises; repeats count once; at most 2,000 distinct """
+    occurred_at: datetime.datetime | None | Unset = UNSET
+    """ When it happened in the world (business time), with an offset; defaults to the time of the request. Not in
+    the future, not before the activity's previous step. """
+
+    def to_dict(self) -> dict[str, Any]:
+        attendance = self.attendance
+
+        held_on = self.held_on.isoformat()
+
+        enterprises: list[str] | Unset = UNSET
+        if not isinstance(self.enterprises, Unset):
+            enterprises = self.enterprises
+
+        occurred_at: None | str | Unset
+        if isinstance(self.occurred_at, Unset):
+            occurred_at = UNSET
+        elif isinstance(self.occurred_at, datetime.datetime):
+            occurred_at = self.occurred_at.isoformat()
+        else:
+            occurred_at = self.occurred_at
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "attendance": attendance,
+                "held_on": held_on,
+            }
+        )
+        if enterprises is not UNSET:
+            field_dict["enterprises"] = enterprises
+        if occurred_at is not UNSET:
+            field_dict["occurred_at"] = occurred_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        attendance = d.pop("attendance")
+
+        held_on = datetime.date.fromisoformat(d.pop("held_on"))
+
+        enterprises = cast(list[str], d.pop("enterprises", UNSET))
+
+        def _parse_occurred_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                occurred_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return occurred_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        occurred_at = _parse_occurred_at(d.pop("occurred_at", UNSET))
+
+        holding_body = cls(
+            attendance=attendance,
+            held_on=held_on,
+            enterprises=enterprises,
+            occurred_at=occurred_at,
+        )
+
+        return holding_body
