@@ -28,12 +28,17 @@ PACKAGE = HERE / "sme_ledger_client" / "openapi"
 def client_document(document: dict[str, Any]) -> dict[str, Any]:
     """The served document as the client is generated from it.
 
-    Two changes: the ``304 Not Modified`` answers of conditional reads are left out (they have
+    The changes: the ``304 Not Modified`` answers of conditional reads are left out (they have
     no body, which a generator can only type as ``Any``; the client raises
-    :class:`sme_ledger_client.NotModifiedError` for them instead), and binary answers of a type
-    the generator does not know (an RFC 3161 ``application/timestamp-reply``) are read as bytes.
+    :class:`sme_ledger_client.NotModifiedError` for them instead); binary answers of a type the
+    generator does not know (an RFC 3161 ``application/timestamp-reply``) are read as bytes,
+    and text answers (a scorecard's HTML or CSV) as text; and the change feed, a stream of
+    Server-Sent Events that a request-and-answer client cannot read, is left to an SSE client
+    (see the client's README).
     """
     shown: dict[str, Any] = json.loads(json.dumps(document))
+    for path in [p for p, item in shown["paths"].items() if _streams(item)]:
+        del shown["paths"][path]
     for item in shown["paths"].values():
         for operation in item.values():
             if not isinstance(operation, dict):
@@ -47,7 +52,20 @@ def client_document(document: dict[str, Any]) -> dict[str, Any]:
                         "schema": {"type": "string", "format": "binary"}
                     }
                     del content[binary]
+                for media_type, described in content.items():
+                    if media_type.startswith("text/"):
+                        described["schema"] = {"type": "string"}
     return shown
+
+
+def _streams(item: dict[str, Any]) -> bool:
+    """Whether a path answers with a stream of Server-Sent Events."""
+    return any(
+        "text/event-stream" in response.get("content", {})
+        for operation in item.values()
+        if isinstance(operation, dict)
+        for response in operation.get("responses", {}).values()
+    )
 
 
 _BINARY = frozenset({"application/timestamp-reply"})

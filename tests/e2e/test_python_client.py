@@ -4,9 +4,11 @@ typed answers, problems as exceptions, and a retry that is recorded once."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from uuid import UUID
 
 import pytest
-from sme_ledger_client import Ledger, NotFoundError, UnprocessableError, answer
+from sme_ledger_client import ConflictError, Ledger, NotFoundError, answer
+from sme_ledger_client.bulk import import_cases
 from sme_ledger_client.openapi.api.enterprises import register_enterprise
 from sme_ledger_client.openapi.api.platforms import register_platform
 from sme_ledger_client.openapi.api.service_cases import open_case, read_service_case
@@ -70,20 +72,42 @@ def test_a_window_records_and_reads_typed_answers_and_a_retry_is_recorded_once(
                 industry="industry", employees=86, revenue_wan="4200.00",
             ),
         )  # fmt: skip
-        first = ledger.call(
-            open_case.sync_detailed, body=_delivered("YC-0001"), idempotency_key="nightly-1"
-        )
-        retried = ledger.call(
-            open_case.sync_detailed, body=_delivered("YC-0001"), idempotency_key="nightly-1"
-        )
-        read = answer(read_service_case.sync_detailed(first.id, client=ledger.client))
+        delivered = _delivered("YC-0001")
+        first = ledger.call(open_case.sync_detailed, body=delivered, idempotency_key="nightly-1")
+        retried = ledger.call(open_case.sync_detailed, body=delivered, idempotency_key="nightly-1")
+        read = answer(read_service_case.sync_detailed(UUID(first.id), client=ledger.client))
         with pytest.raises(NotFoundError) as missing:
-            ledger.call(read_service_case.sync_detailed, "00000000-0000-4000-8000-000000000000")
-        with pytest.raises(UnprocessableError) as refused:
+            ledger.call(read_service_case.sync_detailed, UUID(int=1))
+        with pytest.raises(ConflictError) as refused:
             ledger.call(open_case.sync_detailed, body=_delivered("YC-0001"))
 
     assert first.status == "delivered"
     assert (retried.id, retried.position) == (first.id, first.position)
     assert read.version == first.version
-    assert missing.value.code == "not_found"
+    assert missing.value.code == "service_case_not_found"
     assert refused.value.code == "external_ref_exists"
+
+
+def test_a_nightly_import_run_twice_records_each_case_once(
+    serve: StartServer, sqlite_url: str
+) -> None:
+    server = serve(sqlite_url)
+    window = _window(server, sqlite_url)
+    records = [_delivered(f"YC-N-{n:03}").to_dict() for n in range(5)]
+    records.append({**records[0], "external_ref": "YC-N-BAD", "uscc": "91640104MA71TJ3Y8X"})
+
+    with Ledger(server.base_url, window) as ledger:
+        ledger.call(
+            register_enterprise.sync_detailed,
+            body=EnterpriseRegistration(
+                uscc=ENTERPRISE_USCC, name="宁夏兴庆精密机械有限公司", region="640104",
+                industry="industry", employees=86, revenue_wan="4200.00",
+            ),
+        )  # fmt: skip
+        first = import_cases(ledger, records, batch_size=2)
+        again = import_cases(ledger, records, batch_size=4)
+
+    assert (first.created, first.rejected, first.batches) == (5, 1, 3)
+    assert [r.index for r in first.results] == list(range(6))
+    assert first.results[5].status == "rejected"
+    assert (again.created, again.exists, again.rejected) == (0, 5, 1)

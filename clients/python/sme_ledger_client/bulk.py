@@ -1,15 +1,16 @@
 """A window's records imported in bulk: batches the service takes whole, each safe to send again.
 
-A nightly sync reads what the window's own system served that day and sends it here. Each batch
-carries an Idempotency-Key made from its content, so a job run again after a crash, or a batch
-sent again after a lost answer, records nothing twice; and a record already recorded is
-answered ``exists`` (or ``conflict``, with what differs) rather than recorded again.
+A nightly sync reads what the window's own system served that day and sends it here. A batch
+whose answer was lost is sent again with its Idempotency-Key (the session's transport gives
+each batch one and keeps it for its retries), so it is recorded once; and a job run again after
+a crash sends its batches anew, where each record already recorded is answered ``exists`` (or
+``conflict``, with what differs) rather than recorded again. A key made from the batch's
+content would do no better: the service would answer a re-run with the first run's answer,
+counting as ``created`` what this run did not create.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -45,13 +46,6 @@ class ImportReport:
         self.batches += 1
 
 
-def batch_key(records: list[Mapping[str, Any]]) -> str:
-    """The Idempotency-Key of a batch: a digest of its records, the same for the same content
-    whatever the order of each record's fields."""
-    content = json.dumps(records, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return f"import-{hashlib.sha256(content.encode()).hexdigest()[:40]}"
-
-
 def import_cases(
     ledger: Ledger,
     records: Iterable[Mapping[str, Any]],
@@ -69,9 +63,7 @@ def import_cases(
     offset = 0
     for batch in _batches(records, batch_size):
         summary = ledger.call(
-            import_service_case_batch.sync_detailed,
-            body=CaseBatch(records=batch),
-            idempotency_key=batch_key(batch),
+            import_service_case_batch.sync_detailed, body=CaseBatch(records=batch)
         )
         report.add(summary, offset)
         offset += len(batch)

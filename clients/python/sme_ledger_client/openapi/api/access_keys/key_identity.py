@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.key_identity import KeyIdentity
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -36,9 +37,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> KeyIdentity | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = KeyIdentity.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -74,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[KeyIdentity | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[KeyIdentity | Problem]:
     """Who a key is: its recorded name, role and platform
 
     Args:
@@ -100,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[KeyIdentity | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> KeyIdentity | Problem | None:
     """Who a key is: its recorded name, role and platform
 
     Args:
@@ -132,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        KeyIdentity | Problem
     """
 
     return sync_detailed(
@@ -147,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[KeyIdentity | Problem]:
     """Who a key is: its recorded name, role and platform
 
     Args:
@@ -159,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[KeyIdentity | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> KeyIdentity | Problem | None:
     """Who a key is: its recorded name, role and platform
 
     Args:
@@ -189,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        KeyIdentity | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.agreement_written import AgreementWritten
 from ...models.countersignature_body import CountersignatureBody
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -46,9 +47,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> AgreementWritten | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AgreementWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -114,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[AgreementWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +132,7 @@ def sync_detailed(
     body: CountersignatureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AgreementWritten | Problem]:
     """Countersign the proposed agreement (the other party)
 
     Args:
@@ -148,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AgreementWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +174,7 @@ def sync(
     body: CountersignatureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AgreementWritten | Problem | None:
     """Countersign the proposed agreement (the other party)
 
     Args:
@@ -190,7 +192,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AgreementWritten | Problem
     """
 
     return sync_detailed(
@@ -209,7 +211,7 @@ async def asyncio_detailed(
     body: CountersignatureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AgreementWritten | Problem]:
     """Countersign the proposed agreement (the other party)
 
     Args:
@@ -227,7 +229,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AgreementWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -249,7 +251,7 @@ async def asyncio(
     body: CountersignatureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AgreementWritten | Problem | None:
     """Countersign the proposed agreement (the other party)
 
     Args:
@@ -267,7 +269,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AgreementWritten | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.agreement_list import AgreementList
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -59,9 +60,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> AgreementList | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AgreementList.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -92,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[AgreementList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +109,7 @@ def sync_detailed(
     party: None | Unset | UUID = UNSET,
     as_on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AgreementList | Problem]:
     """Agreements, in the order proposed (a window or institution: its own)
 
     Args:
@@ -120,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AgreementList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +144,7 @@ def sync(
     party: None | Unset | UUID = UNSET,
     as_on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AgreementList | Problem | None:
     """Agreements, in the order proposed (a window or institution: its own)
 
     Args:
@@ -155,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AgreementList | Problem
     """
 
     return sync_detailed(
@@ -172,7 +174,7 @@ async def asyncio_detailed(
     party: None | Unset | UUID = UNSET,
     as_on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AgreementList | Problem]:
     """Agreements, in the order proposed (a window or institution: its own)
 
     Args:
@@ -185,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AgreementList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -205,7 +207,7 @@ async def asyncio(
     party: None | Unset | UUID = UNSET,
     as_on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AgreementList | Problem | None:
     """Agreements, in the order proposed (a window or institution: its own)
 
     Args:
@@ -218,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AgreementList | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.agreement_written import AgreementWritten
 from ...models.amendment_withdrawal_body import AmendmentWithdrawalBody
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -46,9 +47,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> AgreementWritten | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AgreementWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -114,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[AgreementWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +132,7 @@ def sync_detailed(
     body: AmendmentWithdrawalBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AgreementWritten | Problem]:
     """Withdraw (or decline) the pending amendment
 
     Args:
@@ -147,7 +149,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AgreementWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +173,7 @@ def sync(
     body: AmendmentWithdrawalBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AgreementWritten | Problem | None:
     """Withdraw (or decline) the pending amendment
 
     Args:
@@ -188,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AgreementWritten | Problem
     """
 
     return sync_detailed(
@@ -207,7 +209,7 @@ async def asyncio_detailed(
     body: AmendmentWithdrawalBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AgreementWritten | Problem]:
     """Withdraw (or decline) the pending amendment
 
     Args:
@@ -224,7 +226,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AgreementWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -246,7 +248,7 @@ async def asyncio(
     body: AmendmentWithdrawalBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AgreementWritten | Problem | None:
     """Withdraw (or decline) the pending amendment
 
     Args:
@@ -263,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AgreementWritten | Problem
     """
 
     return (

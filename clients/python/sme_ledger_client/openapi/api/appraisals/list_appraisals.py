@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.appraisal_list import AppraisalList
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -45,9 +46,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> AppraisalList | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AppraisalList.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -78,7 +80,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[AppraisalList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +94,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AppraisalList | Problem]:
     """Appraisals, in the order they were computed
 
     Args:
@@ -104,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AppraisalList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +126,7 @@ def sync(
     client: AuthenticatedClient,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AppraisalList | Problem | None:
     """Appraisals, in the order they were computed
 
     Args:
@@ -136,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AppraisalList | Problem
     """
 
     return sync_detailed(
@@ -151,7 +153,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AppraisalList | Problem]:
     """Appraisals, in the order they were computed
 
     Args:
@@ -163,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AppraisalList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +183,7 @@ async def asyncio(
     client: AuthenticatedClient,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AppraisalList | Problem | None:
     """Appraisals, in the order they were computed
 
     Args:
@@ -193,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AppraisalList | Problem
     """
 
     return (

@@ -44,9 +44,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | str | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = response.text
         return response_200
 
     if response.status_code == 401:
@@ -82,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +97,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     format_: str | Unset = "html",
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | str]:
     """The scorecard as an HTML page or CSV
 
     Args:
@@ -110,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +132,7 @@ def sync(
     client: AuthenticatedClient,
     format_: str | Unset = "html",
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | str | None:
     """The scorecard as an HTML page or CSV
 
     Args:
@@ -145,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | str
     """
 
     return sync_detailed(
@@ -162,7 +162,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     format_: str | Unset = "html",
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | str]:
     """The scorecard as an HTML page or CSV
 
     Args:
@@ -175,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +195,7 @@ async def asyncio(
     client: AuthenticatedClient,
     format_: str | Unset = "html",
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | str | None:
     """The scorecard as an HTML page or CSV
 
     Args:
@@ -208,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | str
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.appraisal_run import AppraisalRun
+from ...models.appraisal_run_result import AppraisalRunResult
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -38,13 +39,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> AppraisalRunResult | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AppraisalRunResult.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 201:
-        response_201 = cast(Any, None)
+        response_201 = AppraisalRunResult.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 400:
@@ -105,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[AppraisalRunResult | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -119,7 +122,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AppraisalRun,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AppraisalRunResult | Problem]:
     """Compute the year's appraisals of every subject of a kind, at one log position
 
     Args:
@@ -133,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AppraisalRunResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +156,7 @@ def sync(
     client: AuthenticatedClient,
     body: AppraisalRun,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AppraisalRunResult | Problem | None:
     """Compute the year's appraisals of every subject of a kind, at one log position
 
     Args:
@@ -167,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AppraisalRunResult | Problem
     """
 
     return sync_detailed(
@@ -182,7 +185,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AppraisalRun,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AppraisalRunResult | Problem]:
     """Compute the year's appraisals of every subject of a kind, at one log position
 
     Args:
@@ -196,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AppraisalRunResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -214,7 +217,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AppraisalRun,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AppraisalRunResult | Problem | None:
     """Compute the year's appraisals of every subject of a kind, at one log position
 
     Args:
@@ -228,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AppraisalRunResult | Problem
     """
 
     return (

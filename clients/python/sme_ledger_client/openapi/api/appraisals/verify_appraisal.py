@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.verification_view import VerificationView
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -36,9 +37,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | VerificationView | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = VerificationView.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -74,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | VerificationView]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | VerificationView]:
     """Recompute the figures and scores from the log prefix the appraisal recorded
 
     Args:
@@ -100,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | VerificationView]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | VerificationView | None:
     """Recompute the figures and scores from the log prefix the appraisal recorded
 
     Args:
@@ -132,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | VerificationView
     """
 
     return sync_detailed(
@@ -147,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | VerificationView]:
     """Recompute the figures and scores from the log prefix the appraisal recorded
 
     Args:
@@ -159,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | VerificationView]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | VerificationView | None:
     """Recompute the figures and scores from the log prefix the appraisal recorded
 
     Args:
@@ -189,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | VerificationView
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.access_page import AccessPage
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -72,9 +73,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> AccessPage | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AccessPage.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -105,7 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[AccessPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,7 +125,7 @@ def sync_detailed(
     after: int | Unset = 0,
     limit: int | Unset = 100,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AccessPage | Problem]:
     """Who read or wrote ledger data, and when (paged)
 
     Args:
@@ -140,7 +142,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AccessPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +170,7 @@ def sync(
     after: int | Unset = 0,
     limit: int | Unset = 100,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AccessPage | Problem | None:
     """Who read or wrote ledger data, and when (paged)
 
     Args:
@@ -185,7 +187,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AccessPage | Problem
     """
 
     return sync_detailed(
@@ -208,7 +210,7 @@ async def asyncio_detailed(
     after: int | Unset = 0,
     limit: int | Unset = 100,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AccessPage | Problem]:
     """Who read or wrote ledger data, and when (paged)
 
     Args:
@@ -225,7 +227,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AccessPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -251,7 +253,7 @@ async def asyncio(
     after: int | Unset = 0,
     limit: int | Unset = 100,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AccessPage | Problem | None:
     """Who read or wrote ledger data, and when (paged)
 
     Args:
@@ -268,7 +270,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AccessPage | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.consistency_proof_view import ConsistencyProofView
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -43,9 +44,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> ConsistencyProofView | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ConsistencyProofView.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -81,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[ConsistencyProofView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +98,7 @@ def sync_detailed(
     from_: int,
     to: int,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ConsistencyProofView | Problem]:
     """Proof that a later checkpoint extends an earlier one
 
     Args:
@@ -109,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ConsistencyProofView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +133,7 @@ def sync(
     from_: int,
     to: int,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ConsistencyProofView | Problem | None:
     """Proof that a later checkpoint extends an earlier one
 
     Args:
@@ -144,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ConsistencyProofView | Problem
     """
 
     return sync_detailed(
@@ -161,7 +163,7 @@ async def asyncio_detailed(
     from_: int,
     to: int,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ConsistencyProofView | Problem]:
     """Proof that a later checkpoint extends an earlier one
 
     Args:
@@ -174,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ConsistencyProofView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -194,7 +196,7 @@ async def asyncio(
     from_: int,
     to: int,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ConsistencyProofView | Problem | None:
     """Proof that a later checkpoint extends an earlier one
 
     Args:
@@ -207,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ConsistencyProofView | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.inclusion_proof_view import InclusionProofView
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -48,9 +49,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> InclusionProofView | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = InclusionProofView.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -86,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[InclusionProofView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +103,7 @@ def sync_detailed(
     position: int,
     tree_size: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[InclusionProofView | Problem]:
     """Proof that the event at a log position is sealed
 
     Args:
@@ -114,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[InclusionProofView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +138,7 @@ def sync(
     position: int,
     tree_size: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> InclusionProofView | Problem | None:
     """Proof that the event at a log position is sealed
 
     Args:
@@ -149,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        InclusionProofView | Problem
     """
 
     return sync_detailed(
@@ -166,7 +168,7 @@ async def asyncio_detailed(
     position: int,
     tree_size: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[InclusionProofView | Problem]:
     """Proof that the event at a log position is sealed
 
     Args:
@@ -179,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[InclusionProofView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +201,7 @@ async def asyncio(
     position: int,
     tree_size: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> InclusionProofView | Problem | None:
     """Proof that the event at a log position is sealed
 
     Args:
@@ -212,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        InclusionProofView | Problem
     """
 
     return (

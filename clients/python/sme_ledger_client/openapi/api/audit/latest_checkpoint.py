@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.checkpoint_view import CheckpointView
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -32,9 +33,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> CheckpointView | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = CheckpointView.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -65,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[CheckpointView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[CheckpointView | Problem]:
     """The latest signed checkpoint
 
     Args:
@@ -89,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[CheckpointView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +109,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> CheckpointView | Problem | None:
     """The latest signed checkpoint
 
     Args:
@@ -118,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        CheckpointView | Problem
     """
 
     return sync_detailed(
@@ -131,7 +133,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[CheckpointView | Problem]:
     """The latest signed checkpoint
 
     Args:
@@ -142,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[CheckpointView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -158,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> CheckpointView | Problem | None:
     """The latest signed checkpoint
 
     Args:
@@ -169,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        CheckpointView | Problem
     """
 
     return (

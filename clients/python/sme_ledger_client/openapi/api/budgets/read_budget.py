@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.budget_view import BudgetView
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -80,9 +81,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> BudgetView | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = BudgetView.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -123,7 +125,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[BudgetView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -141,7 +143,7 @@ def sync_detailed(
     as_on: datetime.date | None | Unset = UNSET,
     business_date: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[BudgetView | Problem]:
     """A budget now, at a version, as of a time, or as it stood on a business date
 
     Args:
@@ -161,7 +163,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[BudgetView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +191,7 @@ def sync(
     as_on: datetime.date | None | Unset = UNSET,
     business_date: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> BudgetView | Problem | None:
     """A budget now, at a version, as of a time, or as it stood on a business date
 
     Args:
@@ -209,7 +211,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        BudgetView | Problem
     """
 
     return sync_detailed(
@@ -232,7 +234,7 @@ async def asyncio_detailed(
     as_on: datetime.date | None | Unset = UNSET,
     business_date: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[BudgetView | Problem]:
     """A budget now, at a version, as of a time, or as it stood on a business date
 
     Args:
@@ -252,7 +254,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[BudgetView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -278,7 +280,7 @@ async def asyncio(
     as_on: datetime.date | None | Unset = UNSET,
     business_date: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> BudgetView | Problem | None:
     """A budget now, at a version, as of a time, or as it stood on a business date
 
     Args:
@@ -298,7 +300,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        BudgetView | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.data_report_list import DataReportList
 from ...models.list_reports_status_type_0 import check_list_reports_status_type_0
 from ...models.list_reports_status_type_0 import ListReportsStatusType0
 from ...models.problem import Problem
@@ -76,9 +77,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> DataReportList | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = DataReportList.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -109,7 +111,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[DataReportList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -126,7 +128,7 @@ def sync_detailed(
     status: ListReportsStatusType0 | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DataReportList | Problem]:
     """Data reports by period, window, status, or overdue
 
      Every matching report, in the order they were requested; a window sees only its own.
@@ -147,7 +149,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DataReportList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +175,7 @@ def sync(
     status: ListReportsStatusType0 | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DataReportList | Problem | None:
     """Data reports by period, window, status, or overdue
 
      Every matching report, in the order they were requested; a window sees only its own.
@@ -194,7 +196,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DataReportList | Problem
     """
 
     return sync_detailed(
@@ -215,7 +217,7 @@ async def asyncio_detailed(
     status: ListReportsStatusType0 | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DataReportList | Problem]:
     """Data reports by period, window, status, or overdue
 
      Every matching report, in the order they were requested; a window sees only its own.
@@ -236,7 +238,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DataReportList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -260,7 +262,7 @@ async def asyncio(
     status: ListReportsStatusType0 | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DataReportList | Problem | None:
     """Data reports by period, window, status, or overdue
 
      Every matching report, in the order they were requested; a window sees only its own.
@@ -281,7 +283,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DataReportList | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.data_report_written import DataReportWritten
 from ...models.problem import Problem
 from ...models.report_request import ReportRequest
 from ...types import UNSET, Unset
@@ -38,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> DataReportWritten | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = DataReportWritten.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 400:
@@ -101,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[DataReportWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReportRequest,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DataReportWritten | Problem]:
     """Request a window's report for a period, with its due date
 
     Args:
@@ -131,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DataReportWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -151,7 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReportRequest,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DataReportWritten | Problem | None:
     """Request a window's report for a period, with its due date
 
     Args:
@@ -167,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DataReportWritten | Problem
     """
 
     return sync_detailed(
@@ -182,7 +184,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReportRequest,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DataReportWritten | Problem]:
     """Request a window's report for a period, with its due date
 
     Args:
@@ -198,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DataReportWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +218,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReportRequest,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DataReportWritten | Problem | None:
     """Request a window's report for a period, with its due date
 
     Args:
@@ -232,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DataReportWritten | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.disbursement_list import DisbursementList
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -42,9 +43,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> DisbursementList | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = DisbursementList.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -80,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[DisbursementList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +96,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     budget_id: UUID,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DisbursementList | Problem]:
     """The disbursements of a budget, in the order they were requested
 
     Args:
@@ -106,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DisbursementList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +128,7 @@ def sync(
     client: AuthenticatedClient,
     budget_id: UUID,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DisbursementList | Problem | None:
     """The disbursements of a budget, in the order they were requested
 
     Args:
@@ -138,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DisbursementList | Problem
     """
 
     return sync_detailed(
@@ -153,7 +155,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     budget_id: UUID,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DisbursementList | Problem]:
     """The disbursements of a budget, in the order they were requested
 
     Args:
@@ -165,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DisbursementList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +185,7 @@ async def asyncio(
     client: AuthenticatedClient,
     budget_id: UUID,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DisbursementList | Problem | None:
     """The disbursements of a budget, in the order they were requested
 
     Args:
@@ -195,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DisbursementList | Problem
     """
 
     return (

@@ -8,6 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.contact_erased_state import ContactErasedState
+from ...models.contact_gone import ContactGone
+from ...models.contact_person import ContactPerson
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -35,9 +38,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> ContactErasedState | ContactGone | ContactPerson | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+
+        def _parse_response_200(
+            data: object,
+        ) -> ContactErasedState | ContactGone | ContactPerson:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = ContactPerson.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = ContactErasedState.from_dict(data)
+
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_2 = ContactGone.from_dict(data)
+
+            return response_200_type_2
+
+        response_200 = _parse_response_200(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -73,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[ContactErasedState | ContactGone | ContactPerson | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ContactErasedState | ContactGone | ContactPerson | Problem]:
     """The enterprise's contact person, for the hub and the window that recorded it
 
     Args:
@@ -99,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ContactErasedState | ContactGone | ContactPerson | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ContactErasedState | ContactGone | ContactPerson | Problem | None:
     """The enterprise's contact person, for the hub and the window that recorded it
 
     Args:
@@ -131,7 +161,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ContactErasedState | ContactGone | ContactPerson | Problem
     """
 
     return sync_detailed(
@@ -146,7 +176,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ContactErasedState | ContactGone | ContactPerson | Problem]:
     """The enterprise's contact person, for the hub and the window that recorded it
 
     Args:
@@ -158,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ContactErasedState | ContactGone | ContactPerson | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -176,7 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ContactErasedState | ContactGone | ContactPerson | Problem | None:
     """The enterprise's contact person, for the hub and the window that recorded it
 
     Args:
@@ -188,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ContactErasedState | ContactGone | ContactPerson | Problem
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.enterprise_figures_update import EnterpriseFiguresUpdate
+from ...models.enterprise_written import EnterpriseWritten
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -45,9 +46,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> EnterpriseWritten | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = EnterpriseWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -113,7 +115,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[EnterpriseWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -129,7 +131,7 @@ def sync_detailed(
     body: EnterpriseFiguresUpdate,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[EnterpriseWritten | Problem]:
     """Record the enterprise's figures as valid from a day (its size class follows)
 
     Args:
@@ -147,7 +149,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EnterpriseWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +173,7 @@ def sync(
     body: EnterpriseFiguresUpdate,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> EnterpriseWritten | Problem | None:
     """Record the enterprise's figures as valid from a day (its size class follows)
 
     Args:
@@ -189,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EnterpriseWritten | Problem
     """
 
     return sync_detailed(
@@ -208,7 +210,7 @@ async def asyncio_detailed(
     body: EnterpriseFiguresUpdate,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[EnterpriseWritten | Problem]:
     """Record the enterprise's figures as valid from a day (its size class follows)
 
     Args:
@@ -226,7 +228,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EnterpriseWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -248,7 +250,7 @@ async def asyncio(
     body: EnterpriseFiguresUpdate,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> EnterpriseWritten | Problem | None:
     """Record the enterprise's figures as valid from a day (its size class follows)
 
     Args:
@@ -266,7 +268,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EnterpriseWritten | Problem
     """
 
     return (

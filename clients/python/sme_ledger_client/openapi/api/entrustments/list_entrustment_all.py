@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.entrustment_list import EntrustmentList
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -48,9 +49,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> EntrustmentList | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = EntrustmentList.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -81,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[EntrustmentList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +97,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     as_on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[EntrustmentList | Problem]:
     """Entrustments, in the order made
 
     Args:
@@ -107,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EntrustmentList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +129,7 @@ def sync(
     client: AuthenticatedClient,
     as_on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> EntrustmentList | Problem | None:
     """Entrustments, in the order made
 
     Args:
@@ -139,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EntrustmentList | Problem
     """
 
     return sync_detailed(
@@ -154,7 +156,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     as_on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[EntrustmentList | Problem]:
     """Entrustments, in the order made
 
     Args:
@@ -166,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EntrustmentList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +186,7 @@ async def asyncio(
     client: AuthenticatedClient,
     as_on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> EntrustmentList | Problem | None:
     """Entrustments, in the order made
 
     Args:
@@ -196,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EntrustmentList | Problem
     """
 
     return (

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.incident_closure_body import IncidentClosureBody
 from ...models.problem import Problem
+from ...models.security_file_written import SecurityFileWritten
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -48,9 +49,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | SecurityFileWritten | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = SecurityFileWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -116,7 +118,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | SecurityFileWritten]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -133,7 +135,7 @@ def sync_detailed(
     body: IncidentClosureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | SecurityFileWritten]:
     """Close an incident with the measures taken, by the platform
 
     Args:
@@ -151,7 +153,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | SecurityFileWritten]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +179,7 @@ def sync(
     body: IncidentClosureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | SecurityFileWritten | None:
     """Close an incident with the measures taken, by the platform
 
     Args:
@@ -195,7 +197,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | SecurityFileWritten
     """
 
     return sync_detailed(
@@ -216,7 +218,7 @@ async def asyncio_detailed(
     body: IncidentClosureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | SecurityFileWritten]:
     """Close an incident with the measures taken, by the platform
 
     Args:
@@ -234,7 +236,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | SecurityFileWritten]
     """
 
     kwargs = _get_kwargs(
@@ -258,7 +260,7 @@ async def asyncio(
     body: IncidentClosureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | SecurityFileWritten | None:
     """Close an incident with the measures taken, by the platform
 
     Args:
@@ -276,7 +278,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | SecurityFileWritten
     """
 
     return (

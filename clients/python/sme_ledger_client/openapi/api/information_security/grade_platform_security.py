@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.grading_body import GradingBody
 from ...models.problem import Problem
+from ...models.security_file_written import SecurityFileWritten
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -46,9 +47,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | SecurityFileWritten | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = SecurityFileWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -114,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | SecurityFileWritten]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +132,7 @@ def sync_detailed(
     body: GradingBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | SecurityFileWritten]:
     """Record the platform's classified protection grading (等级保护), by the platform
 
     Args:
@@ -148,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | SecurityFileWritten]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +174,7 @@ def sync(
     body: GradingBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | SecurityFileWritten | None:
     """Record the platform's classified protection grading (等级保护), by the platform
 
     Args:
@@ -190,7 +192,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | SecurityFileWritten
     """
 
     return sync_detailed(
@@ -209,7 +211,7 @@ async def asyncio_detailed(
     body: GradingBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | SecurityFileWritten]:
     """Record the platform's classified protection grading (等级保护), by the platform
 
     Args:
@@ -227,7 +229,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | SecurityFileWritten]
     """
 
     kwargs = _get_kwargs(
@@ -249,7 +251,7 @@ async def asyncio(
     body: GradingBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | SecurityFileWritten | None:
     """Record the platform's classified protection grading (等级保护), by the platform
 
     Args:
@@ -267,7 +269,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | SecurityFileWritten
     """
 
     return (

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.incident_body import IncidentBody
 from ...models.problem import Problem
+from ...models.security_file_written import SecurityFileWritten
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -46,9 +47,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | SecurityFileWritten | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = SecurityFileWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -114,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | SecurityFileWritten]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +132,7 @@ def sync_detailed(
     body: IncidentBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | SecurityFileWritten]:
     """Report a security incident of the platform, by the platform
 
     Args:
@@ -147,7 +149,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | SecurityFileWritten]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +173,7 @@ def sync(
     body: IncidentBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | SecurityFileWritten | None:
     """Report a security incident of the platform, by the platform
 
     Args:
@@ -188,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | SecurityFileWritten
     """
 
     return sync_detailed(
@@ -207,7 +209,7 @@ async def asyncio_detailed(
     body: IncidentBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | SecurityFileWritten]:
     """Report a security incident of the platform, by the platform
 
     Args:
@@ -224,7 +226,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | SecurityFileWritten]
     """
 
     kwargs = _get_kwargs(
@@ -246,7 +248,7 @@ async def asyncio(
     body: IncidentBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | SecurityFileWritten | None:
     """Report a security incident of the platform, by the platform
 
     Args:
@@ -263,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | SecurityFileWritten
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.institution_registration import InstitutionRegistration
+from ...models.institution_written import InstitutionWritten
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -38,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> InstitutionWritten | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = InstitutionWritten.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 400:
@@ -101,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[InstitutionWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: InstitutionRegistration,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[InstitutionWritten | Problem]:
     """Register a cooperating service institution
 
     Args:
@@ -128,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[InstitutionWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +150,7 @@ def sync(
     client: AuthenticatedClient,
     body: InstitutionRegistration,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> InstitutionWritten | Problem | None:
     """Register a cooperating service institution
 
     Args:
@@ -161,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        InstitutionWritten | Problem
     """
 
     return sync_detailed(
@@ -176,7 +178,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: InstitutionRegistration,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[InstitutionWritten | Problem]:
     """Register a cooperating service institution
 
     Args:
@@ -189,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[InstitutionWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +209,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: InstitutionRegistration,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> InstitutionWritten | Problem | None:
     """Register a cooperating service institution
 
     Args:
@@ -220,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        InstitutionWritten | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.event_page import EventPage
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -73,9 +74,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> EventPage | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = EventPage.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -106,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[EventPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,7 +126,7 @@ def sync_detailed(
     type_: list[str] | None | Unset = UNSET,
     stream: None | Unset | UUID = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[EventPage | Problem]:
     """Events after a position, in log order
 
     Args:
@@ -142,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EventPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +172,7 @@ def sync(
     type_: list[str] | None | Unset = UNSET,
     stream: None | Unset | UUID = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> EventPage | Problem | None:
     """Events after a position, in log order
 
     Args:
@@ -188,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EventPage | Problem
     """
 
     return sync_detailed(
@@ -211,7 +213,7 @@ async def asyncio_detailed(
     type_: list[str] | None | Unset = UNSET,
     stream: None | Unset | UUID = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[EventPage | Problem]:
     """Events after a position, in log order
 
     Args:
@@ -229,7 +231,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EventPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -255,7 +257,7 @@ async def asyncio(
     type_: list[str] | None | Unset = UNSET,
     stream: None | Unset | UUID = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> EventPage | Problem | None:
     """Events after a position, in log order
 
     Args:
@@ -273,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EventPage | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.onboarding_application_list import OnboardingApplicationList
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -32,9 +33,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> OnboardingApplicationList | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = OnboardingApplicationList.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -60,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[OnboardingApplicationList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +75,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OnboardingApplicationList | Problem]:
     """Every onboarding application, in filing order
 
     Args:
@@ -84,7 +86,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OnboardingApplicationList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +104,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OnboardingApplicationList | Problem | None:
     """Every onboarding application, in filing order
 
     Args:
@@ -113,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OnboardingApplicationList | Problem
     """
 
     return sync_detailed(
@@ -126,7 +128,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OnboardingApplicationList | Problem]:
     """Every onboarding application, in filing order
 
     Args:
@@ -137,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OnboardingApplicationList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +155,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OnboardingApplicationList | Problem | None:
     """Every onboarding application, in filing order
 
     Args:
@@ -164,7 +166,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OnboardingApplicationList | Problem
     """
 
     return (

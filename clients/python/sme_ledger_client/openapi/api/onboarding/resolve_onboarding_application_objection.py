@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.objection_resolution_body import ObjectionResolutionBody
+from ...models.onboarding_application_written import OnboardingApplicationWritten
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -48,9 +49,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> OnboardingApplicationWritten | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = OnboardingApplicationWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -116,7 +118,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[OnboardingApplicationWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -133,7 +135,7 @@ def sync_detailed(
     body: ObjectionResolutionBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OnboardingApplicationWritten | Problem]:
     """Uphold (the application is refused) or dismiss an objection (bureau)
 
     Args:
@@ -150,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OnboardingApplicationWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -176,7 +178,7 @@ def sync(
     body: ObjectionResolutionBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OnboardingApplicationWritten | Problem | None:
     """Uphold (the application is refused) or dismiss an objection (bureau)
 
     Args:
@@ -193,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OnboardingApplicationWritten | Problem
     """
 
     return sync_detailed(
@@ -214,7 +216,7 @@ async def asyncio_detailed(
     body: ObjectionResolutionBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OnboardingApplicationWritten | Problem]:
     """Uphold (the application is refused) or dismiss an objection (bureau)
 
     Args:
@@ -231,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OnboardingApplicationWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -255,7 +257,7 @@ async def asyncio(
     body: ObjectionResolutionBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OnboardingApplicationWritten | Problem | None:
     """Uphold (the application is refused) or dismiss an objection (bureau)
 
     Args:
@@ -272,7 +274,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OnboardingApplicationWritten | Problem
     """
 
     return (

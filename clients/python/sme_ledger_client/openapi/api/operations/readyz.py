@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.readiness import Readiness
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -32,9 +33,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | Readiness | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Readiness.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 503:
@@ -50,7 +52,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | Readiness]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +65,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | Readiness]:
     """The service can reach its event store; each view's lag
 
      200 while the event store answers: ``ready``, or ``degraded`` with the views that are
@@ -79,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Readiness]
     """
 
     kwargs = _get_kwargs(
@@ -97,7 +99,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | Readiness | None:
     """The service can reach its event store; each view's lag
 
      200 while the event store answers: ``ready``, or ``degraded`` with the views that are
@@ -113,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Readiness
     """
 
     return sync_detailed(
@@ -126,7 +128,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | Readiness]:
     """The service can reach its event store; each view's lag
 
      200 while the event store answers: ``ready``, or ``degraded`` with the views that are
@@ -142,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Readiness]
     """
 
     kwargs = _get_kwargs(
@@ -158,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | Readiness | None:
     """The service can reach its event store; each view's lag
 
      200 while the event store answers: ``ready``, or ``degraded`` with the views that are
@@ -174,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Readiness
     """
 
     return (

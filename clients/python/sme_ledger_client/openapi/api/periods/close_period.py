@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.period_closing import PeriodClosing
+from ...models.period_written import PeriodWritten
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -38,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> PeriodWritten | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = PeriodWritten.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 400:
@@ -101,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[PeriodWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PeriodClosing,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[PeriodWritten | Problem]:
     """Close an ended year or month (hub; final)
 
     Args:
@@ -130,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[PeriodWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +152,7 @@ def sync(
     client: AuthenticatedClient,
     body: PeriodClosing,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> PeriodWritten | Problem | None:
     """Close an ended year or month (hub; final)
 
     Args:
@@ -165,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        PeriodWritten | Problem
     """
 
     return sync_detailed(
@@ -180,7 +182,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PeriodClosing,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[PeriodWritten | Problem]:
     """Close an ended year or month (hub; final)
 
     Args:
@@ -195,7 +197,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[PeriodWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -213,7 +215,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PeriodClosing,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> PeriodWritten | Problem | None:
     """Close an ended year or month (hub; final)
 
     Args:
@@ -228,7 +230,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        PeriodWritten | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.platform_written import PlatformWritten
 from ...models.problem import Problem
 from ...models.reasons_body import ReasonsBody
 from ...types import UNSET, Unset
@@ -46,9 +47,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> PlatformWritten | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = PlatformWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -114,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[PlatformWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +132,7 @@ def sync_detailed(
     body: ReasonsBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[PlatformWritten | Problem]:
     """Revoke the platform's qualification (bureau, on request)
 
     Args:
@@ -146,7 +148,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[PlatformWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +172,7 @@ def sync(
     body: ReasonsBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> PlatformWritten | Problem | None:
     """Revoke the platform's qualification (bureau, on request)
 
     Args:
@@ -186,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        PlatformWritten | Problem
     """
 
     return sync_detailed(
@@ -205,7 +207,7 @@ async def asyncio_detailed(
     body: ReasonsBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[PlatformWritten | Problem]:
     """Revoke the platform's qualification (bureau, on request)
 
     Args:
@@ -221,7 +223,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[PlatformWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -243,7 +245,7 @@ async def asyncio(
     body: ReasonsBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> PlatformWritten | Problem | None:
     """Revoke the platform's qualification (bureau, on request)
 
     Args:
@@ -259,7 +261,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        PlatformWritten | Problem
     """
 
     return (

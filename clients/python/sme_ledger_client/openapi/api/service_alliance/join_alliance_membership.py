@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.alliance_joining import AllianceJoining
+from ...models.membership_written import MembershipWritten
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -38,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> MembershipWritten | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = MembershipWritten.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 400:
@@ -101,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[MembershipWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AllianceJoining,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[MembershipWritten | Problem]:
     """A platform or an institution joins the service alliance (hub)
 
     Args:
@@ -129,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[MembershipWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +151,7 @@ def sync(
     client: AuthenticatedClient,
     body: AllianceJoining,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> MembershipWritten | Problem | None:
     """A platform or an institution joins the service alliance (hub)
 
     Args:
@@ -163,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        MembershipWritten | Problem
     """
 
     return sync_detailed(
@@ -178,7 +180,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AllianceJoining,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[MembershipWritten | Problem]:
     """A platform or an institution joins the service alliance (hub)
 
     Args:
@@ -192,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[MembershipWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +212,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AllianceJoining,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> MembershipWritten | Problem | None:
     """A platform or an institution joins the service alliance (hub)
 
     Args:
@@ -224,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        MembershipWritten | Problem
     """
 
     return (

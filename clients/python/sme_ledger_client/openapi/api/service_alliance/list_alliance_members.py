@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.alliance_members import AllianceMembers
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -48,9 +49,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> AllianceMembers | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AllianceMembers.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -81,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[AllianceMembers | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +97,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AllianceMembers | Problem]:
     """The alliance's members on a day
 
      Every platform and institution that was a member of the alliance on ``on``, in the order
@@ -110,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AllianceMembers | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +132,7 @@ def sync(
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AllianceMembers | Problem | None:
     """The alliance's members on a day
 
      Every platform and institution that was a member of the alliance on ``on``, in the order
@@ -145,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AllianceMembers | Problem
     """
 
     return sync_detailed(
@@ -160,7 +162,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AllianceMembers | Problem]:
     """The alliance's members on a day
 
      Every platform and institution that was a member of the alliance on ``on``, in the order
@@ -175,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AllianceMembers | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -193,7 +195,7 @@ async def asyncio(
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AllianceMembers | Problem | None:
     """The alliance's members on a day
 
      Every platform and institution that was a member of the alliance on ``on``, in the order
@@ -208,7 +210,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AllianceMembers | Problem
     """
 
     return (

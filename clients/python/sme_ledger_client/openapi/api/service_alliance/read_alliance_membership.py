@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.membership_view import MembershipView
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -70,9 +71,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> MembershipView | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = MembershipView.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -113,7 +115,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[MembershipView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +132,7 @@ def sync_detailed(
     as_of: datetime.datetime | None | Unset = UNSET,
     business_date: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[MembershipView | Problem]:
     """A alliance membership now, at a version, as of a time, or as it stood on a business date
 
     Args:
@@ -148,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[MembershipView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +176,7 @@ def sync(
     as_of: datetime.datetime | None | Unset = UNSET,
     business_date: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> MembershipView | Problem | None:
     """A alliance membership now, at a version, as of a time, or as it stood on a business date
 
     Args:
@@ -192,7 +194,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        MembershipView | Problem
     """
 
     return sync_detailed(
@@ -213,7 +215,7 @@ async def asyncio_detailed(
     as_of: datetime.datetime | None | Unset = UNSET,
     business_date: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[MembershipView | Problem]:
     """A alliance membership now, at a version, as of a time, or as it stood on a business date
 
     Args:
@@ -231,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[MembershipView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -255,7 +257,7 @@ async def asyncio(
     as_of: datetime.datetime | None | Unset = UNSET,
     business_date: datetime.date | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> MembershipView | Problem | None:
     """A alliance membership now, at a version, as of a time, or as it stood on a business date
 
     Args:
@@ -273,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        MembershipView | Problem
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.alliance_return import AllianceReturn
+from ...models.membership_written import MembershipWritten
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -46,9 +47,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> MembershipWritten | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = MembershipWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -114,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[MembershipWritten | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +132,7 @@ def sync_detailed(
     body: AllianceReturn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[MembershipWritten | Problem]:
     """A former member joins the alliance again (hub)
 
     Args:
@@ -146,7 +148,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[MembershipWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +172,7 @@ def sync(
     body: AllianceReturn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> MembershipWritten | Problem | None:
     """A former member joins the alliance again (hub)
 
     Args:
@@ -186,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        MembershipWritten | Problem
     """
 
     return sync_detailed(
@@ -205,7 +207,7 @@ async def asyncio_detailed(
     body: AllianceReturn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[MembershipWritten | Problem]:
     """A former member joins the alliance again (hub)
 
     Args:
@@ -221,7 +223,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[MembershipWritten | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -243,7 +245,7 @@ async def asyncio(
     body: AllianceReturn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> MembershipWritten | Problem | None:
     """A former member joins the alliance again (hub)
 
     Args:
@@ -259,7 +261,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        MembershipWritten | Problem
     """
 
     return (

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.assignment_body import AssignmentBody
 from ...models.problem import Problem
+from ...models.service_case_written import ServiceCaseWritten
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -46,9 +47,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | ServiceCaseWritten | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ServiceCaseWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -114,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | ServiceCaseWritten]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +132,7 @@ def sync_detailed(
     body: AssignmentBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ServiceCaseWritten]:
     """Assign the case
 
     Args:
@@ -150,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ServiceCaseWritten]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +176,7 @@ def sync(
     body: AssignmentBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ServiceCaseWritten | None:
     """Assign the case
 
     Args:
@@ -194,7 +196,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ServiceCaseWritten
     """
 
     return sync_detailed(
@@ -213,7 +215,7 @@ async def asyncio_detailed(
     body: AssignmentBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ServiceCaseWritten]:
     """Assign the case
 
     Args:
@@ -233,7 +235,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ServiceCaseWritten]
     """
 
     kwargs = _get_kwargs(
@@ -255,7 +257,7 @@ async def asyncio(
     body: AssignmentBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ServiceCaseWritten | None:
     """Assign the case
 
     Args:
@@ -275,7 +277,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ServiceCaseWritten
     """
 
     return (

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.closure_body import ClosureBody
 from ...models.problem import Problem
+from ...models.service_case_written import ServiceCaseWritten
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -46,9 +47,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | ServiceCaseWritten | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ServiceCaseWritten.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -114,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | ServiceCaseWritten]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +132,7 @@ def sync_detailed(
     body: ClosureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ServiceCaseWritten]:
     """Close the case
 
     Args:
@@ -146,7 +148,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ServiceCaseWritten]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +172,7 @@ def sync(
     body: ClosureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ServiceCaseWritten | None:
     """Close the case
 
     Args:
@@ -186,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ServiceCaseWritten
     """
 
     return sync_detailed(
@@ -205,7 +207,7 @@ async def asyncio_detailed(
     body: ClosureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ServiceCaseWritten]:
     """Close the case
 
     Args:
@@ -221,7 +223,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ServiceCaseWritten]
     """
 
     kwargs = _get_kwargs(
@@ -243,7 +245,7 @@ async def asyncio(
     body: ClosureBody,
     if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ServiceCaseWritten | None:
     """Close the case
 
     Args:
@@ -259,7 +261,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ServiceCaseWritten
     """
 
     return (

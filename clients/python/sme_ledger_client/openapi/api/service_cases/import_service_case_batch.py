@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.case_batch import CaseBatch
+from ...models.import_summary import ImportSummary
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -38,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> ImportSummary | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ImportSummary.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -101,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[ImportSummary | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CaseBatch,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ImportSummary | Problem]:
     """Import up to 1,000 service records (each like a one-call delivered case)
 
      Every record is validated and decided on its own: valid ones are appended (in as few transactions as
@@ -139,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ImportSummary | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +161,7 @@ def sync(
     client: AuthenticatedClient,
     body: CaseBatch,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ImportSummary | Problem | None:
     """Import up to 1,000 service records (each like a one-call delivered case)
 
      Every record is validated and decided on its own: valid ones are appended (in as few transactions as
@@ -183,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ImportSummary | Problem
     """
 
     return sync_detailed(
@@ -198,7 +200,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CaseBatch,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ImportSummary | Problem]:
     """Import up to 1,000 service records (each like a one-call delivered case)
 
      Every record is validated and decided on its own: valid ones are appended (in as few transactions as
@@ -222,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ImportSummary | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -240,7 +242,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CaseBatch,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ImportSummary | Problem | None:
     """Import up to 1,000 service records (each like a one-call delivered case)
 
      Every record is validated and decided on its own: valid ones are appended (in as few transactions as
@@ -264,7 +266,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ImportSummary | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.case_page import CasePage
 from ...models.case_status import CaseStatus
 from ...models.case_status import check_case_status
 from ...models.problem import Problem
@@ -127,9 +128,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> CasePage | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = CasePage.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -165,7 +167,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[CasePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -189,7 +191,7 @@ def sync_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[CasePage | Problem]:
     """Service cases in the order opened: a window's own, an institution's assigned, or all
 
      Read from the service-cases view (as fresh as `min_position` asks), one page at a time in the order
@@ -223,7 +225,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[CasePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -263,7 +265,7 @@ def sync(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> CasePage | Problem | None:
     """Service cases in the order opened: a window's own, an institution's assigned, or all
 
      Read from the service-cases view (as fresh as `min_position` asks), one page at a time in the order
@@ -297,7 +299,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        CasePage | Problem
     """
 
     return sync_detailed(
@@ -332,7 +334,7 @@ async def asyncio_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[CasePage | Problem]:
     """Service cases in the order opened: a window's own, an institution's assigned, or all
 
      Read from the service-cases view (as fresh as `min_position` asks), one page at a time in the order
@@ -366,7 +368,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[CasePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -404,7 +406,7 @@ async def asyncio(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> CasePage | Problem | None:
     """Service cases in the order opened: a window's own, an institution's assigned, or all
 
      Read from the service-cases view (as fresh as `min_position` asks), one page at a time in the order
@@ -438,7 +440,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        CasePage | Problem
     """
 
     return (

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.case_opening import CaseOpening
 from ...models.problem import Problem
+from ...models.service_case_written import ServiceCaseWritten
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -38,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | ServiceCaseWritten | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = ServiceCaseWritten.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 400:
@@ -101,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | ServiceCaseWritten]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CaseOpening,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ServiceCaseWritten]:
     """Open a service case (or record an already-delivered service in one call)
 
     Args:
@@ -131,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ServiceCaseWritten]
     """
 
     kwargs = _get_kwargs(
@@ -151,7 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: CaseOpening,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ServiceCaseWritten | None:
     """Open a service case (or record an already-delivered service in one call)
 
     Args:
@@ -167,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ServiceCaseWritten
     """
 
     return sync_detailed(
@@ -182,7 +184,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CaseOpening,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ServiceCaseWritten]:
     """Open a service case (or record an already-delivered service in one call)
 
     Args:
@@ -198,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ServiceCaseWritten]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +218,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CaseOpening,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ServiceCaseWritten | None:
     """Open a service case (or record an already-delivered service in one call)
 
     Args:
@@ -232,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ServiceCaseWritten
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.training_list import TrainingList
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -56,9 +57,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | TrainingList | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = TrainingList.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -89,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | TrainingList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +106,7 @@ def sync_detailed(
     participant_id: None | Unset | UUID = UNSET,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TrainingList]:
     """Trainings by participant and year, with hours, trainees and results
 
      Every matching training this key may see, in the order planned, and the figures of those
@@ -122,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TrainingList]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +146,7 @@ def sync(
     participant_id: None | Unset | UUID = UNSET,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | TrainingList | None:
     """Trainings by participant and year, with hours, trainees and results
 
      Every matching training this key may see, in the order planned, and the figures of those
@@ -162,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TrainingList
     """
 
     return sync_detailed(
@@ -179,7 +181,7 @@ async def asyncio_detailed(
     participant_id: None | Unset | UUID = UNSET,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TrainingList]:
     """Trainings by participant and year, with hours, trainees and results
 
      Every matching training this key may see, in the order planned, and the figures of those
@@ -197,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TrainingList]
     """
 
     kwargs = _get_kwargs(
@@ -217,7 +219,7 @@ async def asyncio(
     participant_id: None | Unset | UUID = UNSET,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | TrainingList | None:
     """Trainings by participant and year, with hours, trainees and results
 
      Every matching training this key may see, in the order planned, and the figures of those
@@ -235,7 +237,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TrainingList
     """
 
     return (

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.problem import Problem
 from ...models.training_planning import TrainingPlanning
+from ...models.training_written import TrainingWritten
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -38,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | TrainingWritten | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = TrainingWritten.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 400:
@@ -101,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | TrainingWritten]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: TrainingPlanning,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TrainingWritten]:
     """Plan a training of service staff (the hub, or a window for its own staff)
 
     Args:
@@ -129,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TrainingWritten]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +151,7 @@ def sync(
     client: AuthenticatedClient,
     body: TrainingPlanning,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | TrainingWritten | None:
     """Plan a training of service staff (the hub, or a window for its own staff)
 
     Args:
@@ -163,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TrainingWritten
     """
 
     return sync_detailed(
@@ -178,7 +180,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: TrainingPlanning,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TrainingWritten]:
     """Plan a training of service staff (the hub, or a window for its own staff)
 
     Args:
@@ -192,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TrainingWritten]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +212,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: TrainingPlanning,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | TrainingWritten | None:
     """Plan a training of service staff (the hub, or a window for its own staff)
 
     Args:
@@ -224,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TrainingWritten
     """
 
     return (

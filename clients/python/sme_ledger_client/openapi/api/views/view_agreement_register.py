@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.agreement_rows import AgreementRows
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -70,9 +71,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> AgreementRows | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AgreementRows.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -103,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[AgreementRows | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +122,7 @@ def sync_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AgreementRows | Problem]:
     """Service agreements and their status on a day
 
     Args:
@@ -138,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AgreementRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +166,7 @@ def sync(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AgreementRows | Problem | None:
     """Service agreements and their status on a day
 
     Args:
@@ -182,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AgreementRows | Problem
     """
 
     return sync_detailed(
@@ -203,7 +205,7 @@ async def asyncio_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[AgreementRows | Problem]:
     """Service agreements and their status on a day
 
     Args:
@@ -221,7 +223,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AgreementRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -245,7 +247,7 @@ async def asyncio(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> AgreementRows | Problem | None:
     """Service agreements and their status on a day
 
     Args:
@@ -263,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AgreementRows | Problem
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.timeliness_rows import TimelinessRows
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -73,9 +74,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | TimelinessRows | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = TimelinessRows.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -106,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | TimelinessRows]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,7 +126,7 @@ def sync_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TimelinessRows]:
     """Data reports per window: on time, late, missing (as on a day), pending
 
     Args:
@@ -143,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TimelinessRows]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +173,7 @@ def sync(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | TimelinessRows | None:
     """Data reports per window: on time, late, missing (as on a day), pending
 
     Args:
@@ -190,7 +192,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TimelinessRows
     """
 
     return sync_detailed(
@@ -213,7 +215,7 @@ async def asyncio_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TimelinessRows]:
     """Data reports per window: on time, late, missing (as on a day), pending
 
     Args:
@@ -232,7 +234,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TimelinessRows]
     """
 
     kwargs = _get_kwargs(
@@ -258,7 +260,7 @@ async def asyncio(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | TimelinessRows | None:
     """Data reports per window: on time, late, missing (as on a day), pending
 
     Args:
@@ -277,7 +279,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TimelinessRows
     """
 
     return (

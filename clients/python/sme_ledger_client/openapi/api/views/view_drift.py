@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.drift_checks import DriftChecks
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -59,9 +60,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> DriftChecks | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = DriftChecks.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -92,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[DriftChecks | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +111,7 @@ def sync_detailed(
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DriftChecks | Problem]:
     """Drift checks: each view recomputed from the log and compared with the stored one
 
      What the drift checks found (`sme-ledger project check-drift`, and the projection
@@ -132,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DriftChecks | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -158,7 +160,7 @@ def sync(
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DriftChecks | Problem | None:
     """Drift checks: each view recomputed from the log and compared with the stored one
 
      What the drift checks found (`sme-ledger project check-drift`, and the projection
@@ -181,7 +183,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DriftChecks | Problem
     """
 
     return sync_detailed(
@@ -202,7 +204,7 @@ async def asyncio_detailed(
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DriftChecks | Problem]:
     """Drift checks: each view recomputed from the log and compared with the stored one
 
      What the drift checks found (`sme-ledger project check-drift`, and the projection
@@ -225,7 +227,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DriftChecks | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -249,7 +251,7 @@ async def asyncio(
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DriftChecks | Problem | None:
     """Drift checks: each view recomputed from the log and compared with the stored one
 
      What the drift checks found (`sme-ledger project check-drift`, and the projection
@@ -272,7 +274,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DriftChecks | Problem
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.enterprise_service_rows import EnterpriseServiceRows
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -51,9 +52,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> EnterpriseServiceRows | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = EnterpriseServiceRows.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -89,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[EnterpriseServiceRows | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +107,7 @@ def sync_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[EnterpriseServiceRows | Problem]:
     """Everything an enterprise received, across windows (一企一策)
 
     Args:
@@ -122,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EnterpriseServiceRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -146,7 +148,7 @@ def sync(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> EnterpriseServiceRows | Problem | None:
     """Everything an enterprise received, across windows (一企一策)
 
     Args:
@@ -163,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EnterpriseServiceRows | Problem
     """
 
     return sync_detailed(
@@ -182,7 +184,7 @@ async def asyncio_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[EnterpriseServiceRows | Problem]:
     """Everything an enterprise received, across windows (一企一策)
 
     Args:
@@ -199,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EnterpriseServiceRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -221,7 +223,7 @@ async def asyncio(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> EnterpriseServiceRows | Problem | None:
     """Everything an enterprise received, across windows (一企一策)
 
     Args:
@@ -238,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EnterpriseServiceRows | Problem
     """
 
     return (

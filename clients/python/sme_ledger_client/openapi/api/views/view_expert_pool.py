@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.expert_rows import ExpertRows
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -48,9 +49,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> ExpertRows | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ExpertRows.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -81,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[ExpertRows | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +98,7 @@ def sync_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ExpertRows | Problem]:
     """The expert pool (专家库)
 
     Args:
@@ -112,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ExpertRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +136,7 @@ def sync(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ExpertRows | Problem | None:
     """The expert pool (专家库)
 
     Args:
@@ -150,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ExpertRows | Problem
     """
 
     return sync_detailed(
@@ -167,7 +169,7 @@ async def asyncio_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ExpertRows | Problem]:
     """The expert pool (专家库)
 
     Args:
@@ -183,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ExpertRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -203,7 +205,7 @@ async def asyncio(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ExpertRows | Problem | None:
     """The expert pool (专家库)
 
     Args:
@@ -219,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ExpertRows | Problem
     """
 
     return (

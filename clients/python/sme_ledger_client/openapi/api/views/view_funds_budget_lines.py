@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.budget_line_rows import BudgetLineRows
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -62,9 +63,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> BudgetLineRows | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = BudgetLineRows.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -95,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[BudgetLineRows | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +114,7 @@ def sync_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[BudgetLineRows | Problem]:
     """Budget lines: approved, committed, paid, remaining, and what lapsed after the year
 
     Args:
@@ -130,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[BudgetLineRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +158,7 @@ def sync(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> BudgetLineRows | Problem | None:
     """Budget lines: approved, committed, paid, remaining, and what lapsed after the year
 
     Args:
@@ -174,7 +176,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        BudgetLineRows | Problem
     """
 
     return sync_detailed(
@@ -195,7 +197,7 @@ async def asyncio_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[BudgetLineRows | Problem]:
     """Budget lines: approved, committed, paid, remaining, and what lapsed after the year
 
     Args:
@@ -213,7 +215,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[BudgetLineRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -237,7 +239,7 @@ async def asyncio(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> BudgetLineRows | Problem | None:
     """Budget lines: approved, committed, paid, remaining, and what lapsed after the year
 
     Args:
@@ -255,7 +257,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        BudgetLineRows | Problem
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.reconciliation_rows import ReconciliationRows
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -51,9 +52,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | ReconciliationRows | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ReconciliationRows.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -84,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | ReconciliationRows]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +102,7 @@ def sync_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ReconciliationRows]:
     """A year's payments tied to their approval and line, with every exception found
 
     Args:
@@ -117,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ReconciliationRows]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +143,7 @@ def sync(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ReconciliationRows | None:
     """A year's payments tied to their approval and line, with every exception found
 
     Args:
@@ -158,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ReconciliationRows
     """
 
     return sync_detailed(
@@ -177,7 +179,7 @@ async def asyncio_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ReconciliationRows]:
     """A year's payments tied to their approval and line, with every exception found
 
     Args:
@@ -194,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ReconciliationRows]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +218,7 @@ async def asyncio(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ReconciliationRows | None:
     """A year's payments tied to their approval and line, with every exception found
 
     Args:
@@ -233,7 +235,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ReconciliationRows
     """
 
     return (

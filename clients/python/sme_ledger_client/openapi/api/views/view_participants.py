@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.participant_rows import ParticipantRows
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -70,9 +71,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> ParticipantRows | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ParticipantRows.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -103,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[ParticipantRows | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -122,7 +124,7 @@ def sync_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ParticipantRows | Problem]:
     """The registry: platforms and institutions, with standing
 
     Args:
@@ -142,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ParticipantRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +174,7 @@ def sync(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ParticipantRows | Problem | None:
     """The registry: platforms and institutions, with standing
 
     Args:
@@ -192,7 +194,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ParticipantRows | Problem
     """
 
     return sync_detailed(
@@ -217,7 +219,7 @@ async def asyncio_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ParticipantRows | Problem]:
     """The registry: platforms and institutions, with standing
 
     Args:
@@ -237,7 +239,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ParticipantRows | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -265,7 +267,7 @@ async def asyncio(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ParticipantRows | Problem | None:
     """The registry: platforms and institutions, with standing
 
     Args:
@@ -285,7 +287,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ParticipantRows | Problem
     """
 
     return (

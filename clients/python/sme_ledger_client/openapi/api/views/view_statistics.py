@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.statistics_rows import StatisticsRows
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -65,9 +66,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | StatisticsRows | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = StatisticsRows.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -98,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | StatisticsRows]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,7 +118,7 @@ def sync_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | StatisticsRows]:
     """Service statistics per window and month, quarter or year
 
     Args:
@@ -135,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | StatisticsRows]
     """
 
     kwargs = _get_kwargs(
@@ -163,7 +165,7 @@ def sync(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | StatisticsRows | None:
     """Service statistics per window and month, quarter or year
 
     Args:
@@ -182,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | StatisticsRows
     """
 
     return sync_detailed(
@@ -205,7 +207,7 @@ async def asyncio_detailed(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | StatisticsRows]:
     """Service statistics per window and month, quarter or year
 
     Args:
@@ -224,7 +226,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | StatisticsRows]
     """
 
     kwargs = _get_kwargs(
@@ -250,7 +252,7 @@ async def asyncio(
     format_: str | Unset = "json",
     min_position: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | StatisticsRows | None:
     """Service statistics per window and month, quarter or year
 
     Args:
@@ -269,7 +271,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | StatisticsRows
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.violation_list import ViolationList
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -56,9 +57,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | ViolationList | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ViolationList.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -89,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | ViolationList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +106,7 @@ def sync_detailed(
     subject_id: None | Unset | UUID = UNSET,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ViolationList]:
     """Violations by subject and year, with their counts by severity
 
      Every matching violation this key may see, in the order recorded, and how many there
@@ -121,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ViolationList]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +145,7 @@ def sync(
     subject_id: None | Unset | UUID = UNSET,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ViolationList | None:
     """Violations by subject and year, with their counts by severity
 
      Every matching violation this key may see, in the order recorded, and how many there
@@ -160,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ViolationList
     """
 
     return sync_detailed(
@@ -177,7 +179,7 @@ async def asyncio_detailed(
     subject_id: None | Unset | UUID = UNSET,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | ViolationList]:
     """Violations by subject and year, with their counts by severity
 
      Every matching violation this key may see, in the order recorded, and how many there
@@ -194,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | ViolationList]
     """
 
     kwargs = _get_kwargs(
@@ -214,7 +216,7 @@ async def asyncio(
     subject_id: None | Unset | UUID = UNSET,
     year: int | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | ViolationList | None:
     """Violations by subject and year, with their counts by severity
 
      Every matching violation this key may see, in the order recorded, and how many there
@@ -231,7 +233,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | ViolationList
     """
 
     return (

@@ -1,0 +1,246 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.access_key_issued import AccessKeyIssued
+from ...models.key_issue import KeyIssue
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+def _get_kwargs(
+    *,
+    body: KeyIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/access-keys",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccessKeyIssued | Problem | None:
+    if response.status_code == 201:
+        response_201 = AccessKeyIssued.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = Problem.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AccessKeyIssued | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: KeyIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[AccessKeyIssued | Problem]:
+    """Issue a key (admin: any; the hub: a window's or an institution's); its secret once
+
+    Args:
+        idempotency_key (None | str | Unset): Repeat a POST safely: the same key and body returns
+            the original response.
+        body (KeyIssue): A key for a role: a hub, window or institution key acts for one platform
+            (or
+            institution); a network-wide key (admin, bureau, auditor) for none. The secret is in the
+            answer once; only its hash is recorded.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccessKeyIssued | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: KeyIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> AccessKeyIssued | Problem | None:
+    """Issue a key (admin: any; the hub: a window's or an institution's); its secret once
+
+    Args:
+        idempotency_key (None | str | Unset): Repeat a POST safely: the same key and body returns
+            the original response.
+        body (KeyIssue): A key for a role: a hub, window or institution key acts for one platform
+            (or
+            institution); a network-wide key (admin, bureau, auditor) for none. The secret is in the
+            answer once; only its hash is recorded.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccessKeyIssued | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: KeyIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[AccessKeyIssued | Problem]:
+    """Issue a key (admin: any; the hub: a window's or an institution's); its secret once
+
+    Args:
+        idempotency_key (None | str | Unset): Repeat a POST safely: the same key and body returns
+            the original response.
+        body (KeyIssue): A key for a role: a hub, window or institution key acts for one platform
+            (or
+            institution); a network-wide key (admin, bureau, auditor) for none. The secret is in the
+            answer once; only its hash is recorded.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccessKeyIssued | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: KeyIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> AccessKeyIssued | Problem | None:
+    """Issue a key (admin: any; the hub: a window's or an institution's); its secret once
+
+    Args:
+        idempotency_key (None | str | Unset): Repeat a POST safely: the same key and body returns
+            the original response.
+        body (KeyIssue): A key for a role: a hub, window or institution key acts for one platform
+            (or
+            institution); a network-wide key (admin, bureau, auditor) for none. The secret is in the
+            answer once; only its hash is recorded.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccessKeyIssued | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+T = TypeVar("T", bound="ApprovalSignoff")
+
+
+@_attrs_define
+class ApprovalSignoff:
+    """The approval of a disbursement, with the approver's note."""
+
+    at: str
+    by: str
+    note: str
+    recorded_at: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        at = self.at
+
+        by = self.by
+
+        note = self.note
+
+        recorded_at = self.recorded_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "at": at,
+                "by": by,
+                "note": note,
+                "recorded_at": recorded_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        at = d.pop("at")
+
+        by = d.pop("by")
+
+        note = d.pop("note")
+
+        recorded_at = d.pop("recorded_at")
+
+        approval_signoff = cls(
+            at=at,
+            by=by,
+            note=note,
+            recorded_at=recorded_at,
+        )
+
+        approval_signoff.additional_properties = d
+        return approval_signoff
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

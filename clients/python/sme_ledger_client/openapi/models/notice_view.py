@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+T = TypeVar("T", bound="NoticeView")
+
+
+@_attrs_define
+class NoticeView:
+    """The public notice (公示) of an approved application: when it runs, and where it is
+    published (a web address or a board), so it can be checked.
+
+    """
+
+    channel: str
+    ends_on: str
+    starts_on: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        channel = self.channel
+
+        ends_on = self.ends_on
+
+        starts_on = self.starts_on
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "channel": channel,
+                "ends_on": ends_on,
+                "starts_on": starts_on,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        channel = d.pop("channel")
+
+        ends_on = d.pop("ends_on")
+
+        starts_on = d.pop("starts_on")
+
+        notice_view = cls(
+            channel=channel,
+            ends_on=ends_on,
+            starts_on=starts_on,
+        )
+
+        notice_view.additional_properties = d
+        return notice_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
