@@ -22,6 +22,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
 from api.problems import PROBLEM_JSON
+from api.shapes import shown_schemas
 from api.workbook import MEDIA_TYPE as WORKBOOK
 
 JSON = dict[str, Any]
@@ -250,6 +251,8 @@ def complete(document: JSON, settings: object = None) -> JSON:
     problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
     schemas.update(problem.pop("$defs", {}))
     schemas["Problem"] = problem
+    for name, schema in shown_schemas().items():
+        schemas.setdefault(name, schema)
     for operations in document["paths"].values():
         # Every GET takes HEAD (api/http_reads.py): said once, in the description, not twice.
         operations.pop("head", None)

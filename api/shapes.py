@@ -8,8 +8,13 @@ answers with that view and the log position of its last event. Routes return the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
+
+from fastapi.datastructures import DefaultPlaceholder
+from fastapi.routing import APIRoute
+from pydantic import TypeAdapter
 
 
 @cache
@@ -24,3 +29,61 @@ def written(view: Any) -> Any:
     }
     # A TypedDict's metaclass builds a subclass as a class statement would.
     return type(view)(name, (view,), namespace)
+
+
+SCHEMAS = "#/components/schemas/{model}"
+_SHOWN: list[Any] = []
+"""Every shape a route declared."""
+
+
+@cache
+def _schema(shape: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The schema of ``shape`` and the component schemas it refers to."""
+    schema = TypeAdapter(shape).json_schema(mode="serialization", ref_template=SCHEMAS)
+    return schema, schema.pop("$defs", {})
+
+
+def shape_schemas(shape: Any) -> dict[str, Any]:
+    """The component schemas of ``shape``: its own, under its name, and those it refers to."""
+    schema, schemas = _schema(shape)
+    if hasattr(shape, "__name__"):
+        schemas = {**schemas, shape.__name__: schema}
+    return schemas
+
+
+def answer_schema(shape: Any) -> dict[str, Any]:
+    """How an answer refers to ``shape``: by its component if it is a named type, else (a
+    union of them) as the union itself."""
+    if hasattr(shape, "__name__"):
+        return {"$ref": SCHEMAS.format(model=shape.__name__)}
+    return _schema(shape)[0]
+
+
+def shown_schemas() -> dict[str, Any]:
+    """The component schemas of every shape a route declared (for the document)."""
+    schemas: dict[str, Any] = {}
+    for shape in _SHOWN:
+        schemas.update(shape_schemas(shape))
+    return schemas
+
+
+class ShapedRoute(APIRoute):
+    """A route whose ``response_model`` (a TypedDict) is documented as its answer and nothing
+    else: FastAPI would otherwise build a pydantic adapter of it for every app and on the first
+    request of each route, which a route returning its own :class:`~fastapi.Response` never
+    uses. The answer's schema is a reference to a component that :func:`shown_schemas` writes
+    once per process."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+        shape = options.get("response_model")
+        if shape is not None and not isinstance(shape, DefaultPlaceholder):
+            status = options.get("status_code") or 200
+            responses = dict(options.get("responses") or {})
+            answer = dict(responses.get(status, {}))
+            content = dict(answer.get("content", {}))
+            content["application/json"] = {"schema": answer_schema(shape)}
+            answer["content"] = content
+            responses[status] = answer
+            _SHOWN.append(shape)
+            options = {**options, "response_model": None, "responses": responses}
+        super().__init__(path, endpoint, **options)

@@ -22,7 +22,7 @@ from api.openapi import READ_HEADERS
 from api.problems import ApiError
 from api.responses import json_response, outcome_response, view_response
 from api.schemas.access_keys import KeyIssue, KeyRevocation
-from api.shapes import written
+from api.shapes import ShapedRoute, written
 from api.views import Listing
 from api.writers import Writer, creating, stepping
 from ledger.application.commands.access_keys import IssueKey, RevokeKey
@@ -37,7 +37,7 @@ from ledger.application.queries.access_keys import key_of, list_keys
 from ledger.domain.access_key import AccessKey, Role
 from ledger.domain.errors import AccessKeyNotFoundError
 
-router = APIRouter(prefix="/v1/access-keys", tags=["access keys"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/access-keys", tags=["access keys"])
 
 Resolver = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 KeyId = Annotated[UUID, Path(description="The key's id, as in an actor `key:<id>`")]

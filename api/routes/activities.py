@@ -14,12 +14,15 @@ from api.schemas.activities import (
     HoldingBody,
 )
 from api.schemas.training import AllianceMarking
+from api.shapes import ShapedRoute
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.handlers.activities import Activities
 from ledger.application.interface.activities import ActivityView
 from ledger.domain.access_key import Role
 
-router = APIRouter(prefix="/v1/activities", tags=["public service activities"])
+router = APIRouter(
+    route_class=ShapedRoute, prefix="/v1/activities", tags=["public service activities"]
+)
 
 Planning = Annotated[Writer, creating(Role.WINDOW, Role.HUB)]
 Step = Annotated[Writer, stepping(Role.WINDOW, Role.HUB)]

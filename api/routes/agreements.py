@@ -24,6 +24,7 @@ from api.schemas.agreements import (
     CountersignatureBody,
     TerminationBody,
 )
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -37,7 +38,7 @@ from ledger.application.queries.agreements import agreements_visible_to
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
 
-router = APIRouter(prefix="/v1/agreements", tags=["agreements"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/agreements", tags=["agreements"])
 
 # Institutions countersign, amend and terminate; only platforms propose (ledger.domain.agreement).
 Proposing = Annotated[Writer, creating(Role.HUB, Role.WINDOW)]

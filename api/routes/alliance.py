@@ -13,6 +13,7 @@ from api.deps import IsoDate, Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.training import AllianceJoining, AllianceLeaving, AllianceReturn
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -26,8 +27,12 @@ from ledger.application.queries.training import alliance_members
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
 
-router = APIRouter(prefix="/v1/alliance-memberships", tags=["service alliance"])
-members_router = APIRouter(prefix="/v1/alliance", tags=["service alliance"])
+router = APIRouter(
+    route_class=ShapedRoute, prefix="/v1/alliance-memberships", tags=["service alliance"]
+)
+members_router = APIRouter(
+    route_class=ShapedRoute, prefix="/v1/alliance", tags=["service alliance"]
+)
 
 READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW, Role.INSTITUTION)
 Joining = Annotated[Writer, creating(Role.HUB)]

@@ -14,6 +14,7 @@ from api.deps import Ledger, require, require_json
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
+from api.shapes import ShapedRoute
 from api.views import Listing, Views
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.capability import Command
@@ -43,7 +44,7 @@ from projections.appraisal import (
     verify,
 )
 
-router = APIRouter(prefix="/v1/appraisals", tags=["appraisals"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/appraisals", tags=["appraisals"])
 
 Running = Annotated[Writer, creating(Role.HUB, Role.BUREAU)]
 Step = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]

@@ -19,6 +19,7 @@ from api.openapi import LOG_PAGE_LARGEST, LOG_PAGE_LIMIT, PAGED_HEADERS
 from api.problems import ApiError
 from api.reads import ReadSide
 from api.responses import json_response
+from api.shapes import ShapedRoute
 from evidence.checkpoint_note import parse_tree_head
 from evidence.keys import load_verify_key, raw_public
 from evidence.note import NoteVerifier, split_note
@@ -34,9 +35,9 @@ from ledger.domain.access_key import Role
 from ledger.domain.errors import NoCheckpointError
 from runtime.reads import Reads
 
-router = APIRouter(prefix="/v1/audit", tags=["audit"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/audit", tags=["audit"])
 # Where C2SP clients look for a log's checkpoint: beside the log, not under the JSON API.
-note_router = APIRouter(tags=["audit"])
+note_router = APIRouter(route_class=ShapedRoute, tags=["audit"])
 TEXT = "text/plain; charset=utf-8"
 
 # The bureau and the hub supervise the network and may check the log's integrity too; who

@@ -10,10 +10,11 @@ from fastapi import APIRouter, Path, Response
 from api.deps import LARGEST
 from api.reads import ReadSide
 from api.routes.audit import Verifier
+from api.shapes import ShapedRoute
 from evidence.timestamp import REPLY_TYPE
 from ledger.domain.errors import NoTimestampError
 
-router = APIRouter(prefix="/v1/audit", tags=["audit"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/audit", tags=["audit"])
 
 
 @router.get(

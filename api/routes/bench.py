@@ -13,8 +13,11 @@ from fastapi import APIRouter, Depends, Response
 from api.deps import require_json
 from api.responses import json_response
 from api.schemas.cases import CaseOpening
+from api.shapes import ShapedRoute
 
-router = APIRouter(prefix="/v1/_bench", tags=["benchmark"], include_in_schema=False)
+router = APIRouter(
+    route_class=ShapedRoute, prefix="/v1/_bench", tags=["benchmark"], include_in_schema=False
+)
 
 
 @router.post("/parse", status_code=200, dependencies=[Depends(require_json)])

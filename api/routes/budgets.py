@@ -14,6 +14,7 @@ from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.budgets import BudgetApproval, BudgetProposal, BudgetRevision, LineAdjustment
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -23,7 +24,7 @@ from ledger.application.queries.budgets import list_budgets as budgets_of
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
 
-router = APIRouter(prefix="/v1/budgets", tags=["budgets"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/budgets", tags=["budgets"])
 
 Proposing = Annotated[Writer, creating(Role.HUB)]
 HubStep = Annotated[Writer, stepping(Role.HUB)]

@@ -19,11 +19,12 @@ from api.problems import ApiError
 from api.reads import ReadSide
 from api.resources import readers_of
 from api.routes.events import LOG_READERS, event_topics_of
+from api.shapes import ShapedRoute
 from ledger.application.change_feed import Subscription
 from ledger.application.queries.access_keys import authenticate
 
 PATH = "/v1/changes"
-router = APIRouter(tags=["log"])
+router = APIRouter(route_class=ShapedRoute, tags=["log"])
 
 _EXAMPLE = (
     "retry: 2000\n\n"

@@ -21,6 +21,7 @@ from api.schemas.complaints import (
     ComplaintLodging,
     ComplaintResponse,
 )
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.capability import Capability
@@ -36,7 +37,7 @@ from ledger.application.queries.complaints import list_complaints as complaints_
 from ledger.domain.access_key import Role
 from ledger.domain.complaint import Complaint
 
-router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/complaints", tags=["complaints"])
 A = TypeVar("A")
 
 SUBJECTS = (Role.WINDOW, Role.INSTITUTION)

@@ -11,6 +11,7 @@ from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.data_reports import ReportAcceptance, ReportRequest, ReturnBody, SubmissionBody
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -24,7 +25,7 @@ from ledger.application.queries.data_reports import list_reports as reports_of
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
 
-router = APIRouter(prefix="/v1/data-reports", tags=["data reports"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/data-reports", tags=["data reports"])
 
 Requesting = Annotated[Writer, creating(Role.HUB)]
 HubStep = Annotated[Writer, stepping(Role.HUB)]

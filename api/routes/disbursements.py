@@ -24,6 +24,7 @@ from api.schemas.budgets import (
     PaymentBody,
     ReversalBody,
 )
+from api.shapes import ShapedRoute
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.disbursements import Disbursements
@@ -36,7 +37,7 @@ from ledger.application.queries.budgets import list_disbursements as disbursemen
 from ledger.domain.access_key import Role
 from ledger.domain.budget import Budget
 
-router = APIRouter(prefix="/v1/disbursements", tags=["disbursements"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/disbursements", tags=["disbursements"])
 
 Requesting = Annotated[Writer, creating(Role.HUB)]
 HubStep = Annotated[Writer, stepping(Role.HUB)]

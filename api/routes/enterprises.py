@@ -12,7 +12,7 @@ from api.openapi import READ_HEADERS
 from api.responses import outcome_response, view_response
 from api.schemas.participants import EnterpriseFiguresUpdate, EnterpriseRegistration
 from api.schemas.personal_data import ContactBody, ContactErasureBody
-from api.shapes import written
+from api.shapes import ShapedRoute, written
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application import interface
 from ledger.application.capability import Command
@@ -25,7 +25,7 @@ from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.enterprise import Enterprise
 
-router = APIRouter(prefix="/v1/enterprises", tags=["enterprises"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/enterprises", tags=["enterprises"])
 
 Registering = Annotated[Writer, creating(Role.WINDOW, Role.HUB, Role.ADMIN)]
 Updating = Annotated[Writer, stepping(Role.WINDOW, Role.HUB, Role.ADMIN)]

@@ -21,6 +21,7 @@ from api.schemas.entrustments import (
     OperatorAppraisalBody,
     RenewalBody,
 )
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -34,7 +35,7 @@ from ledger.application.queries.entrustments import list_entrustments
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
 
-router = APIRouter(prefix="/v1/entrustments", tags=["entrustments"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/entrustments", tags=["entrustments"])
 
 Making = Annotated[Writer, creating(Role.HUB)]
 Step = Annotated[Writer, stepping(Role.HUB)]

@@ -15,12 +15,13 @@ from api.openapi import LOG_PAGE_LARGEST, LOG_PAGE_LIMIT, PAGED_HEADERS
 from api.problems import ApiError
 from api.reads import ReadSide, require_replayed
 from api.responses import json_response
+from api.shapes import ShapedRoute
 from ledger.application import interface
 from ledger.application.context import Principal
 from ledger.application.interface.event_types import topics_of
 from ledger.domain.access_key import Role
 
-router = APIRouter(prefix="/v1/events", tags=["log"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/events", tags=["log"])
 
 LOG_READERS = (Role.AUDITOR, Role.HUB)
 """Who may read the whole log (here, and as the change feed)."""

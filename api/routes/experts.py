@@ -11,6 +11,7 @@ from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.onboarding import ExpertDeactivation, ExpertRegistration
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -19,7 +20,7 @@ from ledger.application.interface.onboarding import ExpertList, ExpertView, expe
 from ledger.application.queries.experts import list_experts as experts_of
 from ledger.domain.access_key import Role
 
-router = APIRouter(prefix="/v1/experts", tags=["expert pool"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/experts", tags=["expert pool"])
 
 READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]

@@ -11,13 +11,14 @@ from typing_extensions import TypedDict
 from api.deps import Ledger
 from api.reads import ReadSide
 from api.responses import json_response
+from api.shapes import ShapedRoute
 from api.views import Views
 from ledger.persistence.standby import Standby
 from projections.runner import ViewStatus
 from runtime import metrics
 from runtime.audit import measure_checkpoints
 
-router = APIRouter(tags=["operations"])
+router = APIRouter(route_class=ShapedRoute, tags=["operations"])
 log = logging.getLogger("api")
 
 

@@ -27,6 +27,7 @@ from api.schemas.onboarding import (
     ReviewConclusionBody,
     WithdrawalBody,
 )
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -39,7 +40,9 @@ from ledger.application.interface.onboarding import (
 from ledger.application.queries.onboarding import list_onboarding_applications
 from ledger.domain.access_key import Role
 
-router = APIRouter(prefix="/v1/onboarding-applications", tags=["onboarding"])
+router = APIRouter(
+    route_class=ShapedRoute, prefix="/v1/onboarding-applications", tags=["onboarding"]
+)
 
 READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR)
 Reader = Annotated[Principal, require(*READERS)]

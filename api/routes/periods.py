@@ -16,6 +16,7 @@ from api.deps import Ledger, require
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.periods import AllowanceBody, PeriodClosing
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -24,7 +25,7 @@ from ledger.application.interface.periods import PeriodList, PeriodView, period_
 from ledger.application.queries.periods import list_periods
 from ledger.domain.access_key import Role
 
-router = APIRouter(prefix="/v1/periods", tags=["periods"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/periods", tags=["periods"])
 
 READERS = (Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR)
 Closing = Annotated[Writer, creating(Role.HUB)]

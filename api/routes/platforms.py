@@ -12,6 +12,7 @@ from api.resources import add_read_routes
 from api.responses import json_response
 from api.routes.standing import add_standing_routes
 from api.schemas.participants import PlatformRegistration
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating
 from ledger.application.commands.standing import ChangePlatformStanding
@@ -25,7 +26,7 @@ from ledger.application.interface.participants import (
 from ledger.application.queries.participants import list_platforms as every_platform
 from ledger.domain.access_key import Role
 
-router = APIRouter(prefix="/v1/platforms", tags=["platforms"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/platforms", tags=["platforms"])
 routes = CommandRoutes(router, "platform_id", shows=PlatformView)
 
 Registering = Annotated[Writer, creating(Role.ADMIN)]

@@ -19,6 +19,7 @@ from api.schemas.publications import (
     PublicationWithdrawal,
     PublishingBody,
 )
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -32,7 +33,7 @@ from ledger.application.queries.publications import list_publications as publica
 from ledger.domain.access_key import Role
 from ledger.domain.publication import Publication
 
-router = APIRouter(prefix="/v1/publications", tags=["publications"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/publications", tags=["publications"])
 
 READERS = (Role.WINDOW, Role.HUB, Role.BUREAU, Role.AUDITOR)
 Submitting = Annotated[Writer, creating(Role.WINDOW, Role.HUB)]

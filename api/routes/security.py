@@ -20,6 +20,7 @@ from api.schemas.security import (
     InspectionBody,
     RectificationBody,
 )
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, stepping
 from ledger.application.capability import Command
@@ -32,8 +33,10 @@ from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.time import CST
 
-router = APIRouter(prefix="/v1/platforms", tags=["information security"])
-overview_router = APIRouter(prefix="/v1/views", tags=["information security"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/platforms", tags=["information security"])
+overview_router = APIRouter(
+    route_class=ShapedRoute, prefix="/v1/views", tags=["information security"]
+)
 
 Own = Annotated[Writer, stepping(Role.WINDOW, Role.HUB)]
 Inspecting = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]

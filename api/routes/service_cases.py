@@ -28,6 +28,7 @@ from api.schemas.cases import (
     records_of,
 )
 from api.schemas.corrections import DeliveryAmendmentBody, VoidingBody
+from api.shapes import ShapedRoute
 from api.views import ViewTable, table_response
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.commands.cases import (
@@ -50,9 +51,9 @@ from ledger.domain.case_values import CaseStatus
 from ledger.domain.values import parse_category, parse_uscc
 from projections.registers import CaseFilter, CaseRow, cases
 
-router = APIRouter(prefix="/v1/service-cases", tags=["service cases"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/service-cases", tags=["service cases"])
 # The batch route sits beside the collection (``/v1/service-cases:batch``), not under it.
-batch_router = APIRouter(tags=["service cases"])
+batch_router = APIRouter(route_class=ShapedRoute, tags=["service cases"])
 
 Opening = Annotated[Writer, creating(Role.WINDOW)]
 Step = Annotated[Writer, stepping(Role.WINDOW)]

@@ -11,10 +11,11 @@ from fastapi import APIRouter, Path, Response
 from api.problems import ApiError
 from api.reads import ReadSide
 from api.routes.audit import Verifier
+from api.shapes import ShapedRoute
 from evidence.tile_path import Tile, TilePathError, parse_tile_path
 from ledger.audit.tiles import AuditTiles
 
-router = APIRouter(tags=["audit"])
+router = APIRouter(route_class=ShapedRoute, tags=["audit"])
 OCTETS = "application/octet-stream"
 # A full tile never changes. A partial one does not either, but the spec lets a log drop it once
 # the full tile exists, so caches keep it briefly. Hash tiles say nothing of the events (each

@@ -20,6 +20,7 @@ from api.schemas.training import (
     TrainingClosure,
     TrainingPlanning,
 )
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -33,7 +34,9 @@ from ledger.application.interface.training import (
 from ledger.application.queries.training import list_trainings as trainings_of
 from ledger.domain.access_key import Role
 
-router = APIRouter(prefix="/v1/trainings", tags=["training of service staff"])
+router = APIRouter(
+    route_class=ShapedRoute, prefix="/v1/trainings", tags=["training of service staff"]
+)
 
 READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW, Role.INSTITUTION)
 Organising = Annotated[Writer, creating(Role.HUB, Role.WINDOW)]

@@ -16,6 +16,7 @@ from api.deps import LARGEST, IsoDate, Ledger, require
 from api.problems import ApiError
 from api.reads import ReadSide
 from api.responses import json_response
+from api.shapes import ShapedRoute
 from api.views import Views, ViewTable, rows_answer
 from ledger.application.context import Principal
 from ledger.application.queries.budgets import disbursement_status
@@ -39,7 +40,7 @@ from projections.funds_trail import DisbursementRow, disbursements
 from projections.registers import EnterpriseServiceRow, ExpertRow, ParticipantRow
 from projections.statistics import StatisticsRow, service_statistics
 
-router = APIRouter(prefix="/v1/views", tags=["views"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/views", tags=["views"])
 
 Anyone = Annotated[Principal, require(*Role)]
 Overseer = Annotated[Principal, require(Role.ADMIN, Role.HUB, Role.BUREAU, Role.AUDITOR)]

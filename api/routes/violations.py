@@ -18,6 +18,7 @@ from api.schemas.complaints import (
     NotCorrectedRecord,
     ViolationRecord,
 )
+from api.shapes import ShapedRoute
 from api.views import Listing
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
@@ -32,7 +33,7 @@ from ledger.application.queries.complaints import list_violations as violations_
 from ledger.domain.access_key import Role
 from ledger.domain.violation import Violation
 
-router = APIRouter(prefix="/v1/violations", tags=["violations"])
+router = APIRouter(route_class=ShapedRoute, prefix="/v1/violations", tags=["violations"])
 
 Recording = Annotated[Writer, creating(Role.HUB, Role.BUREAU)]
 Step = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
