@@ -4,6 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
+# The Python client's operations and models: generated from its kept contract by
+# openapi-python-client, in a virtualenv of its own (its pins differ from the service's).
+CLIENT_GENERATOR := .venv-client-gen/bin/openapi-python-client
+CLIENT_CODE := clients/python/sme_ledger_client/openapi/__init__.py
 
 .PHONY: run demo test lint typecheck pytest bench bench-smoke torture fuzz fuzz-server client clean help
 
@@ -26,9 +30,17 @@ $(RUN_STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $(RUN_STAMP)
 
-$(STAMP): $(RUN_STAMP) clients/python/pyproject.toml
+$(STAMP): $(RUN_STAMP) clients/python/pyproject.toml $(CLIENT_CODE)
 	$(BIN)/python -m pip install --quiet -e '.[dev]' -e clients/python
 	@touch $(STAMP)
+
+$(CLIENT_GENERATOR):
+	$(PYTHON) -m venv .venv-client-gen
+	.venv-client-gen/bin/python -m pip install --quiet 'openapi-python-client==0.29.1'
+
+$(CLIENT_CODE): clients/python/openapi.json clients/python/generator.yaml | $(CLIENT_GENERATOR)
+	PATH="$(CURDIR)/.venv-client-gen/bin:$$PATH" $(PYTHON) clients/python/generate.py --generator $(CLIENT_GENERATOR) --stored
+	@touch $(CLIENT_CODE)
 
 run: $(RUN_STAMP)
 	@mkdir -p var
@@ -87,15 +99,10 @@ FUZZ_EXAMPLES ?= 25
 fuzz: $(STAMP)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/api/test_schemathesis.py
 
-# The Python client's operations and models, generated again from the service's OpenAPI document
-# by openapi-python-client, in a virtualenv of its own (its pins differ from the service's).
-CLIENT_GENERATOR := .venv-client-gen/bin/openapi-python-client
-$(CLIENT_GENERATOR):
-	$(PYTHON) -m venv .venv-client-gen
-	.venv-client-gen/bin/python -m pip install --quiet 'openapi-python-client==0.29.1'
-
+# `make client`: the Python client's contract (clients/python/openapi.json) written again from the
+# service's OpenAPI document, and its operations and models generated from it.
 client: $(STAMP) $(CLIENT_GENERATOR)
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python clients/python/generate.py --generator $(CLIENT_GENERATOR)
+	PATH="$(CURDIR)/.venv-client-gen/bin:$$PATH" $(BIN)/python clients/python/generate.py --generator $(CLIENT_GENERATOR)
 
 clean:
-	rm -rf $(VENV) .venv-client-gen var .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .venv-client-gen clients/python/sme_ledger_client/openapi var .mypy_cache .ruff_cache .pytest_cache
