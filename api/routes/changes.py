@@ -18,7 +18,7 @@ from api.http_reads import asked_head
 from api.problems import ApiError
 from api.reads import ReadSide
 from api.resources import readers_of
-from api.routes.events import LOG_READERS, event_topics_of
+from api.routes.events import LOG_READERS, EventTypes, event_topics_of
 from api.shapes import ShapedRoute
 from ledger.application.change_feed import Subscription
 from ledger.application.queries.access_keys import authenticate
@@ -103,13 +103,7 @@ def stream_changes(
     after: Annotated[
         int, Query(ge=0, le=LARGEST, description="Stream the events with positions above this")
     ] = 0,
-    event_type: Annotated[
-        list[str] | None,
-        Query(
-            alias="type",
-            description="Only events of these types (repeatable), e.g. ServiceCase.Delivered",
-        ),
-    ] = None,
+    event_type: EventTypes = None,
     last_event_id: Annotated[
         str | None,
         Header(

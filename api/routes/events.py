@@ -42,6 +42,16 @@ def event_topics_of(names: list[str] | None) -> list[str]:
         ) from None
 
 
+EventTypes = Annotated[
+    list[str] | None,
+    Query(
+        alias="type",
+        description="Only events of these types (repeatable), e.g. ServiceCase.Delivered",
+    ),
+]
+"""The ``type`` filter of the log and of the change feed."""
+
+
 @router.get(
     "",
     summary="Events after a position, in log order",
@@ -70,13 +80,7 @@ def events(
     until: Annotated[
         int | None, Query(ge=0, le=LARGEST, description="Only events up to this position")
     ] = None,
-    event_type: Annotated[
-        list[str] | None,
-        Query(
-            alias="type",
-            description="Only events of these types (repeatable), e.g. ServiceCase.Delivered",
-        ),
-    ] = None,
+    event_type: EventTypes = None,
     stream: Annotated[UUID | None, Query(description="Only the events of this stream")] = None,
 ) -> Response:
     limit = bounded_limit(limit, settings.log_page_limit)

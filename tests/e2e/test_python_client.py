@@ -58,6 +58,16 @@ def _window(server: Server, sqlite_url: str) -> str:
     return create_key(sqlite_url, "--role", "window", "--platform", platform.id).secret
 
 
+def _register_enterprise(ledger: Ledger) -> None:
+    ledger.call(
+        register_enterprise.sync_detailed,
+        body=EnterpriseRegistration(
+            uscc=ENTERPRISE_USCC, name="宁夏兴庆精密机械有限公司", region="640104",
+            industry="industry", employees=86, revenue_wan="4200.00",
+        ),
+    )  # fmt: skip
+
+
 def test_a_window_records_and_reads_typed_answers_and_a_retry_is_recorded_once(
     serve: StartServer, sqlite_url: str
 ) -> None:
@@ -65,13 +75,7 @@ def test_a_window_records_and_reads_typed_answers_and_a_retry_is_recorded_once(
     window = _window(server, sqlite_url)
 
     with Ledger(server.base_url, window) as ledger:
-        ledger.call(
-            register_enterprise.sync_detailed,
-            body=EnterpriseRegistration(
-                uscc=ENTERPRISE_USCC, name="宁夏兴庆精密机械有限公司", region="640104",
-                industry="industry", employees=86, revenue_wan="4200.00",
-            ),
-        )  # fmt: skip
+        _register_enterprise(ledger)
         delivered = _delivered("YC-0001")
         first = ledger.call(open_case.sync_detailed, body=delivered, idempotency_key="nightly-1")
         retried = ledger.call(open_case.sync_detailed, body=delivered, idempotency_key="nightly-1")
@@ -97,13 +101,7 @@ def test_a_nightly_import_run_twice_records_each_case_once(
     records.append({**records[0], "external_ref": "YC-N-BAD", "uscc": "91640104MA71TJ3Y8X"})
 
     with Ledger(server.base_url, window) as ledger:
-        ledger.call(
-            register_enterprise.sync_detailed,
-            body=EnterpriseRegistration(
-                uscc=ENTERPRISE_USCC, name="宁夏兴庆精密机械有限公司", region="640104",
-                industry="industry", employees=86, revenue_wan="4200.00",
-            ),
-        )  # fmt: skip
+        _register_enterprise(ledger)
         first = import_cases(ledger, records, batch_size=2)
         again = import_cases(ledger, records, batch_size=4)
 
