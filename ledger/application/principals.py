@@ -3,8 +3,9 @@ says, kept current by reading the log after the last position seen.
 
 Authentication then reads no aggregate from the store (it read the key and its platform, each
 under the library's per-aggregate lock, on every request). The log is read again when this
-process saved something (a save wakes it: a key issued or revoked here counts for the very next
-request), when a key is not known (it may have been issued by another process just now), and
+process saved a key's issue or revocation, or a platform's or institution's revocation (that
+save wakes it, so it counts for the very next request; other saves, the appends of every
+request, do not), when a key is not known (it may have been issued by another process just now), and
 otherwise at most every :data:`REFRESH_SECONDS`.
 
 Exactness does not rest on the cache. A write is refused at commit if its key, or the platform
@@ -66,7 +67,7 @@ class Principals:
         self._refreshed_at = float("-inf")
         self._saved = True
         self._lock = threading.Lock()
-        ledger.after_save.append(self._on_save)
+        ledger.after_save_of.append((frozenset(TOPICS), self._on_save))
 
     @property
     def position(self) -> int:
@@ -90,9 +91,12 @@ class Principals:
 
     def refresh(self, *, force: bool = False) -> None:
         """Read the log after the last position seen, if it may say something new."""
-        if not (force or self._saved or self.clock() - self._refreshed_at >= self.refresh_seconds):
+        if not (force or self._saved or self._due()):
             return
+        seen = self._refreshed_at
         with self._lock:
+            if not (force or self._saved) and self._refreshed_at != seen:
+                return  # read by another request while this one waited
             # A save while the log is read marks it again, so nothing saved is missed.
             self._saved = False
             started = self.clock()
@@ -104,6 +108,9 @@ class Principals:
                 if len(page) < _PAGE:
                     break
             self._refreshed_at = started
+
+    def _due(self) -> bool:
+        return self.clock() - self._refreshed_at >= self.refresh_seconds
 
     def _apply(self, event: object, topic: str) -> None:
         if topic == _ISSUED and isinstance(event, AccessKey.Issued):

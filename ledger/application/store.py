@@ -74,6 +74,9 @@ class LedgerCore(Application[UUID]):
         self.uow = UnitOfWork(self, clock, bounds)
         self.after_save: list[Callable[[int], None]] = []
         """Called with the new head position after every save (e.g. to wake in-process views)."""
+        self.after_save_of: list[tuple[frozenset[str], Callable[[int], None]]] = []
+        """Called with the new head position after a save that recorded an event of one of its
+        topics (e.g. to read the keys again after a key was issued or revoked)."""
 
     def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
         # Configured only from what the composition root passes in, never from os.environ.
@@ -133,10 +136,16 @@ class LedgerCore(Application[UUID]):
         store.recorder.insert_events([stored])
 
     def _notify(self, recordings: list[Recording[UUID]]) -> None:
-        if recordings and self.after_save:
-            position = recordings[-1].notification.id
-            for listener in self.after_save:
-                listener(position)
+        if not recordings:
+            return
+        position = recordings[-1].notification.id
+        for listener in self.after_save:
+            listener(position)
+        if self.after_save_of:
+            saved = {r.notification.topic for r in recordings}
+            for topics, listener in self.after_save_of:
+                if not saved.isdisjoint(topics):
+                    listener(position)
 
     @property
     def recorder_ext(self) -> LedgerRecorder:

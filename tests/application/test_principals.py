@@ -4,6 +4,7 @@ once, for another process's within the refresh interval, and read without loadin
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -11,6 +12,7 @@ import pytest
 
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.access_keys import IssueKey, RevokeKey
+from ledger.application.commands.standing import ChangePlatformStanding, OrderRectification
 from ledger.application.principals import Principals
 from ledger.application.queries.access_keys import authenticate
 from ledger.domain.access_key import Role
@@ -107,3 +109,29 @@ def test_authenticating_loads_no_aggregate(
 
     for _ in range(3):
         assert ledger.principals.authenticate(issued.secret) is not None
+
+
+def test_saves_of_other_events_do_not_make_it_read_the_log_again(
+    ledger: LedgerApplication, window_id: UUID, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    principals = Principals(ledger, refresh_seconds=0.25, clock=Ticks())
+    issued = _issue(ledger, platform=window_id)
+    assert principals.authenticate(issued.secret) is not None
+    reads: list[int] = []
+    log_page = ledger.log_page
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(1)
+        return log_page(*args, **kwargs)
+
+    monkeypatch.setattr(ledger, "log_page", counted)
+    order = OrderRectification(
+        deadline=datetime.now(UTC).date() + timedelta(days=30),
+        reasons="不合格",
+        citation="reason:data_reports_late",
+    )
+
+    act(ledger, ChangePlatformStanding(subject_id=window_id, step=order), SETUP)
+
+    assert principals.authenticate(issued.secret) is not None
+    assert reads == []
