@@ -1,6 +1,7 @@
 """The projection daemon: feeds each view the events after its position, exactly once.
 
-Each batch (up to ``batch_size`` events of the types a view reads) is applied in ONE transaction
+Each batch (up to ``batch_size`` events of the types a view reads, or what ``batch_seconds`` let
+it fold) is applied in ONE transaction
 together with the view's new position, so a crash leaves the view at a batch boundary and a
 duplicate delivery — two daemons, a retry — finds the position already moved and changes nothing.
 The position advances to the head of the log seen before reading, even across events the view
@@ -91,6 +92,7 @@ class ProjectionRunner:
         projections: Sequence[Projection],
         *,
         batch_size: int = 500,
+        batch_seconds: float = 0.5,
         until: int | None = None,
         retry_seconds: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
@@ -99,6 +101,11 @@ class ProjectionRunner:
         self.store = store
         self.projections = {p.name: p for p in projections}
         self.batch_size = batch_size
+        self.batch_seconds = batch_seconds
+        """A batch of the daemon ends after this long even if it holds fewer events: on the
+        embedded store its transaction holds the file's one write lock, which the log's writers
+        wait for (a slow machine or a costly event must not make them time out)."""
+        self.clock = clock
         self.until = until
         """Fold the log only up to this position (a view of the past, e.g. for an appraisal)."""
         self.wake = threading.Event()
@@ -269,7 +276,8 @@ class ProjectionRunner:
                         f"UPDATE {TRACKING_TABLE} SET state = ? WHERE name = ?", (LIVE, name)
                     )
                 return 0
-            new_position = self._fold(tx, projection, position, head, limit, seen)
+            deadline = self.clock() + self.batch_seconds
+            new_position = self._fold(tx, projection, position, head, limit, seen, deadline)
             new_state = LIVE if new_position == head else state
             tx.execute(
                 f"UPDATE {TRACKING_TABLE} SET position = ?, state = ? WHERE name = ?",
@@ -288,9 +296,11 @@ class ProjectionRunner:
         stop: int,
         limit: int,
         seen: list[Notification] | None = None,
+        deadline: float | None = None,
     ) -> int:
         """Apply up to ``limit`` of the events after ``start`` up to ``stop`` to ``projection``
-        in ``tx``; the position reached (``stop`` once every event up to it is applied)."""
+        in ``tx``, ending early at ``deadline`` (of ``self.clock``); the position reached
+        (``stop`` once every event up to it is applied)."""
         notifications = self.ledger.recorder.select_notifications(
             start=start,
             stop=stop,
@@ -304,6 +314,10 @@ class ProjectionRunner:
                 seen.append(notification)
             event = cast(Event, self.ledger.mapper.to_domain_event(notification))
             projection.handle(tx, event, notification.id)
+            last = notification is notifications[-1]
+            if deadline is not None and not last and self.clock() >= deadline:
+                projection.end_batch(tx)
+                return notification.id
         projection.end_batch(tx)
         return stop if len(notifications) < limit else notifications[-1].id
 

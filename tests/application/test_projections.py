@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -177,6 +178,34 @@ def test_a_duplicate_delivery_changes_nothing(
     second.catch_up()
 
     assert dump(views) == before
+
+
+def test_a_batch_ends_when_its_time_is_up_and_the_next_goes_on_from_there(
+    ledger: LedgerApplication, views: ProjectionRunner, tmp_path: Path
+) -> None:
+    network_with_cases(ledger, 4, steps=3)
+    views.catch_up()
+    expected = dump(views)
+    store = SQLiteViewStore(str(tmp_path / "views.sqlite"))
+    # Each event takes the whole budget: a batch folds one event and ends, however large.
+    ticks = iter(range(10**6))
+    slow = ProjectionRunner(
+        ledger, store, all_projections(), batch_size=500, batch_seconds=1, clock=lambda: next(ticks)
+    )
+    slow.ensure_schema()
+    try:
+        folded = slow.projections["service_cases"].topics()
+        reads = len(list(ledger.recorder.select_notifications(1, 10**6, topics=folded)))
+        batches = 0
+        while slow.catch_up_once("service_cases"):
+            batches += 1
+        assert batches == reads > 1
+        slow.catch_up()
+
+        assert dump(slow) == expected
+        assert {s.position for s in slow.status()} == {ledger.head_position()}
+    finally:
+        store.close()
 
 
 def test_a_batch_that_fails_leaves_the_view_at_its_last_position_stalled_and_resumes(
