@@ -24,8 +24,9 @@ from api.workbook import workbook_bytes
 from ledger.domain.time import CST
 from projections.directory import ViewDirectory
 from projections.failures import ViewStalledError
-from projections.runner import LIVE, ProjectionRunner
+from projections.runner import ProjectionRunner
 from projections.store import Tx
+from projections.tracking import LIVE
 from runtime.reads import Reads
 
 T = TypeVar("T")

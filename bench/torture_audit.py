@@ -34,7 +34,7 @@ from evidence.keys import load_verify_key
 from evidence.merkle import ProofError, verify_consistency
 from projections.catalog import all_projections
 from projections.failures import FAILURES_TABLE
-from projections.runner import TRACKING_TABLE
+from projections.tracking import TRACKING_TABLE
 
 FOLD_DATABASE = "torture_fold"
 Problem = dict[str, Any]

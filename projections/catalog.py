@@ -10,9 +10,10 @@ from projections.directory import DirectoryProjection
 from projections.failures import FAILURES_TABLE
 from projections.funds import FundsProjection
 from projections.registry import RegistryProjection
-from projections.runner import TRACKING_TABLE, ProjectionRunner
+from projections.runner import ProjectionRunner
 from projections.service_cases import CaseFactsProjection
 from projections.store import open_view_store
+from projections.tracking import TRACKING_TABLE
 
 
 def all_projections() -> list[Projection]:

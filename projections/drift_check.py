@@ -34,8 +34,9 @@ from ledger.application.store import LedgerCore
 from projections.base import Projection
 from projections.digest import TableDigest, table_digest
 from projections.drift import DRIFT, FAILED, OK, SKIPPED, DriftCheck, TableCheck, record_check
-from projections.runner import TRACKING_TABLE, ProjectionRunner
+from projections.runner import ProjectionRunner
 from projections.store import Snapshot, SQLiteViewStore, ViewStore
+from projections.tracking import TRACKING_TABLE
 
 SHADOW_BATCH = 2000
 """Events folded per transaction of the shadow (a private database: no reader waits on it)."""

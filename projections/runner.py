@@ -22,7 +22,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TypeVar, cast
 
 from eventsourcing.persistence import Notification
@@ -42,46 +41,13 @@ from projections.failures import (
     transient,
 )
 from projections.store import Tx, ViewStore
+from projections.tracking import LIVE, REBUILDING, TRACKING_DDL, TRACKING_TABLE, ViewStatus
 
 log = logging.getLogger("projections")
 
-TRACKING_TABLE = "ledger_projection_tracking"
-TRACKING_DDL = (
-    f"CREATE TABLE IF NOT EXISTS {TRACKING_TABLE} ("
-    "name TEXT PRIMARY KEY, version INTEGER NOT NULL, position BIGINT NOT NULL, "
-    "state TEXT NOT NULL)"
-)
-LIVE, REBUILDING = "live", "rebuilding"
 
 Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class ViewStatus:
-    """Where view ``name`` is: its ``position`` in the log, its ``state`` (``live``,
-    ``rebuilding``, or ``stalled`` on the event of ``failure``), and the ``head`` read with it."""
-
-    name: str
-    version: int
-    position: int
-    state: str
-    head: int
-    failure: ViewFailure | None = None
-
-    @property
-    def lag(self) -> int:
-        return max(0, self.head - self.position)
-
-    @property
-    def error(self) -> str | None:
-        """The class of the exception the view stalled on, if it is stalled."""
-        return None if self.failure is None else self.failure.error
-
-    @property
-    def failed_position(self) -> int | None:
-        """The position of the event the view stalled on, if it is stalled."""
-        return None if self.failure is None else self.failure.position
 
 
 class ProjectionRunner:
@@ -381,12 +347,19 @@ class ProjectionRunner:
             return target, read(tx)
 
     def catch_up(self, name: str | None = None, progress: Progress | None = None) -> None:
-        """Bring one view (or all) up to the head of the log as it is now."""
-        for view in [name] if name else list(self.projections):
+        """Bring one view (or all) up to the head of the log as it is now.
+
+        Only the views behind it take a write transaction: on the embedded store that is the
+        file's one write lock, and a round of the daemon over views with nothing to fold must
+        not keep the log's writers waiting."""
+        for view in self._behind([name] if name else list(self.projections)):
             head = self.head()
             while self.catch_up_once(view):
+                reached, state = self._tracking(view)
                 if progress is not None:
-                    progress(view, self._position(view), head)
+                    progress(view, reached, head)
+                if reached >= head and state == LIVE:
+                    break
 
     def rebuild(self, name: str, progress: Progress | None = None) -> None:
         """Refold view ``name`` from the first event. Readers see it as rebuilding meanwhile."""
@@ -394,10 +367,23 @@ class ProjectionRunner:
             self._reset(tx, self.projections[name])
         self.catch_up(name, progress)
 
-    def _position(self, name: str) -> int:
+    def _behind(self, names: list[str]) -> list[str]:
+        """Of the views ``names``, those not live at the head of the log (read, not locked)."""
+        head = self.head()
         with self.store.read() as tx:
-            row = tx.fetchone(f"SELECT position FROM {TRACKING_TABLE} WHERE name = ?", (name,))
-        return 0 if row is None else int(row[0])
+            rows = tx.fetchall(f"SELECT name, position, state FROM {TRACKING_TABLE}")
+        done = {str(n) for n, position, state in rows if int(position) >= head and state == LIVE}
+        return [name for name in names if name not in done]
+
+    def _position(self, name: str) -> int:
+        return self._tracking(name)[0]
+
+    def _tracking(self, name: str) -> tuple[int, str]:
+        with self.store.read() as tx:
+            row = tx.fetchone(
+                f"SELECT position, state FROM {TRACKING_TABLE} WHERE name = ?", (name,)
+            )
+        return (0, LIVE) if row is None else (int(row[0]), str(row[1]))
 
     # --- the daemon ---------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from runtime.timestamps import TIMESTAMPS_HELP
 
 if TYPE_CHECKING:
     from projections.failures import ViewFailure
-    from projections.runner import ViewStatus
+    from projections.tracking import ViewStatus
 
 log = logging.getLogger("runtime.metrics")
 WITNESS_SUBMISSIONS_HELP = (

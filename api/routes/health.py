@@ -14,7 +14,7 @@ from api.responses import json_response
 from api.shapes import ShapedRoute
 from api.views import Views
 from ledger.persistence.standby import Standby
-from projections.runner import ViewStatus
+from projections.tracking import ViewStatus
 from runtime import metrics
 from runtime.audit import measure_checkpoints
 

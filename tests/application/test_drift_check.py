@@ -13,9 +13,10 @@ from ledger.persistence.config import StoreConfig
 from projections.catalog import all_projections
 from projections.drift import FAILED, OK, SKIPPED, latest_checks
 from projections.drift_check import DriftChecker
-from projections.runner import TRACKING_TABLE, ProjectionRunner
+from projections.runner import ProjectionRunner
 from projections.service_cases import CaseFactsProjection
 from projections.store import SQLiteViewStore
+from projections.tracking import TRACKING_TABLE
 from tests.application.test_projections import network_with_cases
 from tests.application.test_view_stalls import events_of, fail_on
 

@@ -40,10 +40,11 @@ from ledger.persistence.config import StoreConfig
 from projections.catalog import all_projections
 from projections.failures import STALLED
 from projections.registers import CaseFilter, cases
-from projections.runner import LIVE, REBUILDING, ProjectionRunner
+from projections.runner import ProjectionRunner
 from projections.service_cases import CASE_FACTS, CaseFactsProjection
 from projections.statistics import service_statistics
 from projections.store import SQLiteViewStore, Tx
+from projections.tracking import LIVE, REBUILDING
 from runtime.bootstrap import build_ledger
 from tests.acting import act
 from tests.application.support import step_case
@@ -178,6 +179,28 @@ def test_a_duplicate_delivery_changes_nothing(
     second.catch_up()
 
     assert dump(views) == before
+
+
+def test_a_round_over_views_with_nothing_to_fold_takes_no_write_transaction(
+    ledger: LedgerApplication, views: ProjectionRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = network_with_cases(ledger, 2, steps=1)
+    views.catch_up()
+    written: list[str] = []
+    transaction = views.store.transaction
+
+    def counted() -> Any:
+        written.append("tx")
+        return transaction()
+
+    monkeypatch.setattr(views.store, "transaction", counted)
+    views.catch_up()
+    assert written == []
+
+    record_case(ledger, window, 7, days=9, steps=1)
+    views.catch_up()
+    assert 0 < len(written) <= len(views.projections)
+    assert {s.position for s in views.status()} == {ledger.head_position()}
 
 
 def test_a_batch_ends_when_its_time_is_up_and_the_next_goes_on_from_there(

@@ -17,9 +17,10 @@ from ledger.persistence.config import StoreConfig
 from projections.base import Event
 from projections.catalog import all_projections
 from projections.failures import FAILURES_TABLE, STALLED, ViewFailure, ViewStalledError
-from projections.runner import LIVE, ProjectionRunner
+from projections.runner import ProjectionRunner
 from projections.service_cases import CASE_FACTS, CaseFactsProjection
 from projections.store import SQLiteViewStore, Tx
+from projections.tracking import LIVE
 from runtime.workers import ProjectionMetrics
 from tests.application.test_projections import network_with_cases, record_case
 

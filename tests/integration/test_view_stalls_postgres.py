@@ -11,9 +11,10 @@ from ledger.application.app import LedgerApplication
 from projections.base import Event
 from projections.catalog import all_projections
 from projections.failures import STALLED, ViewStalledError
-from projections.runner import LIVE, ProjectionRunner
+from projections.runner import ProjectionRunner
 from projections.service_cases import CaseFactsProjection
 from projections.store import PostgresViewStore, Tx
+from projections.tracking import LIVE
 from tests.application.test_projections import network_with_cases
 
 VIEW = CaseFactsProjection.name
