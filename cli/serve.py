@@ -13,7 +13,6 @@ from typing import Annotated, Any
 
 import typer
 
-from api.http_protocol import LedgerHttpProtocol
 from cli.common import (
     cli_context,
     err,
@@ -104,6 +103,8 @@ def serve(
     log.info("Serving the ledger on %s (%s)", base_url, settings.database_url.split("@")[-1])
     # uvicorn builds each connection's protocol by calling this with its config and state; a
     # partial of a module-level class still pickles into the worker processes.
+    from api.http_protocol import LedgerHttpProtocol  # the API is loaded only to serve it
+
     protocol = functools.partial(
         LedgerHttpProtocol,
         header_timeout_seconds=settings.header_timeout_seconds,

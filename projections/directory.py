@@ -70,6 +70,10 @@ class DirectoryProjection(Projection):
             "PRIMARY KEY (kind, stream_id)"
         ),
     }
+    # A page of a list reads on from a position: the entries of a kind in log order.
+    indexes: ClassVar[dict[str, str]] = {
+        f"{DIRECTORY}_kind_position_idx": f"{DIRECTORY} (kind, position)",
+    }
 
     @on(Platform.RegisteredAsConnected, Platform.ConnectedAfterOnboarding)
     def platform_entered(self, tx: Tx, event: Platform.Event, position: int) -> None:
@@ -149,16 +153,18 @@ class ViewDirectory:
     def __init__(self, store: ViewStore) -> None:
         self.store = store
 
-    def stream_ids(
+    def entries(
         self,
         kind: str,
         *,
+        after: int = 0,
+        limit: int | None = None,
         party: UUID | None = None,
         party_a: UUID | None = None,
         year: int | None = None,
         period: str | None = None,
-    ) -> list[UUID]:
-        where, params = ["kind = ?"], [kind]
+    ) -> list[tuple[UUID, int]]:
+        where, params = ["kind = ?", "position > ?"], [kind, after]
         if party is not None:
             where.append("(party_a = ? OR party_b = ?)")
             params += [str(party), str(party)]
@@ -169,10 +175,12 @@ class ViewDirectory:
         for condition, value in conditions:
             if value is not None:
                 where.append(condition)
-                params.append(value)  # type: ignore[arg-type]
-        with self.store.transaction() as tx:
+                params.append(value)
+        bound = "" if limit is None else f" LIMIT {int(limit)}"
+        with self.store.read() as tx:
             rows = tx.fetchall(
-                f"SELECT stream_id FROM {DIRECTORY} WHERE {' AND '.join(where)} ORDER BY position",
+                f"SELECT stream_id, position FROM {DIRECTORY} WHERE {' AND '.join(where)} "
+                f"ORDER BY position{bound}",
                 tuple(params),
             )
-        return [UUID(row[0]) for row in rows]
+        return [(UUID(row[0]), int(row[1])) for row in rows]

@@ -91,9 +91,9 @@ class CaughtUp:
     def __init__(self, ledger: LedgerApplication) -> None:
         self.ledger = ledger
 
-    def stream_ids(self, kind: str, **filters: object) -> list[UUID]:
+    def entries(self, kind: str, **filters: object) -> list[tuple[UUID, int]]:
         with Runtime(Settings(database_url=_url_of(self.ledger)), ledger=self.ledger) as runtime:
-            return runtime.directory().stream_ids(kind, **filters)  # type: ignore[arg-type]
+            return runtime.directory().entries(kind, **filters)  # type: ignore[arg-type]
 
 
 E = TypeVar("E", bound=LedgerError)

@@ -14,11 +14,11 @@ from dataclasses import replace
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Query, Response
-from typing_extensions import TypedDict
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from api.deps import Ledger, require, require_json
 from api.openapi import READ_HEADERS
+from api.paging import Paging, paged
 from api.problems import ApiError
 from api.responses import json_response, outcome_response, view_response
 from api.schemas.access_keys import KeyIssue, KeyRevocation
@@ -30,6 +30,7 @@ from ledger.application.context import Principal
 from ledger.application.interface import (
     AccessKeyView,
     KeyIdentity,
+    PageFields,
     access_key_view,
     key_identity_view,
 )
@@ -61,7 +62,7 @@ class AccessKeyIssued(AccessKeyView):
     same Idempotency-Key, since only its hash is kept."""
 
 
-class AccessKeyList(TypedDict):
+class AccessKeyList(PageFields):
     """The keys a key manages, in issue order."""
 
     keys: list[AccessKeyView]
@@ -124,16 +125,20 @@ def list_access_keys(
         UUID | None, Query(description="Only keys that act for this platform or institution")
     ] = None,
     revoked: Annotated[bool | None, Query(description="Only revoked (or live) keys")] = None,
+    *,
+    page: Paging,
+    request: Request,
 ) -> Response:
-    keys = [
-        key
-        for key in list_keys(ledger, directory)
-        if _managed_by(principal, key)
-        and (role is None or key.role is role)
-        and (platform_id is None or key.platform_id == platform_id)
-        and (revoked is None or key.revoked == revoked)
-    ]
-    return json_response({"keys": [access_key_view(k) for k in keys]})
+    found = list_keys(ledger, directory).kept(
+        lambda key: (
+            _managed_by(principal, key)
+            and (role is None or key.role is role)
+            and (platform_id is None or key.platform_id == platform_id)
+            and (revoked is None or key.revoked == revoked)
+        )
+    )
+    shown = found.paged(page)
+    return paged(request, {"keys": [access_key_view(k) for k in shown]}, shown)
 
 
 @router.get(

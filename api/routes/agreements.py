@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import IsoDate, Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.agreements import (
     AgreementProposal,
     AmendmentBody,
@@ -91,14 +91,14 @@ def list_agreements(
         UUID | None, Query(description="Only agreements this party is party to")
     ] = None,
     as_on: Annotated[IsoDate | None, Query(description="The day the views are for")] = None,
+    *,
+    page: Paging,
+    request: Request,
 ) -> Response:
     day = as_on or ledger.clock().astimezone(CST).date()
-    agreements = agreements_visible_to(ledger, directory, principal, party)
-    answer: AgreementList = {
-        "as_on": day.isoformat(),
-        "agreements": [agreement_view(a, day) for a in agreements],
-    }
-    return json_response(answer)
+    found = agreements_visible_to(ledger, directory, principal, party, page)
+    shown = {"as_on": day.isoformat(), "agreements": [agreement_view(a, day) for a in found]}
+    return paged(request, shown, found)
 
 
 add_read_routes(router, Agreements, readers=READERS, shows=AgreementView)

@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.deps import IsoDate, Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.training import AllianceJoining, AllianceLeaving, AllianceReturn
 from api.shapes import ShapedRoute
 from api.views import Listing
@@ -63,17 +63,19 @@ routes.step(
 
 @members_router.get("", summary="The alliance's members on a day", response_model=AllianceMembers)
 def list_alliance_members(
-    principal: Reader, ledger: Ledger, directory: Listing, on: On = None
+    principal: Reader,
+    ledger: Ledger,
+    directory: Listing,
+    page: Paging,
+    request: Request,
+    on: On = None,
 ) -> Response:
     """Every platform and institution that was a member of the alliance on ``on``, in the order
     they first joined, with their membership."""
     day = on or ledger.clock().astimezone(CST).date()
-    members = alliance_members(ledger, directory, on=day)
-    return json_response(
-        AllianceMembers(
-            on=day.isoformat(), members=[membership_view(m) for m in members], count=len(members)
-        )
-    )
+    found = alliance_members(ledger, directory, page, on=day)
+    shown = {"on": day.isoformat(), "members": [membership_view(m) for m in found]}
+    return paged(request, shown, found)
 
 
 add_read_routes(router, Alliance, readers=READERS, shows=MembershipView)

@@ -7,10 +7,11 @@ from datetime import date
 from typing import Annotated, Any, cast
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from api.deps import Ledger, require, require_json
+from api.paging import Paging, paged
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
@@ -132,11 +133,12 @@ def list_appraisals(
     ledger: Ledger,
     directory: Listing,
     year: Annotated[int | None, Query(ge=2018, le=2100)] = None,
+    *,
+    page: Paging,
+    request: Request,
 ) -> Response:
-    answer: AppraisalList = {
-        "appraisals": [appraisal_view(a) for a in appraisals_of(ledger, directory, year=year)]
-    }
-    return json_response(answer)
+    found = appraisals_of(ledger, directory, page, year=year)
+    return paged(request, {"appraisals": [appraisal_view(a) for a in found]}, found)
 
 
 add_read_routes(

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.budgets import BudgetApproval, BudgetProposal, BudgetRevision, LineAdjustment
 from api.shapes import ShapedRoute
 from api.views import Listing
@@ -61,12 +61,14 @@ def list_budgets(
     ledger: Ledger,
     directory: Listing,
     year: Annotated[int | None, Query(ge=2018, le=2100, description="Only this year")] = None,
+    *,
+    page: Paging,
+    request: Request,
 ) -> Response:
     hub_id = principal.platform_id if principal.role is Role.HUB else None
-    budgets = budgets_of(ledger, directory, year=year, hub_id=hub_id)
+    found = budgets_of(ledger, directory, page, year=year, hub_id=hub_id)
     today = ledger.clock().astimezone(CST).date()
-    answer: BudgetList = {"budgets": [budget_view(b, today) for b in budgets]}
-    return json_response(answer)
+    return paged(request, {"budgets": [budget_view(b, today) for b in found]}, found)
 
 
 add_read_routes(router, Budgets, readers=(Role.HUB, Role.BUREAU, Role.AUDITOR), shows=BudgetView)

@@ -5,15 +5,15 @@ auditors see all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.complaints import (
     ComplaintAcceptance,
     ComplaintConclusion,
@@ -34,11 +34,13 @@ from ledger.application.interface.complaints import (
     complaint_view,
 )
 from ledger.application.queries.complaints import list_complaints as complaints_of
+from ledger.application.queries.listing import Listed, Page
 from ledger.domain.access_key import Role
+from ledger.domain.base import LedgerAggregate
 from ledger.domain.complaint import Complaint
 
 router = APIRouter(route_class=ShapedRoute, prefix="/v1/complaints", tags=["complaints"])
-A = TypeVar("A")
+A = TypeVar("A", bound=LedgerAggregate)
 
 SUBJECTS = (Role.WINDOW, Role.INSTITUTION)
 """Roles that read only what concerns their own platform or institution."""
@@ -74,14 +76,17 @@ def list_complaints(
     directory: Listing,
     subject_id: SubjectFilter = None,
     year: YearFilter = None,
+    *,
+    page: Paging,
+    request: Request,
 ) -> Response:
     """Every matching complaint this key may see, in lodging order, and how many were lodged,
-    upheld, dismissed... (the figures an appraisal reads); a window or an institution sees the
-    complaints against itself only."""
+    upheld, dismissed... (the figures an appraisal reads, of every matching complaint, not only
+    of this page); a window or an institution sees the complaints against itself only."""
     return subject_list(
-        principal, ledger.capability(Complaint),
+        request, principal, ledger.capability(Complaint),
         complaints_of(ledger, directory, subject_id=own(principal, subject_id), year=year),
-        "complaints", complaint_view, complaint_counts,
+        page, "complaints", complaint_view, complaint_counts,
     )  # fmt: skip
 
 
@@ -96,16 +101,20 @@ def own(principal: Principal, subject_id: UUID | None) -> UUID | None:
 
 
 def subject_list(
+    request: Request,
     principal: Principal,
     capability: Capability[Any],
-    found: Sequence[A],
+    found: Listed[A],
+    page: Page,
     key: str,
     view: Callable[[A], Mapping[str, Any]],
     counts: Callable[[list[A]], Mapping[str, Any]],
 ) -> Response:
-    """The records of ``found`` that ``principal`` may see, with their counts."""
-    shown = [record for record in found if capability.visible(record, principal)]
-    return json_response({key: [view(r) for r in shown], "counts": counts(shown)})
+    """``page`` of the records of ``found`` that ``principal`` may see, with the counts of them
+    all."""
+    visible = found.kept(lambda record: capability.visible(record, principal))
+    shown = visible.paged(page)
+    return paged(request, {key: [view(r) for r in shown], "counts": counts(visible)}, shown)
 
 
 routes.step(

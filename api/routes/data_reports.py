@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.data_reports import ReportAcceptance, ReportRequest, ReturnBody, SubmissionBody
 from api.shapes import ShapedRoute
 from api.views import Listing
@@ -64,24 +64,29 @@ def list_reports(
         bool | None,
         Query(description="Never submitted and past the due date (today in Ningxia), or not"),
     ] = None,
+    *,
+    page: Paging,
+    request: Request,
 ) -> Response:
     """Every matching report, in the order they were requested; a window sees only its own.
 
-    Read by scanning the log's report requests in-process: enough for the network's few hundred
-    reports a year, until the projections of a later issue serve this list.
+    The directory narrows by period and window; status and overdue change, so they are read on
+    the reports of those.
     """
     if principal.role is Role.WINDOW:
         if window_id is not None and window_id != principal.platform_id:
-            return json_response(DataReportList(reports=[]))
-        window_id = principal.platform_id
+            window_id = UUID(int=0)  # another window's: none of its own
+        else:
+            window_id = principal.platform_id
     today = ledger.clock().astimezone(CST).date()
-    reports = [
-        report
-        for report in reports_of(ledger, directory, period=period, window_id=window_id)
-        if (status is None or report.status.value == status)
-        and (overdue is None or report.is_overdue(today) == overdue)
-    ]
-    return json_response(DataReportList(reports=[data_report_view(r) for r in reports]))
+    found = reports_of(ledger, directory, period=period, window_id=window_id).kept(
+        lambda report: (
+            (status is None or report.status.value == status)
+            and (overdue is None or report.is_overdue(today) == overdue)
+        )
+    )
+    shown = found.paged(page)
+    return paged(request, {"reports": [data_report_view(r) for r in shown]}, shown)
 
 
 routes.step(

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import IsoDate, Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.entrustments import (
     EntrustmentAcceptance,
     EntrustmentBody,
@@ -82,14 +82,14 @@ def list_all(
     ledger: Ledger,
     directory: Listing,
     as_on: Annotated[IsoDate | None, Query(description="The day the views are for")] = None,
+    *,
+    page: Paging,
+    request: Request,
 ) -> Response:
     day = as_on or ledger.clock().astimezone(CST).date()
-    entrustments = list_entrustments(ledger, directory)
-    answer: EntrustmentList = {
-        "as_on": day.isoformat(),
-        "entrustments": [entrustment_view(e, day) for e in entrustments],
-    }
-    return json_response(answer)
+    found = list_entrustments(ledger, directory, page)
+    shown = {"as_on": day.isoformat(), "entrustments": [entrustment_view(e, day) for e in found]}
+    return paged(request, shown, found)
 
 
 add_read_routes(router, Entrustments, readers=READERS, shows=EntrustmentView)

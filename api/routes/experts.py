@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.onboarding import ExpertDeactivation, ExpertRegistration
 from api.shapes import ShapedRoute
 from api.views import Listing
@@ -35,9 +35,11 @@ routes.create("register_expert", ExpertRegistration, Registering, "Register an e
 @router.get(
     "", summary="Every expert ever registered, in registration order", response_model=ExpertList
 )
-def list_experts(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
-    listed: ExpertList = {"experts": [expert_view(e) for e in experts_of(ledger, directory)]}
-    return json_response(listed)
+def list_experts(
+    principal: Reader, ledger: Ledger, directory: Listing, page: Paging, request: Request
+) -> Response:
+    found = experts_of(ledger, directory, page)
+    return paged(request, {"experts": [expert_view(e) for e in found]}, found)
 
 
 routes.step(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.routes.standing import add_standing_routes
 from api.schemas.participants import InstitutionRegistration
 from api.shapes import ShapedRoute
@@ -43,11 +43,11 @@ routes.create(
 
 
 @router.get("", summary="Every registered institution", response_model=InstitutionList)
-def list_institutions(principal: Anyone, ledger: Ledger, directory: Listing) -> Response:
-    listed: InstitutionList = {
-        "institutions": [institution_view(i) for i in every_institution(ledger, directory)]
-    }
-    return json_response(listed)
+def list_institutions(
+    principal: Anyone, ledger: Ledger, directory: Listing, page: Paging, request: Request
+) -> Response:
+    found = every_institution(ledger, directory, page)
+    return paged(request, {"institutions": [institution_view(i) for i in found]}, found)
 
 
 add_read_routes(router, Institutions, readers=EVERY_ROLE, shows=InstitutionView)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from api.deps import LARGEST, Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.onboarding import (
     ApprovalBody,
     ConnectionBody,
@@ -68,13 +68,11 @@ routes.create(
     summary="Every onboarding application, in filing order",
     response_model=OnboardingApplicationList,
 )
-def list_applications(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
-    applications = list_onboarding_applications(ledger, directory)
-    return json_response(
-        OnboardingApplicationList(
-            applications=[onboarding_application_view(a) for a in applications]
-        )
-    )
+def list_applications(
+    principal: Reader, ledger: Ledger, directory: Listing, page: Paging, request: Request
+) -> Response:
+    found = list_onboarding_applications(ledger, directory, page)
+    return paged(request, {"applications": [onboarding_application_view(a) for a in found]}, found)
 
 
 routes.step(

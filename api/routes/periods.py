@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.periods import AllowanceBody, PeriodClosing
 from api.shapes import ShapedRoute
 from api.views import Listing
@@ -46,9 +46,11 @@ routes.create(
 @router.get(
     "", summary="The closed periods, in the order they were closed", response_model=PeriodList
 )
-def list_closed_periods(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
-    answer: PeriodList = {"periods": [period_view(p) for p in list_periods(ledger, directory)]}
-    return json_response(answer)
+def list_closed_periods(
+    principal: Reader, ledger: Ledger, directory: Listing, page: Paging, request: Request
+) -> Response:
+    found = list_periods(ledger, directory, page)
+    return paged(request, {"periods": [period_view(p) for p in found]}, found)
 
 
 routes.step(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.routes.standing import add_standing_routes
 from api.schemas.participants import PlatformRegistration
 from api.shapes import ShapedRoute
@@ -47,11 +47,11 @@ routes.create(
     summary="Every platform of the network, in the order they entered it",
     response_model=PlatformList,
 )
-def list_platforms(principal: Anyone, ledger: Ledger, directory: Listing) -> Response:
-    listed: PlatformList = {
-        "platforms": [platform_view(p) for p in every_platform(ledger, directory)]
-    }
-    return json_response(listed)
+def list_platforms(
+    principal: Anyone, ledger: Ledger, directory: Listing, page: Paging, request: Request
+) -> Response:
+    found = every_platform(ledger, directory, page)
+    return paged(request, {"platforms": [platform_view(p) for p in found]}, found)
 
 
 # The network's platforms are public (公示): every role may read them.

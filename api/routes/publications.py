@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.publications import (
     PublicationApproval,
     PublicationRejection,
@@ -57,10 +57,13 @@ routes.create(
     summary="The publications this key may see, in submission order",
     response_model=PublicationList,
 )
-def list_publications(principal: Reader, ledger: Ledger, directory: Listing) -> Response:
+def list_publications(
+    principal: Reader, ledger: Ledger, directory: Listing, page: Paging, request: Request
+) -> Response:
     capability = ledger.capability(Publication)
-    shown = [p for p in publications_of(ledger, directory) if capability.visible(p, principal)]
-    return json_response(PublicationList(publications=[publication_view(p) for p in shown]))
+    found = publications_of(ledger, directory).kept(lambda p: capability.visible(p, principal))
+    shown = found.paged(page)
+    return paged(request, {"publications": [publication_view(p) for p in shown]}, shown)
 
 
 routes.step(

@@ -13,7 +13,7 @@ from typing_extensions import TypedDict
 
 from api.deps import IsoDate, require, require_json
 from api.openapi import PAGED_HEADERS
-from api.paging import cursor_of, position_of
+from api.paging import LIMIT, Cursor, Limit, cursor_of, link_next, position_of
 from api.problems import ApiError
 from api.resources import add_read_routes
 from api.responses import json_response
@@ -42,6 +42,7 @@ from ledger.application.interface import (
     CaseAssignment,
     CaseDelivery,
     CaseFeedback,
+    PageFields,
     ServiceCaseView,
     plain,
 )
@@ -103,13 +104,11 @@ class ImportSummary(TypedDict):
     position: int | None
 
 
-class CasePage(TypedDict):
+class CasePage(PageFields):
     """One page of cases in the order they were opened, and where the next page begins
     (``null`` on the last)."""
 
     cases: list[CaseRow]
-    count: int
-    next_cursor: str | None
 
 
 routes.create(
@@ -238,11 +237,8 @@ def list_cases(
         ),
     ] = None,
     platform_id: Annotated[UUID | None, Query(description="Cases of this window")] = None,
-    limit: Annotated[int, Query(ge=1, le=1000, description="At most this many cases")] = 100,
-    cursor: Annotated[
-        str | None,
-        Query(max_length=64, description="Where to read on: the `next_cursor` of the last page"),
-    ] = None,
+    limit: Limit = LIMIT,
+    cursor: Cursor = None,
 ) -> Response:
     after = position_of(cursor)
     if opened_from is not None and opened_to is not None and opened_from > opened_to:
@@ -280,10 +276,7 @@ def _page(request: Request, fmt: str, rows: list[CaseRow], next_cursor: str | No
         response = json_response(page)
     else:
         response = table_response([dict(row) for row in rows], "cases", fmt, "service-cases")
-    if next_cursor is not None:
-        next_url = request.url.include_query_params(cursor=next_cursor)
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
-    return response
+    return link_next(request, response, next_cursor)
 
 
 add_read_routes(

@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging, paged
 from api.resources import add_read_routes
-from api.responses import json_response
 from api.schemas.training import (
     RosterAmendmentBody,
     RosterBody,
@@ -73,19 +73,23 @@ def list_trainings(
     directory: Listing,
     participant_id: ParticipantFilter = None,
     year: YearFilter = None,
+    *,
+    page: Paging,
+    request: Request,
 ) -> Response:
     """Every matching training this key may see, in the order planned, and the figures of those
     held: how many, how many trainees, the hours they attended, how many passed, failed or were
-    absent (of ``participant_id``'s staff only, if given)."""
+    absent (of ``participant_id``'s staff only, if given; of every matching training, not only
+    of this page)."""
     capability = ledger.capability(Trainings.aggregate)
     found = trainings_of(ledger, directory, participant_id=participant_id, year=year)
-    shown = [t for t in found if capability.visible(t, principal)]
-    return json_response(
-        TrainingList(
-            trainings=[training_view(t) for t in shown],
-            counts=training_counts(shown, participant_id),
-        )
-    )
+    visible = found.kept(lambda t: capability.visible(t, principal))
+    shown = visible.paged(page)
+    answer = {
+        "trainings": [training_view(t) for t in shown],
+        "counts": training_counts(visible, participant_id),
+    }
+    return paged(request, answer, shown)
 
 
 routes.step(

@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.deps import Ledger, require
+from api.paging import Paging
 from api.resources import add_read_routes
 from api.routes.complaints import READERS, own, subject_list
 from api.schemas.complaints import (
@@ -67,14 +68,17 @@ def list_violations(
     directory: Listing,
     subject_id: SubjectFilter = None,
     year: YearFilter = None,
+    *,
+    page: Paging,
+    request: Request,
 ) -> Response:
     """Every matching violation this key may see, in the order recorded, and how many there
-    are by severity and outcome (the figures an appraisal reads); a window or an institution
-    sees its own only."""
+    are by severity and outcome (the figures an appraisal reads, of every matching violation,
+    not only of this page); a window or an institution sees its own only."""
     return subject_list(
-        principal, ledger.capability(Violation),
+        request, principal, ledger.capability(Violation),
         violations_of(ledger, directory, subject_id=own(principal, subject_id), year=year),
-        "violations", violation_view, violation_counts,
+        page, "violations", violation_view, violation_counts,
     )  # fmt: skip
 
 

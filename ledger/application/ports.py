@@ -27,16 +27,20 @@ class Directory(Protocol):
     """Which streams of a kind exist, in the order they entered the log (a view; the list
     queries read ids here and load only those aggregates)."""
 
-    def stream_ids(
+    def entries(
         self,
         kind: str,
         *,
+        after: int = 0,
+        limit: int | None = None,
         party: UUID | None = None,
         party_a: UUID | None = None,
         year: int | None = None,
         period: str | None = None,
-    ) -> list[UUID]:
-        """The ids of ``kind`` (a party to it, its first party, of its year, of its period)."""
+    ) -> list[tuple[UUID, int]]:
+        """The ids of ``kind`` (a party to it, its first party, of its year, of its period),
+        each with the log position it entered at: those after position ``after``, at most
+        ``limit``."""
         ...
 
 

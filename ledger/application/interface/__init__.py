@@ -63,6 +63,14 @@ def plain(value: Any) -> Any:
     raise TypeError(msg)
 
 
+class PageFields(TypedDict):
+    """What every page of a list says beside its items: how many it holds, and the cursor that
+    reads the next page (``null`` on the last)."""
+
+    count: int
+    next_cursor: str | None
+
+
 class Resource(TypedDict):
     """The fields every resource has: id, version, and when it was created and last changed
     (timestamps in ISO 8601 with offset)."""

@@ -12,7 +12,7 @@ from typing import Literal
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.domain.agreement import Agreement
 from ledger.domain.agreement_terms import Party, Termination, Terms
 
@@ -91,7 +91,7 @@ class AgreementView(Resource):
     termination: AgreementTermination | None
 
 
-class AgreementList(TypedDict):
+class AgreementList(PageFields):
     """The agreements a key may see, in the order proposed, as they stand on ``as_on``."""
 
     as_on: str

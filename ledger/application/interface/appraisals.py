@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.schemes import IndicatorScore
 
@@ -55,7 +55,7 @@ class AppraisalView(Resource):
     status: Literal["open", "concluded"]
 
 
-class AppraisalList(TypedDict):
+class AppraisalList(PageFields):
     """The appraisals (of a year), in the order they were computed."""
 
     appraisals: list[AppraisalView]

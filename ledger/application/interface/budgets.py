@@ -7,7 +7,7 @@ from typing import Literal, NotRequired
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import Disbursement, Reversal
 from ledger.domain.funds import ZERO, BudgetLine, Signoff
@@ -112,7 +112,7 @@ class BudgetView(Resource, YearEnd):
     """How many disbursements still hold a reservation on the budget's lines."""
 
 
-class BudgetList(TypedDict):
+class BudgetList(PageFields):
     """The budgets a key may see, in the order they were proposed."""
 
     budgets: list[BudgetView]

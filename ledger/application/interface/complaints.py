@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.domain.complaint import Complaint, ComplaintStatus
 from ledger.domain.violation import Severity, Violation, ViolationStatus
 
@@ -112,7 +112,7 @@ class ComplaintCounts(TypedDict):
     pending: int
 
 
-class ComplaintList(TypedDict):
+class ComplaintList(PageFields):
     """The complaints a key may see, in lodging order, with their counts."""
 
     complaints: list[ComplaintView]
@@ -149,7 +149,7 @@ class ViolationCounts(TypedDict):
     not_corrected: int
 
 
-class ViolationList(TypedDict):
+class ViolationList(PageFields):
     """The violations a key may see, in the order recorded, with their counts."""
 
     violations: list[ViolationView]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.domain.data_report import DataReport, SubmissionRecord
 from ledger.domain.errors import DataReportNotFoundError
 
@@ -46,7 +46,7 @@ class DataReportView(Resource):
     acceptance_note: str | None
 
 
-class DataReportList(TypedDict):
+class DataReportList(PageFields):
     """The matching reports, in the order they were requested."""
 
     reports: list[DataReportView]

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.application.interface.appraisals import GradeName
 from ledger.domain.entrustment import Entrustment
 from ledger.domain.entrustment_terms import OperatorAppraisal, Renewal, Term, area_averages
@@ -113,7 +113,7 @@ class EntrustmentView(Resource):
     termination: EntrustmentTermination | None
 
 
-class EntrustmentList(TypedDict):
+class EntrustmentList(PageFields):
     """The entrustments, in the order made, as they stand on ``as_on``."""
 
     as_on: str

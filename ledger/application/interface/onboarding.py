@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.domain.expert import Expert
 from ledger.domain.expert_review import MIN_REVIEWS, Review, ReviewConclusion
 from ledger.domain.onboarding import OnboardingApplication
@@ -23,7 +23,7 @@ class ExpertView(Resource):
     deactivation_reason: str | None
 
 
-class ExpertList(TypedDict):
+class ExpertList(PageFields):
     """The expert pool, in the order registered."""
 
     experts: list[ExpertView]
@@ -104,7 +104,7 @@ class OnboardingApplicationView(Resource):
     withdrawal_reason: str | None
 
 
-class OnboardingApplicationList(TypedDict):
+class OnboardingApplicationList(PageFields):
     """Every onboarding application, in filing order."""
 
     applications: list[OnboardingApplicationView]

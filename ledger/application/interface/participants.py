@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.application.interface.names import (
     InstitutionStatusName,
     PlatformKindName,
@@ -50,7 +50,7 @@ class PlatformView(Resource, StandingView):
     status: PlatformStatusName
 
 
-class PlatformList(TypedDict):
+class PlatformList(PageFields):
     """Every platform of the network, in the order they entered it."""
 
     platforms: list[PlatformView]
@@ -81,7 +81,7 @@ class InstitutionView(Resource, StandingView):
     status: InstitutionStatusName
 
 
-class InstitutionList(TypedDict):
+class InstitutionList(PageFields):
     """Every registered institution, in registration order."""
 
     institutions: list[InstitutionView]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.domain.period import Allowance, Period
 
 
@@ -34,7 +34,7 @@ class PeriodView(Resource):
     allowances: list[AllowanceView]
 
 
-class PeriodList(TypedDict):
+class PeriodList(PageFields):
     """The closed periods, in the order they were closed."""
 
     periods: list[PeriodView]

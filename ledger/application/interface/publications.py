@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import TypedDict
-
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.domain.publication import Publication
 
 
@@ -31,7 +29,7 @@ class PublicationView(Resource):
     withdrawal_reason: str | None
 
 
-class PublicationList(TypedDict):
+class PublicationList(PageFields):
     """The publications a key may see, in submission order."""
 
     publications: list[PublicationView]

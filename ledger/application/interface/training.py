@@ -9,7 +9,7 @@ from uuid import UUID
 
 from typing_extensions import TypedDict
 
-from ledger.application.interface import Resource, common, plain
+from ledger.application.interface import PageFields, Resource, common, plain
 from ledger.domain.alliance import AllianceMembership, MembershipPeriod
 from ledger.domain.training import Trainee, TraineeResult, Training, TrainingStatus
 
@@ -58,7 +58,7 @@ class TrainingCounts(TypedDict):
     absent: int
 
 
-class TrainingList(TypedDict):
+class TrainingList(PageFields):
     """The trainings a key may see, in the order planned, with the figures of those held."""
 
     trainings: list[TrainingView]
@@ -85,12 +85,11 @@ class MembershipView(Resource):
     note: str
 
 
-class AllianceMembers(TypedDict):
+class AllianceMembers(PageFields):
     """The alliance's members on a day, in the order they first joined."""
 
     on: str
     members: list[MembershipView]
-    count: int
 
 
 def trainee_view(trainee: Trainee) -> TraineeView:

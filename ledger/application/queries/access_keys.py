@@ -8,7 +8,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 
 from ledger.application.ports import Directory
-from ledger.application.queries.listing import listed
+from ledger.application.queries.listing import WHOLE, Listed, Page, listed
 from ledger.application.store import LedgerCore
 from ledger.domain import ids
 from ledger.domain.access_key import AccessKey, hash_secret
@@ -38,9 +38,9 @@ def authenticate(ledger: LedgerCore, secret: str) -> AccessKey | None:
     return key
 
 
-def list_keys(ledger: LedgerCore, directory: Directory) -> list[AccessKey]:
+def list_keys(ledger: LedgerCore, directory: Directory, page: Page = WHOLE) -> Listed[AccessKey]:
     """Every key ever issued, in issue order."""
-    return listed(ledger, directory, "access_key", AccessKey, AccessKeyNotFoundError)
+    return listed(ledger, directory, "access_key", AccessKey, AccessKeyNotFoundError, page)
 
 
 def key_of(ledger: LedgerCore, key_id: UUID) -> AccessKey:

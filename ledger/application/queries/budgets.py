@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from ledger.application.ports import Directory
-from ledger.application.queries.listing import listed
+from ledger.application.queries.listing import WHOLE, Listed, Page, listed
 from ledger.application.store import LedgerCore
 from ledger.domain.budget import Budget
 from ledger.domain.disbursement import Disbursement
@@ -15,13 +15,14 @@ from ledger.domain.errors import BudgetNotFoundError, DisbursementNotFoundError
 def list_budgets(
     ledger: LedgerCore,
     directory: Directory,
+    page: Page = WHOLE,
     *,
     year: int | None = None,
     hub_id: UUID | None = None,
-) -> list[Budget]:
+) -> Listed[Budget]:
     """Every budget (of ``year``, of ``hub_id``), in the order they were proposed."""
     return listed(
-        ledger, directory, "budget", Budget, BudgetNotFoundError, year=year, party_a=hub_id
+        ledger, directory, "budget", Budget, BudgetNotFoundError, page, year=year, party_a=hub_id
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from ledger.application.ports import Directory
-from ledger.application.queries.listing import listed
+from ledger.application.queries.listing import WHOLE, Listed, Page, listed
 from ledger.application.store import LedgerCore
 from ledger.domain.data_report import DataReport, parse_period
 from ledger.domain.errors import DataReportNotFoundError
@@ -14,10 +14,11 @@ from ledger.domain.errors import DataReportNotFoundError
 def list_reports(
     ledger: LedgerCore,
     directory: Directory,
+    page: Page = WHOLE,
     *,
     period: str | None = None,
     window_id: UUID | None = None,
-) -> list[DataReport]:
+) -> Listed[DataReport]:
     """Reports (of ``period``, of ``window_id``), in the order they were requested."""
     wanted = parse_period(period).text if period is not None else None
     return listed(
@@ -26,6 +27,7 @@ def list_reports(
         "data_report",
         DataReport,
         DataReportNotFoundError,
+        page,
         period=wanted,
         party_a=window_id,
     )

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from ledger.application.ports import Directory
-from ledger.application.queries.listing import listed
+from ledger.application.queries.listing import WHOLE, Listed, Page, listed
 from ledger.application.store import LedgerCore
 from ledger.domain.errors import OnboardingApplicationNotFoundError
 from ledger.domain.onboarding import OnboardingApplication
 
 
 def list_onboarding_applications(
-    ledger: LedgerCore, directory: Directory
-) -> list[OnboardingApplication]:
+    ledger: LedgerCore, directory: Directory, page: Page = WHOLE
+) -> Listed[OnboardingApplication]:
     """Every application ever recorded, in the order they were filed."""
     return listed(
         ledger,
@@ -19,4 +19,5 @@ def list_onboarding_applications(
         "onboarding_application",
         OnboardingApplication,
         OnboardingApplicationNotFoundError,
+        page,
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from ledger.application.ports import Directory
-from ledger.application.queries.listing import listed
+from ledger.application.queries.listing import WHOLE, Listed, Page, listed
 from ledger.application.store import LedgerCore
 from ledger.domain.errors import PublicationNotFoundError
 from ledger.domain.publication import Publication
 
 
-def list_publications(ledger: LedgerCore, directory: Directory) -> list[Publication]:
+def list_publications(
+    ledger: LedgerCore, directory: Directory, page: Page = WHOLE
+) -> Listed[Publication]:
     """Every publication ever submitted, in submission order."""
-    return listed(ledger, directory, "publication", Publication, PublicationNotFoundError)
+    return listed(ledger, directory, "publication", Publication, PublicationNotFoundError, page)
