@@ -209,6 +209,8 @@ def _complete_read(operation: JSON, settings: object) -> None:
     responses: JSON = operation["responses"]
     if "200" in responses:
         responses["200"].setdefault("headers", {}).setdefault("ETag", DIGEST_ETAG)
+        if any(p["name"] == "cursor" for p in operation["parameters"]):  # a list (api/paging.py)
+            responses["200"]["headers"].setdefault("Link", LINK)
     formats = {p["name"]: p for p in operation["parameters"]}.get("format", {})
     content = responses.get("200", {}).get("content", {})
     for name, media_type in _DOWNLOADS.items():
@@ -251,8 +253,9 @@ def complete(document: JSON, settings: object = None) -> JSON:
     problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
     schemas.update(problem.pop("$defs", {}))
     schemas["Problem"] = problem
-    for name, schema in shown_schemas().items():
-        schemas.setdefault(name, schema)
+    # Ours, not FastAPI's, where a route names a shape as a response's "model" too: FastAPI
+    # builds its schema before the shapes are documented (api/shapes.py).
+    schemas.update(shown_schemas())
     for operations in document["paths"].values():
         # Every GET takes HEAD (api/http_reads.py): said once, in the description, not twice.
         operations.pop("head", None)

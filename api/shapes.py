@@ -12,9 +12,12 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import typing_extensions
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.routing import APIRoute
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
+
+_DOCUMENTED = ConfigDict(use_attribute_docstrings=True)
 
 
 @cache
@@ -39,8 +42,39 @@ _SHOWN: list[Any] = []
 @cache
 def _schema(shape: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """The schema of ``shape`` and the component schemas it refers to."""
+    held: dict[str, Any] = {}
+    _document(shape, held)
     schema = TypeAdapter(shape).json_schema(mode="serialization", ref_template=SCHEMAS)
-    return schema, schema.pop("$defs", {})
+    schemas = schema.pop("$defs", {})
+    for name, typed_dict in held.items():
+        _describe_inherited(schema if typed_dict is shape else schemas.get(name, {}), typed_dict)
+    return schema, schemas
+
+
+def _document(shape: Any, held: dict[str, Any]) -> None:
+    """Let the docstring under a field of ``shape`` or of any TypedDict it holds (gathered in
+    ``held`` by name) describe the field in its schema: pydantic reads a TypedDict's own
+    config, not its holder's."""
+    for argument in typing_extensions.get_args(shape):
+        _document(argument, held)
+    if not typing_extensions.is_typeddict(shape) or shape.__name__ in held:
+        return
+    held[shape.__name__] = shape
+    if "__pydantic_config__" not in vars(shape):
+        shape.__pydantic_config__ = _DOCUMENTED
+    for hint in typing_extensions.get_type_hints(shape).values():
+        _document(hint, held)
+
+
+def _describe_inherited(schema: dict[str, Any], typed_dict: Any) -> None:
+    """Describe the fields ``typed_dict`` inherits by their docstrings in the TypedDict they
+    are declared in (pydantic reads only the class's own)."""
+    for base in getattr(typed_dict, "__orig_bases__", ()):
+        if typing_extensions.is_typeddict(base):
+            inherited = _schema(base)[0].get("properties", {})
+            for field, described in schema.get("properties", {}).items():
+                if "description" not in described and "description" in inherited.get(field, {}):
+                    described["description"] = inherited[field]["description"]
 
 
 def shape_schemas(shape: Any) -> dict[str, Any]:

@@ -144,6 +144,18 @@ def test_reads_document_their_etag_and_pages_their_link(document: JSON) -> None:
     assert "Link" in _headers(paths["/v1/service-cases"]["get"], "200")
     assert "Link" in _headers(paths["/v1/audit/access"]["get"], "200")
     assert "Retry-After" in _headers(paths["/v1/events"]["get"], "503")
+    lists = [o for _, _, o in _operations(document) if "cursor" in _parameters(o)]
+    assert len(lists) >= 17
+    assert all("Link" in _headers(o, "200") for o in lists)
+
+
+def test_the_fields_of_an_answer_are_described_by_their_docstrings(document: JSON) -> None:
+    schemas = document["components"]["schemas"]
+
+    secret = schemas["AccessKeyIssued"]["properties"]["secret"]
+    assert secret["description"].startswith("The key itself")
+    for page in ("CasePage", "PlatformList", "AccessKeyList"):
+        assert "next page" in schemas[page]["properties"]["next_cursor"]["description"]
 
 
 @pytest.mark.parametrize("page", ["/docs", "/redoc"])
@@ -230,3 +242,7 @@ def test_every_success_answer_has_a_schema(document: JSON) -> None:
     ]
 
     assert untyped == []
+
+
+def _parameters(operation: JSON) -> set[str]:
+    return {p["name"] for p in operation.get("parameters", [])}

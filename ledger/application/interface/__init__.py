@@ -68,7 +68,9 @@ class PageFields(TypedDict):
     reads the next page (``null`` on the last)."""
 
     count: int
+    """How many items this page holds."""
     next_cursor: str | None
+    """Passed back as ``cursor``, reads the next page; ``null`` on the last page."""
 
 
 class Resource(TypedDict):
