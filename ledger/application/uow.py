@@ -61,6 +61,7 @@ class UnitOfWork:
     def __init__(self, app: EventStore, clock: Callable[[], datetime], bounds: TimeBounds) -> None:
         self.app = app
         self.clock = clock
+        self.pinned = False  # record time is set by clock_at, exactly
         self.bounds = bounds
         self.entries = EntryCheck(app, bounds)
         self.committer: GroupCommitter[Decided, Outcome] | None = None
@@ -87,12 +88,11 @@ class UnitOfWork:
         demonstration network, tests): it changes the clock of every write of this unit of
         work. No request can reach it: the API never calls it.
         """
-        real = self.clock
-        self.clock = lambda: at
+        real, self.clock, self.pinned = self.clock, lambda: at, True
         try:
             yield
         finally:
-            self.clock = real
+            self.clock, self.pinned = real, False
 
     # --- group commit ----------------------------------------------------------------------
 
@@ -185,7 +185,11 @@ class UnitOfWork:
 
     def _decide(self, command: Write[A], idempotency: IdempotencyRequest | None) -> Decided:
         current = None if command.creates else self._load(command)
+        # If the clock steps back (an NTP step, a restored machine), a record's history still
+        # never runs backwards in record time: its next event is recorded at its last's.
         now = self.clock()
+        if current is not None and not self.pinned:
+            now = max(now, current.modified_on)
         with recording(now):
             decision = command.decide(current)
         aggregate: A

@@ -152,3 +152,30 @@ def test_the_network_start_is_a_setting(sqlite_url: str, monkeypatch: pytest.Mon
         assert _register_window_at(ledger, datetime(2026, 1, 1, tzinfo=CST)).created
     finally:
         ledger.close()
+
+
+def test_a_clock_that_steps_back_never_runs_a_records_history_backwards(
+    clocked_ledger: LedgerApplication, clock: FakeClock
+) -> None:
+    window_id = register_platform(clocked_ledger)
+    register_enterprise(clocked_ledger)
+    case_id = open_case(clocked_ledger, window_id).resource_id
+    opened_at = clock.now
+    (opening,) = list(clocked_ledger.history(case_id))
+    clock.advance(minutes=-3)  # an NTP step back, a machine restored from a snapshot
+
+    # At the opening's business time: within the skew the bounds allow.
+    meta = envelope(window_id, occurred_at=cast(Any, opening.event).meta.occurred_at)
+    step_case(clocked_ledger, case_id, assign(meta), meta)
+    other = act(
+        clocked_ledger,
+        RegisterConnectedPlatform(
+            kind=PlatformKind.HUB, name="宁夏枢纽", uscc=HUB_USCC, region="640000"
+        ),
+        envelope(occurred_at=clock.now),
+    )
+
+    stamps = [logged.event.timestamp for logged in clocked_ledger.history(case_id)]
+    assert stamps == [opened_at, opened_at]  # the step is recorded at its record's last time
+    (registered,) = list(clocked_ledger.history(other.resource_id))
+    assert registered.event.timestamp == clock.now  # a new record: the clock as it says
