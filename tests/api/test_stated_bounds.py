@@ -45,7 +45,11 @@ def test_every_limit_above_its_stated_maximum_is_refused(api: Api) -> None:
     accepted = []
     for path, maximum in limits:
         params = {**_required(document, path), "limit": str(maximum + 1)}
-        response = api.get(_filled(path), key=api.keys.auditor, params=params)
+        # Asked by a key that may read the route (the access keys are the admin's and hub's).
+        for key in (api.keys.auditor, api.keys.admin):
+            response = api.get(_filled(path), key=key, params=params)
+            if response.status_code != 403:
+                break
         if response.status_code != 422 or response.json()["errors"][0]["loc"] != ["query", "limit"]:
             accepted.append((path, maximum, response.status_code))
 
