@@ -15,6 +15,7 @@ from rich.table import Table
 from cli import (
     appraise,
     audit_mirror,  # noqa: F401 - registers `audit mirror` on the audit commands
+    audit_reconcile,  # noqa: F401 - registers `audit reconcile` on the audit commands
     audit_timestamp,  # noqa: F401 - registers `audit verify-timestamp` on the audit commands
     drift,
     keys,

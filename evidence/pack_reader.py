@@ -7,7 +7,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
+from uuid import UUID
 
+from evidence.leaf import LogEntry
 from evidence.pack_format import EVENT_HEADER, LEAF_RECORD, U64
 
 CHUNK = 8 * 1024 * 1024
@@ -118,6 +120,17 @@ def records(stream: IO[bytes] | HashedReader) -> Iterator[tuple[int, memoryview]
             if rest:
                 raise fail("pack_damaged", "events.bin ends in the middle of an event.")
             return
+
+
+def entries(stream: IO[bytes] | HashedReader) -> Iterator[LogEntry]:
+    """Each event of ``events.bin`` as the seal saw it (its leaf data, decoded)."""
+    header, u64 = EVENT_HEADER, U64
+    for _, record in records(stream):
+        position, stream_id, version, topic_len = header.unpack_from(record)
+        topic_at = header.size
+        state_at = topic_at + topic_len + u64.size
+        topic = bytes(record[topic_at : topic_at + topic_len]).decode("utf-8")
+        yield LogEntry(position, UUID(bytes=stream_id), version, topic, bytes(record[state_at:]))
 
 
 def leaves(stream: IO[bytes] | HashedReader) -> Iterator[tuple[int, int, bytes]]:

@@ -4,13 +4,20 @@ written into the view the way older records (before those rules) or a tampered v
 
 from __future__ import annotations
 
+import csv
+import io
+from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from cli.main import app
 from ledger.domain.ids import period_id
 from projections.funds import DISBURSEMENTS
 from projections.runner import ProjectionRunner
+from runtime.pack_reconcile import reconcile_pack
+from tests._audit import KEY, OTHER_KEY, export, seal
 from tests.api._support import (
     BUDGET_YEAR,
     STORES,
@@ -157,3 +164,49 @@ def test_a_payment_entered_for_a_closed_year_under_an_allowance_is_an_exception(
 
     [row] = accepted(response)["reconciliation"]
     assert (row["paid_on"], row["exceptions"]) == ("2025-12-31", "paid_after_close")
+
+
+def test_the_reconciliation_recomputed_from_an_evidence_pack_is_the_servers(
+    api: Api, tmp_path: Path
+) -> None:
+    approved_budget(api)
+    paid = disbursement_in(api, "paid")
+    disbursement_in(api, "rejected", amount="50.00")
+    disbursement_in(api, "approved", amount="20.00")
+    served = list(_reconciliation(api).values())
+    seal(api.ledger)
+    pack = tmp_path / "pack.zip"
+    export(api.ledger, pack)
+
+    assert reconcile_pack(pack, year=BUDGET_YEAR) == served
+    assert reconcile_pack(pack, year=BUDGET_YEAR, hub_id=str(api.hub_id)) == served
+    assert reconcile_pack(pack, year=BUDGET_YEAR + 1) == []
+
+    # A view changed behind the log's back shows in the server's report, not in the pack's.
+    _rewrite_view_row(api, paid, net_paid="0.00")
+    assert _reconciliation(api)[paid]["exceptions"] == "status_disagreement"
+    assert reconcile_pack(pack, year=BUDGET_YEAR) == served
+
+
+def test_audit_reconcile_verifies_the_pack_and_writes_the_report_as_csv(
+    api: Api, tmp_path: Path
+) -> None:
+    approved_budget(api)
+    disbursement_in(api, "paid")
+    served = list(_reconciliation(api).values())
+    seal(api.ledger)
+    pack, key, other = tmp_path / "pack.zip", tmp_path / "key.pub", tmp_path / "other.pub"
+    export(api.ledger, pack)
+    key.write_text(KEY.public.pem)
+    other.write_text(OTHER_KEY.public.pem)
+    asked = ["audit", "reconcile", str(pack), "--year", str(BUDGET_YEAR), "--public-key"]
+
+    done = CliRunner().invoke(app, [*asked, str(key)])
+    refused = CliRunner().invoke(app, [*asked, str(other)])
+
+    assert done.exit_code == 0, done.output
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert rows == [{k: "" if v is None else str(v) for k, v in r.items()} for r in served]
+    assert "1 disbursement(s)" in done.stderr
+    assert refused.exit_code == 1
+    assert "does not verify" in refused.stderr
