@@ -274,6 +274,7 @@ class ProjectionRunner:
             topics=projection.topics(),
             inclusive_of_start=False,
         )
+        reached = stop if len(notifications) < limit else notifications[-1].id
         projection.begin_batch(tx)
         for notification in notifications:
             if seen is not None:
@@ -282,10 +283,10 @@ class ProjectionRunner:
             projection.handle(tx, event, notification.id)
             last = notification is notifications[-1]
             if deadline is not None and not last and self.clock() >= deadline:
-                projection.end_batch(tx)
-                return notification.id
+                reached = notification.id
+                break
         projection.end_batch(tx)
-        return stop if len(notifications) < limit else notifications[-1].id
+        return reached
 
     def read_at_head(self, names: Sequence[str], read: Callable[[Tx], T]) -> tuple[int, T]:
         """``read`` the views ``names`` all folded to one position, at least the head of the log

@@ -129,16 +129,16 @@ def list_access_keys(
     page: Paging,
     request: Request,
 ) -> Response:
-    found = list_keys(ledger, directory).kept(
-        lambda key: (
+    def kept(key: AccessKey) -> bool:
+        return (
             _managed_by(principal, key)
             and (role is None or key.role is role)
             and (platform_id is None or key.platform_id == platform_id)
             and (revoked is None or key.revoked == revoked)
         )
-    )
-    shown = found.paged(page)
-    return paged(request, {"keys": [access_key_view(k) for k in shown]}, shown)
+
+    found = list_keys(ledger, directory, page, kept)
+    return paged(request, {"keys": [access_key_view(k) for k in found]}, found)
 
 
 @router.get(

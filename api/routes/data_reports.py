@@ -23,6 +23,7 @@ from ledger.application.interface.data_reports import (
 )
 from ledger.application.queries.data_reports import list_reports as reports_of
 from ledger.domain.access_key import Role
+from ledger.domain.data_report import DataReport
 from ledger.domain.time import CST
 
 router = APIRouter(route_class=ShapedRoute, prefix="/v1/data-reports", tags=["data reports"])
@@ -79,14 +80,14 @@ def list_reports(
         else:
             window_id = principal.platform_id
     today = ledger.clock().astimezone(CST).date()
-    found = reports_of(ledger, directory, period=period, window_id=window_id).kept(
-        lambda report: (
-            (status is None or report.status.value == status)
-            and (overdue is None or report.is_overdue(today) == overdue)
+
+    def kept(report: DataReport) -> bool:
+        return (status is None or report.status.value == status) and (
+            overdue is None or report.is_overdue(today) == overdue
         )
-    )
-    shown = found.paged(page)
-    return paged(request, {"reports": [data_report_view(r) for r in shown]}, shown)
+
+    found = reports_of(ledger, directory, page, kept, period=period, window_id=window_id)
+    return paged(request, {"reports": [data_report_view(r) for r in found]}, found)
 
 
 routes.step(

@@ -61,9 +61,8 @@ def list_publications(
     principal: Reader, ledger: Ledger, directory: Listing, page: Paging, request: Request
 ) -> Response:
     capability = ledger.capability(Publication)
-    found = publications_of(ledger, directory).kept(lambda p: capability.visible(p, principal))
-    shown = found.paged(page)
-    return paged(request, {"publications": [publication_view(p) for p in shown]}, shown)
+    found = publications_of(ledger, directory, page, lambda p: capability.visible(p, principal))
+    return paged(request, {"publications": [publication_view(p) for p in found]}, found)
 
 
 routes.step(

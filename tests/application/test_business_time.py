@@ -42,6 +42,13 @@ def _register_window_at(ledger: LedgerApplication, occurred_at: datetime) -> Out
     )
 
 
+def _opened_case(ledger: LedgerApplication) -> tuple[UUID, UUID]:
+    """A window, an enterprise and a case the window opened: the window's id and the case's."""
+    window_id = register_platform(ledger)
+    register_enterprise(ledger)
+    return window_id, open_case(ledger, window_id).resource_id
+
+
 def test_business_time_beyond_the_clock_skew_is_refused_and_records_nothing(
     clocked_ledger: LedgerApplication, clock: FakeClock
 ) -> None:
@@ -77,9 +84,7 @@ def test_business_time_without_a_timezone_is_refused(
 def test_a_step_on_a_case_dated_in_the_future_is_refused(
     clocked_ledger: LedgerApplication, clock: FakeClock
 ) -> None:
-    window_id = register_platform(clocked_ledger)
-    register_enterprise(clocked_ledger)
-    case_id = open_case(clocked_ledger, window_id).resource_id
+    window_id, case_id = _opened_case(clocked_ledger)
     meta = envelope(window_id, occurred_at=clock.now + timedelta(days=1))
     with pytest.raises(OccurredInFutureError):
         step_case(clocked_ledger, case_id, assign(meta), meta)
@@ -157,9 +162,7 @@ def test_the_network_start_is_a_setting(sqlite_url: str, monkeypatch: pytest.Mon
 def test_a_clock_that_steps_back_never_runs_a_records_history_backwards(
     clocked_ledger: LedgerApplication, clock: FakeClock
 ) -> None:
-    window_id = register_platform(clocked_ledger)
-    register_enterprise(clocked_ledger)
-    case_id = open_case(clocked_ledger, window_id).resource_id
+    window_id, case_id = _opened_case(clocked_ledger)
     opened_at = clock.now
     (opening,) = list(clocked_ledger.history(case_id))
     clock.advance(minutes=-3)  # an NTP step back, a machine restored from a snapshot

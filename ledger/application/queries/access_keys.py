@@ -3,6 +3,7 @@ which key an actor (``key:<id>``) is, and every key ever issued."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -38,9 +39,14 @@ def authenticate(ledger: LedgerCore, secret: str) -> AccessKey | None:
     return key
 
 
-def list_keys(ledger: LedgerCore, directory: Directory, page: Page = WHOLE) -> Listed[AccessKey]:
-    """Every key ever issued, in issue order."""
-    return listed(ledger, directory, "access_key", AccessKey, AccessKeyNotFoundError, page)
+def list_keys(
+    ledger: LedgerCore,
+    directory: Directory,
+    page: Page = WHOLE,
+    keep: Callable[[AccessKey], bool] | None = None,
+) -> Listed[AccessKey]:
+    """Every key ever issued (that ``keep`` keeps), in issue order."""
+    return listed(ledger, directory, "access_key", AccessKey, AccessKeyNotFoundError, page, keep)
 
 
 def key_of(ledger: LedgerCore, key_id: UUID) -> AccessKey:

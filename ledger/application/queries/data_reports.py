@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from ledger.application.ports import Directory
@@ -15,11 +16,13 @@ def list_reports(
     ledger: LedgerCore,
     directory: Directory,
     page: Page = WHOLE,
+    keep: Callable[[DataReport], bool] | None = None,
     *,
     period: str | None = None,
     window_id: UUID | None = None,
 ) -> Listed[DataReport]:
-    """Reports (of ``period``, of ``window_id``), in the order they were requested."""
+    """Reports (of ``period``, of ``window_id``, that ``keep`` keeps), in the order they were
+    requested."""
     wanted = parse_period(period).text if period is not None else None
     return listed(
         ledger,
@@ -28,6 +31,7 @@ def list_reports(
         DataReport,
         DataReportNotFoundError,
         page,
+        keep,
         period=wanted,
         party_a=window_id,
     )
