@@ -45,7 +45,6 @@ from projections.tracking import LIVE, REBUILDING, TRACKING_DDL, TRACKING_TABLE,
 
 log = logging.getLogger("projections")
 
-
 Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
 
