@@ -16,6 +16,8 @@ import html
 import io
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any, cast
 
 from ledger.application.interface import plain
@@ -26,9 +28,16 @@ from ledger.application.interface.appraisals import (
 )
 from ledger.application.store import LedgerCore
 from ledger.domain.appraisal import Appraisal
-from ledger.domain.schemes import IndicatorScore, parse_scheme
+from ledger.domain.schemes import (
+    ROUNDED,
+    SHARE_PARTS,
+    IndicatorScore,
+    exact_figure,
+    parse_scheme,
+    presented,
+)
+from projections.appraisal_figures import appraisal_inputs
 from projections.catalog import all_projections
-from projections.figures import appraisal_inputs
 from projections.runner import ProjectionRunner
 from projections.store import SQLiteViewStore, Tx
 
@@ -106,7 +115,10 @@ def verify(ledger: LedgerCore, appraisal: Appraisal) -> Verification:
     as_on = appraisal.as_on or date(appraisal.year + 1, 1, 31)  # recorded by every appraisal
     everyone = figures_at(ledger, position=appraisal.position, year=appraisal.year, as_on=as_on)
     figures = subjects_of_kind(everyone, appraisal.subject_kind).get(str(appraisal.subject_id), {})
-    scores = parse_scheme(appraisal.scheme).score(figures)
+    if appraisal.scoring == ROUNDED:  # the first scoring recorded no parts behind the shares
+        parts = {part for pair in SHARE_PARTS.values() for part in pair}
+        figures = {k: v for k, v in figures.items() if k not in parts or k in appraisal.figures}
+    scores = parse_scheme(appraisal.scheme).score(figures, appraisal.scoring)
     differences: list[FigureDifference | ScoreDifference] = [
         {"figure": key, "recorded": appraisal.figures.get(key), "recomputed": figures.get(key)}
         for key in sorted(set(appraisal.figures) | set(figures))
@@ -171,12 +183,41 @@ def _bar(figure: str | None, threshold: str, comparison: str) -> str:
     )
 
 
+def _percent(value: Fraction) -> str:
+    """A share as a percentage, to hundredths of a percent, rounded down."""
+    return f"{presented(value * 100)}%"
+
+
+def _shown(figure_name: str, score: dict[str, Any], figures: dict[str, Any]) -> tuple[str, str]:
+    """An indicator's figure and threshold as the scorecard shows them: a share as a percentage
+    with the counts it is the quotient of, when the appraisal recorded them."""
+    figure, threshold = score["figure"], score["threshold"]
+    if figure_name not in SHARE_PARTS:
+        return ("—" if figure is None else str(figure)), threshold
+    limit = _percent(Fraction(Decimal(threshold)))
+    exact = exact_figure(figure_name, figures)
+    if exact is None:
+        return "—", limit
+    part, whole = (figures.get(p) for p in SHARE_PARTS[figure_name])
+    counted = "" if part is None or whole is None else f"（{_number(part)} / {_number(whole)}）"
+    return f"{_percent(exact)}{counted}", limit
+
+
+def _number(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
 def scorecard_html(appraisal: Appraisal, subject_name: str) -> str:
     esc = html.escape
+    figure_of = {i["id"]: i["figure"] for i in appraisal.scheme.get("indicators", [])}
+    shown = {
+        s["indicator"]: _shown(figure_of.get(s["indicator"], ""), s, appraisal.figures)
+        for s in appraisal.scores
+    }
     rows = "".join(
         "<tr>"
-        f"<td>{esc(s['label'])}</td><td class=n>{esc(str(s['figure']))}</td>"
-        f"<td class=n>{esc(s['comparison'])} {esc(s['threshold'])}</td>"
+        f"<td>{esc(s['label'])}</td><td class=n>{esc(shown[s['indicator']][0])}</td>"
+        f"<td class=n>{esc(s['comparison'])} {esc(shown[s['indicator']][1])}</td>"
         f"<td>{_bar(s['figure'], s['threshold'], s['comparison'])}</td>"
         f"<td class=n>{esc(s['points'])} / {esc(s['weight'])}</td>"
         f"<td>{'达标' if s['met'] else '未达标'}</td>"

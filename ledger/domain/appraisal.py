@@ -5,12 +5,16 @@ An appraisal is computed once per subject and year: the figures read at one fixe
 indicator scores. Expert scores may be added until it is concluded; concluding fixes the total
 and the grade. The consequence on the subject (priority support for 优秀, an order to rectify
 for 不合格) is recorded by a policy in the same transaction, as events caused by the appraisal.
+
+An appraisal records the scoring it was computed by (``scoring``, see ``schemes``): exact scoring
+decides the grade on the exact total; appraisals of the first, rounded scoring keep it.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
@@ -23,13 +27,19 @@ from ledger.domain.errors import (
     ExpertScoresMissingError,
     InvalidExpertScoreError,
 )
-from ledger.domain.schemes import Scheme, parse_scheme, total_of
+from ledger.domain.schemes import EXACT, ROUNDED, Scheme, parse_scheme, presented
 
 _POINTS = Decimal("0.01")
 
 
 class Appraisal(LedgerAggregate):
+    scoring = ROUNDED
+    """The scoring this appraisal was computed by (older snapshots lack it: the first)."""
+
     class Computed(LedgerAggregate.Created):
+        # Version 2 added the scoring: version 1 was always computed by the first, rounded one.
+        class_version = 2
+
         subject_kind: str
         subject_id: UUID
         year: int
@@ -40,6 +50,11 @@ class Appraisal(LedgerAggregate):
         figures: dict[str, Any]
         scores: list[dict[str, Any]]
         indicators_total: Decimal
+        scoring: int = ROUNDED
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, object]) -> None:
+            state["scoring"] = ROUNDED
 
         def apply(self, aggregate: Appraisal) -> None:
             aggregate.subject_kind = self.subject_kind
@@ -52,6 +67,7 @@ class Appraisal(LedgerAggregate):
             aggregate.figures = dict(self.figures)
             aggregate.scores = list(self.scores)
             aggregate.indicators_total = self.indicators_total
+            aggregate.scoring = self.scoring
 
     class ExpertScoreAdded(LedgerAggregate.Event):
         expert_id: UUID
@@ -103,7 +119,7 @@ class Appraisal(LedgerAggregate):
         figures: dict[str, Any],
         meta: Envelope,
     ) -> Appraisal:
-        scores = scheme.score(figures)
+        scores = scheme.score(figures, EXACT)
         return cls._create(
             cls.Computed,
             id=ids.appraisal_id(subject_id, year),
@@ -116,7 +132,8 @@ class Appraisal(LedgerAggregate):
             as_on=as_on,
             figures=figures,
             scores=scores,
-            indicators_total=total_of(scores),
+            indicators_total=presented(scheme.exact_total(figures)),
+            scoring=EXACT,
             meta=meta,
         )
 
@@ -139,6 +156,8 @@ class Appraisal(LedgerAggregate):
     def conclusion(self) -> tuple[Decimal | None, Decimal, str]:
         """The expert average, total and grade this appraisal would conclude with now."""
         scheme = parse_scheme(self.scheme)
+        if self.scoring == EXACT:
+            return self._exact_conclusion(scheme)
         average = None
         total = self.indicators_total
         if self.expert_scores:
@@ -148,6 +167,16 @@ class Appraisal(LedgerAggregate):
             weight = scheme.expert_weight
             total = (total * (1 - weight) + average * weight).quantize(_POINTS, ROUND_HALF_EVEN)
         return average, total, scheme.grade(total)
+
+    def _exact_conclusion(self, scheme: Scheme) -> tuple[Decimal | None, Decimal, str]:
+        total = scheme.exact_total(self.figures)
+        average = None
+        if self.expert_scores:
+            average = Fraction(sum(self.expert_scores.values()), len(self.expert_scores))
+            weight = Fraction(scheme.expert_weight)
+            total = total * (1 - weight) + average * weight
+        shown = None if average is None else presented(average)
+        return shown, presented(total), scheme.grade(total)
 
     def conclude(self, *, consequence: str, meta: Envelope) -> None:
         self._check_open()

@@ -11,14 +11,23 @@ the share of its weight it reached (figure ÷ threshold for ``>=``, threshold ÷
 experts' average score by ``expert_weight``; an appraisal is concluded only once the scheme's
 ``expert_scores_required`` experts (at least one if they weigh at all) have scored. The grade is
 the first band whose minimum the total reaches.
+
+Exact scoring (``EXACT``, every appraisal computed since it exists): a share is compared as the
+exact fraction of the counts behind it (:data:`SHARE_PARTS`, recorded among the figures), points
+and totals are exact fractions, and the grade is decided on the exact total. Rounding happens
+only when a score is presented, and then down to hundredths, so a score is never shown above
+what was earned (9.9995 points of 10 show as 9.99, an exact total of 79.995 as 79.99). The
+first scoring (``ROUNDED``) compared shares rounded to four places and summed points rounded to
+hundredths; the appraisals it computed are verified and concluded by it still.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
-from decimal import ROUND_HALF_EVEN, Decimal
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, localcontext
+from fractions import Fraction
 from importlib import resources
 from typing import Any, Literal
 
@@ -30,7 +39,7 @@ from typing_extensions import TypedDict
 
 from ledger.domain.errors import InvalidSchemeError
 
-# The figures each kind of subject has (projections/figures.py: appraisal_inputs).
+# The figures each kind of subject has (projections/appraisal_figures.py: appraisal_inputs).
 FIGURES = {
     "window": {
         "cases_delivered", "smes_served", "free_share", "satisfied_share", "ratings",
@@ -45,6 +54,15 @@ FIGURES = {
         "windows_connected", "activities_held", "reports_on_time_share", "budget_execution_share",
     },
 }  # fmt: skip
+SHARE_PARTS = {
+    "free_share": ("free_cases", "cases_delivered"),
+    "satisfied_share": ("satisfied_ratings", "ratings"),
+    "reports_on_time_share": ("reports_on_time", "reports_due"),
+    "budget_execution_share": ("budget_paid", "budget_approved"),
+}
+"""The counts (or amounts) a share is the quotient of, recorded beside it by exact scoring."""
+ROUNDED, EXACT = 1, 2
+"""The two scorings an appraisal may record (module docstring)."""
 _POINTS = Decimal("0.01")
 
 
@@ -109,11 +127,18 @@ class Scheme(BaseModel):
         """The scheme as plain JSON values (decimals as strings), as it is recorded."""
         return json.loads(self.model_dump_json())  # type: ignore[no-any-return]
 
-    def score(self, figures: Mapping[str, Any]) -> list[IndicatorScore]:
-        return [score_indicator(i, figures.get(i.figure)) for i in self.indicators]
+    def score(self, figures: Mapping[str, Any], scoring: int = EXACT) -> list[IndicatorScore]:
+        if scoring == ROUNDED:
+            return [score_indicator(i, figures.get(i.figure)) for i in self.indicators]
+        return [score_exactly(i, figures)[0] for i in self.indicators]
 
-    def grade(self, total: Decimal) -> str:
-        return next(g.grade for g in self.grades if total >= g.min_total)
+    def exact_total(self, figures: Mapping[str, Any]) -> Fraction:
+        """The indicator total (0-100) of exact scoring, unrounded."""
+        return sum((score_exactly(i, figures)[1] for i in self.indicators), Fraction(0))
+
+    def grade(self, total: Decimal | Fraction) -> str:
+        exact = Fraction(total)
+        return next(g.grade for g in self.grades if exact >= Fraction(g.min_total))
 
 
 def canonical(document: dict[str, Any]) -> bytes:
@@ -136,6 +161,8 @@ class IndicatorScore(TypedDict):
 
 
 def score_indicator(indicator: Indicator, figure: Any) -> IndicatorScore:
+    """An indicator scored by the first scoring (``ROUNDED``): the figure as recorded, points
+    rounded half to even."""
     value = None if figure is None else Decimal(str(figure))
     if value is None:
         reached = Decimal(0)
@@ -156,8 +183,50 @@ def score_indicator(indicator: Indicator, figure: Any) -> IndicatorScore:
     }
 
 
-def total_of(scores: Sequence[Mapping[str, Any]]) -> Decimal:
-    return sum((Decimal(s["points"]) for s in scores), Decimal(0)).quantize(_POINTS)
+def exact_figure(name: str, figures: Mapping[str, Any]) -> Fraction | None:
+    """A figure as an exact number: a share as the quotient of the parts recorded beside it
+    (when they are), anything else as the decimal it is recorded as; ``None`` when missing."""
+    parts = SHARE_PARTS.get(name)
+    if parts is not None:
+        part, whole = (figures.get(p) for p in parts)
+        if part is not None and whole is not None:
+            whole_value = Fraction(Decimal(str(whole)))
+            return None if whole_value == 0 else Fraction(Decimal(str(part))) / whole_value
+    value = figures.get(name)
+    return None if value is None else Fraction(Decimal(str(value)))
+
+
+def presented(value: Fraction) -> Decimal:
+    """An exact score as shown: rounded down to hundredths, never above what was earned."""
+    with localcontext(prec=60):
+        return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(_POINTS, ROUND_DOWN)
+
+
+def score_exactly(
+    indicator: Indicator, figures: Mapping[str, Any]
+) -> tuple[IndicatorScore, Fraction]:
+    """An indicator scored by exact scoring: its score as recorded, and its exact points."""
+    value = exact_figure(indicator.figure, figures)
+    threshold = Fraction(indicator.threshold)
+    if value is None:
+        reached = Fraction(0)
+    elif indicator.comparison == ">=":
+        reached = min(Fraction(1), value / threshold)
+    else:
+        reached = Fraction(1) if value <= threshold else threshold / value
+    points = Fraction(indicator.weight) * max(reached, Fraction(0))
+    figure = figures.get(indicator.figure)
+    score: IndicatorScore = {
+        "indicator": indicator.id,
+        "label": indicator.label,
+        "figure": None if figure is None else str(figure),
+        "comparison": indicator.comparison,
+        "threshold": str(indicator.threshold),
+        "met": value is not None and reached >= 1,
+        "weight": str(indicator.weight),
+        "points": str(presented(points)),
+    }
+    return score, points
 
 
 def parse_scheme(document: dict[str, Any]) -> Scheme:

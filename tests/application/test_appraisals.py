@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -38,7 +39,7 @@ from ledger.domain.errors import (
 )
 from ledger.domain.ids import platform_id
 from ledger.domain.platform import Platform
-from ledger.domain.schemes import default_scheme
+from ledger.domain.schemes import EXACT, ROUNDED, default_scheme
 from ledger.domain.service_case import (
     Channel,
     Delivery,
@@ -226,6 +227,26 @@ def test_verification_gives_identical_figures_whatever_was_appended_since(
 
     assert result.identical, result.differences
     assert result.recomputed_figures == appraisal.figures
+
+
+def test_an_appraisal_of_the_first_scoring_is_verified_by_it(ledger: LedgerApplication) -> None:
+    window = network(ledger, cases=3)
+    appraisal = ledger.get(Appraisal, appraise(ledger, window).resource_id)
+    parts = {"free_cases", "satisfied_ratings", "reports_on_time", "reports_due"}  # a window's
+    assert appraisal.scoring == EXACT
+    assert {"free_cases": 3, "satisfied_ratings": 3}.items() <= appraisal.figures.items()
+    # As the first scoring recorded it: no parts beside the shares, the scores it gave.
+    first = copy.copy(appraisal)
+    first.scoring = ROUNDED
+    first.figures = {k: v for k, v in appraisal.figures.items() if k not in parts}
+    first.scores = [dict(s) for s in default_scheme("window").score(first.figures, ROUNDED)]
+
+    assert verify(ledger, first).identical, verify(ledger, first).differences
+    exact_without_parts = copy.copy(first)
+    exact_without_parts.scoring = EXACT
+    differences = verify(ledger, exact_without_parts).differences
+    missing = {str(d.get("figure")) for d in differences if "figure" in d}
+    assert missing == parts
 
 
 def test_verification_names_figures_that_the_log_does_not_give(

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from ledger.application.commands.cases import OpenCase
 from ledger.domain.service_case import Channel
 from ledger.persistence.config import StoreConfig
+from projections.appraisal_figures import _cases
 from projections.catalog import all_projections
-from projections.figures import _cases
 from projections.runner import ProjectionRunner
 from projections.service_cases import CASE_FACTS, ENTERPRISES, PROVIDER, WINDOW
 from projections.statistics import median_of, period_of, ratio, service_statistics
@@ -121,11 +121,14 @@ def cases_from_every_case(tx: Tx, year: int, column: str, value: str | None) -> 
         params.append(value)
     rows = tx.fetchall(sql, params)
     ratings = [r[2] for r in rows if r[2] is not None]
+    free, satisfied = sum(1 for r in rows if r[1] == "free"), sum(1 for r in ratings if r >= 4)
     return {
         "cases_delivered": len(rows),
         "smes_served": len({r[0] for r in rows if r[3] != "large"}),
-        "free_share": ratio(sum(1 for r in rows if r[1] == "free"), len(rows)),
-        "satisfied_share": ratio(sum(1 for r in ratings if r >= 4), len(ratings)),
+        "free_share": ratio(free, len(rows)),
+        "free_cases": free,
+        "satisfied_share": ratio(satisfied, len(ratings)),
+        "satisfied_ratings": satisfied,
         "ratings": len(ratings),
     }
 

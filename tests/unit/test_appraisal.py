@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+import orjson
 import pytest
+from eventsourcing.persistence import Mapper, StoredEvent
 
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.envelope import Envelope
@@ -18,7 +20,9 @@ from ledger.domain.errors import (
     InvalidExpertScoreError,
     InvalidSchemeError,
 )
-from ledger.domain.schemes import default_scheme, parse_scheme
+from ledger.domain.schemes import EXACT, ROUNDED, default_scheme, parse_scheme
+from ledger.persistence.transcoder import ledger_transcoder
+from projections.appraisal import scorecard_html
 
 SUBJECT = UUID("00000000-0000-4000-8000-0000000000a1")
 EXPERT = UUID("00000000-0000-4000-8000-0000000000e1")
@@ -197,3 +201,86 @@ def test_the_appraisal_records_the_whole_scheme_and_its_digest() -> None:
     recorded: Any = event
     assert parse_scheme(recorded.scheme).digest == recorded.scheme_digest
     assert recorded.position == 42
+
+
+def test_a_share_just_under_its_threshold_does_not_meet_it() -> None:
+    # 15,999 of 20,000 is 0.79995: "0.8000" rounded to four places, short of 0.80 exactly.
+    figures = {**MEETS_ALL, "satisfied_share": "0.8000", "satisfied_ratings": 15999,
+               "ratings": 20000}  # fmt: skip
+
+    computed = appraisal(figures)
+
+    satisfaction = {s["indicator"]: s for s in computed.scores}["satisfaction"]
+    assert computed.scoring == EXACT
+    assert not satisfaction["met"]
+    assert satisfaction["points"] == "19.99"  # 19.99875 earned, never shown above it
+    assert computed.indicators_total == Decimal("99.99")
+    rounded = default_scheme("window").score(figures, ROUNDED)
+    assert {s["indicator"]: s for s in rounded}["satisfaction"]["met"]  # as it was scored before
+
+
+def test_the_grade_is_decided_on_the_exact_total() -> None:
+    # 1,999 of 5,000 satisfied (0.3998) earns 9.995 of 20 points: 89.995 in all, short of 90.
+    scheme = parse_scheme(scheme_document(expert_weight="0", expert_scores_required=0))
+    figures = {**MEETS_ALL, "satisfied_share": "0.3998", "satisfied_ratings": 1999,
+               "ratings": 5000}  # fmt: skip
+    computed = Appraisal.compute(
+        subject_kind="window", subject_id=SUBJECT, year=2025, scheme=scheme, position=42,
+        as_on=date(2026, 1, 31), figures=figures, meta=META,
+    )  # fmt: skip
+
+    assert computed.conclusion() == (None, Decimal("89.99"), "合格")
+    computed.conclude(consequence="none", meta=META)
+    assert (computed.total, computed.grade) == (Decimal("89.99"), "合格")
+    # The first scoring rounded 9.995 points up to 10.00 and the total up to 90.00: 优秀.
+    assert sum(Decimal(s["points"]) for s in scheme.score(figures, ROUNDED)) == Decimal("90.00")
+
+
+def test_the_expert_average_blends_unrounded_and_shows_rounded_down() -> None:
+    computed = appraisal({**MEETS_ALL, "smes_served": 75})  # 87.50 from the indicators
+    _scored(computed, 6, score=70)
+    computed.add_expert_score(
+        expert_id=UUID("00000000-0000-4000-8000-0000000000f1"), score=75, opinion="", meta=META
+    )
+
+    average, total, _ = computed.conclusion()
+
+    # 495 / 7 = 70.714…; 87.5 × 0.8 + 495 / 7 × 0.2 = 84.142…: each shown rounded down.
+    assert (average, total) == (Decimal("70.71"), Decimal("84.14"))
+
+
+def test_an_appraisal_stored_before_exact_scoring_keeps_its_scoring() -> None:
+    computed = Appraisal.compute(
+        subject_kind="window", subject_id=SUBJECT, year=2025, scheme=default_scheme("window"),
+        position=42, as_on=date(2026, 1, 31), figures=MEETS_ALL, meta=META,
+    )  # fmt: skip
+    [event] = computed.collect_events()
+    mapper: Mapper[UUID] = Mapper(transcoder=ledger_transcoder())
+    stored = mapper.to_stored_event(event)
+    # What version 1 of the event stored: no class_version, no scoring.
+    state = orjson.loads(stored.state)
+    assert (state.pop("class_version"), state.pop("scoring")) == (2, EXACT)
+    old = StoredEvent(stored.originator_id, 1, stored.topic, orjson.dumps(state))
+
+    decoded = mapper.to_domain_event(old)
+    assert isinstance(decoded, Appraisal.Computed)
+
+    assert vars(decoded)["scoring"] == ROUNDED  # upcast, not only defaulted
+    loaded = decoded.mutate(None)
+    assert isinstance(loaded, Appraisal)
+    assert loaded.scoring == ROUNDED
+    assert loaded.conclusion()[1:] == (Decimal("100.00"), "优秀")
+
+
+def test_the_scorecard_shows_shares_as_percentages_with_their_counts() -> None:
+    figures = {**MEETS_ALL, "satisfied_share": "0.8000", "satisfied_ratings": 15999,
+               "ratings": 20000, "free_share": None, "free_cases": 0,
+               "cases_delivered": 0}  # fmt: skip
+
+    page = scorecard_html(appraisal(figures), "银川市中小企业服务窗口")
+
+    assert "79.99%（15,999 / 20,000）" in page  # 79.995%, never shown above it
+    assert "&gt;= 80.00%" in page
+    assert "<td class=n>0.8000" not in page
+    assert "<td class=n>—</td>" in page  # no case delivered: no free share
+    assert "<td class=n>200</td>" in page  # a count as it is

@@ -41,7 +41,15 @@ class AppraisalView(Resource):
     """The business day the figures are as on."""
     figures: dict[str, Any]
     """The subject's figures, named as the scheme's indicators read them: counts, shares as
-    decimal strings, ``null`` where there is nothing to count."""
+    decimal strings rounded to four places, ``null`` where there is nothing to count; beside
+    each share, the counts (or amounts) it is the quotient of (``free_cases`` of
+    ``cases_delivered``, ``satisfied_ratings`` of ``ratings``, ``reports_on_time`` of
+    ``reports_due``, ``budget_paid`` of ``budget_approved``)."""
+    scoring: int
+    """How it was scored. ``2``: shares compared as the exact quotients of their parts, points
+    and totals exact, the grade decided on the exact total, scores shown rounded down to
+    hundredths. ``1`` (appraisals computed before exact scoring): shares compared as rounded to
+    four places, points rounded half to even before they were added."""
     scores: list[IndicatorScore]
     indicators_total: str
     expert_scores: dict[str, int]
@@ -120,6 +128,7 @@ def appraisal_view(appraisal: Appraisal) -> AppraisalView:
         "position": appraisal.position,
         "as_on": plain(appraisal.as_on),
         "figures": plain(appraisal.figures),
+        "scoring": appraisal.scoring,
         "scores": plain(appraisal.scores),
         "indicators_total": str(appraisal.indicators_total),
         "expert_scores": {str(k): v for k, v in appraisal.expert_scores.items()},
