@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
@@ -19,6 +20,7 @@ from ledger.domain.errors import (
     InvalidDocumentDigestError,
     InvalidExpertScoreError,
 )
+from ledger.domain.schemes import presented
 from ledger.domain.values import parse_sha256
 
 
@@ -139,10 +141,13 @@ def area_averages(marks: Sequence[dict[str, Any]]) -> dict[str, Decimal]:
 
 
 def total_and_grade(marks: Sequence[dict[str, Any]]) -> tuple[Decimal, str]:
-    """The three areas weigh alike: the total is the mean of their averages."""
-    averages = area_averages(marks)
-    total = (sum(averages.values(), Decimal(0)) / len(AREAS)).quantize(_POINTS, ROUND_HALF_EVEN)
-    return total, next(grade for minimum, grade in GRADES if total >= minimum)
+    """The three areas weigh alike: the total is the mean of their averages. The grade is
+    decided on the exact mean (as appraisals are scored, ``schemes``); the total is recorded as
+    shown, rounded down to hundredths."""
+    exact = sum(
+        (Fraction(sum(int(m[area]) for m in marks), len(marks)) for area in AREAS), Fraction(0)
+    ) / len(AREAS)
+    return presented(exact), next(grade for least, grade in GRADES if exact >= Fraction(least))
 
 
 @dataclass(frozen=True)

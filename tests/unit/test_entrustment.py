@@ -10,7 +10,13 @@ from uuid import UUID
 import pytest
 
 from ledger.domain.entrustment import Entrustment
-from ledger.domain.entrustment_terms import EntrustmentStatus, ExpertMarks, Scope, Term
+from ledger.domain.entrustment_terms import (
+    EntrustmentStatus,
+    ExpertMarks,
+    Scope,
+    Term,
+    total_and_grade,
+)
 from ledger.domain.envelope import Envelope
 from tests.unit.builders import refusal_code
 
@@ -138,7 +144,20 @@ def test_the_appraisal_averages_each_area_over_the_panel_and_grades_the_total() 
     entrustment.appraise(year=2025, marks=panel, note=" 平稳 ", meta=meta(in_2026(2, 10)))
 
     appraisal = entrustment.appraisals[2025]
-    assert (appraisal.total, appraisal.grade, appraisal.note) == (Decimal("71.67"), "合格", "平稳")
+    # (70 + 65 + 80) / 3 = 71.666…, shown rounded down: never above what was earned.
+    assert (appraisal.total, appraisal.grade, appraisal.note) == (Decimal("71.66"), "合格", "平稳")
+
+
+def test_the_grade_is_decided_on_the_exact_mean() -> None:
+    # 67 experts: the areas average 90, 90 and 6,029 / 67 = 89.985…, a mean of 89.995…, which
+    # rounded to hundredths would have read 90.00, 优秀.
+    panel = [
+        {"overall_operation": 90, "service_performance": 90, "use_of_funds": 90 - (n == 0)}
+        for n in range(67)
+    ]
+
+    assert total_and_grade(panel) == (Decimal("89.99"), "合格")
+    assert total_and_grade(panel[1:]) == (Decimal("90.00"), "优秀")
 
 
 @pytest.mark.parametrize(
