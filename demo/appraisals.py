@@ -1,9 +1,10 @@
 """The year's appraisals of the windows (Art. 11-13), once the hub has closed the year.
 
 Figures are read from the log at one position, three experts of the pool score each window
-(never one who reviewed its onboarding), and the hub concludes: 优秀 brings priority support for
-the next year and 不合格 an order to rectify, recorded as caused by the appraisal, so the
-network's standing follows from its own appraisals.
+(never one who reviewed its onboarding), and the hub concludes: 优秀 brings the hub's proposal of
+priority support for the next year, which the bureau grants (Art. 13), and 不合格 an order to
+rectify, recorded as caused by the appraisal, so the network's standing follows from its own
+appraisals.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ledger.application.commands.appraisals import (
     ConcludeAppraisal,
     RecordAppraisal,
 )
+from ledger.application.commands.standing import ChangePlatformStanding, GrantPrioritySupport
 from ledger.domain.onboarding import OnboardingApplication
 from ledger.domain.platform import Platform
 from ledger.domain.schemes import default_scheme
@@ -55,6 +57,15 @@ def seed_appraisals(demo: DemoWorld) -> None:
         )
         demo.count("appraisals concluded")
         demo.count(f"appraisals {concluded.body['grade']}")
+        if concluded.body["consequence"] == "priority_support_proposed":
+            granted = GrantPrioritySupport(
+                year=year + 1, citation=f"appraisal:{appraisal}", note="按相关政策优先给予支持"
+            )
+            demo.handle(
+                ChangePlatformStanding(subject_id=window_id, step=granted),
+                demo.as_bureau(demo.at(date(year + 1, 2, 24))),
+            )
+            demo.count("priority support granted")
         progress.tick()
     progress.finish()
 

@@ -2,8 +2,8 @@
 
 Who may take a step depends on who supervises the subject (the hub supervises windows and
 institutions; the bureau supervises the hub): the application decides it, on the subject. Here
-only the roles are checked: a supervisor's step is for hub and bureau keys, revocation for the
-bureau's.
+only the roles are checked: a supervisor's step is for hub and bureau keys, the bureau's
+decisions (granting or declining priority support, revocation) for the bureau's.
 
 This module deliberately does not use ``from __future__ import annotations``: FastAPI reads the
 annotations of the route functions built here at run time, and they refer to local names.
@@ -19,6 +19,7 @@ from api.responses import outcome_response
 from api.schemas.common import Body
 from api.schemas.standing import (
     PrioritySupportBody,
+    PrioritySupportRefusalBody,
     ReasonsBody,
     RectificationCompletionBody,
     RectificationOrderBody,
@@ -28,6 +29,8 @@ from ledger.application.capability import Capability, Command
 from ledger.application.commands.standing import (
     ChangeStanding,
     FailRecheck,
+    GrantPrioritySupport,
+    ProposePrioritySupport,
     RequestRevocation,
     Revoke,
     StandingStep,
@@ -38,7 +41,9 @@ from ledger.domain.access_key import Role
 
 Supervisor = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Bureau = Annotated[Writer, stepping(Role.BUREAU)]
-ReasonedStep = type[FailRecheck | RequestRevocation | Revoke]
+GivenStep = type[
+    FailRecheck | RequestRevocation | Revoke | ProposePrioritySupport | GrantPrioritySupport
+]
 
 
 def add_standing_routes(
@@ -47,7 +52,7 @@ def add_standing_routes(
     command: type[ChangeStanding],
     shows: Any = None,
 ) -> None:
-    """The six standing steps on the subjects of ``capability``, each asking for ``command``
+    """The eight standing steps on the subjects of ``capability``, each asking for ``command``
     and answering with the subject's view ``shows`` (a TypedDict, for the document)."""
     subject = capability.label
     routes = CommandRoutes(router, capability.target, shows=shows)
@@ -64,7 +69,7 @@ def add_standing_routes(
         return outcome_response(write.ledger.handle(asked, context))
 
     def add(
-        path: str, name: str, body: type[Body], writer: Any, summary: str, *given: ReasonedStep
+        path: str, name: str, body: type[Body], writer: Any, summary: str, *given: GivenStep
     ) -> None:
         def to_command(posted: Any, subject_id: UUID) -> ChangeStanding:
             step: StandingStep = posted.to_step(*given)
@@ -73,11 +78,27 @@ def add_standing_routes(
         routes.step(path, name, body, writer, summary, to_command=to_command, send=send)
 
     add(
+        "/priority-support-proposal",
+        "propose_priority_support",
+        PrioritySupportBody,
+        Supervisor,
+        f"Propose the {subject} for priority support (excellent appraisal; the bureau decides)",
+        ProposePrioritySupport,
+    )
+    add(
         "/priority-support",
         "grant_priority_support",
         PrioritySupportBody,
-        Supervisor,
-        f"Grant the {subject} priority support (excellent appraisal)",
+        Bureau,
+        f"Grant the {subject} priority support (bureau: on the hub's proposal, or the hub's own)",
+        GrantPrioritySupport,
+    )
+    add(
+        "/priority-support-refusal",
+        "decline_priority_support",
+        PrioritySupportRefusalBody,
+        Bureau,
+        "Decline the hub's proposal of priority support (bureau)",
     )
     add(
         "/rectification-order",

@@ -10,9 +10,11 @@ from pydantic import ConfigDict, Field, StringConstraints
 from api.schemas.common import Body, LongText, OccurredAt
 from ledger.application.commands.standing import (
     CompleteRectification,
+    DeclinePrioritySupport,
     FailRecheck,
     GrantPrioritySupport,
     OrderRectification,
+    ProposePrioritySupport,
     RequestRevocation,
     Revoke,
 )
@@ -42,8 +44,24 @@ class PrioritySupportBody(Body):
     note: LongText = ""
     occurred_at: OccurredAt = None
 
-    def to_step(self) -> GrantPrioritySupport:
-        return GrantPrioritySupport(year=self.year, citation=self.citation, note=self.note)
+    def to_step(
+        self, step: type[ProposePrioritySupport | GrantPrioritySupport]
+    ) -> ProposePrioritySupport | GrantPrioritySupport:
+        """The same body proposes or grants priority support (``step`` says)."""
+        return step(year=self.year, citation=self.citation, note=self.note)
+
+
+class PrioritySupportRefusalBody(Body):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"year": 2026, "reasons": "本年度扶持资金已安排完毕"}]}
+    )
+
+    year: Annotated[int, Field(ge=2018, le=2100, strict=True)]
+    reasons: Reasons
+    occurred_at: OccurredAt = None
+
+    def to_step(self) -> DeclinePrioritySupport:
+        return DeclinePrioritySupport(year=self.year, reasons=self.reasons)
 
 
 class RectificationOrderBody(Body):

@@ -1,8 +1,8 @@
 """What a change of standing cites (Art. 13): the concluded appraisal that decided it, or, for
 an order to rectify, one of the listed grounds; never free text.
 
-- ``appraisal:<id>`` — a concluded appraisal of this subject: 优秀 for priority support (for
-  the year after the one appraised), 不合格 for an order to rectify;
+- ``appraisal:<id>`` — a concluded appraisal of this subject: 优秀 for priority support (its
+  proposal or its grant, for the year after the one appraised), 不合格 for an order to rectify;
 - ``reason:<code>`` — for an order to rectify only, one of :data:`GROUNDS`.
 """
 
@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from ledger.application.commands.standing import GrantPrioritySupport, OrderRectification
+from ledger.application.commands.standing import (
+    GrantPrioritySupport,
+    OrderRectification,
+    ProposePrioritySupport,
+)
 from ledger.application.ports import Store
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.errors import AppraisalNotFoundError, InvalidCitationError
@@ -26,7 +30,9 @@ GROUNDS = {
 
 
 def check_citation(
-    store: Store, subject_id: UUID, step: GrantPrioritySupport | OrderRectification
+    store: Store,
+    subject_id: UUID,
+    step: ProposePrioritySupport | GrantPrioritySupport | OrderRectification,
 ) -> None:
     """Refuse a citation that does not resolve to what the step may rest on."""
     kind, _, ref = step.citation.strip().partition(":")
@@ -47,14 +53,17 @@ def check_citation(
             citation=step.citation,
         )
     appraisal = _appraisal(store, ref, step.citation)
-    wanted = "优秀" if isinstance(step, GrantPrioritySupport) else "不合格"
+    support = isinstance(step, ProposePrioritySupport | GrantPrioritySupport)
+    wanted = "优秀" if support else "不合格"
     if appraisal.subject_id != subject_id or appraisal.grade != wanted:
         raise InvalidCitationError(
             f"Appraisal {appraisal.id} is not a concluded {wanted} appraisal of this subject "
             f"(its grade: {appraisal.grade or 'not concluded'}).",
             citation=step.citation,
         )
-    if isinstance(step, GrantPrioritySupport) and step.year != appraisal.year + 1:
+    if isinstance(step, ProposePrioritySupport | GrantPrioritySupport) and (
+        step.year != appraisal.year + 1
+    ):
         raise InvalidCitationError(
             f"An appraisal of {appraisal.year} brings priority support for {appraisal.year + 1}, "
             f"not {step.year}.",

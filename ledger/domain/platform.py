@@ -122,6 +122,12 @@ class Platform(StandingAggregate):
         )
 
     @property
+    def priority_support_is_proposed(self) -> bool:
+        """A window's priority support is the bureau's on the hub's proposal; the hub's own is
+        the bureau's directly."""
+        return self.kind is not PlatformKind.HUB
+
+    @property
     def status(self) -> PlatformStatus:
         return PlatformStatus.REVOKED if self.is_revoked else PlatformStatus.CONNECTED
 

@@ -83,6 +83,50 @@ def test_only_the_bureau_revokes(api: Api) -> None:
     assert_problem(by_hub, 403, "forbidden_role")
 
 
+@pytest.mark.parametrize("subject", ["platforms", "institutions"])
+def test_priority_support_is_the_bureaus_to_grant_or_decline_on_the_hubs_proposal(
+    api: Api, subject: str
+) -> None:
+    head = api.head()
+    subject_id = api.window_a_id if subject == "platforms" else institution_id()
+    support = {"year": 2026, "citation": f"appraisal:{subject_id}"}
+    refusal = {"year": 2026, "reasons": "扶持资金已安排完毕"}
+
+    granted_by_hub = post(api, subject, subject_id, "priority-support", api.keys.hub, support)
+    declined_by_hub = post(
+        api, subject, subject_id, "priority-support-refusal", api.keys.hub, refusal
+    )
+    proposed_by_bureau = post(
+        api, subject, subject_id, "priority-support-proposal", api.keys.bureau, support
+    )
+    proposed = post(api, subject, subject_id, "priority-support-proposal", api.keys.hub, support)
+    nothing_to_decline = post(
+        api, subject, subject_id, "priority-support-refusal", api.keys.bureau, refusal
+    )
+
+    assert_problem(granted_by_hub, 403, "forbidden_role")
+    assert_problem(declined_by_hub, 403, "forbidden_role")
+    assert_problem(proposed_by_bureau, 403, "forbidden_role")  # the hub supervises it
+    assert_problem(proposed, 422, "invalid_citation")  # no excellent appraisal of 2025
+    assert_problem(nothing_to_decline, 422, "priority_support_not_proposed")
+    assert api.head() == head
+
+
+def test_the_hubs_priority_support_is_granted_by_the_bureau_without_a_proposal(api: Api) -> None:
+    support = {"year": 2026, "citation": f"appraisal:{api.hub_id}"}
+
+    proposed = post(
+        api, "platforms", api.hub_id, "priority-support-proposal", api.keys.bureau, support
+    )
+    declined = post(
+        api, "platforms", api.hub_id, "priority-support-refusal", api.keys.bureau,
+        {"year": 2026, "reasons": "x"},
+    )  # fmt: skip
+
+    assert_problem(proposed, 422, "invalid_citation")
+    assert_problem(declined, 422, "standing_transition_not_allowed")
+
+
 @pytest.mark.parametrize(
     ("step", "body", "code"),
     [

@@ -29,11 +29,15 @@ from ledger.application.commands.standing import (
     ChangePlatformStanding,
     GrantPrioritySupport,
     OrderRectification,
+    ProposePrioritySupport,
 )
+from ledger.application.context import Principal, RequestContext
+from ledger.domain.access_key import Role
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     ExpertScoresMissingError,
+    ForbiddenRoleError,
     InvalidCitationError,
     StandingTransitionError,
 )
@@ -198,11 +202,27 @@ def test_an_excellent_window_gets_priority_support(ledger: LedgerApplication) ->
         ledger, ConcludeAppraisal(appraisal_id=appraisal_id), at(datetime(2026, 2, 2, tzinfo=UTC))
     )
 
+    # Art. 13: the hub proposes (提请), the bureau decides.
     assert (concluded.body["grade"], concluded.body["consequence"]) == (
         "优秀",
-        "priority_support_granted",
+        "priority_support_proposed",
     )
-    assert ledger.get(Platform, window).standing is Standing.PRIORITY_SUPPORT
+    proposed = ledger.get(Platform, window)
+    assert proposed.standing is Standing.GOOD
+    assert proposed.priority_support_proposed == {2026: f"appraisal:{appraisal_id}"}
+    grant = ChangePlatformStanding(
+        subject_id=window,
+        step=GrantPrioritySupport(year=2026, citation=f"appraisal:{appraisal_id}"),
+        occurred_at=datetime(2026, 2, 20, tzinfo=UTC),
+    )
+    for role in (Role.HUB, Role.WINDOW, Role.AUDITOR):
+        principal = Principal(f"key:{role.value}", role, window if role is Role.WINDOW else None)
+        with pytest.raises(ForbiddenRoleError):
+            ledger.handle(grant, RequestContext(principal, "req"))
+    bureau = Principal("key:bureau", Role.BUREAU)
+    granted = ledger.handle(grant, RequestContext(bureau, "req"))
+    assert granted.body["standing"] == "priority_support"
+    assert granted.body["priority_support_year"] == 2026
 
 
 def test_verification_gives_identical_figures_whatever_was_appended_since(
@@ -297,8 +317,10 @@ def test_a_change_of_standing_cites_a_concluded_appraisal_or_a_listed_ground(
             change(OrderRectification(deadline=deadline, reasons="r", citation=citation))
     with pytest.raises(InvalidCitationError):
         change(GrantPrioritySupport(year=2027, citation=f"appraisal:{appraisal_id}"))
-    with pytest.raises(StandingTransitionError):  # the conclusion granted 2026 already
-        change(GrantPrioritySupport(year=2026, citation=f"appraisal:{appraisal_id}"))
+    with pytest.raises(InvalidCitationError):
+        change(ProposePrioritySupport(year=2027, citation=f"appraisal:{appraisal_id}"))
+    with pytest.raises(StandingTransitionError):  # the conclusion proposed 2026 already
+        change(ProposePrioritySupport(year=2026, citation=f"appraisal:{appraisal_id}"))
     order = OrderRectification(
         deadline=deadline, reasons="迟报", citation="reason:data_reports_late"
     )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 
 import pytest
+from eventsourcing.domain import Snapshot
 
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
+    PrioritySupportNotProposedError,
     RectificationDeadlineError,
     RevocationNotRequestedError,
     RevokedError,
@@ -61,13 +65,80 @@ def test_a_new_platform_is_connected_in_good_standing() -> None:
     assert platform.status is PlatformStatus.CONNECTED
 
 
-def test_priority_support_can_be_granted_for_an_excellent_appraisal() -> None:
+EXCELLENT = "appraisal:5a1d0c3e-0000-4000-8000-000000000001"
+
+
+def test_a_windows_priority_support_is_granted_on_the_hubs_proposal() -> None:
     platform = window()
+    with pytest.raises(PrioritySupportNotProposedError) as excinfo:
+        platform.grant_priority_support(year=2026, citation=EXCELLENT, note="", meta=at())
+    assert excinfo.value.code == "priority_support_not_proposed"
 
-    platform.grant_priority_support(year=2026, citation="2025年度考核：优秀", note="", meta=at())
+    platform.propose_priority_support(year=2026, citation=EXCELLENT, note="提请", meta=at(1))
 
+    assert Standing(platform.standing) is Standing.GOOD  # proposed, not yet decided
+    assert platform.priority_support_proposed == {2026: EXCELLENT}
+    with pytest.raises(StandingTransitionError, match="one proposal per year"):
+        platform.propose_priority_support(year=2026, citation=EXCELLENT, note="", meta=at(1))
+    with pytest.raises(PrioritySupportNotProposedError, match="cites the same appraisal"):
+        platform.grant_priority_support(year=2026, citation="appraisal:other", note="", meta=at(2))
+    platform.grant_priority_support(year=2026, citation=EXCELLENT, note="", meta=at(2))
     assert platform.standing is Standing.PRIORITY_SUPPORT
     assert platform.priority_support_year == 2026
+    with pytest.raises(StandingTransitionError, match="already granted"):
+        platform.decline_priority_support(year=2026, reasons="x", meta=at(3))
+
+
+def test_the_bureau_declines_a_proposal_once_and_for_the_year() -> None:
+    platform = window()
+    platform.propose_priority_support(year=2026, citation=EXCELLENT, note="", meta=at(1))
+
+    platform.decline_priority_support(year=2026, reasons="扶持资金已安排完毕", meta=at(2))
+
+    assert platform.standing is Standing.GOOD
+    assert platform.priority_support_declined == {2026}
+    later = at(3)
+    decisions: list[Callable[[], None]] = [
+        lambda: platform.grant_priority_support(year=2026, citation=EXCELLENT, note="", meta=later),
+        lambda: platform.decline_priority_support(year=2026, reasons="x", meta=later),
+        lambda: platform.propose_priority_support(
+            year=2026, citation=EXCELLENT, note="", meta=later
+        ),
+    ]
+    for decide in decisions:
+        with pytest.raises(StandingTransitionError, match="declined"):
+            decide()
+    with pytest.raises(PrioritySupportNotProposedError):  # another year: nothing proposed
+        platform.decline_priority_support(year=2027, reasons="x", meta=at(3))
+
+
+def test_the_hubs_priority_support_is_the_bureaus_directly() -> None:
+    hub = Platform.register_connected(
+        kind=PlatformKind.HUB, name="枢纽平台", uscc="12640000MB1234567E", region="640000",
+        meta=at(),
+    )  # fmt: skip
+
+    with pytest.raises(StandingTransitionError, match="nobody proposes it"):
+        hub.propose_priority_support(year=2026, citation=EXCELLENT, note="", meta=at(1))
+    with pytest.raises(StandingTransitionError, match="nothing to decline"):
+        hub.decline_priority_support(year=2026, reasons="x", meta=at(1))
+    hub.grant_priority_support(year=2026, citation=EXCELLENT, note="", meta=at(1))
+    assert hub.standing is Standing.PRIORITY_SUPPORT
+
+
+def test_a_snapshot_taken_before_proposals_existed_restores_with_none() -> None:
+    platform = window()
+    taken = Snapshot.take(platform)
+    state = {
+        k: v for k, v in taken.state.items()
+        if k not in ("class_version", "priority_support_proposed", "priority_support_declined")
+    }  # fmt: skip
+
+    restored = replace(taken, state=state).mutate(None)
+
+    assert isinstance(restored, Platform)
+    assert (restored.priority_support_proposed, restored.priority_support_declined) == ({}, set())
+    restored.propose_priority_support(year=2026, citation=EXCELLENT, note="", meta=at(1))
 
 
 def test_rectification_completed_by_the_deadline_returns_to_good_standing() -> None:

@@ -1,7 +1,8 @@
 """Orderly entry and exit (Art. 13): the steps of a platform's or an institution's standing.
 
-Every step but the last is taken by the subject's supervisor (the bureau supervises the hub,
-the hub supervises windows and institutions); revocation is the bureau's.
+Every step is taken by the subject's supervisor (the bureau supervises the hub, the hub
+supervises windows and institutions) but the bureau's decisions: granting or declining priority
+support and revoking.
 """
 
 from __future__ import annotations
@@ -15,12 +16,31 @@ from ledger.application.writes import Outcome
 
 
 @dataclass(frozen=True, kw_only=True)
-class GrantPrioritySupport:
-    """An excellent appraisal brings priority support in ``year``."""
+class ProposePrioritySupport:
+    """The hub proposes (提请) priority support in ``year`` for a window or an institution whose
+    appraisal of the year before was excellent."""
 
     year: int
     citation: str
     note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class GrantPrioritySupport:
+    """The bureau grants priority support in ``year``: on the hub's proposal for a window or an
+    institution, directly for the hub, for an excellent appraisal of the year before."""
+
+    year: int
+    citation: str
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeclinePrioritySupport:
+    """The bureau declines the hub's proposal of priority support in ``year``, saying why."""
+
+    year: int
+    reasons: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,7 +77,9 @@ class Revoke:
 
 
 StandingStep = (
-    GrantPrioritySupport
+    ProposePrioritySupport
+    | GrantPrioritySupport
+    | DeclinePrioritySupport
     | OrderRectification
     | CompleteRectification
     | FailRecheck

@@ -191,9 +191,11 @@ def _same_organisation(organisation: str, name: str) -> bool:
 def _consequence(
     appraisal: Appraisal, subject: StandingAggregate, grade: str, meta: Envelope
 ) -> str:
-    """优秀 brings priority support for the next year; 不合格 an order to rectify within the
-    scheme's deadline. Recorded as caused by the appraisal; if the subject's standing does not
-    allow it (e.g. already rectifying, or revoked), the reason is recorded instead."""
+    """优秀 brings priority support for the next year: the hub proposes it for a window or an
+    institution, for the bureau to decide (Art. 13); the bureau, which appraises the hub, grants
+    the hub's. 不合格 brings an order to rectify within the scheme's deadline. Recorded as caused
+    by the appraisal; if the subject's standing does not allow it (e.g. already rectifying, or
+    revoked), the reason is recorded instead."""
     caused = Envelope(
         actor=meta.actor,
         platform_id=meta.platform_id,
@@ -203,6 +205,11 @@ def _consequence(
     )
     citation = f"appraisal:{appraisal.id}"  # resolvable, as every citation is (citations)
     try:
+        if grade == "优秀" and subject.priority_support_is_proposed:
+            subject.propose_priority_support(
+                year=appraisal.year + 1, citation=citation, note="", meta=caused
+            )
+            return "priority_support_proposed"
         if grade == "优秀":
             subject.grant_priority_support(
                 year=appraisal.year + 1, citation=citation, note="", meta=caused

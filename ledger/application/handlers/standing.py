@@ -4,9 +4,10 @@ standing step on a subject, and the step itself.
 Not a capability: the platforms' and the institutions' capabilities each hand their standing
 command here. Who may act depends on the subject, so the subject is read (and one that does not
 exist reported) before anything else of the request is looked at: the bureau supervises the hub;
-the hub supervises windows and institutions. Revocation is the bureau's and is not a
-supervisor's step. An operator of the ledger itself (no role: the command line, the demo seed)
-is not an access key and is not asked.
+the hub supervises windows and institutions. The bureau's decisions (granting or declining
+priority support, revocation) are not a supervisor's steps: only bureau keys take them. An
+operator of the ledger itself (no role: the command line, the demo seed) is not an access key
+and is not asked.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from ledger.application.citations import check_citation
 from ledger.application.commands.standing import (
     ChangeStanding,
     CompleteRectification,
+    DeclinePrioritySupport,
     FailRecheck,
     GrantPrioritySupport,
     OrderRectification,
+    ProposePrioritySupport,
     RequestRevocation,
     Revoke,
     StandingStep,
@@ -46,11 +49,20 @@ def supervisor_of(subject: StandingAggregate) -> Role:
     return Role.HUB
 
 
+BUREAU_DECISIONS = (GrantPrioritySupport, DeclinePrioritySupport, Revoke)
+"""The steps that are the bureau's, whoever supervises the subject."""
+
+
 def check_supervisor(
     subject: StandingAggregate, label: str, step: StandingStep, principal: Principal
 ) -> None:
     """Refuse a supervised step to any key but the subject's supervisor's."""
-    if isinstance(step, Revoke) or principal.role is None:
+    if isinstance(step, BUREAU_DECISIONS) or principal.role is None:
+        if principal.role not in (None, Role.BUREAU):
+            raise ForbiddenRoleError(
+                f"The bureau decides this; a {principal.role_name} key cannot "
+                f"change this {label}'s standing so."
+            )
         return
     supervisor = supervisor_of(subject)
     if principal.role is not supervisor:
@@ -62,6 +74,12 @@ def check_supervisor(
 
 def take(subject: StandingAggregate, step: StandingStep, meta: Envelope) -> None:
     match step:
+        case ProposePrioritySupport():
+            subject.propose_priority_support(
+                year=step.year, citation=step.citation, note=step.note, meta=meta
+            )
+        case DeclinePrioritySupport():
+            subject.decline_priority_support(year=step.year, reasons=step.reasons, meta=meta)
         case GrantPrioritySupport():
             subject.grant_priority_support(
                 year=step.year, citation=step.citation, note=step.note, meta=meta
@@ -109,7 +127,7 @@ def change_standing(
     on = business_date(meta)
 
     step = command.step
-    if isinstance(step, GrantPrioritySupport | OrderRectification):
+    if isinstance(step, ProposePrioritySupport | GrantPrioritySupport | OrderRectification):
         check_citation(store, subject_id, step)
 
     def decide(subject: S | None) -> S:

@@ -58,8 +58,9 @@ class AppraisalView(Resource):
     total: str | None
     grade: GradeName | None
     consequence: str | None
-    """What the conclusion did to the subject: ``priority_support_granted``,
-    ``rectification_ordered``, ``none``, or ``none: <why not>``."""
+    """What the conclusion did to the subject: ``priority_support_proposed`` (a window or an
+    institution: the hub proposes it, the bureau decides), ``priority_support_granted`` (the
+    hub, by the bureau), ``rectification_ordered``, ``none``, or ``none: <why not>``."""
     status: Literal["open", "concluded"]
 
 

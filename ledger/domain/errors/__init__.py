@@ -110,6 +110,7 @@ complete tree:
         ├── DeliveryDateError
         ├── UnknownEnterpriseError
         ├── StandingTransitionError
+        ├── PrioritySupportNotProposedError
         ├── RectificationDeadlineError
         ├── RevocationNotRequestedError
         ├── RevokedError

@@ -17,6 +17,7 @@ __all__ = [
     "PlatformExistsError",
     "PlatformNotConnectedError",
     "PlatformNotFoundError",
+    "PrioritySupportNotProposedError",
     "RectificationDeadlineError",
     "RevocationNotRequestedError",
     "RevokedError",
@@ -83,6 +84,11 @@ class KeyPlatformMismatchError(RuleViolationError):
 class StandingTransitionError(RuleViolationError):
     code = "standing_transition_not_allowed"
     title = "Not allowed in this standing"
+
+
+class PrioritySupportNotProposedError(RuleViolationError):
+    code = "priority_support_not_proposed"
+    title = "Priority support not proposed"
 
 
 class RectificationDeadlineError(RuleViolationError):
