@@ -194,7 +194,7 @@ def _shown(figure_name: str, score: dict[str, Any], figures: dict[str, Any]) -> 
     figure, threshold = score["figure"], score["threshold"]
     if figure_name not in SHARE_PARTS:
         return ("—" if figure is None else str(figure)), threshold
-    limit = _percent(Fraction(Decimal(threshold)))
+    limit = f"{(Decimal(threshold) * 100).normalize():f}%"  # as the scheme states it: 80%
     exact = exact_figure(figure_name, figures)
     if exact is None:
         return "—", limit
