@@ -10,9 +10,10 @@ from fastapi import APIRouter, Query, Request, Response
 from api.deps import Ledger, require
 from api.paging import Paging, paged
 from api.resources import add_read_routes
+from api.responses import json_response
 from api.schemas.data_reports import ReportAcceptance, ReportRequest, ReturnBody, SubmissionBody
 from api.shapes import ShapedRoute
-from api.views import Listing
+from api.views import Listing, ViewTable
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.context import Principal
 from ledger.application.handlers.data_reports import DataReports
@@ -23,8 +24,15 @@ from ledger.application.interface.data_reports import (
 )
 from ledger.application.queries.data_reports import list_reports as reports_of
 from ledger.domain.access_key import Role
-from ledger.domain.data_report import DataReport
+from ledger.domain.data_report import DataReport, ReportKind
+from ledger.domain.errors import DataReportNotFoundError
 from ledger.domain.time import CST
+from projections.report_check import (
+    COMPARED_VIEWS,
+    ReportComparison,
+    compared,
+    recorded_figures,
+)
 
 router = APIRouter(route_class=ShapedRoute, prefix="/v1/data-reports", tags=["data reports"])
 
@@ -104,3 +112,36 @@ routes.step(
 
 
 add_read_routes(router, DataReports, readers=READERS, shows=DataReportView)
+
+
+@router.get(
+    "/{report_id}/comparison",
+    summary="The report's figures beside the ledger's own for its window and period",
+    response_model=ReportComparison,
+)
+def comparison(report_id: UUID, principal: Reader, ledger: Ledger, table: ViewTable) -> Response:
+    """The latest submission's figures, each beside the ledger's own count of the same thing
+    for the report's window and period (read from the views at one position), and the
+    difference: what a report claims is checked against what the ledger holds."""
+    report = ledger.get(DataReport, report_id)
+    if not ledger.capability(DataReport).visible(report, principal) or report.period is None:
+        raise DataReportNotFoundError(f"No data report with id {report_id}.")
+    period, window = report.period, str(report.window_id)
+    kind = "month" if period.kind is ReportKind.MONTHLY else "quarter"
+    recorded = table.read(
+        COMPARED_VIEWS,
+        lambda tx: recorded_figures(tx, window_id=window, period=period.text, kind=kind),
+    )
+    latest = report.submissions[-1] if report.submissions else None
+    figures = compared(latest.figures if latest else {}, recorded["figures"])
+    checked = [f["difference"] for f in figures if f["difference"] is not None]
+    answer: ReportComparison = {
+        "report_id": str(report.id),
+        "window_id": window,
+        "period": period.text,
+        "submission": len(report.submissions) or None,
+        "position": recorded["position"],
+        "figures": figures,
+        "agrees": all(d == 0 for d in checked) if checked else None,
+    }
+    return json_response(answer)

@@ -12,6 +12,7 @@ from tests.api._support import (
     REPORT_STEP_BODIES,
     REPORTING_NOW,
     Api,
+    activity_ready_for,
     assert_problem,
     assert_refused_unrecorded,
     assert_replayed,
@@ -338,3 +339,62 @@ def test_a_window_lists_only_its_own_reports(api: Api) -> None:
 def test_a_list_with_an_invalid_period_is_refused(api: Api) -> None:
     response = api.get("/v1/data-reports", key=api.keys.hub, params={"period": "2026-3"})
     assert_problem(response, 422, "invalid_report_period")
+
+
+def test_a_reports_figures_are_shown_beside_the_ledgers_own(api: Api) -> None:
+    api.case_ready_for("feedback")  # opened and delivered in March, for one enterprise
+    api.open_case()
+    activity_ready_for(api, "evaluation")  # held in March, 35 attended
+    api.case_ready_for("feedback")
+    report_id = request_report(api)["id"]
+    before = api.get(f"/v1/data-reports/{report_id}/comparison", key=api.keys.hub)
+    claimed = {"cases_opened": 3, "services_delivered": 2, "enterprises_served": 5000,
+               "activities_held": 1, "hotline_calls": 40}  # fmt: skip
+    report_step(api, report_id, "submission", figures=claimed)
+
+    compared = api.get(
+        f"/v1/data-reports/{report_id}/comparison",
+        key=api.keys.bureau,
+        params={"min_position": api.head()},
+    )
+
+    assert before.status_code == 200
+    assert (before.json()["submission"], before.json()["agrees"]) == (None, None)
+    assert {f["reported"] for f in before.json()["figures"]} == {None}
+    body = compared.json()
+    assert compared.status_code == 200, compared.text
+    assert (body["submission"], body["period"], body["agrees"]) == (1, "2026-03", False)
+    assert body["position"] == api.head()
+    by_name = {f["figure"]: f for f in body["figures"]}
+    assert by_name == {
+        "cases_opened": {"figure": "cases_opened", "reported": 3, "recorded": 3, "difference": 0},
+        "services_delivered": {
+            "figure": "services_delivered", "reported": 2, "recorded": 2, "difference": 0
+        },
+        "enterprises_served": {
+            "figure": "enterprises_served", "reported": 5000, "recorded": 1, "difference": 4999
+        },
+        "activities_held": {
+            "figure": "activities_held", "reported": 1, "recorded": 1, "difference": 0
+        },
+        "activity_attendance": {
+            "figure": "activity_attendance", "reported": None, "recorded": 35, "difference": None
+        },
+        "hotline_calls": {
+            "figure": "hotline_calls", "reported": 40, "recorded": None, "difference": None
+        },
+    }  # fmt: skip
+
+
+def test_only_those_who_read_a_report_read_its_comparison(api: Api) -> None:
+    report_id = request_report(api)["id"]
+
+    own = api.get(f"/v1/data-reports/{report_id}/comparison", key=api.keys.window_a)
+    other = api.get(f"/v1/data-reports/{report_id}/comparison", key=api.keys.window_b)
+    institution = api.get(f"/v1/data-reports/{report_id}/comparison", key=api.keys.institution)
+    missing = api.get(f"/v1/data-reports/{UUID(int=7)}/comparison", key=api.keys.hub)
+
+    assert own.status_code == 200
+    assert_problem(other, 404, "data_report_not_found")
+    assert_problem(institution, 403, "forbidden_role")
+    assert_problem(missing, 404, "data_report_not_found")
