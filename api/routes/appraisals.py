@@ -14,7 +14,7 @@ from api.deps import Ledger, require, require_json
 from api.paging import Paging, paged
 from api.resources import add_read_routes
 from api.responses import json_response
-from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody
+from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody, SupersessionBody
 from api.shapes import ShapedRoute
 from api.views import Listing, Views
 from api.writers import CommandRoutes, Writer, creating, stepping
@@ -124,6 +124,13 @@ routes.step(
     ConclusionBody,
     Step,
     "Conclude: fix total and grade, and apply the consequence to the subject",
+)
+routes.step(
+    "/supersession",
+    "supersede",
+    SupersessionBody,
+    Step,
+    "Supersede: void the appraisal with the reason, so that the year is appraised again",
 )
 
 

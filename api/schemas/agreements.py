@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, ConfigDict, Field, StringConstraints
 
-from api.schemas.common import Body, CategoryField, CommandBody, LongText, Text
+from api.schemas.common import Body, CategoryField, CommandBody, LongText, Reason, Text
 from ledger.application.commands.agreements import (
     CountersignAgreement,
     CountersignAmendment,
@@ -38,7 +38,6 @@ Scope = Annotated[
         description="Service categories covered; a first-level code (e.g. 14) covers its items",
     ),
 ]
-Reasons = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 OccurredAt = Annotated[
     AwareDatetime | None,
     Field(
@@ -161,7 +160,7 @@ class AmendmentWithdrawalBody(CommandBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "双方另行协商"}]})
 
-    reason: Reasons
+    reason: Reason
     occurred_at: OccurredAt = None
 
 
@@ -177,7 +176,7 @@ class TerminationBody(CommandBody):
         }
     )
 
-    reason: Reasons
+    reason: Reason
     effective_on: Annotated[
         date, Field(description="First day on which the agreement no longer applies")
     ]

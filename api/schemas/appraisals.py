@@ -8,11 +8,12 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field
 
-from api.schemas.common import Body, CommandBody, LongText
+from api.schemas.common import Body, CommandBody, LongText, Reason
 from ledger.application.commands.appraisals import (
     AddExpertScore,
     ConcludeAppraisal,
     RecordAppraisal,
+    SupersedeAppraisal,
 )
 from ledger.domain.schemes import Scheme
 
@@ -79,3 +80,13 @@ class ConclusionBody(CommandBody):
     command = ConcludeAppraisal
 
     model_config = ConfigDict(json_schema_extra={"examples": [{}]})
+
+
+class SupersessionBody(CommandBody):
+    command = SupersedeAppraisal
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"reason": "考核数据口径有误，重新考核"}]}
+    )
+
+    reason: Reason

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field, JsonValue, StringConstraints
 
-from api.schemas.common import Body, CommandBody, LongText, MoneyField, OccurredAt, Text
+from api.schemas.common import Body, CommandBody, LongText, MoneyField, OccurredAt, Reason, Text
 from ledger.application.commands.budgets import (
     AdjustBudgetLine,
     ApproveBudget,
@@ -41,7 +41,6 @@ LineCode = Annotated[
     StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$"),
     Field(description="The line's code, unique within the budget (case-insensitive), e.g. L01"),
 ]
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Voucher = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^[0-9a-fA-F]{64}$"),

@@ -21,6 +21,8 @@ from ledger.application.capability import Command
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+"""Why something was done or refused: required text, up to 2,000 characters."""
 USCCField = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=18, max_length=18),

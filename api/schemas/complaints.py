@@ -8,8 +8,8 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field
 
-from api.schemas.common import CommandBody, LongText, OccurredAt, USCCField
-from api.schemas.onboarding import Reasons, Reference, Sha256Field
+from api.schemas.common import CommandBody, LongText, OccurredAt, Reason, USCCField
+from api.schemas.onboarding import Reference, Sha256Field
 from ledger.application.commands.complaints import (
     AcceptComplaint,
     ConcludeComplaint,
@@ -93,7 +93,7 @@ class ComplaintDismissal(CommandBody):
         json_schema_extra={"examples": [{"reasons": "投诉事项不属于平台网络服务范围"}]}
     )
 
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None
 
 
@@ -210,5 +210,5 @@ class NotCorrectedRecord(CommandBody):
         json_schema_extra={"examples": [{"reasons": "逾期未整改，复查仍未退费"}]}
     )
 
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None

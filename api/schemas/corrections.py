@@ -6,15 +6,11 @@ first, what corrected it and why (红字冲销).
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import ConfigDict, StringConstraints
+from pydantic import ConfigDict
 
 from api.schemas.cases import CaseStepBody, DeliveryBody
-from api.schemas.common import OccurredAt
+from api.schemas.common import OccurredAt, Reason
 from ledger.application.commands.cases import AmendDelivery, Void
-
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
 
 class DeliveryAmendmentBody(DeliveryBody):

@@ -8,8 +8,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from api.schemas.agreements import OccurredAt, Reasons, Sha256Field
-from api.schemas.common import Body, CommandBody, LongText, Text, USCCField
+from api.schemas.agreements import OccurredAt, Sha256Field
+from api.schemas.common import Body, CommandBody, LongText, Reason, Text, USCCField
 from ledger.application.commands.entrustments import (
     AcceptEntrustment,
     AppraiseOperator,
@@ -164,7 +164,7 @@ class EntrustmentTerminationBody(CommandBody):
         }
     )
 
-    reason: Reasons
+    reason: Reason
     effective_on: Annotated[
         date, Field(description="First day on which the entrustment no longer applies")
     ]

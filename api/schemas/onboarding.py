@@ -15,6 +15,7 @@ from api.schemas.common import (
     CommandBody,
     LongText,
     OccurredAt,
+    Reason,
     RegionField,
     Text,
     USCCField,
@@ -34,7 +35,6 @@ from ledger.application.commands.onboarding import (
 )
 from ledger.domain.public_notice import ObjectionOutcome
 
-Reasons = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Reference = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,127}$"),
@@ -79,7 +79,7 @@ class ExpertDeactivation(CommandBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "本人申请退出专家库"}]})
 
-    reason: Reasons
+    reason: Reason
     occurred_at: OccurredAt = None
 
 
@@ -163,7 +163,7 @@ class RejectionBody(CommandBody):
         json_schema_extra={"examples": [{"reasons": "专业服务人员不足，服务能力未达要求"}]}
     )
 
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None
 
 
@@ -200,7 +200,7 @@ class ObjectionBody(CommandBody):
     objector: Annotated[
         ShortText, Field(description="Who objected, no more than identifies them (PIPL)")
     ] = ""
-    grounds: Reasons
+    grounds: Reason
     evidence_sha256: Sha256Field | None = None
     occurred_at: OccurredAt = None
 
@@ -213,7 +213,7 @@ class ObjectionResolutionBody(Body):
     )
 
     outcome: Literal["upheld", "dismissed"]
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None
 
     def to_command(self, application_id: UUID, number: int) -> ResolveOnboardingObjection:
@@ -239,5 +239,5 @@ class WithdrawalBody(CommandBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "申请单位书面申请撤回"}]})
 
-    reason: Reasons
+    reason: Reason
     occurred_at: OccurredAt = None

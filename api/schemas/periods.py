@@ -8,8 +8,7 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from api.schemas.common import CommandBody, LongText
-from api.schemas.onboarding import Reasons
+from api.schemas.common import CommandBody, LongText, Reason
 from ledger.application.commands.periods import AllowPostCloseEntries, ClosePeriod
 
 
@@ -58,4 +57,4 @@ class AllowanceBody(CommandBody):
         Field(description="The platform allowed; null for the network-wide roles (the bureau)"),
     ]
     until: Annotated[date, Field(description="The last day (in Ningxia) the allowance runs")]
-    reason: Reasons
+    reason: Reason

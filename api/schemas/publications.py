@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from api.schemas.common import Body, CategoryField, CommandBody, LongText, OccurredAt, Text
-from api.schemas.onboarding import Reasons, Sha256Field
+from api.schemas.common import Body, CategoryField, CommandBody, LongText, OccurredAt, Reason, Text
+from api.schemas.onboarding import Sha256Field
 from ledger.application.commands.publications import (
     ApprovePublication,
     PublishPublication,
@@ -86,7 +86,7 @@ class PublicationRejection(CommandBody):
         json_schema_extra={"examples": [{"reasons": "补助标准与正式文件不一致，请核对后重新提交"}]}
     )
 
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None
 
 
@@ -110,5 +110,5 @@ class PublicationWithdrawal(CommandBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "政策已调整，信息过时"}]})
 
-    reason: Reasons
+    reason: Reason
     occurred_at: OccurredAt = None

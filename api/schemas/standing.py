@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from api.schemas.common import Body, LongText, OccurredAt
+from api.schemas.common import Body, LongText, OccurredAt, Reason
 from ledger.application.commands.standing import (
     CompleteRectification,
     DeclinePrioritySupport,
@@ -18,8 +18,6 @@ from ledger.application.commands.standing import (
     RequestRevocation,
     Revoke,
 )
-
-Reasons = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
 
 class PrioritySupportBody(Body):
@@ -57,7 +55,7 @@ class PrioritySupportRefusalBody(Body):
     )
 
     year: Annotated[int, Field(ge=2018, le=2100, strict=True)]
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None
 
     def to_step(self) -> DeclinePrioritySupport:
@@ -78,7 +76,7 @@ class RectificationOrderBody(Body):
     )
 
     deadline: date
-    reasons: Reasons
+    reasons: Reason
     citation: Annotated[
         str,
         StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
@@ -111,7 +109,7 @@ class ReasonsBody(Body):
         json_schema_extra={"examples": [{"reasons": "限期整改后复查仍不合格"}]}
     )
 
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None
 
     def to_step(

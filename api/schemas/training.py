@@ -9,8 +9,8 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field, JsonValue, StringConstraints
 
-from api.schemas.common import Body, CommandBody, LongText, OccurredAt, Text
-from api.schemas.onboarding import Reasons, Reference
+from api.schemas.common import Body, CommandBody, LongText, OccurredAt, Reason, Text
+from api.schemas.onboarding import Reference
 from ledger.application.commands.activities import MarkAllianceActivity
 from ledger.application.commands.training import (
     AmendRoster,
@@ -134,7 +134,7 @@ class RosterAmendmentBody(Body):
     )
 
     roster: Roster
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None
 
     def to_command(self, training_id: UUID) -> AmendRoster:
@@ -162,7 +162,7 @@ class TrainingCancellation(CommandBody):
         json_schema_extra={"examples": [{"reasons": "授课专家临时无法到场，另行安排"}]}
     )
 
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None
 
 
@@ -194,7 +194,7 @@ class AllianceLeaving(CommandBody):
     )
 
     left_on: Annotated[date, Field(description="The first day it is no longer a member")]
-    reasons: Reasons
+    reasons: Reason
     occurred_at: OccurredAt = None
 
 

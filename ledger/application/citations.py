@@ -53,6 +53,12 @@ def check_citation(
             citation=step.citation,
         )
     appraisal = _appraisal(store, ref, step.citation)
+    if appraisal.is_superseded:
+        raise InvalidCitationError(
+            f"Appraisal {appraisal.id} was superseded ({appraisal.superseded_reason}); cite the "
+            "appraisal that replaced it.",
+            citation=step.citation,
+        )
     support = isinstance(step, ProposePrioritySupport | GrantPrioritySupport)
     wanted = "优秀" if support else "不合格"
     if appraisal.subject_id != subject_id or appraisal.grade != wanted:

@@ -6,6 +6,11 @@ indicator scores. Expert scores may be added until it is concluded; concluding f
 and the grade. The consequence on the subject (priority support for 优秀, an order to rectify
 for 不合格) is recorded by a policy in the same transaction, as events caused by the appraisal.
 
+An appraisal may be superseded, with a reason, by whoever may conclude it (open or concluded):
+it then accepts nothing more and can no longer be cited, and the subject's year is appraised
+again in a new round (``supersedes`` names the one before); the trail keeps both. What a
+concluded one did to the subject stands, and is corrected by the subject's own standing steps.
+
 An appraisal records the scoring it was computed by (``scoring``, see ``schemes``): exact scoring
 decides the grade on the exact total; appraisals of the first, rounded scoring keep it.
 """
@@ -23,6 +28,7 @@ from ledger.domain.base import LedgerAggregate
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
     AppraisalConcludedError,
+    AppraisalSupersededError,
     ExpertAlreadyScoredError,
     ExpertScoresMissingError,
     InvalidExpertScoreError,
@@ -35,9 +41,14 @@ _POINTS = Decimal("0.01")
 class Appraisal(LedgerAggregate):
     scoring = ROUNDED
     """The scoring this appraisal was computed by (older snapshots lack it: the first)."""
+    supersedes: UUID | None = None
+    """The appraisal of the same subject and year this one was computed after (superseded)."""
+    superseded_reason: str | None = None
+    """Why it was superseded, once it is (older snapshots lack it: none was)."""
 
     class Computed(LedgerAggregate.Created):
-        # Version 2 added the scoring: version 1 was always computed by the first, rounded one.
+        # Version 2 added the scoring (version 1 was always computed by the first, rounded
+        # one) and the appraisal superseded (none before supersession existed).
         class_version = 2
 
         subject_kind: str
@@ -51,10 +62,11 @@ class Appraisal(LedgerAggregate):
         scores: list[dict[str, Any]]
         indicators_total: Decimal
         scoring: int = ROUNDED
+        supersedes: UUID | None = None
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, object]) -> None:
-            state["scoring"] = ROUNDED
+            state.update(scoring=ROUNDED, supersedes=None)
 
         def apply(self, aggregate: Appraisal) -> None:
             aggregate.subject_kind = self.subject_kind
@@ -68,6 +80,13 @@ class Appraisal(LedgerAggregate):
             aggregate.scores = list(self.scores)
             aggregate.indicators_total = self.indicators_total
             aggregate.scoring = self.scoring
+            aggregate.supersedes = self.supersedes
+
+    class Superseded(LedgerAggregate.Event):
+        reason: str
+
+        def apply(self, aggregate: Appraisal) -> None:
+            aggregate.superseded_reason = self.reason
 
     class ExpertScoreAdded(LedgerAggregate.Event):
         expert_id: UUID
@@ -118,11 +137,15 @@ class Appraisal(LedgerAggregate):
         as_on: date,
         figures: dict[str, Any],
         meta: Envelope,
+        superseding: Appraisal | None = None,
     ) -> Appraisal:
+        """The appraisal of ``subject_id`` for ``year``: the first, or the next round after
+        ``superseding`` (which must be superseded)."""
         scores = scheme.score(figures, EXACT)
+        round = 1 if superseding is None else superseding.round + 1
         return cls._create(
             cls.Computed,
-            id=ids.appraisal_id(subject_id, year),
+            id=ids.appraisal_id(subject_id, year, round),
             subject_kind=subject_kind,
             subject_id=subject_id,
             year=year,
@@ -134,12 +157,36 @@ class Appraisal(LedgerAggregate):
             scores=scores,
             indicators_total=presented(scheme.exact_total(figures)),
             scoring=EXACT,
+            supersedes=None if superseding is None else superseding.id,
             meta=meta,
         )
 
     @property
     def is_concluded(self) -> bool:
         return self.grade is not None
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.superseded_reason is not None
+
+    @property
+    def round(self) -> int:
+        """1 for a subject's first appraisal of a year, 2 for the one after it was superseded,
+        and so on (the stream id follows it: ``ids.appraisal_id``)."""
+        subject = self.subject_id
+        for n in range(1, 1000):
+            if subject is not None and ids.appraisal_id(subject, self.year, n) == self.id:
+                return n
+        raise ValueError(f"Appraisal {self.id} is of no round of its subject and year.")
+
+    def supersede(self, *, reason: str, meta: Envelope) -> None:
+        """Void this appraisal, saying why, so that the year is appraised again."""
+        if self.is_superseded:
+            raise AppraisalSupersededError(
+                f"This appraisal was superseded ({self.superseded_reason}); it accepts nothing "
+                "more."
+            )
+        self.trigger_event(self.Superseded, reason=reason, meta=meta)
 
     def add_expert_score(
         self, *, expert_id: UUID, score: int, opinion: str, meta: Envelope
@@ -203,5 +250,10 @@ class Appraisal(LedgerAggregate):
             )
 
     def _check_open(self) -> None:
+        if self.is_superseded:
+            raise AppraisalSupersededError(
+                f"This appraisal was superseded ({self.superseded_reason}); it accepts nothing "
+                "more. Its subject's year is appraised again in the next round."
+            )
         if self.is_concluded:
             raise AppraisalConcludedError("This appraisal is concluded; it accepts nothing more.")

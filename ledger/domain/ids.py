@@ -80,9 +80,11 @@ def agreement_index_id(party_id: UUID, other_party_id: UUID) -> UUID:
     return uuid5(_NAMESPACE, f"agreement-index:{first}:{second}")
 
 
-def appraisal_id(subject_id: UUID, year: int) -> UUID:
-    """One appraisal per subject and year."""
-    return uuid5(_NAMESPACE, f"appraisal:{subject_id}:{year}")
+def appraisal_id(subject_id: UUID, year: int, round: int = 1) -> UUID:
+    """One appraisal per subject and year at a time: the first, then one more for each that
+    was superseded (``round`` 2, 3, …)."""
+    suffix = "" if round == 1 else f":{round}"
+    return uuid5(_NAMESPACE, f"appraisal:{subject_id}:{year}{suffix}")
 
 
 def period_id(label: str) -> UUID:

@@ -103,6 +103,43 @@ def test_a_second_run_skips_what_is_already_appraised(api: Api) -> None:
     assert again.json()["appraisals"] == []
 
 
+def test_a_superseded_appraisal_is_appraised_again_by_the_next_run(api: Api) -> None:
+    first = _window_a_appraisal(api)
+    path = f"/v1/appraisals/{first}/supersession"
+    head = api.head()
+    by_window = api.post(path, key=api.keys.window_a, json={"reason": "x"})
+    by_bureau = api.post(path, key=api.keys.bureau, json={"reason": "x"})  # the hub appraises
+    without_reason = api.post(path, key=api.keys.hub, json={"reason": " "})
+    assert_problem(by_window, 403, "forbidden_role")
+    assert_problem(by_bureau, 403, "forbidden_role")
+    assert_problem(without_reason, 422, "validation_failed")
+    assert api.head() == head
+
+    superseded = api.post(path, key=api.keys.hub, json={"reason": "考核数据口径有误"})
+    again = api.post(
+        "/v1/appraisals", key=api.keys.hub, json={"year": 2026, "subject_kind": "window"}
+    )
+
+    assert superseded.status_code == 200, superseded.text
+    assert (superseded.json()["status"], superseded.json()["superseded_reason"]) == (
+        "superseded",
+        "考核数据口径有误",
+    )
+    assert again.status_code == 201, again.text
+    [second] = again.json()["appraisals"]
+    assert (second["subject_id"], second["supersedes"], second["status"]) == (
+        str(api.window_a_id),
+        first,
+        "open",
+    )
+    assert [s["subject_id"] for s in again.json()["skipped"]] == [str(api.window_b_id)]
+    listed = api.get("/v1/appraisals", key=api.keys.auditor, params={"year": 2026}).json()
+    mine = [a for a in listed["appraisals"] if a["subject_id"] == str(api.window_a_id)]
+    assert [(a["id"], a["status"]) for a in mine] == [(first, "superseded"), (second["id"], "open")]
+    scored = _score(api, first, _expert(api))
+    assert_problem(scored, 422, "appraisal_superseded")
+
+
 def _window_a_appraisal(api: Api) -> str:
     appraisal = next(
         a

@@ -15,6 +15,7 @@ from ledger.application.commands.appraisals import (
     AddExpertScore,
     ConcludeAppraisal,
     RecordAppraisal,
+    SupersedeAppraisal,
 )
 from ledger.application.commands.cases import (
     Assign,
@@ -36,6 +37,8 @@ from ledger.domain.access_key import Role
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.envelope import Envelope
 from ledger.domain.errors import (
+    AppraisalExistsError,
+    AppraisalSupersededError,
     ExpertScoresMissingError,
     ForbiddenRoleError,
     InvalidCitationError,
@@ -325,3 +328,50 @@ def test_a_change_of_standing_cites_a_concluded_appraisal_or_a_listed_ground(
         deadline=deadline, reasons="迟报", citation="reason:data_reports_late"
     )
     assert change(order).body["standing"] == "rectifying"
+
+
+def test_a_superseded_appraisal_is_computed_again_and_the_trail_keeps_both(
+    ledger: LedgerApplication,
+) -> None:
+    window = network(ledger, cases=2)
+    first_id = appraise(ledger, window).resource_id
+    with pytest.raises(AppraisalExistsError):
+        appraise(ledger, window)
+    later = at(datetime(2026, 2, 3, tzinfo=UTC))
+
+    act(ledger, SupersedeAppraisal(appraisal_id=first_id, reason="数据口径有误"), later)
+
+    first = ledger.get(Appraisal, first_id)
+    assert (first.is_superseded, first.superseded_reason, first.round) == (True, "数据口径有误", 1)
+    for refused in (
+        SupersedeAppraisal(appraisal_id=first_id, reason="again"),
+        ConcludeAppraisal(appraisal_id=first_id),
+    ):
+        with pytest.raises(AppraisalSupersededError) as excinfo:
+            act(ledger, refused, later)
+        assert excinfo.value.code == "appraisal_superseded"
+    second_id = appraise(ledger, window).resource_id
+    second = ledger.get(Appraisal, second_id)
+    assert second_id != first_id
+    assert (second.round, second.supersedes, second.is_superseded) == (2, first_id, False)
+    assert second.figures == first.figures
+    with pytest.raises(AppraisalExistsError):  # one standing appraisal per subject and year
+        appraise(ledger, window)
+    act(ledger, SupersedeAppraisal(appraisal_id=second_id, reason="再次更正"), later)
+    third = ledger.get(Appraisal, appraise(ledger, window).resource_id)
+    assert (third.round, third.supersedes) == (3, second_id)
+
+
+def test_a_superseded_appraisal_is_cited_by_nothing_new(ledger: LedgerApplication) -> None:
+    window = network(ledger, cases=1)
+    appraisal_id = appraise(ledger, window).resource_id
+    scored(ledger, appraisal_id, 10)
+    act(ledger, ConcludeAppraisal(appraisal_id=appraisal_id), at(datetime(2026, 2, 2, tzinfo=UTC)))
+    hub = at(datetime(2026, 2, 3, tzinfo=UTC))
+    act(ledger, SupersedeAppraisal(appraisal_id=appraisal_id, reason="专家评分有误"), hub)
+    order = OrderRectification(
+        deadline=date(2026, 12, 30), reasons="r", citation=f"appraisal:{appraisal_id}"
+    )
+
+    with pytest.raises(InvalidCitationError, match="superseded"):
+        act(ledger, ChangePlatformStanding(subject_id=window, step=order), hub)

@@ -45,3 +45,11 @@ class ConcludeAppraisal(Command[Outcome]):
     """Fix the total and grade, and apply the consequence to the subject in the same save."""
 
     appraisal_id: UUID
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupersedeAppraisal(Command[Outcome]):
+    """Void an appraisal with the reason, so that its subject's year is appraised again."""
+
+    appraisal_id: UUID
+    reason: str

@@ -19,11 +19,13 @@ from ledger.application.commands.appraisals import (
     AddExpertScore,
     ConcludeAppraisal,
     RecordAppraisal,
+    SupersedeAppraisal,
 )
 from ledger.application.context import Principal, RequestContext
 from ledger.application.interface.appraisals import appraisal_view
 from ledger.application.lookups import Lookups
 from ledger.application.writes import Write
+from ledger.domain import ids
 from ledger.domain.access_key import Role
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.base import LedgerAggregate
@@ -95,7 +97,7 @@ class Appraisals(Capability[Appraisal]):
         """None beyond the appraiser rule, which :meth:`write` checks before anything else."""
 
     def write(self, command: Command[Any], context: RequestContext, meta: Envelope) -> Write[Any]:
-        if isinstance(command, AddExpertScore | ConcludeAppraisal):
+        if isinstance(command, AddExpertScore | ConcludeAppraisal | SupersedeAppraisal):
             appraisal = self.lookups.store.load(
                 command.appraisal_id, Appraisal, AppraisalNotFoundError, self.label
             )
@@ -124,7 +126,26 @@ class Appraisals(Capability[Appraisal]):
             as_on=command.as_on,
             figures=command.figures,
             meta=meta,
+            superseding=self._superseded(command.subject_id, command.year),
         )
+
+    def _superseded(self, subject_id: UUID, year: int) -> Appraisal | None:
+        """The latest appraisal of the subject's year if it was superseded (the next round is
+        computed after it); ``None`` if there is none, or if it stands (computing it again is
+        then refused as already recorded)."""
+        latest: Appraisal | None = None
+        for round in range(1, 1000):
+            found = self.lookups.store.find(ids.appraisal_id(subject_id, year, round))
+            if not isinstance(found, Appraisal):
+                break
+            latest = found
+        return latest if latest is not None and latest.is_superseded else None
+
+    @acts(SupersedeAppraisal)
+    def supersede_appraisal(
+        self, appraisal: Appraisal, command: SupersedeAppraisal, meta: Envelope
+    ) -> None:
+        appraisal.supersede(reason=command.reason, meta=meta)
 
     @acts(AddExpertScore)
     def add_expert_score(

@@ -61,7 +61,12 @@ class AppraisalView(Resource):
     """What the conclusion did to the subject: ``priority_support_proposed`` (a window or an
     institution: the hub proposes it, the bureau decides), ``priority_support_granted`` (the
     hub, by the bureau), ``rectification_ordered``, ``none``, or ``none: <why not>``."""
-    status: Literal["open", "concluded"]
+    status: Literal["open", "concluded", "superseded"]
+    supersedes: str | None
+    """The appraisal of the same subject and year this one replaced (superseded), if any."""
+    superseded_reason: str | None
+    """Why it was superseded (its status ``superseded``): it accepts nothing more and is cited
+    by nothing new; the year is appraised again in the next round."""
 
 
 class AppraisalList(PageFields):
@@ -137,5 +142,13 @@ def appraisal_view(appraisal: Appraisal) -> AppraisalView:
         "total": plain(appraisal.total),
         "grade": plain(appraisal.grade),
         "consequence": appraisal.consequence,
-        "status": "concluded" if appraisal.is_concluded else "open",
+        "status": (
+            "superseded"
+            if appraisal.is_superseded
+            else "concluded"
+            if appraisal.is_concluded
+            else "open"
+        ),
+        "supersedes": plain(appraisal.supersedes),
+        "superseded_reason": appraisal.superseded_reason,
     }

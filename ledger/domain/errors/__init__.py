@@ -204,6 +204,7 @@ complete tree:
         ├── NoAgreementInForceError
         ├── InvalidSchemeError
         ├── AppraisalConcludedError
+        ├── AppraisalSupersededError
         ├── InvalidExpertScoreError
         ├── ExpertAlreadyScoredError
         ├── ExpertScoresMissingError

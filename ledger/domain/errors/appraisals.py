@@ -13,6 +13,7 @@ __all__ = [
     "AppraisalConcludedError",
     "AppraisalExistsError",
     "AppraisalNotFoundError",
+    "AppraisalSupersededError",
     "ExpertAlreadyScoredError",
     "ExpertConflictOfInterestError",
     "ExpertScoresMissingError",
@@ -43,6 +44,11 @@ class InvalidSchemeError(RuleViolationError):
 class AppraisalConcludedError(RuleViolationError):
     code = "appraisal_concluded"
     title = "Appraisal concluded"
+
+
+class AppraisalSupersededError(RuleViolationError):
+    code = "appraisal_superseded"
+    title = "Appraisal superseded"
 
 
 class InvalidExpertScoreError(RuleViolationError):
