@@ -29,6 +29,7 @@ from ledger.application.interface.appraisals import (
 from ledger.application.store import LedgerCore
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.schemes import (
+    EXACT,
     ROUNDED,
     SHARE_PARTS,
     IndicatorScore,
@@ -66,9 +67,10 @@ def figures_now(
 
 
 def figures_at(
-    ledger: LedgerCore, *, position: int, year: int, as_on: date
+    ledger: LedgerCore, *, position: int, year: int, as_on: date, scoring: int = EXACT
 ) -> dict[str, dict[str, Any]]:
-    """Every subject's appraisal figures for ``year``, from the log up to ``position``."""
+    """Every subject's appraisal figures for ``year``, from the log up to ``position``, as
+    ``scoring`` defines them."""
     store = SQLiteViewStore(":memory:")
     try:
         runner = ProjectionRunner(ledger, store, all_projections(), batch_size=5000, until=position)
@@ -76,7 +78,8 @@ def figures_at(
         runner.catch_up()
         runner.raise_if_stalled(list(runner.projections))  # never figures of a stopped view
         with store.read() as tx:
-            return plain(appraisal_inputs(tx, year=year, as_on=as_on))  # type: ignore[no-any-return]
+            figures = appraisal_inputs(tx, year=year, as_on=as_on, scoring=scoring)
+            return plain(figures)  # type: ignore[no-any-return]
     finally:
         store.close()
 
@@ -113,7 +116,10 @@ class Verification:
 def verify(ledger: LedgerCore, appraisal: Appraisal) -> Verification:
     """Recompute an appraisal's figures and scores from the log prefix it recorded."""
     as_on = appraisal.as_on or date(appraisal.year + 1, 1, 31)  # recorded by every appraisal
-    everyone = figures_at(ledger, position=appraisal.position, year=appraisal.year, as_on=as_on)
+    everyone = figures_at(
+        ledger, position=appraisal.position, year=appraisal.year, as_on=as_on,
+        scoring=appraisal.scoring,
+    )  # fmt: skip
     figures = subjects_of_kind(everyone, appraisal.subject_kind).get(str(appraisal.subject_id), {})
     if appraisal.scoring == ROUNDED:  # the first scoring recorded no parts behind the shares
         parts = {part for pair in SHARE_PARTS.values() for part in pair}

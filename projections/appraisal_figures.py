@@ -13,13 +13,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ledger.domain.schemes import EXACT, ROUNDED
 from projections.figures import (
+    BudgetLineRow,
     TimelinessRow,
     activities_by_organiser,
     agreements,
     budget_lines,
     report_timeliness,
 )
+from projections.funds_trail import disbursements
 from projections.registry import PARTICIPANTS
 from projections.service_cases import CASE_COUNTS, ENTERPRISE_SIZES, ENTERPRISES, PROVIDER, WINDOW
 from projections.statistics import ratio
@@ -69,7 +72,12 @@ def _cases(tx: Tx, year: int, scope: str, scope_id: str | None) -> dict[str, Any
     }
 
 
-def _agreements_in_force(tx: Tx, party: str, as_on: date, counterparty_kind: str) -> int:
+def _agreements_in_force(
+    tx: Tx, party: str, as_on: date, counterparty_kind: str, scoring: int
+) -> int:
+    """The parties of ``counterparty_kind`` with an agreement in force with ``party`` on
+    ``as_on``; by exact scoring, none if either party's qualification was revoked by then
+    (revocation ends a participant's agreements on its day)."""
     rows = agreements(tx, as_on=as_on, party_id=party)
     others = {
         r["counterparty_id"] if r["proposer_id"] == party else r["proposer_id"]
@@ -78,11 +86,47 @@ def _agreements_in_force(tx: Tx, party: str, as_on: date, counterparty_kind: str
         and counterparty_kind in (r["proposer_kind"], r["counterparty_kind"])
     }
     others.discard(party)
+    if scoring != ROUNDED and others:
+        parties = sorted({party, *others})
+        marks = ", ".join("?" for _ in parties)
+        revoked = {
+            r[0]
+            for r in tx.fetchall(
+                f"SELECT id FROM {PARTICIPANTS} WHERE id IN ({marks}) AND revoked_on <= ?",
+                [*parties, as_on.isoformat()],
+            )
+        }
+        others = set() if party in revoked else others - revoked
     return len(others)
 
 
-def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, Any]]:
-    """The figures each scheme's indicators read, per subject (platforms and institutions)."""
+def _budget_paid(
+    tx: Tx, lines: list[BudgetLineRow], hub_id: str, year: int, as_on: date, scoring: int
+) -> Decimal:
+    """What the hub's budgets of ``year`` paid, net of refunds and clawbacks: by exact scoring,
+    only payments (and reversals) made by ``as_on``; by the first, everything recorded."""
+    if scoring == ROUNDED:
+        own = [line for line in lines if line["hub_id"] == hub_id]
+        return sum((Decimal(line["paid"]) - Decimal(line["reversed"]) for line in own), Decimal(0))
+    day = as_on.isoformat()
+    paid = Decimal(0)
+    for row in disbursements(tx, year=year, hub_id=hub_id):
+        if row["paid_on"] is None or row["paid_on"] > day:
+            continue
+        paid += Decimal(row["amount"])
+        for amount, on in ((row["refunded"], row["refunded_on"]),
+                           (row["clawed_back"], row["clawed_back_on"])):  # fmt: skip
+            if on is not None and on <= day:
+                paid -= Decimal(amount)
+    return paid
+
+
+def appraisal_inputs(
+    tx: Tx, *, year: int, as_on: date, scoring: int = EXACT
+) -> dict[str, dict[str, Any]]:
+    """The figures each scheme's indicators read, per subject (platforms and institutions), as
+    ``scoring`` defines them (``schemes``: the first scoring read agreements with a revoked
+    party and payments after ``as_on`` too)."""
     subjects = tx.fetchall(
         f"SELECT id, kind FROM {PARTICIPANTS} WHERE entered_on <= ? ORDER BY id",
         (f"{year}-12-31",),
@@ -100,7 +144,7 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
             figures.update(_cases(tx, year, WINDOW, subject_id))
             figures["activities_held"] = held.get(subject_id, 0)
             figures["institutions_in_force"] = _agreements_in_force(
-                tx, subject_id, year_end, "institution"
+                tx, subject_id, year_end, "institution", scoring
             )
             report = reports.get(subject_id)
             figures["reports_on_time_share"] = report["on_time_share"] if report else None
@@ -109,7 +153,7 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
         elif kind == "institution":
             figures.update(_cases(tx, year, PROVIDER, subject_id))
             figures["agreements_in_force"] = _agreements_in_force(
-                tx, subject_id, year_end, "window"
+                tx, subject_id, year_end, "window", scoring
             )
         else:  # the hub: the network as a whole, and its own activities and funds
             figures.update(_cases(tx, year, WINDOW, None))
@@ -124,9 +168,7 @@ def appraisal_inputs(tx: Tx, *, year: int, as_on: date) -> dict[str, dict[str, A
             figures["reports_due"] = sum(_due(r) for r in due)
             own = [line for line in lines if line["hub_id"] == subject_id]
             approved = sum((Decimal(line["approved"]) for line in own), Decimal(0))
-            paid = sum(
-                (Decimal(line["paid"]) - Decimal(line["reversed"]) for line in own), Decimal(0)
-            )
+            paid = _budget_paid(tx, lines, subject_id, year, as_on, scoring)
             figures["budget_execution_share"] = (
                 None if approved == 0 else str((paid / approved).quantize(Decimal("0.0001")))
             )

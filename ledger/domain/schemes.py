@@ -18,7 +18,11 @@ and totals are exact fractions, and the grade is decided on the exact total. Rou
 only when a score is presented, and then down to hundredths, so a score is never shown above
 what was earned (9.9995 points of 10 show as 9.99, an exact total of 79.995 as 79.99). The
 first scoring (``ROUNDED``) compared shares rounded to four places and summed points rounded to
-hundredths; the appraisals it computed are verified and concluded by it still.
+hundredths; the appraisals it computed are verified and concluded by it still. Exact scoring
+also reads two figures as they stood on the day the figures are as on, where the first did
+not (``projections.appraisal_figures``): an agreement counts no longer once either party's
+qualification is revoked, and the hub's budget execution counts what was paid, net of refunds
+and clawbacks, by that day.
 """
 
 from __future__ import annotations

@@ -48,8 +48,10 @@ class AppraisalView(Resource):
     scoring: int
     """How it was scored. ``2``: shares compared as the exact quotients of their parts, points
     and totals exact, the grade decided on the exact total, scores shown rounded down to
-    hundredths. ``1`` (appraisals computed before exact scoring): shares compared as rounded to
-    four places, points rounded half to even before they were added."""
+    hundredths; agreements counted only while neither party is revoked, payments only those
+    made by ``as_on``. ``1`` (appraisals computed before exact scoring): shares compared as
+    rounded to four places, points rounded half to even before they were added, every
+    agreement in force and every payment recorded counted."""
     scores: list[IndicatorScore]
     indicators_total: str
     expert_scores: dict[str, int]
