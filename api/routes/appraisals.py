@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, Literal, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
-from api.deps import Ledger, require, require_json
+from api.deps import IsoDate, Ledger, require, require_json
 from api.paging import Paging, paged
 from api.resources import add_read_routes
 from api.responses import json_response
@@ -25,6 +25,9 @@ from ledger.application.interface.appraisals import (
     AppraisalList,
     AppraisalRunResult,
     AppraisalView,
+    GradeName,
+    ProvisionalAppraisal,
+    ProvisionalAppraisals,
     SkippedSubject,
     VerificationView,
     appraisal_view,
@@ -33,8 +36,13 @@ from ledger.application.queries.appraisals import list_appraisals as appraisals_
 from ledger.application.writes import Outcome
 from ledger.domain.access_key import Role
 from ledger.domain.appraisal import Appraisal
-from ledger.domain.errors import AppraisalExistsError, AppraisalNotFoundError, LedgerError
-from ledger.domain.schemes import default_scheme
+from ledger.domain.errors import (
+    AppraisalExistsError,
+    AppraisalNotFoundError,
+    LedgerError,
+    YearNotClosedError,
+)
+from ledger.domain.schemes import default_scheme, presented
 from ledger.domain.time import CST
 from projections.appraisal import (
     default_as_on,
@@ -146,6 +154,57 @@ def list_appraisals(
 ) -> Response:
     found = appraisals_of(ledger, directory, page, year=year)
     return paged(request, {"appraisals": [appraisal_view(a) for a in found]}, found)
+
+
+@router.get(
+    "/provisional",
+    summary="The appraisals a run would compute now, for an open year too: shown, never recorded",
+    response_model=ProvisionalAppraisals,
+)
+def provisional(
+    principal: Overseer,
+    ledger: Ledger,
+    views: Views,
+    year: Annotated[int, Query(ge=2018, le=2100)],
+    subject_kind: Annotated[Literal["window", "institution", "hub"], Query()] = "window",
+    subject_id: UUID | None = None,
+    as_on: Annotated[IsoDate | None, Query(description="Figures as on (default: as a run)")] = None,
+) -> Response:
+    """Figures read now from the views at one position, scored by the scheme a run would use:
+    for a year not yet closed, what its appraisal would say so far. Nothing is recorded; only a
+    run of a closed year records appraisals (``POST /v1/appraisals``)."""
+    try:
+        ledger.lookups.closed_year(year)
+        closed = True
+    except YearNotClosedError:
+        closed = False
+    day = as_on or default_as_on(year, ledger.clock().astimezone(CST).date())
+    position, figures = figures_now(views, year=year, as_on=day)
+    scheme = default_scheme(subject_kind)
+    shown: list[ProvisionalAppraisal] = []
+    for subject, inputs in subjects_of_kind(figures, subject_kind).items():
+        if subject_id is not None and UUID(subject) != subject_id:
+            continue
+        total = scheme.exact_total(inputs)
+        shown.append(
+            {
+                "subject_id": subject,
+                "figures": inputs,
+                "scores": scheme.score(inputs),
+                "indicators_total": str(presented(total)),
+                "grade_by_indicators": cast(GradeName, scheme.grade(total)),
+            }
+        )
+    answer: ProvisionalAppraisals = {
+        "year": year,
+        "subject_kind": subject_kind,
+        "year_closed": closed,
+        "position": position,
+        "as_on": day.isoformat(),
+        "scheme": {"id": scheme.id, "version": scheme.version, "digest": scheme.digest},
+        "appraisals": shown,
+    }
+    return json_response(answer)
 
 
 add_read_routes(

@@ -53,6 +53,35 @@ def test_the_hub_appraises_every_window_at_one_position(api: Api) -> None:
     assert body["position"] == head
 
 
+def test_a_year_still_open_is_appraised_provisionally_and_nothing_is_recorded(api: Api) -> None:
+    api.open_case()
+    head = api.head()
+    asked = {"year": 2026, "subject_kind": "window", "as_on": "2026-03-02"}
+
+    shown = api.get("/v1/appraisals/provisional", key=api.keys.bureau, params=asked)
+    one = api.get(
+        "/v1/appraisals/provisional", key=api.keys.hub,
+        params={**asked, "subject_id": str(api.window_a_id)},
+    )  # fmt: skip
+    by_window = api.get("/v1/appraisals/provisional", key=api.keys.window_a, params=asked)
+
+    assert shown.status_code == 200, shown.text
+    body = shown.json()
+    assert (body["year_closed"], body["position"], body["as_on"]) == (False, head, "2026-03-02")
+    assert body["scheme"]["id"] == "window-demonstration"
+    by_subject = {a["subject_id"]: a for a in body["appraisals"]}
+    assert set(by_subject) == {str(api.window_a_id), str(api.window_b_id)}
+    mine = by_subject[str(api.window_a_id)]
+    assert mine["figures"]["cases_delivered"] == 0  # opened, not yet delivered
+    assert mine["grade_by_indicators"] == "不合格"
+    assert [a["subject_id"] for a in one.json()["appraisals"]] == [str(api.window_a_id)]
+    assert one.json()["appraisals"][0] == mine
+    assert_problem(by_window, 403, "forbidden_role")
+    assert api.head() == head  # shown, never recorded
+    listed = api.get("/v1/appraisals", key=api.keys.hub, params={"year": 2026})
+    assert listed.json()["appraisals"] == []
+
+
 def test_a_year_not_closed_is_not_appraised(api: Api) -> None:
     api.open_case()
     body = {"year": 2026, "subject_kind": "window", "as_on": "2026-03-02"}

@@ -94,6 +94,33 @@ class AppraisalRunResult(TypedDict):
     skipped: list[SkippedSubject]
 
 
+class ProvisionalAppraisal(TypedDict):
+    """A subject's figures and indicator scores as they stand now: recorded nowhere."""
+
+    subject_id: str
+    figures: dict[str, Any]
+    scores: list[IndicatorScore]
+    indicators_total: str
+    grade_by_indicators: GradeName
+    """The grade the indicator total alone reaches; the experts' share of the total (the
+    scheme's ``expert_weight``) can change it."""
+
+
+class ProvisionalAppraisals(TypedDict):
+    """The appraisals a run would compute now, shown and never recorded: never concluded, cited
+    or acted on. For a year still open they are only a forecast."""
+
+    year: int
+    subject_kind: SubjectKindName
+    year_closed: bool
+    """Whether the hub has closed the year (only then can the year be appraised for real)."""
+    position: int
+    """The log position the figures were read at."""
+    as_on: str
+    scheme: SchemeReference
+    appraisals: list[ProvisionalAppraisal]
+
+
 class FigureDifference(TypedDict):
     """A figure whose recomputed value differs from the recorded one."""
 
