@@ -14,6 +14,8 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -38,6 +40,7 @@ from ledger.domain.schemes import (
     presented,
 )
 from projections.appraisal_figures import appraisal_inputs
+from projections.appraisal_records import FIGURES_WITH_RECORDS, Scope, records_behind
 from projections.catalog import all_projections
 from projections.runner import ProjectionRunner
 from projections.store import SQLiteViewStore, Tx
@@ -66,11 +69,9 @@ def figures_now(
     return views.read_at_head(APPRAISAL_VIEWS, read)
 
 
-def figures_at(
-    ledger: LedgerCore, *, position: int, year: int, as_on: date, scoring: int = EXACT
-) -> dict[str, dict[str, Any]]:
-    """Every subject's appraisal figures for ``year``, from the log up to ``position``, as
-    ``scoring`` defines them."""
+@contextmanager
+def folded_at(ledger: LedgerCore, position: int) -> Iterator[Tx]:
+    """The views folded from the log up to ``position`` in a private in-memory store, to read."""
     store = SQLiteViewStore(":memory:")
     try:
         runner = ProjectionRunner(ledger, store, all_projections(), batch_size=5000, until=position)
@@ -78,10 +79,28 @@ def figures_at(
         runner.catch_up()
         runner.raise_if_stalled(list(runner.projections))  # never figures of a stopped view
         with store.read() as tx:
-            figures = appraisal_inputs(tx, year=year, as_on=as_on, scoring=scoring)
-            return plain(figures)  # type: ignore[no-any-return]
+            yield tx
     finally:
         store.close()
+
+
+def figures_at(
+    ledger: LedgerCore, *, position: int, year: int, as_on: date, scoring: int = EXACT
+) -> dict[str, dict[str, Any]]:
+    """Every subject's appraisal figures for ``year``, from the log up to ``position``, as
+    ``scoring`` defines them."""
+    with folded_at(ledger, position) as tx:
+        figures = appraisal_inputs(tx, year=year, as_on=as_on, scoring=scoring)
+        return plain(figures)  # type: ignore[no-any-return]
+
+
+def records_of(appraisal: Appraisal, ledger: LedgerCore, figure: str) -> list[dict[str, Any]]:
+    """The records behind one of ``appraisal``'s figures, read at its own position
+    (``appraisal_records``)."""
+    as_on = appraisal.as_on or date(appraisal.year + 1, 1, 31)
+    scope = Scope(appraisal.subject_kind, str(appraisal.subject_id), appraisal.year, as_on)
+    with folded_at(ledger, appraisal.position) as tx:
+        return plain(records_behind(tx, scope, figure))  # type: ignore[no-any-return]
 
 
 def subjects_of_kind(figures: dict[str, dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:
@@ -209,6 +228,14 @@ def _shown(figure_name: str, score: dict[str, Any], figures: dict[str, Any]) -> 
     return f"{_percent(exact)}{counted}", limit
 
 
+def _linked(figure_name: str, text: str) -> str:
+    """A figure linked to the records behind it (the scorecard's neighbour route, as CSV)."""
+    if figure_name not in FIGURES_WITH_RECORDS:
+        return html.escape(text)
+    href = html.escape(f"records?figure={figure_name}&format=csv")
+    return f'<a href="{href}" title="the records behind it">{html.escape(text)}</a>'
+
+
 def _number(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
@@ -220,9 +247,10 @@ def scorecard_html(appraisal: Appraisal, subject_name: str) -> str:
         s["indicator"]: _shown(figure_of.get(s["indicator"], ""), s, appraisal.figures)
         for s in appraisal.scores
     }
+    linked = {i: _linked(figure_of.get(i, ""), figure) for i, (figure, _) in shown.items()}
     rows = "".join(
         "<tr>"
-        f"<td>{esc(s['label'])}</td><td class=n>{esc(shown[s['indicator']][0])}</td>"
+        f"<td>{esc(s['label'])}</td><td class=n>{linked[s['indicator']]}</td>"
         f"<td class=n>{esc(s['comparison'])} {esc(shown[s['indicator']][1])}</td>"
         f"<td>{_bar(s['figure'], s['threshold'], s['comparison'])}</td>"
         f"<td class=n>{esc(s['points'])} / {esc(s['weight'])}</td>"

@@ -29,6 +29,15 @@ from projections.statistics import ratio
 from projections.store import Tx
 
 
+def size_at_year_end(enterprise: str) -> str:
+    """SQL for the size class of the enterprise ``enterprise`` (a column) on a day (its one
+    parameter, the last day of the year), joined as ``e`` from the enterprises view."""
+    return (
+        f"COALESCE((SELECT s.size_class FROM {ENTERPRISE_SIZES} s WHERE s.enterprise_id = "
+        f"{enterprise} AND s.valid_from <= ? ORDER BY s.valid_from DESC LIMIT 1), e.size_class)"
+    )
+
+
 def _cases(tx: Tx, year: int, scope: str, scope_id: str | None) -> dict[str, Any]:
     """Cases delivered in ``year`` (by the window or provider ``scope_id``, or all): the service
     figures, from the year's case counts."""
@@ -49,10 +58,7 @@ def _cases(tx: Tx, year: int, scope: str, scope_id: str | None) -> dict[str, Any
         else:
             totals[metric] += int(n)
     # An enterprise counts as an SME by its size class on the last day of the year.
-    size_then = (
-        f"COALESCE((SELECT s.size_class FROM {ENTERPRISE_SIZES} s WHERE s.enterprise_id = c.item "
-        "AND s.valid_from <= ? ORDER BY s.valid_from DESC LIMIT 1), e.size_class)"
-    )
+    size_then = size_at_year_end("c.item")
     smes = tx.fetchone(
         f"SELECT COUNT(DISTINCT c.item) FROM {CASE_COUNTS} c LEFT JOIN {ENTERPRISES} e "
         f"ON e.enterprise_id = c.item {where} AND c.metric = 'enterprise' "

@@ -12,11 +12,12 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import IsoDate, Ledger, require, require_json
 from api.paging import Paging, paged
+from api.problems import ApiError
 from api.resources import add_read_routes
 from api.responses import json_response
 from api.schemas.appraisals import AppraisalRun, ConclusionBody, ExpertScoreBody, SupersessionBody
 from api.shapes import ShapedRoute
-from api.views import Listing, Views
+from api.views import Format, Listing, Views, table_response
 from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.capability import Command
 from ledger.application.context import Principal
@@ -25,6 +26,7 @@ from ledger.application.interface.appraisals import (
     AppraisalList,
     AppraisalRunResult,
     AppraisalView,
+    FigureRecords,
     GradeName,
     ProvisionalAppraisal,
     ProvisionalAppraisals,
@@ -42,16 +44,18 @@ from ledger.domain.errors import (
     LedgerError,
     YearNotClosedError,
 )
-from ledger.domain.schemes import default_scheme, presented
+from ledger.domain.schemes import SHARE_PARTS, default_scheme, presented
 from ledger.domain.time import CST
 from projections.appraisal import (
     default_as_on,
     figures_now,
+    records_of,
     scorecard_csv,
     scorecard_html,
     subjects_of_kind,
     verify,
 )
+from projections.appraisal_records import FIGURES_WITH_RECORDS
 
 router = APIRouter(route_class=ShapedRoute, prefix="/v1/appraisals", tags=["appraisals"])
 
@@ -59,6 +63,7 @@ Running = Annotated[Writer, creating(Role.HUB, Role.BUREAU)]
 Step = Annotated[Writer, stepping(Role.HUB, Role.BUREAU)]
 Overseer = Annotated[Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR)]
 JSON_ONLY = [Depends(require_json)]
+SCORECARD_READERS = (Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW, Role.INSTITUTION)
 routes = CommandRoutes(router, "appraisal_id", shows=AppraisalView)
 
 
@@ -227,6 +232,46 @@ def verification(appraisal_id: UUID, principal: Overseer, ledger: Ledger) -> Res
 
 
 @router.get(
+    "/{appraisal_id}/records",
+    summary="The records behind one of the appraisal's figures, at the appraisal's position",
+    name="read_records",
+    response_model=FigureRecords,
+)
+def records(
+    appraisal_id: UUID,
+    principal: Annotated[Principal, require(*SCORECARD_READERS)],
+    ledger: Ledger,
+    figure: Annotated[str, Query(max_length=64, description="A figure the appraisal recorded")],
+    format: Format = "json",
+) -> Response:
+    """Every record the figure was counted from (the cases delivered, the enterprises served,
+    the activities held, the agreements in force, the data reports, the windows, the payments),
+    folded from the log up to the appraisal's own position, each saying whether it counts."""
+    appraisal = ledger.get(Appraisal, appraisal_id)
+    if not ledger.capability(Appraisal).visible(appraisal, principal):
+        raise AppraisalNotFoundError(f"No appraisal with id {appraisal_id}.")
+    if figure not in FIGURES_WITH_RECORDS or figure not in appraisal.figures:
+        known = sorted(FIGURES_WITH_RECORDS & set(appraisal.figures))
+        raise ApiError(
+            422, "unknown_figure", "Unknown figure",
+            f"This appraisal has no records behind {figure!r}; ask for one of {', '.join(known)}.",
+        )  # fmt: skip
+    rows = records_of(appraisal, ledger, figure)
+    if format != "json":
+        return table_response(rows, "records", format, f"appraisal-{appraisal_id}-{figure}")
+    answer: FigureRecords = {
+        "appraisal_id": str(appraisal_id),
+        "figure": figure,
+        "share_of": list(SHARE_PARTS[figure]) if figure in SHARE_PARTS else None,
+        "position": appraisal.position,
+        "recorded": appraisal.figures.get(figure),
+        "counted": sum(1 for r in rows if r["counted"]),
+        "records": rows,
+    }
+    return json_response(answer)
+
+
+@router.get(
     "/{appraisal_id}/scorecard",
     summary="The scorecard as an HTML page or CSV",
     name="read_scorecard",
@@ -236,9 +281,7 @@ def verification(appraisal_id: UUID, principal: Overseer, ledger: Ledger) -> Res
 )
 def scorecard(
     appraisal_id: UUID,
-    principal: Annotated[
-        Principal, require(Role.HUB, Role.BUREAU, Role.AUDITOR, Role.WINDOW, Role.INSTITUTION)
-    ],
+    principal: Annotated[Principal, require(*SCORECARD_READERS)],
     ledger: Ledger,
     format: Annotated[str, Query(pattern="^(html|csv)$")] = "html",
 ) -> Response:

@@ -265,6 +265,31 @@ def test_a_window_reads_its_own_appraisal_and_scorecard_but_not_another(api: Api
     assert_problem(their_card, 404, "appraisal_not_found")
 
 
+def test_the_records_behind_a_figure_are_read_at_the_appraisals_position(api: Api) -> None:
+    case_id = api.case_ready_for("feedback")  # delivered in 2026, at a discount
+    appraisal_id = _window_a_appraisal(api)
+    api.open_case()  # after the appraisal's position: not behind its figures
+    path = f"/v1/appraisals/{appraisal_id}/records"
+
+    delivered = api.get(path, key=api.keys.window_a, params={"figure": "cases_delivered"})
+    free = api.get(path, key=api.keys.auditor, params={"figure": "free_share"})
+    as_csv = api.get(path, key=api.keys.hub, params={"figure": "free_share", "format": "csv"})
+    unknown = api.get(path, key=api.keys.hub, params={"figure": "windows_connected"})
+    theirs = api.get(path, key=api.keys.window_b, params={"figure": "cases_delivered"})
+
+    assert delivered.status_code == 200, delivered.text
+    body = delivered.json()
+    assert (body["recorded"], body["counted"], body["share_of"]) == (1, 1, None)
+    [record] = body["records"]
+    assert (record["case_id"], record["counted"]) == (case_id, True)
+    assert free.json()["share_of"] == ["free_cases", "cases_delivered"]
+    assert [(r["case_id"], r["counted"]) for r in free.json()["records"]] == [(case_id, False)]
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert case_id in as_csv.text
+    assert_problem(unknown, 422, "unknown_figure")  # a hub's figure, not a window's
+    assert_problem(theirs, 404, "appraisal_not_found")
+
+
 def test_the_scorecard_exports_as_csv(api: Api) -> None:
     appraisal_id = run(api)["appraisals"][0]["id"]  # type: ignore[index]
 

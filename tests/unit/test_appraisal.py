@@ -279,8 +279,9 @@ def test_the_scorecard_shows_shares_as_percentages_with_their_counts() -> None:
 
     page = scorecard_html(appraisal(figures), "银川市中小企业服务窗口")
 
-    assert "79.99%（15,999 / 20,000）" in page  # 79.995%, never shown above it
+    assert ">79.99%（15,999 / 20,000）</a>" in page  # 79.995%, never shown above it
+    assert '<a href="records?figure=satisfied_share&amp;format=csv"' in page  # its records
     assert "&gt;= 80%" in page
     assert "<td class=n>0.8000" not in page
-    assert "<td class=n>—</td>" in page  # no case delivered: no free share
-    assert "<td class=n>200</td>" in page  # a count as it is
+    assert 'free_share&amp;format=csv" title="the records behind it">—</a>' in page  # none
+    assert ">200</a></td>" in page  # a count as it is

@@ -121,6 +121,24 @@ class ProvisionalAppraisals(TypedDict):
     appraisals: list[ProvisionalAppraisal]
 
 
+class FigureRecords(TypedDict):
+    """The records behind one figure of an appraisal, read at its position: each row a record
+    of the views (a case, an enterprise, an activity, an agreement, a data report, a window, a
+    disbursement) with ``counted`` true where the figure counts it."""
+
+    appraisal_id: str
+    figure: str
+    share_of: list[str] | None
+    """For a share: its part and its whole (the rows are the part's records; the whole's are
+    read by its own name)."""
+    position: int
+    recorded: Any
+    """The figure as the appraisal recorded it."""
+    counted: int
+    """How many rows count (for the hub's payments, their ``paid_as_on`` adds up instead)."""
+    records: list[dict[str, Any]]
+
+
 class FigureDifference(TypedDict):
     """A figure whose recomputed value differs from the recorded one."""
 
