@@ -24,6 +24,7 @@ from api.workbook import workbook_bytes
 from ledger.domain.time import CST
 from projections.directory import ViewDirectory
 from projections.failures import ViewStalledError
+from projections.folding import folded_at
 from projections.runner import ProjectionRunner
 from projections.store import Tx
 from projections.tracking import LIVE
@@ -70,6 +71,17 @@ Listing = Annotated[ViewDirectory, Depends(_directory)]
 """The directory view, fresh as of the request (for the list routes)."""
 
 
+AsOfPosition = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=LARGEST,
+        description="Read the view as it stood at this log position (folded again from the log "
+        "up to it: its cost is that prefix of the log); at most the head of the log.",
+    ),
+]
+
+
 @dataclass(frozen=True)
 class Table:
     """One read of the views by a request: as fresh as it asked, in the format it asked for.
@@ -81,6 +93,7 @@ class Table:
     wait: float
     format: str
     min_position: int | None
+    as_of_position: int | None = None
 
     @property
     def runner(self) -> ProjectionRunner:
@@ -100,6 +113,16 @@ class Table:
     def read(self, views: tuple[str, ...], read_of: Callable[[Tx], T]) -> T:
         """What ``read_of`` reads, once ``views`` are fresh enough (for an answer of its own
         shape, such as a page)."""
+        if self.as_of_position is not None:
+            head = self.runner.ledger.head_position()
+            if self.as_of_position > head:
+                raise ApiError(
+                    422, "position_beyond_head", "Position beyond the log",
+                    f"as_of_position {self.as_of_position} is beyond the head of the log "
+                    f"({head}).",
+                )  # fmt: skip
+            with folded_at(self.runner.ledger, self.as_of_position, views) as tx:
+                return read_of(tx)
         primary = self.reads.primary_views if self.reads.standby is not None else None
         require_fresh(self.runner, views, self.min_position, self.wait, primary=primary)
         with self.runner.store.read() as tx:
@@ -115,8 +138,9 @@ def _table(
     settings: AppSettings,
     format: Format = "json",
     min_position: MinPosition = None,
+    as_of_position: AsOfPosition = None,
 ) -> Table:
-    return Table(reads, settings.view_wait_seconds, format, min_position)
+    return Table(reads, settings.view_wait_seconds, format, min_position, as_of_position)
 
 
 ViewTable = Annotated[Table, Depends(_table)]

@@ -14,8 +14,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -41,9 +39,9 @@ from ledger.domain.schemes import (
 )
 from projections.appraisal_figures import appraisal_inputs
 from projections.appraisal_records import FIGURES_WITH_RECORDS, Scope, records_behind
-from projections.catalog import all_projections
+from projections.folding import folded_at
 from projections.runner import ProjectionRunner
-from projections.store import SQLiteViewStore, Tx
+from projections.store import Tx
 
 
 def default_as_on(year: int, today: date) -> date:
@@ -67,21 +65,6 @@ def figures_now(
         return plain(appraisal_inputs(tx, year=year, as_on=as_on))  # type: ignore[no-any-return]
 
     return views.read_at_head(APPRAISAL_VIEWS, read)
-
-
-@contextmanager
-def folded_at(ledger: LedgerCore, position: int) -> Iterator[Tx]:
-    """The views folded from the log up to ``position`` in a private in-memory store, to read."""
-    store = SQLiteViewStore(":memory:")
-    try:
-        runner = ProjectionRunner(ledger, store, all_projections(), batch_size=5000, until=position)
-        runner.ensure_schema()
-        runner.catch_up()
-        runner.raise_if_stalled(list(runner.projections))  # never figures of a stopped view
-        with store.read() as tx:
-            yield tx
-    finally:
-        store.close()
 
 
 def figures_at(

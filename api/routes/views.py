@@ -301,6 +301,12 @@ def funds_reconciliation(
     principal: Funds, table: ViewTable, ledger: Ledger, year: Year
 ) -> Response:
     hub = _own_hub(principal)
+    if table.as_of_position is not None:
+        raise ApiError(
+            422, "not_at_a_position", "Not read at a past position",
+            "The reconciliation ties each payment to its disbursement as it is now, so it is not "
+            "read at a past position; read the disbursement trail (funds/disbursements) there.",
+        )  # fmt: skip
 
     def status_of(disbursement_id: str) -> str:
         return disbursement_status(ledger, UUID(disbursement_id))

@@ -14,8 +14,9 @@ from ledger.application.app import LedgerApplication
 from ledger.application.commands.participants import RegisterEnterprise
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.schemes import SHARE_PARTS
-from projections.appraisal import figures_at, folded_at, records_of, subjects_of_kind
+from projections.appraisal import figures_at, records_of, subjects_of_kind
 from projections.appraisal_records import FIGURES_WITH_RECORDS, Scope, records_behind
+from projections.folding import folded_at
 from tests.acting import act
 from tests.application.support import allow_entries_for
 from tests.application.test_appraisal_views import open_delivered_case
