@@ -82,9 +82,9 @@ def _agreements_in_force(
     tx: Tx, party: str, as_on: date, counterparty_kind: str, scoring: int
 ) -> int:
     """The parties of ``counterparty_kind`` with an agreement in force with ``party`` on
-    ``as_on``; by exact scoring, none if either party's qualification was revoked by then
-    (revocation ends a participant's agreements on its day)."""
-    rows = agreements(tx, as_on=as_on, party_id=party)
+    ``as_on``; by exact scoring, none that had ended because either party's qualification was
+    revoked by then (revocation ends a participant's agreements on its day)."""
+    rows = agreements(tx, as_on=as_on, party_id=party, revocations=scoring != ROUNDED)
     others = {
         r["counterparty_id"] if r["proposer_id"] == party else r["proposer_id"]
         for r in rows
@@ -92,17 +92,6 @@ def _agreements_in_force(
         and counterparty_kind in (r["proposer_kind"], r["counterparty_kind"])
     }
     others.discard(party)
-    if scoring != ROUNDED and others:
-        parties = sorted({party, *others})
-        marks = ", ".join("?" for _ in parties)
-        revoked = {
-            r[0]
-            for r in tx.fetchall(
-                f"SELECT id FROM {PARTICIPANTS} WHERE id IN ({marks}) AND revoked_on <= ?",
-                [*parties, as_on.isoformat()],
-            )
-        }
-        others = set() if party in revoked else others - revoked
     return len(others)
 
 

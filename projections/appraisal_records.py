@@ -96,33 +96,26 @@ def _activities(tx: Tx, scope: Scope) -> list[Row]:
 
 def _agreements(counterparty_kind: str) -> Reader:
     def read(tx: Tx, scope: Scope) -> list[Row]:
-        """The agreements in force at the end of the year (or on ``as_on``), one counted per
-        counterparty, none with a party revoked by then."""
-        day = scope.year_end.isoformat()
-        revoked: dict[str, str] = {
-            r[0]: r[1]
-            for r in tx.fetchall(
-                f"SELECT id, revoked_on FROM {PARTICIPANTS} WHERE revoked_on IS NOT NULL "
-                "AND revoked_on <= ?",
-                (day,),
-            )
-        }
+        """The agreements in force at the end of the year (or on ``as_on``), and those a
+        party's revocation had ended by then; one counted per counterparty in force."""
         seen: set[str] = set()
         result: list[Row] = []
         for row in agreements(tx, as_on=scope.year_end, party_id=scope.subject_id):
             mine = row["proposer_id"] == scope.subject_id
             other = row["counterparty_id"] if mine else row["proposer_id"]
             other_kind = row["counterparty_kind"] if mine else row["proposer_kind"]
-            if row["status"] != "in_force" or other_kind != counterparty_kind:
+            if row["status"] not in ("in_force", "party_revoked"):
                 continue
-            counted = not ({scope.subject_id, other} & set(revoked)) and other not in seen
+            if other_kind != counterparty_kind:
+                continue
+            counted = row["status"] == "in_force" and other not in seen
             if counted:
                 seen.add(other)
             result.append(
                 {"agreement_id": row["agreement_id"], "counterparty_id": other,
                  "title": row["title"], "starts_on": row["starts_on"], "ends_on": row["ends_on"],
-                 "signed_on": row["signed_on"], "party_revoked_on": revoked.get(other)
-                 or revoked.get(scope.subject_id), "counted": counted}
+                 "signed_on": row["signed_on"], "status": row["status"],
+                 "party_revoked_on": row["party_revoked_on"], "counted": counted}
             )  # fmt: skip
         return result
 

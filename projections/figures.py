@@ -17,7 +17,7 @@ from typing_extensions import TypedDict
 
 from projections.activities import ACTIVITIES, DATA_REPORTS
 from projections.funds import BUDGET_LINES
-from projections.registry import AGREEMENTS
+from projections.registry import AGREEMENTS, PARTICIPANTS
 from projections.statistics import ratio
 from projections.store import Tx
 
@@ -221,11 +221,24 @@ def budget_lines(
     return cast("list[BudgetLineRow]", rows)
 
 
-AgreementStatus = Literal["proposed", "not_yet_in_force", "in_force", "expired", "terminated"]
+AgreementStatus = Literal[
+    "proposed", "not_yet_in_force", "in_force", "expired", "terminated", "party_revoked"
+]
 
 
 def agreement_status(row: dict[str, Any], as_on: str) -> AgreementStatus:
-    """proposed / not_yet_in_force / in_force / expired / terminated, on day ``as_on``."""
+    """proposed / not_yet_in_force / in_force / expired / terminated on day ``as_on``, or
+    party_revoked from the day either party's qualification was revoked, if it was still
+    running then (``ledger.domain.agreement``)."""
+    status = _agreement_status(row, as_on)
+    revoked = row.get("party_revoked_on")
+    if revoked is None or as_on < revoked:
+        return status
+    ended = _agreement_status(row, revoked) in ("expired", "terminated")
+    return status if ended else "party_revoked"
+
+
+def _agreement_status(row: dict[str, Any], as_on: str) -> AgreementStatus:
     if row["terminated_on"] is not None and row["terminated_on"] <= as_on:
         return "terminated"
     if row["signed_on"] is None:
@@ -234,6 +247,9 @@ def agreement_status(row: dict[str, Any], as_on: str) -> AgreementStatus:
     if as_on < start:
         return "not_yet_in_force"
     return "expired" if as_on > row["ends_on"] else "in_force"
+
+
+_AGREEMENT_RECKONED = ("party_revoked_on", "status")
 
 
 class AgreementRow(TypedDict):
@@ -256,24 +272,38 @@ class AgreementRow(TypedDict):
     amended_on: str | None
     """The day the latest amendment was countersigned."""
     terminated_on: str | None
+    party_revoked_on: str | None
+    """The day a party's qualification was revoked (the earlier), if one was by ``as_on``."""
     status: AgreementStatus
 
 
-AGREEMENT_COLUMNS = [c for c in AgreementRow.__annotations__ if c != "status"]
+AGREEMENT_COLUMNS = [c for c in AgreementRow.__annotations__ if c not in _AGREEMENT_RECKONED]
 """The columns an agreement is read from (its status is reckoned from them)."""
 
 
-def agreements(tx: Tx, *, as_on: date, party_id: str | None = None) -> list[AgreementRow]:
-    sql = f"SELECT {', '.join(AGREEMENT_COLUMNS)} FROM {AGREEMENTS}"
-    params: list[Any] = []
+def agreements(
+    tx: Tx, *, as_on: date, party_id: str | None = None, revocations: bool = True
+) -> list[AgreementRow]:
+    """The agreements (of ``party_id``), each with its status on ``as_on``; ``revocations``:
+    ended from the day a party was revoked (as the first appraisal scoring did not count)."""
+    day = as_on.isoformat()
+    revoked = (
+        f"(SELECT MIN(p.revoked_on) FROM {PARTICIPANTS} p WHERE p.id IN "
+        "(a.proposer_id, a.counterparty_id) AND p.revoked_on <= ?)"
+        if revocations
+        else "NULL"
+    )
+    sql = f"SELECT {', '.join('a.' + c for c in AGREEMENT_COLUMNS)}, {revoked} FROM {AGREEMENTS} a"
+    params: list[Any] = [day] if revocations else []
     if party_id is not None:
-        sql += " WHERE proposer_id = ? OR counterparty_id = ?"
+        sql += " WHERE a.proposer_id = ? OR a.counterparty_id = ?"
         params += [party_id, party_id]
+    columns = [*AGREEMENT_COLUMNS, "party_revoked_on"]
     rows = [
-        dict(zip(AGREEMENT_COLUMNS, r, strict=True))
-        for r in tx.fetchall(sql + " ORDER BY proposed_on, agreement_id", params)
+        dict(zip(columns, r, strict=True))
+        for r in tx.fetchall(sql + " ORDER BY a.proposed_on, a.agreement_id", params)
     ]
     for row in rows:
         row["categories"] = [c for c in row["categories"].split(",") if c]
-        row["status"] = agreement_status(row, as_on.isoformat())
+        row["status"] = agreement_status(row, day)
     return cast("list[AgreementRow]", rows)

@@ -32,10 +32,10 @@ from ledger.application.handlers.agreements import Agreements
 from ledger.application.interface.agreements import (
     AgreementList,
     AgreementView,
-    agreement_view,
 )
 from ledger.application.queries.agreements import agreements_visible_to
 from ledger.domain.access_key import Role
+from ledger.domain.agreement import Agreement
 from ledger.domain.time import CST
 
 router = APIRouter(route_class=ShapedRoute, prefix="/v1/agreements", tags=["agreements"])
@@ -97,7 +97,8 @@ def list_agreements(
 ) -> Response:
     day = as_on or ledger.clock().astimezone(CST).date()
     found = agreements_visible_to(ledger, directory, principal, party, page)
-    shown = {"as_on": day.isoformat(), "agreements": [agreement_view(a, day) for a in found]}
+    view = ledger.capability(Agreement).view
+    shown = {"as_on": day.isoformat(), "agreements": [view(a, day) for a in found]}
     return paged(request, shown, found)
 
 

@@ -328,7 +328,20 @@ class Agreement(LedgerAggregate):
             return False
         return category is None or terms.covers(category)
 
-    def status_on(self, day: date) -> AgreementStatus:
+    def status_on(self, day: date, party_revoked_on: date | None = None) -> AgreementStatus:
+        """The status on ``day``; an agreement still running when either party's qualification
+        was revoked (``party_revoked_on``, the earlier if both were) ends that day."""
+        status = self._status_on(day)
+        if party_revoked_on is None or day < party_revoked_on:
+            return status
+        ended = {AgreementStatus.EXPIRED, AgreementStatus.TERMINATED}
+        return (
+            status
+            if self._status_on(party_revoked_on) in ended
+            else (AgreementStatus.PARTY_REVOKED)
+        )
+
+    def _status_on(self, day: date) -> AgreementStatus:
         termination = self.termination
         if termination is not None and (self.signed_on is None or day >= termination.effective_on):
             return AgreementStatus.TERMINATED

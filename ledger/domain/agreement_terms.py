@@ -122,3 +122,5 @@ class AgreementStatus(StrEnum):
     IN_FORCE = "in_force"
     EXPIRED = "expired"
     TERMINATED = "terminated"
+    PARTY_REVOKED = "party_revoked"
+    """Ended on the day either party's qualification was revoked (Art. 13)."""

@@ -1,6 +1,6 @@
-"""What exact scoring counts that the first scoring did not: an agreement ends for the appraisal
-on the day a party's qualification is revoked, and the hub's budget execution counts only what
-was paid by the day the figures are read as on."""
+"""What exact scoring counts that the first scoring did not: an agreement ends on the day a
+party's qualification is revoked (for the appraisal, the resource and the view alike), and the
+hub's budget execution counts only what was paid by the day the figures are read as on."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from uuid import UUID
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.agreements import CountersignAgreement
 from ledger.application.commands.disbursements import ApproveDisbursement, RecordPayment
+from ledger.domain.agreement import Agreement
 from ledger.domain.schemes import EXACT, ROUNDED
 from ledger.domain.time import CST
 from projections.appraisal import figures_at, subjects_of_kind
+from projections.figures import agreements
+from projections.folding import folded_at
 from tests.acting import act
 from tests.application.agreements_support import DIGEST, acting, propose, revoke, set_up
 from tests.application.funds_support import YEAR, approved_budget, as_bureau, as_hub, request
@@ -56,6 +59,19 @@ def test_an_agreement_stops_counting_on_the_day_a_party_is_revoked(
     assert in_force(EXACT) == (0, 0)
     assert in_force(EXACT, TODAY - timedelta(days=1)) == (1, 1)  # as on the day before
     assert in_force(ROUNDED) == (1, 1)  # how the first scoring counted
+    # The agreement itself, as the resource and the view show it: ended by the revocation.
+    view = ledger.capability(Agreement).view
+    found = ledger.get(Agreement, agreement)
+    assert (view(found, TODAY)["status"], view(found, TODAY)["party_revoked_on"]) == (
+        "party_revoked",
+        TODAY.isoformat(),
+    )
+    assert view(found, TODAY - timedelta(days=1))["status"] == "in_force"
+    with folded_at(ledger, ledger.head_position()) as tx:
+        [row] = agreements(tx, as_on=TODAY, party_id=window)
+        [before] = agreements(tx, as_on=TODAY - timedelta(days=1), party_id=window)
+    assert (row["status"], row["party_revoked_on"]) == ("party_revoked", TODAY.isoformat())
+    assert (before["status"], before["party_revoked_on"]) == ("in_force", None)
 
 
 def test_the_hubs_budget_execution_counts_what_was_paid_by_the_day_read_as_on(

@@ -223,7 +223,8 @@ def _csv_rows(text: str) -> list[dict[str, Any]]:
 def answered_now(answer: dict[str, Any]) -> dict[str, Any]:
     """A v0.1 answer with the changes made on purpose since: events no longer show the fields
     the API withholds (an access key's secret hash); service statistics count late entries
-    (none in a v0.1 log: it flagged none); activities say whether they are alliance ones."""
+    (none in a v0.1 log: it flagged none); activities say whether they are alliance ones;
+    agreements say when a party's revocation ended them."""
     from ledger.application.interface import WITHHELD
 
     body = answer["body"]
@@ -244,6 +245,10 @@ def answered_now(answer: dict[str, Any]) -> dict[str, Any]:
     if isinstance(body, dict) and isinstance(body.get("disbursements"), list):
         rows = [_disbursement_as_now(row) for row in body["disbursements"]]
         return {**answer, "body": {**body, "disbursements": rows}}
+    # An agreement says when a party's revocation ended it: no party was revoked in a v0.1 log.
+    if isinstance(body, dict) and isinstance(body.get("agreements"), list):
+        rows = [{**row, "party_revoked_on": None} for row in body["agreements"]]
+        return {**answer, "body": {**body, "agreements": rows}}
     if isinstance(body, str) and body.lstrip("\ufeff").startswith("disbursement_id,"):
         rows = [_disbursement_as_now(row) for row in _csv_rows(body)]
         return {**answer, "body": rows}

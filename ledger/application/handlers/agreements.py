@@ -47,7 +47,7 @@ from ledger.domain.errors import (
 )
 from ledger.domain.platform import Platform, PlatformKind
 from ledger.domain.standing import StandingAggregate
-from ledger.domain.time import business_date
+from ledger.domain.time import CST, business_date
 
 # Two proposals between the same pair, decided at once, race on the pair's index: the loser
 # recorded nothing, so it is decided again on the index as it now stands. Each lost race means
@@ -71,7 +71,18 @@ class Agreements(Capability[Agreement]):
         self.uow = uow
 
     def view(self, aggregate: Agreement, on: date) -> View:
-        return agreement_view(aggregate, on)
+        return agreement_view(aggregate, on, self.party_revoked_on(aggregate, on))
+
+    def party_revoked_on(self, agreement: Agreement, on: date) -> date | None:
+        """The day a party's qualification was revoked, by ``on`` (the earlier of the two)."""
+        days = []
+        for party in (agreement.proposer, agreement.counterparty):
+            subject = self.lookups.store.find(party.id)
+            if isinstance(subject, StandingAggregate) and subject.is_revoked:
+                revoked_at = subject.standing_at
+                if revoked_at is not None and revoked_at.astimezone(CST).date() <= on:
+                    days.append(revoked_at.astimezone(CST).date())
+        return min(days, default=None)
 
     def visible(self, aggregate: Agreement, principal: Principal) -> bool:
         return principal.role not in PARTY_ROLES or aggregate.is_party(principal.platform_id)

@@ -24,7 +24,9 @@ __all__ = [
     "agreement_view",
 ]
 
-AgreementStatusName = Literal["proposed", "not_yet_in_force", "in_force", "expired", "terminated"]
+AgreementStatusName = Literal[
+    "proposed", "not_yet_in_force", "in_force", "expired", "terminated", "party_revoked"
+]
 """The values of :class:`ledger.domain.agreement_terms.AgreementStatus`."""
 PartyKindName = Literal["hub", "window", "institution"]
 """The values of :class:`ledger.domain.agreement_terms.PartyKind`."""
@@ -81,6 +83,11 @@ class AgreementView(Resource):
     counterparty: AgreementParty
     as_on: str
     status: AgreementStatusName
+    """On ``as_on``; ``party_revoked`` from the day either party's qualification was revoked:
+    revocation ends a participant's agreements (Art. 13)."""
+    party_revoked_on: str | None
+    """The day a party's qualification was revoked (the earlier, if both were), if one was by
+    ``as_on``."""
     terms: AgreementTerms
     """The terms last proposed or agreed."""
     terms_applying: AgreementTerms | None
@@ -119,8 +126,11 @@ def _termination(termination: Termination) -> AgreementTermination:
     }
 
 
-def agreement_view(agreement: Agreement, as_on: date) -> AgreementView:
-    """The agreement as it stands, with its status and the terms that apply on ``as_on``."""
+def agreement_view(
+    agreement: Agreement, as_on: date, party_revoked_on: date | None = None
+) -> AgreementView:
+    """The agreement as it stands, with its status and the terms that apply on ``as_on``
+    (ended from ``party_revoked_on``, the day a party's qualification was revoked, if any)."""
     pending, applying = agreement.pending_amendment, agreement.terms_on(as_on)
     return {
         **common(agreement),
@@ -129,7 +139,8 @@ def agreement_view(agreement: Agreement, as_on: date) -> AgreementView:
         "proposer": _party(agreement.proposer),
         "counterparty": _party(agreement.counterparty),
         "as_on": as_on.isoformat(),
-        "status": plain(agreement.status_on(as_on)),
+        "status": plain(agreement.status_on(as_on, party_revoked_on)),
+        "party_revoked_on": plain(party_revoked_on),
         "terms": _terms(agreement.terms),
         "terms_applying": None if applying is None else _terms(applying),
         "signed_on": plain(agreement.signed_on),
