@@ -48,7 +48,13 @@ def appraise(
     from ledger.domain.errors import AppraisalExistsError
     from ledger.domain.schemes import default_scheme
     from ledger.domain.time import CST
-    from projections.appraisal import default_as_on, figures_now, subjects_of_kind, verify
+    from projections.appraisal import (
+        default_as_on,
+        figures_now,
+        not_active,
+        subjects_of_kind,
+        verify,
+    )
     from projections.catalog import all_projections
     from projections.runner import ProjectionRunner
     from projections.store import open_view_store
@@ -87,11 +93,15 @@ def appraise(
             if not settings.store.is_postgres:
                 views.ensure_schema()  # on PostgreSQL, `sme-ledger migrate` made the views
             position, figures = figures_now(views, year=year, as_on=as_on)
+            inactive = not_active(views, year)
         finally:
             views.store.close()
         scheme = default_scheme(kind)
         table = Table("subject", "total", "grade", "consequence")
         for subject_id, subject_figures in subjects_of_kind(figures, kind).items():
+            if subject_id in inactive:
+                table.add_row(subject_id, "-", "-", f"skipped: {inactive[subject_id]}")
+                continue
             try:
                 record = RecordAppraisal(
                     subject_id=UUID(subject_id),

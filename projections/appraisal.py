@@ -40,6 +40,7 @@ from ledger.domain.schemes import (
 from projections.appraisal_figures import appraisal_inputs
 from projections.appraisal_records import FIGURES_WITH_RECORDS, Scope, records_behind
 from projections.folding import folded_at
+from projections.registry import PARTICIPANTS
 from projections.runner import ProjectionRunner
 from projections.store import Tx
 
@@ -84,6 +85,19 @@ def records_of(appraisal: Appraisal, ledger: LedgerCore, figure: str) -> list[di
     scope = Scope(appraisal.subject_kind, str(appraisal.subject_id), appraisal.year, as_on)
     with folded_at(ledger, appraisal.position) as tx:
         return plain(records_behind(tx, scope, figure))  # type: ignore[no-any-return]
+
+
+def not_active(views: ProjectionRunner, year: int) -> dict[str, str]:
+    """The subjects not in the network in ``year`` (revoked before it began), and why: a run
+    lists them as skipped rather than appraising them. Read from the live views: a revocation
+    before the year is long folded, and stays."""
+    with views.store.read() as tx:
+        rows = tx.fetchall(
+            f"SELECT id, revoked_on FROM {PARTICIPANTS} WHERE revoked_on < ?", (f"{year}-01-01",)
+        )
+    return {
+        str(i): f"qualification revoked on {on}, before {year}: not active in it" for i, on in rows
+    }
 
 
 def subjects_of_kind(figures: dict[str, dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:

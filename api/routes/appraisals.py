@@ -49,6 +49,7 @@ from ledger.domain.time import CST
 from projections.appraisal import (
     default_as_on,
     figures_now,
+    not_active,
     records_of,
     scorecard_csv,
     scorecard_html,
@@ -87,12 +88,17 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
     today = ledger.clock().astimezone(CST).date()
     as_on = body.as_on or default_as_on(body.year, today)
     position, figures = figures_now(views, year=body.year, as_on=as_on)
+    inactive = not_active(views, body.year)
     scheme = default_scheme(body.subject_kind)
     # One business time for the whole run, as the figures are read at one position.
     now, context = ledger.clock(), write.context(body)
     commands: list[tuple[str, Command[Outcome]]] = []
+    skipped: list[SkippedSubject] = []
     for subject_id, inputs in subjects_of_kind(figures, body.subject_kind).items():
         if body.subject_id is not None and UUID(subject_id) != body.subject_id:
+            continue
+        if subject_id in inactive:
+            skipped.append({"subject_id": subject_id, "reason": inactive[subject_id]})
             continue
         command = body.to_command(
             UUID(subject_id),
@@ -104,7 +110,6 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
         )
         commands.append((subject_id, command))
     recorded: list[AppraisalView] = []
-    skipped: list[SkippedSubject] = []
     replayed: list[Mapping[str, Any]] = []
     for (subject_id, _), answer in zip(commands, ledger.handle_all(commands, context), strict=True):
         if isinstance(answer, AppraisalExistsError):

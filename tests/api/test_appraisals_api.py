@@ -15,6 +15,7 @@ from tests.api._support import (
     assert_refused_unrecorded,
 )
 from tests.api.onboarding_support import expert_body
+from tests.api.test_standing_api import revoke_window_a
 
 AFTER_2026 = NOW.replace(year=2027, month=1, day=4)
 """A day on which 2026 has ended, so the hub may close it."""
@@ -167,6 +168,25 @@ def test_a_superseded_appraisal_is_appraised_again_by_the_next_run(api: Api) -> 
     assert [(a["id"], a["status"]) for a in mine] == [(first, "superseded"), (second["id"], "open")]
     scored = _score(api, first, _expert(api))
     assert_problem(scored, 422, "appraisal_superseded")
+
+
+def test_a_subject_revoked_before_the_year_is_skipped_with_the_reason(api: Api) -> None:
+    revoke_window_a(api)  # in March 2026
+    api.clock.now = NOW.replace(year=2028, month=1, day=5)
+    for year in ("2026", "2027"):
+        closed = api.post("/v1/periods", key=api.keys.hub, json={"period": year})
+        assert closed.status_code == 201, closed.text
+
+    ran = api.post(
+        "/v1/appraisals", key=api.keys.hub, json={"year": 2027, "subject_kind": "window"}
+    )
+
+    assert ran.status_code == 201, ran.text
+    assert [a["subject_id"] for a in ran.json()["appraisals"]] == [str(api.window_b_id)]
+    [skipped] = ran.json()["skipped"]
+    assert skipped["subject_id"] == str(api.window_a_id)
+    assert skipped["reason"].startswith("qualification revoked on 2026-03-")
+    assert skipped["reason"].endswith("before 2027: not active in it")
 
 
 def _window_a_appraisal(api: Api) -> str:
