@@ -73,7 +73,7 @@ def figures_at(
 ) -> dict[str, dict[str, Any]]:
     """Every subject's appraisal figures for ``year``, from the log up to ``position``, as
     ``scoring`` defines them."""
-    with folded_at(ledger, position) as tx:
+    with folded_at(ledger, position, APPRAISAL_VIEWS) as tx:
         figures = appraisal_inputs(tx, year=year, as_on=as_on, scoring=scoring)
         return plain(figures)  # type: ignore[no-any-return]
 
@@ -83,7 +83,7 @@ def records_of(appraisal: Appraisal, ledger: LedgerCore, figure: str) -> list[di
     (``appraisal_records``)."""
     as_on = appraisal.as_on or date(appraisal.year + 1, 1, 31)
     scope = Scope(appraisal.subject_kind, str(appraisal.subject_id), appraisal.year, as_on)
-    with folded_at(ledger, appraisal.position) as tx:
+    with folded_at(ledger, appraisal.position, APPRAISAL_VIEWS) as tx:
         return plain(records_behind(tx, scope, figure))  # type: ignore[no-any-return]
 
 
