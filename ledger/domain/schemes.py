@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -68,6 +68,7 @@ SHARE_PARTS = {
 ROUNDED, EXACT = 1, 2
 """The two scorings an appraisal may record (module docstring)."""
 _POINTS = Decimal("0.01")
+N = TypeVar("N", Decimal, Fraction)
 
 
 class Indicator(BaseModel):
@@ -168,20 +169,29 @@ def score_indicator(indicator: Indicator, figure: Any) -> IndicatorScore:
     """An indicator scored by the first scoring (``ROUNDED``): the figure as recorded, points
     rounded half to even."""
     value = None if figure is None else Decimal(str(figure))
+    reached = _reached(indicator, value, indicator.threshold)
+    points = (indicator.weight * reached).quantize(_POINTS, ROUND_HALF_EVEN)
+    return _score(indicator, figure, value is not None and reached >= 1, points)
+
+
+def _reached(indicator: Indicator, value: N | None, threshold: N) -> N:
+    """The share of its weight an indicator earns (0 to 1): all of it once the threshold is met,
+    else figure ÷ threshold (``>=``) or threshold ÷ figure (``<=``); none for a missing figure."""
     if value is None:
-        reached = Decimal(0)
-    elif indicator.comparison == ">=":
-        reached = min(Decimal(1), value / indicator.threshold)
-    else:
-        reached = Decimal(1) if value <= indicator.threshold else indicator.threshold / value
-    points = (indicator.weight * max(reached, Decimal(0))).quantize(_POINTS, ROUND_HALF_EVEN)
+        return threshold * 0
+    if indicator.comparison == ">=":
+        return max(min(value / threshold, threshold / threshold), threshold * 0)
+    return threshold / threshold if value <= threshold else max(threshold / value, threshold * 0)
+
+
+def _score(indicator: Indicator, figure: Any, met: bool, points: Decimal) -> IndicatorScore:
     return {
         "indicator": indicator.id,
         "label": indicator.label,
-        "figure": None if value is None else str(figure),
+        "figure": None if figure is None else str(figure),
         "comparison": indicator.comparison,
         "threshold": str(indicator.threshold),
-        "met": value is not None and reached >= 1,
+        "met": met,
         "weight": str(indicator.weight),
         "points": str(points),
     }
@@ -211,26 +221,10 @@ def score_exactly(
 ) -> tuple[IndicatorScore, Fraction]:
     """An indicator scored by exact scoring: its score as recorded, and its exact points."""
     value = exact_figure(indicator.figure, figures)
-    threshold = Fraction(indicator.threshold)
-    if value is None:
-        reached = Fraction(0)
-    elif indicator.comparison == ">=":
-        reached = min(Fraction(1), value / threshold)
-    else:
-        reached = Fraction(1) if value <= threshold else threshold / value
-    points = Fraction(indicator.weight) * max(reached, Fraction(0))
-    figure = figures.get(indicator.figure)
-    score: IndicatorScore = {
-        "indicator": indicator.id,
-        "label": indicator.label,
-        "figure": None if figure is None else str(figure),
-        "comparison": indicator.comparison,
-        "threshold": str(indicator.threshold),
-        "met": value is not None and reached >= 1,
-        "weight": str(indicator.weight),
-        "points": str(presented(points)),
-    }
-    return score, points
+    reached = _reached(indicator, value, Fraction(indicator.threshold))
+    points = Fraction(indicator.weight) * reached
+    met = value is not None and reached >= 1
+    return _score(indicator, figures.get(indicator.figure), met, presented(points)), points
 
 
 def parse_scheme(document: dict[str, Any]) -> Scheme:
