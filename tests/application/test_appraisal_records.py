@@ -11,16 +11,12 @@ from uuid import UUID
 
 from demo import seed_demo
 from ledger.application.app import LedgerApplication
-from ledger.application.commands.participants import RegisterEnterprise
 from ledger.domain.appraisal import Appraisal
 from ledger.domain.schemes import SHARE_PARTS
 from projections.appraisal import figures_at, records_of, subjects_of_kind
 from projections.appraisal_records import FIGURES_WITH_RECORDS, Scope, records_behind
 from projections.folding import folded_at
-from tests.acting import act
-from tests.application.support import allow_entries_for
-from tests.application.test_appraisal_views import open_delivered_case
-from tests.application.test_appraisals import at
+from tests.application.test_appraisal_views import open_delivered_case, register_enterprise_late
 
 YEAR = 2025
 AS_ON = date(2026, 1, 31)
@@ -34,15 +30,7 @@ def test_the_records_counted_add_up_to_every_figure_of_every_subject(
     before = figures_at(ledger, position=ledger.head_position(), year=YEAR, as_on=AS_ON)
     window = UUID(next(iter(subjects_of_kind(before, "window"))))
     assert report.hub_id is not None
-    allow_entries_for(ledger, report.hub_id, str(YEAR), window, None)
-    act(
-        ledger,
-        RegisterEnterprise(
-            uscc="91640500MA7272HDX6", name="大型企业", region="640500", industry="retail",
-            employees=2000, revenue_wan=Decimal(500_000),
-        ),
-        at(datetime(2025, 12, 1, tzinfo=UTC)),
-    )  # fmt: skip
+    register_enterprise_late(ledger, report.hub_id, window, "大型企业", 2000, wan=500_000)
     open_delivered_case(ledger, window, "LARGE-2025", datetime(2025, 12, 2, 3, tzinfo=UTC))
     head = ledger.head_position()
     everyone = figures_at(ledger, position=head, year=YEAR, as_on=AS_ON)

@@ -38,6 +38,22 @@ def views(ledger: LedgerApplication, sqlite_url: str) -> Iterator[ProjectionRunn
     store.close()
 
 
+def register_enterprise_late(
+    ledger: LedgerApplication, hub_id: UUID, window: UUID, name: str, employees: int, wan: int
+) -> None:
+    """An enterprise registered on 1 December of the (closed) year, under the hub's allowance
+    for ``window`` to enter what happened in it."""
+    allow_entries_for(ledger, hub_id, str(YEAR), window, None)
+    act(
+        ledger,
+        RegisterEnterprise(
+            uscc="91640500MA7272HDX6", name=name, region="640500", industry="retail",
+            employees=employees, revenue_wan=Decimal(wan),
+        ),
+        at(datetime(2025, 12, 1, tzinfo=UTC)),
+    )  # fmt: skip
+
+
 def open_delivered_case(ledger: LedgerApplication, window: UUID, ref: str, when: datetime) -> None:
     opened = at(when, window)
     act(
@@ -73,15 +89,7 @@ def test_the_live_views_give_the_figures_of_the_fold_at_the_position_they_record
     # the hub's allowance) and one in the next year.
     window = UUID(next(iter(windows)))
     assert report.hub_id is not None
-    allow_entries_for(ledger, report.hub_id, str(YEAR), window, None)
-    act(
-        ledger,
-        RegisterEnterprise(
-            uscc="91640500MA7272HDX6", name="后来", region="640500", industry="retail",
-            employees=5, revenue_wan=Decimal(50),
-        ),
-        at(datetime(2025, 12, 1, tzinfo=UTC)),
-    )  # fmt: skip
+    register_enterprise_late(ledger, report.hub_id, window, "后来", employees=5, wan=50)
     open_delivered_case(ledger, window, "LATER-2025", datetime(2025, 12, 2, 3, tzinfo=UTC))
     open_delivered_case(ledger, window, "LATER-2026", datetime(2026, 1, 5, 3, tzinfo=UTC))
     views.catch_up("registry")  # the views now stand at different positions
