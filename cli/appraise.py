@@ -38,10 +38,19 @@ def appraise(
     verify_id: Annotated[
         UUID | None, typer.Option("--verify", help="Verify the appraisal with this id")
     ] = None,
+    supersede_id: Annotated[
+        UUID | None,
+        typer.Option(
+            "--supersede",
+            help="Supersede the appraisal with this id (with --reason), as the appraiser: the "
+            "next run appraises its subject's year again",
+        ),
+    ] = None,
+    reason: Annotated[str, typer.Option(help="Why it is superseded")] = "",
 ) -> None:
     """Compute a closed year's appraisals as the appraiser (experts then score them and the
-    appraiser concludes them over the API), or verify one."""
-    from ledger.application.commands.appraisals import RecordAppraisal
+    appraiser concludes them over the API), supersede one, or verify one."""
+    from ledger.application.commands.appraisals import RecordAppraisal, SupersedeAppraisal
     from ledger.application.handlers.appraisals import check_appraiser
     from ledger.application.queries.access_keys import authenticate
     from ledger.domain.appraisal import Appraisal
@@ -74,7 +83,7 @@ def appraise(
                 f"gives identical figures and scores (grade {appraisal.grade or 'not concluded'})."
             )
             return
-        if year is None or kind not in ("window", "institution", "hub"):
+        if supersede_id is None and (year is None or kind not in ("window", "institution", "hub")):
             raise fail("Pass --year, and --kind window, institution or hub.", 2)
         if key is None:
             raise fail("Pass the appraiser's key: --key, or LEDGER_KEY.", 2)
@@ -82,6 +91,17 @@ def appraise(
         if issued is None:
             raise fail("This API key is unknown or revoked.", 2)
         principal = Principal.of_key(issued.id, issued.role, issued.platform_id, issued.name)
+        if supersede_id is not None:
+            if not reason.strip():
+                raise fail("Say why it is superseded: --reason.", 2)
+            superseding = SupersedeAppraisal(appraisal_id=supersede_id, reason=reason.strip())
+            ledger.handle(superseding, RequestContext(principal, f"cli-supersede-{supersede_id}"))
+            out.print(
+                f"Appraisal {supersede_id} is superseded; the next run appraises its subject's "
+                "year again."
+            )
+            return
+        assert year is not None  # checked above
         check_appraiser(principal, kind)
         ledger.lookups.closed_year(year)
         context = RequestContext(principal, f"cli-appraise-{year}-{kind}")

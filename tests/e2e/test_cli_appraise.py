@@ -78,6 +78,18 @@ def test_the_appraiser_appraises_a_closed_year_with_their_key(sqlite_url: str) -
         ]
     finally:
         ledger.close()
+    first = str(computed[0].originator_id)
+    no_reason = _appraise(sqlite_url, "--supersede", first, LEDGER_KEY=hub.secret)
+    superseded = _appraise(
+        sqlite_url, "--supersede", first, "--reason", "数据口径有误", LEDGER_KEY=hub.secret
+    )
+    again = _appraise(sqlite_url, LEDGER_KEY=hub.secret)
+    assert no_reason.returncode == 2
+    assert "--reason" in no_reason.stderr
+    assert superseded.returncode == 0, superseded.stderr
+    assert f"Appraisal {first} is superseded" in superseded.stdout
+    assert again.returncode == 0, again.stderr
+    assert first not in again.stdout  # the new round's id, not the superseded one
 
 
 def test_a_year_not_closed_is_not_appraised_from_the_command_line(sqlite_url: str) -> None:
