@@ -109,7 +109,12 @@ class EnterpriseRegistration(Body):
     name: Text
     region: RegionField
     industry: Annotated[
-        str, Field(description="Size-threshold industry: industry, retail, software_it, wholesale")
+        str,
+        Field(
+            description="The size-threshold industry (工信部联企业〔2011〕300号): agriculture, "
+            "industry, wholesale, retail, transport, warehousing, postal, accommodation, "
+            "catering, telecom, software_it, property_management, or other"
+        ),
     ]
     employees: Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
     revenue_wan: Annotated[

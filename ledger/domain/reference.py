@@ -31,17 +31,19 @@ class Region:
 
 @dataclass(frozen=True)
 class SizeThresholds:
-    """工信部联企业〔2011〕300号 thresholds for one industry; revenue in 万元."""
+    """工信部联企业〔2011〕300号 thresholds for one industry; revenue in 万元. A measure the
+    standard does not use for the industry is ``None`` (agriculture: revenue only; industries
+    not listed elsewhere: employees only)."""
 
     industry: str
-    sme_employees_below: int
-    sme_revenue_wan_below: Decimal
-    medium_employees_min: int
-    medium_revenue_wan_min: Decimal
-    small_employees_min: int
-    small_revenue_wan_min: Decimal
-    micro_employees_below: int
-    micro_revenue_wan_below: Decimal
+    sme_employees_below: int | None
+    sme_revenue_wan_below: Decimal | None
+    medium_employees_min: int | None
+    medium_revenue_wan_min: Decimal | None
+    small_employees_min: int | None
+    small_revenue_wan_min: Decimal | None
+    micro_employees_below: int | None
+    micro_revenue_wan_below: Decimal | None
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -67,20 +69,29 @@ def regions() -> dict[str, Region]:
     }
 
 
+def _count(cell: str) -> int | None:
+    return int(cell) if cell else None
+
+
+def _amount(cell: str) -> Decimal | None:
+    return Decimal(cell) if cell else None
+
+
 @cache
 def size_thresholds() -> dict[str, SizeThresholds]:
-    """Size thresholds by industry key (``industry``, ``retail``, ``software_it``, ...)."""
+    """Size thresholds by industry key (``industry``, ``retail``, ``software_it``, ...): the
+    thirteen industries of the standard measured by employees and revenue (or one of them)."""
     return {
         r["industry"]: SizeThresholds(
             industry=r["industry"],
-            sme_employees_below=int(r["sme_employees_below"]),
-            sme_revenue_wan_below=Decimal(r["sme_revenue_wan_below"]),
-            medium_employees_min=int(r["medium_employees_min"]),
-            medium_revenue_wan_min=Decimal(r["medium_revenue_wan_min"]),
-            small_employees_min=int(r["small_employees_min"]),
-            small_revenue_wan_min=Decimal(r["small_revenue_wan_min"]),
-            micro_employees_below=int(r["micro_employees_below"]),
-            micro_revenue_wan_below=Decimal(r["micro_revenue_wan_below"]),
+            sme_employees_below=_count(r["sme_employees_below"]),
+            sme_revenue_wan_below=_amount(r["sme_revenue_wan_below"]),
+            medium_employees_min=_count(r["medium_employees_min"]),
+            medium_revenue_wan_min=_amount(r["medium_revenue_wan_min"]),
+            small_employees_min=_count(r["small_employees_min"]),
+            small_revenue_wan_min=_amount(r["small_revenue_wan_min"]),
+            micro_employees_below=_count(r["micro_employees_below"]),
+            micro_revenue_wan_below=_amount(r["micro_revenue_wan_below"]),
         )
         for r in _rows("sme_size_thresholds.csv")
     }

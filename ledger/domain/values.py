@@ -142,15 +142,28 @@ class SizeClass(StrEnum):
 
 
 def size_class(industry: str, employees: int, revenue_wan: Decimal) -> SizeClass:
-    """Classify an enterprise: SME if below EITHER ceiling; medium/small need BOTH minimums."""
+    """Classify an enterprise: SME if below EITHER ceiling; medium/small need BOTH minimums
+    (of the measures the standard uses for the industry: one, for some)."""
     t = reference.size_thresholds()[parse_industry(industry)]
-    if not (employees < t.sme_employees_below or revenue_wan < t.sme_revenue_wan_below):
+    values = (Decimal(employees), revenue_wan)
+    if not any(v < ceiling for v, ceiling in _stated(values, t.sme_employees_below,
+                                                     t.sme_revenue_wan_below)):  # fmt: skip
         return SizeClass.LARGE
-    if employees >= t.medium_employees_min and revenue_wan >= t.medium_revenue_wan_min:
+    if all(v >= m for v, m in _stated(values, t.medium_employees_min, t.medium_revenue_wan_min)):
         return SizeClass.MEDIUM
-    if employees >= t.small_employees_min and revenue_wan >= t.small_revenue_wan_min:
+    if all(v >= m for v, m in _stated(values, t.small_employees_min, t.small_revenue_wan_min)):
         return SizeClass.SMALL
     return SizeClass.MICRO
+
+
+def _stated(
+    values: tuple[Decimal, Decimal], employees: int | None, revenue_wan: Decimal | None
+) -> list[tuple[Decimal, Decimal]]:
+    """Each measure (employees, revenue) with its threshold, for those the industry uses."""
+    limits = (employees, revenue_wan)
+    return [
+        (v, Decimal(limit)) for v, limit in zip(values, limits, strict=True) if limit is not None
+    ]
 
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -35,6 +35,13 @@ THRESHOLDS = {
     "retail": Thresholds(300, Decimal(20000), 50, Decimal(500), 10, Decimal(100)),
     "software_it": Thresholds(300, Decimal(10000), 100, Decimal(1000), 10, Decimal(50)),
     "wholesale": Thresholds(200, Decimal(40000), 20, Decimal(5000), 5, Decimal(1000)),
+    "transport": Thresholds(1000, Decimal(30000), 300, Decimal(3000), 20, Decimal(200)),
+    "warehousing": Thresholds(200, Decimal(30000), 100, Decimal(1000), 20, Decimal(100)),
+    "postal": Thresholds(1000, Decimal(30000), 300, Decimal(2000), 20, Decimal(100)),
+    "accommodation": Thresholds(300, Decimal(10000), 100, Decimal(2000), 10, Decimal(100)),
+    "catering": Thresholds(300, Decimal(10000), 100, Decimal(2000), 10, Decimal(100)),
+    "telecom": Thresholds(2000, Decimal(100000), 100, Decimal(1000), 10, Decimal(100)),
+    "property_management": Thresholds(1000, Decimal(5000), 300, Decimal(1000), 100, Decimal(500)),
 }
 
 
@@ -128,3 +135,31 @@ def test_size_class_for_an_industry_without_thresholds_is_refused() -> None:
     with pytest.raises(UnknownIndustryError) as excinfo:
         size_class("construction", 10, Decimal(10))
     assert excinfo.value.code == "unknown_industry"
+
+
+@pytest.mark.parametrize(
+    ("revenue", "expected"),
+    [
+        (Decimal(20000), SizeClass.LARGE),  # 营业收入20000万元以下为中小微型企业
+        (Decimal(20000) - CENT, SizeClass.MEDIUM),
+        (Decimal(500), SizeClass.MEDIUM),
+        (Decimal(500) - CENT, SizeClass.SMALL),
+        (Decimal(50), SizeClass.SMALL),
+        (Decimal(50) - CENT, SizeClass.MICRO),
+    ],
+)
+def test_agriculture_is_sized_by_revenue_alone(revenue: Decimal, expected: SizeClass) -> None:
+    for employees in (0, 5000):  # whatever its staff
+        assert size_class("agriculture", employees, revenue) is expected
+
+
+@pytest.mark.parametrize(
+    ("employees", "expected"),
+    [(300, SizeClass.LARGE), (299, SizeClass.MEDIUM), (100, SizeClass.MEDIUM),
+     (99, SizeClass.SMALL), (10, SizeClass.SMALL), (9, SizeClass.MICRO)],
+)  # fmt: skip
+def test_an_industry_not_listed_is_sized_by_employees_alone(
+    employees: int, expected: SizeClass
+) -> None:
+    for revenue in (Decimal(0), Decimal(10**6)):  # whatever its revenue
+        assert size_class("other", employees, revenue) is expected
