@@ -28,8 +28,8 @@ class Thresholds:
     small_revenue_min: Decimal
 
 
-# Copied from the regulation (and /work/shared/reference/sme_size_thresholds.csv), not read from
-# the package data, so a wrong edit of that data fails here.
+# Copied from the regulation (工信部联企业〔2011〕300号, Art. 4), not read from the package data, so
+# a wrong edit of that data fails here.
 THRESHOLDS = {
     "industry": Thresholds(1000, Decimal(40000), 300, Decimal(2000), 20, Decimal(300)),
     "retail": Thresholds(300, Decimal(20000), 50, Decimal(500), 10, Decimal(100)),
