@@ -52,10 +52,11 @@ def appraise(
     appraiser concludes them over the API), supersede one, or verify one."""
     from ledger.application.commands.appraisals import RecordAppraisal, SupersedeAppraisal
     from ledger.application.handlers.appraisals import check_appraiser
+    from ledger.application.handlers.schemes import scheme_in_force
     from ledger.application.queries.access_keys import authenticate
     from ledger.domain.appraisal import Appraisal
     from ledger.domain.errors import AppraisalExistsError
-    from ledger.domain.schemes import default_scheme
+    from ledger.domain.published_scheme import PublishedScheme
     from ledger.domain.time import CST
     from projections.appraisal import (
         default_as_on,
@@ -116,7 +117,7 @@ def appraise(
             inactive = not_active(views, year)
         finally:
             views.store.close()
-        scheme = default_scheme(kind)
+        scheme = scheme_in_force(ledger.capability(PublishedScheme), kind, year)
         table = Table("subject", "total", "grade", "consequence")
         for subject_id, subject_figures in subjects_of_kind(figures, kind).items():
             if subject_id in inactive:

@@ -22,6 +22,7 @@ from api.writers import CommandRoutes, Writer, creating, stepping
 from ledger.application.capability import Command
 from ledger.application.context import Principal
 from ledger.application.handlers.appraisals import Appraisals, check_appraiser
+from ledger.application.handlers.schemes import scheme_in_force
 from ledger.application.interface.appraisals import (
     AppraisalList,
     AppraisalRunResult,
@@ -44,7 +45,8 @@ from ledger.domain.errors import (
     LedgerError,
     YearNotClosedError,
 )
-from ledger.domain.schemes import SHARE_PARTS, default_scheme, presented
+from ledger.domain.published_scheme import PublishedScheme
+from ledger.domain.schemes import SHARE_PARTS, presented
 from ledger.domain.time import CST
 from projections.appraisal import (
     default_as_on,
@@ -89,7 +91,7 @@ def run_appraisals(body: AppraisalRun, write: Running, views: Views) -> Response
     as_on = body.as_on or default_as_on(body.year, today)
     position, figures = figures_now(views, year=body.year, as_on=as_on)
     inactive = not_active(views, body.year)
-    scheme = default_scheme(body.subject_kind)
+    scheme = scheme_in_force(ledger.capability(PublishedScheme), body.subject_kind, body.year)
     # One business time for the whole run, as the figures are read at one position.
     now, context = ledger.clock(), write.context(body)
     commands: list[tuple[str, Command[Outcome]]] = []
@@ -190,7 +192,7 @@ def provisional(
         closed = False
     day = as_on or default_as_on(year, ledger.clock().astimezone(CST).date())
     position, figures = figures_now(views, year=year, as_on=day)
-    scheme = default_scheme(subject_kind)
+    scheme = scheme_in_force(ledger.capability(PublishedScheme), subject_kind, year)
     shown: list[ProvisionalAppraisal] = []
     for subject, inputs in subjects_of_kind(figures, subject_kind).items():
         if subject_id is not None and UUID(subject) != subject_id:

@@ -35,6 +35,7 @@ from ledger.application.handlers.onboarding import OnboardingApplications
 from ledger.application.handlers.periods import Periods
 from ledger.application.handlers.platforms import Platforms
 from ledger.application.handlers.publications import Publications
+from ledger.application.handlers.schemes import Schemes
 from ledger.application.handlers.security import SecurityFiles
 from ledger.application.handlers.trainings import Trainings
 from ledger.application.handlers.violations import Violations
@@ -94,6 +95,7 @@ class LedgerApplication(LedgerCore):
             Trainings(lookups),
             Alliance(lookups),
             Periods(lookups),
+            Schemes(lookups),
             OnboardingApplications(self, lookups, self.uow),
             ExpertPool(),
             Platforms(self, self.uow),

@@ -87,6 +87,11 @@ def appraisal_id(subject_id: UUID, year: int, round: int = 1) -> UUID:
     return uuid5(_NAMESPACE, f"appraisal:{subject_id}:{year}{suffix}")
 
 
+def scheme_id(subject_kind: str, effective_from: int) -> UUID:
+    """The scheme of a kind of subject published effective from a year (its versions)."""
+    return uuid5(_NAMESPACE, f"scheme:{subject_kind}:{effective_from}")
+
+
 def period_id(label: str) -> UUID:
     """A closed period: a year (``2025``) or a month (``2025-11``)."""
     return uuid5(_NAMESPACE, f"period:{label}")

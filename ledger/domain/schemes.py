@@ -1,4 +1,5 @@
-"""Appraisal scoring schemes: data, not code (Art. 11-12).
+"""Appraisal scoring schemes: data, not code (Art. 11-12). The packaged ones apply where the
+appraiser has published none of its own (``published_scheme``).
 
 A scheme is a versioned JSON document: indicators bound to figures from the views, each with a
 threshold, a comparison and a weight; a share for expert scores; and grade bands. It is checked

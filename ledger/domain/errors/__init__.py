@@ -27,6 +27,7 @@ complete tree:
     │   ├── DisbursementNotFoundError
     │   ├── AgreementNotFoundError
     │   ├── AppraisalNotFoundError
+    │   ├── SchemeNotFoundError
     │   ├── PeriodNotFoundError
     │   ├── ContactNotFoundError
     │   ├── SecurityFileNotFoundError
@@ -59,6 +60,7 @@ complete tree:
     │   │   ├── DisbursementExistsError
     │   │   ├── AgreementExistsError
     │   │   ├── AppraisalExistsError
+    │   │   ├── SchemeExistsError
     │   │   ├── PeriodAlreadyClosedError
     │   │   ├── SecurityFileExistsError
     │   │   ├── ComplaintExistsError
@@ -205,6 +207,7 @@ complete tree:
         ├── InvalidSchemeError
         ├── AppraisalConcludedError
         ├── AppraisalSupersededError
+        ├── SchemeVersionError
         ├── InvalidExpertScoreError
         ├── ExpertAlreadyScoredError
         ├── ExpertScoresMissingError

@@ -21,6 +21,9 @@ __all__ = [
     "InvalidExpertScoreError",
     "InvalidSchemeError",
     "NotAppraiserError",
+    "SchemeExistsError",
+    "SchemeNotFoundError",
+    "SchemeVersionError",
     "UnknownSubjectError",
     "YearNotClosedError",
 ]
@@ -93,3 +96,18 @@ class InvalidCitationError(RuleViolationError):
 
     code = "invalid_citation"
     title = "Invalid citation"
+
+
+class SchemeNotFoundError(NotFoundError):
+    code = "scheme_not_found"
+    title = "Scheme not found"
+
+
+class SchemeExistsError(AlreadyExistsError):
+    code = "scheme_exists"
+    title = "Scheme already published for the year"
+
+
+class SchemeVersionError(RuleViolationError):
+    code = "scheme_version_not_newer"
+    title = "Scheme version not newer"
