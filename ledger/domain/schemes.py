@@ -83,7 +83,7 @@ class Indicator(BaseModel):
     weight: Decimal = Field(gt=0, le=100)
 
 
-class Grade(BaseModel):
+class GradeBand(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     grade: Literal["优秀", "合格", "不合格"]
@@ -103,7 +103,7 @@ class Scheme(BaseModel):
     expert_scores_required: int = Field(default=0, ge=0, le=20)
     """How many experts score before an appraisal is concluded (at least one when experts
     weigh at all: a conclusion never silently drops their share)."""
-    grades: list[Grade] = Field(min_length=1)
+    grades: list[GradeBand] = Field(min_length=1)
     rectification_days: int = Field(ge=1, le=365)
 
     @model_validator(mode="after")

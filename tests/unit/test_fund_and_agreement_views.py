@@ -16,7 +16,7 @@ from ledger.domain.budget import BudgetStatus
 from ledger.domain.disbursement import DisbursementStatus, ReversalKind
 from ledger.domain.entrustment_terms import GRADES, EntrustmentStatus, Scope
 from ledger.domain.funds import ExpenseCategory
-from ledger.domain.schemes import Grade, Indicator, IndicatorScore, Scheme
+from ledger.domain.schemes import GradeBand, Indicator, IndicatorScore, Scheme
 
 NAMES: list[tuple[Any, type[Enum]]] = [
     (budgets.BudgetStatusName, BudgetStatus),
@@ -39,7 +39,7 @@ def test_a_view_names_every_value_of_its_enumeration_and_no_other(
 
 def test_an_appraisal_names_the_kinds_and_grades_of_the_schemes() -> None:
     kinds = Scheme.model_fields["subject_kind"].annotation
-    grades = Grade.model_fields["grade"].annotation
+    grades = GradeBand.model_fields["grade"].annotation
 
     assert set(get_args(appraisals.SubjectKindName)) == set(get_args(kinds))
     assert set(get_args(appraisals.GradeName)) == set(get_args(grades))

@@ -13,7 +13,7 @@ from ledger.domain.schemes import IndicatorScore
 SubjectKindName = Literal["window", "institution", "hub"]
 """What is appraised: the kinds of subject a scheme is for (``Scheme.subject_kind``)."""
 GradeName = Literal["优秀", "合格", "不合格"]
-"""The grades of the schemes (``Grade.grade``) and of the operator's appraisal."""
+"""The grades of the schemes (``GradeBand.grade``) and of the operator's appraisal."""
 
 
 class SchemeReference(TypedDict):
