@@ -79,15 +79,15 @@ class Indicator(BaseModel):
     label: str = Field(min_length=1, max_length=200)
     figure: str
     comparison: Literal[">=", "<="]
-    threshold: Decimal = Field(gt=0)
-    weight: Decimal = Field(gt=0, le=100)
+    threshold: Decimal = Field(gt=0, le=10**12, allow_inf_nan=False, decimal_places=6)
+    weight: Decimal = Field(gt=0, le=100, allow_inf_nan=False, decimal_places=4)
 
 
 class GradeBand(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     grade: Literal["优秀", "合格", "不合格"]
-    min_total: Decimal = Field(ge=0, le=100)
+    min_total: Decimal = Field(ge=0, le=100, allow_inf_nan=False, decimal_places=4)
 
 
 class Scheme(BaseModel):
@@ -96,14 +96,14 @@ class Scheme(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]{0,60}$")
     version: int = Field(ge=1)
     subject_kind: Literal["window", "institution", "hub"]
-    title: str = Field(min_length=1)
-    source: str = ""
+    title: str = Field(min_length=1, max_length=200)
+    source: str = Field(default="", max_length=500)
     indicators: list[Indicator] = Field(min_length=1, max_length=50)
-    expert_weight: Decimal = Field(ge=0, le=1)
+    expert_weight: Decimal = Field(ge=0, le=1, allow_inf_nan=False, decimal_places=4)
     expert_scores_required: int = Field(default=0, ge=0, le=20)
     """How many experts score before an appraisal is concluded (at least one when experts
     weigh at all: a conclusion never silently drops their share)."""
-    grades: list[GradeBand] = Field(min_length=1)
+    grades: list[GradeBand] = Field(min_length=1, max_length=10)
     rectification_days: int = Field(ge=1, le=365)
 
     @model_validator(mode="after")

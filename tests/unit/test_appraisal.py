@@ -73,6 +73,7 @@ def test_the_digest_is_the_same_for_the_same_document_and_changes_with_it() -> N
         ({"grades": [{"grade": "合格", "min_total": "60"}]}, "grades"),
         ({"rectification_days": 0}, "rectification_days"),
         ({"unknown": 1}, "unknown"),
+        ({"expert_weight": "NaN"}, "expert_weight"),
     ],
 )
 def test_a_scheme_that_is_not_coherent_is_refused_saying_why(
@@ -83,6 +84,16 @@ def test_a_scheme_that_is_not_coherent_is_refused_saying_why(
 
     assert excinfo.value.code == "invalid_scheme"
     assert problem in excinfo.value.detail
+
+
+@pytest.mark.parametrize("value", ["Infinity", "NaN", "1e30", "0.0000001"])
+def test_a_threshold_is_a_finite_number_of_sensible_size(value: str) -> None:
+    # A run compares figures with it exactly: a threshold it cannot compare would stop it.
+    document = scheme_document()
+    document["indicators"][0]["threshold"] = value
+
+    with pytest.raises(InvalidSchemeError, match="threshold"):
+        parse_scheme(document)
 
 
 def test_weights_must_add_up_to_one_hundred() -> None:
