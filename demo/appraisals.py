@@ -1,6 +1,7 @@
 """The year's appraisals of the windows (Art. 11-13), once the hub has closed the year.
 
-Figures are read from the log at one position, three experts of the pool score each window
+The hub publishes its scheme for the windows (the packaged one), figures are read from the log
+at one position, three experts of the pool score each window
 (never one who reviewed its onboarding), and the hub concludes: 优秀 brings the hub's proposal of
 priority support for the next year, which the bureau grants (Art. 13), and 不合格 an order to
 rectify, recorded as caused by the appraisal, so the network's standing follows from its own
@@ -18,6 +19,7 @@ from ledger.application.commands.appraisals import (
     ConcludeAppraisal,
     RecordAppraisal,
 )
+from ledger.application.commands.schemes import PublishScheme
 from ledger.application.commands.standing import ChangePlatformStanding, GrantPrioritySupport
 from ledger.domain.onboarding import OnboardingApplication
 from ledger.domain.platform import Platform
@@ -36,7 +38,12 @@ def seed_appraisals(demo: DemoWorld) -> None:
         figures_at(demo.ledger, position=position, year=year, as_on=as_on), "window"
     )
     progress = demo.stage("appraisals", len(windows))
+    # The hub publishes its scheme for the windows (Art. 12): the packaged one, from this year.
     scheme = default_scheme("window")
+    demo.handle(
+        PublishScheme(effective_from=year, scheme=scheme, note="窗口平台年度考核办法（示范）"),
+        demo.as_hub(demo.at(date(year + 1, 2, 2))),
+    )
     for subject, figures in windows.items():
         window_id = UUID(subject)
         appraisal = demo.handle(
