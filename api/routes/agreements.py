@@ -8,7 +8,7 @@ it); the hub, the bureau and auditors see every agreement. Views are computed fo
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response
@@ -97,8 +97,8 @@ def list_agreements(
 ) -> Response:
     day = as_on or ledger.clock().astimezone(CST).date()
     found = agreements_visible_to(ledger, directory, principal, party, page)
-    view = ledger.capability(Agreement).view
-    shown = {"as_on": day.isoformat(), "agreements": [view(a, day) for a in found]}
+    agreements = cast(Agreements, ledger.capability(Agreement))
+    shown = {"as_on": day.isoformat(), "agreements": agreements.views(found, day)}
     return paged(request, shown, found)
 
 

@@ -5,12 +5,13 @@ hub's budget execution counts only what was paid by the day the figures are read
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from ledger.application.app import LedgerApplication
 from ledger.application.commands.agreements import CountersignAgreement
 from ledger.application.commands.disbursements import ApproveDisbursement, RecordPayment
+from ledger.application.handlers.agreements import Agreements
 from ledger.domain.agreement import Agreement
 from ledger.domain.schemes import EXACT, ROUNDED
 from ledger.domain.time import CST
@@ -67,6 +68,8 @@ def test_an_agreement_stops_counting_on_the_day_a_party_is_revoked(
         TODAY.isoformat(),
     )
     assert view(found, TODAY - timedelta(days=1))["status"] == "in_force"
+    listed = cast(Agreements, ledger.capability(Agreement)).views([found, found], TODAY)
+    assert [a["status"] for a in listed] == ["party_revoked", "party_revoked"]  # a page
     with folded_at(ledger, ledger.head_position()) as tx:
         [row] = agreements(tx, as_on=TODAY, party_id=window)
         [before] = agreements(tx, as_on=TODAY - timedelta(days=1), party_id=window)

@@ -12,7 +12,7 @@ delivery is decided, and a projection may lag.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -73,15 +73,30 @@ class Agreements(Capability[Agreement]):
     def view(self, aggregate: Agreement, on: date) -> View:
         return agreement_view(aggregate, on, self.party_revoked_on(aggregate, on))
 
-    def party_revoked_on(self, agreement: Agreement, on: date) -> date | None:
-        """The day a party's qualification was revoked, by ``on`` (the earlier of the two)."""
+    def views(self, agreements: Sequence[Agreement], on: date) -> list[View]:
+        """The views of a page of agreements, reading each party's standing once."""
+        revoked: dict[UUID, date | None] = {}
+        return [agreement_view(a, on, self.party_revoked_on(a, on, revoked)) for a in agreements]
+
+    def party_revoked_on(
+        self, agreement: Agreement, on: date, known: dict[UUID, date | None] | None = None
+    ) -> date | None:
+        """The day a party's qualification was revoked, by ``on`` (the earlier of the two);
+        ``known``: the parties already read (their revocation day, if any)."""
+        known = {} if known is None else known
         days = []
         for party in (agreement.proposer, agreement.counterparty):
-            subject = self.lookups.store.find(party.id)
-            if isinstance(subject, StandingAggregate) and subject.is_revoked:
-                revoked_at = subject.standing_at
-                if revoked_at is not None and revoked_at.astimezone(CST).date() <= on:
-                    days.append(revoked_at.astimezone(CST).date())
+            if party.id not in known:
+                subject = self.lookups.store.find(party.id)
+                revoked_at = (
+                    subject.standing_at
+                    if isinstance(subject, StandingAggregate) and subject.is_revoked
+                    else None
+                )
+                known[party.id] = None if revoked_at is None else revoked_at.astimezone(CST).date()
+            day = known[party.id]
+            if day is not None and day <= on:
+                days.append(day)
         return min(days, default=None)
 
     def visible(self, aggregate: Agreement, principal: Principal) -> bool:
