@@ -22,7 +22,7 @@ from projections.figures import (
     budget_lines,
     report_timeliness,
 )
-from projections.funds_trail import disbursements
+from projections.funds_trail import disbursements, paid_as_on
 from projections.registry import PARTICIPANTS
 from projections.service_cases import CASE_COUNTS, ENTERPRISE_SIZES, ENTERPRISES, PROVIDER, WINDOW
 from projections.statistics import ratio
@@ -104,16 +104,8 @@ def _budget_paid(
         own = [line for line in lines if line["hub_id"] == hub_id]
         return sum((Decimal(line["paid"]) - Decimal(line["reversed"]) for line in own), Decimal(0))
     day = as_on.isoformat()
-    paid = Decimal(0)
-    for row in disbursements(tx, year=year, hub_id=hub_id):
-        if row["paid_on"] is None or row["paid_on"] > day:
-            continue
-        paid += Decimal(row["amount"])
-        for amount, on in ((row["refunded"], row["refunded_on"]),
-                           (row["clawed_back"], row["clawed_back_on"])):  # fmt: skip
-            if on is not None and on <= day:
-                paid -= Decimal(amount)
-    return paid
+    rows = disbursements(tx, year=year, hub_id=hub_id)
+    return sum((paid_as_on(row, day) for row in rows), Decimal(0))
 
 
 def appraisal_inputs(

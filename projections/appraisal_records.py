@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from ledger.domain.schemes import SHARE_PARTS
 from projections.activities import ACTIVITIES, DATA_REPORTS
 from projections.appraisal_figures import size_at_year_end
 from projections.figures import agreements
-from projections.funds_trail import disbursements
+from projections.funds_trail import disbursements, paid_as_on
 from projections.registry import PARTICIPANTS
 from projections.service_cases import CASE_FACTS, ENTERPRISES
 from projections.store import Tx
@@ -172,13 +171,7 @@ def _payments(tx: Tx, scope: Scope) -> list[Row]:
     day = scope.as_on.isoformat()
     result: list[Row] = []
     for row in disbursements(tx, year=scope.year, hub_id=scope.subject_id):
-        net = Decimal(0)
-        if row["paid_on"] is not None and row["paid_on"] <= day:
-            net = Decimal(row["amount"])
-            for amount, on in ((row["refunded"], row["refunded_on"]),
-                               (row["clawed_back"], row["clawed_back_on"])):  # fmt: skip
-                if on is not None and on <= day:
-                    net -= Decimal(amount)
+        net = paid_as_on(row, day)
         result.append(
             {"disbursement_id": row["disbursement_id"], "line_code": row["line_code"],
              "amount": row["amount"], "paid_on": row["paid_on"], "refunded": row["refunded"],

@@ -7,6 +7,7 @@ An actor ``key:<id>`` is resolved to the name and role its key was issued with; 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, cast
 
 from typing_extensions import TypedDict
@@ -131,3 +132,16 @@ def _actors(tx: Tx, actors: set[str]) -> dict[str, tuple[str, str]]:
         f"SELECT actor, name, role FROM {FUNDS_ACTORS} WHERE actor IN ({marks})", wanted
     )
     return {str(a): (str(n), str(r)) for a, n, r in found}
+
+
+def paid_as_on(row: DisbursementRow, day: str) -> Decimal:
+    """What a disbursement had paid by ``day`` (an ISO date), net of the refunds and clawbacks
+    made by then."""
+    if row["paid_on"] is None or row["paid_on"] > day:
+        return Decimal(0)
+    net = Decimal(row["amount"])
+    for amount, on in ((row["refunded"], row["refunded_on"]),
+                       (row["clawed_back"], row["clawed_back_on"])):  # fmt: skip
+        if on is not None and on <= day:
+            net -= Decimal(amount)
+    return net

@@ -8,7 +8,7 @@ institutions, the bureau for the hub. Everyone who reads appraisals reads the sc
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from ledger.application.capability import Capability, Command, View, acts, creates
 from ledger.application.commands.schemes import PublishScheme, ReviseScheme
@@ -77,5 +77,4 @@ class Schemes(Capability[PublishedScheme]):
 
 def scheme_in_force(capability: Capability[Any], subject_kind: str, year: int) -> Scheme:
     """The scheme in force for ``subject_kind`` and ``year``, from the schemes' capability."""
-    assert isinstance(capability, Schemes)
-    return capability.in_force(subject_kind, year)[0]
+    return cast(Schemes, capability).in_force(subject_kind, year)[0]
